@@ -1,0 +1,77 @@
+#include "core/file_io.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "core/error.h"
+
+namespace mdbc {
+namespace {
+
+struct Fd {
+  int fd;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+std::string size_text(uint64_t n) {
+  if (n >= (1u << 20)) return std::to_string(n >> 20) + " MiB";
+  return std::to_string(n) + " bytes";
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path, uint64_t max_size, bool follow_symlinks) {
+  const int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (follow_symlinks ? 0 : O_NOFOLLOW);
+  Fd f{::open(path.c_str(), flags)};
+  if (f.fd < 0) throw InputError(path + ": cannot open: " + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(f.fd, &st) != 0) throw InputError(path + ": cannot stat: " + std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) throw InputError(path + ": is a directory");
+  if (!S_ISREG(st.st_mode)) throw InputError(path + ": not a regular file");
+  const auto size = static_cast<uint64_t>(st.st_size);
+  if (size > max_size)
+    throw InputError(path + ": " + size_text(size) + ", over the " + size_text(max_size) + " limit");
+  std::string bytes(static_cast<size_t>(size), '\0');
+  size_t got = 0;
+  while (got < bytes.size()) {
+    const ssize_t n = ::read(f.fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw InputError(path + ": cannot read: " + std::strerror(errno));
+    if (n == 0) break;  // shrank while reading: inspect what is there
+    got += static_cast<size_t>(n);
+  }
+  bytes.resize(got);
+  return bytes;
+}
+
+void write_file(const std::string& path, std::string_view bytes, unsigned mode) {
+  const std::string tmp = path + ".mdbc-tmp";
+  Fd f{::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode)};
+  if (f.fd < 0) throw InputError(path + ": cannot create: " + std::strerror(errno));
+  ::fchmod(f.fd, mode);  // umask must not widen or narrow what the caller asked for
+  size_t put = 0;
+  while (put < bytes.size()) {
+    const ssize_t n = ::write(f.fd, bytes.data() + put, bytes.size() - put);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int err = errno;
+      ::unlink(tmp.c_str());
+      throw InputError(path + ": cannot write: " + std::strerror(err));
+    }
+    put += static_cast<size_t>(n);
+  }
+  if (::fsync(f.fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(tmp.c_str());
+    throw InputError(path + ": cannot write: " + std::strerror(err));
+  }
+}
+
+}  // namespace mdbc

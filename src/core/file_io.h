@@ -1,0 +1,16 @@
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace mdbc {
+
+// Reads a whole regular file, refusing anything else (FIFO, device, directory, symlink when
+// follow_symlinks is false) and anything over max_size bytes. Never blocks on a FIFO swapped in
+// after the walk. Throws InputError naming the path and the reason.
+std::string read_file(const std::string& path, uint64_t max_size, bool follow_symlinks = true);
+
+// Writes bytes to path atomically (temporary file + rename), creating it with `mode`.
+// Throws InputError on failure and leaves no partial file behind.
+void write_file(const std::string& path, std::string_view bytes, unsigned mode = 0644);
+
+}  // namespace mdbc

@@ -1,0 +1,51 @@
+#include "core/finding.h"
+
+#include <map>
+#include <tuple>
+
+#include "core/digest.h"
+
+namespace mdbc {
+
+std::string Finding::element() const { return rule.substr(0, rule.find('/')); }
+
+bool operator<(const Finding& a, const Finding& b) {
+  return std::tie(a.path, a.line, a.column, a.offset, a.rule, a.message, a.evidence) <
+         std::tie(b.path, b.line, b.column, b.offset, b.rule, b.message, b.evidence);
+}
+
+namespace {
+
+std::string fold_space(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+void assign_fingerprints(std::vector<Finding>& findings) {
+  std::map<std::string, int> seen;
+  for (auto& f : findings) {
+    std::string key = f.rule;
+    key += '\0';
+    key += f.path;
+    key += '\0';
+    key += f.evidence.empty() ? f.message : fold_space(f.evidence);
+    const int occurrence = seen[key]++;
+    key += '\0';
+    key += std::to_string(occurrence);
+    f.fingerprint = sha256_hex(key).substr(0, 32);
+  }
+}
+
+}  // namespace mdbc

@@ -1,0 +1,215 @@
+#include "inspect/engine.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "core/digest.h"
+#include "core/error.h"
+#include "core/file_io.h"
+#include "core/text.h"
+
+namespace mdbc {
+namespace {
+
+struct Slot {
+  const Inspector* inspector = nullptr;
+  InputFile input;
+  FileOutcome outcome;
+  std::string sha256;
+  std::string error;  // set when the file could not be read
+};
+
+Config find_config(const EngineOptions& o) {
+  if (!o.config_path.empty()) return load_config(o.config_path);
+  for (const auto& root : o.roots) {
+    struct stat st {};
+    if (::stat(root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;
+    const std::string path = root + (root.ends_with("/") ? "" : "/") + "mdbc.toml";
+    if (::lstat(path.c_str(), &st) == 0) return load_config(path);
+    break;
+  }
+  return {};
+}
+
+class Progress {
+ public:
+  Progress(bool on, size_t total) : on_(on), total_(total), start_(std::chrono::steady_clock::now()) {
+    if (on_) thread_ = std::thread([this] { loop(); });
+  }
+  ~Progress() {
+    if (!on_) return;
+    {
+      std::lock_guard lock(m_);
+      done_flag_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+    std::fputs("\r\033[K", stderr);
+  }
+  void add(uint64_t bytes) {
+    ++files_;
+    bytes_ += bytes;
+  }
+
+ private:
+  void loop() {
+    std::unique_lock lock(m_);
+    while (!cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return done_flag_; })) {
+      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+      std::fprintf(stderr, "\r\033[Kmdbc: %zu/%zu files, %.1f MB, %.1f s", files_.load(), total_,
+                   static_cast<double>(bytes_.load()) / 1e6, secs);
+      std::fflush(stderr);
+    }
+  }
+  bool on_;
+  size_t total_;
+  std::chrono::steady_clock::time_point start_;
+  std::atomic<size_t> files_{0};
+  std::atomic<uint64_t> bytes_{0};
+  std::mutex m_;
+  std::condition_variable cv_;
+  bool done_flag_ = false;
+  std::thread thread_;
+};
+
+// Reads, claims and inspects one file.
+void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, Slot& slot) {
+  std::string bytes;
+  try {
+    bytes = read_file(w.fs_path, max_size, w.given_explicitly);
+  } catch (const InputError& e) {
+    slot.error = e.what();
+    return;
+  }
+  slot.input.path = w.path;
+  slot.input.component = w.component;
+  slot.input.given_explicitly = w.given_explicitly;
+  const std::string_view head = std::string_view(bytes).substr(0, 4096);
+  for (const auto& inspector : inspectors())
+    if (inspector->claims(w.rel_path, head, w.given_explicitly)) {
+      slot.inspector = inspector.get();
+      break;
+    }
+  if (slot.inspector == nullptr) return;
+  slot.sha256 = sha256_hex(bytes);
+  slot.input.bytes = bytes;
+  try {
+    slot.inspector->inspect(slot.input, ctx, slot.outcome);
+  } catch (const InputError& e) {
+    slot.error = e.what();
+  } catch (const std::exception& e) {
+    slot.error = w.path + ": cannot be inspected: " + e.what();
+  }
+  slot.input.bytes = {};  // the bytes die here; nothing may keep views into them
+}
+
+}  // namespace
+
+Inspection run_inspection(const EngineOptions& o) {
+  const CodeBook& code = CodeBook::builtin();
+  const Config config = find_config(o);
+  const std::string profile_name = !o.profile.empty() ? o.profile : config.profile.value_or(default_profile);
+  const Profile* profile = code.profile(profile_name);
+  if (profile == nullptr) {
+    std::string names;
+    for (const auto& p : code.profiles()) names += (names.empty() ? "" : ", ") + p.name;
+    throw InputError((o.profile.empty() && config.profile ? config.source_path + ": " : std::string()) +
+                     "unknown profile '" + profile_name + "' (one of: " + names + ")");
+  }
+  const RunContext ctx{code, *profile, config, o.inspect};
+
+  Inspection in;
+  in.code = &code;
+  in.profile = profile;
+  in.config_path = config.source_path;
+  in.date = o.date.empty() ? today_utc() : o.date;
+  in.roots = o.roots;
+  for (const auto& v : config.variances) in.variances.push_back({v, 0, false});
+
+  WalkResult walked = walk(o.roots, config, o.limits);
+  in.skipped = std::move(walked.skipped);
+  in.components = std::move(walked.components);
+
+  std::vector<Slot> slots(walked.files.size());
+  {
+    Progress progress(o.progress, slots.size());
+    std::atomic<size_t> next{0};
+    const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+    auto work = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < slots.size();) {
+        inspect_one(walked.files[i], ctx, o.limits.max_file_size, slots[i]);
+        progress.add(walked.files[i].size);
+      }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs && t < slots.size(); ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+  }
+
+  // A file that could not be read leaves the inspection incomplete: that is an input error.
+  for (const auto& s : slots)
+    if (!s.error.empty()) throw InputError(printable(s.error));
+
+  std::map<std::string, std::string> component_of;  // path -> component, for tree-wide findings
+  Sha256 inputs_digest;
+  for (auto& s : slots) {
+    if (s.inspector == nullptr) continue;
+    in.stages.insert(s.inspector->kind());
+    ++in.files;
+    in.bytes += walked.files[&s - slots.data()].size;
+    inputs_digest.update(s.input.path);
+    inputs_digest.update(std::string_view("\0", 1));
+    inputs_digest.update(s.sha256);
+    if (!s.input.component.empty()) component_of[s.input.path] = s.input.component;
+    for (auto& f : s.outcome.findings) in.findings.push_back(std::move(f));
+    for (auto& c : s.outcome.components) in.components.push_back(std::move(c));
+    if (!s.outcome.facts.is_null())
+      in.file_facts.push_back({s.input.path, s.inspector->kind(), s.sha256, std::move(s.outcome.facts)});
+  }
+  in.inputs_sha256 = inputs_digest.hex();
+
+  for (const auto& inspector : inspectors()) {
+    std::vector<const InputFile*> files;
+    std::vector<const FileOutcome*> outcomes;
+    for (const auto& s : slots)
+      if (s.inspector == inspector.get()) {
+        files.push_back(&s.input);
+        outcomes.push_back(&s.outcome);
+      }
+    if (files.empty()) continue;
+    TreeOutcome tree;
+    inspector->finish(files, outcomes, ctx, tree);
+    for (auto& f : tree.findings) in.findings.push_back(std::move(f));
+    for (auto& c : tree.components) in.components.push_back(std::move(c));
+    if (tree.summary.is_object())
+      for (auto& [k, v] : tree.summary.items()) in.summary[k] = std::move(v);
+  }
+
+  for (auto& f : in.findings) {
+    if (f.component.empty())
+      if (auto it = component_of.find(f.path); it != component_of.end()) f.component = it->second;
+    f.message = printable(f.message, false);
+    f.evidence = printable(f.evidence, false);
+  }
+  std::sort(in.findings.begin(), in.findings.end());
+  assign_fingerprints(in.findings);
+  std::sort(in.components.begin(), in.components.end(),
+            [](const Component& a, const Component& b) { return a.key() < b.key(); });
+  in.components.erase(std::unique(in.components.begin(), in.components.end(),
+                                  [](const Component& a, const Component& b) { return a.key() == b.key(); }),
+                      in.components.end());
+  decide(in);
+  return in;
+}
+
+}  // namespace mdbc

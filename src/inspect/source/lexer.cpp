@@ -1,0 +1,279 @@
+#include "inspect/source/lexer.h"
+
+#include <array>
+
+namespace mdbc::source {
+namespace {
+
+enum : uint8_t { kIdStart = 1, kIdChar = 2, kDigit = 4, kSpace = 8 };
+
+constexpr std::array<uint8_t, 256> make_classes() {
+  std::array<uint8_t, 256> c{};
+  for (int i = 'a'; i <= 'z'; ++i) c[i] = kIdStart | kIdChar;
+  for (int i = 'A'; i <= 'Z'; ++i) c[i] = kIdStart | kIdChar;
+  c['_'] = kIdStart | kIdChar;
+  for (int i = '0'; i <= '9'; ++i) c[i] = kIdChar | kDigit;
+  c[' '] = c['\t'] = c['\f'] = c['\v'] = c['\r'] = kSpace;
+  return c;
+}
+constexpr auto classes = make_classes();
+
+// Punctuators, longest first within each leading character.
+constexpr std::string_view puncts[] = {
+    "%:%:", "...", "<<=", ">>=", "->*", "<=>", "::", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=",
+    "&&", "||", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "##", ".*", "<:", ":>", "<%", "%>", "%:",
+};
+
+class Lexer {
+ public:
+  explicit Lexer(std::string_view s) : s_(s) {}
+
+  std::vector<Token> run() {
+    std::vector<Token> out;
+    out.reserve(s_.size() / 6 + 16);
+    bool line_start = true, in_directive = false;
+    while (true) {
+      // White space, comments and splices between tokens.
+      while (i_ < s_.size()) {
+        const char c = s_[i_];
+        if (c == '\n') {
+          newline();
+          line_start = true;
+          in_directive = false;
+        } else if (classes[static_cast<uint8_t>(c)] & kSpace) {
+          ++i_;
+        } else if (splice_at(i_)) {
+          skip_splice();
+        } else if (c == '/' && peek(1) == '/') {
+          line_comment();
+        } else if (c == '/' && peek(1) == '*') {
+          block_comment();
+        } else {
+          break;
+        }
+      }
+      if (i_ >= s_.size()) break;
+      Token t;
+      t.line = line_;
+      t.column = static_cast<uint32_t>(i_ - line_begin_ + 1);
+      t.line_start = line_start;
+      const size_t start = i_;
+      const uint32_t splices_before = splices_;
+      t.kind = next_token();
+      t.text = s_.substr(start, i_ - start);
+      t.spliced = splices_ != splices_before;
+      if (line_start && t.kind == TokenKind::punct && (t.text == "#" || t.text == "%:")) in_directive = true;
+      t.directive = in_directive;
+      line_start = false;
+      out.push_back(t);
+    }
+    return out;
+  }
+
+ private:
+  char peek(size_t k) const { return i_ + k < s_.size() ? s_[i_ + k] : '\0'; }
+
+  bool splice_at(size_t p) const {
+    if (p >= s_.size() || s_[p] != '\\') return false;
+    if (p + 1 < s_.size() && s_[p + 1] == '\n') return true;
+    return p + 2 < s_.size() && s_[p + 1] == '\r' && s_[p + 2] == '\n';
+  }
+  void skip_splice() {
+    i_ += s_[i_ + 1] == '\r' ? 2 : 1;
+    ++splices_;
+    newline();
+  }
+  void newline() {
+    ++i_;
+    ++line_;
+    line_begin_ = i_;
+  }
+
+  void line_comment() {
+    while (i_ < s_.size() && s_[i_] != '\n') {
+      if (splice_at(i_)) skip_splice();
+      else ++i_;
+    }
+  }
+
+  void block_comment() {
+    i_ += 2;
+    while (i_ < s_.size()) {
+      if (s_[i_] == '*' && peek(1) == '/') {
+        i_ += 2;
+        return;
+      }
+      if (s_[i_] == '\n') newline();
+      else ++i_;
+    }
+  }
+
+  // Consumes a quoted literal body up to the closing quote; an unescaped newline ends it.
+  void quoted(char quote) {
+    ++i_;
+    while (i_ < s_.size()) {
+      const char c = s_[i_];
+      if (c == quote) {
+        ++i_;
+        return;
+      }
+      if (c == '\n') return;
+      if (c == '\\') {
+        if (splice_at(i_)) {
+          skip_splice();
+          continue;
+        }
+        i_ += 2;
+        continue;
+      }
+      ++i_;
+    }
+    if (i_ > s_.size()) i_ = s_.size();
+  }
+
+  // R"delim( … )delim" — i_ is at the opening quote.
+  void raw_string() {
+    const size_t open = i_ + 1;
+    size_t p = open;
+    while (p < s_.size() && p - open <= 16 && s_[p] != '(' && s_[p] != '"' && s_[p] != '\n' && s_[p] != ' ' &&
+           s_[p] != '\\' && s_[p] != ')')
+      ++p;
+    if (p >= s_.size() || s_[p] != '(' || p - open > 16) {  // not a valid raw string: an ordinary one
+      quoted('"');
+      return;
+    }
+    std::string close = ")";
+    close.append(s_.substr(open, p - open));
+    close += '"';
+    const size_t end = s_.find(close, p + 1);
+    const size_t stop = end == std::string_view::npos ? s_.size() : end + close.size();
+    for (size_t k = i_; k < stop; ++k)
+      if (s_[k] == '\n') {
+        ++line_;
+        line_begin_ = k + 1;
+      }
+    i_ = stop;
+  }
+
+  TokenKind next_token() {
+    const auto c = static_cast<uint8_t>(s_[i_]);
+    if (classes[c] & kIdStart) {
+      const size_t start = i_;
+      while (i_ < s_.size()) {
+        if (classes[static_cast<uint8_t>(s_[i_])] & kIdChar) ++i_;
+        else if (splice_at(i_)) skip_splice();
+        else break;
+      }
+      // Encoding prefixes and raw strings: L"", u8"", R"()", LR"()", u8R"()" …
+      if (i_ < s_.size() && (s_[i_] == '"' || s_[i_] == '\'')) {
+        const std::string_view prefix = s_.substr(start, i_ - start);
+        const bool raw = !prefix.empty() && prefix.back() == 'R';
+        const std::string_view enc = raw ? prefix.substr(0, prefix.size() - 1) : prefix;
+        if (enc.empty() || enc == "L" || enc == "u" || enc == "U" || enc == "u8") {
+          if (s_[i_] == '"') {
+            raw ? raw_string() : quoted('"');
+            return TokenKind::string;
+          }
+          if (!raw) {
+            quoted('\'');
+            return TokenKind::character;
+          }
+        }
+      }
+      return TokenKind::identifier;
+    }
+    if ((classes[c] & kDigit) || (c == '.' && (classes[static_cast<uint8_t>(peek(1))] & kDigit))) {
+      ++i_;
+      while (i_ < s_.size()) {
+        const char d = s_[i_];
+        if ((d == '+' || d == '-') && (s_[i_ - 1] == 'e' || s_[i_ - 1] == 'E' || s_[i_ - 1] == 'p' || s_[i_ - 1] == 'P')) {
+          ++i_;
+        } else if (d == '\'' && (classes[static_cast<uint8_t>(peek(1))] & kIdChar)) {
+          i_ += 2;  // digit separator
+        } else if ((classes[static_cast<uint8_t>(d)] & kIdChar) || d == '.') {
+          ++i_;
+        } else if (splice_at(i_)) {
+          skip_splice();
+        } else {
+          break;
+        }
+      }
+      return TokenKind::number;
+    }
+    if (c == '"') {
+      quoted('"');
+      return TokenKind::string;
+    }
+    if (c == '\'') {
+      quoted('\'');
+      return TokenKind::character;
+    }
+    if (c < 0x80 && std::string_view("{}[]()<>;:,.?!~+-*/%^&|=#").find(static_cast<char>(c)) != std::string_view::npos) {
+      for (std::string_view p : puncts)
+        if (s_.substr(i_, p.size()) == p) {
+          i_ += p.size();
+          return TokenKind::punct;
+        }
+      ++i_;
+      return TokenKind::punct;
+    }
+    ++i_;
+    return TokenKind::other;
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+  size_t line_begin_ = 0;
+  uint32_t line_ = 1;
+  uint32_t splices_ = 0;
+};
+
+}  // namespace
+
+std::vector<Token> lex(std::string_view text) { return Lexer(text).run(); }
+
+std::string spelling(const Token& t) {
+  if (!t.spliced) return std::string(t.text);
+  std::string out;
+  out.reserve(t.text.size());
+  for (size_t i = 0; i < t.text.size(); ++i) {
+    if (t.text[i] == '\\' && i + 1 < t.text.size() && t.text[i + 1] == '\n') {
+      ++i;
+      continue;
+    }
+    if (t.text[i] == '\\' && i + 2 < t.text.size() && t.text[i + 1] == '\r' && t.text[i + 2] == '\n') {
+      i += 2;
+      continue;
+    }
+    out += t.text[i];
+  }
+  return out;
+}
+
+std::string_view string_body(const Token& t) {
+  if (t.kind != TokenKind::string) return {};
+  std::string_view s = t.text;
+  const size_t q = s.find('"');
+  if (q == std::string_view::npos) return {};
+  const bool raw = q > 0 && s[q - 1] == 'R';
+  s.remove_prefix(q + 1);
+  if (raw) {
+    const size_t open = s.find('(');
+    if (open == std::string_view::npos) return {};
+    const std::string_view delim = s.substr(0, open);
+    s.remove_prefix(open + 1);
+    const size_t close = s.size() >= delim.size() + 2 ? s.size() - delim.size() - 2 : 0;
+    if (s.size() >= delim.size() + 2 && s.substr(close) == std::string(")") + std::string(delim) + "\"") return s.substr(0, close);
+    return s;  // unterminated
+  }
+  if (!s.empty() && s.back() == '"') s.remove_suffix(1);
+  return s;
+}
+
+size_t directive_end(const std::vector<Token>& tokens, size_t i) {
+  size_t j = i + 1;
+  while (j < tokens.size() && tokens[j].directive && !tokens[j].line_start) ++j;
+  return j;
+}
+
+}  // namespace mdbc::source

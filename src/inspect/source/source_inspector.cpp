@@ -1,0 +1,115 @@
+// The source stage: claims source files by name, lexes C-family files once, runs every source
+// rule that wants the file, then each rule's tree-wide pass.
+#include <algorithm>
+
+#include "core/text.h"
+#include "inspect/source/source_rule.h"
+
+namespace mdbc::source {
+namespace {
+
+std::vector<std::unique_ptr<SourceRule>>& rule_list() {
+  static std::vector<std::unique_ptr<SourceRule>> list;
+  return list;
+}
+
+// Per file: each rule's facts, by the rule's index in source_rules().
+struct FileRecord {
+  Language language = Language::none;
+  std::vector<std::any> facts;
+};
+
+class SourceInspector final : public Inspector {
+ public:
+  InputKind kind() const override { return InputKind::source; }
+
+  bool claims(std::string_view path, std::string_view, bool) const override {
+    return classify(path) != Language::none;
+  }
+
+  void inspect(const InputFile& file, const RunContext& ctx, FileOutcome& out) const override {
+    FileRecord record;
+    record.language = classify(file.path);
+    const auto rules = source_rules();
+    record.facts.resize(rules.size());
+    std::vector<Token> tokens;
+    if (is_c_family(record.language)) tokens = lex(file.bytes);
+    const SourceFile source{file, record.language, tokens, ctx};
+    for (size_t i = 0; i < rules.size(); ++i)
+      if (rules[i]->wants(record.language)) rules[i]->check(source, out.findings, record.facts[i]);
+    out.tree_facts = std::move(record);
+  }
+
+  void finish(std::span<const InputFile* const> files, std::span<const FileOutcome* const> outcomes,
+              const RunContext& ctx, TreeOutcome& out) const override {
+    const auto rules = source_rules();
+    for (size_t r = 0; r < rules.size(); ++r) {
+      std::vector<SourceFileFacts> facts;
+      for (size_t f = 0; f < files.size(); ++f) {
+        const auto& record = std::any_cast<const FileRecord&>(outcomes[f]->tree_facts);
+        if (rules[r]->wants(record.language))
+          facts.push_back({files[f]->path, record.language, files[f]->component, record.facts[r]});
+      }
+      rules[r]->finish(facts, ctx, out);
+    }
+  }
+};
+
+const bool registered = (register_inspector(std::make_unique<SourceInspector>()), true);
+
+}  // namespace
+
+void register_source_rule(std::unique_ptr<SourceRule> rule) {
+  register_family(rule->family());
+  auto& list = rule_list();
+  list.push_back(std::move(rule));
+  std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a->family().name < b->family().name; });
+}
+
+std::span<const std::unique_ptr<SourceRule>> source_rules() { return rule_list(); }
+
+std::string_view SourceFile::line_text(uint32_t line) const {
+  // Linear from the start: findings are rare relative to bytes, and files are bounded in size.
+  const std::string_view s = input.bytes;
+  size_t begin = 0;
+  for (uint32_t l = 1; l < line; ++l) {
+    const size_t nl = s.find('\n', begin);
+    if (nl == std::string_view::npos) return {};
+    begin = nl + 1;
+  }
+  const size_t end = s.find('\n', begin);
+  return s.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+}
+
+namespace {
+
+Finding make_finding(const InputFile& input, uint32_t line, uint32_t column, std::string_view line_text,
+                     std::string rule, std::string message, Severity severity) {
+  Finding f;
+  f.rule = std::move(rule);
+  f.path = input.path;
+  f.line = line;
+  f.column = column;
+  f.message = std::move(message);
+  f.evidence = clip(trim(line_text), 200);
+  f.severity = severity;
+  return f;
+}
+
+}  // namespace
+
+Finding SourceFile::at_line(uint32_t line, uint32_t column, std::string rule, std::string message,
+                            Severity severity) const {
+  return make_finding(input, line, column, line_text(line), std::move(rule), std::move(message), severity);
+}
+
+Finding SourceFile::at(const Token& t, std::string rule, std::string message, Severity severity) const {
+  // The token knows where its line begins: no scan from the start of the file.
+  const std::string_view s = input.bytes;
+  const size_t begin = static_cast<size_t>(t.text.data() - s.data()) - (t.column - 1);
+  const size_t end = s.find('\n', begin);
+  const std::string_view text = s.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+  return make_finding(input, t.line, t.column, text, std::move(rule), std::move(message), severity);
+}
+
+}  // namespace mdbc::source

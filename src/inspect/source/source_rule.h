@@ -1,0 +1,59 @@
+#pragma once
+// Rules of the source stage. One rule family per file in this folder; each registers itself with
+// MDBC_SOURCE_RULE(Class) and names the rule ids (and so the elements) it decides.
+#include <any>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "core/inspector.h"
+#include "inspect/source/language.h"
+#include "inspect/source/lexer.h"
+
+namespace mdbc::source {
+
+// One file of a source tree as rules see it.
+struct SourceFile {
+  const InputFile& input;
+  Language language;
+  std::span<const Token> tokens;  // C-family files only; empty otherwise
+  const RunContext& ctx;
+
+  // A finding at a token, with the token's source line as evidence.
+  Finding at(const Token& t, std::string rule, std::string message, Severity severity) const;
+  // A finding at a 1-based line (column 0 = whole line).
+  Finding at_line(uint32_t line, uint32_t column, std::string rule, std::string message, Severity severity) const;
+  std::string_view line_text(uint32_t line) const;
+};
+
+// What a rule recorded about one file for its tree-wide pass.
+struct SourceFileFacts {
+  std::string_view path;
+  Language language;
+  std::string_view component;
+  const std::any& facts;
+};
+
+class SourceRule {
+ public:
+  virtual ~SourceRule() = default;
+  virtual RuleFamily family() const = 0;
+  // Whether check() wants this file at all (cheap; by language).
+  virtual bool wants(Language language) const { return is_c_family(language); }
+  // Concurrent, per file. `facts` is this rule's own record for finish(), left empty when unused.
+  virtual void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const = 0;
+  // Once, after every file, with each wanted file's facts in path order.
+  virtual void finish(std::span<const SourceFileFacts> files, const RunContext& ctx, TreeOutcome& out) const {
+    (void)files, (void)ctx, (void)out;
+  }
+};
+
+void register_source_rule(std::unique_ptr<SourceRule> rule);
+std::span<const std::unique_ptr<SourceRule>> source_rules();
+
+}  // namespace mdbc::source
+
+#define MDBC_SOURCE_RULE(Class)                                                                         \
+  namespace {                                                                                           \
+  const bool Class##_registered = (::mdbc::source::register_source_rule(std::make_unique<Class>()), true); \
+  }

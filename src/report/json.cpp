@@ -1,0 +1,97 @@
+#include <algorithm>
+
+#include "core/text.h"
+#include "report/report.h"
+
+namespace mdbc::report {
+
+std::string decision_sentence(const Inspection& in) {
+  std::string stages;
+  for (InputKind k : in.stages) stages += (stages.empty() ? "" : ", ") + std::string(to_string(k));
+  if (stages.empty()) stages = "no";
+  std::string s = in.meets_code ? "meets the code" : "does not meet the code";
+  s += " (edition " + std::to_string(in.code->edition()) + ") for profile " + in.profile->name + " at the " + stages +
+       " stage" + (in.stages.size() > 1 ? "s" : "");
+  if (!in.meets_code) {
+    std::string failing;
+    for (const auto& v : in.verdicts)
+      if (v.verdict == Verdict::fail) failing += (failing.empty() ? "" : ", ") + v.element->id;
+    s += "; failing: " + failing;
+  }
+  return s;
+}
+
+nlohmann::ordered_json to_json(const Inspection& in) {
+  using J = nlohmann::ordered_json;
+  J j;
+  j["tool"] = {{"name", tool_name}, {"version", tool_version}};
+  j["code_edition"] = in.code->edition();
+  j["profile"] = in.profile->name;
+  j["date"] = in.date;
+  j["config"] = in.config_path.empty() ? J(nullptr) : J(in.config_path);
+  j["roots"] = J::array();
+  for (const auto& r : in.roots) j["roots"].push_back(printable(r));
+  j["stages"] = J::array();
+  for (InputKind k : in.stages) j["stages"].push_back(to_string(k));
+  j["files"] = in.files;
+  j["bytes"] = in.bytes;
+  j["inputs_sha256"] = in.inputs_sha256;
+  j["meets_code"] = in.meets_code;
+  j["decision"] = decision_sentence(in);
+  J verdicts = J::array();
+  for (const auto& v : in.verdicts)
+    verdicts.push_back({{"element", v.element->id},
+                        {"title", v.element->title},
+                        {"verdict", to_string(v.verdict)},
+                        {"required", in.code->is_required(*in.profile, *v.element)},
+                        {"findings", v.findings},
+                        {"waived", v.waived}});
+  j["verdicts"] = std::move(verdicts);
+  J findings = J::array();
+  for (const auto& f : in.findings) {
+    J o{{"element", f.element()}, {"rule", f.rule}, {"severity", to_string(f.severity)}, {"path", f.path}};
+    if (f.line) o["line"] = f.line, o["column"] = f.column;
+    else o["offset"] = f.offset;
+    o["message"] = f.message;
+    o["evidence"] = f.evidence;
+    o["fingerprint"] = f.fingerprint;
+    o["component"] = f.component.empty() ? J(nullptr) : J(f.component);
+    o["waived_by"] = f.variance < 0 ? J(nullptr) : J(f.variance);
+    findings.push_back(std::move(o));
+  }
+  j["findings"] = std::move(findings);
+  J components = J::array();
+  for (const auto& c : in.components)
+    components.push_back({{"name", c.name}, {"version", c.version}, {"path", c.path}, {"evidence", c.evidence}});
+  j["components"] = std::move(components);
+  J artifacts = J::array();
+  for (const auto& f : in.file_facts) {
+    J o{{"path", f.path}, {"kind", to_string(f.kind)}, {"sha256", f.sha256}};
+    for (const auto& [k, v] : f.facts.items()) o[k] = v;
+    artifacts.push_back(std::move(o));
+  }
+  j["artifacts"] = std::move(artifacts);
+  j["summary"] = in.summary;
+  J skipped = J::array();
+  for (const auto& s : in.skipped) skipped.push_back({{"path", s.path}, {"reason", s.reason}});
+  j["skipped"] = std::move(skipped);
+  J variances = J::array();
+  for (size_t i = 0; i < in.variances.size(); ++i) {
+    const auto& u = in.variances[i];
+    J o{{"index", i}};
+    if (!u.variance.fingerprint.empty()) o["fingerprint"] = u.variance.fingerprint;
+    else o["element"] = u.variance.element, o["path"] = u.variance.path_glob;
+    o["justification"] = u.variance.justification;
+    o["reviewer"] = u.variance.reviewer;
+    o["expires"] = u.variance.expires;
+    o["expired"] = u.expired;
+    o["findings_waived"] = u.findings;
+    variances.push_back(std::move(o));
+  }
+  j["variances"] = std::move(variances);
+  return j;
+}
+
+std::string json(const Inspection& in) { return to_json(in).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"; }
+
+}  // namespace mdbc::report

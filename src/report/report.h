@@ -1,0 +1,22 @@
+#pragma once
+// Printers over the one result model (core/inspection.h). Each returns the whole document.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/inspection.h"
+
+namespace mdbc::report {
+
+inline constexpr const char* tool_name = "mdbc";
+inline constexpr const char* tool_version = "0.1.0";
+
+std::string text(const Inspection& in, bool color);
+std::string json(const Inspection& in);
+
+// The JSON model of an inspection, shared by the JSON printer and other formats that embed it.
+nlohmann::ordered_json to_json(const Inspection& in);
+// "meets the code for profile C-connected at the source stage" and the like.
+std::string decision_sentence(const Inspection& in);
+
+}  // namespace mdbc::report

@@ -1,0 +1,149 @@
+// The default report: the verdict table, then the device maker's findings grouped by element,
+// then components' findings under their own heading, then what was not inspected.
+#include <map>
+#include <sstream>
+
+#include "core/text.h"
+#include "report/report.h"
+
+namespace mdbc::report {
+namespace {
+
+struct Style {
+  bool on;
+  std::string operator()(const char* code, std::string_view s) const {
+    return on ? std::string("\033[") + code + "m" + std::string(s) + "\033[0m" : std::string(s);
+  }
+};
+
+const char* verdict_color(Verdict v) {
+  switch (v) {
+    case Verdict::pass: return "32";
+    case Verdict::fail: return "1;31";
+    case Verdict::waived: return "33";
+    default: return "2";
+  }
+}
+
+std::string pad(std::string_view s, size_t width) {
+  std::string out(s);
+  size_t chars = 0;
+  for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+  if (chars < width) out.append(width - chars, ' ');
+  return out;
+}
+
+std::string location(const Finding& f) {
+  std::string s = f.path;
+  if (f.line) {
+    s += ":" + std::to_string(f.line);
+    if (f.column) s += ":" + std::to_string(f.column);
+  } else if (f.offset) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "@0x%llx", static_cast<unsigned long long>(f.offset));
+    s += buf;
+  }
+  return s;
+}
+
+void print_finding(std::ostringstream& o, const Finding& f, const Style& st, const Inspection& in) {
+  const char* sev_color = f.severity == Severity::error ? "31" : f.severity == Severity::warning ? "33" : "36";
+  o << "  " << location(f) << ": " << st(sev_color, to_string(f.severity)) << ": " << f.message << " [" << f.rule
+    << "]";
+  if (f.variance >= 0)
+    o << st("33", " (waived by variance #" + std::to_string(f.variance) + ", reviewer " +
+                      in.variances[static_cast<size_t>(f.variance)].variance.reviewer + ")");
+  o << "\n";
+  if (!f.evidence.empty()) o << "      " << st("2", f.evidence) << "\n";
+}
+
+std::string size_text(uint64_t bytes) {
+  char buf[32];
+  if (bytes >= 10'000'000) std::snprintf(buf, sizeof buf, "%.0f MB", static_cast<double>(bytes) / 1e6);
+  else if (bytes >= 10'000) std::snprintf(buf, sizeof buf, "%.0f kB", static_cast<double>(bytes) / 1e3);
+  else std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(bytes));
+  return buf;
+}
+
+}  // namespace
+
+std::string text(const Inspection& in, bool color) {
+  const Style st{color};
+  std::ostringstream o;
+  const Profile& p = *in.profile;
+  o << st("1", "mdbc") << " — building code edition " << in.code->edition() << ", profile " << p.name << " (class "
+    << p.device_class << (p.connected ? ", connected" : "") << ")\n";
+  o << "Inspected: " << in.files << " files (" << size_text(in.bytes) << ") in";
+  for (const auto& r : in.roots) o << " " << printable(r);
+  o << "\nInputs SHA-256: " << in.inputs_sha256 << "\n";
+  if (!in.config_path.empty()) o << "Configuration: " << printable(in.config_path) << "\n";
+  o << "\n" << st("1", pad("ELEMENT", 10) + pad("TITLE", 46) + pad("VERDICT", 16) + "FINDINGS") << "\n";
+  for (const auto& v : in.verdicts) {
+    std::string count = std::to_string(v.findings);
+    if (v.waived) count += " (" + std::to_string(v.waived) + " waived)";
+    o << pad(v.element->id, 10) << pad(clip(v.element->title, 44), 46)
+      << st(verdict_color(v.verdict), pad(to_string(v.verdict), 16)) << count << "\n";
+  }
+
+  // Findings of the device maker's own code, grouped by element in code order.
+  std::map<std::string, std::vector<const Finding*>> by_element, by_component;
+  for (const auto& f : in.findings) (f.component.empty() ? by_element[f.element()] : by_component[f.component]).push_back(&f);
+  for (const auto& v : in.verdicts) {
+    const auto it = by_element.find(v.element->id);
+    if (it == by_element.end()) continue;
+    o << "\n" << st("1", v.element->id + " " + v.element->title) << " — "
+      << st(verdict_color(v.verdict), to_string(v.verdict)) << "\n";
+    for (const Finding* f : it->second) print_finding(o, *f, st, in);
+  }
+
+  if (!in.file_facts.empty()) {
+    o << "\n" << st("1", "Per-file facts") << "\n";
+    for (const auto& f : in.file_facts) {
+      o << "  " << f.path << " (" << to_string(f.kind) << ")\n";
+      for (const auto& [group, values] : f.facts.items()) {
+        if (values.is_object()) {
+          std::string row;
+          for (const auto& [k, val] : values.items())
+            row += (row.empty() ? "" : "  ") + k + "=" + (val.is_string() ? val.get<std::string>() : val.dump());
+          o << "    " << group << ": " << row << "\n";
+        } else {
+          o << "    " << group << ": " << (values.is_string() ? values.get<std::string>() : values.dump()) << "\n";
+        }
+      }
+    }
+  }
+
+  if (!in.components.empty() || !by_component.empty()) {
+    o << "\n" << st("1", "Third-party components (inspected under their own heading; not the device maker's findings)")
+      << "\n";
+    for (const auto& c : in.components)
+      o << "  " << c.name << (c.version.empty() ? "" : " " + c.version) << "  " << c.path
+        << (c.evidence.empty() ? "" : "  (" + c.evidence + ")") << "\n";
+    for (const auto& [component, findings] : by_component) {
+      o << "  " << st("1", component) << ": " << findings.size() << " finding" << (findings.size() == 1 ? "" : "s") << "\n";
+      for (const Finding* f : findings) print_finding(o, *f, st, in);
+    }
+  }
+
+  if (!in.variances.empty()) {
+    o << "\n" << st("1", "Variances") << "\n";
+    for (size_t i = 0; i < in.variances.size(); ++i) {
+      const auto& u = in.variances[i];
+      const auto& v = u.variance;
+      o << "  #" << i << " " << (v.fingerprint.empty() ? v.element + (v.path_glob.empty() ? "" : " " + v.path_glob)
+                                                     : "fingerprint " + v.fingerprint)
+        << ", reviewer " << v.reviewer << ", expires " << v.expires << (u.expired ? " (EXPIRED: not applied)" : "")
+        << ", waives " << u.findings << ": " << v.justification << "\n";
+    }
+  }
+
+  if (!in.skipped.empty()) {
+    o << "\n" << st("1", "Not inspected") << " (" << in.skipped.size() << ")\n";
+    for (const auto& s : in.skipped) o << "  " << s.path << ": " << s.reason << "\n";
+  }
+
+  o << "\n" << st(in.meets_code ? "1;32" : "1;31", decision_sentence(in)) << ".\n";
+  return o.str();
+}
+
+}  // namespace mdbc::report
