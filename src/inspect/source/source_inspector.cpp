@@ -34,7 +34,8 @@ class SourceInspector final : public Inspector {
     record.facts.resize(rules.size());
     std::vector<Token> tokens;
     if (is_c_family(record.language)) tokens = lex(file.bytes);
-    const SourceFile source{file, record.language, tokens, ctx};
+    const Syntax syntax(tokens);
+    const SourceFile source{file, record.language, tokens, syntax, ctx};
     for (size_t i = 0; i < rules.size(); ++i)
       if (rules[i]->wants(record.language)) rules[i]->check(source, out.findings, record.facts[i]);
     out.tree_facts = std::move(record);

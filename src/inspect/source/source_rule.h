@@ -9,6 +9,7 @@
 #include "core/inspector.h"
 #include "inspect/source/language.h"
 #include "inspect/source/lexer.h"
+#include "inspect/source/syntax.h"
 
 namespace mdbc::source {
 
@@ -17,6 +18,7 @@ struct SourceFile {
   const InputFile& input;
   Language language;
   std::span<const Token> tokens;  // C-family files only; empty otherwise
+  const Syntax& syntax;           // over tokens (empty for other files)
   const RunContext& ctx;
 
   // A finding at a token, with the token's source line as evidence.

@@ -1,0 +1,47 @@
+#include "sec_log.h"
+
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <syslog.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SEC_LOG_PATH "/var/log/pump/security.log"
+
+static int log_fd = -1;
+
+void sec_log_open(void)
+{
+    openlog("pumpd", LOG_PID | LOG_NDELAY, LOG_AUTHPRIV);
+    log_fd = open(SEC_LOG_PATH, O_WRONLY | O_CREAT | O_APPEND, 0640);
+}
+
+static void append_line(const char *msg)
+{
+    char line[320];
+    sprintf(line, "%ld %s\n", (long)time(NULL), msg);
+    if (log_fd >= 0) {
+        (void)write(log_fd, line, strlen(line));
+    }
+}
+
+void sec_log(int level, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    append_line(msg);
+    syslog(level, msg);
+}
+
+void sec_log_raw(const char *msg)
+{
+    char buf[256];
+    strcpy(buf, msg);
+    append_line(buf);
+    syslog(LOG_ERR, buf);
+}

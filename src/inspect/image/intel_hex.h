@@ -1,0 +1,34 @@
+#pragma once
+// Intel HEX: decoding (checksums verified, extended segment/linear address records, data placed
+// by address, gaps kept as gaps) and encoding. Shared by the image and binary inspectors and by
+// `mdbc sign`.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mdbc::ihex {
+
+// One contiguous run of bytes at an address.
+struct Segment {
+  uint64_t address = 0;
+  std::string bytes;
+};
+
+struct Image {
+  std::vector<Segment> segments;  // sorted by address, non-overlapping, adjacent runs merged
+  std::optional<uint32_t> start_address;  // from a start (linear or segment) record, if any
+};
+
+// Whether the text looks like Intel HEX (cheap check on the first bytes, for claims()).
+bool looks_like_intel_hex(std::string_view head);
+
+// Decodes a whole file. Throws InputError "<path>:<line>: <what is wrong>" on a bad record,
+// checksum mismatch, overlapping data, missing end record, or more than `max_bytes` of data.
+Image decode(std::string_view text, const std::string& path, uint64_t max_bytes = 256ull << 20);
+
+// Encodes segments as Intel HEX with 16 data bytes a record and an end record.
+std::string encode(const Image& image);
+
+}  // namespace mdbc::ihex

@@ -1,0 +1,259 @@
+#include "inspect/source/syntax.h"
+
+#include <algorithm>
+#include <array>
+
+namespace mdbc::source {
+namespace {
+
+constexpr std::array<std::string_view, 62> keywords{
+    "alignas", "alignof", "asm", "__asm__", "__asm", "auto", "break", "case", "catch", "char", "class",
+    "const", "constexpr", "continue", "decltype", "default", "defined", "delete", "do", "double", "else",
+    "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "new", "noexcept", "operator",
+    "register", "return", "short", "signed", "sizeof", "static", "static_assert", "_Static_assert", "struct",
+    "switch", "template", "this", "throw", "try", "typedef", "typeid", "typename", "typeof", "__typeof__",
+    "union", "unsigned", "void", "volatile", "while", "__attribute__", "__declspec", "_Alignof", "_Generic",
+    "__has_include",
+};
+
+// Keywords after which a name followed by '(' is an expression, so a call.
+constexpr std::array<std::string_view, 19> expression_keywords{
+    "return", "else", "do", "case", "throw", "new", "delete", "sizeof", "co_return", "co_await", "co_yield",
+    "not", "and", "or", "xor", "bitand", "bitor", "compl", "goto",
+};
+
+// Attribute-like keywords whose parenthesised argument may stand in a declaration's specifiers.
+constexpr std::array<std::string_view, 5> attribute_keywords{"__attribute__", "__declspec", "alignas", "__attribute",
+                                                             "_Alignas"};
+
+template <size_t N>
+bool in(const std::array<std::string_view, N>& set, std::string_view s) {
+  return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+bool is_open(std::string_view s) { return s == "(" || s == "[" || s == "{"; }
+char closer_for(std::string_view open) { return open == "(" ? ')' : open == "[" ? ']' : '}'; }
+bool is_close(std::string_view s) { return s == ")" || s == "]" || s == "}"; }
+
+}  // namespace
+
+bool is_keyword(std::string_view id) { return in(keywords, id) || in(expression_keywords, id); }
+
+Syntax::Syntax(std::span<const Token> tokens) : tokens_(tokens) {
+  match_brackets();
+  mark_dead_code();
+  find_functions();
+  find_calls();
+}
+
+void Syntax::match_brackets() {
+  const size_t n = tokens_.size();
+  match_.assign(n, n);
+  // Code and preprocessor lines are matched separately: a #define body's brackets never pair
+  // with the code around it.
+  std::vector<size_t> code_stack, directive_stack;
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens_[i];
+    if (t.kind != TokenKind::punct) continue;
+    if (t.directive && t.line_start) directive_stack.clear();
+    auto& stack = t.directive ? directive_stack : code_stack;
+    if (is_open(t.text)) {
+      stack.push_back(i);
+    } else if (is_close(t.text)) {
+      // Tolerate a few unclosed openers (e.g. from #if branches) without quadratic search.
+      for (size_t depth = 0; depth < 8 && depth < stack.size(); ++depth) {
+        const size_t open = stack[stack.size() - 1 - depth];
+        if (closer_for(tokens_[open].text) != t.text[0]) continue;
+        match_[open] = i;
+        match_[i] = open;
+        stack.resize(stack.size() - 1 - depth);
+        break;
+      }
+    }
+  }
+}
+
+void Syntax::mark_dead_code() {
+  dead_.assign(tokens_.size(), 0);
+  enum class Branch : uint8_t { live, zero, one, dead_else };
+  std::vector<Branch> stack;
+  size_t dead_levels = 0;
+  const auto dead_branch = [](Branch b) { return b == Branch::zero || b == Branch::dead_else; };
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    const Token& t = tokens_[i];
+    if (t.directive && t.line_start && i + 1 < tokens_.size() && tokens_[i + 1].directive && !tokens_[i + 1].line_start) {
+      const std::string_view d = tokens_[i + 1].text;
+      const bool bare = i + 3 >= tokens_.size() || tokens_[i + 3].line_start || !tokens_[i + 3].directive;
+      if (d == "if" || d == "ifdef" || d == "ifndef") {
+        Branch b = Branch::live;
+        if (d == "if" && bare && i + 2 < tokens_.size() && tokens_[i + 2].directive && !tokens_[i + 2].line_start) {
+          if (tokens_[i + 2].text == "0") b = Branch::zero;
+          if (tokens_[i + 2].text == "1") b = Branch::one;
+        }
+        stack.push_back(b);
+        dead_levels += dead_branch(b);
+      } else if ((d == "else" || d == "elif" || d == "elifdef" || d == "elifndef") && !stack.empty()) {
+        dead_levels -= dead_branch(stack.back());
+        stack.back() = stack.back() == Branch::one ? Branch::dead_else
+                       : stack.back() == Branch::dead_else ? Branch::dead_else
+                                                           : Branch::live;
+        dead_levels += dead_branch(stack.back());
+      } else if (d == "endif" && !stack.empty()) {
+        dead_levels -= dead_branch(stack.back());
+        stack.pop_back();
+      }
+    }
+    dead_[i] = dead_levels > 0;
+  }
+}
+
+bool Syntax::declares(size_t name) const {
+  // Walk back over what may precede a declared name: type names, pointers, references,
+  // qualifiers, template arguments, attributes. Reaching the start of a statement after at least
+  // one type name means a declaration or definition; anything else (an operator, '(', ',',
+  // `return`…) means an expression, so a call.
+  const bool in_directive = tokens_[name].directive;
+  bool saw_type = false;
+  int angle = 0;
+  for (size_t k = name; k-- > 0;) {
+    const Token& t = tokens_[k];
+    if (t.directive != in_directive) return saw_type;
+    if (t.kind == TokenKind::identifier) {
+      if (in(expression_keywords, t.text)) return false;
+      saw_type = true;
+      continue;
+    }
+    if (t.kind == TokenKind::string && k > 0 && tokens_[k - 1].is_ident("extern")) continue;
+    if (t.kind != TokenKind::punct) return false;
+    const std::string_view p = t.text;
+    if (p == "*" || p == "&" || p == "&&" || p == "::") continue;
+    if (p == ">") { ++angle; continue; }
+    if (p == ">>") { angle += 2; continue; }
+    if (p == "<" && angle > 0) { --angle; continue; }
+    if (p == ")" && saw_type) {
+      const size_t open = match_[k];
+      if (open < k && open > 0 && tokens_[open - 1].kind == TokenKind::identifier &&
+          in(attribute_keywords, tokens_[open - 1].text)) {
+        k = open - 1;
+        continue;
+      }
+      return false;
+    }
+    if (p == "]" && k > 0 && tokens_[k - 1].is("]")) {  // [[attribute]]
+      const size_t inner = match_[k - 1];
+      if (inner < k - 1 && inner > 0 && tokens_[inner - 1].is("[")) {
+        k = inner - 1;
+        continue;
+      }
+      return false;
+    }
+    if (p == ";" || p == "{" || p == "}" || p == ":" || p == "#" || p == "%:") return saw_type;
+    return false;
+  }
+  return saw_type;
+}
+
+void Syntax::find_functions() {
+  const size_t n = tokens_.size();
+  size_t inside_until = 0;  // a function body is open until this index
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens_[i];
+    if (i < inside_until || t.directive || dead_[i] || !t.is("{")) continue;
+    // Walk back from '{' over trailing specifiers (const, noexcept, override, macros) to ')'.
+    size_t k = i;
+    while (k > 0 && tokens_[k - 1].kind == TokenKind::identifier && !tokens_[k - 1].directive &&
+           !in(expression_keywords, tokens_[k - 1].text) && tokens_[k - 1].text != "try")
+      --k;
+    if (k == 0 || !tokens_[k - 1].is(")")) continue;
+    const size_t open = match_[k - 1];
+    if (open >= k - 1 || open == 0) continue;
+    const size_t name = open - 1;
+    const Token& nt = tokens_[name];
+    if (nt.kind != TokenKind::identifier || is_keyword(nt.text) || nt.directive) continue;
+    const bool qualified = name > 0 && tokens_[name - 1].is("::");
+    size_t start = name;
+    while (start >= 2 && tokens_[start - 1].is("::") && tokens_[start - 2].kind == TokenKind::identifier) start -= 2;
+    if (!qualified && !declares(start)) continue;
+    if (qualified && start > 0 && (tokens_[start - 1].is(".") || tokens_[start - 1].is("->"))) continue;
+    FunctionDef f;
+    f.name = name;
+    f.body_open = i;
+    f.body_close = match_[i];
+    f.variadic = k - 1 > open && tokens_[k - 2].is("...");
+    functions_.push_back(f);
+    inside_until = f.body_close;  // n when unterminated: nothing after is a definition
+  }
+}
+
+void Syntax::find_calls() {
+  const size_t n = tokens_.size();
+  std::string_view macro;  // name of the #define whose body we are in
+  size_t body_from = n;    // first token of that body
+  size_t fn = 0;           // next candidate in functions_
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const Token& t = tokens_[i];
+    if (t.directive && t.line_start) {
+      macro = {};
+      body_from = n;
+      if (i + 2 < n && tokens_[i + 1].is_ident("define") && tokens_[i + 2].kind == TokenKind::identifier &&
+          !tokens_[i + 2].line_start) {
+        macro = tokens_[i + 2].text;
+        body_from = i + 3;
+        // Function-like macro: '(' directly after the name opens the parameter list.
+        if (i + 3 < n && tokens_[i + 3].is("(") && tokens_[i + 3].text.data() == macro.data() + macro.size())
+          body_from = match_[i + 3] < n ? match_[i + 3] + 1 : n;
+      }
+    }
+    if (t.kind != TokenKind::identifier || !tokens_[i + 1].is("(") || dead_[i]) continue;
+    if (t.directive && (macro.empty() || i < body_from)) continue;
+    if (!t.directive && tokens_[i + 1].directive) continue;
+    if (is_keyword(t.text)) continue;
+    Call c;
+    c.name = i;
+    c.open = i + 1;
+    c.close = match_[i + 1];
+    size_t before = i;  // first token of the (possibly qualified) name
+    if (i > 0 && (tokens_[i - 1].is(".") || tokens_[i - 1].is("->") || tokens_[i - 1].is(".*") ||
+                  tokens_[i - 1].is("->*") || tokens_[i - 1].is_ident("operator")))
+      continue;
+    if (i > 0 && tokens_[i - 1].is("::")) {
+      if (i > 1 && tokens_[i - 2].kind == TokenKind::identifier) {
+        if (tokens_[i - 2].text != "std") continue;  // a user namespace or class
+        c.qualifier = "std";
+        before = i - 2;
+        if (before > 0 && tokens_[before - 1].is("::")) --before;
+      } else {
+        before = i - 1;
+      }
+    }
+    if (declares(before)) continue;
+    if (t.directive) c.macro = macro;
+    // Split the arguments at top-level commas.
+    const size_t end = std::min(c.close, n);
+    if (end > c.open + 1) {
+      size_t arg_begin = c.open + 1;
+      for (size_t j = c.open + 1; j < end; ++j) {
+        if (is_open(tokens_[j].text) && tokens_[j].kind == TokenKind::punct && match_[j] < end) {
+          j = match_[j];
+        } else if (tokens_[j].is(",")) {
+          c.args.emplace_back(arg_begin, j);
+          arg_begin = j + 1;
+        }
+      }
+      c.args.emplace_back(arg_begin, end);
+    }
+    while (fn < functions_.size() && functions_[fn].body_close < i) ++fn;
+    if (fn < functions_.size() && functions_[fn].body_open < i && i < functions_[fn].body_close)
+      c.function = static_cast<int>(fn);
+    calls_.push_back(std::move(c));
+  }
+}
+
+std::vector<const Call*> Syntax::calls_named(std::span<const std::string_view> names) const {
+  std::vector<const Call*> out;
+  for (const auto& c : calls_)
+    if (std::find(names.begin(), names.end(), tokens_[c.name].text) != names.end()) out.push_back(&c);
+  return out;
+}
+
+}  // namespace mdbc::source

@@ -1,0 +1,69 @@
+#pragma once
+// What the source rules need to know about a C/C++ file beyond its tokens, computed once per file
+// in one linear pass (no recursion): matching brackets, the calls of free functions, function
+// definitions, and which tokens sit in code that is never compiled (#if 0).
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "inspect/source/lexer.h"
+
+namespace mdbc::source {
+
+struct Call {
+  size_t name = 0;   // index of the function-name token
+  size_t open = 0;   // index of '('
+  size_t close = 0;  // index of the matching ')'; tokens.size() when unterminated
+  std::vector<std::pair<size_t, size_t>> args;  // [begin, end) token ranges of the top-level arguments
+  std::string_view qualifier;  // "std" for std::f, "" for f and ::f
+  std::string_view macro;      // the macro whose #define body holds the call, or ""
+  int function = -1;           // index into Syntax::functions() of the enclosing definition, or -1
+};
+
+struct FunctionDef {
+  size_t name = 0;        // index of the name token
+  size_t body_open = 0;   // index of '{'
+  size_t body_close = 0;  // index of the matching '}'; tokens.size() when unterminated
+  bool variadic = false;  // its parameter list ends in "..."
+};
+
+class Syntax {
+ public:
+  explicit Syntax(std::span<const Token> tokens);
+
+  std::span<const Token> tokens() const { return tokens_; }
+  // Calls of free functions: not member calls (a.f(), p->f()), not functions qualified by a user
+  // namespace or class (ns::f() — std::f() and ::f() are kept), not declarations or definitions,
+  // not keywords (if, sizeof, …), not in never-compiled code. Calls inside #define bodies are kept
+  // with `macro` set. In token order.
+  const std::vector<Call>& calls() const { return calls_; }
+  const std::vector<FunctionDef>& functions() const { return functions_; }
+  // Index of the bracket matching the one at i ('(' '[' '{' and closers), or tokens.size().
+  size_t match(size_t i) const { return match_[i]; }
+  // Whether token i is in code that is never compiled (#if 0 … #endif).
+  bool dead(size_t i) const { return dead_[i] != 0; }
+  // The argument tokens of a call, as a span.
+  std::span<const Token> arg(const Call& c, size_t n) const {
+    return tokens_.subspan(c.args[n].first, c.args[n].second - c.args[n].first);
+  }
+  // The calls whose name is one of `names`, in token order.
+  std::vector<const Call*> calls_named(std::span<const std::string_view> names) const;
+
+ private:
+  void match_brackets();
+  void mark_dead_code();
+  void find_functions();
+  void find_calls();
+  bool declares(size_t name) const;
+
+  std::span<const Token> tokens_;
+  std::vector<size_t> match_;
+  std::vector<uint8_t> dead_;
+  std::vector<Call> calls_;
+  std::vector<FunctionDef> functions_;
+};
+
+// Whether an identifier is a C/C++ keyword or a keyword-like operator that takes parentheses.
+bool is_keyword(std::string_view id);
+
+}  // namespace mdbc::source

@@ -1,0 +1,89 @@
+#include "inspect/source/syntax.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace mdbc::source {
+namespace {
+
+// The names of the calls Syntax finds, in order.
+std::vector<std::string> calls(std::string_view src) {
+  const auto tokens = lex(src);
+  const Syntax syntax(tokens);
+  std::vector<std::string> out;
+  for (const auto& c : syntax.calls()) out.emplace_back(tokens[c.name].text);
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(Syntax, DeclarationsAndDefinitionsAreNotCalls) {
+  EXPECT_EQ(calls("char *strcpy(char *d, const char *s);"), V{});
+  EXPECT_EQ(calls("extern \"C\" char *gets(char *);"), V{});
+  EXPECT_EQ(calls("static int helper(int x) { return x; }"), V{});
+  EXPECT_EQ(calls("__attribute__((noreturn)) void die(const char *m);"), V{});
+  EXPECT_EQ(calls("[[nodiscard]] int parse(const char *s);"), V{});
+  EXPECT_EQ(calls("std::vector<int> make(int n);"), V{});
+}
+
+TEST(Syntax, CallsInExpressionsAndStatements) {
+  EXPECT_EQ(calls("void f(void) { gets(b); }"), V{"gets"});
+  EXPECT_EQ(calls("int g(void) { return atoi(s); }"), V{"atoi"});
+  EXPECT_EQ(calls("void f(void) { char *p = strcpy(a, b); }"), V{"strcpy"});
+  EXPECT_EQ(calls("void f(void) { if (x) strcpy(a, b); else strcat(a, b); }"), (V{"strcpy", "strcat"}));
+  EXPECT_EQ(calls("void f(void) { (void)sprintf(a, \"%d\", 1); }"), V{"sprintf"});
+  EXPECT_EQ(calls("void f(void) { x = y * gets(z); }"), V{"gets"});
+  EXPECT_EQ(calls("void f(void) { std::printf(fmt); ::puts(s); }"), (V{"printf", "puts"}));
+}
+
+TEST(Syntax, MembersAndUserNamespacesAreNotTheLibraryFunction) {
+  EXPECT_EQ(calls("void f(void) { obj.strcpy(a, b); p->gets(b); util::gets(b); }"), V{});
+}
+
+TEST(Syntax, KeywordsAreNotCalls) {
+  EXPECT_EQ(calls("void f(void) { if (a) while (b) for (;;) switch (c) {} return (sizeof(x)); }"), V{});
+}
+
+TEST(Syntax, MacroBodiesAreKeptWithTheirMacro) {
+  const auto tokens = lex("#define COPY(d, s) strcpy(d, s)\n#define strcat(a, b) safe_cat(a, b)\n#if defined(X)\n#endif\n");
+  const Syntax syntax(tokens);
+  ASSERT_EQ(syntax.calls().size(), 2u);
+  EXPECT_EQ(tokens[syntax.calls()[0].name].text, "strcpy");
+  EXPECT_EQ(syntax.calls()[0].macro, "COPY");
+  EXPECT_EQ(tokens[syntax.calls()[1].name].text, "safe_cat");
+}
+
+TEST(Syntax, NeverCompiledCodeIsSkipped) {
+  EXPECT_EQ(calls("#if 0\nvoid f(void) { gets(b); }\n#else\nvoid g(void) { puts(b); }\n#endif\n"), V{"puts"});
+  EXPECT_EQ(calls("#if 1\nvoid g(void) { puts(b); }\n#else\nvoid f(void) { gets(b); }\n#endif\n"), V{"puts"});
+}
+
+TEST(Syntax, ArgumentsSplitAtTopLevelCommas) {
+  const auto tokens = lex("void f(void) { snprintf(buf, sizeof(buf), \"%d,%d\", g(a, b), c[1,2]); }");
+  const Syntax syntax(tokens);
+  ASSERT_EQ(syntax.calls().size(), 2u);
+  const Call& c = syntax.calls()[0];
+  ASSERT_EQ(c.args.size(), 5u);
+  EXPECT_EQ(syntax.arg(c, 2).front().text, "\"%d,%d\"");
+}
+
+TEST(Syntax, FunctionsAndEnclosingFunction) {
+  const auto tokens = lex("int a(int n) { return n ? b(n - 1) : 0; }\nint b(int n) { return a(n); }\nvoid v(const char *f, ...) {}\n");
+  const Syntax syntax(tokens);
+  ASSERT_EQ(syntax.functions().size(), 3u);
+  EXPECT_TRUE(syntax.functions()[2].variadic);
+  ASSERT_EQ(syntax.calls().size(), 2u);
+  EXPECT_EQ(syntax.calls()[0].function, 0);
+  EXPECT_EQ(syntax.calls()[1].function, 1);
+}
+
+TEST(Syntax, DeepNestingIsLinear) {
+  std::string deep(100000, '(');
+  deep += "f(x)";
+  deep += std::string(100000, ')');
+  EXPECT_EQ(calls("void g(void) { " + deep + "; }").size(), 1u);
+}
+
+}  // namespace
+}  // namespace mdbc::source
