@@ -6,14 +6,14 @@ cd "$(dirname "$0")/.."
 
 # The one list of Debian packages. Build: compiler, CMake, Ninja, libraries. Test and bench: the rest.
 DEBIAN_PACKAGES=(
-  g++ cmake ninja-build make pkg-config git
+  g++ cmake ninja-build make pkg-config git ccache
   libssl-dev libtomlplusplus-dev nlohmann-json3-dev libelf-dev
   libgtest-dev libgmock-dev
   clang libclang-rt-14-dev
   gcc-arm-none-eabi libnewlib-arm-none-eabi
   openssl file
   nodejs
-  flawfinder yara checksec
+  flawfinder yara checksec time
 )
 
 missing=()

@@ -8,6 +8,7 @@
 #include "cli/output.h"
 #include "inspect/engine.h"
 #include "report/report.h"
+#include "sign/key.h"
 
 namespace mdbc::cli {
 namespace {
@@ -34,11 +35,19 @@ OPTIONS
     --profile NAME      Device class profile: A, B, C, A-connected, B-connected, C-connected.
                         Default: the profile in mdbc.toml, else C-connected (the strictest).
     --config FILE       Read this mdbc.toml instead of the one at the root of the first tree.
-    --format FORMAT     text (default), json or sarif.
+    --format FORMAT     text (default; colour only on a terminal), json (the whole result
+                        model), sarif (SARIF 2.1.0 for code-scanning services: one rule per
+                        rule id, variances as suppressions, verdicts as run properties) or
+                        html (the certificate of inspection: one self-contained, printable page).
     --output FILE, -o   Write the report to FILE instead of standard output.
+    --sbom FILE         Also write the components recognised (SBOM-1) to FILE as a CycloneDX
+                        1.5 JSON SBOM. Deterministic: no timestamp; the serial number is derived
+                        from the inputs' digest.
     --jobs N            Worker threads (default: all cores).
     --max-file-size N   Files larger than N MiB are listed as not inspected (default 64).
     --date YYYY-MM-DD   Judge variance expiry on this day instead of today (reproducible reports).
+    --trust-key FILE    A public key the device's bootloader trusts (PEM); signed firmware images
+                        are verified against it (FW-1). Repeatable.
     --color WHEN        auto (default: colour on a terminal), always or never.
     --quiet, -q         No progress line on standard error.
     --help, -h          This text.
@@ -56,12 +65,15 @@ EXIT STATUS
 EXAMPLES
     mdbc inspect .
     mdbc inspect --format sarif -o mdbc.sarif src/
+    mdbc inspect --format html -o certificate.html --sbom sbom.cdx.json .
 )";
 
 constexpr OptionSpec inspect_options[] = {
     {"profile", true},  {"config", true},         {"format", true},  {"output", true, 'o'},
+    {"sbom", true},
     {"jobs", true, 'j'},
     {"max-file-size", true}, {"date", true},      {"color", true},   {"quiet", false, 'q'},
+    {"trust-key", true},
     {"help", false, 'h'},
 };
 
@@ -77,7 +89,7 @@ int run_inspect(std::span<const std::string> argv) {
   o.config_path = args.value("config");
   o.profile = args.value("profile");
   o.date = args.value("date");
-  if (!o.date.empty() && !std::regex_match(o.date, std::regex(R"(\d{4}-\d{2}-\d{2})")))
+  if (!o.date.empty() && !is_date(o.date))
     throw UsageError("--date takes YYYY-MM-DD, not '" + o.date + "'");
   const uint64_t jobs = args.number("jobs", 0);
   if (jobs > 1024) throw UsageError("--jobs takes 1 to 1024");
@@ -86,6 +98,8 @@ int run_inspect(std::span<const std::string> argv) {
   if (max_mib == 0 || max_mib > 4096) throw UsageError("--max-file-size takes 1 to 4096 (MiB)");
   o.limits.max_file_size = max_mib << 20;
   o.progress = !args.has("quiet") && ::isatty(STDERR_FILENO);
+  o.inspect.trust_keys = args.values("trust-key");
+  for (const auto& k : o.inspect.trust_keys) sign::load_public_key(k);  // an unusable key is an input error now
 
   const std::string format = args.value("format", "text");
   const std::string color = args.value("color", "auto");
@@ -99,9 +113,16 @@ int run_inspect(std::span<const std::string> argv) {
   Printer printer = nullptr;
   if (format == "text") printer = [](const Inspection& in, bool c) { return report::text(in, c); };
   else if (format == "json") printer = [](const Inspection& in, bool) { return report::json(in); };
-  else throw UsageError("--format takes text or json, not '" + format + "'");
+  else if (format == "sarif") printer = [](const Inspection& in, bool) { return report::sarif(in); };
+  else if (format == "html") printer = [](const Inspection& in, bool) { return report::html(in); };
+  else throw UsageError("--format takes text, json, sarif or html, not '" + format + "'");
+  const std::string sbom = args.value("sbom");
+  if (args.has("sbom") && sbom.empty()) throw UsageError("--sbom needs a file name");
+  if (sbom == "-" && (output.empty() || output == "-"))
+    throw UsageError("--sbom - and the report cannot both go to standard output; give --output FILE");
 
   const Inspection in = run_inspection(o);
+  if (!sbom.empty()) emit(report::cyclonedx(in), sbom);
   emit(printer(in, use_color), output);
   return in.meets_code ? 0 : 1;
 }

@@ -1,7 +1,6 @@
 #include "core/config.h"
 
 #include <cstdio>
-#include <regex>
 
 #include "core/file_io.h"
 #include "core/toml_read.h"
@@ -20,10 +19,8 @@ Date read_date(const std::string& file, const toml::table& t) {
     std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", unsigned(v.year), unsigned(v.month), unsigned(v.day));
     return buf;
   }
-  if (const auto* s = n->as_string()) {
-    static const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
-    if (std::regex_match(s->get(), iso)) return s->get();
-  }
+  if (const auto* s = n->as_string())
+    if (is_date(s->get())) return s->get();
   tomlread::fail(file, *n, "key 'expires' must be a date (YYYY-MM-DD)");
 }
 

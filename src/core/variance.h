@@ -9,6 +9,8 @@ namespace mdbc {
 // A date as YYYY-MM-DD, compared as a string.
 using Date = std::string;
 Date today_utc();
+// Whether text is a real calendar day written YYYY-MM-DD (2024-02-29 yes, 2023-02-29 no).
+bool is_date(std::string_view text);
 
 // A recorded, reviewed exception (mdbc.toml [[variance]]).
 struct Variance {

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <map>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "core/digest.h"
@@ -63,12 +64,12 @@ class Progress {
  private:
   void loop() {
     std::unique_lock lock(m_);
-    while (!cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return done_flag_; })) {
+    do {
       const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
       std::fprintf(stderr, "\r\033[Kmdbc: %zu/%zu files, %.1f MB, %.1f s", files_.load(), total_,
                    static_cast<double>(bytes_.load()) / 1e6, secs);
       std::fflush(stderr);
-    }
+    } while (!cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return done_flag_; }));
   }
   bool on_;
   size_t total_;
@@ -80,6 +81,35 @@ class Progress {
   bool done_flag_ = false;
   std::thread thread_;
 };
+
+// Bounds the bytes of files being read and inspected at once, whatever the number of threads: a
+// file's tokens and findings take a multiple of its size, so many large files in flight together
+// (generated register headers sit side by side) would otherwise multiply peak memory by the core
+// count. A file larger than the whole budget waits until it can run alone.
+class ByteBudget {
+ public:
+  explicit ByteBudget(uint64_t limit) : limit_(limit) {}
+  void acquire(uint64_t bytes) {
+    std::unique_lock lock(m_);
+    cv_.wait(lock, [&] { return in_flight_ == 0 || in_flight_ + bytes <= limit_; });
+    in_flight_ += bytes;
+  }
+  void release(uint64_t bytes) {
+    {
+      std::lock_guard lock(m_);
+      in_flight_ -= bytes;
+    }
+    cv_.notify_all();
+  }
+
+ private:
+  const uint64_t limit_;
+  uint64_t in_flight_ = 0;
+  std::mutex m_;
+  std::condition_variable cv_;
+};
+
+constexpr uint64_t bytes_in_flight = 32ull << 20;
 
 // Reads, claims and inspects one file.
 void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, Slot& slot) {
@@ -130,7 +160,7 @@ Inspection run_inspection(const EngineOptions& o) {
   Inspection in;
   in.code = &code;
   in.profile = profile;
-  in.config_path = config.source_path;
+  in.config_path = printable(config.source_path);
   in.date = o.date.empty() ? today_utc() : o.date;
   in.roots = o.roots;
   for (const auto& v : config.variances) in.variances.push_back({v, 0, false});
@@ -143,15 +173,27 @@ Inspection run_inspection(const EngineOptions& o) {
   {
     Progress progress(o.progress, slots.size());
     std::atomic<size_t> next{0};
+    ByteBudget budget(bytes_in_flight);
     const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
     auto work = [&] {
       for (size_t i; (i = next.fetch_add(1)) < slots.size();) {
-        inspect_one(walked.files[i], ctx, o.limits.max_file_size, slots[i]);
-        progress.add(walked.files[i].size);
+        const uint64_t size = walked.files[i].size;
+        budget.acquire(size);
+        try {
+          inspect_one(walked.files[i], ctx, o.limits.max_file_size, slots[i]);
+        } catch (const std::exception& e) {  // an exception must not escape a thread (terminate)
+          slots[i].error = walked.files[i].path + ": cannot be inspected: " + e.what();
+        }
+        budget.release(size);
+        progress.add(size);
       }
     };
     std::vector<std::thread> threads;
-    for (unsigned t = 1; t < jobs && t < slots.size(); ++t) threads.emplace_back(work);
+    try {
+      for (unsigned t = 1; t < jobs && t < slots.size(); ++t) threads.emplace_back(work);
+    } catch (const std::system_error&) {
+      // No more threads to be had (process or memory limits): the ones started do the work.
+    }
     work();
     for (auto& t : threads) t.join();
   }
@@ -198,11 +240,14 @@ Inspection run_inspection(const EngineOptions& o) {
   for (auto& f : in.findings) {
     if (f.component.empty())
       if (auto it = component_of.find(f.path); it != component_of.end()) f.component = it->second;
+    f.component = printable(f.component, false);
     f.message = printable(f.message, false);
     f.evidence = printable(f.evidence, false);
   }
   std::sort(in.findings.begin(), in.findings.end());
   assign_fingerprints(in.findings);
+  for (auto& c : in.components)  // names and versions come from hostile files and mdbc.toml
+    for (std::string* field : {&c.name, &c.version, &c.path, &c.evidence, &c.purl}) *field = printable(*field, false);
   std::sort(in.components.begin(), in.components.end(),
             [](const Component& a, const Component& b) { return a.key() < b.key(); });
   in.components.erase(std::unique(in.components.begin(), in.components.end(),

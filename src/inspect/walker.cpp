@@ -47,6 +47,7 @@ class Walk {
     DIR* probe = ::opendir(root.c_str());
     if (probe == nullptr) throw InputError(root + ": cannot read directory: " + std::strerror(errno));
     ::closedir(probe);
+    root_ = root;
     root_display_ = several_roots ? root : std::string();
     // Iterative depth-first walk: no recursion however deep the tree.
     struct Pending { std::string fs, rel; size_t depth; std::string component; };
@@ -62,8 +63,10 @@ class Walk {
         const std::string rel = dir.rel.empty() ? *it : dir.rel + "/" + *it;
         struct stat est {};
         if (::lstat(fs.c_str(), &est) != 0) {
-          out_.skipped.push_back({display(rel), std::string("cannot access: ") + std::strerror(errno)});
-          continue;
+          // Gone since the directory was listed: nothing left to inspect. Anything else (no search
+          // permission, name too long) leaves the inspection incomplete, like an unreadable file.
+          if (errno == ENOENT) continue;
+          throw InputError(full_name(rel) + ": cannot access: " + std::strerror(errno));
         }
         if (S_ISDIR(est.st_mode)) {
           if (dir.depth + 1 > limits_.max_depth)
@@ -84,13 +87,14 @@ class Walk {
     return printable(root_display_.empty() ? rel : join(root_display_, rel));
   }
 
+  // For errors: the path from the root as given, so the one line names the file unambiguously.
+  std::string full_name(const std::string& rel) const { return printable(rel.empty() ? root_ : join(root_, rel)); }
+
   std::vector<std::string> list(const std::string& fs, const std::string& rel) {
     std::vector<std::string> names;
     DIR* d = ::opendir(fs.c_str());
-    if (d == nullptr) {
-      out_.skipped.push_back({display(rel.empty() ? "." : rel), std::string("cannot read directory: ") + std::strerror(errno)});
-      return names;
-    }
+    // An unreadable directory hides what it holds: the inspection cannot be complete.
+    if (d == nullptr) throw InputError(full_name(rel) + ": cannot read directory: " + std::strerror(errno));
     while (const dirent* e = ::readdir(d)) {
       const std::string name = e->d_name;
       if (name == "." || name == ".." || name == ".git" || name == ".hg" || name == ".svn") continue;
@@ -136,6 +140,7 @@ class Walk {
   const Config& config_;
   const WalkLimits& limits_;
   WalkResult& out_;
+  std::string root_;
   std::string root_display_;
 };
 

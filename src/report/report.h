@@ -13,6 +13,12 @@ inline constexpr const char* tool_version = "0.1.0";
 
 std::string text(const Inspection& in, bool color);
 std::string json(const Inspection& in);
+// SARIF 2.1.0 for code-scanning services; verdicts and decision as run properties.
+std::string sarif(const Inspection& in);
+// The certificate of inspection: a self-contained, printable HTML page.
+std::string html(const Inspection& in);
+// CycloneDX 1.5 JSON SBOM of the recognised components.
+std::string cyclonedx(const Inspection& in);
 
 // The JSON model of an inspection, shared by the JSON printer and other formats that embed it.
 nlohmann::ordered_json to_json(const Inspection& in);

@@ -52,7 +52,7 @@ void print_finding(std::ostringstream& o, const Finding& f, const Style& st, con
     << "]";
   if (f.variance >= 0)
     o << st("33", " (waived by variance #" + std::to_string(f.variance) + ", reviewer " +
-                      in.variances[static_cast<size_t>(f.variance)].variance.reviewer + ")");
+                      printable(in.variances[static_cast<size_t>(f.variance)].variance.reviewer, false) + ")");
   o << "\n";
   if (!f.evidence.empty()) o << "      " << st("2", f.evidence) << "\n";
 }
@@ -116,11 +116,12 @@ std::string text(const Inspection& in, bool color) {
   if (!in.components.empty() || !by_component.empty()) {
     o << "\n" << st("1", "Third-party components (inspected under their own heading; not the device maker's findings)")
       << "\n";
+    // Component names, versions and evidence come from the inputs: shown printable like paths.
     for (const auto& c : in.components)
-      o << "  " << c.name << (c.version.empty() ? "" : " " + c.version) << "  " << c.path
-        << (c.evidence.empty() ? "" : "  (" + c.evidence + ")") << "\n";
+      o << "  " << printable(c.name, false) << (c.version.empty() ? "" : " " + printable(c.version, false)) << "  "
+        << printable(c.path, false) << (c.evidence.empty() ? "" : "  (" + printable(c.evidence, false) + ")") << "\n";
     for (const auto& [component, findings] : by_component) {
-      o << "  " << st("1", component) << ": " << findings.size() << " finding" << (findings.size() == 1 ? "" : "s") << "\n";
+      o << "  " << st("1", printable(component, false)) << ": " << findings.size() << " finding" << (findings.size() == 1 ? "" : "s") << "\n";
       for (const Finding* f : findings) print_finding(o, *f, st, in);
     }
   }
@@ -132,8 +133,9 @@ std::string text(const Inspection& in, bool color) {
       const auto& v = u.variance;
       o << "  #" << i << " " << (v.fingerprint.empty() ? v.element + (v.path_glob.empty() ? "" : " " + v.path_glob)
                                                      : "fingerprint " + v.fingerprint)
-        << ", reviewer " << v.reviewer << ", expires " << v.expires << (u.expired ? " (EXPIRED: not applied)" : "")
-        << ", waives " << u.findings << ": " << v.justification << "\n";
+        << ", reviewer " << printable(v.reviewer, false) << ", expires " << v.expires
+        << (u.expired ? " (EXPIRED: not applied)" : "") << ", waives " << u.findings << ": "
+        << printable(v.justification, false) << "\n";
     }
   }
 

@@ -135,6 +135,7 @@ static void check_sensors(uint32_t elapsed_ms)
         raise_alarm(PUMP_ALARM_SENSOR_FAULT);
         return;
     }
+    pump.st.pressure_mmhg = pressure;
     pump.occlusion_count = pressure >= OCCLUSION_LIMIT_MMHG ? pump.occlusion_count + 1U : 0U;
     if (pump.occlusion_count >= OCCLUSION_SAMPLES) {
         raise_alarm(PUMP_ALARM_OCCLUSION);
@@ -145,6 +146,7 @@ static void check_sensors(uint32_t elapsed_ms)
         pump.air_window_tenth_ul = 0;
     }
     pump.air_window_tenth_ul += air;
+    pump.st.air_window_tenth_ul = pump.air_window_tenth_ul;
     if (air >= AIR_SINGLE_LIMIT_TENTH_UL || pump.air_window_tenth_ul >= AIR_WINDOW_LIMIT_TENTH_UL) {
         raise_alarm(PUMP_ALARM_AIR_IN_LINE);
     }

@@ -26,6 +26,8 @@ struct pump_status {
     uint64_t delivered_nl;        /* since power-up */
     uint32_t last_hour_ul;        /* delivered in the sliding last 60 minutes */
     uint32_t hourly_limit_ul;
+    uint32_t pressure_mmhg;       /* last sample */
+    uint32_t air_window_tenth_ul; /* air seen in the current 15-minute window */
 };
 
 void pump_init(uint32_t hourly_limit_ul);

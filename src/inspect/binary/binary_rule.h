@@ -13,6 +13,7 @@
 namespace mdbc::binary {
 
 class ElfFile;  // src/inspect/binary/elf_file.h: bounds-checked view of an ELF file (libelf)
+class CodeMap;  // src/inspect/binary/code_map.h: an ELF file's functions and direct calls
 
 enum class ArtifactFormat { elf, intel_hex, raw };
 
@@ -32,6 +33,7 @@ struct Artifact {
   std::span<const Region> regions;
   const ElfFile* elf;  // non-null for ELF
   const RunContext& ctx;
+  const CodeMap* code = nullptr;  // non-null for ELF
 
   // A finding about this file at a byte offset of the input (0: the file as a whole).
   Finding at(uint64_t offset, std::string rule, std::string message, std::string evidence, Severity severity) const;

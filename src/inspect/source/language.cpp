@@ -14,7 +14,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-constexpr std::array<std::pair<std::string_view, Language>, 44> by_extension{{
+constexpr std::array<std::pair<std::string_view, Language>, 47> by_extension{{
     {"c", Language::c},          {"h", Language::c_header},   {"cc", Language::cpp},
     {"cpp", Language::cpp},      {"cxx", Language::cpp},      {"c++", Language::cpp},
     {"hpp", Language::cpp},      {"hh", Language::cpp},       {"hxx", Language::cpp},
@@ -30,6 +30,7 @@ constexpr std::array<std::pair<std::string_view, Language>, 44> by_extension{{
     {"toml", Language::config_text}, {"yaml", Language::config_text}, {"yml", Language::config_text},
     {"json", Language::config_text}, {"ini", Language::config_text},  {"conf", Language::config_text},
     {"cfg", Language::config_text},  {"defconfig", Language::kconfig},
+    {"cppcheck", Language::analysis_config}, {"lnt", Language::analysis_config}, {"psprj", Language::analysis_config},
 }};
 
 }  // namespace
@@ -40,6 +41,8 @@ Language classify(std::string_view path) {
   if (name == "CMakeLists.txt") return Language::cmake;
   if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name.starts_with("Makefile.")) return Language::make;
   if (name == "meson.build" || name == "meson_options.txt") return Language::meson;
+  if (name == ".clang-tidy") return Language::analysis_config;
+  if (name == "rust-toolchain" || name == "go.mod") return Language::config_text;
   if (name.starts_with("Kconfig") || name == ".config" || name == "prj.conf" || name.ends_with("_defconfig")) return Language::kconfig;
   if (name.starts_with("id_rsa") || name.starts_with("id_ecdsa") || name.starts_with("id_ed25519") || name.starts_with("id_dsa"))
     return name.ends_with(".pub") ? Language::none : Language::key_material;
@@ -76,6 +79,7 @@ std::string_view to_string(Language l) {
     case Language::kconfig: return "Kconfig";
     case Language::key_material: return "key material";
     case Language::config_text: return "configuration";
+    case Language::analysis_config: return "static-analysis configuration";
   }
   return "none";
 }

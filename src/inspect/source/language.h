@@ -10,7 +10,8 @@ enum class Language {
   assembly, rust, ada, java, csharp, go, python, zig, swift, kotlin,
   cmake, make, meson, kconfig,  // build and configuration files
   key_material,                 // .pem, .key, .der, .p8, .p12, .crt … (for secrets rules)
-  config_text,                  // toml, yaml, json, ini, conf, cfg, prj.conf
+  config_text,                  // toml, yaml, json, ini, conf, cfg, prj.conf, go.mod, rust-toolchain
+  analysis_config,              // static-analysis set-up: .clang-tidy, *.cppcheck, *.lnt (PC-lint), *.psprj (Polyspace)
 };
 
 Language classify(std::string_view path);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "inspect/source/components.h"
 #include "inspect/source/source_rule.h"
 
 namespace mdbc::source {
@@ -39,6 +40,12 @@ class SourceInspector final : public Inspector {
     for (size_t i = 0; i < rules.size(); ++i)
       if (rules[i]->wants(record.language)) rules[i]->check(source, out.findings, record.facts[i]);
     out.tree_facts = std::move(record);
+  }
+
+  // Vendored third-party trees (SBOM-1): see components_rule.cpp.
+  std::optional<Component> recognise_tree(std::string_view dir_path,
+                                          std::span<const std::string> entry_names) const override {
+    return recognise_vendored_tree(dir_path, entry_names);
   }
 
   void finish(std::span<const InputFile* const> files, std::span<const FileOutcome* const> outcomes,
@@ -104,13 +111,15 @@ Finding SourceFile::at_line(uint32_t line, uint32_t column, std::string rule, st
   return make_finding(input, line, column, line_text(line), std::move(rule), std::move(message), severity);
 }
 
-Finding SourceFile::at(const Token& t, std::string rule, std::string message, Severity severity) const {
-  // The token knows where its line begins: no scan from the start of the file.
+std::string_view SourceFile::token_line(const Token& t) const {
   const std::string_view s = input.bytes;
   const size_t begin = static_cast<size_t>(t.text.data() - s.data()) - (t.column - 1);
   const size_t end = s.find('\n', begin);
-  const std::string_view text = s.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
-  return make_finding(input, t.line, t.column, text, std::move(rule), std::move(message), severity);
+  return s.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+}
+
+Finding SourceFile::at(const Token& t, std::string rule, std::string message, Severity severity) const {
+  return make_finding(input, t.line, t.column, token_line(t), std::move(rule), std::move(message), severity);
 }
 
 }  // namespace mdbc::source

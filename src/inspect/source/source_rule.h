@@ -26,6 +26,8 @@ struct SourceFile {
   // A finding at a 1-based line (column 0 = whole line).
   Finding at_line(uint32_t line, uint32_t column, std::string rule, std::string message, Severity severity) const;
   std::string_view line_text(uint32_t line) const;
+  // The whole source line a token starts on (found from the token, without scanning the file).
+  std::string_view token_line(const Token& t) const;
 };
 
 // What a rule recorded about one file for its tree-wide pass.

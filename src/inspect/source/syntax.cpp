@@ -179,7 +179,8 @@ void Syntax::find_functions() {
     f.name = name;
     f.body_open = i;
     f.body_close = match_[i];
-    f.variadic = k - 1 > open && tokens_[k - 2].is("...");
+    // "..." after ',' or '(' is C's variable argument list; after a name it is a C++ pack.
+    f.variadic = k - 1 > open && tokens_[k - 2].is("...") && (tokens_[k - 3].is(",") || tokens_[k - 3].is("("));
     functions_.push_back(f);
     inside_until = f.body_close;  // n when unterminated: nothing after is a definition
   }

@@ -78,6 +78,17 @@ TEST(Syntax, FunctionsAndEnclosingFunction) {
   EXPECT_EQ(syntax.calls()[1].function, 1);
 }
 
+TEST(Syntax, VariadicMeansCVariableArguments) {
+  const auto tokens = lex("void a(int n, ...) {}\nvoid b(...) {}\ntemplate <class... T> void c(T... args) {}\n"
+                          "template <class... T> void d(T...) {}\n");
+  const Syntax syntax(tokens);
+  ASSERT_EQ(syntax.functions().size(), 4u);
+  EXPECT_TRUE(syntax.functions()[0].variadic);
+  EXPECT_TRUE(syntax.functions()[1].variadic);
+  EXPECT_FALSE(syntax.functions()[2].variadic);
+  EXPECT_FALSE(syntax.functions()[3].variadic);
+}
+
 TEST(Syntax, DeepNestingIsLinear) {
   std::string deep(100000, '(');
   deep += "f(x)";

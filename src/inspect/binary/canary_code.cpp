@@ -1,0 +1,309 @@
+#include "inspect/binary/canary_code.h"
+
+#include <array>
+#include <optional>
+
+namespace mdbc::binary {
+namespace {
+
+const unsigned char* ubytes(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+
+bool zeros(const unsigned char* p, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    if (p[i] != 0) return false;
+  return true;
+}
+
+// --- Thumb-2 decoding of the few instructions a stack-protector check is made of ---------------
+
+enum class Op { other, load_literal, load, store, compare, cond_branch, branch_link };
+
+struct Insn {
+  Op op = Op::other;
+  size_t length = 2;
+  int rt = -1, rn = -1, rm = -1;  // load/store: rt, rn (base); compare: rn, rm (the two sources)
+  uint64_t offset = 0;            // load/store: immediate offset
+  uint64_t target = 0;            // literal address, or branch target
+};
+
+int64_t sign_extend(uint64_t v, unsigned bits) {
+  const uint64_t sign = uint64_t{1} << (bits - 1);
+  return static_cast<int64_t>((v ^ sign) - sign);
+}
+
+class ThumbCode {
+ public:
+  ThumbCode(std::string_view code, uint64_t address) : code_(code), p_(ubytes(code)), address_(address) {}
+
+  size_t size() const { return code_.size(); }
+  uint16_t halfword(size_t i) const { return static_cast<uint16_t>(p_[i] | (p_[i + 1] << 8)); }
+  std::optional<uint32_t> word_at_address(uint64_t a) const {
+    if (a < address_ || a - address_ > code_.size() || code_.size() - (a - address_) < 4) return std::nullopt;
+    const unsigned char* q = p_ + (a - address_);
+    return static_cast<uint32_t>(q[0] | (q[1] << 8) | (q[2] << 16) | (static_cast<uint32_t>(q[3]) << 24));
+  }
+
+  // Decodes the instruction at code offset i (even, with at least 2 bytes left).
+  Insn decode(size_t i) const {
+    Insn in;
+    const uint16_t h = halfword(i);
+    const uint64_t pc = address_ + i + 4;  // the PC an instruction reads
+    if ((h & 0xF800) >= 0xE800) {
+      in.length = 4;
+      if (i + 4 > code_.size()) return in;
+      const uint16_t h2 = halfword(i + 2);
+      if (h == 0xF8DF || h == 0xF85F) {  // LDR.W Rt, [PC, #+/-imm12]
+        in.op = Op::load_literal;
+        in.rt = h2 >> 12;
+        const uint64_t base = pc & ~uint64_t{3};
+        in.target = h == 0xF8DF ? base + (h2 & 0xFFF) : base - (h2 & 0xFFF);
+      } else if ((h & 0xFFF0) == 0xF8D0 || (h & 0xFFF0) == 0xF8C0) {  // LDR.W / STR.W Rt, [Rn, #imm12]
+        in.op = (h & 0xFFF0) == 0xF8D0 ? Op::load : Op::store;
+        in.rn = h & 0xF;
+        in.rt = h2 >> 12;
+        in.offset = h2 & 0xFFF;
+      } else if ((h & 0xFFE0) == 0xEA80 || (h & 0xFFE0) == 0xEBA0) {  // EOR(S).W / SUB(S).W / CMP.W, registers
+        in.op = Op::compare;
+        in.rn = h & 0xF;
+        in.rm = h2 & 0xF;
+      } else if ((h & 0xF800) == 0xF000 && (h2 & 0xD000) == 0xD000) {  // BL
+        const uint64_t s = (h >> 10) & 1, j1 = (h2 >> 13) & 1, j2 = (h2 >> 11) & 1;
+        const uint64_t i1 = !(j1 ^ s), i2 = !(j2 ^ s);
+        const uint64_t imm = (s << 24) | (i1 << 23) | (i2 << 22) | (uint64_t{h & 0x3FFu} << 12) | (uint64_t{h2 & 0x7FFu} << 1);
+        in.op = Op::branch_link;
+        in.target = pc + static_cast<uint64_t>(sign_extend(imm, 25));
+      } else if ((h & 0xF800) == 0xF000 && (h2 & 0xD000) == 0x8000 && ((h >> 6) & 0xF) < 14) {  // B<cond>.W
+        const uint64_t s = (h >> 10) & 1, j1 = (h2 >> 13) & 1, j2 = (h2 >> 11) & 1;
+        const uint64_t imm = (s << 20) | (j2 << 19) | (j1 << 18) | (uint64_t{h & 0x3Fu} << 12) | (uint64_t{h2 & 0x7FFu} << 1);
+        in.op = Op::cond_branch;
+        in.target = pc + static_cast<uint64_t>(sign_extend(imm, 21));
+      }
+      return in;
+    }
+    if ((h & 0xF800) == 0x4800) {  // LDR Rt, [PC, #imm8*4]
+      in.op = Op::load_literal;
+      in.rt = (h >> 8) & 7;
+      in.target = (pc & ~uint64_t{3}) + (h & 0xFFu) * 4;
+    } else if ((h & 0xF000) == 0x6000) {  // LDR/STR Rt, [Rn, #imm5*4]
+      in.op = (h & 0x0800) ? Op::load : Op::store;
+      in.rt = h & 7;
+      in.rn = (h >> 3) & 7;
+      in.offset = ((h >> 6) & 0x1Fu) * 4;
+    } else if ((h & 0xF000) == 0x9000) {  // LDR/STR Rt, [SP, #imm8*4]
+      in.op = (h & 0x0800) ? Op::load : Op::store;
+      in.rt = (h >> 8) & 7;
+      in.rn = 13;
+      in.offset = (h & 0xFFu) * 4;
+    } else if ((h & 0xFFC0) == 0x4040 || (h & 0xFFC0) == 0x4280) {  // EORS Rdn, Rm / CMP Rn, Rm
+      in.op = Op::compare;
+      in.rn = h & 7;
+      in.rm = (h >> 3) & 7;
+    } else if ((h & 0xFE00) == 0x1A00) {  // SUBS Rd, Rn, Rm
+      in.op = Op::compare;
+      in.rn = (h >> 3) & 7;
+      in.rm = (h >> 6) & 7;
+    } else if ((h & 0xFF00) == 0x4500) {  // CMP Rn, Rm (high registers)
+      in.op = Op::compare;
+      in.rn = (h & 7) | ((h >> 4) & 8);
+      in.rm = (h >> 3) & 0xF;
+    } else if ((h & 0xF000) == 0xD000 && ((h >> 8) & 0xF) < 14) {  // B<cond>
+      in.op = Op::cond_branch;
+      in.target = pc + static_cast<uint64_t>(sign_extend(h & 0xFFu, 8) * 2);
+    } else if ((h & 0xF500) == 0xB100) {  // CBZ / CBNZ
+      in.op = Op::cond_branch;
+      in.target = pc + ((((h >> 9) & 1u) << 6) | (((h >> 3) & 0x1Fu) << 1));
+    }
+    return in;
+  }
+
+  // The offset of the instruction at an address, when it is inside the code.
+  std::optional<size_t> offset_of(uint64_t a) const {
+    if (a < address_ || a - address_ + 2 > code_.size() || ((a - address_) & 1)) return std::nullopt;
+    return static_cast<size_t>(a - address_);
+  }
+  uint64_t address(size_t i) const { return address_ + i; }
+
+ private:
+  std::string_view code_;
+  const unsigned char* p_;
+  uint64_t address_;
+};
+
+// How far (in instructions) the parts of a check may be apart. Compilers schedule unrelated
+// instructions between the guard-address load and the guard read (seen: 8 at -Os).
+constexpr int deref_window = 12;
+constexpr int store_window = 2;
+constexpr int compare_window = 4;
+constexpr int call_window = 5;
+constexpr uint64_t max_function_span = 64 * 1024;
+
+struct Slot {
+  uint32_t guard;
+  int base;
+  uint64_t offset;
+  bool operator==(const Slot&) const = default;
+};
+
+}  // namespace
+
+size_t find_guard_load_x86(std::string_view code, bool x86_64) {
+  const unsigned char* p = ubytes(code);
+  const size_t n = code.size();
+  const char prefix = x86_64 ? '\x64' : '\x65';
+  for (size_t i = code.find(prefix); i != std::string_view::npos; i = code.find(prefix, i + 1)) {
+    if (x86_64) {
+      if (i + 9 <= n && (p[i + 1] == 0x48 || p[i + 1] == 0x4C) && p[i + 2] == 0x8B && (p[i + 3] & 0xC7) == 0x04 &&
+          p[i + 4] == 0x25 && p[i + 5] == 0x28 && zeros(p + i + 6, 3))
+        return i;
+      if (i + 11 <= n && p[i + 1] == 0x48 && p[i + 2] == 0xA1 && p[i + 3] == 0x28 && zeros(p + i + 4, 7)) return i;
+    } else {
+      if (i + 6 <= n && p[i + 1] == 0xA1 && p[i + 2] == 0x14 && zeros(p + i + 3, 3)) return i;
+      if (i + 7 <= n && p[i + 1] == 0x8B && (p[i + 2] & 0xC7) == 0x05 && p[i + 3] == 0x14 && zeros(p + i + 4, 3)) return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool takes_stack_address_x86_64(std::string_view code) {
+  const unsigned char* p = ubytes(code);
+  const size_t n = code.size();
+  // push %rbp; mov %rsp,%rbp (after an optional endbr64): %rbp is the frame pointer.
+  static constexpr std::array<unsigned char, 4> frame_setup{0x55, 0x48, 0x89, 0xE5};
+  static constexpr std::array<unsigned char, 4> endbr64{0xF3, 0x0F, 0x1E, 0xFA};
+  auto starts = [&](size_t at, const auto& pattern) {
+    if (at + pattern.size() > n) return false;
+    for (size_t k = 0; k < pattern.size(); ++k)
+      if (p[at + k] != pattern[k]) return false;
+    return true;
+  };
+  const bool frame_pointer = starts(0, frame_setup) || (starts(0, endbr64) && starts(4, frame_setup));
+  for (size_t i = code.find('\x8D', 1); i != std::string_view::npos; i = code.find('\x8D', i + 1)) {
+    const unsigned char rex = p[i - 1];
+    if ((rex != 0x48 && rex != 0x4C) || i + 2 > n) continue;
+    const unsigned modrm = p[i + 1], mod = modrm >> 6, rm = modrm & 7;
+    const unsigned reg = ((modrm >> 3) & 7) | ((rex & 4) ? 8 : 0);
+    if (mod == 3 || reg == 4) continue;  // not a memory operand, or an adjustment of %rsp itself
+    if (rm == 4) {
+      if (i + 3 > n || p[i + 2] != 0x24) continue;  // SIB with base %rsp and no index
+      const size_t after = i + 3 + (mod == 1 ? 1 : mod == 2 ? 4 : 0);
+      const bool realign = (reg == 10 || reg == 13) && mod == 1 && i + 4 <= n && p[i + 3] == 8 && after + 3 <= n &&
+                           p[after] == 0x48 && (p[after + 1] == 0x83 || p[after + 1] == 0x81) && p[after + 2] == 0xE4;
+      if (!realign) return true;
+    } else if (rm == 5 && mod != 0 && frame_pointer) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool decode_thumb_bl(std::string_view code, size_t offset, uint64_t address, uint64_t& target) {
+  if (offset + 4 > code.size()) return false;
+  const ThumbCode t(code, address);
+  const Insn in = t.decode(offset);
+  if (in.op != Op::branch_link) return false;
+  target = in.target;
+  return true;
+}
+
+std::vector<ThumbCanaryCheck> find_thumb_canary_checks(std::string_view code, uint64_t address) {
+  const ThumbCode t(code, address);
+  struct Prologue { Slot slot; uint64_t at; };
+  struct Epilogue { Slot slot; uint64_t at; uint32_t handler; };
+  std::vector<Prologue> prologues;
+  std::vector<Epilogue> epilogues;
+  const size_t n = code.size() & ~size_t{1};
+
+  // The next instruction offsets after i, up to `count` of them.
+  auto following = [&](size_t i, int count, auto&& visit) {
+    for (int k = 0; k < count && i + 2 <= n; ++k) {
+      const Insn in = t.decode(i);
+      if (visit(i, in)) return;
+      i += in.length;
+    }
+  };
+
+  for (size_t i = 0; i + 2 <= n; i += 2) {
+    const Insn lit = t.decode(i);
+    if (lit.op != Op::load_literal) continue;
+    const auto guard = t.word_at_address(lit.target);
+    if (!guard) continue;
+    // The guard read: LDR Rx, [Rt, #0] through the register the address was loaded into.
+    int guard_reg = -1;
+    size_t after_read = 0;
+    following(i + lit.length, deref_window, [&](size_t at, const Insn& in) {
+      if (in.op == Op::load && in.rn == lit.rt && in.offset == 0) {
+        guard_reg = in.rt;
+        after_read = at + in.length;
+        return true;
+      }
+      return false;
+    });
+    if (guard_reg < 0) continue;
+
+    // Prologue: the guard value stored into a stack slot (SP- or frame-pointer-relative).
+    bool stored = false;
+    following(after_read, store_window, [&](size_t, const Insn& in) {
+      if (in.op == Op::store && in.rt == guard_reg && (in.rn == 13 || in.rn == 7)) {
+        prologues.push_back({{*guard, in.rn, in.offset}, t.address(i)});
+        stored = true;
+        return true;
+      }
+      return false;
+    });
+    if (stored) continue;
+
+    // Epilogue: a slot load near the guard read, a comparison of the two values, then the call
+    // of the failure handler (right after a branch around it, or at a conditional branch target).
+    struct SlotLoad { int reg; Slot slot; };
+    std::vector<SlotLoad> slot_loads;
+    const size_t window_start = i >= 8 ? i - 8 : 0;
+    for (size_t k = window_start; k < after_read + 8 && k + 2 <= n; k += 2) {
+      const Insn in = t.decode(k);
+      if (in.op == Op::load && (in.rn == 13 || in.rn == 7) && in.rt != guard_reg)
+        slot_loads.push_back({in.rt, {*guard, in.rn, in.offset}});
+    }
+    if (slot_loads.empty()) continue;
+    std::optional<Slot> compared;
+    size_t after_compare = 0;
+    following(after_read, compare_window, [&](size_t at, const Insn& in) {
+      if (in.op != Op::compare) return false;
+      for (const auto& sl : slot_loads)
+        if ((in.rn == guard_reg && in.rm == sl.reg) || (in.rm == guard_reg && in.rn == sl.reg)) {
+          compared = sl.slot;
+          after_compare = at + in.length;
+          return true;
+        }
+      return false;
+    });
+    if (!compared) continue;
+    std::optional<uint32_t> handler;
+    following(after_compare, call_window, [&](size_t, const Insn& in) {
+      if (in.op == Op::branch_link) {
+        handler = static_cast<uint32_t>(in.target);
+      } else if (in.op == Op::cond_branch) {
+        if (const auto off = t.offset_of(in.target)) {
+          const Insn at_target = t.decode(*off);
+          if (at_target.op == Op::branch_link) handler = static_cast<uint32_t>(at_target.target);
+        }
+      }
+      return handler.has_value();
+    });
+    if (handler) epilogues.push_back({*compared, t.address(i), *handler});
+  }
+
+  // Both lists are in address order: pair each prologue with the first later epilogue of the same
+  // slot within one function's reach.
+  std::vector<ThumbCanaryCheck> checks;
+  size_t first = 0;
+  for (const auto& p : prologues) {
+    while (first < epilogues.size() && epilogues[first].at <= p.at) ++first;
+    for (size_t k = first; k < epilogues.size() && epilogues[k].at - p.at <= max_function_span; ++k)
+      if (epilogues[k].slot == p.slot) {
+        checks.push_back({p.at, epilogues[k].at, p.slot.guard, epilogues[k].handler});
+        break;
+      }
+  }
+  return checks;
+}
+
+}  // namespace mdbc::binary

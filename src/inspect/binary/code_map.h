@@ -1,0 +1,73 @@
+#pragma once
+// The functions of an ELF file's code and the direct calls between them, read from the machine
+// code itself so that rules can tell what the program's own functions do from what the C library
+// linked into a static executable does.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "inspect/binary/canary_code.h"
+#include "inspect/binary/elf_file.h"
+
+namespace mdbc::binary {
+
+// Instruction sets whose code this map reads (others get functions from symbols, nothing more).
+enum class CodeArch { other, x86_64, x86, thumb };
+
+struct CodeFunction {
+  uint64_t address = 0;  // Thumb bit clear
+  uint64_t size = 0;
+  std::string_view name;  // a symbol at its address; empty in stripped files
+  std::string_view code;
+  bool guard = false;          // carries a stack-protector guard (x86: guard load; Thumb: full check)
+  bool stack_address = false;  // x86-64: computes the address of its own stack frame
+  std::vector<uint32_t> callees;            // functions it calls directly (indices), sorted
+  std::vector<std::string_view> call_names;  // every name of what it calls (symbols, PLT imports), sorted
+};
+
+class CodeMap {
+ public:
+  explicit CodeMap(const ElfFile& elf);  // throws ByteRangeError on malformed unwind tables
+
+  CodeArch arch() const { return arch_; }
+  std::span<const CodeFunction> functions() const { return functions_; }
+  const CodeFunction* function_containing(uint64_t address) const;
+
+  // The program's own functions (indices). In a static executable (no program interpreter) they
+  // are the functions reachable from main by direct calls that lie below the C library's start
+  // routine (the function _start calls): the linker places the program's objects before the
+  // archive members it pulls from libc.a. When main cannot be found they are all functions, and
+  // own_from_main() is false. In every other file they are all functions.
+  const std::vector<uint32_t>& own() const { return own_; }
+  bool own_from_main() const { return own_from_main_; }
+  bool static_executable() const { return static_executable_; }
+
+  // Thumb stack-protector checks found in the code, whatever function they are in.
+  std::span<const ThumbCanaryCheck> thumb_checks() const { return thumb_checks_; }
+
+ private:
+  struct Region {
+    uint64_t address;
+    std::string_view bytes;
+  };
+  void find_functions(const ElfFile& elf, std::span<const Region> regions);
+  void find_plt(const ElfFile& elf);
+  void find_calls();
+  void find_own(const ElfFile& elf);
+  void names_at(uint64_t address, std::vector<std::string_view>& out) const;
+
+  CodeArch arch_ = CodeArch::other;
+  std::vector<CodeFunction> functions_;  // sorted by address (ET_REL: by section, then address)
+  std::vector<std::pair<uint64_t, std::string_view>> symbol_names_;  // defined functions by address
+  std::vector<std::pair<uint64_t, std::string_view>> plt_;  // PLT stub address -> what it jumps to
+  std::vector<std::pair<uint64_t, std::string_view>> got_;  // GOT slot address -> what it holds
+  std::vector<ThumbCanaryCheck> thumb_checks_;
+  std::vector<uint32_t> own_;
+  bool own_from_main_ = false;
+  bool static_executable_ = false;
+  bool relocatable_ = false;
+};
+
+}  // namespace mdbc::binary

@@ -1,0 +1,108 @@
+#include "inspect/binary/eh_frame.h"
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "inspect/binary/byte_reader.h"
+
+namespace mdbc::binary {
+namespace {
+
+// DWARF exception-header pointer encodings (DW_EH_PE_*).
+constexpr uint8_t pe_omit = 0xFF;
+constexpr uint8_t pe_pcrel = 0x10;
+
+// Reads a pointer of encoding `enc` whose field is at `field_address`; nullopt when the encoding
+// is one this reader does not resolve (data-, text- or function-relative, indirect).
+std::optional<uint64_t> read_encoded(ByteReader& r, uint8_t enc, uint64_t field_address, bool is64) {
+  uint64_t value = 0;
+  switch (enc & 0x0F) {
+    case 0x00: value = r.uint(is64 ? 8 : 4); break;
+    case 0x01: value = r.uleb128(); break;
+    case 0x02: value = r.u16(); break;
+    case 0x03: value = r.u32(); break;
+    case 0x04: value = r.u64(); break;
+    case 0x09: value = static_cast<uint64_t>(r.sleb128()); break;
+    case 0x0A: value = static_cast<uint64_t>(r.sint(2)); break;
+    case 0x0B: value = static_cast<uint64_t>(r.sint(4)); break;
+    case 0x0C: value = static_cast<uint64_t>(r.sint(8)); break;
+    default: throw ByteRangeError(".eh_frame: unknown pointer encoding " + std::to_string(enc));
+  }
+  if (enc & 0x80) return std::nullopt;
+  switch (enc & 0x70) {
+    case 0x00: break;
+    case pe_pcrel: value += field_address; break;
+    default: return std::nullopt;
+  }
+  if (!is64) value &= 0xFFFFFFFFu;
+  return value;
+}
+
+// The FDE pointer encoding a CIE declares (augmentation 'R'), absolute when it declares none.
+uint8_t cie_fde_encoding(ByteReader& r, uint64_t section_address, bool is64) {
+  const uint8_t version = r.u8();
+  if (version != 1 && version != 3 && version != 4)
+    throw ByteRangeError(".eh_frame: CIE version " + std::to_string(version) + " is unknown");
+  const std::string_view augmentation = r.cstring();
+  if (augmentation.find("eh") != std::string_view::npos) r.skip(is64 ? 8 : 4);
+  if (version == 4) r.skip(2);  // address size, segment selector size
+  r.uleb128();                  // code alignment
+  r.sleb128();                  // data alignment
+  if (version == 1) r.u8(); else r.uleb128();  // return address register
+  uint8_t encoding = 0;  // DW_EH_PE_absptr
+  if (augmentation.empty() || augmentation[0] != 'z') return encoding;
+  const uint64_t length = r.uleb128();
+  const size_t data_end = static_cast<size_t>(checked_add(r.offset(), length, ".eh_frame: CIE augmentation"));
+  for (char c : augmentation.substr(1)) {
+    if (c == 'R') {
+      encoding = r.u8();
+    } else if (c == 'P') {
+      const uint8_t personality = r.u8();
+      read_encoded(r, personality & 0x7F, section_address + r.offset(), is64);
+    } else if (c == 'L') {
+      r.u8();
+    } else if (c != 'S' && c != 'B' && c != 'G') {
+      break;  // unknown augmentation: its data is skipped below as a whole
+    }
+  }
+  r.seek(data_end);
+  return encoding;
+}
+
+}  // namespace
+
+std::vector<CodeRange> eh_frame_ranges(const ElfFile& elf) {
+  std::vector<CodeRange> ranges;
+  const ElfSection* section = elf.section(".eh_frame");
+  if (section == nullptr || section->contents.empty() || elf.type() == 1 /*ET_REL: addresses not yet known*/)
+    return ranges;
+  const std::string_view data = section->contents;
+  ByteReader r(data, elf.big_endian(), ".eh_frame");
+  std::map<uint64_t, uint8_t> encodings;  // CIE offset -> FDE pointer encoding
+  while (r.remaining() >= 4) {
+    const size_t start = r.offset();
+    uint64_t length = r.u32();
+    if (length == 0) continue;  // a terminator; linkers may leave one between input sections
+    bool dwarf64 = false;
+    if (length == 0xFFFFFFFFu) length = r.u64(), dwarf64 = true;
+    const size_t body = r.offset();  // where the CIE id / CIE pointer field is
+    ByteReader entry(r.bytes(length), elf.big_endian(), ".eh_frame entry");
+    const uint64_t id = entry.uint(dwarf64 ? 8 : 4);
+    if (id == 0) {
+      encodings[start] = cie_fde_encoding(entry, section->addr + body, elf.is64());
+      continue;
+    }
+    // The CIE pointer counts back from its own field to the CIE's first byte.
+    if (id > body) throw ByteRangeError(".eh_frame: FDE at offset " + std::to_string(start) + " points before the table");
+    const auto cie = encodings.find(body - id);
+    if (cie == encodings.end() || cie->second == pe_omit) continue;
+    const uint8_t enc = cie->second;
+    const auto begin = read_encoded(entry, enc, section->addr + body + entry.offset(), elf.is64());
+    const auto size = read_encoded(entry, enc & 0x0F, 0, elf.is64());
+    if (begin && size && *size > 0) ranges.push_back({*begin, *size});
+  }
+  return ranges;
+}
+
+}  // namespace mdbc::binary

@@ -1,0 +1,20 @@
+#pragma once
+// Function boundaries from the unwind tables (.eh_frame), which `strip` leaves in place: in a
+// stripped executable they are the only record of where each function begins and ends.
+#include <cstdint>
+#include <vector>
+
+#include "inspect/binary/elf_file.h"
+
+namespace mdbc::binary {
+
+struct CodeRange {
+  uint64_t begin = 0, size = 0;
+};
+
+// The address range of every FDE in .eh_frame, in table order. Pointer encodings other than
+// absolute and PC-relative (which linkers use in .eh_frame) are skipped. Throws ByteRangeError
+// when the table is malformed.
+std::vector<CodeRange> eh_frame_ranges(const ElfFile& elf);
+
+}  // namespace mdbc::binary

@@ -1,0 +1,420 @@
+#include "inspect/binary/embedded_keys.h"
+
+#include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/param_build.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <memory>
+
+#include "core/digest.h"
+#include "core/embedded.h"
+#include "inspect/binary/byte_reader.h"
+
+namespace mdbc::binary {
+namespace {
+
+struct PkeyFree { void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); } };
+struct BioFree { void operator()(BIO* b) const { BIO_free(b); } };
+using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
+using Bio = std::unique_ptr<BIO, BioFree>;
+
+// Parsing hostile candidates fails often; OpenSSL's per-thread error queue must not grow with it.
+struct ClearErrors {
+  ~ClearErrors() { ERR_clear_error(); }
+};
+
+// Encrypted PEM must never prompt for a passphrase on the terminal.
+int no_passphrase(char*, int, int, void*) { return 0; }
+
+const unsigned char* ubytes(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+
+std::string spki_sha256(EVP_PKEY* key) {
+  unsigned char* der = nullptr;
+  const int n = i2d_PUBKEY(key, &der);
+  if (n <= 0) return {};
+  std::string digest = sha256_hex(std::string_view(reinterpret_cast<const char*>(der), static_cast<size_t>(n)));
+  OPENSSL_free(der);
+  return digest;
+}
+
+std::string describe(EVP_PKEY* key) {
+  const char* type = EVP_PKEY_get0_type_name(key);
+  std::string name = type != nullptr ? type : "unknown";
+  if (name == "RSA" || name == "RSA-PSS" || name == "DSA" || name == "DH") return name + "-" + std::to_string(EVP_PKEY_get_bits(key));
+  if (name == "EC") {
+    char group[64] = {0};
+    size_t len = 0;
+    if (EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group, &len) == 1)
+      return "EC " + std::string(group, len);
+  }
+  return name;
+}
+
+EmbeddedKey make_key(uint64_t offset, bool is_private, std::string form, EVP_PKEY* key) {
+  EmbeddedKey k;
+  k.offset = offset;
+  k.is_private = is_private;
+  k.form = std::move(form);
+  if (key != nullptr) {
+    k.algorithm = describe(key);
+    k.spki_sha256 = spki_sha256(key);
+  }
+  return k;
+}
+
+std::string base64_decode(std::string_view text) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  EVP_ENCODE_CTX* ctx = EVP_ENCODE_CTX_new();
+  if (ctx == nullptr) return {};
+  EVP_DecodeInit(ctx);
+  int len = 0, total = 0;
+  bool ok = EVP_DecodeUpdate(ctx, reinterpret_cast<unsigned char*>(out.data()), &len, ubytes(text),
+                             static_cast<int>(text.size())) >= 0;
+  total = len;
+  if (ok) {
+    ok = EVP_DecodeFinal(ctx, reinterpret_cast<unsigned char*>(out.data()) + total, &len) == 1;
+    total += len;
+  }
+  EVP_ENCODE_CTX_free(ctx);
+  if (!ok) return {};
+  out.resize(static_cast<size_t>(total));
+  return out;
+}
+
+Pkey key_from_params(const char* type, OSSL_PARAM_BLD* bld) {
+  Pkey key;
+  OSSL_PARAM* params = OSSL_PARAM_BLD_to_param(bld);
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr);
+  EVP_PKEY* raw = nullptr;
+  if (params != nullptr && ctx != nullptr && EVP_PKEY_fromdata_init(ctx) == 1 &&
+      EVP_PKEY_fromdata(ctx, &raw, EVP_PKEY_PUBLIC_KEY, params) == 1)
+    key.reset(raw);
+  EVP_PKEY_CTX_free(ctx);
+  OSSL_PARAM_free(params);
+  return key;
+}
+
+// The public half of an OpenSSH private key file ("openssh-key-v1"), whose public key blob is
+// stored unencrypted; nullptr for key types not rebuilt here (the key is still reported).
+// Throws ByteRangeError when the structure is malformed.
+Pkey openssh_public_key(std::string_view blob) {
+  ByteReader r(blob, true, "OpenSSH key");
+  if (r.bytes(15) != std::string_view("openssh-key-v1\0", 15)) throw ByteRangeError("OpenSSH key: bad magic");
+  auto str = [](ByteReader& in) { return in.bytes(in.u32()); };
+  str(r), str(r), str(r);  // cipher, KDF, KDF options
+  if (r.u32() == 0) throw ByteRangeError("OpenSSH key: no keys");
+  const std::string_view pub = str(r);
+  ByteReader k(pub, true, "OpenSSH public key");
+  const std::string_view type = str(k);
+  if (type == "ssh-ed25519") {
+    const std::string_view point = str(k);
+    return Pkey(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, ubytes(point), point.size()));
+  }
+  std::unique_ptr<OSSL_PARAM_BLD, decltype(&OSSL_PARAM_BLD_free)> bld(OSSL_PARAM_BLD_new(), OSSL_PARAM_BLD_free);
+  if (!bld) return nullptr;
+  if (type == "ssh-rsa") {
+    const std::string_view e = str(k), n = str(k);
+    std::unique_ptr<BIGNUM, decltype(&BN_free)> bn_e(BN_bin2bn(ubytes(e), static_cast<int>(e.size()), nullptr), BN_free);
+    std::unique_ptr<BIGNUM, decltype(&BN_free)> bn_n(BN_bin2bn(ubytes(n), static_cast<int>(n.size()), nullptr), BN_free);
+    if (!bn_e || !bn_n || OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bn_n.get()) != 1 ||
+        OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, bn_e.get()) != 1)
+      return nullptr;
+    return key_from_params("RSA", bld.get());
+  }
+  static const std::map<std::string_view, const char*> curves{
+      {"nistp256", "P-256"}, {"nistp384", "P-384"}, {"nistp521", "P-521"}};
+  if (type.starts_with("ecdsa-sha2-")) {
+    const auto curve = curves.find(str(k));
+    const std::string_view point = str(k);
+    if (curve == curves.end() ||
+        OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, curve->second, 0) != 1 ||
+        OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()) != 1)
+      return nullptr;
+    return key_from_params("EC", bld.get());
+  }
+  return nullptr;
+}
+
+// One PEM block: its label and where its base64 body is.
+void pem_block(std::string_view bytes, size_t begin, size_t end, std::string_view label, std::vector<EmbeddedKey>& out) {
+  const ClearErrors clear;
+  const std::string_view block = bytes.substr(begin, end - begin);
+  const Bio bio(BIO_new_mem_buf(block.data(), static_cast<int>(block.size())));
+  if (!bio) return;
+  const std::string form = "PEM " + std::string(label);
+  if (label == "OPENSSH PRIVATE KEY") {
+    const size_t body_start = block.find('\n');
+    const size_t body_end = block.rfind("-----END");
+    if (body_start == std::string_view::npos || body_end <= body_start) return;
+    const std::string blob = base64_decode(block.substr(body_start + 1, body_end - body_start - 1));
+    try {
+      const Pkey key = openssh_public_key(blob);
+      out.push_back(make_key(begin, true, form, key.get()));
+    } catch (const ByteRangeError&) {
+      // Not an OpenSSH key after all: nothing is reported.
+    }
+  } else if (label == "ENCRYPTED PRIVATE KEY") {
+    if (X509_SIG* sig = PEM_read_bio_PKCS8(bio.get(), nullptr, no_passphrase, nullptr)) {
+      X509_SIG_free(sig);
+      out.push_back(make_key(begin, true, form + " (encrypted)", nullptr));
+    }
+  } else if (label.ends_with("PRIVATE KEY")) {
+    if (Pkey key{PEM_read_bio_PrivateKey(bio.get(), nullptr, no_passphrase, nullptr)}) {
+      out.push_back(make_key(begin, true, form, key.get()));
+    } else if (block.find("Proc-Type: 4,ENCRYPTED") != std::string_view::npos &&
+               block.find("DEK-Info:") != std::string_view::npos) {
+      out.push_back(make_key(begin, true, form + " (encrypted)", nullptr));
+    }
+  } else if (label == "PUBLIC KEY") {
+    if (Pkey key{PEM_read_bio_PUBKEY(bio.get(), nullptr, no_passphrase, nullptr)}) out.push_back(make_key(begin, false, form, key.get()));
+  } else if (label == "CERTIFICATE") {
+    if (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, no_passphrase, nullptr)) {
+      out.push_back(make_key(begin, false, form, X509_get0_pubkey(cert)));
+      X509_free(cert);
+    }
+  }
+}
+
+void find_pem(std::string_view bytes, std::vector<EmbeddedKey>& out) {
+  static constexpr std::string_view begin_marker = "-----BEGIN ";
+  size_t pos = 0;
+  while (true) {
+    const void* hit = memmem(bytes.data() + pos, bytes.size() - pos, begin_marker.data(), begin_marker.size());
+    if (hit == nullptr) return;
+    const size_t begin = static_cast<size_t>(static_cast<const char*>(hit) - bytes.data());
+    pos = begin + begin_marker.size();
+    const size_t label_end = bytes.find("-----", pos);
+    if (label_end == std::string_view::npos || label_end - pos > 64) continue;
+    const std::string_view label = bytes.substr(pos, label_end - pos);
+    if (!std::all_of(label.begin(), label.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' '; }))
+      continue;
+    const std::string end_marker = "-----END " + std::string(label) + "-----";
+    const size_t limit = std::min(bytes.size(), label_end + (1u << 20));
+    const size_t end = bytes.substr(0, limit).find(end_marker, label_end);
+    if (end == std::string_view::npos) continue;
+    pem_block(bytes, begin, end + end_marker.size(), label, out);
+    pos = end + end_marker.size();
+  }
+}
+
+// The DER SEQUENCE that ends its header right before `content`: its start and total length.
+bool der_sequence_before(std::string_view bytes, size_t content, size_t& start, size_t& total) {
+  const unsigned char* p = ubytes(bytes);
+  for (size_t header = 2; header <= 4; ++header) {
+    if (content < header) break;
+    const size_t s = content - header;
+    if (p[s] != 0x30) continue;
+    size_t len = 0;
+    if (header == 2 && p[s + 1] < 0x80) len = p[s + 1];
+    else if (header == 3 && p[s + 1] == 0x81 && p[s + 2] >= 0x80) len = p[s + 2];
+    else if (header == 4 && p[s + 1] == 0x82 && ((p[s + 2] << 8) | p[s + 3]) >= 0x100) len = static_cast<size_t>((p[s + 2] << 8) | p[s + 3]);
+    else continue;
+    if (len > bytes.size() - content) continue;
+    start = s;
+    total = header + len;
+    return true;
+  }
+  return false;
+}
+
+template <typename Visit>
+void each_occurrence(std::string_view bytes, std::string_view pattern, Visit&& visit) {
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    const void* hit = memmem(bytes.data() + pos, bytes.size() - pos, pattern.data(), pattern.size());
+    if (hit == nullptr) return;
+    const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - bytes.data());
+    visit(at);
+    pos = at + 1;
+  }
+}
+
+// DER private keys: a SEQUENCE starting with INTEGER 0 (PKCS#1, PKCS#8) or 1 (SEC1, PKCS#8 v2),
+// followed by what each form has next: INTEGER (RSA modulus), SEQUENCE (algorithm), OCTET STRING
+// (EC private key).
+void find_der_private(std::string_view bytes, std::vector<EmbeddedKey>& out,
+                      std::vector<std::pair<size_t, size_t>>& covered) {
+  const unsigned char* p = ubytes(bytes);
+  for (const std::string_view version : {std::string_view("\x02\x01\x00", 3), std::string_view("\x02\x01\x01", 3)})
+    each_occurrence(bytes, version, [&](size_t at) {
+      if (at + 4 > bytes.size()) return;
+      const unsigned char next = p[at + 3];
+      if (next != 0x02 && next != 0x30 && next != 0x04) return;
+      size_t start = 0, total = 0;
+      if (!der_sequence_before(bytes, at, start, total) || total > 64 * 1024) return;
+      for (const auto& [b, e] : covered)
+        if (start >= b && start < e) return;
+      const ClearErrors clear;
+      const unsigned char* cursor = p + start;
+      Pkey key(d2i_AutoPrivateKey(nullptr, &cursor, static_cast<long>(total)));
+      if (!key || cursor != p + start + total) return;
+      const char* form = next == 0x02 ? "DER PKCS#1" : next == 0x30 ? "DER PKCS#8" : "DER SEC1";
+      out.push_back(make_key(start, true, form, key.get()));
+      covered.emplace_back(start, start + total);
+    });
+}
+
+// DER public keys (SubjectPublicKeyInfo, alone or inside a certificate), found by the algorithm
+// identifiers of RSA, EC and the Edwards/Montgomery curves.
+void find_der_public(std::string_view bytes, std::vector<EmbeddedKey>& out,
+                     const std::vector<std::pair<size_t, size_t>>& covered) {
+  const unsigned char* p = ubytes(bytes);
+  static constexpr std::string_view oids[] = {
+      std::string_view("\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x01", 10),  // rsaEncryption, RSASSA-PSS
+      std::string_view("\x06\x07\x2a\x86\x48\xce\x3d\x02\x01", 9),       // id-ecPublicKey
+      std::string_view("\x06\x03\x2b\x65", 4),                           // X25519, X448, Ed25519, Ed448
+  };
+  for (const std::string_view oid : oids)
+    each_occurrence(bytes, oid, [&](size_t at) {
+      if (at < 2 || p[at - 2] != 0x30 || p[at - 1] >= 0x80) return;  // the AlgorithmIdentifier SEQUENCE
+      size_t start = 0, total = 0;
+      if (!der_sequence_before(bytes, at - 2, start, total) || total > 64 * 1024) return;
+      for (const auto& [b, e] : covered)
+        if (start >= b && start < e) return;
+      const ClearErrors clear;
+      const unsigned char* cursor = p + start;
+      Pkey key(d2i_PUBKEY(nullptr, &cursor, static_cast<long>(total)));
+      if (!key || cursor != p + start + total) return;
+      out.push_back(make_key(start, false, "DER SubjectPublicKeyInfo", key.get()));
+    });
+}
+
+bool itoa64(char c) {
+  return c == '.' || c == '/' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// Length of the run of crypt(3) base-64 characters at s[i].
+size_t run(std::string_view s, size_t i, size_t max = SIZE_MAX) {
+  size_t n = 0;
+  while (i + n < s.size() && n < max && itoa64(s[i + n])) ++n;
+  return n;
+}
+
+// The crypt(3) hash at s[0] ('$'), or 0 when there is none: its length and scheme.
+size_t crypt_hash(std::string_view s, std::string& scheme) {
+  auto ends_hash = [&](size_t at, size_t len) {
+    // The hash has exactly its length: the next character is not another base-64 character.
+    return run(s, at) == len ? at + len : 0;
+  };
+  auto salted = [&](size_t prefix, size_t max_salt, size_t hash_len, bool rounds) -> size_t {
+    size_t i = prefix;
+    if (rounds && s.substr(i).starts_with("rounds=")) {
+      i += 7;
+      size_t digits = 0;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 10) ++i, ++digits;
+      if (digits == 0 || i >= s.size() || s[i] != '$') return 0;
+      ++i;
+    }
+    const size_t salt = run(s, i, max_salt + 1);
+    if (salt == 0 || salt > max_salt || i + salt >= s.size() || s[i + salt] != '$') return 0;
+    return ends_hash(i + salt + 1, hash_len);
+  };
+  if (s.starts_with("$1$")) {
+    scheme = "MD5-crypt";
+    return salted(3, 8, 22, false);
+  }
+  if (s.starts_with("$5$")) {
+    scheme = "SHA-256-crypt";
+    return salted(3, 16, 43, true);
+  }
+  if (s.starts_with("$6$")) {
+    scheme = "SHA-512-crypt";
+    return salted(3, 16, 86, true);
+  }
+  if (s.size() >= 7 && s[1] == '2' && (s[2] == 'a' || s[2] == 'b' || s[2] == 'y' || s[2] == 'x') && s[3] == '$' &&
+      s[4] >= '0' && s[4] <= '3' && s[5] >= '0' && s[5] <= '9' && s[6] == '$') {
+    scheme = "bcrypt";
+    return ends_hash(7, 53);
+  }
+  for (const auto& [prefix, name] : {std::pair<std::string_view, const char*>{"$y$", "yescrypt"}, {"$gy$", "gost-yescrypt"}, {"$7$", "scrypt"}}) {
+    if (!s.starts_with(prefix)) continue;
+    scheme = name;
+    size_t i = prefix.size();
+    if (prefix != "$7$") {
+      const size_t params = run(s, i);
+      if (params == 0 || i + params >= s.size() || s[i + params] != '$') return 0;
+      i += params + 1;
+    }
+    const size_t salt = run(s, i);
+    if (salt == 0 || i + salt >= s.size() || s[i + salt] != '$') return 0;
+    return ends_hash(i + salt + 1, 43);
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<EmbeddedKey> find_embedded_keys(std::string_view bytes) {
+  std::vector<EmbeddedKey> keys;
+  find_pem(bytes, keys);
+  std::vector<std::pair<size_t, size_t>> covered;
+  find_der_private(bytes, keys, covered);
+  find_der_public(bytes, keys, covered);
+  std::sort(keys.begin(), keys.end(), [](const EmbeddedKey& a, const EmbeddedKey& b) { return a.offset < b.offset; });
+  return keys;
+}
+
+std::vector<PasswordHash> find_password_hashes(std::string_view bytes) {
+  std::vector<PasswordHash> hashes;
+  for (size_t i = bytes.find('$'); i != std::string_view::npos; i = bytes.find('$', i + 1)) {
+    // A hash starts a string: what comes before it is not part of a word.
+    if (i > 0 && (itoa64(bytes[i - 1]) || bytes[i - 1] == '$')) continue;
+    std::string scheme;
+    const size_t len = crypt_hash(bytes.substr(i, 256), scheme);
+    if (len == 0) continue;
+    hashes.push_back({i, scheme, std::string(bytes.substr(i, len))});
+    i += len - 1;
+  }
+  return hashes;
+}
+
+std::string known_sample_key(std::string_view spki_sha256) {
+  static const std::map<std::string, std::string, std::less<>> table = [] {
+    std::map<std::string, std::string, std::less<>> t;
+    const auto data = embedded::find("data/known-sample-keys.tsv");
+    if (!data) return t;
+    std::vector<std::string_view> header;
+    size_t pos = 0;
+    bool first = true;
+    auto column = [&](std::string_view name) {
+      const auto it = std::find(header.begin(), header.end(), name);
+      return it == header.end() ? SIZE_MAX : static_cast<size_t>(it - header.begin());
+    };
+    while (pos < data->size()) {
+      size_t nl = data->find('\n', pos);
+      if (nl == std::string_view::npos) nl = data->size();
+      const std::string_view line = data->substr(pos, nl - pos);
+      pos = nl + 1;
+      std::vector<std::string_view> cells;
+      for (size_t b = 0;;) {
+        const size_t tab = line.find('\t', b);
+        cells.push_back(line.substr(b, tab == std::string_view::npos ? std::string_view::npos : tab - b));
+        if (tab == std::string_view::npos) break;
+        b = tab + 1;
+      }
+      if (first) {
+        header = cells;
+        first = false;
+        continue;
+      }
+      const size_t hash = column("spki_sha256"), repo = column("source_repo"), path = column("path"),
+                   type = column("key_type"), role = column("role");
+      if (hash >= cells.size() || cells[hash].size() != 64) continue;
+      auto cell = [&](size_t c) { return c < cells.size() ? std::string(cells[c]) : std::string(); };
+      t.try_emplace(std::string(cells[hash]), cell(repo) + ":" + cell(path) + " (" + cell(type) + ", " + cell(role) + ")");
+    }
+    return t;
+  }();
+  const auto it = table.find(spki_sha256);
+  return it == table.end() ? std::string() : it->second;
+}
+
+}  // namespace mdbc::binary

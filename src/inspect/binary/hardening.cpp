@@ -1,0 +1,224 @@
+#include "inspect/binary/hardening.h"
+
+#include <elf.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+namespace mdbc::binary {
+namespace {
+
+// The functions glibc provides fortified (__<name>_chk) variants of (its debug/ interface, as
+// exported by libc.so.6 in glibc 2.36). _FORTIFY_SOURCE turns calls of these into the variants
+// when the compiler knows the size of the destination.
+constexpr std::string_view fortifiable[] = {
+    "asprintf", "confstr", "dprintf", "explicit_bzero", "fgets", "fgets_unlocked", "fgetws", "fgetws_unlocked",
+    "fprintf", "fread", "fread_unlocked", "fwprintf", "getcwd", "getdomainname", "getgroups", "gethostname",
+    "getlogin_r", "gets", "getwd", "longjmp", "mbsnrtowcs", "mbsrtowcs", "mbstowcs", "memcpy", "memmove", "mempcpy",
+    "memset", "obstack_printf", "obstack_vprintf", "poll", "ppoll", "pread", "pread64", "printf", "ptsname_r",
+    "read", "readlink", "readlinkat", "realpath", "recv", "recvfrom", "siglongjmp", "snprintf", "sprintf", "stpcpy",
+    "stpncpy", "strcat", "strcpy", "strncat", "strncpy", "swprintf", "syslog", "ttyname_r", "vasprintf", "vdprintf",
+    "vfprintf", "vfwprintf", "vprintf", "vsnprintf", "vsprintf", "vswprintf", "vsyslog", "vwprintf", "wcpcpy",
+    "wcpncpy", "wcrtomb", "wcscat", "wcscpy", "wcsncat", "wcsncpy", "wcsnrtombs", "wcsrtombs", "wcstombs", "wctomb",
+    "wmemcpy", "wmemmove", "wmempcpy", "wmemset", "wprintf",
+};
+static_assert(std::is_sorted(std::begin(fortifiable), std::end(fortifiable)));
+
+// Names whose presence shows the stack protector is used: the failure handler and the guard
+// (GCC, Clang; __stack_chk_fail_local in 32-bit x86 PIC code) and Intel's compiler's cookie.
+bool is_canary_symbol(std::string_view name) {
+  return name == "__stack_chk_fail" || name == "__stack_chk_guard" || name == "__stack_chk_fail_local" ||
+         name == "__intel_security_cookie";
+}
+
+std::string hex(uint64_t v) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+std::string function_label(const CodeFunction& f) { return f.name.empty() ? "function at " + hex(f.address) : std::string(f.name); }
+
+std::string relro(const ElfFile& elf, const CodeMap& code, std::string& detail) {
+  const ElfSegment* seg = elf.segment(PT_GNU_RELRO);
+  if (seg == nullptr) {
+    detail = "no PT_GNU_RELRO segment: relocated data and the GOT stay writable";
+    return "no";
+  }
+  if (!code.static_executable() || elf.sections().empty()) {
+    // The dynamic loader protects the RELRO segment; the lazily bound part of the GOT stays
+    // writable unless binding is immediate.
+    if (elf.dynamic().bind_now()) return "full";
+    detail = "PT_GNU_RELRO without immediate binding (BIND_NOW): the PLT's GOT stays writable";
+    return "partial";
+  }
+  // A static executable binds everything at start-up and its C library then protects the RELRO
+  // segment; what stays writable is whatever GOT lies outside it (the IRELATIVE slots of .got.plt
+  // unless linked with -z now).
+  for (const char* name : {".got", ".got.plt"}) {
+    const ElfSection* got = elf.section(name);
+    if (got == nullptr || got->size == 0) continue;
+    if (got->addr < seg->vaddr || got->addr - seg->vaddr > seg->memsz || got->size > seg->memsz - (got->addr - seg->vaddr)) {
+      detail = std::string(name) + " (" + std::to_string(got->size) + " bytes of function pointers) lies outside PT_GNU_RELRO";
+      return "partial";
+    }
+  }
+  return "full";
+}
+
+std::string pie(const ElfFile& elf) {
+  switch (elf.type()) {
+    case ET_REL: return "rel";
+    case ET_EXEC: return "no";
+    case ET_DYN:
+      if (elf.dynamic().pie_flag()) return "yes";
+      // Linkers before binutils 2.26 set no DF_1_PIE: an executable still has an interpreter and
+      // the DT_DEBUG entry only executables get (libc.so.6 has an interpreter but no DT_DEBUG).
+      if (elf.interpreter() && elf.dynamic().debug) return "yes";
+      return "dso";
+    default: return "no";
+  }
+}
+
+std::string nx(const ElfFile& elf) {
+  if (elf.type() == ET_REL) {
+    // What the object asks the linker for: .note.GNU-stack without SHF_EXECINSTR is a
+    // non-executable stack; an object without the note makes the linker assume an executable one.
+    const ElfSection* note = elf.section(".note.GNU-stack");
+    return note != nullptr && !note->executable() ? "yes" : "no";
+  }
+  const ElfSegment* stack = elf.segment(PT_GNU_STACK);
+  return stack != nullptr && !stack->executable() ? "yes" : "no";
+}
+
+// Imports: undefined dynamic symbols, or in an object file its undefined references.
+std::vector<std::string_view> imports(const ElfFile& elf) {
+  std::vector<std::string_view> names;
+  const bool object = elf.type() == ET_REL;
+  for (const auto& s : elf.symbols())
+    if (!s.defined() && !s.name.empty() && s.dynamic != object) names.push_back(s.name);
+  return names;
+}
+
+void canary(const ElfFile& elf, const CodeMap& code, Hardening& h) {
+  const bool code_readable = code.arch() != CodeArch::other;
+  for (uint32_t i : code.own()) {
+    const CodeFunction& f = code.functions()[i];
+    if (f.guard) ++h.guarded;
+    else if (f.stack_address) h.unguarded.push_back(function_label(f));
+  }
+  h.own_from_main = code.own_from_main();
+  bool evidence = false;
+  if (code.static_executable() && code_readable) {
+    // The C library brings __stack_chk_fail whatever the program's flags: only its own code counts.
+    evidence = h.guarded > 0;
+    h.canary_from_code = true;
+  } else if (code.static_executable()) {
+    for (const auto& s : elf.symbols()) evidence = evidence || is_canary_symbol(s.name);
+  } else {
+    for (std::string_view name : imports(elf)) evidence = evidence || is_canary_symbol(name);
+    if (!evidence && h.guarded > 0) evidence = true, h.canary_from_code = true;
+  }
+  if (!evidence) h.canary = "no";
+  else h.canary = h.guarded > 0 && !h.unguarded.empty() ? "partial" : "yes";
+}
+
+void fortify(const ElfFile& elf, const CodeMap& code, Hardening& h) {
+  std::set<std::string_view> called;
+  bool chk = false;
+  if (code.static_executable()) {
+    if (!elf.has_symtab() && code.arch() != CodeArch::other) {
+      // A stripped static executable keeps no names. glibc's __chk_fail, which every fortified
+      // function calls on overflow and nothing else links in, leaves its message behind.
+      const ElfSection* rodata = elf.section(".rodata");
+      const std::string_view data = rodata != nullptr ? rodata->contents : elf.bytes();
+      h.fortify = data.find("buffer overflow detected") != std::string_view::npos ? "yes" : "no";
+      return;
+    }
+    for (uint32_t i : code.own())
+      for (std::string_view name : code.functions()[i].call_names) called.insert(name);
+    if (code.arch() == CodeArch::other)
+      for (const auto& s : elf.symbols())
+        if (s.defined() && s.function()) called.insert(s.name);
+  } else {
+    for (std::string_view name : imports(elf)) called.insert(name);
+  }
+  std::set<std::string> unfortified;
+  for (std::string_view name : called) {
+    if (is_fortified_function(name)) chk = true;
+    else if (is_fortifiable_function(name)) unfortified.emplace(name);
+  }
+  h.unfortified.assign(unfortified.begin(), unfortified.end());
+  h.fortify = chk ? "yes" : unfortified.empty() ? "none-fortifiable" : "no";
+}
+
+}  // namespace
+
+ElfRole elf_role(const ElfFile& elf) {
+  switch (elf.type()) {
+    case ET_REL: return ElfRole::relocatable;
+    case ET_CORE: return ElfRole::core;
+    case ET_DYN: return ElfRole::program;
+    default: break;
+  }
+  if (elf.interpreter() || elf.dynamic().present || elf.os_abi() == ELFOSABI_GNU ||
+      elf.has_note("GNU", NT_GNU_ABI_TAG) || elf.segment(PT_GNU_STACK) != nullptr || elf.segment(PT_GNU_RELRO) != nullptr)
+    return ElfRole::program;
+  return ElfRole::firmware;
+}
+
+bool is_fortifiable_function(std::string_view name) {
+  return std::binary_search(std::begin(fortifiable), std::end(fortifiable), name);
+}
+
+bool is_fortified_function(std::string_view name) {
+  // glibc's aliases add underscores (___printf_chk); __longjmp_chk fortifies longjmp and
+  // siglongjmp; __fdelt_chk fortifies the FD_SET family.
+  if (!name.starts_with("__") || !name.ends_with("_chk")) return false;
+  while (name.starts_with("_")) name.remove_prefix(1);
+  name.remove_suffix(4);
+  return name == "fdelt" || is_fortifiable_function(name);
+}
+
+std::vector<std::string> sections_in_segment(const ElfFile& elf, const ElfSegment& segment, bool writable_only,
+                                             bool executable_only) {
+  std::vector<std::string> names;
+  for (const auto& s : elf.sections()) {
+    if (!s.alloc() || s.size == 0 || s.addr < segment.vaddr || s.addr - segment.vaddr >= segment.memsz) continue;
+    if ((writable_only && !s.writable()) || (executable_only && !s.executable())) continue;
+    names.push_back(s.name);
+  }
+  return names;
+}
+
+Hardening assess_hardening(const ElfFile& elf, const CodeMap& code) {
+  Hardening h;
+  h.relro = elf.type() == ET_REL ? "no" : relro(elf, code, h.relro_detail);
+  if (elf.type() == ET_REL) h.relro_detail = "an object file: RELRO is decided when it is linked";
+  canary(elf, code, h);
+  h.nx = nx(elf);
+  h.pie = pie(elf);
+  fortify(elf, code, h);
+  const ElfDynamic& d = elf.dynamic();
+  h.rpath = d.rpath ? "yes" : "no";
+  h.runpath = d.runpath ? "yes" : "no";
+  if (d.rpath) h.rpath_value = *d.rpath;
+  if (d.runpath) h.runpath_value = *d.runpath;
+  for (size_t i = 0; i < elf.segments().size(); ++i) {
+    const ElfSegment& s = elf.segments()[i];
+    if (s.type != PT_LOAD || !s.writable() || !s.executable()) continue;
+    std::string text = "segment " + std::to_string(i) + " at " + hex(s.vaddr);
+    const auto names = sections_in_segment(elf, s, false, false);
+    if (!names.empty()) {
+      text += " (";
+      for (size_t k = 0; k < names.size(); ++k) text += (k ? " " : "") + names[k];
+      text += ")";
+    }
+    h.rwx_segments.push_back(std::move(text));
+  }
+  h.rwx = h.rwx_segments.empty() ? "no" : "yes";
+  return h;
+}
+
+}  // namespace mdbc::binary

@@ -1,0 +1,287 @@
+#include "inspect/crypto_tables/byte_scanner.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <deque>
+#include <limits>
+#include <stdexcept>
+
+namespace mdbc::crypto_tables {
+namespace {
+
+constexpr unsigned filter8_bits = 17;  // 16 KiB: 8-byte windows of table anchors
+constexpr unsigned filter4_bits = 16;  //  8 KiB: 4-byte scattered words and string prefixes
+
+// Loads as the host sees memory: keys are built by the same loads from the same byte strings, so
+// host byte order never matters.
+inline uint64_t load8(const uint8_t* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+inline uint32_t load4(const uint8_t* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+uint32_t load4(std::string_view s) { return load4(reinterpret_cast<const uint8_t*>(s.data())); }
+
+inline uint64_t slot8(uint64_t key, uint64_t m) { return (key * m) >> (64 - filter8_bits); }
+inline uint32_t slot4(uint32_t key, uint32_t m) { return (key * m) >> (32 - filter4_bits); }
+inline bool test(const std::vector<uint64_t>& bits, uint64_t slot) { return (bits[slot >> 6] >> (slot & 63)) & 1; }
+
+// Windows worth indexing: not mostly zeros, not one byte repeated (those occur everywhere).
+bool informative(std::string_view window) {
+  bool seen[256] = {};
+  unsigned distinct = 0, zeros = 0;
+  for (char c : window) {
+    const auto b = static_cast<uint8_t>(c);
+    zeros += b == 0;
+    if (!seen[b]) seen[b] = true, ++distinct;
+  }
+  return distinct >= 3 && zeros <= 6;
+}
+
+std::string le32(uint64_t v) {
+  std::string s(4, '\0');
+  for (int i = 0; i < 4; ++i) s[i] = static_cast<char>(static_cast<uint8_t>(v >> (8 * i)));
+  return s;
+}
+std::string be32(uint64_t v) {
+  std::string s(4, '\0');
+  for (int i = 0; i < 4; ++i) s[i] = static_cast<char>(static_cast<uint8_t>(v >> (24 - 8 * i)));
+  return s;
+}
+
+uint32_t needed(size_t total) { return static_cast<uint32_t>(std::ceil(ByteScanner::min_share * static_cast<double>(total))); }
+
+// Scattered words of one table seen within the last `window` bytes.
+struct Tracker {
+  uint32_t table = 0;
+  uint64_t window = 0;
+  uint32_t need = 0, distinct = 0;
+  std::vector<uint16_t> counts;
+  std::deque<std::pair<uint64_t, uint32_t>> recent;  // (offset, entry)
+
+  void clear() {
+    recent.clear();
+    std::fill(counts.begin(), counts.end(), 0);
+    distinct = 0;
+  }
+};
+
+}  // namespace
+
+template <typename Key, typename Value>
+void ByteScanner::Lookup<Key, Value>::build(std::vector<std::pair<Key, Value>> items) {
+  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  size_t distinct = 0;
+  for (size_t i = 0; i < items.size(); ++i) distinct += i == 0 || items[i].first != items[i - 1].first;
+  size_t size = 16;
+  while (size < distinct * 2) size *= 2;
+  mask = size - 1;
+  keys.assign(size, Key{});
+  begin.assign(size, 0);
+  end.assign(size, 0);  // begin == end: empty slot
+  values.clear();
+  for (size_t i = 0; i < items.size();) {
+    size_t j = i;
+    while (j < items.size() && items[j].first == items[i].first) values.push_back(items[j++].second);
+    uint64_t s = (static_cast<uint64_t>(items[i].first) * 0x9E3779B97F4A7C15ull) >> 20 & mask;
+    while (begin[s] != end[s]) s = (s + 1) & mask;
+    keys[s] = items[i].first;
+    begin[s] = static_cast<uint32_t>(values.size() - (j - i));
+    end[s] = static_cast<uint32_t>(values.size());
+    i = j;
+  }
+}
+
+template <typename Key, typename Value>
+bool ByteScanner::Lookup<Key, Value>::find(Key key, uint32_t& b, uint32_t& e) const {
+  for (uint64_t s = (static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ull) >> 20 & mask;; s = (s + 1) & mask) {
+    if (begin[s] == end[s]) return false;
+    if (keys[s] == key) {
+      b = begin[s];
+      e = end[s];
+      return true;
+    }
+  }
+}
+
+ByteScanner::ByteScanner(const std::vector<Table>& tables, std::vector<std::string> needles)
+    : tables_(tables), forms_(byte_forms(tables)), needles_(std::move(needles)) {
+  // Anchors: informative 8-byte windows spread over each form (about 16 per form), so that a table
+  // with some entries changed or missing still has intact anchors.
+  std::vector<std::pair<uint64_t, Anchor>> anchors;
+  for (uint32_t fi = 0; fi < forms_.size(); ++fi) {
+    const ByteForm& f = forms_[fi];
+    const std::string_view bytes = f.bytes;
+    if (bytes.size() < 8) continue;
+    size_t step = std::max<size_t>(8, bytes.size() / 16);
+    step -= step % f.element_bytes;
+    for (size_t p = 0; p + 8 <= bytes.size(); p += step)
+      for (size_t q = p; q < p + step && q + 8 <= bytes.size(); ++q)
+        if (informative(bytes.substr(q, 8))) {
+          const uint64_t w = load8(reinterpret_cast<const uint8_t*>(bytes.data() + q));
+          anchors.push_back({w, Anchor{w, fi, static_cast<uint32_t>(q)}});
+          break;
+        }
+  }
+  std::vector<std::pair<uint32_t, Word>> words;
+  for (uint32_t ti = 0; ti < tables_.size(); ++ti) {
+    const Table& t = tables_[ti];
+    if (!t.immediates) continue;
+    immediate_tables_.push_back(ti);
+    for (uint32_t k = 0; k < t.values.size(); ++k) {
+      const uint64_t v = t.values[k];
+      if (t.bits == 64) {  // as a 64-bit immediate or literal: both halves, adjacent
+        words.push_back({load4(le32(v)), Word{ti, k, true, load4(le32(v >> 32))}});
+        words.push_back({load4(be32(v >> 32)), Word{ti, k, true, load4(be32(v))}});
+      } else {
+        words.push_back({load4(le32(v)), Word{ti, k, false, 0}});
+        if (be32(v) != le32(v)) words.push_back({load4(be32(v)), Word{ti, k, false, 0}});
+      }
+    }
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> prefixes;
+  for (uint32_t i = 0; i < needles_.size(); ++i) {
+    if (needles_[i].size() < 4) throw std::logic_error("scanner needle shorter than 4 bytes: " + needles_[i]);
+    prefixes.push_back({load4(needles_[i]), i});
+  }
+
+  // Multipliers whose filters let zero and 0xff runs (padding, erased flash) through untouched.
+  for (uint64_t attempt = 0;; ++attempt) {
+    multiplier8_ = 0x9E3779B97F4A7C15ull + attempt * 0x632BE59BD9B4E01Aull;
+    multiplier4_ = static_cast<uint32_t>(0x9E3779B1u + attempt * 0x85EBCA6Au);
+    bits8_.assign((size_t{1} << filter8_bits) / 64, 0);
+    bits4_.assign((size_t{1} << filter4_bits) / 64, 0);
+    for (const auto& [key, anchor] : anchors) {
+      const uint64_t s = slot8(key, multiplier8_);
+      bits8_[s >> 6] |= uint64_t{1} << (s & 63);
+    }
+    for (const auto& [key, word] : words) {
+      const uint32_t s = slot4(key, multiplier4_);
+      bits4_[s >> 6] |= uint64_t{1} << (s & 63);
+    }
+    for (const auto& [key, needle] : prefixes) {
+      const uint32_t s = slot4(key, multiplier4_);
+      bits4_[s >> 6] |= uint64_t{1} << (s & 63);
+    }
+    const bool clear = !test(bits8_, slot8(0, multiplier8_)) && !test(bits8_, slot8(~uint64_t{0}, multiplier8_)) &&
+                       !test(bits4_, slot4(0, multiplier4_)) && !test(bits4_, slot4(~uint32_t{0}, multiplier4_));
+    if (clear || attempt == 64) break;
+  }
+  anchors_.build(std::move(anchors));
+  words_.build(std::move(words));
+  needle_prefixes_.build(std::move(prefixes));
+}
+
+void ByteScanner::confirm(std::string_view bytes, uint64_t position, uint32_t form_index, std::vector<int64_t>& tried,
+                          std::vector<uint64_t>& found_end, ScanResult& out) const {
+  const ByteForm& f = forms_[form_index];
+  const int64_t base = static_cast<int64_t>(position);
+  if (base < static_cast<int64_t>(found_end[form_index]) && found_end[form_index] != 0) return;
+  if (tried[form_index] == base) return;
+  tried[form_index] = base;
+  const size_t n = f.elements(), e = f.element_bytes;
+  const uint32_t need = needed(n);
+  const size_t allowed = n - need;
+  size_t matched = 0, missed = 0;
+  int64_t first = -1, last = -1;
+  for (size_t j = 0; j < n; ++j) {
+    const int64_t at = base + static_cast<int64_t>(j * e);
+    if (at >= 0 && static_cast<uint64_t>(at) + e <= bytes.size() &&
+        std::memcmp(bytes.data() + at, f.bytes.data() + j * e, e) == 0) {
+      ++matched;
+      if (first < 0) first = at;
+      last = at;
+    } else if (++missed > allowed) {
+      return;
+    }
+  }
+  found_end[form_index] = static_cast<uint64_t>(std::max<int64_t>(base + static_cast<int64_t>(n * e), 1));
+  out.tables.push_back(TableHit{f.table, form_index, static_cast<uint64_t>(first), static_cast<uint64_t>(last) + e,
+                                static_cast<uint32_t>(matched), static_cast<uint32_t>(n), false});
+}
+
+void ByteScanner::scan(std::string_view bytes, ScanResult& out) const {
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  const size_t n = bytes.size();
+  if (n < 4) return;
+  std::vector<int64_t> tried(forms_.size(), std::numeric_limits<int64_t>::min());
+  std::vector<uint64_t> found_end(forms_.size(), 0);
+  std::vector<int> tracker_of(tables_.size(), -1);
+  std::vector<Tracker> trackers;
+  for (uint32_t t : immediate_tables_) {
+    tracker_of[t] = static_cast<int>(trackers.size());
+    Tracker tr;
+    tr.table = t;
+    const size_t entries = tables_[t].values.size();
+    // Unrolled code keeps about one constant per instruction group; 64 bytes per entry covers
+    // unoptimised x86 and Thumb code with literal pools.
+    tr.window = std::max<uint64_t>(4096, 64 * entries);
+    tr.need = needed(entries);
+    tr.counts.assign(entries, 0);
+    trackers.push_back(std::move(tr));
+  }
+  std::vector<uint32_t> needle_count(needles_.size(), 0);
+
+  auto on_anchor = [&](size_t i, uint64_t w) {
+    uint32_t b, e;
+    if (!anchors_.find(w, b, e)) return;
+    for (uint32_t k = b; k < e; ++k) {
+      const Anchor& a = anchors_.values[k];
+      confirm(bytes, i - a.offset, a.form, tried, found_end, out);
+    }
+  };
+  auto on_word = [&](size_t i, uint32_t w) {
+    uint32_t b, e;
+    if (words_.find(w, b, e))
+      for (uint32_t k = b; k < e; ++k) {
+        const Word& word = words_.values[k];
+        if (word.has_follow && (i + 8 > n || load4(p + i + 4) != word.follow)) continue;
+        Tracker& tr = trackers[static_cast<size_t>(tracker_of[word.table])];
+        while (!tr.recent.empty() && tr.recent.front().first + tr.window < i) {
+          if (--tr.counts[tr.recent.front().second] == 0) --tr.distinct;
+          tr.recent.pop_front();
+        }
+        tr.recent.emplace_back(i, word.entry);
+        if (tr.counts[word.entry]++ == 0) ++tr.distinct;
+        if (tr.distinct >= tr.need) {
+          out.tables.push_back(TableHit{tr.table, -1, tr.recent.front().first, i + (word.has_follow ? 8 : 4), tr.distinct,
+                                        static_cast<uint32_t>(tr.counts.size()), true});
+          tr.clear();
+        }
+      }
+    if (needle_prefixes_.find(w, b, e))
+      for (uint32_t k = b; k < e; ++k) {
+        const uint32_t id = needle_prefixes_.values[k];
+        const std::string& needle = needles_[id];
+        if (needle_count[id] < max_hits_per_needle && i + needle.size() <= n &&
+            std::memcmp(p + i, needle.data(), needle.size()) == 0) {
+          ++needle_count[id];
+          out.needles.push_back({id, i});
+        }
+      }
+  };
+  // The hot loop: two filter probes per byte position.
+  size_t i = 0;
+  if (n >= 8)
+    for (; i + 8 <= n; ++i) {
+      const uint64_t w8 = load8(p + i);
+      const uint32_t w4 = load4(p + i);
+      const bool hit8 = test(bits8_, slot8(w8, multiplier8_));
+      const bool hit4 = test(bits4_, slot4(w4, multiplier4_));
+      if (hit8 | hit4) [[unlikely]] {
+        if (hit8) on_anchor(i, w8);
+        if (hit4) on_word(i, w4);
+      }
+    }
+  for (; i + 4 <= n; ++i) {
+    const uint32_t w4 = load4(p + i);
+    if (test(bits4_, slot4(w4, multiplier4_))) on_word(i, w4);
+  }
+}
+
+}  // namespace mdbc::crypto_tables

@@ -1,0 +1,228 @@
+#include "inspect/crypto_tables/value_matcher.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <string>
+#include <unordered_set>
+
+namespace mdbc::crypto_tables {
+namespace {
+
+constexpr std::array<unsigned, 4> widths{8, 16, 32, 64};
+constexpr size_t anchor_length = 4;
+constexpr unsigned resync_reach = 3;  // entries inserted or left out that alignment steps over
+
+uint64_t mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+  return h * 0xff51afd7ed558ccdull;
+}
+
+uint64_t anchor_key(unsigned bits, const uint64_t* v) {
+  uint64_t h = bits;
+  for (size_t i = 0; i < anchor_length; ++i) h = mix(h, v[i]);
+  return h;
+}
+
+// The literal as a `bits`-bit element: non-negative values that fit, or negative values within the
+// signed range (two's complement), so that -14 matches the byte 0xf2.
+bool element(const Literal& l, unsigned bits, uint64_t& out) {
+  if (!l.negative) {
+    if (bits < 64 && l.magnitude >> bits) return false;
+    out = l.magnitude;
+    return true;
+  }
+  if (l.magnitude > (uint64_t{1} << (bits - 1))) return false;
+  out = (0 - l.magnitude) & (bits == 64 ? ~uint64_t{0} : (uint64_t{1} << bits) - 1);
+  return true;
+}
+
+uint32_t needed(size_t total) { return static_cast<uint32_t>(std::ceil(0.75 * static_cast<double>(total))); }
+
+bool suffix_ok(std::string_view s) {
+  std::string lower;
+  for (char c : s) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  static constexpr std::string_view allowed[] = {"", "u", "l", "ul", "lu", "ll", "ull", "llu", "z", "uz", "zu",
+                                                 "u8", "u16", "u32", "u64", "u128", "usize",
+                                                 "i8", "i16", "i32", "i64", "i128", "isize"};
+  return std::find(std::begin(allowed), std::end(allowed), lower) != std::end(allowed);
+}
+
+int digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return 99;
+}
+
+}  // namespace
+
+bool parse_integer(std::string_view text, bool c_octal, uint64_t& value) {
+  std::string s;
+  for (char c : text)
+    if (c != '\'' && c != '_') s.push_back(c);
+  if (s.empty() || !std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  unsigned base = 10;
+  size_t i = 0;
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) base = 16, i = 2;
+  else if (s.size() > 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) base = 2, i = 2;
+  else if (s.size() > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) base = 8, i = 2;
+  else if (s.size() > 1 && (s.back() == 'h' || s.back() == 'H') &&
+           std::all_of(s.begin(), s.end() - 1, [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))
+    base = 16, s.pop_back();  // assembler: 0D76AA478h
+  else if (c_octal && s.size() > 1 && s[0] == '0' && std::isdigit(static_cast<unsigned char>(s[1])))
+    base = 8, i = 1;
+  const size_t digits_begin = i;
+  uint64_t v = 0;
+  for (; i < s.size(); ++i) {
+    const int d = digit_value(s[i]);
+    if (d >= static_cast<int>(base)) break;
+    if (v > (~uint64_t{0} - static_cast<uint64_t>(d)) / base) return false;
+    v = v * base + static_cast<uint64_t>(d);
+  }
+  if (i == digits_begin || !suffix_ok(std::string_view(s).substr(i))) return false;
+  value = v;
+  return true;
+}
+
+ValueMatcher::ValueMatcher(const std::vector<Table>& tables)
+    : tables_(tables), forms_(value_forms(tables)), resolver_(tables) {
+  for (uint32_t fi = 0; fi < forms_.size(); ++fi) {
+    const ValueForm& f = forms_[fi];
+    for (size_t k = 0; k + anchor_length <= f.values.size(); ++k) {
+      const uint64_t* v = f.values.data() + k;
+      // Four equal or 0/1 values say nothing: they occur in every program.
+      const bool trivial = std::all_of(v, v + anchor_length, [&](uint64_t x) { return x == v[0]; }) ||
+                           std::all_of(v, v + anchor_length, [](uint64_t x) { return x <= 1; });
+      if (!trivial) anchors_.push_back({anchor_key(f.bits, v), fi, static_cast<uint32_t>(k)});
+    }
+    if (f.distinctive)
+      for (uint32_t k = 0; k < f.values.size(); ++k) values_.push_back({mix(f.bits, f.values[k]), fi, k});
+  }
+  auto by_key = [](const Ref& a, const Ref& b) { return a.key < b.key; };
+  std::sort(anchors_.begin(), anchors_.end(), by_key);
+  std::sort(values_.begin(), values_.end(), by_key);
+}
+
+std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) const {
+  const size_t n = literals.size();
+  // Each literal as an element of each width, when it is one.
+  std::array<std::vector<uint64_t>, widths.size()> as;
+  std::array<std::vector<bool>, widths.size()> valid;
+  for (size_t w = 0; w < widths.size(); ++w) {
+    as[w].resize(n);
+    valid[w].resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      uint64_t v = 0;
+      valid[w][i] = element(literals[i], widths[w], v);
+      as[w][i] = v;
+    }
+  }
+  auto width_index = [](unsigned bits) { return static_cast<size_t>(std::find(widths.begin(), widths.end(), bits) - widths.begin()); };
+
+  std::vector<ValueHit> hits;
+  std::vector<size_t> found_until(forms_.size(), 0);
+  std::unordered_set<uint64_t> tried;
+
+  // Lays form f over the literals from `start` (which may precede the first literal), stepping over
+  // a few inserted or missing entries, and counts the entries found in order.
+  auto align = [&](uint32_t fi, int64_t start) {
+    const ValueForm& f = forms_[fi];
+    const size_t w = width_index(f.bits);
+    auto eq = [&](int64_t i, size_t j) {
+      return i >= 0 && static_cast<size_t>(i) < n && j < f.values.size() && valid[w][static_cast<size_t>(i)] &&
+             as[w][static_cast<size_t>(i)] == f.values[j];
+    };
+    ValueHit hit{f.table, fi, 0, 0, 0, static_cast<uint32_t>(f.values.size()), false};
+    const uint32_t need = needed(f.values.size());
+    int64_t i = start;
+    size_t j = 0;
+    bool any = false;
+    while (j < f.values.size() && i < static_cast<int64_t>(n)) {
+      if (hit.matched + (f.values.size() - j) < need) break;
+      if (eq(i, j)) {
+        if (!any) hit.first = static_cast<size_t>(i), any = true;
+        hit.last = static_cast<size_t>(i);
+        ++hit.matched, ++i, ++j;
+        continue;
+      }
+      bool resynced = false;
+      for (unsigned d = 1; d <= resync_reach && !resynced; ++d)
+        for (unsigned a = 0; a <= d && !resynced; ++a) {
+          const unsigned b = d - a;
+          if (eq(i + a, j + b) && eq(i + a + 1, j + b + 1)) i += a, j += b, resynced = true;
+        }
+      if (!resynced) ++i, ++j;
+    }
+    return hit;
+  };
+
+  for (size_t i = 0; i + anchor_length <= n; ++i)
+    for (size_t w = 0; w < widths.size(); ++w) {
+      if (!std::all_of(valid[w].begin() + static_cast<ptrdiff_t>(i),
+                       valid[w].begin() + static_cast<ptrdiff_t>(i + anchor_length), [](bool b) { return b; }))
+        continue;
+      const uint64_t key = anchor_key(widths[w], as[w].data() + i);
+      auto range = std::equal_range(anchors_.begin(), anchors_.end(), Ref{key, 0, 0},
+                                    [](const Ref& a, const Ref& b) { return a.key < b.key; });
+      for (auto it = range.first; it != range.second; ++it) {
+        const ValueForm& f = forms_[it->form];
+        if (f.bits != widths[w] || found_until[it->form] > i ||
+            !std::equal(f.values.begin() + it->index, f.values.begin() + it->index + anchor_length, as[w].begin() + static_cast<ptrdiff_t>(i)))
+          continue;
+        const int64_t start = static_cast<int64_t>(i) - it->index;
+        if (!tried.insert(uint64_t{it->form} << 40 ^ static_cast<uint64_t>(start + (int64_t{1} << 39))).second) continue;
+        const ValueHit hit = align(it->form, start);
+        if (hit.matched >= needed(f.values.size())) {
+          hits.push_back(hit);
+          found_until[it->form] = hit.last + 1;
+        }
+      }
+    }
+
+  // Distinctive tables written value by value: enough of their values within a short stretch.
+  std::vector<std::vector<std::pair<size_t, uint32_t>>> seen(forms_.size());
+  for (size_t i = 0; i < n; ++i)
+    for (unsigned bits : {32u, 64u}) {
+      const size_t w = width_index(bits);
+      if (!valid[w][i]) continue;
+      const uint64_t key = mix(bits, as[w][i]);
+      auto range = std::equal_range(values_.begin(), values_.end(), Ref{key, 0, 0},
+                                    [](const Ref& a, const Ref& b) { return a.key < b.key; });
+      for (auto it = range.first; it != range.second; ++it)
+        if (forms_[it->form].bits == bits && forms_[it->form].values[it->index] == as[w][i])
+          seen[it->form].push_back({i, it->index});
+    }
+  for (uint32_t fi = 0; fi < forms_.size(); ++fi) {
+    if (seen[fi].empty()) continue;
+    const size_t total = forms_[fi].values.size();
+    const uint32_t need = needed(total);
+    const size_t window = 3 * total + 8;
+    std::vector<uint32_t> counts(total, 0);
+    uint32_t distinct = 0;
+    size_t front = 0;
+    for (size_t back = 0; back < seen[fi].size(); ++back) {
+      const auto [at, entry] = seen[fi][back];
+      while (seen[fi][front].first + window < at) {
+        if (--counts[seen[fi][front].second] == 0) --distinct;
+        ++front;
+      }
+      if (counts[entry]++ == 0) ++distinct;
+      if (distinct >= need) {
+        hits.push_back(ValueHit{forms_[fi].table, fi, seen[fi][front].first, at, distinct, static_cast<uint32_t>(total), true});
+        std::fill(counts.begin(), counts.end(), 0);
+        distinct = 0;
+        front = back + 1;
+      }
+    }
+  }
+
+  std::vector<Span> spans;
+  for (const auto& h : hits) spans.push_back({h.table, h.first, h.last + 1, h.scattered, h.matched});
+  std::vector<ValueHit> out;
+  for (size_t i : resolver_.keep(spans)) out.push_back(hits[i]);
+  return out;
+}
+
+}  // namespace mdbc::crypto_tables

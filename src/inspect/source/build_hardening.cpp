@@ -1,0 +1,158 @@
+// HARD-3: the build asks the compiler and linker for hardening. Every build file of the device
+// maker (CMake, Make, Meson) is read; the flags are judged over the whole tree, since one file
+// may set what another uses. PIE and RELRO apply to Linux targets only, not to bare-metal builds.
+#include <algorithm>
+#include <any>
+#include <cctype>
+
+#include "core/text.h"
+#include "inspect/source/build_text.h"
+#include "inspect/source/source_rule.h"
+
+namespace mdbc::source {
+namespace {
+
+enum Flag : unsigned { stack_protector = 1, fortify = 2, format_security = 4, werror_format = 8, pie = 16, relro = 32, bind_now = 64 };
+
+struct Disabling {
+  uint32_t line;
+  std::string evidence, what;
+};
+
+struct BuildFacts {
+  bool build_file = false;
+  bool bare_metal = false;
+  unsigned flags = 0;
+  std::vector<Disabling> disabling;
+};
+
+bool contains(std::string_view s, std::string_view needle) { return s.find(needle) != std::string_view::npos; }
+
+// A flag standing alone: "-pie" but not inside "-no-pie", "relro" but not inside "norelro".
+bool has_flag(std::string_view s, std::string_view flag) {
+  const auto boundary_before = [](char c) { return std::string_view(" \t\"',(=;[").find(c) != std::string_view::npos; };
+  const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; };
+  for (size_t at = s.find(flag); at != std::string_view::npos; at = s.find(flag, at + 1)) {
+    const bool before = at == 0 || boundary_before(s[at - 1]);
+    const bool after = at + flag.size() == s.size() || !word(s[at + flag.size()]);
+    if (before && after) return true;
+  }
+  return false;
+}
+
+// The flags one line requests, and what it switches off.
+void judge_line(std::string_view line, BuildFacts& f, uint32_t number) {
+  if (contains(line, "-fstack-protector-strong") || contains(line, "-fstack-protector-all")) f.flags |= stack_protector;
+  if (contains(line, "_FORTIFY_SOURCE=2") || contains(line, "_FORTIFY_SOURCE=3")) f.flags |= fortify;
+  if (contains(line, "-Werror=format-security") || contains(line, "-Werror=format")) f.flags |= format_security | werror_format;
+  if (contains(line, "-Wformat-security")) f.flags |= format_security;
+  if (has_flag(line, "-fPIE") || has_flag(line, "-fpie") || has_flag(line, "-pie") ||
+      contains(line, "POSITION_INDEPENDENT_CODE ON") || contains(line, "POSITION_INDEPENDENT_CODE TRUE") ||
+      contains(line, "b_pie=true") || contains(line, "b_pie = true"))
+    f.flags |= pie;
+  if (has_flag(line, "relro")) f.flags |= relro;
+  if (has_flag(line, "now") || has_flag(line, "-znow")) f.flags |= bind_now;
+  for (std::string_view marker : {"arm-none-eabi", "-mcpu=cortex-m", "-mthumb", "nano.specs", "nosys.specs",
+                                  "-ffreestanding", "CMAKE_SYSTEM_NAME Generic", "riscv32-unknown-elf",
+                                  "riscv64-unknown-elf", "xtensa-", "avr-gcc", "-nostdlib"})
+    if (contains(line, marker)) f.bare_metal = true;
+  static constexpr std::pair<std::string_view, std::string_view> disables[] = {
+      {"-fno-stack-protector", "switches off the stack protector"},
+      {"-U_FORTIFY_SOURCE", "switches off FORTIFY_SOURCE"},
+      {"_FORTIFY_SOURCE=0", "switches off FORTIFY_SOURCE"},
+      {"-Wno-format-security", "silences format-string warnings"},
+      {"-Wno-format", "silences format-string warnings"},
+      {"-no-pie", "builds a position-dependent executable"},
+      {"-fno-pie", "builds position-dependent code"},
+      {"-fno-PIE", "builds position-dependent code"},
+      {"norelro", "switches off RELRO"},
+      {"execstack", "makes the stack executable"},
+      {"-fstack-protector", "asks only for the weak -fstack-protector (use -fstack-protector-strong)"},
+      {"_FORTIFY_SOURCE=1", "asks only for FORTIFY_SOURCE=1 (use 2 or 3)"},
+  };
+  for (const auto& [flag, what] : disables)
+    if (flag == "-fstack-protector" || flag == "norelro" || flag == "execstack" ? has_flag(line, flag) : contains(line, flag)) {
+      f.disabling.push_back({number, std::string(clip(trim(line), 200)), std::string(what)});
+      break;
+    }
+}
+
+class BuildHardening final : public SourceRule {
+ public:
+  RuleFamily family() const override {
+    return {"build-hardening", InputKind::source,
+            {"HARD-3/missing-flag", "HARD-3/hardening-disabled", "HARD-3/no-build-files"}};
+  }
+
+  bool wants(Language l) const override {
+    return l == Language::cmake || l == Language::make || l == Language::meson || is_c_family(l);
+  }
+
+  void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const override {
+    BuildFacts f;
+    if (is_c_family(file.language)) {  // only counted, so that a tree of code without a build is noticed
+      facts = f;
+      return;
+    }
+    f.build_file = true;
+    for (const auto& line : build_lines(file.input.bytes)) judge_line(line.text, f, line.number);
+    for (const auto& d : f.disabling) {
+      Finding finding = file.at_line(d.line, 0, "HARD-3/hardening-disabled", "this build line " + d.what, Severity::error);
+      out.push_back(std::move(finding));
+    }
+    facts = std::move(f);
+  }
+
+  void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
+    unsigned flags = 0;
+    bool bare_metal = false, code = false;
+    std::string_view primary;  // the shallowest build file, where missing flags are reported
+    for (const auto& f : files) {
+      if (!f.component.empty()) continue;
+      const auto& facts = std::any_cast<const BuildFacts&>(f.facts);
+      if (!facts.build_file) {
+        code = true;
+        continue;
+      }
+      flags |= facts.flags;
+      bare_metal = bare_metal || facts.bare_metal;
+      const auto depth = [](std::string_view p) { return std::count(p.begin(), p.end(), '/'); };
+      if (primary.empty() || depth(f.path) < depth(primary) || (depth(f.path) == depth(primary) && f.path < primary))
+        primary = f.path;
+    }
+    if (primary.empty()) {
+      if (code) out.findings.push_back(missing(".", "HARD-3/no-build-files",
+                                               "no CMake, Make or Meson build file found: the hardening flags the "
+                                               "build requests cannot be checked", Severity::note));
+      return;
+    }
+    const auto require = [&](unsigned flag, const char* what) {
+      if (!(flags & flag)) out.findings.push_back(missing(primary, "HARD-3/missing-flag", what, Severity::error));
+    };
+    require(stack_protector, "no build file asks for -fstack-protector-strong (or -all)");
+    require(werror_format, "no build file asks for -Wformat -Werror=format-security");
+    if (!bare_metal) {
+      require(fortify, "no build file defines _FORTIFY_SOURCE=2 (or 3) for optimised builds");
+      require(pie, "no build file asks for position-independent executables (-fPIE -pie, or "
+                   "CMAKE_POSITION_INDEPENDENT_CODE ON)");
+      require(relro, "no build file asks for RELRO (-Wl,-z,relro)");
+      require(bind_now, "no build file asks for full RELRO's immediate binding (-Wl,-z,now)");
+    }
+  }
+
+ private:
+  static Finding missing(std::string_view path, const char* rule, std::string message, Severity severity) {
+    Finding f;
+    f.rule = rule;
+    f.path = std::string(path);
+    f.message = std::move(message);
+    f.severity = severity;
+    return f;
+  }
+};
+
+}  // namespace
+
+MDBC_SOURCE_RULE(BuildHardening)
+
+}  // namespace mdbc::source

@@ -1,0 +1,211 @@
+#include "inspect/source/call_site.h"
+
+#include <array>
+#include <unordered_set>
+
+namespace mdbc::source {
+namespace {
+
+bool directive_start(std::span<const Token> t, size_t i) {
+  return t[i].directive && t[i].line_start && (t[i].is("#") || t[i].is("%:"));
+}
+
+// Whether tokens[i] sits in the list of an `enum … { … }` (an enumerator that shares a function's
+// name is not a reference to the function). Walks back over at most `limit` tokens.
+bool in_enum_list(std::span<const Token> t, const Syntax& syntax, size_t i) {
+  size_t k = i;
+  for (int steps = 0; k > 0 && steps < 512; ++steps) {
+    --k;
+    const Token& p = t[k];
+    if (p.kind != TokenKind::punct) continue;
+    if ((p.is(")") || p.is("]") || p.is("}")) && syntax.match(k) < k) {
+      k = syntax.match(k);
+      continue;
+    }
+    if (p.is("(") || p.is("[") || p.is(";")) return false;
+    if (p.is("{")) {
+      for (size_t j = k, back = 0; j > 0 && back < 6; --j, ++back)
+        if (t[j - 1].is_ident("enum")) return true;
+      return false;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_header(std::string_view path) {
+  const size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos) return false;
+  const std::string_view ext = path.substr(dot + 1);
+  constexpr std::array<std::string_view, 10> headers{"h", "H", "hpp", "hh", "hxx", "h++", "inl", "ipp", "tcc", "HPP"};
+  for (auto h : headers)
+    if (ext == h) return true;
+  return false;
+}
+
+Severity element_severity(const RunContext& ctx, std::string_view element_id) {
+  const Element* e = ctx.code.element(element_id);
+  return e != nullptr ? e->severity : Severity::error;
+}
+
+void CallSites::index_defines() const {
+  if (defines_indexed_) return;
+  defines_indexed_ = true;
+  const auto t = file_.tokens;
+  for (size_t i = 0; i + 2 < t.size(); ++i) {
+    if (!directive_start(t, i) || file_.syntax.dead(i)) continue;
+    const Token& d = t[i + 1];
+    const Token& name = t[i + 2];
+    if (d.line_start || name.line_start || !name.directive || name.kind != TokenKind::identifier) continue;
+    if (d.is_ident("define")) defines_[name.text].push_back({i, false});
+    else if (d.is_ident("undef")) defines_[name.text].push_back({i, true});
+  }
+}
+
+void CallSites::index_functions() const {
+  if (functions_indexed_) return;
+  functions_indexed_ = true;
+  const auto t = file_.tokens;
+  for (const auto& f : file_.syntax.functions()) {
+    const std::string_view name = t[f.name].text;
+    functions_.emplace(name, &f);
+    bool is_static = false;
+    for (size_t k = f.name, steps = 0; k > 0 && steps < 64; --k, ++steps) {
+      const Token& p = t[k - 1];
+      if (p.directive || p.is(";") || p.is("{") || p.is("}")) break;
+      if (p.is_ident("static")) is_static = true;
+    }
+    if (is_static) static_functions_[name] = true;
+  }
+}
+
+bool CallSites::expanded(std::string_view macro) const {
+  if (const auto it = expanded_.find(macro); it != expanded_.end()) return it->second;
+  // One pass over the file per macro asked about; rules ask only about macros whose bodies hold
+  // a call they report, which are few.
+  const auto t = file_.tokens;
+  bool found = false;
+  std::string_view current;  // the #define whose body we are in
+  size_t body_from = t.size();
+  for (size_t i = 0; i < t.size() && !found; ++i) {
+    if (directive_start(t, i)) {
+      current = {};
+      body_from = t.size();
+      if (i + 2 < t.size() && t[i + 1].is_ident("define") && !t[i + 2].line_start) {
+        current = t[i + 2].text;
+        body_from = i + 3;
+      }
+      continue;
+    }
+    if (t[i].kind != TokenKind::identifier || t[i].text != macro || file_.syntax.dead(i)) continue;
+    if (!t[i].directive) found = true;
+    else if (!current.empty() && current != macro && i >= body_from) found = true;
+  }
+  expanded_[macro] = found;
+  return found;
+}
+
+bool CallSites::reportable(size_t name_token, std::string_view macro) const {
+  if (!macro.empty() && !is_header(file_.input.path) && !expanded(macro)) return false;
+  const std::string_view name = file_.tokens[name_token].text;
+  index_defines();
+  if (const auto it = defines_.find(name); it != defines_.end()) {
+    const Define* last = nullptr;
+    for (const auto& d : it->second)
+      if (d.hash < name_token) last = &d;
+    if (last != nullptr && !last->undef) return false;
+  }
+  index_functions();
+  return !static_functions_.contains(name);
+}
+
+std::vector<CallSites::Reference> CallSites::references(const std::function<bool(std::string_view)>& wanted) const {
+  std::vector<Reference> out;
+  const auto t = file_.tokens;
+  const size_t n = t.size();
+  std::string_view macro;
+  size_t body_from = n;
+  for (size_t i = 0; i < n; ++i) {
+    const Token& tok = t[i];
+    if (directive_start(t, i)) {
+      macro = {};
+      body_from = n;
+      if (i + 2 < n && t[i + 1].is_ident("define") && t[i + 2].kind == TokenKind::identifier && !t[i + 2].line_start) {
+        macro = t[i + 2].text;
+        body_from = i + 3;
+        if (i + 3 < n && t[i + 3].is("(") && t[i + 3].text.data() == macro.data() + macro.size())
+          body_from = file_.syntax.match(i + 3) < n ? file_.syntax.match(i + 3) + 1 : n;
+      }
+      continue;
+    }
+    if (tok.kind != TokenKind::identifier || i == 0 || !wanted(tok.text) || file_.syntax.dead(i)) continue;
+    if (tok.directive && (macro.empty() || i < body_from)) continue;
+    const bool ends_here = i + 1 >= n || t[i + 1].line_start || t[i + 1].directive != tok.directive;
+    if (!ends_here && t[i + 1].is("(")) continue;  // a call: syntax.h has it
+    // The whole body of an object-like macro: `#define COPY strcpy`.
+    if (tok.directive && i == body_from && ends_here) {
+      out.push_back({i, macro});
+      continue;
+    }
+    size_t before = i - 1;
+    if (t[before].is(".") || t[before].is("->") || t[before].is(".*") || t[before].is("->*")) continue;
+    if (t[before].is("::")) {
+      if (before == 0) continue;
+      if (t[before - 1].kind == TokenKind::identifier) {
+        if (t[before - 1].text != "std" || before < 2) continue;
+        before -= 2;
+        if (t[before].is("::")) {
+          if (before == 0) continue;
+          --before;
+        }
+        if (t[before].is_ident("using")) continue;
+      } else {
+        --before;
+      }
+    }
+    const Token& p = t[before];
+    const bool value_before = p.is("=") || p.is(",") || p.is("(") || p.is("?") || p.is(":") || p.is("&") ||
+                              p.is("{") || p.is_ident("return");
+    if (!value_before || p.directive != tok.directive) continue;
+    if (!ends_here) {
+      const Token& nx = t[i + 1];
+      if (!(nx.is(";") || nx.is(",") || nx.is(")") || nx.is("}") || nx.is(":"))) continue;
+    }
+    if ((p.is("{") || p.is(",")) && in_enum_list(t, file_.syntax, i)) continue;
+    out.push_back({i, tok.directive ? macro : std::string_view()});
+  }
+  return out;
+}
+
+const FunctionDef* CallSites::defined_function(std::string_view name) const {
+  index_functions();
+  const auto it = functions_.find(name);
+  return it == functions_.end() ? nullptr : it->second;
+}
+
+std::vector<std::string_view> CallSites::macro_params(size_t hash) const {
+  std::vector<std::string_view> params;
+  const auto t = file_.tokens;
+  if (hash + 3 >= t.size()) return params;
+  const Token& name = t[hash + 2];
+  if (!t[hash + 3].is("(") || t[hash + 3].text.data() != name.text.data() + name.text.size()) return params;
+  const size_t close = file_.syntax.match(hash + 3);
+  for (size_t k = hash + 4; k < close && k < t.size(); ++k) {
+    if (t[k].kind == TokenKind::identifier) params.push_back(t[k].text);
+    else if (t[k].is("...") && (params.empty() || t[k - 1].is(","))) params.push_back("__VA_ARGS__");
+  }
+  return params;
+}
+
+size_t CallSites::macro_define(std::string_view name) const {
+  index_defines();
+  const auto it = defines_.find(name);
+  size_t found = file_.tokens.size();
+  if (it != defines_.end())
+    for (const auto& d : it->second)
+      if (!d.undef) found = d.hash;
+  return found;
+}
+
+}  // namespace mdbc::source

@@ -1,0 +1,145 @@
+#include "inspect/source/credential_names.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "inspect/source/identifier_words.h"
+
+namespace mdbc::source {
+namespace {
+
+template <size_t N>
+bool in(const std::array<std::string_view, N>& set, std::string_view w) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+// Words after the one that names the value which only describe how it is spelled or stored:
+// `aes_key_bytes`, `password_str`, `SECRET_HEX` are still the secret.
+constexpr std::array<std::string_view, 27> spelling_words{
+    "data", "bytes", "byte", "buf", "buffer", "str", "string", "value", "val", "hex", "raw", "bin", "b64", "base64",
+    "der", "pem", "material", "blob", "array", "arr", "ptr", "literal", "const", "default", "dflt", "plain", "ascii"};
+
+// A secret by itself as the last word.
+constexpr std::array<std::string_view, 18> secret_words{
+    "password", "passwords", "passwd", "pwd", "passphrase", "passcode", "secret", "secrets", "credential",
+    "credentials", "creds", "psk", "privkey", "privatekey", "apikey", "secretkey", "masterkey", "passkey"};
+// Single-word compounds ending in a secret ("adminpassword", "clientsecret", "aeskey").
+constexpr std::array<std::string_view, 10> secret_suffixes{
+    "password", "passwd", "passphrase", "passcode", "secret", "apikey", "privkey", "secretkey", "masterkey", "aeskey"};
+
+// Words that make a preceding "key" or "token" cryptographic or an authentication secret.
+constexpr std::array<std::string_view, 72> crypto_qualifiers{
+    "aes", "des", "tdes", "hmac", "mac", "cmac", "enc", "encryption", "encrypt", "decrypt", "crypt", "crypto",
+    "cipher", "secret", "private", "priv", "master", "session", "shared", "sym", "symmetric", "signing", "sign",
+    "auth", "authentication", "api", "device", "dev", "root", "wrap", "wrapping", "kek", "dek", "psk", "ssh", "rsa",
+    "ec", "ecc", "ecdsa", "ecdh", "ed25519", "x25519", "gcm", "cbc", "ctr", "ccm", "chacha", "xor", "license",
+    "access", "app", "client", "cloud", "jwt", "oauth", "bearer", "refresh", "csrf", "otp", "totp", "hotp",
+    "pairing", "link", "wifi", "wpa", "ltk", "irk", "provisioning", "factory", "admin", "firmware", "fw"};
+// Words that make a preceding "key" something other than a cryptographic key: a map's, a
+// configuration store's, a keyboard's or a thread-local storage key.
+constexpr std::array<std::string_view, 78> other_key_qualifiers{
+    "config", "cfg", "conf", "map", "json", "dict", "hash", "sort", "cache", "lookup", "primary", "foreign", "db",
+    "registry", "reg", "search", "hot", "env", "setting", "settings", "pref", "prefs", "table", "index", "idx",
+    "attr", "property", "prop", "field", "header", "query", "param", "column", "col", "row", "entry", "item", "node",
+    "obj", "object", "record", "event", "msg", "group", "section", "menu", "input", "press", "pressed", "up", "down",
+    "left", "right", "char", "scan", "virtual", "vk", "fn", "shift", "enter", "esc", "ctrl", "alt", "tab", "space",
+    "button", "btn", "kbd", "keyboard", "nvs", "ini", "xml", "url", "form", "public", "pub", "pthread", "tls"};
+// Words that make a preceding "pin" a hardware pin.
+constexpr std::array<std::string_view, 32> hardware_words{
+    "gpio", "led", "motor", "port", "mask", "mux", "irq", "output", "out", "input", "in", "high", "low", "pull",
+    "level", "pwm", "adc", "dac", "uart", "spi", "i2c", "tx", "rx", "cs", "button", "sensor", "reset", "dir", "int",
+    "en", "enable", "clk"};
+// Qualifiers that make "…_code" an access code.
+constexpr std::array<std::string_view, 7> code_qualifiers{"pin", "pass", "access", "unlock", "auth", "security",
+                                                          "admin"};
+
+// Words for values that must be unpredictable (RNG-1), anywhere in a name but before any
+// metadata word.
+constexpr std::array<std::string_view, 12> unpredictable_words{
+    "nonce", "nonces", "iv", "ivec", "salt", "challenge", "otp", "csrf", "cnonce", "entropy", "seed", "cookie"};
+constexpr std::array<std::string_view, 8> session_words{"id", "key", "token", "cookie", "secret", "nonce", "ticket",
+                                                        "sid"};
+constexpr std::array<std::string_view, 5> iv_words{"iv", "ivec", "nonce", "icb", "ivs"};
+
+bool is_number(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+// The words of a name without trailing spelling words and numbers.
+std::vector<std::string> meaning(std::string_view identifier) {
+  auto words = identifier_words(identifier);
+  while (!words.empty() && (in(spelling_words, words.back()) || is_number(words.back()))) words.pop_back();
+  return words;
+}
+
+template <size_t N>
+bool any_before(const std::vector<std::string>& words, size_t end, const std::array<std::string_view, N>& set) {
+  for (size_t i = 0; i < end; ++i)
+    if (in(set, words[i])) return true;
+  return false;
+}
+
+}  // namespace
+
+CredentialName credential_name(std::string_view identifier) {
+  const auto words = meaning(identifier);
+  if (words.empty()) return CredentialName::none;
+  const std::string& last = words.back();
+  const size_t n = words.size() - 1;  // words before the last
+  if (any_before(words, n, std::array<std::string_view, 2>{"public", "pub"})) return CredentialName::none;
+  if (in(secret_words, last)) return CredentialName::secret;
+  for (const auto suffix : secret_suffixes)
+    if (last.size() > suffix.size() && std::string_view(last).ends_with(suffix)) return CredentialName::secret;
+  if (last == "key" || last == "keys") {
+    if (any_before(words, n, other_key_qualifiers)) return CredentialName::none;
+    if (any_before(words, n, crypto_qualifiers)) return CredentialName::key;
+    return CredentialName::bare_key;
+  }
+  if (last == "private" && n > 0) return CredentialName::key;  // rsa_private, ec_private
+  if (last == "token") return any_before(words, n, crypto_qualifiers) ? CredentialName::secret : CredentialName::token;
+  if (last == "pin" || last == "pincode") return any_before(words, n, hardware_words) ? CredentialName::none : CredentialName::pin;
+  if (last == "code" && any_before(words, n, code_qualifiers)) return CredentialName::pass;
+  if (last == "pass" || last == "pw") return CredentialName::pass;
+  return CredentialName::none;
+}
+
+bool needs_unpredictable_value(std::string_view identifier) {
+  if (credential_name(identifier) != CredentialName::none) return true;
+  const auto words = meaning(identifier);
+  if (words.empty()) return false;
+  const std::string& last = words.back();
+  if (in(unpredictable_words, last) || last == "token" || last == "tokens" || last == "key" || last == "keys") return true;
+  return in(session_words, last) && any_before(words, words.size() - 1, std::array<std::string_view, 2>{"session", "sess"});
+}
+
+bool names_iv(std::string_view identifier) {
+  const auto words = meaning(identifier);
+  return !words.empty() && in(iv_words, words.back());
+}
+
+bool is_test_path(std::string_view path) {
+  constexpr std::array<std::string_view, 21> test_dirs{
+      "test", "tests", "testing", "unittest", "unittests", "unit_test", "unit_tests", "unit-tests", "fuzz",
+      "fuzzing", "fuzzer", "fuzzers", "testdata", "test_data", "test-data", "__tests__", "testsuite", "test_suite",
+      "mock", "mocks", "ztest"};
+  size_t start = 0;
+  for (;;) {
+    const size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) break;
+    std::string segment(path.substr(start, slash - start));
+    std::transform(segment.begin(), segment.end(), segment.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (in(test_dirs, segment)) return true;
+    start = slash + 1;
+  }
+  std::string_view name = path.substr(start);
+  if (const size_t dot = name.rfind('.'); dot != std::string_view::npos) name = name.substr(0, dot);
+  return name.starts_with("test_") || name.starts_with("tests_") || name.ends_with("_test") ||
+         name.ends_with("_tests") || name.ends_with("-test") || name.ends_with("Test") || name.ends_with("Tests") ||
+         name.ends_with("_unittest") || name.ends_with("_fuzzer") || name.ends_with("_fuzz");
+}
+
+}  // namespace mdbc::source

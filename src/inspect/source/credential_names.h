@@ -1,0 +1,35 @@
+#pragma once
+// What a name says about the value bound to it, for the secrets and randomness rules (CRYPTO-4,
+// RNG-1, RNG-3). Names are matched by whole words (identifier_words): `aes_key`, `masterKey`,
+// `ADMIN_PASSWORD` name secrets; `key_len`, `keyboard`, `password_prompt`, `pin_count`,
+// `token_type`, `MAX_KEY_SIZE`, `monkey` do not. The word that names the secret must be the last
+// one, or be followed only by words that describe its spelling (`key_bytes`, `password_str`).
+#include <string_view>
+
+namespace mdbc::source {
+
+enum class CredentialName {
+  none,
+  secret,    // password, passphrase, secret, credential, API key, PSK, private key …: any literal is one
+  key,       // a key qualified as cryptographic (aes_key, hmacKey, device_key): any literal is one
+  bare_key,  // just "key" or an unqualified "…_key": only a literal that looks like key material
+  token,     // a token: only a literal that looks like one (a parser's token is a word)
+  pin,       // a PIN: only a string of digits (a GPIO pin is a number or a port name)
+  pass,      // "pass", "pw": only a string (a loop's pass is a number)
+};
+
+CredentialName credential_name(std::string_view identifier);
+
+// Whether a name says its value must be unpredictable: key, nonce, IV, salt, token, challenge,
+// session id, OTP, password, PIN, seed, cookie … (RNG-1's error case).
+bool needs_unpredictable_value(std::string_view identifier);
+
+// Whether a name says it holds an initialisation vector or nonce.
+bool names_iv(std::string_view identifier);
+
+// Whether a path lies in a test directory (a segment test/tests/testing/unittest/fuzz/…) or is a
+// test file by its name (test_x.c, x_test.cpp, x_unittest.cc): where literal keys may be test
+// vectors.
+bool is_test_path(std::string_view path);
+
+}  // namespace mdbc::source

@@ -1,0 +1,236 @@
+#include "inspect/source/format_literal.h"
+
+#include <array>
+
+namespace mdbc::source {
+namespace {
+
+// gettext-family lookups: name and which argument(s) hold the message id (two for plural forms).
+struct Translation {
+  std::string_view name;
+  int first, second;  // second = -1 when only one
+};
+constexpr std::array<Translation, 10> translations{{
+    {"_", 0, -1}, {"N_", 0, -1}, {"gettext", 0, -1}, {"gettext_noop", 0, -1}, {"dgettext", 1, -1},
+    {"dcgettext", 1, -1}, {"pgettext", 1, -1}, {"ngettext", 0, 1}, {"dngettext", 1, 2}, {"dcngettext", 1, 2},
+}};
+
+constexpr size_t max_steps = 512;        // work items per evaluation
+constexpr size_t max_alternatives = 16;  // ?: branches followed
+constexpr size_t max_expansions = 32;    // same-file macro bodies followed
+
+bool is_upper_or_digit(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+}  // namespace
+
+const char* literal_macro_text(std::string_view name) {
+  // <inttypes.h>: PRI/SCN + conversion + width (PRIu32, PRIxPTR, SCNd64, PRIuLEAST8, PRIdMAX…).
+  if (name.size() >= 5 && (name.starts_with("PRI") || name.starts_with("SCN"))) {
+    static constexpr std::string_view conversions = "diouxXbB";
+    const char conversion = name[3];
+    bool rest_ok = true;
+    for (char c : name.substr(4)) rest_ok = rest_ok && is_upper_or_digit(c);
+    if (rest_ok && conversions.find(conversion) != std::string_view::npos) {
+      static constexpr std::array<const char*, 8> texts{"d", "i", "o", "u", "x", "X", "b", "B"};
+      return texts[conversions.find(conversion)];
+    }
+  }
+  // The Linux kernel's log-level prefixes (include/linux/kern_levels.h).
+  constexpr std::array<std::string_view, 11> kernel_levels{"KERN_SOH",  "KERN_EMERG",  "KERN_ALERT", "KERN_CRIT",
+                                                           "KERN_ERR",  "KERN_WARNING", "KERN_NOTICE", "KERN_INFO",
+                                                           "KERN_DEBUG", "KERN_DEFAULT", "KERN_CONT"};
+  for (auto k : kernel_levels)
+    if (name == k) return "";
+  // Predefined macros that are string literals.
+  constexpr std::array<std::string_view, 6> predefined{"__FILE__", "__FILE_NAME__", "__BASE_FILE__", "__DATE__",
+                                                       "__TIME__", "__TIMESTAMP__"};
+  for (auto p : predefined)
+    if (name == p) return "text";
+  return nullptr;
+}
+
+void LiteralResolver::index_object_macros() const {
+  if (indexed_) return;
+  indexed_ = true;
+  const auto t = file_.tokens;
+  for (size_t i = 0; i + 3 < t.size(); ++i) {
+    if (!(t[i].directive && t[i].line_start && t[i].is("#")) || file_.syntax.dead(i)) continue;
+    if (!t[i + 1].is_ident("define") || t[i + 2].kind != TokenKind::identifier || t[i + 2].line_start) continue;
+    const Token& name = t[i + 2];
+    if (t[i + 3].line_start || !t[i + 3].directive) continue;  // empty body
+    if (t[i + 3].is("(") && t[i + 3].text.data() == name.text.data() + name.text.size()) continue;  // function-like
+    size_t end = i + 3;
+    while (end < t.size() && t[end].directive && !t[end].line_start) ++end;
+    object_macros_[name.text] = {i + 3, end};
+  }
+}
+
+LiteralForm LiteralResolver::evaluate(size_t begin, size_t end, std::span<const std::string_view> macro_params) const {
+  const auto t = file_.tokens;
+  const Syntax& syntax = file_.syntax;
+  LiteralForm out;
+  const LiteralForm other{};
+  struct Work {
+    size_t b, e, alt;
+    bool whole;  // the range is a complete expression (may be parenthesised, a ?: or a lookup)
+  };
+  std::vector<Work> stack{{begin, end, 0, true}};
+  std::vector<std::string> texts(1);
+  bool saw_literal = false, from_parameter = false;
+  size_t parameter = 0, steps = 0, expansions = 0;
+  while (!stack.empty()) {
+    if (++steps > max_steps) return other;
+    Work w = stack.back();
+    stack.pop_back();
+    if (w.whole) {
+      while (w.e > w.b + 1 && t[w.b].is("(") && syntax.match(w.b) == w.e - 1) {
+        ++w.b;
+        --w.e;
+      }
+      if (w.b >= w.e) return other;
+      // A conditional at the top level: both branches must be literal forms.
+      size_t question = w.e;
+      for (size_t k = w.b; k < w.e; ++k) {
+        if (t[k].kind == TokenKind::punct && (t[k].is("(") || t[k].is("[") || t[k].is("{"))) {
+          if (syntax.match(k) >= w.e) return other;
+          k = syntax.match(k);
+        } else if (t[k].is("?")) {
+          question = k;
+          break;
+        }
+      }
+      if (question < w.e) {
+        size_t colon = w.e;
+        int nested = 0;
+        for (size_t k = question + 1; k < w.e; ++k) {
+          if (t[k].kind == TokenKind::punct && (t[k].is("(") || t[k].is("[") || t[k].is("{"))) {
+            if (syntax.match(k) >= w.e) return other;
+            k = syntax.match(k);
+          } else if (t[k].is("?")) {
+            ++nested;
+          } else if (t[k].is(":") && nested-- == 0) {
+            colon = k;
+            break;
+          }
+        }
+        if (colon >= w.e || texts.size() >= max_alternatives) return other;
+        texts.push_back(texts[w.alt]);
+        stack.push_back({colon + 1, w.e, texts.size() - 1, true});
+        stack.push_back({question + 1, colon, w.alt, true});
+        continue;
+      }
+      // A translation lookup of a literal: _("…"), dgettext(domain, "…"), ngettext("…", "…", n).
+      if (t[w.b].kind == TokenKind::identifier && w.b + 1 < w.e && t[w.b + 1].is("(") &&
+          syntax.match(w.b + 1) == w.e - 1) {
+        const Translation* tr = nullptr;
+        for (const auto& x : translations)
+          if (t[w.b].text == x.name) tr = &x;
+        if (tr == nullptr) return other;
+        std::vector<std::pair<size_t, size_t>> args;
+        size_t arg_begin = w.b + 2;
+        for (size_t k = w.b + 2; k < w.e - 1; ++k) {
+          if (t[k].kind == TokenKind::punct && (t[k].is("(") || t[k].is("[") || t[k].is("{")) && syntax.match(k) < w.e) {
+            k = syntax.match(k);
+          } else if (t[k].is(",")) {
+            args.emplace_back(arg_begin, k);
+            arg_begin = k + 1;
+          }
+        }
+        args.emplace_back(arg_begin, w.e - 1);
+        if (static_cast<size_t>(tr->first) >= args.size()) return other;
+        if (tr->second >= 0) {
+          if (static_cast<size_t>(tr->second) >= args.size() || texts.size() >= max_alternatives) return other;
+          texts.push_back(texts[w.alt]);
+          stack.push_back({args[static_cast<size_t>(tr->second)].first, args[static_cast<size_t>(tr->second)].second,
+                           texts.size() - 1, true});
+        }
+        stack.push_back({args[static_cast<size_t>(tr->first)].first, args[static_cast<size_t>(tr->first)].second, w.alt, true});
+        continue;
+      }
+    }
+    // A sequence of adjacent literals and literal macros.
+    for (size_t k = w.b; k < w.e; ++k) {
+      const Token& tok = t[k];
+      if (tok.kind == TokenKind::string) {
+        texts[w.alt] += string_body(tok);
+        saw_literal = true;
+        continue;
+      }
+      if (tok.kind != TokenKind::identifier) return other;
+      if (const char* text = literal_macro_text(tok.text)) {
+        texts[w.alt] += text;
+        saw_literal = true;
+        continue;
+      }
+      bool is_parameter = false;
+      for (size_t p = 0; p < macro_params.size(); ++p)
+        if (macro_params[p] == tok.text) {
+          is_parameter = true;
+          from_parameter = true;
+          parameter = p;
+        }
+      if (is_parameter) continue;
+      index_object_macros();
+      const auto it = object_macros_.find(tok.text);
+      if (it == object_macros_.end() || ++expansions > max_expansions) return other;
+      // Expand in place: the body first, then the rest of this sequence.
+      stack.push_back({k + 1, w.e, w.alt, false});
+      stack.push_back({it->second.first, it->second.second, w.alt, true});
+      break;
+    }
+  }
+  if (from_parameter) {
+    out.kind = LiteralForm::Kind::macro_parameter;
+    out.parameter = parameter;
+  } else if (saw_literal) {
+    out.kind = LiteralForm::Kind::literal;
+  } else {
+    return other;
+  }
+  out.texts = std::move(texts);
+  return out;
+}
+
+// Whether a scanf format has a %s, %S or %[ conversion that stores without a field width.
+bool has_unbounded_string_conversion(std::string_view format) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%') continue;
+    size_t k = i + 1;
+    if (k < format.size() && format[k] == '%') {
+      i = k;
+      continue;
+    }
+    // %n$ (positional), then *, width, m (POSIX: allocate), length modifiers, conversion.
+    size_t d = k;
+    while (d < format.size() && digit(format[d])) ++d;
+    if (d > k && d < format.size() && format[d] == '$') k = d + 1;
+    bool suppressed = false, width = false, allocates = false;
+    if (k < format.size() && format[k] == '*') {
+      suppressed = true;
+      ++k;
+    }
+    while (k < format.size() && digit(format[k])) {
+      width = width || format[k] != '0';
+      ++k;
+    }
+    if (k < format.size() && format[k] == 'm') {
+      allocates = true;
+      ++k;
+    }
+    while (k < format.size() && std::string_view("hljztLqw").find(format[k]) != std::string_view::npos) ++k;
+    if (k >= format.size()) return false;
+    const char conversion = format[k];
+    if ((conversion == 's' || conversion == 'S' || conversion == '[') && !suppressed && !width && !allocates) return true;
+    if (conversion == '[') {  // skip the scan set: "]" right after "[" or "[^" is a member
+      ++k;
+      if (k < format.size() && format[k] == '^') ++k;
+      if (k < format.size() && format[k] == ']') ++k;
+      while (k < format.size() && format[k] != ']') ++k;
+    }
+    i = k;
+  }
+  return false;
+}
+
+}  // namespace mdbc::source

@@ -1,0 +1,55 @@
+#pragma once
+// Whether an argument of a call is a string literal in the sense of the format rules (CODE-2, and
+// CODE-1's scanf check, which reads the text): a literal, adjacent literals ("a" "b"), macros
+// known to expand to literals (PRIu32, SCNd64, KERN_ERR, __FILE__, object-like macros of the same
+// file whose body is such a form), a conditional whose branches both are (c ? "a" : "b"), and a
+// gettext-family lookup of such a form (_("…"), gettext("…"): the translated format is shipped
+// with the product, and msgfmt --check-format verifies it against the original).
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "inspect/source/source_rule.h"
+
+namespace mdbc::source {
+
+struct LiteralForm {
+  enum class Kind {
+    literal,          // every alternative is made of literals
+    macro_parameter,  // (part of) the text comes from a parameter of the enclosing macro
+    other,            // a variable, a call result, … : not a literal
+  };
+  Kind kind = Kind::other;
+  // For literal and macro_parameter: the text of each alternative (one per ?: branch), with
+  // escapes as written, known macros rendered as the conversion they stand for ("PRIu32" → "u"),
+  // parameters as nothing.
+  std::vector<std::string> texts;
+  size_t parameter = 0;  // macro_parameter: index into the macro's parameter list
+};
+
+class LiteralResolver {
+ public:
+  explicit LiteralResolver(const SourceFile& file) : file_(file) {}
+  // Evaluates tokens [begin, end). `macro_params`: when the range is in a #define body, that
+  // macro's parameter names (see CallSites::macro_params), else empty.
+  LiteralForm evaluate(size_t begin, size_t end, std::span<const std::string_view> macro_params = {}) const;
+
+ private:
+  void index_object_macros() const;
+
+  const SourceFile& file_;
+  mutable bool indexed_ = false;
+  mutable std::unordered_map<std::string_view, std::pair<size_t, size_t>> object_macros_;  // name → body
+};
+
+// A macro the C library, the compiler or a well-known platform defines as a string literal; the
+// text it stands for, or nullptr.
+const char* literal_macro_text(std::string_view name);
+
+// Whether a scanf-family format has a %s, %S or %[ conversion that stores a string without a
+// field width (and without assignment suppression or the POSIX 'm' allocation modifier).
+bool has_unbounded_string_conversion(std::string_view scanf_format);
+
+}  // namespace mdbc::source

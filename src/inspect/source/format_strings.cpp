@@ -1,0 +1,291 @@
+// CODE-2: the format argument of every printf-, scanf-, syslog- and err-family call is a literal
+// (see format_literal.h for what counts). Two patterns are legitimate and pass:
+// - a variadic wrapper that forwards its own last named parameter (or the parameter before its
+//   va_list) to a v-form: the check belongs at the wrapper's callers, which the compiler does
+//   when the wrapper carries __attribute__((format));
+// - a macro that passes one of its parameters as the format: each expansion in the file is
+//   checked instead, with the argument in that position.
+// A const local (or a file-scope constant) initialised with a literal and never assigned is as
+// good as the literal.
+#include <array>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "inspect/source/call_site.h"
+#include "inspect/source/format_literal.h"
+
+namespace mdbc::source {
+namespace {
+
+struct FormatFunction {
+  std::string_view name;
+  uint8_t format;     // index of the format argument
+  bool takes_va_list; // a v-form
+};
+
+constexpr std::array<FormatFunction, 60> format_functions{{
+    {"printf", 0, false},    {"fprintf", 1, false},    {"sprintf", 1, false},   {"snprintf", 2, false},
+    {"dprintf", 1, false},   {"asprintf", 1, false},   {"vprintf", 0, true},    {"vfprintf", 1, true},
+    {"vsprintf", 1, true},   {"vsnprintf", 2, true},   {"vdprintf", 1, true},   {"vasprintf", 1, true},
+    {"syslog", 1, false},    {"vsyslog", 1, true},     {"err", 1, false},       {"errx", 1, false},
+    {"warn", 0, false},      {"warnx", 0, false},      {"verr", 1, true},       {"verrx", 1, true},
+    {"vwarn", 0, true},      {"vwarnx", 0, true},      {"scanf", 0, false},     {"fscanf", 1, false},
+    {"sscanf", 1, false},    {"vscanf", 0, true},      {"vfscanf", 1, true},    {"vsscanf", 1, true},
+    {"wprintf", 0, false},   {"fwprintf", 1, false},   {"swprintf", 2, false},  {"vwprintf", 0, true},
+    {"vfwprintf", 1, true},  {"vswprintf", 2, true},   {"wscanf", 0, false},    {"fwscanf", 1, false},
+    {"swscanf", 1, false},   {"vwscanf", 0, true},     {"vfwscanf", 1, true},   {"vswscanf", 1, true},
+    {"printk", 0, false},    {"vprintk", 0, true},     {"error_at_line", 4, false}, {"printf_s", 0, false},
+    {"fprintf_s", 1, false}, {"sprintf_s", 2, false},  {"vprintf_s", 0, true},  {"vfprintf_s", 1, true},
+    {"vsprintf_s", 2, true}, {"_snprintf", 2, false},  {"_vsnprintf", 2, true}, {"_snprintf_s", 3, false},
+    {"_vsnprintf_s", 3, true}, {"snprintf_s", 2, false}, {"vsnprintf_s", 2, true}, {"fwprintf_s", 1, false},
+    {"wprintf_s", 0, false}, {"__android_log_print", 2, false}, {"__android_log_vprint", 2, true},
+    {"syslog_r", 1, false},
+}};
+
+const FormatFunction* format_function(std::string_view name) {
+  for (const auto& f : format_functions)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+bool is_va_list(const Token& t) {
+  return t.is_ident("va_list") || t.is_ident("__builtin_va_list") || t.is_ident("__gnuc_va_list") ||
+         t.is_ident("__va_list");
+}
+
+struct Parameter {
+  std::string_view name;
+  bool va_list = false;
+};
+
+// The parameters of a function definition: the last identifier of each (before any [..]).
+std::vector<Parameter> parameters(const SourceFile& file, const FunctionDef& f) {
+  std::vector<Parameter> out;
+  const auto t = file.tokens;
+  const size_t open = f.name + 1;
+  const size_t close = file.syntax.match(open);
+  if (open >= t.size() || close >= t.size()) return out;
+  Parameter current;
+  for (size_t k = open + 1; k <= close; ++k) {
+    if (k == close || t[k].is(",")) {
+      if (!current.name.empty()) out.push_back(current);  // "..." has no name
+      current = {};
+      continue;
+    }
+    if (t[k].is("[") && file.syntax.match(k) < close) {
+      k = file.syntax.match(k);
+      continue;
+    }
+    if (t[k].kind == TokenKind::identifier) {
+      current.name = t[k].text;
+      current.va_list = current.va_list || is_va_list(t[k]);
+    }
+  }
+  return out;
+}
+
+// A name declared with a literal initializer (`const char *const fmt = "…";`, `static const char
+// fmt[] = "…";`), where the rule may treat its uses as the literal.
+struct LiteralVariable {
+  size_t name;    // token index of the declared name
+  int function;   // enclosing function definition, -1 at file scope
+  bool constant;  // the name cannot be assigned (const pointer or array)
+};
+
+class LiteralVariables {
+ public:
+  LiteralVariables(const SourceFile& file, const LiteralResolver& literals) : file_(file), literals_(literals) {}
+
+  // Whether the identifier at token `use` (in function `function`) names such a variable that
+  // holds a literal at that point.
+  bool holds_literal(size_t use, int function) const {
+    index();
+    const auto it = variables_.find(file_.tokens[use].text);
+    if (it == variables_.end()) return false;
+    for (const auto& v : it->second) {
+      if (v.name >= use) continue;
+      if (v.function == -1 && v.constant) return true;
+      if (v.function != function || function < 0) continue;
+      if (v.constant) return true;
+      // A plain pointer: only when the function never assigns it again.
+      const auto& fn = file_.syntax.functions()[static_cast<size_t>(function)];
+      bool assigned = false;
+      if (const auto a = assignments_.find(file_.tokens[use].text); a != assignments_.end())
+        for (size_t pos : a->second) assigned = assigned || (pos > v.name && pos < fn.body_close);
+      if (!assigned) return true;
+    }
+    return false;
+  }
+
+ private:
+  void index() const {
+    if (indexed_) return;
+    indexed_ = true;
+    const auto t = file_.tokens;
+    const auto& functions = file_.syntax.functions();
+    size_t fn = 0;
+    bool any_plain = false;
+    for (size_t i = 1; i + 1 < t.size(); ++i) {
+      if (!t[i].is("=") || t[i].directive || file_.syntax.dead(i)) continue;
+      size_t name = i - 1;
+      bool array = false;
+      if (t[name].is("]") && file_.syntax.match(name) < name && file_.syntax.match(name) > 0) {
+        name = file_.syntax.match(name) - 1;
+        array = true;
+      }
+      if (t[name].kind != TokenKind::identifier || is_keyword(t[name].text)) continue;
+      // The declaration's specifiers, back to the start of the statement.
+      bool has_const = false, has_type = false, ok = true;
+      const bool const_pointer = name > 0 && t[name - 1].is_ident("const");
+      for (size_t k = name, steps = 0; k > 0 && ok; --k, ++steps) {
+        const Token& p = t[k - 1];
+        if (p.is(";") || p.is("{") || p.is("}") || steps > 32) break;
+        if (p.kind == TokenKind::identifier) {
+          has_const = has_const || p.is_ident("const") || p.is_ident("constexpr");
+          has_type = true;
+        } else if (!(p.is("*") || p.is("::") || p.is("<") || p.is(">"))) {
+          ok = false;
+        }
+      }
+      if (!ok || !has_type || !has_const) continue;
+      // The initializer, up to the declaration's end.
+      size_t end = i + 1;
+      while (end < t.size() && !t[end].is(";") && !t[end].is(",")) {
+        if (t[end].kind == TokenKind::punct && (t[end].is("(") || t[end].is("[") || t[end].is("{")) &&
+            file_.syntax.match(end) < t.size())
+          end = file_.syntax.match(end);
+        ++end;
+      }
+      if (end >= t.size() || literals_.evaluate(i + 1, end).kind != LiteralForm::Kind::literal) continue;
+      while (fn < functions.size() && functions[fn].body_close < i) ++fn;
+      const int function = fn < functions.size() && functions[fn].body_open < i ? static_cast<int>(fn) : -1;
+      const bool constant = array || const_pointer;
+      any_plain = any_plain || !constant;
+      variables_[t[name].text].push_back({name, function, constant});
+    }
+    if (!any_plain) return;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i].kind != TokenKind::identifier || !variables_.contains(t[i].text)) continue;
+      const bool written_after = i + 1 < t.size() && (t[i + 1].is("=") || t[i + 1].is("+=") || t[i + 1].is("-=") ||
+                                                      t[i + 1].is("++") || t[i + 1].is("--"));
+      const bool written_before = i > 0 && (t[i - 1].is("&") || t[i - 1].is("++") || t[i - 1].is("--"));
+      if (!written_after && !written_before) continue;
+      bool declaration = false;
+      for (const auto& v : variables_[t[i].text]) declaration = declaration || v.name == i;
+      if (!declaration) assignments_[t[i].text].push_back(i);
+    }
+  }
+
+  const SourceFile& file_;
+  const LiteralResolver& literals_;
+  mutable bool indexed_ = false;
+  mutable std::unordered_map<std::string_view, std::vector<LiteralVariable>> variables_;
+  mutable std::unordered_map<std::string_view, std::vector<size_t>> assignments_;
+};
+
+class FormatStrings final : public SourceRule {
+ public:
+  RuleFamily family() const override { return {"format-strings", InputKind::source, {"CODE-2/non-literal-format"}}; }
+
+  void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
+    const auto& t = file.tokens;
+    const Severity severity = element_severity(file.ctx, "CODE-2");
+    const CallSites sites(file);
+    const LiteralResolver literals(file);
+    const LiteralVariables variables(file, literals);
+
+    // A callee whose argument `format` is a format: a library function, or a macro of this file
+    // that passes that parameter on as a format (to `target`).
+    struct Callee {
+      size_t format;
+      std::string target;  // the library function the format finally reaches
+      bool macro;
+    };
+    std::unordered_map<std::string_view, Callee> wrappers;
+    std::unordered_set<std::string_view> checked_wrappers;
+
+    const auto check_call = [&](const Call& c, const Callee& callee, bool takes_va_list) {
+      const std::string_view name = t[c.name].text;
+      std::vector<std::string_view> params;
+      if (!c.macro.empty()) params = sites.macro_params(sites.macro_define(c.macro));
+      // printf(__VA_ARGS__), fprintf(stderr, __VA_ARGS__): the format is one of the macro's
+      // variable arguments.
+      for (size_t k = 0; k < c.args.size() && k <= callee.format && !c.macro.empty(); ++k) {
+        if (c.args[k].second != c.args[k].first + 1 || !t[c.args[k].first].is_ident("__VA_ARGS__")) continue;
+        for (size_t p = 0; p < params.size(); ++p)
+          if (params[p] == "__VA_ARGS__" && !wrappers.contains(c.macro))
+            wrappers.emplace(c.macro, Callee{p + (callee.format - k), callee.target, true});
+        return;
+      }
+      if (c.args.size() <= callee.format) return;
+      const auto [begin, end] = c.args[callee.format];
+      const LiteralForm form = literals.evaluate(begin, end, params);
+      if (form.kind == LiteralForm::Kind::literal) return;
+      if (form.kind == LiteralForm::Kind::macro_parameter) {
+        if (!wrappers.contains(c.macro)) wrappers.emplace(c.macro, Callee{form.parameter, callee.target, true});
+        return;
+      }
+      if (end == begin + 1 && t[begin].kind == TokenKind::identifier) {
+        if (variables.holds_literal(begin, c.function)) return;
+        if (takes_va_list && c.function >= 0 && c.macro.empty() && forwards_own_format(file, c, t[begin].text))
+          return;
+      }
+      if (!sites.reportable(c)) return;
+      std::string what = callee.macro ? std::string(name) + " (a macro passing it to " + callee.target + "())"
+                                      : std::string(name) + "()";
+      out.push_back(file.at(t[begin < t.size() ? begin : c.name], "CODE-2/non-literal-format",
+                            "the format argument of " + what + " is not a string literal" +
+                                (c.macro.empty() ? std::string() : " (in macro " + std::string(c.macro) + ")") +
+                                ": data in a format can read or write memory (%x, %n); use a literal format and "
+                                "pass the text as an argument (\"%s\", text)",
+                            severity));
+    };
+
+    for (const Call& c : file.syntax.calls()) {
+      const std::string_view name = t[c.name].text;
+      const FormatFunction* f = format_function(name);
+      if (f == nullptr) continue;
+      // A function of this file with the library's name but without its variable arguments is
+      // the program's own, not the library's.
+      if (const FunctionDef* own = sites.defined_function(name); own != nullptr && !own->variadic) continue;
+      check_call(c, Callee{f->format, std::string(name), false}, f->takes_va_list);
+    }
+    // Expansions of format-passing macros, which may themselves make more such macros.
+    std::unordered_map<std::string_view, std::vector<const Call*>> calls_by_name;
+    for (int round = 0; round < 8 && checked_wrappers.size() < wrappers.size(); ++round) {
+      if (calls_by_name.empty())
+        for (const Call& c : file.syntax.calls()) calls_by_name[t[c.name].text].push_back(&c);
+      std::vector<std::pair<std::string_view, Callee>> pending;
+      for (const auto& [macro, callee] : wrappers)
+        if (!checked_wrappers.contains(macro)) pending.emplace_back(macro, callee);
+      for (const auto& [macro, callee] : pending) {
+        checked_wrappers.insert(macro);
+        if (const auto it = calls_by_name.find(macro); it != calls_by_name.end())
+          for (const Call* use : it->second)
+            if (use->macro != macro) check_call(*use, callee, false);
+      }
+    }
+  }
+
+ private:
+  // Whether `name` is the enclosing function's own format parameter that it forwards with its
+  // variable arguments: its last named parameter before "...", or the one before its va_list.
+  static bool forwards_own_format(const SourceFile& file, const Call& c, std::string_view name) {
+    const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(c.function)];
+    const auto params = parameters(file, f);
+    for (size_t p = 0; p < params.size(); ++p) {
+      if (params[p].name != name) continue;
+      if (f.variadic && p + 1 == params.size()) return true;
+      if (p + 1 < params.size() && params[p + 1].va_list) return true;
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+MDBC_SOURCE_RULE(FormatStrings)
+
+}  // namespace mdbc::source

@@ -1,0 +1,447 @@
+// CRYPTO-4 in C/C++ source: literal secrets bound to secret-like names, literals passed as the key
+// or password of cryptographic and authentication calls, and input compared against a literal
+// password. Private keys and published sample keys anywhere in the tree are private_key_files.cpp.
+//
+// What is not a finding: empty strings, format strings, prompts and prose (whitespace, a trailing
+// ':'), paths and URLs, the names of settings ("DB_PASSWORD"), placeholders ("<password>",
+// "${TOKEN}"), all-zero or all-equal buffers at declaration (storage, not a key), names that are
+// about a secret rather than the secret (key_len, password_prompt, pin_count, token_type), and —
+// when the profile allows test vectors — anything in a test directory.
+#include <array>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "inspect/source/call_site.h"
+#include "inspect/source/credential_names.h"
+#include "inspect/source/crypto_apis.h"
+#include "inspect/source/identifier_words.h"
+#include "inspect/source/source_values.h"
+
+namespace mdbc::source {
+namespace {
+
+constexpr std::string_view literal_secret = "CRYPTO-4/literal-secret";
+constexpr std::string_view key_argument = "CRYPTO-4/literal-key-argument";
+constexpr std::string_view password_compare = "CRYPTO-4/password-compare";
+
+constexpr std::array<std::string_view, 25> compare_calls{
+    "strcmp",  "strncmp", "strcasecmp", "strncasecmp", "_stricmp", "stricmp",   "_strcmpi",     "strcmpi",
+    "_strnicmp", "strnicmp", "memcmp", "CRYPTO_memcmp", "timingsafe_bcmp", "bcmp", "wcscmp", "lstrcmp",
+    "lstrcmpA", "lstrcmpW", "lstrcmpi", "g_strcmp0", "g_str_equal", "mbedtls_ct_memcmp", "sodium_memcmp",
+    "strcoll", "wcsncmp"};
+constexpr std::array<std::string_view, 6> copy_calls{"strcpy", "strncpy", "strlcpy", "memcpy", "memmove", "strcpy_s"};
+// Words of function names that authenticate.
+constexpr std::array<std::string_view, 14> auth_function_words{
+    "auth", "authenticate", "authentication", "login", "logon", "signin", "password", "passwd", "passcode", "pin",
+    "credential", "credentials", "unlock", "authorize"};
+// Words of operands that are identities or commands, not secrets.
+constexpr std::array<std::string_view, 20> identity_words{
+    "user", "username", "name", "login", "cmd", "command", "method", "type", "mode", "action", "op", "opcode", "verb",
+    "path", "url", "host", "role", "scope", "realm", "format"};
+
+template <size_t N>
+bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
+  return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+bool has_space(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c) != 0; });
+}
+
+bool is_format(std::string_view s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] != '%') continue;
+    size_t j = i + 1;
+    while (j < s.size() && std::strchr("-+ #0123456789.lhzjtL*", s[j]) != nullptr) ++j;
+    if (j < s.size() && std::strchr("diouxXeEfFgGcspn", s[j]) != nullptr) return true;
+  }
+  return false;
+}
+
+// Whether a string literal is text that is not a credential: a prompt, prose, a path or URL, a
+// setting's name, a placeholder, a mask, a format.
+bool not_a_credential(std::string_view s) {
+  if (s.empty() || is_format(s) || has_space(s)) return true;
+  if (s.find("\\n") != std::string_view::npos || s.find("\\r") != std::string_view::npos) return true;
+  if (std::all_of(s.begin(), s.end(), [&](char c) { return c == s[0]; }) && s.size() > 1) return true;
+  if (s.back() == ':') return true;
+  if (s.front() == '<' && s.back() == '>') return true;
+  if (s.starts_with("${") || s.starts_with("{{") || s.starts_with("$(") || s.starts_with("%")) return true;
+  if (s.starts_with("/") || s.starts_with("./") || s.starts_with("../") || s.starts_with("~/") ||
+      s.find("://") != std::string_view::npos || s.find(":\\\\") != std::string_view::npos)
+    return true;
+  constexpr std::array<std::string_view, 12> file_suffixes{".pem", ".key", ".der", ".crt", ".p12", ".pfx",
+                                                           ".txt", ".bin", ".json", ".conf", ".cfg", ".ini"};
+  for (auto suffix : file_suffixes)
+    if (s.size() > suffix.size() && s.ends_with(suffix)) return true;
+  const bool setting_name = s.size() >= 3 && s.find('_') != std::string_view::npos &&
+                            std::all_of(s.begin(), s.end(), [](unsigned char c) {
+                              return std::isupper(c) || std::isdigit(c) || c == '_';
+                            });
+  if (setting_name) return true;
+  if (s.starts_with("-----BEGIN")) return true;  // PEM: the private-key rule's
+  return false;
+}
+
+bool looks_like_key_material(std::string_view s) {
+  if (s.find("\\x") != std::string_view::npos && s.size() >= 16) return true;
+  if (s.size() < 16) return false;
+  const bool hex = std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isxdigit(c) != 0; });
+  if (hex) return true;
+  // A configuration key's name is lower-case words joined by separators: "wifi.ssid".
+  const bool name_like = std::all_of(s.begin(), s.end(), [](unsigned char c) {
+    return std::islower(c) || c == '.' || c == '_' || c == '-' || c == '/';
+  });
+  return !name_like;
+}
+
+bool looks_like_token(std::string_view s) {
+  if (s.size() < 12) return false;
+  const bool digit = std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+  const bool upper = std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isupper(c) != 0; });
+  const bool lower = std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::islower(c) != 0; });
+  return digit || (upper && lower);
+}
+
+bool is_pin(std::string_view s) {
+  return s.size() >= 4 && s.size() <= 12 &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+// Whether a string bound to a name of this class is a credential.
+bool secret_string(std::string_view s, CredentialName cls) {
+  if (cls == CredentialName::pin) return is_pin(s);
+  if (not_a_credential(s)) return false;
+  switch (cls) {
+    case CredentialName::bare_key: return looks_like_key_material(s);
+    case CredentialName::token: return looks_like_token(s);
+    default: return true;
+  }
+}
+
+std::string describe(CredentialName cls) {
+  switch (cls) {
+    case CredentialName::secret: return "secret";
+    case CredentialName::key:
+    case CredentialName::bare_key: return "key";
+    case CredentialName::token: return "token";
+    case CredentialName::pin: return "PIN";
+    case CredentialName::pass: return "password";
+    case CredentialName::none: break;
+  }
+  return "secret";
+}
+
+size_t decimal_digits(std::string_view number) {
+  if (number.size() > 1 && number[0] == '0') return 0;  // hex, octal, binary
+  return static_cast<size_t>(std::count_if(number.begin(), number.end(), [](unsigned char c) { return std::isdigit(c); }));
+}
+
+class Check {
+ public:
+  Check(const SourceFile& file, std::vector<Finding>& out)
+      : file_(file), toks_(file.tokens), out_(out), values_(file.syntax),
+        severity_(element_severity(file.ctx, "CRYPTO-4")) {}
+
+  void run() {
+    bindings();
+    calls();
+    equality_operators();
+  }
+
+ private:
+  void report(size_t token, std::string_view rule, std::string message) {
+    if (!reported_.insert(token).second) return;
+    out_.push_back(file_.at(toks_[token], std::string(rule), std::move(message), severity_));
+  }
+
+  static constexpr std::string_view advice =
+      "provision secrets per device (secure element or protected storage) and read them at run time";
+
+  // Whether a binding's literal value is a credential for its name; fills `what` ("a 16-byte array").
+  bool secret_value(const Value& v, CredentialName cls, std::string& what) const {
+    if (v.is(Value::Kind::string)) {
+      if (!secret_string(v.text, cls)) return false;
+      what = "a literal string";
+      return true;
+    }
+    if (v.is(Value::Kind::list)) {
+      const ListFacts f = values_.list_facts(v.list);
+      if (f.has_string) {
+        if (cls == CredentialName::bare_key || cls == CredentialName::token || cls == CredentialName::pin) return false;
+        what = "a list of literal strings";
+        return true;
+      }
+      if (cls == CredentialName::pin || cls == CredentialName::pass) return false;
+      const size_t minimum = cls == CredentialName::key || cls == CredentialName::secret ? 4 : 8;
+      if (f.numbers != f.elements || f.elements < minimum || f.all_same) return false;
+      what = "a literal " + std::to_string(f.elements) + "-element array";
+      return true;
+    }
+    if (v.is(Value::Kind::integer) && v.token < toks_.size() && toks_[v.token].kind == TokenKind::number) {
+      const std::string_view spelled = toks_[v.token].text;
+      if ((cls == CredentialName::secret || cls == CredentialName::pin || cls == CredentialName::pass) &&
+          decimal_digits(spelled) >= 4) {
+        what = "the literal number " + std::string(spelled);
+        return true;
+      }
+      if (cls == CredentialName::key && v.integer >= 0x10000) {
+        what = "the literal number " + std::string(spelled);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static bool worth_a_look(std::string_view name) {
+    std::string l(name);
+    for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    constexpr std::array<std::string_view, 11> parts{"key", "pass", "pwd", "pw", "secret", "token", "pin", "cred",
+                                                     "psk", "code", "private"};
+    return std::any_of(parts.begin(), parts.end(), [&](std::string_view p) { return l.find(p) != std::string::npos; });
+  }
+
+  void bindings() {
+    for (const Binding& b : values_.all_bindings()) {
+      if (b.value.empty() || b.form == BindingForm::compound || b.form == BindingForm::element ||
+          b.form == BindingForm::parameter)
+        continue;
+      const std::string_view name = toks_[b.name].text;
+      if (!worth_a_look(name)) continue;
+      const CredentialName cls = credential_name(name);
+      if (cls == CredentialName::none) continue;
+      const Value v = values_.resolve(b.value, b.function);
+      if (v.via != nullptr) continue;  // bound to another name: judged there
+      std::string what;
+      if (!secret_value(v, cls, what)) continue;
+      secret_bindings_.insert(&b);
+      report(b.name, literal_secret,
+             std::string(name) + " holds " + what + ": a " + describe(cls) +
+                 " written into the code is the same on every device and known to anyone with the firmware or the "
+                 "source; " + std::string(advice));
+    }
+  }
+
+  Value arg(const Call& c, size_t n) const {
+    if (n >= c.args.size()) return {};
+    return values_.resolve({c.args[n].first, c.args[n].second}, c.function);
+  }
+
+  // Whether a value reached through a binding is still that literal at the call: no call between
+  // the binding and the call writes into it (a random fill, a copy, a read).
+  bool unchanged_until(const Value& v, const Call& c) const {
+    if (!v.via) return true;
+    const Binding& b = *v.via;
+    if (b.form == BindingForm::macro || b.is_const) return true;
+    const size_t from = b.function == c.function ? b.name : 0;
+    const size_t to = c.name;
+    if (c.function >= 0) {
+      const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(c.function)];
+      if (!values_.calls_taking(toks_[b.name].text, c.function, std::max(from, f.body_open), to, &c).empty())
+        return false;
+    }
+    return true;
+  }
+
+  void literal_argument(const Call& c, size_t n, bool password) {
+    const Value v = arg(c, n);
+    const std::string_view callee = toks_[c.name].text;
+    std::string what;
+    if (v.is(Value::Kind::string)) {
+      if (v.text.empty() || is_format(v.text) || v.text.starts_with("-----BEGIN")) return;
+      if (password && not_a_credential(v.text)) return;
+      what = "the literal \"" + v.text.substr(0, 40) + (v.text.size() > 40 ? "…" : "") + "\"";
+    } else if (v.is(Value::Kind::list)) {
+      const ListFacts f = values_.list_facts(v.list);
+      if (f.has_string || f.elements == 0) return;
+      if (v.via && !v.via->is_const && v.via->form != BindingForm::macro && f.all_same && !f.all_zero) return;
+      what = f.all_zero ? "an all-zero constant buffer" : "a literal " + std::to_string(f.elements) + "-byte array";
+    } else {
+      return;
+    }
+    if (!unchanged_until(v, c)) return;
+    if (v.via) {
+      // A secret-named local is already reported where it is bound.
+      if (v.via->function == c.function && c.function >= 0 && secret_bindings_.count(v.via)) return;
+      what += " (" + std::string(toks_[v.via->name].text) + ", line " + std::to_string(toks_[v.via->name].line) + ")";
+    }
+    report(c.name, key_argument,
+           std::string(callee) + " is given " + what + " as its " + (password ? "password" : "key") +
+               ": a literal credential is the same on every device and recoverable from the firmware; " +
+               std::string(advice));
+  }
+
+  void copy_into_secret(const Call& c) {
+    if (c.args.size() < 2) return;
+    const size_t dst = values_.base_name({c.args[0].first, c.args[0].second});
+    if (dst >= toks_.size()) return;
+    const CredentialName cls = credential_name(toks_[dst].text);
+    if (cls == CredentialName::none) return;
+    const TokenRange src = values_.strip({c.args[1].first, c.args[1].second});
+    if (src.empty() || toks_[src.begin].kind != TokenKind::string) return;
+    const Value v = arg(c, 1);
+    if (!v.is(Value::Kind::string) || !secret_string(v.text, cls)) return;
+    report(c.name, literal_secret,
+           std::string(toks_[c.name].text) + " copies a literal " + describe(cls) + " into " +
+               std::string(toks_[dst].text) + ": " + std::string(advice));
+  }
+
+  bool auth_function(int fn) const {
+    if (fn < 0) return false;
+    for (const auto& w : identifier_words(toks_[file_.syntax.functions()[static_cast<size_t>(fn)].name].text))
+      if (one_of(w, auth_function_words)) return true;
+    return false;
+  }
+
+  // Whether comparing `operand` (a token range) with a literal is checking a credential.
+  bool credential_operand(TokenRange operand, int fn, std::string_view literal) const {
+    const size_t base = values_.base_name(operand);
+    CredentialName cls = CredentialName::none;
+    bool identity = false;
+    if (base < toks_.size()) {
+      cls = credential_name(toks_[base].text);
+      for (const auto& w : identifier_words(toks_[base].text)) identity = identity || one_of(w, identity_words);
+    }
+    if (cls == CredentialName::pin) return is_pin(literal);
+    if (cls == CredentialName::secret || cls == CredentialName::key || cls == CredentialName::pass)
+      return !not_a_credential(literal);
+    if (cls == CredentialName::none && !identity && auth_function(fn))
+      return !not_a_credential(literal) && literal.size() >= 4;
+    return false;
+  }
+
+  void comparison(const Call& c) {
+    if (c.args.size() < 2) return;
+    for (size_t lit = 0; lit < 2; ++lit) {
+      const size_t other = 1 - lit;
+      const TokenRange lr = values_.strip({c.args[lit].first, c.args[lit].second});
+      const TokenRange orr = values_.strip({c.args[other].first, c.args[other].second});
+      if (lr.empty() || orr.empty() || toks_[orr.begin].kind == TokenKind::string) continue;
+      const Value v = arg(c, lit);
+      if (!v.is(Value::Kind::string)) continue;
+      bool secret = credential_operand({c.args[other].first, c.args[other].second}, c.function, v.text);
+      // strcmp(input, ADMIN_PASSWORD): the literal's own name says what it is.
+      if (!secret && v.via) {
+        const CredentialName cls = credential_name(toks_[v.via->name].text);
+        secret = cls != CredentialName::none && cls != CredentialName::bare_key && cls != CredentialName::token &&
+                 secret_string(v.text, cls);
+      }
+      if (!secret) continue;
+      report(c.name, password_compare,
+             std::string(toks_[c.name].text) + " compares input with a literal password" +
+                 (v.via ? " (" + std::string(toks_[v.via->name].text) + ")" : std::string()) +
+                 ": anyone with the firmware can read it; store a salted slow hash of a per-device credential and "
+                 "compare in constant time");
+      return;
+    }
+  }
+
+  void calls() {
+    for (const Call& c : file_.syntax.calls()) {
+      if (!c.macro.empty()) continue;
+      const std::string_view name = toks_[c.name].text;
+      if (const CryptoCall* cc = crypto_call(name)) {
+        if (cc->key >= 0) literal_argument(c, static_cast<size_t>(cc->key), false);
+        if (cc->password >= 0) literal_argument(c, static_cast<size_t>(cc->password), true);
+      }
+      if (name == "curl_easy_setopt" && c.args.size() >= 3) {
+        const Value option = arg(c, 1);
+        if (option.is(Value::Kind::symbol) &&
+            (option.text == "CURLOPT_PASSWORD" || option.text == "CURLOPT_USERPWD" ||
+             option.text == "CURLOPT_KEYPASSWD" || option.text == "CURLOPT_SSLKEYPASSWD" ||
+             option.text == "CURLOPT_PROXYPASSWORD" || option.text == "CURLOPT_PROXYUSERPWD" ||
+             option.text == "CURLOPT_TLSAUTH_PASSWORD" || option.text == "CURLOPT_XOAUTH2_BEARER"))
+          literal_argument(c, 2, true);
+      }
+      if (name == "PQconnectdb" || name == "PQconnectStart") {
+        const Value v = arg(c, 0);
+        const size_t at = v.is(Value::Kind::string) ? v.text.find("password=") : std::string::npos;
+        if (at != std::string::npos && at + 9 < v.text.size() && v.text[at + 9] != ' ')
+          report(c.name, key_argument,
+                 std::string(name) + " connection string holds a literal password: " + std::string(advice));
+      }
+      if (one_of(name, compare_calls)) comparison(c);
+      if (one_of(name, copy_calls)) copy_into_secret(c);
+    }
+  }
+
+  // pw == "secret", "1234" != pin, pin == 1234, pw.compare("secret")
+  void equality_operators() {
+    for (size_t i = 1; i + 1 < toks_.size(); ++i) {
+      const Token& t = toks_[i];
+      if (t.directive || file_.syntax.dead(i)) continue;
+      const bool eq = t.is("==") || t.is("!=");
+      const bool compare = t.is_ident("compare") && toks_[i - 1].is(".") && toks_[i + 1].is("(");
+      if (!eq && !compare) continue;
+      size_t lit = toks_.size(), operand_end = 0;
+      if (compare) {
+        const size_t close = file_.syntax.match(i + 1);
+        if (close != i + 3 || toks_[i + 2].kind != TokenKind::string) continue;
+        lit = i + 2;
+        operand_end = i - 1;
+      } else if (toks_[i + 1].kind == TokenKind::string || toks_[i + 1].kind == TokenKind::number) {
+        lit = i + 1;
+        operand_end = i;
+      } else if (toks_[i - 1].kind == TokenKind::string || toks_[i - 1].kind == TokenKind::number) {
+        lit = i - 1;
+        operand_end = i + 2;  // the operand follows: a single name
+        if (toks_[i + 1].kind != TokenKind::identifier) continue;
+      } else {
+        continue;
+      }
+      // The operand: a name or a member chain right before the operator (or right after it).
+      TokenRange operand;
+      if (operand_end == i + 2) {
+        operand = {i + 1, i + 2};
+      } else {
+        size_t b = operand_end;
+        while (b > 0 && (toks_[b - 1].kind == TokenKind::identifier || toks_[b - 1].is(".") || toks_[b - 1].is("->")))
+          --b;
+        if (b == operand_end) continue;
+        operand = {b, operand_end};
+      }
+      const int fn = values_.function_at(i);
+      if (toks_[lit].kind == TokenKind::number) {
+        const size_t base = values_.base_name(operand);
+        if (base >= toks_.size()) continue;
+        const CredentialName cls = credential_name(toks_[base].text);
+        if ((cls != CredentialName::pin && cls != CredentialName::pass && cls != CredentialName::secret) ||
+            decimal_digits(toks_[lit].text) < 4)
+          continue;
+      } else if (!credential_operand(operand, fn, string_body(toks_[lit]))) {
+        continue;
+      }
+      report(i, password_compare,
+             "input is compared with a literal password or PIN: anyone with the firmware can read it; store a salted "
+             "slow hash of a per-device credential and compare in constant time");
+    }
+  }
+
+  const SourceFile& file_;
+  std::span<const Token> toks_;
+  std::vector<Finding>& out_;
+  const FileValues values_;
+  const Severity severity_;
+  std::set<size_t> reported_;
+  std::set<const Binding*> secret_bindings_;
+};
+
+class HardcodedSecrets final : public SourceRule {
+ public:
+  RuleFamily family() const override {
+    return {"hardcoded-secrets", InputKind::source, {literal_secret, key_argument, password_compare}};
+  }
+
+  void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
+    if (file.tokens.empty()) return;
+    if (file.ctx.profile.test_vectors_allowed && is_test_path(file.input.path)) return;
+    Check(file, out).run();
+  }
+};
+
+}  // namespace
+
+MDBC_SOURCE_RULE(HardcodedSecrets)
+
+}  // namespace mdbc::source

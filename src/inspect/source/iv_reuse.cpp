@@ -1,0 +1,297 @@
+// RNG-3: constant, all-zero or static IVs and nonces given to the cipher calls of OpenSSL,
+// mbedTLS/PSA, wolfSSL, tinycrypt, libgcrypt, libsodium and Windows CNG (the IV arguments in
+// crypto_apis.cpp):
+// - literals, constant buffers and buffers initialised in the function and not written again
+//   before the call (other than zeroed or copied from a constant);
+// - all-zero IVs: zero-initialised, memset to 0, a static buffer never written, or a NULL IV where
+//   the library then uses zeros (EVP_*Init with a chaining-mode cipher and no later IV,
+//   wc_AesSetKey followed by CBC without wc_AesSetIV);
+// - static or global buffers used without a refresh in the encrypting function, when the file
+//   only ever fills them once from a random source elsewhere (one IV for the life of the program).
+// A buffer the function passes to any other call first (a random fill, a copy from the message, a
+// counter update) is taken as refreshed.
+#include <array>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "inspect/source/call_site.h"
+#include "inspect/source/crypto_apis.h"
+#include "inspect/source/source_values.h"
+
+namespace mdbc::source {
+namespace {
+
+constexpr std::string_view constant_rule = "RNG-3/constant-iv";
+constexpr std::string_view zero_rule = "RNG-3/zero-iv";
+constexpr std::string_view static_rule = "RNG-3/static-iv";
+
+constexpr std::array<std::string_view, 8> zeroing_calls{"memset", "bzero", "explicit_bzero", "SecureZeroMemory",
+                                                        "RtlZeroMemory", "ZeroMemory", "RtlSecureZeroMemory",
+                                                        "mbedtls_platform_zeroize"};
+
+template <size_t N>
+bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
+  return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+struct Judgement {
+  std::string_view rule;  // empty: fine
+  std::string why;
+};
+
+class Check {
+ public:
+  Check(const SourceFile& file, std::vector<Finding>& out)
+      : file_(file), toks_(file.tokens), out_(out), values_(file.syntax),
+        severity_(element_severity(file.ctx, "RNG-3")) {}
+
+  void run() {
+    for (const Call& c : file_.syntax.calls()) {
+      if (!c.macro.empty()) continue;
+      const std::string_view name = toks_[c.name].text;
+      int iv = -1;
+      if (const CryptoCall* cc = crypto_call(name)) iv = cc->iv;
+      if (name == "CryptSetKeyParam" && c.args.size() >= 3 &&
+          values_.resolve({c.args[1].first, c.args[1].second}, c.function).is_symbol("KP_IV"))
+        iv = 2;
+      if (iv < 0 || static_cast<size_t>(iv) >= c.args.size()) continue;
+      const Judgement j = judge({c.args[static_cast<size_t>(iv)].first, c.args[static_cast<size_t>(iv)].second}, c);
+      if (!j.rule.empty()) report(c.name, j.rule, std::string(name) + " is given " + j.why);
+    }
+    windows_nonce_fields();
+  }
+
+ private:
+  void report(size_t token, std::string_view rule, std::string message) {
+    if (!reported_.insert(token).second) return;
+    out_.push_back(file_.at(toks_[token], std::string(rule),
+                            std::move(message) +
+                                ": every message encrypted with it under the same key reuses the IV, which leaks "
+                                "plaintext (CBC) or the keystream and the authentication key (CTR, GCM); generate a "
+                                "fresh IV per message from a cryptographic generator and send it with the ciphertext",
+                            severity_));
+  }
+
+  std::string where(const Binding& b) const {
+    return std::string(toks_[b.name].text) + " (line " + std::to_string(toks_[b.name].line) + ")";
+  }
+
+  const FunctionDef* function(int fn) const {
+    return fn < 0 ? nullptr : &file_.syntax.functions()[static_cast<size_t>(fn)];
+  }
+
+  // A NULL IV: zeros, when nothing later in the function supplies one.
+  Judgement null_iv(const Call& c) const {
+    const std::string_view name = toks_[c.name].text;
+    const FunctionDef* f = function(c.function);
+    if (!f) return {};
+    if (name.starts_with("EVP_") && name.find("Init") != std::string_view::npos) {
+      if (c.args.size() < 2) return {};
+      const TokenRange cipher = values_.strip({c.args[1].first, c.args[1].second});
+      if (cipher.empty() || toks_[cipher.begin].kind != TokenKind::identifier) return {};
+      const std::string_view id = toks_[cipher.begin].text;
+      const bool chaining = id.starts_with("EVP_") && (id.ends_with("_cbc") || id.ends_with("_ctr") ||
+                                                       id.ends_with("_cfb") || id.ends_with("_cfb128") ||
+                                                       id.ends_with("_ofb") || id.ends_with("_gcm") ||
+                                                       id.ends_with("_ccm"));
+      if (!chaining) return {};
+      for (size_t ci : values_.calls_in(c.function)) {
+        const Call& later = file_.syntax.calls()[ci];
+        if (later.name <= c.name) continue;
+        const std::string_view n = toks_[later.name].text;
+        const CryptoCall* cc = crypto_call(n);
+        if (!cc || cc->iv < 0 || static_cast<size_t>(cc->iv) >= later.args.size()) continue;
+        const Value v = values_.resolve({later.args[static_cast<size_t>(cc->iv)].first,
+                                         later.args[static_cast<size_t>(cc->iv)].second},
+                                        later.function);
+        if (!v.is(Value::Kind::null)) return {};
+      }
+      return {zero_rule, "a NULL IV with " + std::string(id) + " and no IV set later, so the IV is all zeros"};
+    }
+    if (name == "wc_AesSetKey") {
+      bool cbc = false;
+      for (size_t ci : values_.calls_in(c.function)) {
+        const std::string_view n = toks_[file_.syntax.calls()[ci].name].text;
+        if (n == "wc_AesSetIV") return {};
+        cbc = cbc || n == "wc_AesCbcEncrypt" || n == "wc_AesCbcDecrypt";
+      }
+      if (cbc) return {zero_rule, "a NULL IV and CBC is used without wc_AesSetIV, so the IV is all zeros"};
+    }
+    return {};
+  }
+
+  // What the writes to `name` in `fn` between `from` and `to` do to a constant IV.
+  enum class Writes { none, zeroed, refreshed };
+  Writes writes_between(std::string_view name, int fn, size_t from, size_t to, const Call& at) const {
+    Writes result = Writes::none;
+    for (const Call* w : values_.calls_taking(name, fn, from, to, &at)) {
+      const std::string_view n = toks_[w->name].text;
+      if (one_of(n, zeroing_calls)) {
+        if (n == "memset" && w->args.size() >= 2 &&
+            !values_.resolve({w->args[1].first, w->args[1].second}, fn).is_integer(0))
+          continue;  // a constant fill: still constant
+        result = Writes::zeroed;
+        continue;
+      }
+      if ((n == "memcpy" || n == "memmove") && w->args.size() >= 2) {
+        const Value src = values_.resolve({w->args[1].first, w->args[1].second}, fn);
+        if (src.is(Value::Kind::string) || src.is(Value::Kind::list)) continue;  // copied from a constant
+      }
+      const CryptoCall* cc = crypto_call(n);
+      if (cc && cc->iv >= 0 && static_cast<size_t>(cc->iv) < w->args.size() &&
+          values_.base_name({w->args[static_cast<size_t>(cc->iv)].first,
+                             w->args[static_cast<size_t>(cc->iv)].second}) < toks_.size() &&
+          toks_[values_.base_name({w->args[static_cast<size_t>(cc->iv)].first,
+                                   w->args[static_cast<size_t>(cc->iv)].second})]
+                  .text == name)
+        continue;  // another cipher call reading the same IV
+      return Writes::refreshed;
+    }
+    for (const Binding* b : values_.bindings(name)) {
+      if (b->function != fn || b->name <= from || b->name >= to) continue;
+      if (b->form == BindingForm::element || b->form == BindingForm::compound || b->form == BindingForm::assignment) {
+        const Value v = values_.resolve(b->value, fn);
+        if (b->form == BindingForm::compound || !(v.is(Value::Kind::integer) || v.is(Value::Kind::string)))
+          return Writes::refreshed;
+      }
+    }
+    return result;
+  }
+
+  // Calls anywhere in the file that write into a file-scope buffer, split into random fills and
+  // other writes.
+  void writers(std::string_view name, std::vector<const Call*>& random, std::vector<const Call*>& other) const {
+    std::set<const Call*> seen;
+    for (size_t k : values_.occurrences(name)) {
+      const int fn = values_.function_at(k);
+      for (const Call* w : values_.calls_taking(name, fn, k - 1, k + 1)) {
+        if (!seen.insert(w).second) continue;
+        const std::string_view n = toks_[w->name].text;
+        const auto fill = random_fill_argument(n);
+        const CryptoCall* cc = crypto_call(n);
+        if (fill) random.push_back(w);
+        else if (!(cc && cc->iv >= 0)) other.push_back(w);
+      }
+    }
+    for (const Binding* b : values_.bindings(name))
+      if (b->form == BindingForm::element || b->form == BindingForm::compound || b->form == BindingForm::assignment)
+        other.push_back(nullptr);
+  }
+
+  Judgement judge(TokenRange range, const Call& c) const {
+    const TokenRange r = values_.strip(range);
+    if (r.empty()) return {};
+    const int fn = c.function;
+    const Value v = values_.resolve(r, fn);
+    if (v.is(Value::Kind::null) || v.is_integer(0)) return null_iv(c);
+    if (v.is(Value::Kind::string) && !v.via) return {constant_rule, "a string literal as its IV"};
+    if (v.is(Value::Kind::list) && !v.via) {
+      const ListFacts f = values_.list_facts(v.list);
+      return f.all_zero ? Judgement{zero_rule, "an all-zero literal IV"} : Judgement{constant_rule, "a literal IV"};
+    }
+    if (r.size() != 1 || toks_[r.begin].kind != TokenKind::identifier) return {};
+    const std::string_view name = toks_[r.begin].text;
+    const Binding* decl = nullptr;
+    for (const Binding* b : values_.visible(name, fn)) {
+      if (b->form == BindingForm::parameter) return {};
+      if (b->form == BindingForm::declaration || b->form == BindingForm::macro)
+        if (!decl || b->function == fn) decl = b;
+    }
+    if (!decl || decl->is_extern) return {};
+    const FunctionDef* f = function(fn);
+    if (!f) return {};
+    const bool local = decl->function == fn && decl->form == BindingForm::declaration;
+    const size_t from = local ? decl->name : f->body_open;
+    if (decl->form == BindingForm::macro || (decl->is_const && !decl->value.empty())) {
+      const Value cv = values_.resolve(decl->value, decl->form == BindingForm::macro ? fn : decl->function);
+      if (cv.is(Value::Kind::list))
+        return values_.list_facts(cv.list).all_zero ? Judgement{zero_rule, "the all-zero constant IV " + where(*decl)}
+                                                    : Judgement{constant_rule, "the constant IV " + where(*decl)};
+      if (cv.is(Value::Kind::string)) return {constant_rule, "the constant IV " + where(*decl)};
+      return {};
+    }
+    const Writes w = writes_between(name, fn, from, c.name, c);
+    if (w == Writes::refreshed) return {};
+    if (!decl->value.empty()) {
+      if (!local) {
+        // A file-scope buffer with an initialiser: refreshed elsewhere only by a non-random write
+        // would be unknown; never written or only random-filled elsewhere is reuse.
+        std::vector<const Call*> random, other;
+        writers(name, random, other);
+        if (!other.empty()) return {};
+      }
+      const Value iv = values_.resolve(decl->value, decl->function);
+      bool zero = w == Writes::zeroed;
+      if (iv.is(Value::Kind::list)) zero = zero || values_.list_facts(iv.list).all_zero;
+      else if (!iv.is(Value::Kind::string)) return {};
+      return zero ? Judgement{zero_rule, "the all-zero IV " + where(*decl)}
+                  : Judgement{constant_rule, "the IV " + where(*decl) + ", initialised to a constant and never changed"};
+    }
+    if (local && !decl->is_static) {
+      if (w == Writes::zeroed) return {zero_rule, "the IV " + where(*decl) + ", set to all zeros"};
+      return {};
+    }
+    // A static or global buffer without an initialiser.
+    std::vector<const Call*> random, other;
+    writers(name, random, other);
+    if (!other.empty()) return {};
+    if (random.empty())
+      return {zero_rule, "the static IV " + where(*decl) + ", which is never written and so all zeros"};
+    const int filler = values_.function_at(random.front()->name);
+    if (filler == fn && random.front()->name < c.name) return {};
+    std::string in = filler >= 0 ? " in " + std::string(toks_[function(filler)->name].text) + "()" : "";
+    return {static_rule, "the static IV " + where(*decl) + ", filled once" + in +
+                             " and reused for every message instead of being refreshed before each encryption"};
+  }
+
+  // BCRYPT_AUTHENTICATED_CIPHER_MODE_INFO's pbNonce (and similar fields) set to a constant buffer.
+  void windows_nonce_fields() {
+    for (const Binding& b : values_.all_bindings()) {
+      if (b.form != BindingForm::member || b.value.empty() || b.function < 0) continue;
+      const std::string_view field = toks_[b.name].text;
+      if (field != "pbNonce" && field != "pbIV") continue;
+      const TokenRange r = values_.strip(b.value);
+      const Value v = values_.resolve(r, b.function);
+      std::string_view rule;
+      if (v.is(Value::Kind::string)) rule = constant_rule;
+      if (v.is(Value::Kind::list) && v.via && (v.via->is_const || v.via->form == BindingForm::macro))
+        rule = values_.list_facts(v.list).all_zero ? zero_rule : constant_rule;
+      if (rule.empty()) continue;
+      report(b.name, rule, std::string(field) + " is set to a constant nonce");
+    }
+  }
+
+  const SourceFile& file_;
+  std::span<const Token> toks_;
+  std::vector<Finding>& out_;
+  const FileValues values_;
+  const Severity severity_;
+  std::set<size_t> reported_;
+};
+
+bool relevant(const SourceFile& file) {
+  for (const Token& t : file.tokens)
+    if (t.kind == TokenKind::identifier && (crypto_call(t.text) != nullptr || t.text == "CryptSetKeyParam" ||
+                                             t.text == "pbNonce" || t.text == "pbIV"))
+      return true;
+  return false;
+}
+
+class IvReuse final : public SourceRule {
+ public:
+  RuleFamily family() const override {
+    return {"iv-reuse", InputKind::source, {constant_rule, zero_rule, static_rule}};
+  }
+
+  void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
+    if (file.tokens.empty() || !relevant(file)) return;
+    Check(file, out).run();
+  }
+};
+
+}  // namespace
+
+MDBC_SOURCE_RULE(IvReuse)
+
+}  // namespace mdbc::source

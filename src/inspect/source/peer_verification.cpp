@@ -1,0 +1,284 @@
+// CRYPTO-3: TLS peer verification switched off or overridden, in OpenSSL, wolfSSL, mbedTLS,
+// libcurl, Boost.Asio and Qt — including through a macro, a constant or a variable whose value is a
+// literal in the same file, and through verification callbacks of this file that accept every
+// certificate.
+//
+// Decisions: MBEDTLS_SSL_VERIFY_OPTIONAL is flagged unless the file reads the result with
+// mbedtls_ssl_get_verify_result (optional verification plus an explicit check is a documented
+// pattern). CURLOPT_SSL_VERIFYHOST is flagged at 0 only: 1 means 2 since curl 7.66.
+#include <optional>
+#include <set>
+#include <string>
+
+#include "inspect/source/call_site.h"
+#include "inspect/source/source_values.h"
+
+namespace mdbc::source {
+namespace {
+
+constexpr std::string_view disabled = "CRYPTO-3/verify-disabled";
+constexpr std::string_view optional_rule = "CRYPTO-3/verify-optional";
+constexpr std::string_view accept_all = "CRYPTO-3/accept-all-callback";
+constexpr std::string_view curl_rule = "CRYPTO-3/curl-verify-disabled";
+
+class Check {
+ public:
+  Check(const SourceFile& file, std::vector<Finding>& out)
+      : file_(file), toks_(file.tokens), out_(out), values_(file.syntax),
+        severity_(element_severity(file.ctx, "CRYPTO-3")) {}
+
+  void run() {
+    for (const Call& c : file_.syntax.calls()) {
+      if (!c.macro.empty()) continue;
+      const std::string_view name = toks_[c.name].text;
+      if (name == "SSL_CTX_set_verify" || name == "SSL_set_verify" || name == "wolfSSL_CTX_set_verify" ||
+          name == "wolfSSL_set_verify")
+        openssl_verify(c, name);
+      else if (name == "SSL_CTX_set_cert_verify_callback" || name == "X509_STORE_set_verify_cb" ||
+               name == "X509_STORE_CTX_set_verify_cb" || name == "X509_STORE_set_verify_cb_func" ||
+               name == "wolfSSL_CTX_set_cert_verify_callback")
+        openssl_callback(c, name, 1);
+      else if (name == "mbedtls_ssl_conf_authmode" || name == "mbedtls_ssl_set_hs_authmode")
+        mbedtls_authmode(c, name);
+      else if (name == "mbedtls_ssl_conf_verify" || name == "mbedtls_ssl_set_verify")
+        mbedtls_callback(c, name, 1);
+      else if (name == "mbedtls_x509_crt_verify" || name == "mbedtls_x509_crt_verify_with_profile")
+        mbedtls_callback(c, name, name == "mbedtls_x509_crt_verify" ? 5 : 6);
+      else if (name == "curl_easy_setopt")
+        curl(c);
+    }
+    wrappers();
+  }
+
+ private:
+  void report(size_t token, std::string_view rule, std::string message) {
+    if (!reported_.insert(token).second) return;
+    out_.push_back(file_.at(toks_[token], std::string(rule), std::move(message), severity_));
+  }
+
+  Value arg(const Call& c, size_t n) const {
+    if (n >= c.args.size()) return {};
+    return values_.resolve({c.args[n].first, c.args[n].second}, c.function);
+  }
+
+  std::string via(const Value& v) const {
+    if (!v.via) return {};
+    return " (through " + std::string(toks_[v.via->name].text) + ", line " + std::to_string(toks_[v.via->name].line) +
+           ")";
+  }
+
+  // The function definition of this file a callback argument names.
+  const FunctionDef* callback(const Call& c, size_t n) const {
+    if (n >= c.args.size()) return nullptr;
+    const TokenRange r = values_.strip({c.args[n].first, c.args[n].second});
+    if (r.size() != 1 || toks_[r.begin].kind != TokenKind::identifier) return nullptr;
+    for (const auto& f : file_.syntax.functions())
+      if (toks_[f.name].text == toks_[r.begin].text) return &f;
+    return nullptr;
+  }
+
+  // Whether every return in [begin, end) returns the constant `accepted` (and there is one).
+  bool always_returns(size_t begin, size_t end, int fn, int64_t accepted) const {
+    bool any = false;
+    for (size_t k = begin; k < end && k < toks_.size(); ++k) {
+      if (!toks_[k].is_ident("return")) continue;
+      size_t e = k + 1;
+      while (e < end && !toks_[e].is(";")) {
+        if ((toks_[e].is("(") || toks_[e].is("[") || toks_[e].is("{")) && file_.syntax.match(e) < end)
+          e = file_.syntax.match(e);
+        ++e;
+      }
+      const TokenRange r{k + 1, e};
+      Value v = values_.resolve(r, fn);
+      if (!v.is(Value::Kind::integer)) {
+        // `ok = 1; return ok;` with ok a parameter overwritten by constants only.
+        const TokenRange s = values_.strip(r);
+        if (s.size() == 1 && toks_[s.begin].kind == TokenKind::identifier) {
+          bool assigned = false, constant = true;
+          for (const Binding* b : values_.bindings(toks_[s.begin].text)) {
+            if (b->function != fn || b->form == BindingForm::parameter || b->form == BindingForm::declaration) continue;
+            if (b->form != BindingForm::assignment) constant = false;
+            const Value bv = values_.resolve(b->value, fn);
+            if (!bv.is_integer(accepted)) constant = false;
+            assigned = true;
+          }
+          if (assigned && constant) v = Value{Value::Kind::integer, accepted, {}, 0, {}, nullptr};
+        }
+      }
+      if (!v.is(Value::Kind::integer)) return false;
+      if (accepted != 0 ? v.integer == 0 : v.integer != 0) return false;
+      any = true;
+    }
+    return any;
+  }
+
+  bool accepts_everything_openssl(const Call& c, size_t n, std::string& what) const {
+    if (n >= c.args.size()) return false;
+    if (const FunctionDef* f = callback(c, n)) {
+      const int fn = static_cast<int>(f - file_.syntax.functions().data());
+      what = std::string(toks_[f->name].text);
+      return always_returns(f->body_open, f->body_close, fn, 1);
+    }
+    // A lambda: [](int, X509_STORE_CTX *) { return 1; }
+    const size_t b = c.args[n].first, e = c.args[n].second;
+    if (b < e && toks_[b].is("[")) {
+      what = "the lambda";
+      return always_returns(b, e, c.function, 1);
+    }
+    return false;
+  }
+
+  void openssl_verify(const Call& c, std::string_view name) {
+    const Value mode = arg(c, 1);
+    if (mode.is_integer(0) || mode.is_symbol("SSL_VERIFY_NONE") || mode.is_symbol("WOLFSSL_VERIFY_NONE")) {
+      report(c.name, disabled,
+             std::string(name) + " with SSL_VERIFY_NONE" + via(mode) +
+                 " does not verify the peer's certificate, so any impostor is accepted: use SSL_VERIFY_PEER "
+                 "(servers requiring client certificates add SSL_VERIFY_FAIL_IF_NO_PEER_CERT) and load the trusted "
+                 "CA certificates");
+      return;
+    }
+    std::string what;
+    if (accepts_everything_openssl(c, 2, what))
+      report(c.name, accept_all,
+             std::string(name) + " installs " + what +
+                 ", a verification callback that returns 1 for every certificate and so overrides every "
+                 "verification failure: return preverify_ok instead");
+  }
+
+  void openssl_callback(const Call& c, std::string_view name, size_t n) {
+    std::string what;
+    if (accepts_everything_openssl(c, n, what))
+      report(c.name, accept_all,
+             std::string(name) + " installs " + what +
+                 ", a verification callback that accepts every certificate: let the library verify the chain "
+                 "(X509_verify_cert) and return its result");
+  }
+
+  void mbedtls_authmode(const Call& c, std::string_view name) {
+    const Value mode = arg(c, 1);
+    if (mode.is_integer(0) || mode.is_symbol("MBEDTLS_SSL_VERIFY_NONE")) {
+      report(c.name, disabled,
+             std::string(name) + " with MBEDTLS_SSL_VERIFY_NONE" + via(mode) +
+                 " does not verify the peer's certificate: use MBEDTLS_SSL_VERIFY_REQUIRED with a CA chain "
+                 "(mbedtls_ssl_conf_ca_chain)");
+      return;
+    }
+    if (mode.is_integer(1) || mode.is_symbol("MBEDTLS_SSL_VERIFY_OPTIONAL")) {
+      if (!file_.syntax.calls_named(std::array<std::string_view, 1>{"mbedtls_ssl_get_verify_result"}).empty()) return;
+      report(c.name, optional_rule,
+             std::string(name) + " with MBEDTLS_SSL_VERIFY_OPTIONAL" + via(mode) +
+                 " completes the handshake even when the certificate does not verify, and this file never checks "
+                 "mbedtls_ssl_get_verify_result: use MBEDTLS_SSL_VERIFY_REQUIRED");
+    }
+  }
+
+  void mbedtls_callback(const Call& c, std::string_view name, size_t n) {
+    const FunctionDef* f = callback(c, n);
+    if (!f) return;
+    const int fn = static_cast<int>(f - file_.syntax.functions().data());
+    // int cb(void *data, mbedtls_x509_crt *crt, int depth, uint32_t *flags): clearing *flags
+    // erases every verification failure.
+    std::vector<const Binding*> params;
+    for (const Binding* b : all_parameters(fn)) params.push_back(b);
+    if (params.size() < 4) return;
+    const std::string_view flags = toks_[params[3]->name].text;
+    bool cleared = false;
+    for (const Binding* b : values_.bindings(flags)) {
+      if (b->function != fn || b->form != BindingForm::element) continue;
+      if (values_.resolve(b->value, fn).is_integer(0)) cleared = true;
+    }
+    if (!cleared) return;
+    report(c.name, accept_all,
+           std::string(name) + " installs " + std::string(toks_[f->name].text) + ", which clears *" +
+               std::string(flags) +
+               " and so accepts every certificate: leave the flags the library set, adding checks only");
+  }
+
+  std::vector<const Binding*> all_parameters(int fn) const {
+    std::vector<const Binding*> out;
+    const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(fn)];
+    const size_t open = f.name + 1;
+    const size_t close = file_.syntax.match(open);
+    for (size_t k = open + 1; k < close && k < toks_.size(); ++k) {
+      if (toks_[k].kind != TokenKind::identifier) continue;
+      for (const Binding* b : values_.bindings(toks_[k].text))
+        if (b->name == k && b->form == BindingForm::parameter) out.push_back(b);
+    }
+    return out;
+  }
+
+  void curl(const Call& c) {
+    if (c.args.size() < 3) return;
+    const Value option = arg(c, 1);
+    if (!option.is(Value::Kind::symbol)) return;
+    const std::string& o = option.text;
+    const bool peer = o == "CURLOPT_SSL_VERIFYPEER" || o == "CURLOPT_PROXY_SSL_VERIFYPEER" ||
+                      o == "CURLOPT_DOH_SSL_VERIFYPEER";
+    const bool host = o == "CURLOPT_SSL_VERIFYHOST" || o == "CURLOPT_PROXY_SSL_VERIFYHOST" ||
+                      o == "CURLOPT_DOH_SSL_VERIFYHOST";
+    if (!peer && !host) return;
+    const Value v = arg(c, 2);
+    if (!v.is_integer(0)) return;
+    report(c.name, curl_rule,
+           "curl_easy_setopt(" + o + ", 0)" + via(v) +
+               (peer ? " does not verify the server's certificate: leave CURLOPT_SSL_VERIFYPEER at 1 and give curl "
+                       "the CA bundle (CURLOPT_CAINFO)"
+                     : " does not check that the certificate names the server: leave CURLOPT_SSL_VERIFYHOST at 2"));
+  }
+
+  // C++ wrappers: boost::asio::ssl::verify_none, QSslSocket::VerifyNone.
+  void wrappers() {
+    for (size_t i = 2; i < toks_.size(); ++i) {
+      const Token& t = toks_[i];
+      if (t.kind != TokenKind::identifier || t.directive || file_.syntax.dead(i) || !toks_[i - 1].is("::")) continue;
+      const std::string_view scope = toks_[i - 2].text;
+      const bool asio = t.text == "verify_none" && (scope == "ssl" || scope == "context" || scope == "context_base");
+      const bool qt = t.text == "VerifyNone" && (scope == "QSslSocket" || scope == "QSslConfiguration");
+      if (!asio && !qt) continue;
+      if (i + 1 < toks_.size() && (toks_[i + 1].is("==") || toks_[i + 1].is("!="))) continue;
+      report(i, disabled,
+             std::string(scope) + "::" + std::string(t.text) +
+                 " does not verify the peer's certificate: use " +
+                 (asio ? "ssl::verify_peer (with verify_fail_if_no_peer_cert on servers)" : "QSslSocket::VerifyPeer"));
+    }
+  }
+
+  const SourceFile& file_;
+  std::span<const Token> toks_;
+  std::vector<Finding>& out_;
+  const FileValues values_;
+  const Severity severity_;
+  std::set<size_t> reported_;
+};
+
+bool relevant(const SourceFile& file) {
+  // Cheap test before building the file's values: does it name any API this rule reads?
+  for (const Token& t : file.tokens) {
+    if (t.kind != TokenKind::identifier) continue;
+    const std::string_view s = t.text;
+    if (s.ends_with("set_verify") || s == "curl_easy_setopt" || s.starts_with("mbedtls_ssl_") ||
+        s.starts_with("mbedtls_x509_crt_verify") || s.ends_with("verify_callback") || s.starts_with("X509_STORE") ||
+        s == "verify_none" || s == "VerifyNone")
+      return true;
+  }
+  return false;
+}
+
+class PeerVerification final : public SourceRule {
+ public:
+  RuleFamily family() const override {
+    return {"peer-verification", InputKind::source, {std::string_view(disabled), optional_rule, accept_all, curl_rule}};
+  }
+
+  void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
+    if (file.tokens.empty() || !relevant(file)) return;
+    Check(file, out).run();
+  }
+};
+
+}  // namespace
+
+MDBC_SOURCE_RULE(PeerVerification)
+
+}  // namespace mdbc::source

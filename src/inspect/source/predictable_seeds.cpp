@@ -1,0 +1,346 @@
+// RNG-2: generators seeded from a constant, the time (time, clock, tick counters, gettimeofday's
+// fields, std::chrono's now()) or the process id — srand, srandom, srand48, seed48, initstate,
+// C++ engines constructed or seeded so (or default-constructed, which is the constant seed 5489)
+// — and DRBGs seeded without entropy: mbedtls_ctr_drbg_seed / mbedtls_hmac_drbg_seed with no
+// entropy callback, with an entropy context that the function never initialises, or with a
+// callback of this file that returns constant or time-derived data; RAND_seed, RAND_add,
+// mbedtls_hmac_drbg_seed_buf and tinycrypt's PRNG seeding given constant or time-derived bytes;
+// and an mbedTLS configuration with MBEDTLS_TEST_NULL_ENTROPY.
+#include <array>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "inspect/source/call_site.h"
+#include "inspect/source/crypto_apis.h"
+#include "inspect/source/identifier_words.h"
+#include "inspect/source/source_values.h"
+
+namespace mdbc::source {
+namespace {
+
+constexpr std::string_view seed_rule = "RNG-2/predictable-seed";
+constexpr std::string_view drbg_rule = "RNG-2/drbg-without-entropy";
+constexpr std::string_view null_entropy_rule = "RNG-2/null-entropy-config";
+
+constexpr std::array<std::string_view, 10> engines{"mt19937",      "mt19937_64",   "minstd_rand",  "minstd_rand0",
+                                                   "default_random_engine", "ranlux24", "ranlux48", "ranlux24_base",
+                                                   "ranlux48_base", "knuth_b"};
+// Sources of predictable numbers: clocks, tick counters, process and thread ids.
+constexpr std::array<std::string_view, 40> predictable_sources{
+    "time", "clock", "getpid", "getppid", "gettid", "pthread_self", "GetTickCount", "GetTickCount64", "timeGetTime",
+    "GetCurrentProcessId", "GetCurrentThreadId", "QueryPerformanceCounter", "GetSystemTimeAsFileTime", "millis",
+    "micros", "HAL_GetTick", "xTaskGetTickCount", "k_uptime_get", "k_uptime_get_32", "k_cycle_get_32",
+    "k_cycle_get_64", "esp_timer_get_time", "time_us_32", "time_us_64", "osKernelGetTickCount", "sys_now",
+    "__rdtsc", "rdtsc", "get_cycles", "tv_sec", "tv_usec", "tv_nsec", "now", "time_since_epoch", "uptime",
+    "gettimeofday", "clock_gettime", "ftime", "GetSystemTime", "xTaskGetTickCountFromISR"};
+// Names whose presence says the seed has real entropy.
+constexpr std::array<std::string_view, 10> entropy_sources{
+    "random_device", "getrandom", "getentropy", "arc4random", "RAND_bytes", "BCryptGenRandom", "rd", "seed_seq",
+    "esp_random", "sys_csrand_get"};
+constexpr std::array<std::string_view, 4> constant_fill_calls{"memset", "memcpy", "memmove", "bzero"};
+constexpr std::array<std::string_view, 9> hardware_words{"hw",  "hardware", "trng",     "rng",    "adc",
+                                                         "noise", "entropy", "register", "random"};
+
+template <size_t N>
+bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
+  return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+struct SeedKind {
+  enum { unknown, constant, predictable } kind = unknown;
+  std::string detail;  // "the constant 42", "time()", "getpid()"
+};
+
+class Check {
+ public:
+  Check(const SourceFile& file, std::vector<Finding>& out)
+      : file_(file), toks_(file.tokens), out_(out), values_(file.syntax),
+        severity_(element_severity(file.ctx, "RNG-2")) {}
+
+  void run() {
+    for (const Call& c : file_.syntax.calls()) {
+      if (!c.macro.empty()) continue;
+      const std::string_view name = toks_[c.name].text;
+      if (name == "srand" || name == "srandom" || name == "srand48" || name == "seed48" || name == "initstate" ||
+          name == "lcong48")
+        seeding(c, 0, std::string(name) + "()");
+      else if (name == "mbedtls_ctr_drbg_seed")
+        drbg(c, 1, 2);
+      else if (name == "mbedtls_hmac_drbg_seed")
+        drbg(c, 2, 3);
+      else if (name == "mbedtls_entropy_add_source")
+        entropy_source(c);
+      else if (name == "RAND_seed" || name == "RAND_add")
+        seed_bytes(c, 0);
+      else if (name == "mbedtls_hmac_drbg_seed_buf")
+        seed_bytes(c, 2);
+      else if (name == "tc_ctr_prng_init" || name == "tc_hmac_prng_reseed")
+        seed_bytes(c, 1);
+    }
+    engines_seeded();
+    null_entropy_config();
+  }
+
+ private:
+  void report(size_t token, std::string_view rule, std::string message) {
+    if (!reported_.insert(token).second) return;
+    out_.push_back(file_.at(toks_[token], std::string(rule), std::move(message), severity_));
+  }
+
+  // What a seed expression derives from, following local variables a few steps.
+  SeedKind classify(TokenRange r, int fn) const {
+    SeedKind k;
+    const Value v = values_.resolve(r, fn);
+    if (v.is(Value::Kind::integer)) {
+      k.kind = SeedKind::constant;
+      k.detail = "the constant " + std::to_string(v.integer) +
+                 (v.via ? " (" + std::string(toks_[v.via->name].text) + ")" : std::string());
+      return k;
+    }
+    std::vector<std::pair<TokenRange, int>> work{{r, 0}};
+    std::set<std::string_view> seen;
+    bool entropy = false;
+    std::string source;
+    while (!work.empty()) {
+      const auto [range, depth] = work.back();
+      work.pop_back();
+      for (size_t i = range.begin; i < range.end && i < toks_.size(); ++i) {
+        if (toks_[i].kind != TokenKind::identifier) continue;
+        const std::string_view id = toks_[i].text;
+        if (one_of(id, entropy_sources)) entropy = true;
+        if (one_of(id, predictable_sources) && source.empty())
+          source = std::string(id) + (i + 1 < toks_.size() && toks_[i + 1].is("(") ? "()" : "");
+        if (depth >= 3 || !seen.insert(id).second) continue;
+        for (const Binding* b : values_.visible(id, fn))
+          if (!b->value.empty() && (b->form == BindingForm::declaration || b->form == BindingForm::assignment))
+            work.push_back({b->value, depth + 1});
+        // A struct filled by a clock call: gettimeofday(&tv, NULL); srand(tv.tv_usec)
+        if (fn >= 0) {
+          const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(fn)];
+          for (const Call* c : values_.calls_taking(id, fn, f.body_open, i))
+            if (one_of(toks_[c->name].text, predictable_sources) && source.empty())
+              source = std::string(toks_[c->name].text) + "()";
+        }
+      }
+    }
+    if (!entropy && !source.empty()) {
+      k.kind = SeedKind::predictable;
+      k.detail = source;
+    }
+    return k;
+  }
+
+  void seeding(const Call& c, size_t arg, const std::string& what) {
+    if (arg >= c.args.size()) return;
+    const SeedKind k = classify({c.args[arg].first, c.args[arg].second}, c.function);
+    if (k.kind == SeedKind::unknown) return;
+    report(c.name, seed_rule,
+           what + " is seeded from " + k.detail +
+               (k.kind == SeedKind::constant ? ", so every run and every device produces the same sequence"
+                                             : ", which an attacker can guess or search in seconds") +
+               ": seed from an entropy source (getrandom, std::random_device, a hardware TRNG) and use a "
+               "cryptographic generator wherever the numbers matter");
+  }
+
+  // The entropy callback given to a DRBG, judged.
+  void drbg(const Call& c, size_t f_arg, size_t p_arg) {
+    if (f_arg >= c.args.size()) return;
+    const std::string_view name = toks_[c.name].text;
+    const Value f = values_.resolve({c.args[f_arg].first, c.args[f_arg].second}, c.function);
+    if (f.is(Value::Kind::null) || f.is_integer(0)) {
+      report(c.name, drbg_rule,
+             std::string(name) + " is given no entropy callback: the DRBG's output then depends only on the "
+                                 "personalisation data; pass mbedtls_entropy_func with an initialised entropy context");
+      return;
+    }
+    if (!f.is(Value::Kind::symbol)) return;
+    if (f.text == "mbedtls_entropy_func") {
+      if (p_arg >= c.args.size() || c.function < 0) return;
+      const size_t ctx = values_.base_name({c.args[p_arg].first, c.args[p_arg].second});
+      if (ctx >= toks_.size()) return;
+      bool local = false;
+      for (const Binding* b : values_.visible(toks_[ctx].text, c.function))
+        local = local || (b->function == c.function && b->form == BindingForm::declaration && !b->is_static);
+      if (!local) return;
+      const FunctionDef& fd = file_.syntax.functions()[static_cast<size_t>(c.function)];
+      for (const Call* init : values_.calls_taking(toks_[ctx].text, c.function, fd.body_open, c.name))
+        if (toks_[init->name].text == "mbedtls_entropy_init") return;
+      report(c.name, drbg_rule,
+             std::string(name) + " draws entropy from " + std::string(toks_[ctx].text) +
+                 ", which this function never initialises with mbedtls_entropy_init: call it (and register the "
+                 "hardware source) before seeding");
+      return;
+    }
+    judge_callback(c, f.text);
+  }
+
+  void entropy_source(const Call& c) {
+    if (c.args.size() < 2) return;
+    const Value f = values_.resolve({c.args[1].first, c.args[1].second}, c.function);
+    if (f.is(Value::Kind::symbol)) judge_callback(c, f.text);
+  }
+
+  // An entropy callback defined in this file that returns constant or time-derived data.
+  void judge_callback(const Call& c, std::string_view callback) {
+    const auto& fns = file_.syntax.functions();
+    for (size_t i = 0; i < fns.size(); ++i) {
+      if (toks_[fns[i].name].text != callback) continue;
+      const int fn = static_cast<int>(i);
+      std::string predictable;
+      bool only_constant_fills = true;
+      for (size_t ci : values_.calls_in(fn)) {
+        const std::string_view n = toks_[file_.syntax.calls()[ci].name].text;
+        if ((one_of(n, predictable_sources) || n == "rand" || n == "random") && predictable.empty())
+          predictable = std::string(n) + "()";
+        if (!one_of(n, constant_fill_calls)) only_constant_fills = false;
+      }
+      bool hardware = false;
+      for (size_t k = fns[i].body_open; k < fns[i].body_close && k < toks_.size(); ++k) {
+        const Token& t = toks_[k];
+        if (t.is("->") || t.is_ident("volatile")) hardware = true;
+        if (t.kind == TokenKind::identifier)
+          for (const auto& w : identifier_words(t.text)) hardware = hardware || one_of(w, hardware_words);
+      }
+      std::string why;
+      if (!predictable.empty()) why = "derives its output from " + predictable;
+      else if (only_constant_fills && !hardware) why = "returns constant data";
+      if (why.empty()) return;
+      report(c.name, drbg_rule,
+             std::string(toks_[c.name].text) + " uses " + std::string(callback) + " as its entropy source, which " +
+                 why + ": seed from mbedtls_entropy_func with a hardware entropy source registered");
+      return;
+    }
+  }
+
+  void seed_bytes(const Call& c, size_t arg) {
+    if (arg >= c.args.size()) return;
+    const TokenRange r{c.args[arg].first, c.args[arg].second};
+    const Value v = values_.resolve(r, c.function);
+    std::string detail;
+    if (v.is(Value::Kind::string) || v.is(Value::Kind::list)) {
+      bool unchanged = true;
+      if (v.via && !v.via->is_const && v.via->form != BindingForm::macro && c.function >= 0) {
+        const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(c.function)];
+        unchanged = values_.calls_taking(toks_[v.via->name].text, c.function, f.body_open, c.name, &c).empty();
+      }
+      if (!unchanged) return;
+      detail = "constant bytes" + (v.via ? " (" + std::string(toks_[v.via->name].text) + ")" : std::string());
+    } else {
+      const SeedKind k = classify(r, c.function);
+      if (k.kind != SeedKind::predictable) return;
+      detail = k.detail;
+    }
+    report(c.name, drbg_rule,
+           std::string(toks_[c.name].text) + " seeds the generator with " + detail +
+               ", which adds no entropy an attacker does not know: rely on the library's own seeding from the "
+               "operating system or a hardware source");
+  }
+
+  void engines_seeded() {
+    for (size_t i = 0; i < toks_.size(); ++i) {
+      const Token& t = toks_[i];
+      if (t.kind != TokenKind::identifier || t.directive || file_.syntax.dead(i) || !one_of(t.text, engines)) continue;
+      if (i > 0 && (toks_[i - 1].is(".") || toks_[i - 1].is("->"))) continue;
+      const std::string what = "std::" + std::string(t.text);
+      size_t k = i + 1;
+      if (k >= toks_.size() || toks_[k].is(">")) continue;
+      if (toks_[k].is("(") || toks_[k].is("{")) {  // a temporary: std::mt19937(seed)
+        constructed(i, k, what);
+        continue;
+      }
+      if (toks_[k].kind != TokenKind::identifier || k + 1 >= toks_.size()) continue;
+      const std::string_view var = toks_[k].text;
+      const Token& after = toks_[k + 1];
+      if (after.is("(") || after.is("{")) {
+        constructed(k, k + 1, what + " " + std::string(var));
+      } else if (after.is(";") || after.is(",")) {
+        bool seeded_later = false;
+        // Seeded later: var.seed(x), a constructor's initialiser var(x) / var{x}, or var = engine(x).
+        for (size_t q : values_.occurrences(var))
+          if (q > k && q + 2 < toks_.size() &&
+              ((toks_[q + 1].is(".") && toks_[q + 2].is_ident("seed")) || toks_[q + 1].is("(") ||
+               toks_[q + 1].is("{") || toks_[q + 1].is("=")))
+            seeded_later = true;
+        if (!seeded_later)
+          report(k, seed_rule,
+                 what + " " + std::string(var) +
+                     " is default-constructed, which seeds it with the same constant (5489) on every run: seed it "
+                     "from std::random_device, and use a cryptographic generator wherever the numbers matter");
+      }
+      // var.seed(x) anywhere in the file
+      for (size_t q : values_.occurrences(var)) {
+        if (q <= k || q + 3 >= toks_.size() || !toks_[q + 1].is(".") || !toks_[q + 2].is_ident("seed") ||
+            !toks_[q + 3].is("("))
+          continue;
+        constructed(q, q + 3, std::string(var) + ".seed");
+      }
+    }
+  }
+
+  // An engine constructed or seeded with the arguments in the bracket at `open`.
+  void constructed(size_t at, size_t open, const std::string& what) {
+    const size_t close = file_.syntax.match(open);
+    if (close >= toks_.size()) return;
+    const int fn = values_.function_at(at);
+    if (close == open + 1) {
+      if (toks_[open].is("(") && toks_[at].text != "seed") return;  // a function declaration or a call
+      report(at, seed_rule,
+             what + " is default-seeded with the same constant (5489) on every run: seed it from std::random_device");
+      return;
+    }
+    const SeedKind k = classify({open + 1, close}, fn);
+    if (k.kind == SeedKind::unknown) return;
+    report(at, seed_rule,
+           what + " is seeded from " + k.detail +
+               (k.kind == SeedKind::constant ? ", so every run produces the same sequence"
+                                             : ", which an attacker can guess or search in seconds") +
+               ": seed from std::random_device, and use a cryptographic generator wherever the numbers matter");
+  }
+
+  void null_entropy_config() {
+    for (size_t i = 0; i + 2 < toks_.size(); ++i)
+      if (toks_[i].directive && toks_[i].line_start && toks_[i + 1].is_ident("define") &&
+          toks_[i + 2].is_ident("MBEDTLS_TEST_NULL_ENTROPY") && !file_.syntax.dead(i))
+        report(i + 2, null_entropy_rule,
+               "MBEDTLS_TEST_NULL_ENTROPY makes mbedTLS's entropy source return nothing, so every DRBG seeded from "
+               "it is predictable: register the device's hardware entropy source instead");
+  }
+
+  const SourceFile& file_;
+  std::span<const Token> toks_;
+  std::vector<Finding>& out_;
+  const FileValues values_;
+  const Severity severity_;
+  std::set<size_t> reported_;
+};
+
+bool relevant(const SourceFile& file) {
+  for (const Token& t : file.tokens) {
+    if (t.kind != TokenKind::identifier) continue;
+    const std::string_view s = t.text;
+    if (s.starts_with("srand") || s == "seed48" || s == "initstate" || s == "lcong48" || s.ends_with("drbg_seed") ||
+        s.ends_with("drbg_seed_buf") || s == "RAND_seed" || s == "RAND_add" || s.starts_with("tc_") ||
+        s == "mbedtls_entropy_add_source" || s == "MBEDTLS_TEST_NULL_ENTROPY" || one_of(s, engines))
+      return true;
+  }
+  return false;
+}
+
+class PredictableSeeds final : public SourceRule {
+ public:
+  RuleFamily family() const override {
+    return {"predictable-seeds", InputKind::source, {seed_rule, drbg_rule, null_entropy_rule}};
+  }
+
+  void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
+    if (file.tokens.empty() || !relevant(file)) return;
+    Check(file, out).run();
+  }
+};
+
+}  // namespace
+
+MDBC_SOURCE_RULE(PredictableSeeds)
+
+}  // namespace mdbc::source

@@ -1,0 +1,213 @@
+// CODE-5, the class C subset of C (MISRA C:2012), except recursion (recursion.cpp): dynamic
+// memory (21.3, and C++ new/delete), setjmp/longjmp (21.4), <signal.h> (21.5), abort/exit and
+// getenv (21.8; system is CODE-3), goto (15.1), octal constants (7.1), variable argument lists
+// (17.1).
+#include <array>
+#include <string>
+
+#include "inspect/source/call_site.h"
+
+namespace mdbc::source {
+namespace {
+
+struct Banned {
+  std::string_view name;
+  std::string_view rule;  // rule id
+};
+
+constexpr std::array<Banned, 37> subset_calls{{
+    {"malloc", "CODE-5/dynamic-memory"},        {"calloc", "CODE-5/dynamic-memory"},
+    {"realloc", "CODE-5/dynamic-memory"},       {"free", "CODE-5/dynamic-memory"},
+    {"aligned_alloc", "CODE-5/dynamic-memory"}, {"reallocarray", "CODE-5/dynamic-memory"},
+    {"valloc", "CODE-5/dynamic-memory"},        {"pvalloc", "CODE-5/dynamic-memory"},
+    {"memalign", "CODE-5/dynamic-memory"},      {"posix_memalign", "CODE-5/dynamic-memory"},
+    {"strdup", "CODE-5/dynamic-memory"},        {"strndup", "CODE-5/dynamic-memory"},
+    {"make_unique", "CODE-5/dynamic-memory"},   {"make_shared", "CODE-5/dynamic-memory"},
+    {"allocate_shared", "CODE-5/dynamic-memory"},
+    {"setjmp", "CODE-5/setjmp"},                {"longjmp", "CODE-5/setjmp"},
+    {"_setjmp", "CODE-5/setjmp"},               {"_longjmp", "CODE-5/setjmp"},
+    {"sigsetjmp", "CODE-5/setjmp"},             {"siglongjmp", "CODE-5/setjmp"},
+    {"__builtin_setjmp", "CODE-5/setjmp"},      {"__builtin_longjmp", "CODE-5/setjmp"},
+    {"signal", "CODE-5/signal"},                {"raise", "CODE-5/signal"},
+    {"abort", "CODE-5/termination"},            {"exit", "CODE-5/termination"},
+    {"_Exit", "CODE-5/termination"},            {"_exit", "CODE-5/termination"},
+    {"quick_exit", "CODE-5/termination"},       {"getenv", "CODE-5/getenv"},
+    {"secure_getenv", "CODE-5/getenv"},         {"_wgetenv", "CODE-5/getenv"},
+    {"va_arg", "CODE-5/variadic-function"},     {"va_copy", "CODE-5/variadic-function"},
+    {"va_start", "CODE-5/variadic-function"},   {"__builtin_va_start", "CODE-5/variadic-function"},
+}};
+
+const Banned* subset_call(std::string_view name) {
+  for (const auto& b : subset_calls)
+    if (b.name == name) return &b;
+  return nullptr;
+}
+
+std::string advice(std::string_view rule) {
+  if (rule == "CODE-5/dynamic-memory")
+    return "allocation at run time can fail or fragment (MISRA C:2012 Rule 21.3): use static buffers or fixed-size "
+           "pools sized at build time";
+  if (rule == "CODE-5/setjmp")
+    return "non-local jumps bypass normal control flow and cleanup (MISRA C:2012 Rule 21.4): return an error code "
+           "and handle it in the caller";
+  if (rule == "CODE-5/signal")
+    return "signal handling has implementation-defined and undefined behaviour (MISRA C:2012 Rule 21.5): handle "
+           "events in the main loop or through the platform's interrupt and event mechanisms";
+  if (rule == "CODE-5/termination")
+    return "ending the program from anywhere skips the device's safe-state handling (MISRA C:2012 Rule 21.8): "
+           "report the error to the caller and let the top level enter the safe state";
+  if (rule == "CODE-5/getenv")
+    return "behaviour must not depend on an environment the device does not control (MISRA C:2012 Rule 21.8): use "
+           "configuration that is validated at start-up";
+  if (rule == "CODE-5/variadic-function")
+    return "arguments of a variable argument list are not type-checked (MISRA C:2012 Rule 17.1): use fixed "
+           "parameters, one function per argument type";
+  if (rule == "CODE-5/goto")
+    return "goto makes control flow hard to verify (MISRA C:2012 Rule 15.1): use structured loops, early returns "
+           "or a single cleanup block reached by break";
+  return "octal constants are easily misread as decimal (010 is eight; MISRA C:2012 Rule 7.1): write the value in "
+         "decimal or hexadecimal";
+}
+
+bool cpp_file(const SourceFile& f) { return f.language == Language::cpp || f.language == Language::c_header; }
+
+// The header named by an #include whose '#' is at i ("signal.h" for <signal.h> or "signal.h").
+std::string included_header(std::span<const Token> t, size_t i) {
+  std::string name;
+  if (i + 2 >= t.size() || !t[i + 1].is_ident("include") || t[i + 2].line_start) return name;
+  if (t[i + 2].kind == TokenKind::string) return std::string(string_body(t[i + 2]));
+  if (!t[i + 2].is("<")) return name;
+  for (size_t k = i + 3; k < t.size() && t[k].directive && !t[k].line_start && !t[k].is(">") && name.size() < 256; ++k)
+    name += t[k].text;
+  return name;
+}
+
+// Whether a number token is written in octal (a leading 0 and a nonzero digit; not 0, 0x…, 0b…,
+// floating constants).
+bool is_octal(std::string_view n) {
+  if (n.size() < 2 || n[0] != '0') return false;
+  if (!(n[1] >= '0' && n[1] <= '9') && n[1] != '\'') return false;
+  bool nonzero = false;
+  size_t k = 1;
+  for (; k < n.size() && ((n[k] >= '0' && n[k] <= '9') || n[k] == '\''); ++k) nonzero = nonzero || (n[k] != '0' && n[k] != '\'');
+  if (k < n.size() && (n[k] == '.' || n[k] == 'e' || n[k] == 'E')) return false;
+  return nonzero;
+}
+
+class SafetySubset final : public SourceRule {
+ public:
+  RuleFamily family() const override {
+    return {"safety-subset", InputKind::source,
+            {"CODE-5/dynamic-memory", "CODE-5/setjmp", "CODE-5/signal", "CODE-5/termination", "CODE-5/getenv",
+             "CODE-5/goto", "CODE-5/octal-constant", "CODE-5/variadic-function"}};
+  }
+
+  void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
+    const auto& t = file.tokens;
+    const Severity severity = element_severity(file.ctx, "CODE-5");
+    const CallSites sites(file);
+    const auto in_macro = [](std::string_view m) {
+      return m.empty() ? std::string() : " (in macro " + std::string(m) + ")";
+    };
+    const auto& functions = file.syntax.functions();
+    for (const Call& c : file.syntax.calls()) {
+      const std::string_view name = t[c.name].text;
+      const Banned* b = subset_call(name);
+      if (b == nullptr) continue;
+      if ((name == "make_unique" || name == "make_shared" || name == "allocate_shared") &&
+          !(c.qualifier == "std" || cpp_file(file)))
+        continue;
+      // va_start in a variadic definition is reported once, at the definition.
+      if (b->rule == "CODE-5/variadic-function" && c.function >= 0 && functions[static_cast<size_t>(c.function)].variadic)
+        continue;
+      if (!sites.reportable(c)) continue;
+      out.push_back(file.at(t[c.name], std::string(b->rule),
+                            std::string(name) + "()" + in_macro(c.macro) + ": " + advice(b->rule), severity));
+    }
+    for (const auto& f : functions)
+      if (f.variadic)
+        out.push_back(file.at(t[f.name], "CODE-5/variadic-function",
+                              std::string(t[f.name].text) + "() is defined with a variable argument list: " +
+                                  advice("CODE-5/variadic-function"),
+                              severity));
+
+    // Token patterns: new/delete expressions, goto, octal constants, #include <signal.h>/<setjmp.h>.
+    std::string_view macro, directive;
+    size_t body_from = t.size();
+    for (size_t i = 0; i < t.size(); ++i) {
+      const Token& tok = t[i];
+      if (file.syntax.dead(i)) continue;
+      if (tok.directive && tok.line_start && (tok.is("#") || tok.is("%:"))) {
+        macro = {};
+        directive = i + 1 < t.size() && !t[i + 1].line_start && t[i + 1].directive ? t[i + 1].text : std::string_view();
+        body_from = t.size();
+        if (directive == "define" && i + 2 < t.size() && !t[i + 2].line_start) {
+          macro = t[i + 2].text;
+          body_from = i + 3;
+          if (i + 3 < t.size() && t[i + 3].is("(") && t[i + 3].text.data() == macro.data() + macro.size())
+            body_from = file.syntax.match(i + 3) < t.size() ? file.syntax.match(i + 3) + 1 : t.size();
+        }
+        if (directive == "include") {
+          const std::string header = included_header(t, i);
+          const char* rule = header == "signal.h" || header == "csignal" || header == "sys/signal.h" ? "CODE-5/signal"
+                             : header == "setjmp.h" || header == "csetjmp"                          ? "CODE-5/setjmp"
+                                                                                                    : nullptr;
+          if (rule != nullptr)
+            out.push_back(file.at(tok, rule, "includes <" + header + ">: " + advice(rule), severity));
+        }
+        continue;
+      }
+      std::string_view in;  // the macro this token's use is reported at, if in a #define body
+      if (tok.directive) {
+        if (directive == "line" || directive == "include" || directive.empty() || isdigit_start(directive)) continue;
+        if (directive == "define") {
+          if (i < body_from) continue;
+          in = macro;
+        }
+      }
+      const auto report = [&](std::string rule, std::string message) {
+        if (!in.empty() && !sites.reportable(i, in)) return;
+        out.push_back(file.at(tok, std::move(rule), std::move(message) + in_macro(in), severity));
+      };
+      if (tok.kind == TokenKind::number) {
+        if (is_octal(tok.text))
+          report("CODE-5/octal-constant", std::string(tok.text) + " is an octal constant: " + advice("CODE-5/octal-constant"));
+        continue;
+      }
+      if (tok.kind != TokenKind::identifier) continue;
+      if (tok.is("goto") && !(i > 0 && (t[i - 1].is(".") || t[i - 1].is("->")))) {
+        report("CODE-5/goto", "goto statement: " + advice("CODE-5/goto"));
+        continue;
+      }
+      if (!cpp_file(file) || !(tok.is("new") || tok.is("delete")) || i + 1 >= t.size()) continue;
+      const Token& prev = i > 0 ? t[i - 1] : tok;
+      if (i > 0 && (prev.is("=") || prev.is_ident("operator") || prev.is(".") || prev.is("->") || prev.is("::")))
+        continue;
+      const Token& next = t[i + 1];
+      bool expression = false;
+      if (tok.is("new")) {
+        if (next.is("(")) {
+          // new (std::nothrow) T allocates; new (buffer) T places into existing storage.
+          const size_t close = file.syntax.match(i + 1);
+          for (size_t k = i + 2; k < close && k < t.size(); ++k) expression = expression || t[k].is_ident("nothrow");
+        } else {
+          expression = next.kind == TokenKind::identifier || next.is("::");
+        }
+      } else {
+        expression = next.kind == TokenKind::identifier || next.is("[") || next.is("(") || next.is("::") || next.is("*");
+      }
+      if (expression && next.directive == tok.directive)
+        report("CODE-5/dynamic-memory", std::string(tok.text) + " expression: " + advice("CODE-5/dynamic-memory"));
+    }
+  }
+
+ private:
+  // "# 12 \"file.c\"": a line marker, like #line.
+  static bool isdigit_start(std::string_view d) { return !d.empty() && d[0] >= '0' && d[0] <= '9'; }
+};
+
+}  // namespace
+
+MDBC_SOURCE_RULE(SafetySubset)
+
+}  // namespace mdbc::source

@@ -1,0 +1,273 @@
+// LOG-2: code that rejects authentication or a firmware image, or changes security
+// configuration, reaches the security log. A rejection is a branch taken on the outcome of a
+// comparison or verification that returns a failure; it must call the log, directly or through
+// functions of the tree that do (resolved tree-wide, iteratively, in finish()).
+#include <algorithm>
+#include <any>
+#include <map>
+#include <set>
+
+#include "core/text.h"
+#include "inspect/source/identifier_words.h"
+#include "inspect/source/log_facility.h"
+#include "inspect/source/source_rule.h"
+
+namespace mdbc::source {
+namespace {
+
+struct Site {
+  uint32_t line = 0, column = 0;
+  std::string evidence, function, what;
+  bool logs_directly = false;
+  std::vector<std::string> calls;  // functions the branch calls, to resolve tree-wide
+};
+
+struct FunctionFacts {
+  std::string name;
+  bool logs_directly = false;
+  std::vector<std::string> calls;
+};
+
+struct FileFacts {
+  std::vector<FunctionFacts> functions;
+  std::vector<Site> rejections;
+  std::vector<Site> config_changes;
+};
+
+bool has_word(std::string_view id, std::span<const std::string_view> words) {
+  for (const auto& w : identifier_words(id))
+    if (std::find(words.begin(), words.end(), w) != words.end()) return true;
+  return false;
+}
+
+bool has_word(std::string_view id, std::initializer_list<std::string_view> words) {
+  return has_word(id, std::span<const std::string_view>(words.begin(), words.size()));
+}
+
+constexpr std::string_view verify_words[] = {
+    "verify", "verified", "verification", "authenticate", "authenticated", "authorize", "authorized", "auth", "authed",
+    "login", "logon"};
+constexpr std::string_view check_words[] = {"check", "validate", "compare", "match", "matches",
+                                                              "equal", "equals", "cmp", "ok", "valid", "good",
+                                                              "passed", "result", "rc", "ret", "status"};
+constexpr std::string_view security_nouns[] = {
+    "pin", "password", "passwd", "pwd", "passphrase", "passcode", "token", "credential", "credentials", "otp", "mac",
+    "hmac", "digest", "hash", "sha", "sha256", "signature", "sig", "cert", "certificate", "key", "session", "user",
+    "image", "firmware", "fw", "tag", "challenge", "response", "secret", "crc"};
+
+// Functions that compare memory or strings: security-relevant only when an operand is.
+bool is_comparison(std::string_view name) {
+  static constexpr std::string_view comparisons[] = {"strcmp", "strncmp", "strcasecmp", "memcmp", "CRYPTO_memcmp",
+                                                     "timingsafe_bcmp", "timingsafe_memcmp", "consttime_memequal",
+                                                     "mbedtls_ct_memcmp", "wcscmp", "bcmp"};
+  return std::find(std::begin(comparisons), std::end(comparisons), name) != std::end(comparisons);
+}
+
+// A function whose result decides authentication or the acceptance of an image:
+// mbedtls_pk_verify, check_pin, authenticate_user, validate_image_signature…
+bool is_verification(std::string_view name) {
+  return has_word(name, verify_words) || (has_word(name, check_words) && has_word(name, security_nouns));
+}
+
+// A variable holding such an outcome: authenticated, sig_ok, pin_valid, mac_match…
+bool is_outcome_variable(std::string_view name) {
+  return has_word(name, verify_words) || (has_word(name, check_words) && has_word(name, security_nouns));
+}
+
+bool is_failure_value(std::span<const Token> value) {
+  if (value.empty()) return false;
+  if (value[0].is_ident("false")) return true;
+  if (value[0].is("-") && value.size() > 1) return true;  // -1, -EACCES
+  for (const auto& t : value)
+    if (t.kind == TokenKind::identifier &&
+        has_word(t.text, {"fail", "failed", "failure", "err", "error", "denied", "deny", "reject", "rejected", "invalid",
+                          "unauthorized", "unauth", "bad", "eacces", "eperm", "eauth", "ebadmsg", "forbidden",
+                          "mismatch", "refused"}))
+      return true;
+  return false;
+}
+
+class SecurityEventsLogged final : public SourceRule {
+ public:
+  RuleFamily family() const override {
+    return {"security-events-logged", InputKind::source,
+            {"LOG-2/unlogged-rejection", "LOG-2/unlogged-security-change"}};
+  }
+
+  void check(const SourceFile& file, std::vector<Finding>&, std::any& facts) const override {
+    const auto& tokens = file.tokens;
+    const auto& syntax = file.syntax;
+    const auto& config = file.ctx.config;
+    FileFacts out;
+    // Calls by enclosing function, from the syntax pass.
+    std::vector<FunctionFacts> fns(syntax.functions().size());
+    for (size_t i = 0; i < fns.size(); ++i) fns[i].name = std::string(tokens[syntax.functions()[i].name].text);
+    for (const auto& c : syntax.calls()) {
+      if (c.function < 0) continue;
+      auto& fn = fns[static_cast<size_t>(c.function)];
+      const std::string_view callee = tokens[c.name].text;
+      if (is_log_function(callee, config)) fn.logs_directly = true;
+      fn.calls.emplace_back(callee);
+    }
+    for (size_t i = 0; i < fns.size(); ++i) {
+      const auto& def = syntax.functions()[i];
+      find_rejections(file, def, fns[i].name, out.rejections);
+      if (has_word(fns[i].name, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
+                                 "enroll", "disable", "enable"}) &&
+          has_word(fns[i].name, {"password", "passwd", "pin", "key", "keys", "credential", "credentials", "cert",
+                                 "certificate", "security", "acl", "allowlist", "whitelist", "factory", "user", "users",
+                                 "role", "permission", "permissions", "secret", "trust"})) {
+        const Token& name = tokens[def.name];
+        Site s;
+        s.line = name.line;
+        s.column = name.column;
+        s.function = fns[i].name;
+        s.what = "security configuration change";
+        s.logs_directly = fns[i].logs_directly;
+        s.calls = fns[i].calls;
+        s.evidence = std::string(trim(file.token_line(name)));
+        out.config_changes.push_back(std::move(s));
+      }
+    }
+    out.functions = std::move(fns);
+    facts = std::move(out);
+  }
+
+  void finish(std::span<const SourceFileFacts> files, const RunContext& ctx, TreeOutcome& out) const override {
+    // Which function names reach the log: start from those that log directly, then propagate to
+    // callers until nothing changes (iterative; the graph may be large and cyclic).
+    std::map<std::string, std::set<std::string>> callers;
+    std::set<std::string> reaches;
+    std::vector<std::string> work;
+    for (const auto& f : files) {
+      const auto& facts = std::any_cast<const FileFacts&>(f.facts);
+      for (const auto& fn : facts.functions) {
+        for (const auto& callee : fn.calls) callers[callee].insert(fn.name);
+        if (fn.logs_directly && reaches.insert(fn.name).second) work.push_back(fn.name);
+      }
+    }
+    for (const auto& name : ctx.config.log_functions)
+      if (reaches.insert(name).second) work.push_back(name);
+    while (!work.empty()) {
+      const std::string name = std::move(work.back());
+      work.pop_back();
+      const auto it = callers.find(name);
+      if (it == callers.end()) continue;
+      for (const auto& caller : it->second)
+        if (reaches.insert(caller).second) work.push_back(caller);
+    }
+    const auto logged = [&](const Site& s) {
+      return s.logs_directly || std::any_of(s.calls.begin(), s.calls.end(), [&](const std::string& c) {
+               return reaches.count(c) > 0 || is_log_function(c, ctx.config);
+             });
+    };
+    for (const auto& f : files) {
+      const auto& facts = std::any_cast<const FileFacts&>(f.facts);
+      for (const auto& s : facts.rejections)
+        if (!logged(s))
+          out.findings.push_back(finding(f.path, s, "LOG-2/unlogged-rejection",
+                                         "the " + s.what + " in " + s.function + "() returns without logging a security "
+                                         "event; log it (who, what, when) before returning"));
+      for (const auto& s : facts.config_changes)
+        if (!logged(s))
+          out.findings.push_back(finding(f.path, s, "LOG-2/unlogged-security-change",
+                                         s.function + "() changes security configuration but never reaches the "
+                                         "security log; log the change"));
+    }
+  }
+
+ private:
+  static Finding finding(std::string_view path, const Site& s, const char* rule, std::string message) {
+    Finding f;
+    f.rule = rule;
+    f.path = std::string(path);
+    f.line = s.line;
+    f.column = s.column;
+    f.message = std::move(message);
+    f.evidence = s.evidence;
+    f.severity = Severity::error;
+    return f;
+  }
+
+  // if (COND) BRANCH [else BRANCH] inside one function, where COND is a verification outcome and
+  // a branch returns a failure.
+  static void find_rejections(const SourceFile& file, const FunctionDef& def, const std::string& fn_name,
+                              std::vector<Site>& out) {
+    const auto& tokens = file.tokens;
+    const auto& syntax = file.syntax;
+    const auto& config = file.ctx.config;
+    const size_t end = std::min(def.body_close, tokens.size());
+    std::set<std::string_view> outcome_vars;  // assigned from a verification call in this function
+    for (size_t i = def.body_open + 1; i < end; ++i) {
+      const Token& t = tokens[i];
+      if (t.kind == TokenKind::identifier && i + 3 < end && tokens[i + 1].is("=") &&
+          tokens[i + 2].kind == TokenKind::identifier && tokens[i + 3].is("(") && is_verification(tokens[i + 2].text))
+        outcome_vars.insert(t.text);
+      if (!t.is_ident("if") || i + 1 >= end || !tokens[i + 1].is("(")) continue;
+      const size_t cond_close = syntax.match(i + 1);
+      if (cond_close >= end) continue;
+      bool verification = false, comparison = false, secret_operand = false;
+      for (size_t k = i + 2; k < cond_close && !verification; ++k) {
+        const Token& c = tokens[k];
+        if (c.kind != TokenKind::identifier) continue;
+        const bool called = k + 1 < cond_close && tokens[k + 1].is("(");
+        if (called && is_comparison(c.text)) comparison = true;
+        else if (called) verification = is_verification(c.text);
+        else if (outcome_vars.count(c.text) || is_outcome_variable(c.text)) verification = true;
+        else if (has_word(c.text, security_nouns)) secret_operand = true;
+      }
+      verification = verification || (comparison && secret_operand);
+      if (!verification) continue;
+      const auto branch_end = [&](size_t from) {
+        if (from < end && tokens[from].is("{")) return std::min(syntax.match(from), end);
+        size_t k = from;
+        while (k < end && !tokens[k].is(";")) {
+          const bool opener = tokens[k].is("(") || tokens[k].is("{");
+          k = opener ? std::min(syntax.match(k), end) + 1 : k + 1;
+        }
+        return std::min(k, end);
+      };
+      const size_t then_begin = cond_close + 1;
+      const size_t then_end = branch_end(then_begin);
+      size_t else_begin = end, else_end = end;
+      if (then_end + 1 < end && tokens[then_end + 1].is_ident("else")) {
+        else_begin = then_end + 2;
+        else_end = branch_end(else_begin);
+      }
+      for (auto [b, e] : {std::pair{then_begin, then_end}, std::pair{else_begin, else_end}}) {
+        if (b >= end) continue;
+        for (size_t k = b; k < e; ++k) {
+          if (!tokens[k].is_ident("return")) continue;
+          size_t v = k + 1;
+          while (v < e && !tokens[v].is(";")) ++v;
+          if (!is_failure_value(tokens.subspan(k + 1, v - k - 1))) continue;
+          Site s;
+          const Token& ret = tokens[k];
+          s.line = ret.line;
+          s.column = ret.column;
+          s.function = fn_name;
+          s.evidence = std::string(trim(file.token_line(ret)));
+          bool image = has_word(fn_name, {"image", "firmware", "fw", "update", "boot", "ota", "dfu", "signature"});
+          for (size_t c = i + 2; c < cond_close && !image; ++c)
+            image = tokens[c].kind == TokenKind::identifier &&
+                    has_word(tokens[c].text, {"image", "firmware", "fw", "signature", "sig", "digest", "hash", "ota", "dfu"});
+          s.what = image ? "firmware image rejection" : "authentication rejection";
+          for (const auto& call : syntax.calls())
+            if (call.name >= b && call.name < e) {
+              const std::string_view callee = tokens[call.name].text;
+              if (is_log_function(callee, config)) s.logs_directly = true;
+              s.calls.emplace_back(callee);
+            }
+          out.push_back(std::move(s));
+          break;  // one site per branch
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+MDBC_SOURCE_RULE(SecurityEventsLogged)
+
+}  // namespace mdbc::source

@@ -1,0 +1,63 @@
+// LOG-1: a facility for security events exists in the tree — the project's declared log API
+// (mdbc.toml [log] functions) is defined or called, or a recognised log facility is called.
+#include <any>
+
+#include "inspect/source/log_facility.h"
+#include "inspect/source/source_rule.h"
+
+namespace mdbc::source {
+namespace {
+
+struct LogUse {
+  bool calls_log = false;    // a call of a log function
+  bool defines_log = false;  // a definition of one of the declared log functions
+};
+
+class SecurityLogPresence final : public SourceRule {
+ public:
+  RuleFamily family() const override { return {"security-log-presence", InputKind::source, {"LOG-1/no-security-log"}}; }
+
+  void check(const SourceFile& file, std::vector<Finding>&, std::any& facts) const override {
+    LogUse use;
+    const auto& config = file.ctx.config;
+    for (const auto& c : file.syntax.calls())
+      if (is_log_function(file.tokens[c.name].text, config)) {
+        use.calls_log = true;
+        break;
+      }
+    for (const auto& f : file.syntax.functions())
+      if (!config.log_functions.empty() && is_log_function(file.tokens[f.name].text, config)) use.defines_log = true;
+    facts = use;
+  }
+
+  void finish(std::span<const SourceFileFacts> files, const RunContext& ctx, TreeOutcome& out) const override {
+    bool maker_code = false;
+    for (const auto& f : files) {
+      if (!f.component.empty()) continue;
+      maker_code = true;
+      const auto& use = std::any_cast<const LogUse&>(f.facts);
+      if (use.calls_log || use.defines_log) return;
+    }
+    if (!maker_code) return;
+    Finding f;
+    f.rule = "LOG-1/no-security-log";
+    f.path = ".";
+    f.severity = Severity::error;
+    if (ctx.config.log_functions.empty()) {
+      f.message = "no security event log found: no call of syslog or of a log/audit API in the device maker's code; "
+                  "add a security-event log and declare its functions in mdbc.toml [log] functions";
+    } else {
+      std::string names;
+      for (const auto& n : ctx.config.log_functions) names += (names.empty() ? "" : ", ") + n;
+      f.message = "the security-log functions declared in " + ctx.config.source_path + " (" + names +
+                  ") are neither defined nor called in the device maker's code";
+    }
+    out.findings.push_back(std::move(f));
+  }
+};
+
+}  // namespace
+
+MDBC_SOURCE_RULE(SecurityLogPresence)
+
+}  // namespace mdbc::source

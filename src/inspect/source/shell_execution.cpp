@@ -1,0 +1,136 @@
+// CODE-3: no command runs through a shell. system() and popen() always use one (system(NULL)
+// only asks whether a shell exists); exec-family and posix_spawn calls do when the program they
+// start, or its argv[0], is a shell; wordexp() runs command substitutions unless WRDE_NOCMD is
+// given. A shell given as a variable path with "-c" is beyond what the rule can see (it does not
+// treat "-c" alone as a shell: gzip -c and many other programs use it).
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "inspect/source/call_site.h"
+#include "inspect/source/format_literal.h"
+
+namespace mdbc::source {
+namespace {
+
+constexpr std::array<std::string_view, 5> shell_calls{"system", "_wsystem", "popen", "_popen", "_wpopen"};
+
+struct ExecFunction {
+  std::string_view name;
+  uint8_t program;  // argument index of the program path
+  bool list;        // the l-forms: argv[0] is the next argument
+};
+constexpr std::array<ExecFunction, 10> exec_functions{{
+    {"execl", 0, true}, {"execlp", 0, true}, {"execle", 0, true}, {"execv", 0, false}, {"execvp", 0, false},
+    {"execvpe", 0, false}, {"execve", 0, false}, {"execveat", 1, false}, {"posix_spawn", 1, false},
+    {"posix_spawnp", 1, false},
+}};
+
+bool is_shell_path(std::string_view path) {
+  const size_t cut = path.find_last_of("/\\");
+  std::string_view base = cut == std::string_view::npos ? path : path.substr(cut + 1);
+  constexpr std::array<std::string_view, 17> shells{"sh",  "bash", "dash", "ash",     "zsh",     "ksh",
+                                                    "mksh", "csh", "tcsh", "fish",    "cmd",     "cmd.exe",
+                                                    "CMD.EXE", "powershell", "powershell.exe", "pwsh", "pwsh.exe"};
+  for (auto s : shells)
+    if (base == s) return true;
+  return false;
+}
+
+bool is_null_argument(std::span<const Token> arg) {
+  // NULL, 0, nullptr, (char *)0, ((void *)0)
+  size_t b = 0, e = arg.size();
+  while (e > b && arg[b].is("(") && arg[e - 1].is(")")) ++b, --e;
+  if (e == b) return false;
+  const Token& last = arg[e - 1];
+  const bool null_value = last.is_ident("NULL") || last.is("0") || last.is_ident("nullptr") || last.is("0L");
+  if (!null_value) return false;
+  // Anything before it must be a cast: ( type * )
+  for (size_t k = b; k + 1 < e; ++k)
+    if (!(arg[k].kind == TokenKind::identifier || arg[k].is("*") || arg[k].is("(") || arg[k].is(")"))) return false;
+  return true;
+}
+
+class ShellExecution final : public SourceRule {
+ public:
+  RuleFamily family() const override {
+    return {"shell-execution", InputKind::source,
+            {"CODE-3/shell-command", "CODE-3/shell-exec", "CODE-3/wordexp-command"}};
+  }
+
+  void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
+    const auto& t = file.tokens;
+    const Severity severity = element_severity(file.ctx, "CODE-3");
+    const CallSites sites(file);
+    const LiteralResolver literals(file);
+    const auto in_macro = [](std::string_view m) {
+      return m.empty() ? std::string() : " (in macro " + std::string(m) + ")";
+    };
+    const std::string remedy =
+        "start the program with posix_spawn or execve, a fixed absolute path and a fixed argument list, or do "
+        "the work in-process";
+    for (const Call& c : file.syntax.calls()) {
+      const std::string_view name = t[c.name].text;
+      if (std::find(shell_calls.begin(), shell_calls.end(), name) != shell_calls.end()) {
+        if (name.find("system") != std::string_view::npos && c.args.size() == 1 && is_null_argument(file.syntax.arg(c, 0)))
+          continue;  // system(NULL) asks whether a shell exists
+        if (!sites.reportable(c)) continue;
+        out.push_back(file.at(t[c.name], "CODE-3/shell-command",
+                              std::string(name) + "() runs its command through a shell, so any data in the command "
+                                                  "can inject further commands" + in_macro(c.macro) + ": " + remedy,
+                              severity));
+        continue;
+      }
+      if (name == "wordexp") {
+        if (c.args.size() < 3) continue;
+        bool nocmd = false;
+        for (const Token& a : file.syntax.arg(c, 2)) nocmd = nocmd || a.is_ident("WRDE_NOCMD");
+        if (nocmd || !sites.reportable(c)) continue;
+        out.push_back(file.at(t[c.name], "CODE-3/wordexp-command",
+                              "wordexp() without WRDE_NOCMD runs $(…) and `…` command substitutions in its input "
+                              "through a shell" + in_macro(c.macro) + ": add WRDE_NOCMD to its flags",
+                              severity));
+        continue;
+      }
+      const ExecFunction* exec = nullptr;
+      for (const auto& e : exec_functions)
+        if (e.name == name) exec = &e;
+      if (exec == nullptr || c.args.size() <= exec->program) continue;
+      std::string shell;
+      const auto literal_shell = [&](size_t index) {
+        if (index >= c.args.size()) return false;
+        const LiteralForm f = literals.evaluate(c.args[index].first, c.args[index].second);
+        if (f.kind != LiteralForm::Kind::literal) return false;
+        for (const auto& text : f.texts)
+          if (is_shell_path(text)) {
+            shell = text;
+            return true;
+          }
+        return false;
+      };
+      if (!literal_shell(exec->program) && !(exec->list && literal_shell(exec->program + 1u))) continue;
+      if (!sites.reportable(c)) continue;
+      out.push_back(file.at(t[c.name], "CODE-3/shell-exec",
+                            std::string(name) + "() starts the shell \"" + shell +
+                                "\", which interprets its command text" + in_macro(c.macro) + ": " + remedy,
+                            severity));
+    }
+    const auto shell_function = [](std::string_view n) {
+      return std::find(shell_calls.begin(), shell_calls.end(), n) != shell_calls.end();
+    };
+    for (const auto& ref : sites.references(shell_function)) {
+      if (!sites.reportable(ref.token, ref.macro)) continue;
+      out.push_back(file.at(t[ref.token], "CODE-3/shell-command",
+                            std::string(t[ref.token].text) +
+                                " is taken as a function pointer; calls through it run a command through a shell" +
+                                in_macro(ref.macro) + ": " + remedy,
+                            severity));
+    }
+  }
+};
+
+}  // namespace
+
+MDBC_SOURCE_RULE(ShellExecution)
+
+}  // namespace mdbc::source

@@ -1,0 +1,139 @@
+#pragma once
+// Where names get their values in one C/C++ file, and what an expression's value is when the file
+// says it: a literal, a #define, an enumerator, a const or a local variable assigned once. Used by
+// the rules that ask "is this argument 0 / a literal / a constant buffer" (CRYPTO-1, CRYPTO-3,
+// CRYPTO-4, RNG-1/2/3). Built lazily by a rule that needs it, in linear passes over the tokens;
+// resolution follows names to a bounded depth, never recursing on input-controlled nesting.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "inspect/source/syntax.h"
+
+namespace mdbc::source {
+
+// Tokens [begin, end).
+struct TokenRange {
+  size_t begin = 0, end = 0;
+  bool empty() const { return begin >= end; }
+  size_t size() const { return empty() ? 0 : end - begin; }
+};
+
+enum class BindingForm : uint8_t {
+  macro,        // #define NAME value (object-like)
+  declaration,  // T name = value; T name[] = {…}; T name(value); T name{…}; T name; enumerators
+  parameter,    // a parameter of a function definition
+  assignment,   // name = value;
+  compound,     // name += …, name++, …: a change from an unknown value
+  element,      // name[i] = …, *name = …, name[i]++: a write into the object name points to
+  member,       // x.name = …, p->name = …, .name = … (designated), or a struct/class field
+};
+
+struct Binding {
+  size_t name = 0;   // token index of the name
+  TokenRange value;  // the initialiser or assigned expression; empty when there is none
+  int function = -1;  // enclosing function definition (Syntax::functions() index), -1 at file scope
+  BindingForm form = BindingForm::declaration;
+  bool is_const = false;   // declared const or constexpr, or an enumerator
+  bool is_static = false;  // static storage duration: file scope or `static`
+  bool is_extern = false;  // `extern` declaration: defined elsewhere
+  bool is_array = false;   // declared with [] / written through an index
+};
+
+struct Value {
+  enum class Kind : uint8_t { unknown, integer, string, symbol, null, list };
+  Kind kind = Kind::unknown;
+  int64_t integer = 0;
+  std::string text;   // string: the literal's body (concatenated, escapes as written); symbol: the name
+  size_t token = 0;   // the literal's (first) token, the symbol, or the list's '{'
+  TokenRange list;    // list: from '{' to its '}' inclusive
+  const Binding* via = nullptr;  // the first binding followed to reach the value, if any
+
+  bool is(Kind k) const { return kind == k; }
+  bool is_integer(int64_t v) const { return kind == Kind::integer && integer == v; }
+  bool is_symbol(std::string_view s) const { return kind == Kind::symbol && text == s; }
+};
+
+// What a braced initialiser holds.
+struct ListFacts {
+  size_t elements = 0;    // top-level elements
+  size_t numbers = 0;     // elements that are integer or character literals
+  bool all_zero = true;   // every numeric element is 0
+  bool all_same = true;   // every numeric element has the same value
+  bool has_string = false;
+};
+
+class FileValues {
+ public:
+  explicit FileValues(const Syntax& syntax);
+
+  const Syntax& syntax() const { return syntax_; }
+  std::span<const Token> tokens() const { return syntax_.tokens(); }
+  // The function definition whose body holds token i, or -1.
+  int function_at(size_t i) const;
+  // Every binding in the file, in token order.
+  std::span<const Binding> all_bindings() const { return bindings_; }
+  // Every binding of a name in the file, in token order.
+  std::vector<const Binding*> bindings(std::string_view name) const;
+  // The bindings of a name that are seen from inside `function`: its own (shadowing file-scope
+  // declarations of the same name) plus file-scope ones and macros. Members are never included.
+  std::vector<const Binding*> visible(std::string_view name, int function) const;
+  // Every code token (not preprocessor, not dead) that is this identifier, in order.
+  std::span<const size_t> occurrences(std::string_view name) const;
+  // Indexes into syntax().calls() of the calls in a function (-1: at file scope), in order.
+  std::span<const size_t> calls_in(int function) const;
+  // The call whose name is token i, or nullptr.
+  const Call* call_at(size_t name_token) const;
+
+  // The range without casts, parentheses, a leading '&', a trailing [0] / .data() / .c_str(), and
+  // wrappers of a single literal (_T("…"), TEXT("…"), std::string("…")).
+  TokenRange strip(TokenRange r) const;
+  // The value of an expression as seen from `function`.
+  Value resolve(TokenRange r, int function) const;
+  Value resolve_name(std::string_view name, int function) const;
+  // The identifiers of an expression, with names bound to constants or macros expanded (bounded).
+  std::vector<std::string_view> symbols(TokenRange r, int function) const;
+  // The object an lvalue-like expression designates, by its last name: key[i] → key, ctx->iv → iv,
+  // &buf[0] → buf, *p → p, out + n → out. tokens().size() when there is none.
+  size_t base_name(TokenRange r) const;
+  // The calls of `function` (other than `except`) that take the object `name` designates as an
+  // argument (`f(name)`, `f(&name[0])`, `f(s.name)`), between tokens `from` and `to`.
+  std::vector<const Call*> calls_taking(std::string_view name, int function, size_t from, size_t to,
+                                        const Call* except = nullptr) const;
+  // The statement holding token i, within its block (the whole for(…) header counts).
+  TokenRange statement(size_t i) const;
+  ListFacts list_facts(TokenRange braces) const;
+
+ private:
+  struct DeclInfo {
+    bool declared = false, is_const = false, is_static = false, is_extern = false;
+  };
+  enum class Brace : uint8_t { file, function, block, record, enumeration, initializer };
+
+  void scan();
+  void add(Binding b);
+  void add_parameters();
+  DeclInfo declaration_at(size_t name, size_t begin_of_name) const;
+  size_t statement_begin(size_t i) const;
+  TokenRange value_after(size_t eq) const;
+  Brace classify_brace(size_t open) const;
+  Value resolve_at(TokenRange r, int function, int depth) const;
+  Value resolve_name_at(std::string_view name, int function, int depth) const;
+  bool evaluate(TokenRange r, int function, int depth, int64_t& out) const;
+
+  const Syntax& syntax_;
+  std::vector<Binding> bindings_;
+  std::unordered_map<std::string_view, std::vector<size_t>> by_name_;
+  std::unordered_map<std::string_view, std::vector<size_t>> occurrences_;
+  std::vector<std::vector<size_t>> calls_by_function_;  // [0] is file scope, [f + 1] function f
+  std::vector<int> call_at_;  // per token: index in syntax_.calls() of the call it names, or -1
+};
+
+// The integer value of a number token (decimal, hex, octal, binary; digit separators and
+// suffixes allowed). False when it is not an integer or does not fit.
+bool parse_integer(std::string_view text, int64_t& out);
+
+}  // namespace mdbc::source

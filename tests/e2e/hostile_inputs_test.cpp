@@ -1,0 +1,491 @@
+// Every input is hostile: the real binary on binary junk, pathological source text, special files,
+// unreadable files, hostile names and broken configuration. Each run must end cleanly (exit 0 or 1
+// with a complete report, or exit 2 with one line on stderr naming the file) within a time limit
+// and, outside the sanitizer build, under an address-space limit.
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <random>
+
+#include <nlohmann/json.hpp>
+
+#include "support/run.h"
+
+namespace mdbc::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool sanitized = true;  // ASan reserves terabytes of address space: no ulimit -v
+constexpr int time_limit = 300;
+#else
+constexpr bool sanitized = false;
+constexpr int time_limit = 60;
+#endif
+
+// 1 GB of address space for the whole process (code, two worker threads' stacks and arenas, the
+// file, its tokens and findings). The inspection must succeed under it, not merely fail cleanly.
+constexpr const char* address_space_kib = "1000000";
+
+struct Timed {
+  RunResult r;
+  double seconds = 0;
+};
+
+// Runs `mdbc ARGS…` with two worker threads under the address-space and time limits.
+Timed bounded(const std::vector<std::string>& args, int seconds = time_limit) {
+  std::vector<std::string> argv;
+  if (!sanitized) argv = {"bash", "-c", std::string("ulimit -v ") + address_space_kib + " && exec \"$0\" \"$@\"", MDBC_BINARY};
+  else argv = {MDBC_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  const auto start = std::chrono::steady_clock::now();
+  Timed t{run(argv, {}, seconds), 0};
+  t.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return t;
+}
+
+bool valid_utf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<uint8_t>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || i + len > s.size() || (len == 2 && c < 0xC2) || (len == 4 && c > 0xF4)) return false;
+    for (size_t k = 1; k < len; ++k)
+      if ((static_cast<uint8_t>(s[i + k]) & 0xC0) != 0x80) return false;
+    if (len == 3 && ((c == 0xE0 && static_cast<uint8_t>(s[i + 1]) < 0xA0) || (c == 0xED && static_cast<uint8_t>(s[i + 1]) >= 0xA0)))
+      return false;
+    if (len == 4 && ((c == 0xF0 && static_cast<uint8_t>(s[i + 1]) < 0x90) || (c == 0xF4 && static_cast<uint8_t>(s[i + 1]) >= 0x90)))
+      return false;
+    i += len;
+  }
+  return true;
+}
+
+// A complete verdict: exit 0 or 1, nothing on stderr (it is not a terminal), a JSON report that
+// parses (nlohmann rejects invalid UTF-8) and carries every element's verdict.
+nlohmann::json expect_report(const RunResult& r) {
+  EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << "exit " << r.exit_code << "\nstderr: " << r.err;
+  EXPECT_EQ(r.err, "");
+  try {
+    nlohmann::json j = nlohmann::json::parse(r.out);
+    EXPECT_FALSE(j["verdicts"].empty());
+    EXPECT_EQ(j["meets_code"].get<bool>(), r.exit_code == 0);
+    return j;
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "not a JSON report: " << e.what() << "\n" << r.out.substr(0, 2000);
+    return {};
+  }
+}
+
+// An input error: exit 2 and exactly one line on stderr naming `name`.
+void expect_one_line_error(const RunResult& r, const std::string& name, const std::string& what = "") {
+  EXPECT_EQ(r.exit_code, 2) << r.out.substr(0, 500);
+  ASSERT_FALSE(r.err.empty());
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "more than one line: " << r.err;
+  EXPECT_NE(r.err.find(name), std::string::npos) << "does not name " << name << ": " << r.err;
+  if (!what.empty()) EXPECT_NE(r.err.find(what), std::string::npos) << "does not say '" << what << "': " << r.err;
+  EXPECT_TRUE(valid_utf8(r.err)) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+std::string repeat(std::string_view s, size_t times) {
+  std::string out;
+  out.reserve(s.size() * times);
+  for (size_t i = 0; i < times; ++i) out += s;
+  return out;
+}
+
+// Inspects one file `name` holding `content` as a tree, bounded; returns the JSON report.
+nlohmann::json inspect_one_file(const std::string& name, const std::string& content, double max_seconds = time_limit) {
+  TempDir dir;
+  dir.write("tree/" + name, content);
+  const Timed t = bounded({"inspect", "--jobs", "2", "--format", "json", (dir.path() / "tree").string()});
+  EXPECT_LT(t.seconds, max_seconds) << name;
+  return expect_report(t.r);
+}
+
+// ---- Hostile bytes in source files ---------------------------------------------------------------
+
+TEST(HostileSource, BinaryJunkNamedDotC) {
+  std::mt19937 gen(20240229);
+  std::string junk(1 << 20, '\0');
+  for (auto& c : junk) c = static_cast<char>(gen() & 0xFF);
+  const auto j = inspect_one_file("junk.c", junk);
+  EXPECT_EQ(j["files"], 1);
+  // An executable named .c: recognised by content or inspected as text, never a crash.
+  inspect_one_file("true.c", read_text("/bin/true"));
+}
+
+TEST(HostileSource, NulBytesAndInvalidUtf8) {
+  std::string src = "#include <string.h>\nvoid f(char *d, const char *s) {\n  strcpy(d, s); /* \xff\xfe */\n";
+  src += std::string("  char n[] = \"a\0b\xc3\x28\xc0\xaf\xed\xa0\x80\";\n", 40);
+  src += "  strcpy(d, \"\xf8\x88\x80\x80\x80\"); \x01\x02\x7f\n";
+  src += std::string("\0\0\0\0\0\0\0\0", 8) + "}\n";
+  const auto j = inspect_one_file("nul.c", src);
+  for (const auto& f : j["findings"]) {
+    const auto evidence = f["evidence"].get<std::string>();
+    EXPECT_EQ(evidence.find('\0'), std::string::npos);
+    EXPECT_EQ(evidence.find('\x01'), std::string::npos);
+  }
+}
+
+TEST(HostileSource, TenMegabyteSingleLine) {
+  std::string line = repeat("int a0 = b(c, d) + e[1] * (f >> 2); ", 110);
+  line += "strcpy(x, y); ";
+  const std::string src = repeat(line, (10u << 20) / line.size() + 1);
+  ASSERT_GT(src.size(), 10u << 20);
+  inspect_one_file("long.c", src);
+}
+
+TEST(HostileSource, UnterminatedCommentStringAndRawStringAtEndOfFile) {
+  const std::string body = "#include <stdio.h>\nint main(void) {\n  printf(\"%d\\n\", 1);\n";
+  inspect_one_file("comment.c", body + "/* never closed " + repeat("strcpy(a, b);\n", 1000));
+  inspect_one_file("string.c", body + "  puts(\"never closed");
+  inspect_one_file("string_escape.c", body + "  puts(\"ends in a backslash\\");
+  inspect_one_file("char.c", body + "  putchar('");
+  inspect_one_file("raw.cpp", body + "  auto s = R\"delim(never closed )delim \n" + repeat("strcpy(a, b);\n", 1000));
+  inspect_one_file("raw_prefix.cpp", body + "  auto s = u8R\"");
+  inspect_one_file("include.c", "#include <never_closed");
+  inspect_one_file("splice.c", body + "#define X \\");
+  inspect_one_file("backslash.c", "\\");
+  inspect_one_file("slash.c", body + "/");
+  inspect_one_file("crlf.c", body + "\r\n#define Y \\\r");
+}
+
+TEST(HostileSource, HundredThousandNestedBracketsAndDirectives) {
+  const size_t n = 100000;
+  const std::string prefix = "void f(void) ";
+  inspect_one_file("braces.c", prefix + std::string(n, '{') + std::string(n, '}') + "\n");
+  inspect_one_file("open_braces.c", prefix + std::string(n, '{'));
+  inspect_one_file("close_braces.c", prefix + std::string(n, '}'));
+  inspect_one_file("parens.c", prefix + "{ int x = " + std::string(n, '(') + "1" + std::string(n, ')') + "; }\n");
+  inspect_one_file("open_parens.c", prefix + "{ g" + std::string(n, '('));
+  inspect_one_file("brackets.c", prefix + "{ a" + repeat("[b", n) + std::string(n, ']') + "; }\n");
+  inspect_one_file("calls.c", prefix + "{ " + repeat("strcpy(", n) + "a" + std::string(n, ')') + "; }\n");
+  inspect_one_file("printf.c", prefix + "{ " + repeat("printf(", n) + "s" + std::string(n, ')') + "; }\n");
+  inspect_one_file("templates.cpp", "A" + repeat("<B", n) + std::string(n, '>') + " x;\n");
+  inspect_one_file("casts.c", prefix + "{ x = " + repeat("(int)(", n) + "y" + std::string(n, ')') + "; }\n");
+  inspect_one_file("ternary.c", prefix + "{ x = " + repeat("a ? ", n) + "b" + repeat(" : c", n) + "; }\n");
+  inspect_one_file("if.c", repeat("#if X\n", n) + "int a;\n" + repeat("#endif\n", n));
+  inspect_one_file("if_open.c", repeat("#ifdef X\nvoid g(void) {\n", n));
+  inspect_one_file("functions.c", repeat("void f(void) { f(); }\n", n / 4));
+}
+
+TEST(HostileSource, MegabyteOfLineContinuations) {
+  const size_t n = 512 * 1024;  // two bytes each: 1 MiB
+  inspect_one_file("define.c", "#define X \\\n" + repeat("\\\n", n) + "strcpy(a, b)\nvoid f(void) { X; }\n");
+  inspect_one_file("ident.c", "void f(void) { str" + repeat("\\\n", n) + "cpy(a, b); }\n");
+  inspect_one_file("comment.c", "// comment \\\n" + repeat("\\\n", n) + "strcpy(a, b);\n");
+  inspect_one_file("string.c", "const char *s = \"" + repeat("\\\n", n) + "\";\n");
+  inspect_one_file("crlf.c", "#define Y \\\r\n" + repeat("\\\r\n", n) + "1\n");
+  inspect_one_file("lines.c", repeat("a \\\n", n / 2));
+}
+
+TEST(HostileSource, MacrosWhoseExpansionWouldGrowExponentially) {
+  std::string doubling = "#include <stdio.h>\n#include <string.h>\n#define M0 strcpy(a, b)\n#define S0 \"%s\"\n";
+  for (int i = 1; i <= 64; ++i)
+    doubling += "#define M" + std::to_string(i) + " M" + std::to_string(i - 1) + " M" + std::to_string(i - 1) + "\n" +
+                "#define S" + std::to_string(i) + " S" + std::to_string(i - 1) + " S" + std::to_string(i - 1) + "\n";
+  doubling += "void f(char *a, const char *b) { M64; printf(S64, a); }\n";
+  inspect_one_file("doubling.c", doubling);
+
+  std::string function_like = "#define F(x) x x\n#define G(x) F(F(x))\nvoid f(void) { ";
+  for (int i = 0; i < 60; ++i) function_like += "G(";
+  function_like += "strcpy(a, b)" + std::string(60, ')') + "; }\n";
+  inspect_one_file("function_like.c", function_like);
+
+  inspect_one_file("self.c", "#define A B\n#define B A\n#define C C C\n#define D(x) D(D(x))\n"
+                             "void f(void) { A; C; D(1); printf(A); }\n");
+
+  std::string chain;  // 20,000 macros each naming the next
+  for (int i = 0; i < 20000; ++i) chain += "#define L" + std::to_string(i) + " L" + std::to_string(i + 1) + "\n";
+  chain += "#define L20000 \"%d\"\nvoid f(void) { printf(L0, 1); }\n";
+  inspect_one_file("chain.c", chain);
+}
+
+TEST(HostileSource, ManyFindingsInOneFile) {
+  // A finding per line, 200,000 lines: memory and time stay bounded.
+  inspect_one_file("many.c", "void f(char *a, char *b) {\n" + repeat("  strcpy(a, b); sprintf(a, b); gets(a);\n", 200000) + "}\n");
+}
+
+// ---- Special files ---------------------------------------------------------------------------------
+
+// The skipped entries of a report, path -> reason.
+std::map<std::string, std::string> skipped(const nlohmann::json& j) {
+  std::map<std::string, std::string> out;
+  for (const auto& s : j["skipped"]) out[s["path"].get<std::string>()] = s["reason"].get<std::string>();
+  return out;
+}
+
+void make_socket(const fs::path& p) {
+  const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  ASSERT_LT(p.string().size(), sizeof addr.sun_path);
+  std::memcpy(addr.sun_path, p.c_str(), p.string().size());
+  ASSERT_EQ(::bind(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr), 0) << std::strerror(errno);
+  ::close(fd);
+}
+
+TEST(HostileTree, SpecialFilesAreListedAndNeverOpened) {
+  TempDir dir;
+  const fs::path tree = dir.path() / "t";
+  dir.write("t/ok.c", "int ok;\n");
+  fs::create_symlink("b", tree / "a");
+  fs::create_symlink("a", tree / "b");
+  fs::create_symlink("self", tree / "self");
+  fs::create_symlink(".", tree / "dir_loop");
+  fs::create_symlink("/dev/zero", tree / "zero.c");
+  fs::create_symlink("/dev/null", tree / "null.c");
+  ASSERT_EQ(::mkfifo((tree / "fifo.c").c_str(), 0644), 0);  // nobody ever writes to it
+  make_socket(tree / "sock.c");
+  const Timed t = bounded({"inspect", "--jobs", "2", "--format", "json", tree.string()}, 30);
+  const auto j = expect_report(t.r);
+  const auto s = skipped(j);
+  EXPECT_NE(s.at("a").find("symbolic link"), std::string::npos);
+  EXPECT_NE(s.at("self").find("symbolic link"), std::string::npos);
+  EXPECT_NE(s.at("dir_loop").find("symbolic link"), std::string::npos);
+  EXPECT_NE(s.at("zero.c").find("symbolic link"), std::string::npos);
+  EXPECT_NE(s.at("null.c").find("symbolic link"), std::string::npos);
+  EXPECT_NE(s.at("fifo.c").find("FIFO"), std::string::npos);
+  EXPECT_NE(s.at("sock.c").find("socket"), std::string::npos);
+  EXPECT_EQ(j["files"], 1);
+}
+
+TEST(HostileTree, DeviceNodeIsNeverOpened) {
+  TempDir dir;
+  dir.write("t/ok.c", "int ok;\n");
+  const fs::path node = dir.path() / "t" / "random.c";
+  if (::mknod(node.c_str(), S_IFCHR | 0644, makedev(1, 8)) != 0)  // /dev/random's numbers
+    GTEST_SKIP() << "cannot create a device node here (" << std::strerror(errno) << "; needs root)";
+  const auto j = expect_report(bounded({"inspect", "--jobs", "2", "--format", "json", (dir.path() / "t").string()}, 30).r);
+  EXPECT_NE(skipped(j).at("random.c").find("device node"), std::string::npos);
+  expect_one_line_error(bounded({"inspect", node.string()}, 30).r, "random.c", "device node");
+}
+
+TEST(HostileTree, SpecialFilesNamedOnTheCommandLineAreInputErrors) {
+  TempDir dir;
+  const fs::path fifo = dir.path() / "fifo.c", zero = dir.path() / "zero.c", loop = dir.path() / "loop.c",
+                 sock = dir.path() / "sock.c";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  fs::create_symlink("/dev/zero", zero);
+  fs::create_symlink("loop.c", loop);
+  make_socket(sock);
+  expect_one_line_error(bounded({"inspect", fifo.string()}, 30).r, "fifo.c", "FIFO");
+  expect_one_line_error(bounded({"inspect", zero.string()}, 30).r, "zero.c", "device node");
+  expect_one_line_error(bounded({"inspect", loop.string()}, 30).r, "loop.c");
+  expect_one_line_error(bounded({"inspect", sock.string()}, 30).r, "sock.c", "socket");
+}
+
+TEST(HostileTree, ConfigThatIsAFifoIsAnInputError) {
+  TempDir dir;
+  dir.write("t/ok.c", "int ok;\n");
+  ASSERT_EQ(::mkfifo((dir.path() / "t" / "mdbc.toml").c_str(), 0644), 0);
+  expect_one_line_error(bounded({"inspect", (dir.path() / "t").string()}, 30).r, "mdbc.toml", "not a regular file");
+  expect_one_line_error(bounded({"inspect", "--config", "/dev/zero", (dir.path() / "t").string()}, 30).r, "/dev/zero");
+}
+
+TEST(HostileTree, SparseFourGibFileIsSkippedBySizeNotRead) {
+  TempDir dir;
+  dir.write("t/ok.c", "int ok;\n");
+  const fs::path big = dir.path() / "t" / "huge.c";
+  { std::ofstream(big.string()); }
+  fs::resize_file(big, 4ull << 30);  // sparse: no blocks written
+  const Timed t = bounded({"inspect", "--jobs", "2", "--format", "json", (dir.path() / "t").string()}, 30);
+  EXPECT_LT(t.seconds, 20);
+  const auto j = expect_report(t.r);
+  EXPECT_NE(skipped(j).at("huge.c").find("size limit"), std::string::npos);
+  EXPECT_EQ(j["files"], 1);
+  // Named on the command line, it is skipped the same way, and the text report says so.
+  const Timed given = bounded({"inspect", "--format", "text", big.string()}, 30);
+  EXPECT_LT(given.seconds, 20);
+  EXPECT_TRUE(given.r.exit_code == 0 || given.r.exit_code == 1) << given.r.err;
+  EXPECT_NE(given.r.out.find("size limit"), std::string::npos) << given.r.out;
+}
+
+// ---- Unreadable files --------------------------------------------------------------------------------
+
+// Runs mdbc as an ordinary user: directly when we are one, else through setpriv as nobody.
+// Empty optional when that is not possible here.
+std::optional<RunResult> as_ordinary_user(const std::vector<std::string>& args) {
+  std::vector<std::string> argv;
+  if (::geteuid() == 0) argv = {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", MDBC_BINARY};
+  else argv = {MDBC_BINARY};
+  const RunResult probe = run([&] { auto a = argv; a.push_back("--version"); return a; }(), {}, 30);
+  if (probe.exit_code != 0) return std::nullopt;
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run(argv, {}, time_limit);
+}
+
+// Decision: an unreadable file or directory leaves the inspection incomplete, so there is no
+// verdict: exit 2 with one line naming it (exit 0 would claim a tree meets the code unread).
+TEST(HostileTree, UnreadableFileIsAnInputErrorNamingIt) {
+  TempDir dir;
+  fs::permissions(dir.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                  fs::perms::others_read | fs::perms::others_exec);
+  dir.write("t/ok.c", "int ok;\n");
+  const auto secret = dir.write("t/secret.c", "int secret;\n");
+  fs::permissions(secret, fs::perms::none);
+  auto r = as_ordinary_user({"inspect", (dir.path() / "t").string()});
+  if (!r) GTEST_SKIP() << "cannot run mdbc as an ordinary user here";
+  expect_one_line_error(*r, "secret.c", "Permission denied");
+
+  fs::remove(secret);
+  dir.write("t/sub/inner.c", "int inner;\n");
+  fs::permissions(dir.path() / "t" / "sub", fs::perms::none);
+  r = as_ordinary_user({"inspect", (dir.path() / "t").string()});
+  ASSERT_TRUE(r);
+  expect_one_line_error(*r, "sub", "Permission denied");
+
+  fs::permissions(dir.path() / "t" / "sub", fs::perms::owner_all | fs::perms::others_read);  // listable, not searchable
+  r = as_ordinary_user({"inspect", (dir.path() / "t").string()});
+  ASSERT_TRUE(r);
+  expect_one_line_error(*r, "inner.c", "Permission denied");
+}
+
+// ---- Hostile names -----------------------------------------------------------------------------------
+
+TEST(HostileNames, InvalidUtf8AndNewlinesAreEscapedInEveryFormat) {
+  TempDir dir;
+  const std::string bad = std::string("bad\xff\nname\x01.c");
+  const std::string bad_shown = "bad\\xff\\nname\\x01.c";
+  dir.write("t/" + bad, "#include <string.h>\nvoid f(char *d, const char *s) { strcpy(d, s); }\n");
+  const std::string fifo = "fifo\n\xc3(.c";
+  ASSERT_EQ(::mkfifo((dir.path() / "t" / fifo).c_str(), 0644), 0);
+  const std::string root = (dir.path() / "t").string();
+
+  const RunResult text = bounded({"inspect", "--jobs", "2", root}).r;
+  EXPECT_TRUE(text.exit_code == 0 || text.exit_code == 1) << text.err;
+  EXPECT_TRUE(valid_utf8(text.out));
+  EXPECT_EQ(text.out.find(bad), std::string::npos);
+  EXPECT_EQ(text.out.find("fifo\n"), std::string::npos);
+  EXPECT_NE(text.out.find("fifo\\n\\xc3(.c"), std::string::npos) << text.out;
+
+  const auto j = expect_report(bounded({"inspect", "--jobs", "2", "--format", "json", root}).r);
+  EXPECT_TRUE(skipped(j).count("fifo\\n\\xc3(.c")) << j["skipped"].dump();
+  bool bad_found = false;
+  for (const auto& f : j["findings"]) bad_found = bad_found || f["path"] == bad_shown;
+  if (bad_found) EXPECT_NE(text.out.find(bad_shown), std::string::npos);
+
+  const RunResult sarif = bounded({"inspect", "--jobs", "2", "--format", "sarif", root}).r;
+  if (sarif.exit_code == 2 && sarif.err.find("--format") != std::string::npos) return;  // no SARIF in this build
+  EXPECT_TRUE(sarif.exit_code == 0 || sarif.exit_code == 1) << sarif.err;
+  EXPECT_TRUE(valid_utf8(sarif.out));
+  nlohmann::json s;
+  ASSERT_NO_THROW(s = nlohmann::json::parse(sarif.out));
+  const std::string dumped = s.dump();
+  EXPECT_EQ(dumped.find("\\u0001"), std::string::npos) << "a raw control byte reached the SARIF";
+  if (bad_found)  // as a URI the name is percent-encoded; as text it is escaped
+    EXPECT_TRUE(dumped.find("bad%FF%0Aname%01.c") != std::string::npos || dumped.find("bad\\\\xff") != std::string::npos)
+        << dumped.substr(0, 3000);
+}
+
+TEST(HostileNames, RootWithHostileNameAndConfig) {
+  TempDir dir;
+  const std::string root = (dir.path() / "r\xfe\n").string();
+  dir.write("r\xfe\n/a.c", "int a;\n");
+  dir.write("r\xfe\n/mdbc.toml", "profile = \"A\"\n");
+  const auto j = expect_report(bounded({"inspect", "--format", "json", root}).r);
+  EXPECT_EQ(j["profile"], "A");
+  EXPECT_NE(j["config"].get<std::string>().find("r\\xfe\\n/mdbc.toml"), std::string::npos) << j["config"];
+  expect_one_line_error(bounded({"inspect", root + "/missing\x01.c"}).r, "missing\\x01.c");
+}
+
+// ---- Usage and configuration errors --------------------------------------------------------------------
+
+TEST(HostileUsage, MissingPath) {
+  TempDir dir;
+  expect_one_line_error(mdbc({"inspect", (dir.path() / "nowhere").string()}), "nowhere", "cannot access");
+  // One good root and one missing: still no verdict.
+  dir.write("t/ok.c", "int ok;\n");
+  expect_one_line_error(mdbc({"inspect", (dir.path() / "t").string(), (dir.path() / "gone.c").string()}), "gone.c");
+}
+
+TEST(HostileUsage, BadConfigNamesFileLineAndKey) {
+  TempDir dir;
+  dir.write("t/ok.c", "int ok;\n");
+  const std::string root = (dir.path() / "t").string();
+  const auto with_config = [&](const std::string& text) {
+    dir.write("t/mdbc.toml", text);
+    return bounded({"inspect", root}, 30).r;
+  };
+  expect_one_line_error(with_config("profile = \"A\"\n\nexclude = [\"x\",\n= 3\n"), "mdbc.toml:4:");
+  expect_one_line_error(with_config("profile = \"A\"\nprofil = \"B\"\n"), "mdbc.toml:2:", "unknown key 'profil'");
+  const std::string variance = "[[variance]]\nelement = \"CODE-1\"\njustification = \"bounded\"\n";
+  expect_one_line_error(with_config(variance + "reviewer = \"r\"\nexpires = \"2025-02-30\"\n"), "mdbc.toml:5:", "expires");
+  expect_one_line_error(with_config(variance + "expires = 2030-01-01\n"), "mdbc.toml:1:", "reviewer");
+  expect_one_line_error(with_config("profile = \"Z-connected\"\n"), "mdbc.toml", "unknown profile 'Z-connected'");
+  expect_one_line_error(with_config(std::string("\xff\xfe = 1\n")), "mdbc.toml:1:");
+  expect_one_line_error(with_config(std::string(2 << 20, '#')), "mdbc.toml", "limit");
+  expect_one_line_error(with_config("exclude = " + std::string(100000, '[') + "\n"), "mdbc.toml:1:");
+}
+
+TEST(HostileUsage, UnknownProfileAndBadOptions) {
+  TempDir dir;
+  dir.write("t/ok.c", "int ok;\n");
+  const std::string root = (dir.path() / "t").string();
+  expect_one_line_error(mdbc({"inspect", "--profile", "D", root}), "unknown profile 'D'", "C-connected");
+  for (const std::string jobs : {"abc", "-1", "99999", "", "1e3", "0x"})
+    expect_one_line_error(mdbc({"inspect", "--jobs", jobs, root}), "--jobs");
+  expect_one_line_error(mdbc({"inspect", "--jobs"}), "--jobs");
+  expect_one_line_error(mdbc({"inspect", "--date", "2025-02-30", root}), "--date");
+  expect_one_line_error(mdbc({"inspect", "--max-file-size", "0", root}), "--max-file-size");
+  expect_one_line_error(mdbc({"inspect", "--format", "xml", root}), "--format");
+  expect_one_line_error(mdbc({"inspect", "--no-such-option", root}), "--no-such-option");
+  expect_one_line_error(mdbc({"inspect"}), "PATH");
+}
+
+// ---- Threads, progress, quiet ------------------------------------------------------------------------------
+
+TEST(Jobs, ReportIsTheSameWhateverTheNumberOfThreads) {
+  TempDir dir;
+  for (int i = 0; i < 60; ++i)
+    dir.write("t/m" + std::to_string(i % 7) + "/f" + std::to_string(i) + ".c",
+              "#include <stdio.h>\nvoid f" + std::to_string(i) + "(char *a, char *b) {\n  strcpy(a, b);\n  printf(a);\n"
+              "  f" + std::to_string((i + 1) % 60) + "(a, b);\n}\n");
+  const std::string root = (dir.path() / "t").string();
+  const RunResult one = mdbc({"inspect", "--format", "json", "--date", "2025-01-01", "-j", "1", root});
+  EXPECT_TRUE(one.exit_code == 0 || one.exit_code == 1) << one.err;
+  for (const std::string jobs : {"2", "8", "0"}) {
+    const RunResult many = mdbc({"inspect", "--format", "json", "--date", "2025-01-01", "--jobs=" + jobs, root});
+    EXPECT_EQ(many.exit_code, one.exit_code);
+    EXPECT_EQ(many.out, one.out) << "--jobs " << jobs;
+  }
+}
+
+// Runs a shell command line under a pseudo-terminal (script(1)); returns what the terminal showed.
+RunResult on_terminal(const std::string& command) { return run({"script", "-qec", command, "/dev/null"}, {}, time_limit); }
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+TEST(Progress, OnlyOnATerminalAndNotWhenQuiet) {
+  TempDir dir;
+  dir.write("t/a.c", "int a;\n");
+  const std::string root = (dir.path() / "t").string();
+  const RunResult piped = mdbc({"inspect", root});
+  EXPECT_TRUE(piped.exit_code == 0 || piped.exit_code == 1);
+  EXPECT_EQ(piped.err, "");  // stderr is a pipe: no progress line
+
+  const RunResult tty = on_terminal(quoted(MDBC_BINARY) + " inspect " + quoted(root) + " >/dev/null");
+  if (tty.exit_code == 2 && tty.out.find("mdbc") == std::string::npos) GTEST_SKIP() << "no pseudo-terminal: " << tty.err;
+  EXPECT_NE(tty.out.find("/1 files"), std::string::npos) << tty.out;
+  for (const char* quiet : {"--quiet", "-q"}) {
+    const RunResult q = on_terminal(quoted(MDBC_BINARY) + " inspect " + quiet + " " + quoted(root) + " >/dev/null");
+    EXPECT_EQ(q.out.find("files"), std::string::npos) << q.out;
+  }
+}
+
+}  // namespace
+}  // namespace mdbc::test

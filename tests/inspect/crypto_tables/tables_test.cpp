@@ -1,0 +1,467 @@
+// Every constant table is checked against its definition: integer roots of primes (FIPS 180-4),
+// the GF(2^8) inverse and affine map (FIPS 197), BBP digits of pi (Blowfish), or by running the
+// algorithm built from the table against OpenSSL (DES, RC2, MD5, SHA-3) and CRC check values.
+#include "inspect/crypto_tables/tables.h"
+
+#include <gtest/gtest.h>
+#include <openssl/bn.h>
+#include <openssl/evp.h>
+#include <openssl/provider.h>
+
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "inspect/crypto_tables/forms.h"
+
+namespace mdbc::crypto_tables {
+namespace {
+
+const Table& table(std::string_view algorithm, std::string_view name) {
+  for (const auto& t : tables())
+    if (t.algorithm == algorithm && t.name == name) return t;
+  ADD_FAILURE() << "no table " << algorithm << " " << name;
+  static const Table none;
+  return none;
+}
+
+std::vector<uint64_t> primes(size_t n) {
+  std::vector<uint64_t> out;
+  for (uint64_t c = 2; out.size() < n; ++c) {
+    bool prime = true;
+    for (uint64_t p : out) prime = prime && (p * p > c || c % p != 0);
+    if (prime) out.push_back(c);
+  }
+  return out;
+}
+
+using Bn = std::unique_ptr<BIGNUM, decltype(&BN_free)>;
+Bn bn(uint64_t v) {
+  Bn b(BN_new(), BN_free);
+  BN_set_word(b.get(), v);
+  return b;
+}
+
+// floor(root-th root of (p << (root * bits))) mod 2^bits: the first `bits` bits of the fractional
+// part of p^(1/root), by bisection on exact integers.
+uint64_t fractional_root_bits(uint64_t p, int root, int bits) {
+  BN_CTX* ctx = BN_CTX_new();
+  Bn target = bn(p);
+  BN_lshift(target.get(), target.get(), root * bits);
+  Bn lo = bn(0), hi = bn(1), mid = bn(0), pow = bn(0);
+  BN_lshift(hi.get(), hi.get(), bits + 4);
+  while (BN_cmp(lo.get(), hi.get()) < 0) {  // largest x with x^root <= target
+    BN_add(mid.get(), lo.get(), hi.get());
+    BN_add_word(mid.get(), 1);
+    BN_rshift1(mid.get(), mid.get());
+    BN_copy(pow.get(), mid.get());
+    for (int i = 1; i < root; ++i) BN_mul(pow.get(), pow.get(), mid.get(), ctx);
+    if (BN_cmp(pow.get(), target.get()) <= 0) BN_copy(lo.get(), mid.get());
+    else { BN_sub(hi.get(), mid.get(), BN_value_one()); }
+  }
+  BN_mask_bits(lo.get(), bits);
+  unsigned char buf[8] = {};
+  BN_bn2binpad(lo.get(), buf, 8);
+  uint64_t v = 0;
+  for (unsigned char c : buf) v = v << 8 | c;
+  BN_CTX_free(ctx);
+  return v;
+}
+
+TEST(CryptoTables, Sha2ConstantsAreRootsOfPrimes) {
+  const auto p = primes(80);
+  const Table& k256 = table("SHA-224/SHA-256", "round constants K");
+  const Table& k512 = table("SHA-384/SHA-512", "round constants K");
+  ASSERT_EQ(k256.values.size(), 64u);
+  ASSERT_EQ(k512.values.size(), 80u);
+  for (size_t i = 0; i < 64; ++i) EXPECT_EQ(k256.values[i], fractional_root_bits(p[i], 3, 32)) << i;
+  for (size_t i = 0; i < 80; ++i) EXPECT_EQ(k512.values[i], fractional_root_bits(p[i], 3, 64)) << i;
+  const Table& iv256 = table("SHA-256", "initial hash value");
+  const Table& iv224 = table("SHA-224", "initial hash value");
+  const Table& iv512 = table("SHA-512", "initial hash value");
+  const Table& iv384 = table("SHA-384", "initial hash value");
+  for (size_t i = 0; i < 8; ++i) {
+    EXPECT_EQ(iv256.values[i], fractional_root_bits(p[i], 2, 32));
+    EXPECT_EQ(iv512.values[i], fractional_root_bits(p[i], 2, 64));
+    EXPECT_EQ(iv384.values[i], fractional_root_bits(p[8 + i], 2, 64));
+    EXPECT_EQ(iv224.values[i], fractional_root_bits(p[8 + i], 2, 64) & 0xffffffff);  // FIPS 180-4 5.3.2
+  }
+}
+
+TEST(CryptoTables, Sha1ConstantsAreSquareRoots) {
+  const Table& k = table("SHA-1", "round constants K");
+  const uint64_t n[] = {2, 3, 5, 10};
+  // K = floor(2^30 * sqrt(n)) = the integer square root of n * 2^60 (FIPS 180-4 4.2.1).
+  for (size_t i = 0; i < 4; ++i) {
+    const uint64_t target = n[i] << 60;
+    uint64_t x = static_cast<uint64_t>(std::sqrt(static_cast<double>(target)));
+    while (x * x > target) --x;
+    while ((x + 1) * (x + 1) <= target) ++x;
+    EXPECT_EQ(k.values[i], x) << i;
+  }
+  const Table& iv = table("SHA-1", "initial hash value");
+  const Table& md5 = table("MD4/MD5", "initial values A-D");
+  EXPECT_EQ(iv.values.size(), 5u);
+  EXPECT_EQ(std::vector<uint64_t>(iv.values.begin(), iv.values.begin() + 4), md5.values);
+}
+
+uint8_t gf_mul(uint8_t a, uint8_t b) {
+  uint8_t r = 0;
+  while (b) {
+    if (b & 1) r ^= a;
+    a = static_cast<uint8_t>((a << 1) ^ ((a & 0x80) ? 0x1b : 0));
+    b >>= 1;
+  }
+  return r;
+}
+
+TEST(CryptoTables, AesSboxIsInverseThenAffine) {
+  const Table& s = table("AES", "S-box");
+  const Table& inv = table("AES", "inverse S-box");
+  for (unsigned x = 0; x < 256; ++x) {
+    uint8_t b = 0;
+    for (unsigned y = 1; y < 256 && x != 0; ++y)
+      if (gf_mul(static_cast<uint8_t>(x), static_cast<uint8_t>(y)) == 1) b = static_cast<uint8_t>(y);
+    uint8_t out = b;
+    for (int i = 1; i <= 4; ++i) out ^= static_cast<uint8_t>((b << i) | (b >> (8 - i)));
+    out ^= 0x63;
+    EXPECT_EQ(s.values[x], out) << x;
+    EXPECT_EQ(inv.values[out], x);
+  }
+  // T-tables: Te0[x] = (2s, s, s, 3s); Te1 = Te0 rotated right by 8; Td0[x] = (14v, 9v, 13v, 11v).
+  const Table& te0 = table("AES", "encryption table Te0");
+  const Table& te1 = table("AES", "encryption table Te1");
+  const Table& td3 = table("AES", "decryption table Td3");
+  EXPECT_EQ(te0.values[0], 0xc66363a5u);
+  EXPECT_EQ(te1.values[0], 0xa5c66363u);
+  const auto v = static_cast<uint8_t>(inv.values[1]);
+  const uint32_t td0 = uint32_t{gf_mul(v, 14)} << 24 | uint32_t{gf_mul(v, 9)} << 16 | uint32_t{gf_mul(v, 13)} << 8 | gf_mul(v, 11);
+  EXPECT_EQ(td3.values[1], (td0 >> 24) | (td0 << 8) & 0xffffffff);
+}
+
+// DES built from the tables, compared with OpenSSL's triple DES with three equal keys (= DES).
+uint64_t permute(uint64_t in, const std::vector<uint64_t>& positions, int in_bits) {
+  uint64_t out = 0;
+  for (uint64_t p : positions) out = out << 1 | ((in >> (in_bits - static_cast<int>(p))) & 1);
+  return out;
+}
+
+uint64_t des_encrypt(uint64_t key, uint64_t block) {
+  const auto& pc1 = table("DES", "permuted choice PC-1").values;
+  const auto& pc2 = table("DES", "permuted choice PC-2").values;
+  const auto& ip = table("DES", "initial permutation IP").values;
+  const auto& fp = table("DES", "final permutation IP-1").values;
+  const auto& e = table("DES", "expansion E").values;
+  const auto& p = table("DES", "permutation P").values;
+  const int shifts[16] = {1, 1, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 1};
+  uint64_t cd = permute(key, pc1, 64);
+  uint32_t c = static_cast<uint32_t>(cd >> 28), d = static_cast<uint32_t>(cd & 0xfffffff);
+  uint64_t sub[16];
+  for (int r = 0; r < 16; ++r) {
+    for (int s = 0; s < shifts[r]; ++s) {
+      c = ((c << 1) | (c >> 27)) & 0xfffffff;
+      d = ((d << 1) | (d >> 27)) & 0xfffffff;
+    }
+    sub[r] = permute(uint64_t{c} << 28 | d, pc2, 56);
+  }
+  const uint64_t x = permute(block, ip, 64);
+  uint32_t l = static_cast<uint32_t>(x >> 32), r = static_cast<uint32_t>(x);
+  for (int round = 0; round < 16; ++round) {
+    const uint64_t ex = permute(r, e, 32) ^ sub[round];
+    uint64_t s_out = 0;
+    for (int i = 0; i < 8; ++i) {
+      const unsigned six = (ex >> (42 - 6 * i)) & 63;
+      const auto& box = table("DES", "S-box S" + std::to_string(i + 1)).values;
+      s_out = s_out << 4 | box[(((six >> 4) & 2) | (six & 1)) * 16 + ((six >> 1) & 15)];
+    }
+    const uint32_t f = static_cast<uint32_t>(permute(s_out, p, 32));
+    const uint32_t next = l ^ f;
+    l = r;
+    r = next;
+  }
+  return permute(uint64_t{r} << 32 | l, fp, 64);
+}
+
+std::string run_cipher(const char* name, std::string_view key, std::string_view in, OSSL_LIB_CTX* libctx = nullptr,
+                       int rc2_bits = 0) {
+  EVP_CIPHER* cipher = EVP_CIPHER_fetch(libctx, name, nullptr);
+  if (cipher == nullptr) return "no cipher";
+  EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+  EVP_EncryptInit_ex(ctx, cipher, nullptr, nullptr, nullptr);
+  EVP_CIPHER_CTX_set_key_length(ctx, static_cast<int>(key.size()));
+  if (rc2_bits) EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_SET_RC2_KEY_BITS, rc2_bits, nullptr);
+  EVP_EncryptInit_ex(ctx, nullptr, nullptr, reinterpret_cast<const unsigned char*>(key.data()), nullptr);
+  EVP_CIPHER_CTX_set_padding(ctx, 0);
+  std::string out(in.size() + 32, '\0');
+  int len = 0, fin = 0;
+  EVP_EncryptUpdate(ctx, reinterpret_cast<unsigned char*>(out.data()), &len, reinterpret_cast<const unsigned char*>(in.data()),
+                    static_cast<int>(in.size()));
+  EVP_EncryptFinal_ex(ctx, reinterpret_cast<unsigned char*>(out.data()) + len, &fin);
+  out.resize(static_cast<size_t>(len + fin));
+  EVP_CIPHER_CTX_free(ctx);
+  EVP_CIPHER_free(cipher);
+  return out;
+}
+
+std::string be64(uint64_t v) {
+  std::string s(8, '\0');
+  for (int i = 0; i < 8; ++i) s[i] = static_cast<char>(v >> (56 - 8 * i));
+  return s;
+}
+
+TEST(CryptoTables, DesFromTablesMatchesOpenSsl) {
+  const uint64_t keys[] = {0x133457799BBCDFF1ull, 0x0123456789ABCDEFull, 0xFEDCBA9876543210ull, 0x8001010101010101ull};
+  const uint64_t blocks[] = {0x0123456789ABCDEFull, 0, 0xFFFFFFFFFFFFFFFFull, 0x4E6F772069732074ull};
+  for (uint64_t k : keys)
+    for (uint64_t b : blocks) {
+      const std::string key = be64(k) + be64(k) + be64(k);
+      EXPECT_EQ(be64(des_encrypt(k, b)), run_cipher("DES-EDE3-ECB", key, be64(b))) << std::hex << k << " " << b;
+    }
+  EXPECT_EQ(des_encrypt(0x133457799BBCDFF1ull, 0x0123456789ABCDEFull), 0x85E813540F0AB405ull);
+}
+
+// RC2 (RFC 2268) from PITABLE, compared with OpenSSL's legacy provider.
+std::string rc2_encrypt(std::string_view key, unsigned effective_bits, std::string_view block) {
+  const auto& pi = table("RC2", "PITABLE").values;
+  uint8_t l[128] = {};
+  const size_t t = key.size();
+  for (size_t i = 0; i < t; ++i) l[i] = static_cast<uint8_t>(key[i]);
+  for (size_t i = t; i < 128; ++i) l[i] = static_cast<uint8_t>(pi[(l[i - 1] + l[i - t]) & 255]);
+  const unsigned t8 = (effective_bits + 7) / 8;
+  const unsigned tm = 255 % (1u << (8 + effective_bits - 8 * t8));
+  l[128 - t8] = static_cast<uint8_t>(pi[l[128 - t8] & tm]);
+  for (int i = 127 - static_cast<int>(t8); i >= 0; --i) l[i] = static_cast<uint8_t>(pi[l[i + 1] ^ l[i + t8]]);
+  uint16_t k[64];
+  for (int i = 0; i < 64; ++i) k[i] = static_cast<uint16_t>(l[2 * i] | l[2 * i + 1] << 8);
+  uint16_t r[4];
+  for (int i = 0; i < 4; ++i) r[i] = static_cast<uint16_t>(static_cast<uint8_t>(block[2 * i]) | static_cast<uint8_t>(block[2 * i + 1]) << 8);
+  const int s[4] = {1, 2, 3, 5};
+  int j = 0;
+  auto mix = [&] {
+    for (int i = 0; i < 4; ++i) {
+      const uint16_t sum = static_cast<uint16_t>(r[i] + k[j++] + (r[(i + 3) % 4] & r[(i + 2) % 4]) + (~r[(i + 3) % 4] & r[(i + 1) % 4]));
+      r[i] = static_cast<uint16_t>((sum << s[i]) | (sum >> (16 - s[i])));
+    }
+  };
+  auto mash = [&] {
+    for (int i = 0; i < 4; ++i) r[i] = static_cast<uint16_t>(r[i] + k[r[(i + 3) % 4] & 63]);
+  };
+  for (int i = 0; i < 5; ++i) mix();
+  mash();
+  for (int i = 0; i < 6; ++i) mix();
+  mash();
+  for (int i = 0; i < 5; ++i) mix();
+  std::string out(8, '\0');
+  for (int i = 0; i < 4; ++i) out[2 * i] = static_cast<char>(r[i] & 0xff), out[2 * i + 1] = static_cast<char>(r[i] >> 8);
+  return out;
+}
+
+TEST(CryptoTables, Rc2FromPitableMatchesOpenSsl) {
+  const auto& pi = table("RC2", "PITABLE").values;
+  std::vector<bool> seen(256);
+  for (uint64_t v : pi) seen.at(v) = true;
+  EXPECT_EQ(std::count(seen.begin(), seen.end(), true), 256) << "PITABLE is a permutation";
+  OSSL_LIB_CTX* libctx = OSSL_LIB_CTX_new();
+  OSSL_PROVIDER* legacy = OSSL_PROVIDER_load(libctx, "legacy");
+  ASSERT_NE(legacy, nullptr) << "OpenSSL's legacy provider is needed for this test";
+  for (std::string key : {std::string("0123456789abcdef"), std::string(16, '\xff'), std::string("\x88\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f", 16)})
+    for (std::string block : {std::string(8, '\0'), std::string("\x10\x00\x00\x00\x00\x00\x00\x01", 8), std::string("mdbc rc2")})
+      EXPECT_EQ(rc2_encrypt(key, 128, block), run_cipher("RC2-ECB", key, block, libctx, 128));
+  OSSL_PROVIDER_unload(legacy);
+  OSSL_LIB_CTX_free(libctx);
+}
+
+// MD5 built from the computed sine table, compared with OpenSSL.
+std::string md5(std::string_view msg) {
+  const auto& t = table("MD5", "sine table T").values;
+  const int shift[4][4] = {{7, 12, 17, 22}, {5, 9, 14, 20}, {4, 11, 16, 23}, {6, 10, 15, 21}};
+  uint32_t h[4] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
+  std::string m(msg);
+  m.push_back('\x80');
+  while (m.size() % 64 != 56) m.push_back('\0');
+  for (int i = 0; i < 8; ++i) m.push_back(static_cast<char>((uint64_t{msg.size()} * 8) >> (8 * i)));
+  for (size_t off = 0; off < m.size(); off += 64) {
+    uint32_t w[16];
+    for (int i = 0; i < 16; ++i) {
+      w[i] = 0;
+      for (int b = 3; b >= 0; --b) w[i] = w[i] << 8 | static_cast<uint8_t>(m[off + 4 * i + b]);
+    }
+    uint32_t a = h[0], b = h[1], c = h[2], d = h[3];
+    for (int i = 0; i < 64; ++i) {
+      uint32_t f;
+      int g;
+      if (i < 16) f = (b & c) | (~b & d), g = i;
+      else if (i < 32) f = (d & b) | (~d & c), g = (5 * i + 1) % 16;
+      else if (i < 48) f = b ^ c ^ d, g = (3 * i + 5) % 16;
+      else f = c ^ (b | ~d), g = (7 * i) % 16;
+      const uint32_t sum = a + f + static_cast<uint32_t>(t[i]) + w[g];
+      const int s = shift[i / 16][i % 4];
+      a = d, d = c, c = b;
+      b = b + ((sum << s) | (sum >> (32 - s)));
+    }
+    h[0] += a, h[1] += b, h[2] += c, h[3] += d;
+  }
+  std::string out;
+  for (uint32_t x : h)
+    for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>(x >> (8 * i)));
+  return out;
+}
+
+std::string openssl_digest(const char* name, std::string_view msg) {
+  unsigned char md[64];
+  unsigned int len = 0;
+  EVP_MD* type = EVP_MD_fetch(nullptr, name, nullptr);
+  EVP_Digest(msg.data(), msg.size(), md, &len, type, nullptr);
+  EVP_MD_free(type);
+  return std::string(reinterpret_cast<char*>(md), len);
+}
+
+TEST(CryptoTables, Md5FromSineTableMatchesOpenSsl) {
+  const auto& t = table("MD5", "sine table T").values;
+  EXPECT_EQ(t[0], 0xd76aa478u);
+  EXPECT_EQ(t[63], 0xeb86d391u);
+  for (std::string_view msg : {"", "abc", "message digest", "12345678901234567890123456789012345678901234567890123456789012345678901234567890"})
+    EXPECT_EQ(md5(msg), openssl_digest("MD5", msg)) << msg;
+}
+
+// Keccak-f[1600] with the computed round constants, compared with OpenSSL's SHA3-256.
+std::string sha3_256(std::string_view msg) {
+  const auto& rc = table("Keccak/SHA-3", "round constants RC").values;
+  EXPECT_EQ(rc.size(), 24u);
+  int rho[25] = {};
+  for (int t = 0, x = 1, y = 0; t < 24; ++t) {
+    rho[x + 5 * y] = ((t + 1) * (t + 2) / 2) % 64;
+    const int nx = y, ny = (2 * x + 3 * y) % 5;
+    x = nx, y = ny;
+  }
+  auto rotl = [](uint64_t v, int n) { return n == 0 ? v : (v << n) | (v >> (64 - n)); };
+  uint64_t a[25] = {};
+  const size_t rate = 136;
+  std::string m(msg);
+  m.push_back('\x06');
+  while (m.size() % rate != 0) m.push_back('\0');
+  m.back() = static_cast<char>(m.back() | 0x80);
+  for (size_t off = 0; off < m.size(); off += rate) {
+    for (size_t i = 0; i < rate / 8; ++i)
+      for (int b = 0; b < 8; ++b) a[i] ^= uint64_t{static_cast<uint8_t>(m[off + 8 * i + b])} << (8 * b);
+    for (int round = 0; round < 24; ++round) {
+      uint64_t c[5], b[25];
+      for (int x = 0; x < 5; ++x) c[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20];
+      for (int x = 0; x < 5; ++x)
+        for (int y = 0; y < 5; ++y) a[x + 5 * y] ^= c[(x + 4) % 5] ^ rotl(c[(x + 1) % 5], 1);
+      for (int x = 0; x < 5; ++x)
+        for (int y = 0; y < 5; ++y) b[y + 5 * ((2 * x + 3 * y) % 5)] = rotl(a[x + 5 * y], rho[x + 5 * y]);
+      for (int x = 0; x < 5; ++x)
+        for (int y = 0; y < 5; ++y) a[x + 5 * y] = b[x + 5 * y] ^ (~b[(x + 1) % 5 + 5 * y] & b[(x + 2) % 5 + 5 * y]);
+      a[0] ^= rc[static_cast<size_t>(round)];
+    }
+  }
+  std::string out;
+  for (int i = 0; i < 4; ++i)
+    for (int b = 0; b < 8; ++b) out.push_back(static_cast<char>(a[i] >> (8 * b)));
+  return out;
+}
+
+TEST(CryptoTables, KeccakRoundConstantsMatchOpenSslSha3) {
+  for (std::string_view msg : {"", "abc", "The quick brown fox jumps over the lazy dog"})
+    EXPECT_EQ(sha3_256(msg), openssl_digest("SHA3-256", msg)) << msg;
+}
+
+// Blowfish's P-array against hexadecimal digits of pi from the Bailey-Borwein-Plouffe formula, a
+// method independent of the Machin formula the product uses.
+double bbp_series(int j, int d) {
+  double s = 0;
+  for (int k = 0; k <= d; ++k) {
+    double r = 1, base = 16;
+    const int mod = 8 * k + j;
+    for (int e = d - k; e > 0; e >>= 1) {  // 16^(d-k) mod (8k+j)
+      if (e & 1) r = std::fmod(r * base, mod);
+      base = std::fmod(base * base, mod);
+    }
+    s = std::fmod(s + r / mod, 1.0);
+  }
+  for (int k = d + 1; k <= d + 100; ++k) s += std::pow(16.0, d - k) / (8 * k + j);
+  return std::fmod(s, 1.0);
+}
+
+int pi_hex_digit(int d) {  // the (d+1)-th hexadecimal digit after the point
+  double x = 4 * bbp_series(1, d) - 2 * bbp_series(4, d) - bbp_series(5, d) - bbp_series(6, d);
+  x = x - std::floor(x);
+  return static_cast<int>(x * 16);
+}
+
+TEST(CryptoTables, BlowfishPArrayIsPi) {
+  const auto& p = table("Blowfish", "P-array (hexadecimal digits of pi)").values;
+  ASSERT_EQ(p.size(), 18u);
+  for (int word = 0; word < 18; ++word) {
+    uint64_t v = 0;
+    for (int d = 0; d < 8; ++d) v = v << 4 | static_cast<uint64_t>(pi_hex_digit(8 * word + d));
+    EXPECT_EQ(p[static_cast<size_t>(word)], v) << word;
+  }
+}
+
+// CRC tables against the catalogue's check values over "123456789".
+uint64_t crc(const Table& t, bool reflected, uint64_t init, uint64_t xorout) {
+  const std::string msg = "123456789";
+  const uint64_t mask = t.bits == 64 ? ~uint64_t{0} : (uint64_t{1} << t.bits) - 1;
+  uint64_t c = init;
+  for (char ch : msg) {
+    const auto b = static_cast<uint8_t>(ch);
+    if (reflected) c = (c >> 8) ^ t.values[(c ^ b) & 0xff];
+    else c = ((c << 8) ^ t.values[((c >> (t.bits - 8)) ^ b) & 0xff]) & mask;
+  }
+  return (c ^ xorout) & mask;
+}
+
+TEST(CryptoTables, CrcTablesGiveCatalogueCheckValues) {
+  auto find = [](std::string_view prefix) -> const Table& {
+    for (const auto& t : tables())
+      if (t.algorithm == "CRC" && t.name.starts_with(prefix)) return t;
+    ADD_FAILURE() << prefix;
+    static const Table none;
+    return none;
+  };
+  EXPECT_EQ(crc(find("CRC-32 (IEEE"), true, 0xffffffff, 0xffffffff), 0xCBF43926u);
+  EXPECT_EQ(crc(find("CRC-32 (MSB"), false, 0xffffffff, 0xffffffff), 0xFC891918u);
+  EXPECT_EQ(crc(find("CRC-32C"), true, 0xffffffff, 0xffffffff), 0xE3069283u);
+  EXPECT_EQ(crc(find("CRC-16 (ARC"), true, 0, 0), 0xBB3Du);
+  EXPECT_EQ(crc(find("CRC-16 (CCITT"), false, 0, 0), 0x31C3u);
+  EXPECT_EQ(crc(find("CRC-16 (KERMIT"), true, 0, 0), 0x2189u);
+  EXPECT_EQ(crc(find("CRC-16 (BUYPASS"), false, 0, 0), 0xFEE8u);
+  EXPECT_EQ(crc(find("CRC-8 (0x07"), false, 0, 0), 0xF4u);
+  EXPECT_EQ(crc(find("CRC-8 (Dallas"), true, 0, 0), 0xA1u);
+  EXPECT_EQ(crc(find("CRC-64 (XZ"), true, ~uint64_t{0}, ~uint64_t{0}), 0x995DC9BBDF1939FAull);
+  EXPECT_EQ(crc(find("CRC-64 (ECMA"), false, 0, 0), 0x6C40DF5F0B497347ull);
+  for (const auto& t : tables()) EXPECT_EQ(t.purpose == Purpose::checksum, t.algorithm == "CRC") << t.label();
+}
+
+TEST(CryptoTables, ChaChaConstantsAreTheAsciiStrings) {
+  EXPECT_EQ(table("ChaCha/Salsa20", "constant \"expand 32-byte k\"").values,
+            (std::vector<uint64_t>{0x61707865, 0x3320646e, 0x79622d32, 0x6b206574}));  // RFC 8439 2.3
+  EXPECT_EQ(table("ChaCha/Salsa20", "constant \"expand 16-byte k\"").values[1], 0x3120646eu);
+}
+
+TEST(CryptoTables, SubsetsAreKnown) {
+  EXPECT_TRUE(values_within(table("SHA-224/SHA-256", "round constants K"), table("SHA-384/SHA-512", "round constants K")));
+  EXPECT_TRUE(values_within(table("SHA-256", "initial hash value"), table("SHA-512", "initial hash value")));
+  EXPECT_TRUE(values_within(table("MD4/MD5", "initial values A-D"), table("SHA-1", "initial hash value")));
+  EXPECT_FALSE(values_within(table("SHA-1", "initial hash value"), table("MD4/MD5", "initial values A-D")));
+  EXPECT_FALSE(values_within(table("AES", "S-box"), table("AES", "inverse S-box")));
+}
+
+TEST(CryptoTables, DesSboxInputOrderForm) {
+  const auto forms = byte_forms(tables());
+  const Table& s1 = table("DES", "S-box S1");
+  bool found = false;
+  for (const auto& f : forms)
+    if (&tables()[f.table] == &s1 && f.layout == "bytes, indexed by the 6-bit input") {
+      found = true;
+      for (unsigned six = 0; six < 64; ++six)
+        EXPECT_EQ(static_cast<uint8_t>(f.bytes[six]), s1.values[(((six >> 4) & 2) | (six & 1)) * 16 + ((six >> 1) & 15)]);
+    }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace mdbc::crypto_tables

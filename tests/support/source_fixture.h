@@ -1,0 +1,42 @@
+#pragma once
+// Test support for source rules: runs the registered source Inspector (every source rule's
+// check() and then finish()) over in-memory files, as `mdbc inspect` would over a tree holding
+// just those files. No file system, no walker.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/config.h"
+#include "core/finding.h"
+
+namespace mdbc::test {
+
+struct SnippetFile {
+  std::string path;       // relative to the imagined tree root, e.g. "src/main.c"
+  std::string code;       // the file's bytes
+  std::string component;  // non-empty: inside a third-party component of that name
+};
+
+struct SnippetResult {
+  std::vector<Finding> findings;     // sorted (path, line, column, rule, message)
+  nlohmann::ordered_json summary;    // the tree-wide summary (e.g. "languages"); object, maybe empty
+};
+
+// Runs the source stage over `files` under `profile` (and `config`). Files the source inspector
+// does not claim (by name) are ignored, as the engine would leave them to other inspectors.
+SnippetResult inspect_tree(const std::vector<SnippetFile>& files, std::string_view profile = "C-connected",
+                           const Config& config = {});
+
+// One file: the findings of every source rule, sorted.
+std::vector<Finding> inspect_snippet(std::string_view code, std::string path = "t.c",
+                                     std::string_view profile = "C-connected");
+
+// The findings of an element ("CODE-1") or of rule ids starting with `prefix` ("CODE-1/banned").
+std::vector<Finding> only(const std::vector<Finding>& findings, std::string_view prefix);
+
+// The findings' lines, in order: a compact thing to compare in tests.
+std::vector<uint32_t> lines_of(const std::vector<Finding>& findings);
+
+}  // namespace mdbc::test
