@@ -7,6 +7,7 @@
 #include "cli/args.h"
 #include "cli/output.h"
 #include "inspect/engine.h"
+#include "inspect/sbom/osv.h"
 #include "report/report.h"
 #include "sign/key.h"
 
@@ -48,6 +49,9 @@ OPTIONS
     --date YYYY-MM-DD   Judge variance expiry on this day instead of today (reproducible reports).
     --trust-key FILE    A public key the device's bootloader trusts (PEM); signed firmware images
                         are verified against it (FW-1). Repeatable.
+    --vulns FILE        Check the components recognised against this vulnerability data (SBOM-2):
+                        OSV JSON, as one record, an array of records or {"vulns": [...]}.
+                        End-of-life versions are checked with or without it.
     --color WHEN        auto (default: colour on a terminal), always or never.
     --quiet, -q         No progress line on standard error.
     --help, -h          This text.
@@ -73,7 +77,7 @@ constexpr OptionSpec inspect_options[] = {
     {"sbom", true},
     {"jobs", true, 'j'},
     {"max-file-size", true}, {"date", true},      {"color", true},   {"quiet", false, 'q'},
-    {"trust-key", true},
+    {"trust-key", true}, {"vulns", true},
     {"help", false, 'h'},
 };
 
@@ -100,6 +104,8 @@ int run_inspect(std::span<const std::string> argv) {
   o.progress = !args.has("quiet") && ::isatty(STDERR_FILENO);
   o.inspect.trust_keys = args.values("trust-key");
   for (const auto& k : o.inspect.trust_keys) sign::load_public_key(k);  // an unusable key is an input error now
+  o.inspect.vulns_path = args.value("vulns");
+  if (!o.inspect.vulns_path.empty()) sbom::load_osv(o.inspect.vulns_path);  // unusable data is an input error now
 
   const std::string format = args.value("format", "text");
   const std::string color = args.value("color", "auto");

@@ -17,6 +17,7 @@
 #include "core/error.h"
 #include "core/file_io.h"
 #include "core/text.h"
+#include "inspect/sbom/component_review.h"
 
 namespace mdbc {
 namespace {
@@ -244,6 +245,8 @@ Inspection run_inspection(const EngineOptions& o) {
     f.message = printable(f.message, false);
     f.evidence = printable(f.evidence, false);
   }
+  // SBOM-1/SBOM-2 over the components of every stage (the device maker's findings, not a component's).
+  sbom::review_components(in, ctx);
   std::sort(in.findings.begin(), in.findings.end());
   assign_fingerprints(in.findings);
   for (auto& c : in.components)  // names and versions come from hostile files and mdbc.toml

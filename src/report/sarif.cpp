@@ -132,7 +132,8 @@ std::string sarif(const Inspection& in) {
       J region{{"startLine", f.line}};
       if (f.column > 0) region["startColumn"] = f.column;
       physical["region"] = std::move(region);
-    } else if (f.offset > 0) {
+    } else {
+      // No line: a place in a binary, or (offset 0) the artifact as a whole, from its start.
       physical["region"] = {{"byteOffset", f.offset}};
     }
     r["locations"] = J::array({{{"physicalLocation", std::move(physical)}}});

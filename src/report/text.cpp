@@ -1,5 +1,6 @@
 // The default report: the verdict table, then the device maker's findings grouped by element,
 // then components' findings under their own heading, then what was not inspected.
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -96,11 +97,42 @@ std::string text(const Inspection& in, bool color) {
     for (const Finding* f : it->second) print_finding(o, *f, st, in);
   }
 
-  if (!in.file_facts.empty()) {
+  // HARD-1 facts of ELF files as one table: a row per file, a column per protection.
+  std::vector<const FileFacts*> hardened;
+  for (const auto& f : in.file_facts)
+    if (f.facts.contains("hardening") && f.facts["hardening"].is_object()) hardened.push_back(&f);
+  if (!hardened.empty()) {
+    static constexpr std::pair<const char*, size_t> columns[] = {{"relro", 9}, {"canary", 9}, {"nx", 5},
+                                                                 {"pie", 5},   {"fortify", 18}, {"rpath", 7},
+                                                                 {"runpath", 9}, {"rwx", 0}};
+    size_t width = 4;
+    for (const FileFacts* f : hardened) width = std::max(width, f->path.size());
+    std::string header = pad("FILE", width + 2);
+    for (const auto& [key, w] : columns) {
+      std::string name(key);
+      for (char& c : name) c = static_cast<char>(c - 'a' + 'A');
+      header += w ? pad(name, w) : name;
+    }
+    o << "\n" << st("1", "Hardening of ELF files (HARD-1)") << "\n  " << st("1", header) << "\n";
+    for (const FileFacts* f : hardened) {
+      o << "  " << pad(f->path, width + 2);
+      for (const auto& [key, w] : columns) {
+        const std::string value = f->facts["hardening"].value(key, "");
+        o << (w ? pad(value, w) : value);
+      }
+      o << "\n";
+    }
+  }
+
+  bool other_facts = false;
+  for (const auto& f : in.file_facts) other_facts = other_facts || f.facts.size() > (f.facts.contains("hardening") ? 1u : 0u);
+  if (other_facts) {
     o << "\n" << st("1", "Per-file facts") << "\n";
     for (const auto& f : in.file_facts) {
+      if (f.facts.size() <= (f.facts.contains("hardening") ? 1u : 0u)) continue;
       o << "  " << f.path << " (" << to_string(f.kind) << ")\n";
       for (const auto& [group, values] : f.facts.items()) {
+        if (group == "hardening") continue;  // in the table above
         if (values.is_object()) {
           std::string row;
           for (const auto& [k, val] : values.items())

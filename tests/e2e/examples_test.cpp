@@ -45,7 +45,7 @@ TEST(ExamplesTest, ViolatingPumpFailsEveryElementItViolatesThatIsInspected) {
   ASSERT_FALSE(pump.report.is_discarded());
   EXPECT_EQ(pump.exit_code, 1);
   EXPECT_FALSE(pump.report["meets_code"].get<bool>());
-  EXPECT_EQ(pump.report["profile"], "C-connected");
+  EXPECT_EQ(pump.report["profile"].get<std::string>(), "C-connected");
 
   // The source stage decides at least the banned functions; without that this test shows nothing.
   ASSERT_TRUE(pump.verdict.count("CODE-1"));
@@ -68,10 +68,10 @@ TEST(ExamplesTest, CompliantPumpMeetsTheCodeWithoutErrorsOrWarnings) {
   ASSERT_FALSE(pump.report.is_discarded());
   EXPECT_EQ(pump.exit_code, 0);
   EXPECT_TRUE(pump.report["meets_code"].get<bool>());
-  EXPECT_EQ(pump.report["profile"], "C-connected");
+  EXPECT_EQ(pump.report["profile"].get<std::string>(), "C-connected");
   for (const auto& f : pump.report["findings"]) {
     if (!in_makers_code(f)) continue;
-    EXPECT_EQ(f["severity"], "note") << f["rule"].get<std::string>() << " at " << f["path"].get<std::string>() << ":"
+    EXPECT_EQ(f["severity"].get<std::string>(), "note") << f["rule"].get<std::string>() << " at " << f["path"].get<std::string>() << ":"
                                      << f.value("line", 0) << ": " << f["message"].get<std::string>();
   }
 }

@@ -94,7 +94,9 @@ void expect_one_line_error(const RunResult& r, const std::string& name, const st
   ASSERT_FALSE(r.err.empty());
   EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "more than one line: " << r.err;
   EXPECT_NE(r.err.find(name), std::string::npos) << "does not name " << name << ": " << r.err;
-  if (!what.empty()) EXPECT_NE(r.err.find(what), std::string::npos) << "does not say '" << what << "': " << r.err;
+  if (!what.empty()) {
+    EXPECT_NE(r.err.find(what), std::string::npos) << "does not say '" << what << "': " << r.err;
+  }
   EXPECT_TRUE(valid_utf8(r.err)) << r.err;
   EXPECT_EQ(r.out, "");
 }
@@ -377,7 +379,9 @@ TEST(HostileNames, InvalidUtf8AndNewlinesAreEscapedInEveryFormat) {
   EXPECT_TRUE(skipped(j).count("fifo\\n\\xc3(.c")) << j["skipped"].dump();
   bool bad_found = false;
   for (const auto& f : j["findings"]) bad_found = bad_found || f["path"] == bad_shown;
-  if (bad_found) EXPECT_NE(text.out.find(bad_shown), std::string::npos);
+  if (bad_found) {
+    EXPECT_NE(text.out.find(bad_shown), std::string::npos);
+  }
 
   const RunResult sarif = bounded({"inspect", "--jobs", "2", "--format", "sarif", root}).r;
   if (sarif.exit_code == 2 && sarif.err.find("--format") != std::string::npos) return;  // no SARIF in this build
@@ -387,9 +391,10 @@ TEST(HostileNames, InvalidUtf8AndNewlinesAreEscapedInEveryFormat) {
   ASSERT_NO_THROW(s = nlohmann::json::parse(sarif.out));
   const std::string dumped = s.dump();
   EXPECT_EQ(dumped.find("\\u0001"), std::string::npos) << "a raw control byte reached the SARIF";
-  if (bad_found)  // as a URI the name is percent-encoded; as text it is escaped
+  if (bad_found) {  // as a URI the name is percent-encoded; as text it is escaped
     EXPECT_TRUE(dumped.find("bad%FF%0Aname%01.c") != std::string::npos || dumped.find("bad\\\\xff") != std::string::npos)
         << dumped.substr(0, 3000);
+  }
 }
 
 TEST(HostileNames, RootWithHostileNameAndConfig) {

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #define SEC_LOG_PATH "/var/log/pump/security.log"
+#define SEC_LOG_MAX_BYTES (256L * 1024L)
+#define SEC_LOG_KEEP 4
 
 static int log_fd = -1;
 
@@ -18,10 +20,33 @@ void sec_log_open(void)
     log_fd = open(SEC_LOG_PATH, O_WRONLY | O_CREAT | O_APPEND, 0640);
 }
 
+/* Shifts security.log.N to security.log.N+1, oldest first, keeping SEC_LOG_KEEP generations. */
+static void rotate(int generation)
+{
+    char from[64];
+    char to[64];
+    if (generation >= SEC_LOG_KEEP) {
+        return;
+    }
+    rotate(generation + 1);
+    if (generation == 0) {
+        strcpy(from, SEC_LOG_PATH);
+    } else {
+        sprintf(from, "%s.%d", SEC_LOG_PATH, generation);
+    }
+    sprintf(to, "%s.%d", SEC_LOG_PATH, generation + 1);
+    rename(from, to);
+}
+
 static void append_line(const char *msg)
 {
     char line[320];
     sprintf(line, "%ld %s\n", (long)time(NULL), msg);
+    if (log_fd >= 0 && lseek(log_fd, 0, SEEK_END) > SEC_LOG_MAX_BYTES) {
+        close(log_fd);
+        rotate(0);
+        log_fd = open(SEC_LOG_PATH, O_WRONLY | O_CREAT | O_APPEND, 0640);
+    }
     if (log_fd >= 0) {
         (void)write(log_fd, line, strlen(line));
     }

@@ -1,5 +1,6 @@
 #include "inspect/binary/canary_code.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -164,34 +165,107 @@ size_t find_guard_load_x86(std::string_view code, bool x86_64) {
   return std::string_view::npos;
 }
 
+namespace {
+
+struct StackSlot {
+  unsigned base;  // 4 = %rsp, 5 = %rbp
+  int64_t disp;
+  bool operator<(const StackSlot& o) const { return base != o.base ? base < o.base : disp < o.disp; }
+  bool operator==(const StackSlot&) const = default;
+};
+
+// A memory operand [%rsp + disp] (SIB 0x24) or [%rbp + disp] at code[i] (the ModRM byte), with mod
+// 01 or 10 (or 00 for [%rsp]); its length including the displacement.
+std::optional<std::pair<StackSlot, size_t>> stack_operand(const unsigned char* p, size_t n, size_t i) {
+  if (i >= n) return std::nullopt;
+  const unsigned modrm = p[i], mod = modrm >> 6, rm = modrm & 7;
+  if (mod == 3) return std::nullopt;
+  size_t at = i + 1;
+  unsigned base = 0;
+  if (rm == 4) {
+    if (at >= n || p[at] != 0x24) return std::nullopt;
+    base = 4;
+    ++at;
+  } else if (rm == 5 && mod != 0) {
+    base = 5;
+  } else {
+    return std::nullopt;
+  }
+  int64_t disp = 0;
+  if (mod == 1) {
+    if (at + 1 > n) return std::nullopt;
+    disp = static_cast<int8_t>(p[at]);
+    at += 1;
+  } else if (mod == 2) {
+    if (at + 4 > n) return std::nullopt;
+    disp = static_cast<int32_t>(static_cast<uint32_t>(p[at] | (p[at + 1] << 8) | (p[at + 2] << 16)) |
+                                (static_cast<uint32_t>(p[at + 3]) << 24));
+    at += 4;
+  }
+  return std::make_pair(StackSlot{base, disp}, at - i);
+}
+
+// The System V argument registers (%rdi, %rsi, %rdx, %rcx, %r8, %r9) by ModRM reg number.
+bool argument_register(unsigned reg) { return reg == 7 || reg == 6 || reg == 2 || reg == 1 || reg == 8 || reg == 9; }
+
+}  // namespace
+
 bool takes_stack_address_x86_64(std::string_view code) {
   const unsigned char* p = ubytes(code);
   const size_t n = code.size();
-  // push %rbp; mov %rsp,%rbp (after an optional endbr64): %rbp is the frame pointer.
-  static constexpr std::array<unsigned char, 4> frame_setup{0x55, 0x48, 0x89, 0xE5};
-  static constexpr std::array<unsigned char, 4> endbr64{0xF3, 0x0F, 0x1E, 0xFA};
-  auto starts = [&](size_t at, const auto& pattern) {
-    if (at + pattern.size() > n) return false;
-    for (size_t k = 0; k < pattern.size(); ++k)
-      if (p[at + k] != pattern[k]) return false;
-    return true;
-  };
-  const bool frame_pointer = starts(0, frame_setup) || (starts(0, endbr64) && starts(4, frame_setup));
-  for (size_t i = code.find('\x8D', 1); i != std::string_view::npos; i = code.find('\x8D', i + 1)) {
-    const unsigned char rex = p[i - 1];
-    if ((rex != 0x48 && rex != 0x4C) || i + 2 > n) continue;
-    const unsigned modrm = p[i + 1], mod = modrm >> 6, rm = modrm & 7;
-    const unsigned reg = ((modrm >> 3) & 7) | ((rex & 4) ? 8 : 0);
-    if (mod == 3 || reg == 4) continue;  // not a memory operand, or an adjustment of %rsp itself
-    if (rm == 4) {
-      if (i + 3 > n || p[i + 2] != 0x24) continue;  // SIB with base %rsp and no index
-      const size_t after = i + 3 + (mod == 1 ? 1 : mod == 2 ? 4 : 0);
-      const bool realign = (reg == 10 || reg == 13) && mod == 1 && i + 4 <= n && p[i + 3] == 8 && after + 3 <= n &&
-                           p[after] == 0x48 && (p[after + 1] == 0x83 || p[after + 1] == 0x81) && p[after + 2] == 0xE4;
-      if (!realign) return true;
-    } else if (rm == 5 && mod != 0 && frame_pointer) {
-      return true;
+  // The prologue: endbr64, pushes (with register moves GCC schedules between them), the frame
+  // pointer set-up and the allocation of the frame (sub $N,%rsp).
+  size_t i = 0;
+  bool frame_pointer = false;
+  std::optional<int64_t> frame;
+  if (n >= 4 && p[0] == 0xF3 && p[1] == 0x0F && p[2] == 0x1E && p[3] == 0xFA) i = 4;
+  while (i < n) {
+    if (p[i] >= 0x50 && p[i] <= 0x57) {
+      i += 1;
+    } else if (i + 2 <= n && p[i] == 0x41 && p[i + 1] >= 0x50 && p[i + 1] <= 0x57) {
+      i += 2;
+    } else if (i + 3 <= n && (p[i] & 0xF8) == 0x48 && p[i + 1] == 0x89 && (p[i + 2] >> 6) == 3) {
+      frame_pointer = frame_pointer || (p[i] == 0x48 && p[i + 2] == 0xE5);  // mov %rsp,%rbp
+      i += 3;
+    } else if (i + 4 <= n && p[i] == 0x48 && p[i + 1] == 0x83 && p[i + 2] == 0xEC) {
+      frame = p[i + 3];
+      break;
+    } else if (i + 7 <= n && p[i] == 0x48 && p[i + 1] == 0x81 && p[i + 2] == 0xEC) {
+      frame = static_cast<int64_t>(p[i + 3] | (p[i + 4] << 8) | (p[i + 5] << 16) | (static_cast<uint32_t>(p[i + 6]) << 24));
+      break;
+    } else {
+      break;
     }
+  }
+  // Slots an argument register is stored to: the address of a parameter is not a buffer, and
+  // -fstack-protector-strong does not protect for it.
+  std::vector<StackSlot> parameters;
+  for (size_t k = 0; k + 3 <= n; ++k) {
+    size_t at = k;
+    if (p[at] == 0x66) ++at;
+    unsigned rex = 0;
+    if (at < n && (p[at] & 0xF0) == 0x40) rex = p[at++];
+    if (at + 2 > n || (p[at] != 0x89 && p[at] != 0x88) || (rex & 0x3)) continue;
+    const unsigned reg = ((p[at + 1] >> 3) & 7) | ((rex & 4) ? 8 : 0);
+    if (!argument_register(reg)) continue;
+    if (const auto op = stack_operand(p, n, at + 1)) parameters.push_back(op->first);
+  }
+  for (size_t k = code.find('\x8D', 1); k != std::string_view::npos; k = code.find('\x8D', k + 1)) {
+    const unsigned char rex = p[k - 1];
+    if ((rex != 0x48 && rex != 0x4C) || k + 2 > n) continue;
+    const unsigned reg = ((p[k + 1] >> 3) & 7) | ((rex & 4) ? 8 : 0);
+    const auto op = stack_operand(p, n, k + 1);
+    if (!op || reg == 4) continue;  // not a stack address, or an adjustment of %rsp itself
+    const StackSlot slot = op->first;
+    if (slot.base == 5 && !frame_pointer) continue;  // %rbp as an ordinary register
+    if (std::find(parameters.begin(), parameters.end(), slot) != parameters.end()) continue;
+    if (slot.base == 4 && frame && slot.disp >= *frame) continue;  // saved registers or the caller's frame
+    // Stack realignment: lea 0x8(%rsp),%r10 (or %r13); and $-N,%rsp.
+    const size_t after = k + 1 + op->second;
+    if ((reg == 10 || reg == 13) && slot.base == 4 && slot.disp == 8 && after + 3 <= n && p[after] == 0x48 &&
+        (p[after + 1] == 0x83 || p[after + 1] == 0x81) && p[after + 2] == 0xE4)
+      continue;
+    return true;
   }
   return false;
 }

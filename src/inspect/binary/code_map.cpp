@@ -130,6 +130,7 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
   struct Start {
     std::string_view name;
     uint64_t size = 0;
+    bool fragment = false;
   };
   std::map<uint64_t, Start> starts;
   for (const auto& s : elf.symbols()) {
@@ -140,6 +141,8 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
     Start& st = starts[at];
     if (st.name.empty()) st.name = s.name;
     st.size = std::max(st.size, s.size);
+    // GCC names the parts it moves out of line <function>.cold (or .cold.N).
+    if (s.name.find(".cold") != std::string::npos) st.fragment = true;
   }
   std::sort(symbol_names_.begin(), symbol_names_.end());
   symbol_names_.erase(std::unique(symbol_names_.begin(), symbol_names_.end()), symbol_names_.end());
@@ -147,6 +150,7 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
     if (region_of(r.begin & thumb_mask) != nullptr) {
       Start& st = starts[r.begin & thumb_mask];
       if (st.size == 0) st.size = r.size;
+      if (r.fragment) st.fragment = true;
     }
   if (region_of(elf.entry() & thumb_mask) != nullptr) starts.try_emplace(elf.entry() & thumb_mask);
 
@@ -160,6 +164,7 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
     f.address = it->first;
     f.size = end - offset;
     f.name = it->second.name;
+    f.fragment = it->second.fragment;
     f.code = r->bytes.substr(static_cast<size_t>(offset), static_cast<size_t>(end - offset));
     functions_.push_back(std::move(f));
   }

@@ -21,6 +21,7 @@ struct CodeFunction {
   uint64_t size = 0;
   std::string_view name;  // a symbol at its address; empty in stripped files
   std::string_view code;
+  bool fragment = false;       // a part of another function moved out of line (foo.cold), not an entry
   bool guard = false;          // carries a stack-protector guard (x86: guard load; Thumb: full check)
   bool stack_address = false;  // x86-64: computes the address of its own stack frame
   std::vector<uint32_t> callees;            // functions it calls directly (indices), sorted

@@ -39,8 +39,12 @@ std::optional<uint64_t> read_encoded(ByteReader& r, uint8_t enc, uint64_t field_
   return value;
 }
 
-// The FDE pointer encoding a CIE declares (augmentation 'R'), absolute when it declares none.
-uint8_t cie_fde_encoding(ByteReader& r, uint64_t section_address, bool is64) {
+struct Cie {
+  uint8_t encoding = 0;   // of FDE pointers (augmentation 'R'); DW_EH_PE_absptr when not given
+  bool augmented = false; // 'z': FDEs carry augmentation data before their instructions
+};
+
+Cie read_cie(ByteReader& r, uint64_t section_address, bool is64) {
   const uint8_t version = r.u8();
   if (version != 1 && version != 3 && version != 4)
     throw ByteRangeError(".eh_frame: CIE version " + std::to_string(version) + " is unknown");
@@ -50,13 +54,14 @@ uint8_t cie_fde_encoding(ByteReader& r, uint64_t section_address, bool is64) {
   r.uleb128();                  // code alignment
   r.sleb128();                  // data alignment
   if (version == 1) r.u8(); else r.uleb128();  // return address register
-  uint8_t encoding = 0;  // DW_EH_PE_absptr
-  if (augmentation.empty() || augmentation[0] != 'z') return encoding;
+  Cie cie;
+  if (augmentation.empty() || augmentation[0] != 'z') return cie;
+  cie.augmented = true;
   const uint64_t length = r.uleb128();
   const size_t data_end = static_cast<size_t>(checked_add(r.offset(), length, ".eh_frame: CIE augmentation"));
   for (char c : augmentation.substr(1)) {
     if (c == 'R') {
-      encoding = r.u8();
+      cie.encoding = r.u8();
     } else if (c == 'P') {
       const uint8_t personality = r.u8();
       read_encoded(r, personality & 0x7F, section_address + r.offset(), is64);
@@ -67,7 +72,20 @@ uint8_t cie_fde_encoding(ByteReader& r, uint64_t section_address, bool is64) {
     }
   }
   r.seek(data_end);
-  return encoding;
+  return cie;
+}
+
+// Whether the first call-frame instruction of an FDE changes the frame before any code has run:
+// an FDE for a function entry starts from the CIE's state and first advances the location (or has
+// no instructions at all); one for a fragment first restates the caller's frame.
+bool starts_mid_function(ByteReader& r) {
+  while (!r.at_end()) {
+    const uint8_t op = r.u8();
+    if (op == 0x00) continue;  // DW_CFA_nop
+    const bool advance = (op & 0xC0) == 0x40 || op == 0x02 || op == 0x03 || op == 0x04;
+    return !advance;
+  }
+  return false;
 }
 
 }  // namespace
@@ -79,7 +97,7 @@ std::vector<CodeRange> eh_frame_ranges(const ElfFile& elf) {
     return ranges;
   const std::string_view data = section->contents;
   ByteReader r(data, elf.big_endian(), ".eh_frame");
-  std::map<uint64_t, uint8_t> encodings;  // CIE offset -> FDE pointer encoding
+  std::map<uint64_t, Cie> cies;  // by offset
   while (r.remaining() >= 4) {
     const size_t start = r.offset();
     uint64_t length = r.u32();
@@ -90,17 +108,18 @@ std::vector<CodeRange> eh_frame_ranges(const ElfFile& elf) {
     ByteReader entry(r.bytes(length), elf.big_endian(), ".eh_frame entry");
     const uint64_t id = entry.uint(dwarf64 ? 8 : 4);
     if (id == 0) {
-      encodings[start] = cie_fde_encoding(entry, section->addr + body, elf.is64());
+      cies[start] = read_cie(entry, section->addr + body, elf.is64());
       continue;
     }
     // The CIE pointer counts back from its own field to the CIE's first byte.
     if (id > body) throw ByteRangeError(".eh_frame: FDE at offset " + std::to_string(start) + " points before the table");
-    const auto cie = encodings.find(body - id);
-    if (cie == encodings.end() || cie->second == pe_omit) continue;
-    const uint8_t enc = cie->second;
+    const auto cie = cies.find(body - id);
+    if (cie == cies.end() || cie->second.encoding == pe_omit) continue;
+    const uint8_t enc = cie->second.encoding;
     const auto begin = read_encoded(entry, enc, section->addr + body + entry.offset(), elf.is64());
     const auto size = read_encoded(entry, enc & 0x0F, 0, elf.is64());
-    if (begin && size && *size > 0) ranges.push_back({*begin, *size});
+    if (cie->second.augmented) entry.skip(entry.uleb128());
+    if (begin && size && *size > 0) ranges.push_back({*begin, *size, starts_mid_function(entry)});
   }
   return ranges;
 }

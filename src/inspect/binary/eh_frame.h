@@ -10,6 +10,9 @@ namespace mdbc::binary {
 
 struct CodeRange {
   uint64_t begin = 0, size = 0;
+  // The range does not start a function but continues one: its unwind rules do not start from the
+  // CIE's state at a call (a part GCC moved out of line, such as foo.cold).
+  bool fragment = false;
 };
 
 // The address range of every FDE in .eh_frame, in table order. Pointer encodings other than

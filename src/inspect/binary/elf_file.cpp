@@ -307,13 +307,15 @@ void ElfFile::read_notes() {
   auto parse = [&](std::string_view contents, uint64_t align, std::string_view what) {
     const uint64_t step = align == 8 ? 8 : 4;
     ByteReader r(contents, big_endian_, what);
-    auto pad = [&](uint64_t n) { return (n + step - 1) / step * step; };
+    // Name and descriptor each start at the next multiple of the alignment (4, or 8 for the
+    // 64-bit GNU property notes); the last padding may be missing at the end.
+    auto to_boundary = [&] { r.skip(std::min<uint64_t>((step - r.offset() % step) % step, r.remaining())); };
     while (r.remaining() >= 12) {
       const uint32_t namesz = r.u32(), descsz = r.u32(), type = r.u32();
       std::string_view name = r.bytes(namesz);
-      r.skip(std::min<uint64_t>(pad(namesz) - namesz, r.remaining()));
+      to_boundary();
       r.skip(descsz);
-      r.skip(std::min<uint64_t>(pad(descsz) - descsz, r.remaining()));
+      to_boundary();
       if (!name.empty() && name.back() == '\0') name.remove_suffix(1);
       notes_.push_back({std::string(name), type});
     }

@@ -376,45 +376,48 @@ std::vector<PasswordHash> find_password_hashes(std::string_view bytes) {
   return hashes;
 }
 
-std::string known_sample_key(std::string_view spki_sha256) {
-  static const std::map<std::string, std::string, std::less<>> table = [] {
-    std::map<std::string, std::string, std::less<>> t;
-    const auto data = embedded::find("data/known-sample-keys.tsv");
-    if (!data) return t;
-    std::vector<std::string_view> header;
-    size_t pos = 0;
-    bool first = true;
-    auto column = [&](std::string_view name) {
-      const auto it = std::find(header.begin(), header.end(), name);
-      return it == header.end() ? SIZE_MAX : static_cast<size_t>(it - header.begin());
-    };
-    while (pos < data->size()) {
-      size_t nl = data->find('\n', pos);
-      if (nl == std::string_view::npos) nl = data->size();
-      const std::string_view line = data->substr(pos, nl - pos);
-      pos = nl + 1;
-      std::vector<std::string_view> cells;
-      for (size_t b = 0;;) {
-        const size_t tab = line.find('\t', b);
-        cells.push_back(line.substr(b, tab == std::string_view::npos ? std::string_view::npos : tab - b));
-        if (tab == std::string_view::npos) break;
-        b = tab + 1;
-      }
-      if (first) {
-        header = cells;
-        first = false;
-        continue;
-      }
-      const size_t hash = column("spki_sha256"), repo = column("source_repo"), path = column("path"),
-                   type = column("key_type"), role = column("role");
-      if (hash >= cells.size() || cells[hash].size() != 64) continue;
-      auto cell = [&](size_t c) { return c < cells.size() ? std::string(cells[c]) : std::string(); };
-      t.try_emplace(std::string(cells[hash]), cell(repo) + ":" + cell(path) + " (" + cell(type) + ", " + cell(role) + ")");
+SampleKeys::SampleKeys(std::string_view tsv) {
+  std::vector<std::string_view> header;
+  auto column = [&](std::string_view name) {
+    const auto it = std::find(header.begin(), header.end(), name);
+    return it == header.end() ? SIZE_MAX : static_cast<size_t>(it - header.begin());
+  };
+  size_t pos = 0;
+  while (pos < tsv.size()) {
+    size_t nl = tsv.find('\n', pos);
+    if (nl == std::string_view::npos) nl = tsv.size();
+    const std::string_view line = tsv.substr(pos, nl - pos);
+    pos = nl + 1;
+    std::vector<std::string_view> cells;
+    for (size_t b = 0;;) {
+      const size_t tab = line.find('\t', b);
+      cells.push_back(line.substr(b, tab == std::string_view::npos ? std::string_view::npos : tab - b));
+      if (tab == std::string_view::npos) break;
+      b = tab + 1;
     }
-    return t;
-  }();
-  const auto it = table.find(spki_sha256);
-  return it == table.end() ? std::string() : it->second;
+    if (header.empty()) {
+      header = std::move(cells);
+      continue;
+    }
+    const size_t hash = column("spki_sha256");
+    if (hash >= cells.size() || cells[hash].size() != 64) continue;  // "-": a symmetric key, no public key
+    auto cell = [&](std::string_view name) {
+      const size_t c = column(name);
+      return c < cells.size() ? std::string(cells[c]) : std::string();
+    };
+    keys_.try_emplace(std::string(cells[hash]),
+                      cell("source_repo") + ":" + cell("path") + " (" + cell("key_type") + ", " + cell("role") + ")");
+  }
+}
+
+const SampleKeys& SampleKeys::published() {
+  static const SampleKeys keys(embedded::find("data/known-sample-keys.tsv").value_or(std::string_view()));
+  return keys;
+}
+
+std::string SampleKeys::find(std::string_view spki_sha256) const {
+  const auto it = keys_.find(spki_sha256);
+  return it == keys_.end() ? std::string() : it->second;
 }
 
 }  // namespace mdbc::binary

@@ -3,6 +3,7 @@
 // private keys, DER private keys (PKCS#1, PKCS#8, SEC1) and public keys (SubjectPublicKeyInfo),
 // each confirmed by parsing it with OpenSSL before it is reported, and crypt(3) password hashes.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,8 +27,19 @@ struct PasswordHash {
 std::vector<EmbeddedKey> find_embedded_keys(std::string_view bytes);
 std::vector<PasswordHash> find_password_hashes(std::string_view bytes);
 
-// The published sample key with this SPKI SHA-256 (data/known-sample-keys.tsv), described as
-// "<repository>:<path> (<key type>, <role>)", or empty.
-std::string known_sample_key(std::string_view spki_sha256);
+// Published sample and test keys by the SHA-256 of their SubjectPublicKeyInfo, read from a TSV
+// with a header row naming the columns spki_sha256, source_repo, path, key_type and role.
+class SampleKeys {
+ public:
+  explicit SampleKeys(std::string_view tsv);
+  // The list shipped with mdbc (data/known-sample-keys.tsv).
+  static const SampleKeys& published();
+  // "<repository>:<path> (<key type>, <role>)" of the key with this digest, or empty.
+  std::string find(std::string_view spki_sha256) const;
+  size_t size() const { return keys_.size(); }
+
+ private:
+  std::map<std::string, std::string, std::less<>> keys_;
+};
 
 }  // namespace mdbc::binary

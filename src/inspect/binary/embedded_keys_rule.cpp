@@ -51,7 +51,7 @@ class EmbeddedKeysRule final : public BinaryRule {
                            evidence, Severity::error));
       }
       if (key.spki_sha256.empty()) continue;
-      const std::string sample = known_sample_key(key.spki_sha256);
+      const std::string sample = SampleKeys::published().find(key.spki_sha256);
       if (sample.empty()) continue;
       out.push_back(a.at(base + key.offset, "CRYPTO-4/sample-key",
                          std::string(key.is_private ? "private" : "public") + " key" + where(key.offset) +

@@ -105,8 +105,9 @@ void canary(const ElfFile& elf, const CodeMap& code, Hardening& h) {
   const bool code_readable = code.arch() != CodeArch::other;
   for (uint32_t i : code.own()) {
     const CodeFunction& f = code.functions()[i];
+    // A fragment runs in its parent's frame, whose entry holds the guard check.
     if (f.guard) ++h.guarded;
-    else if (f.stack_address) h.unguarded.push_back(function_label(f));
+    else if (f.stack_address && !f.fragment) h.unguarded.push_back(function_label(f));
   }
   h.own_from_main = code.own_from_main();
   bool evidence = false;
@@ -124,16 +125,60 @@ void canary(const ElfFile& elf, const CodeMap& code, Hardening& h) {
   else h.canary = h.guarded > 0 && !h.unguarded.empty() ? "partial" : "yes";
 }
 
+int32_t rel32(std::string_view code, size_t at) {
+  const auto* p = reinterpret_cast<const unsigned char*>(code.data()) + at;
+  return static_cast<int32_t>(static_cast<uint32_t>(p[0] | (p[1] << 8) | (p[2] << 16)) | (static_cast<uint32_t>(p[3]) << 24));
+}
+
+// A stripped static executable keeps no names, but glibc's fortified functions still share one
+// overflow handler, __chk_fail, which passes "buffer overflow detected" to __fortify_fail. The
+// handler is the function that loads that message (lea rel32(%rip)); the fortified functions are
+// those that call or jump to it; the program is fortified when its own functions call one of them.
+// Read for x86-64; elsewhere nothing is claimed.
+bool stripped_static_fortified(const ElfFile& elf, const CodeMap& code) {
+  const ElfSection* rodata = elf.section(".rodata");
+  if (code.arch() != CodeArch::x86_64 || rodata == nullptr) return false;
+  const size_t at = rodata->contents.find(std::string_view("buffer overflow detected\0", 25));
+  if (at == std::string_view::npos) return false;
+  const uint64_t message = rodata->addr + at;
+  const auto functions = code.functions();
+  std::set<uint64_t> handlers;
+  for (const auto& f : functions)
+    for (size_t i = f.code.find('\x8D', 1); i != std::string_view::npos; i = f.code.find('\x8D', i + 1)) {
+      const auto* p = reinterpret_cast<const unsigned char*>(f.code.data());
+      if (i + 6 > f.code.size() || (p[i - 1] != 0x48 && p[i - 1] != 0x4C) || (p[i + 1] & 0xC7) != 0x05) continue;
+      if (f.address + i + 6 + static_cast<uint64_t>(static_cast<int64_t>(rel32(f.code, i + 2))) == message) handlers.insert(f.address);
+    }
+  if (handlers.empty()) return false;
+  // call/jmp rel32 (E8, E9) and jcc rel32 (0F 80..8F) into a handler.
+  std::set<uint32_t> fortified;
+  for (size_t k = 0; k < functions.size(); ++k) {
+    const auto& f = functions[k];
+    const auto* p = reinterpret_cast<const unsigned char*>(f.code.data());
+    for (size_t i = 0; i + 5 <= f.code.size(); ++i) {
+      size_t length = 0;
+      if (p[i] == 0xE8 || p[i] == 0xE9) length = 5;
+      else if (p[i] == 0x0F && i + 6 <= f.code.size() && (p[i + 1] & 0xF0) == 0x80) length = 6;
+      if (length == 0) continue;
+      const uint64_t target = f.address + i + length + static_cast<uint64_t>(static_cast<int64_t>(rel32(f.code, i + length - 4)));
+      if (handlers.count(target)) {
+        fortified.insert(static_cast<uint32_t>(k));
+        break;
+      }
+    }
+  }
+  for (uint32_t i : code.own())
+    for (uint32_t callee : functions[i].callees)
+      if (fortified.count(callee) && !handlers.count(functions[callee].address)) return true;
+  return false;
+}
+
 void fortify(const ElfFile& elf, const CodeMap& code, Hardening& h) {
   std::set<std::string_view> called;
   bool chk = false;
   if (code.static_executable()) {
-    if (!elf.has_symtab() && code.arch() != CodeArch::other) {
-      // A stripped static executable keeps no names. glibc's __chk_fail, which every fortified
-      // function calls on overflow and nothing else links in, leaves its message behind.
-      const ElfSection* rodata = elf.section(".rodata");
-      const std::string_view data = rodata != nullptr ? rodata->contents : elf.bytes();
-      h.fortify = data.find("buffer overflow detected") != std::string_view::npos ? "yes" : "no";
+    if (!elf.has_symtab()) {
+      h.fortify = stripped_static_fortified(elf, code) ? "yes" : "no";
       return;
     }
     for (uint32_t i : code.own())

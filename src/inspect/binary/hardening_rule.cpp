@@ -54,8 +54,9 @@ class HardeningRule final : public BinaryRule {
                      : "no __stack_chk_fail import and no guard check in the code");
     else if (h.canary == "partial")
       add("HARD-1/partial-canary",
-          std::to_string(h.unguarded.size()) + " of the program's functions with stack buffers have no stack canary while " +
-              std::to_string(h.guarded) + " have one; compile every file with -fstack-protector-strong",
+          "stack canary in " + std::to_string(h.guarded) + " of the program's functions but not in " +
+              std::to_string(h.unguarded.size()) + " other" + (h.unguarded.size() == 1 ? "" : "s") +
+              " with stack buffers; compile every file with -fstack-protector-strong",
           "unprotected: " + list(h.unguarded));
 
     if (h.nx == "no") {

@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::array<unsigned, 4> widths{8, 16, 32, 64};
 constexpr size_t anchor_length = 4;
-constexpr unsigned resync_reach = 3;  // entries inserted or left out that alignment steps over
+constexpr size_t resync_reach = 3;  // entries both inserted and left out that alignment steps over
 
 uint64_t mix(uint64_t h, uint64_t v) {
   h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
@@ -147,12 +147,17 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
         ++hit.matched, ++i, ++j;
         continue;
       }
+      // Resynchronise on two entries in a row: past missing entries (up to a quarter of the
+      // table), past inserted literals, or past a few of both; else take it as a changed entry.
       bool resynced = false;
-      for (unsigned d = 1; d <= resync_reach && !resynced; ++d)
-        for (unsigned a = 0; a <= d && !resynced; ++a) {
-          const unsigned b = d - a;
-          if (eq(i + a, j + b) && eq(i + a + 1, j + b + 1)) i += a, j += b, resynced = true;
-        }
+      const size_t reach = std::max<size_t>(resync_reach, f.values.size() / 4);
+      for (size_t d = 1; d <= reach && !resynced; ++d) {
+        if (eq(i, j + d) && eq(i + 1, j + d + 1)) j += d, resynced = true;
+        else if (eq(i + static_cast<int64_t>(d), j) && eq(i + static_cast<int64_t>(d) + 1, j + 1)) i += static_cast<int64_t>(d), resynced = true;
+        for (size_t a = 1; a < d && d <= resync_reach && !resynced; ++a)
+          if (eq(i + static_cast<int64_t>(a), j + d - a) && eq(i + static_cast<int64_t>(a) + 1, j + d - a + 1))
+            i += static_cast<int64_t>(a), j += d - a, resynced = true;
+      }
       if (!resynced) ++i, ++j;
     }
     return hit;

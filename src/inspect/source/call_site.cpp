@@ -1,7 +1,6 @@
 #include "inspect/source/call_site.h"
 
 #include <array>
-#include <unordered_set>
 
 namespace mdbc::source {
 namespace {
@@ -120,12 +119,18 @@ bool CallSites::reportable(size_t name_token, std::string_view macro) const {
   return !static_functions_.contains(name);
 }
 
+bool CallSites::expansion_reportable(const Call& c) const {
+  return c.macro.empty() || is_header(file_.input.path) || expanded(c.macro);
+}
+
 std::vector<CallSites::Reference> CallSites::references(const std::function<bool(std::string_view)>& wanted) const {
   std::vector<Reference> out;
   const auto t = file_.tokens;
   const size_t n = t.size();
   std::string_view macro;
   size_t body_from = n;
+  const auto& functions = file_.syntax.functions();
+  size_t fn = 0;  // the next definition that may enclose token i
   for (size_t i = 0; i < n; ++i) {
     const Token& tok = t[i];
     if (directive_start(t, i)) {
@@ -152,7 +157,7 @@ std::vector<CallSites::Reference> CallSites::references(const std::function<bool
     if (t[before].is(".") || t[before].is("->") || t[before].is(".*") || t[before].is("->*")) continue;
     if (t[before].is("::")) {
       if (before == 0) continue;
-      if (t[before - 1].kind == TokenKind::identifier) {
+      if (t[before - 1].kind == TokenKind::identifier && !is_keyword(t[before - 1].text)) {
         if (t[before - 1].text != "std" || before < 2) continue;
         before -= 2;
         if (t[before].is("::")) {
@@ -173,6 +178,14 @@ std::vector<CallSites::Reference> CallSites::references(const std::function<bool
       if (!(nx.is(";") || nx.is(",") || nx.is(")") || nx.is("}") || nx.is(":"))) continue;
     }
     if ((p.is("{") || p.is(",")) && in_enum_list(t, file_.syntax, i)) continue;
+    // A parameter of the enclosing function that shares the name hides the function.
+    while (fn < functions.size() && functions[fn].body_close < i) ++fn;
+    if (!tok.directive && fn < functions.size() && functions[fn].body_open < i) {
+      const size_t open = functions[fn].name + 1, close = file_.syntax.match(open);
+      bool parameter = false;
+      for (size_t k = open + 1; k < close && k < n && !parameter; ++k) parameter = t[k].is_ident(tok.text);
+      if (parameter) continue;
+    }
     out.push_back({i, tok.directive ? macro : std::string_view()});
   }
   return out;

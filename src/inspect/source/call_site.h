@@ -34,6 +34,8 @@ class CallSites {
   //   library).
   bool reportable(size_t name_token, std::string_view macro) const;
   bool reportable(const Call& c) const { return reportable(c.name, c.macro); }
+  // Only the first condition: for calls of the file's own macros.
+  bool expansion_reportable(const Call& c) const;
 
   // A use of a function as a value rather than a call: `fp = strcpy;`, `{ strcpy, strcat }`,
   // `return &gets;`, `(strcpy)(d, s)`. Members (`ops.strcpy = f`) and user namespaces are not.

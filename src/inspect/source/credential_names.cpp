@@ -112,6 +112,13 @@ bool needs_unpredictable_value(std::string_view identifier) {
   if (words.empty()) return false;
   const std::string& last = words.back();
   if (in(unpredictable_words, last) || last == "token" || last == "tokens" || last == "key" || last == "keys") return true;
+  // otp_code, nonce_value, iv_block: an unpredictable word qualifying the last one, unless that
+  // one is metadata about it (nonce_len, iv_size).
+  constexpr std::array<std::string_view, 14> metadata{"len", "length", "size", "sz", "count", "cnt", "idx",
+                                                      "index", "offset", "off", "bits", "type", "max", "min"};
+  if (!in(metadata, last))
+    for (size_t i = 0; i + 1 < words.size(); ++i)
+      if (in(unpredictable_words, words[i])) return true;
   return in(session_words, last) && any_before(words, words.size() - 1, std::array<std::string_view, 2>{"session", "sess"});
 }
 

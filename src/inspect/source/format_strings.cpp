@@ -232,7 +232,7 @@ class FormatStrings final : public SourceRule {
         if (takes_va_list && c.function >= 0 && c.macro.empty() && forwards_own_format(file, c, t[begin].text))
           return;
       }
-      if (!sites.reportable(c)) return;
+      if (callee.macro ? !sites.expansion_reportable(c) : !sites.reportable(c)) return;
       std::string what = callee.macro ? std::string(name) + " (a macro passing it to " + callee.target + "())"
                                       : std::string(name) + "()";
       out.push_back(file.at(t[begin < t.size() ? begin : c.name], "CODE-2/non-literal-format",

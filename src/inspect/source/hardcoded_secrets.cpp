@@ -7,7 +7,10 @@
 // "${TOKEN}"), all-zero or all-equal buffers at declaration (storage, not a key), names that are
 // about a secret rather than the secret (key_len, password_prompt, pin_count, token_type), and —
 // when the profile allows test vectors — anything in a test directory.
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <cstring>
 #include <optional>
 #include <set>
 #include <string>
@@ -395,10 +398,11 @@ class Check {
       if (operand_end == i + 2) {
         operand = {i + 1, i + 2};
       } else {
-        size_t b = operand_end;
-        while (b > 0 && (toks_[b - 1].kind == TokenKind::identifier || toks_[b - 1].is(".") || toks_[b - 1].is("->")))
-          --b;
-        if (b == operand_end) continue;
+        // name, s.name, p->name
+        if (operand_end == 0 || toks_[operand_end - 1].kind != TokenKind::identifier) continue;
+        size_t b = operand_end - 1;
+        while (b >= 2 && (toks_[b - 1].is(".") || toks_[b - 1].is("->")) && toks_[b - 2].kind == TokenKind::identifier)
+          b -= 2;
         operand = {b, operand_end};
       }
       const int fn = values_.function_at(i);

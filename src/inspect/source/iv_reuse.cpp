@@ -164,6 +164,7 @@ class Check {
   void writers(std::string_view name, std::vector<const Call*>& random, std::vector<const Call*>& other) const {
     std::set<const Call*> seen;
     for (size_t k : values_.occurrences(name)) {
+      if (k == 0) continue;
       const int fn = values_.function_at(k);
       for (const Call* w : values_.calls_taking(name, fn, k - 1, k + 1)) {
         if (!seen.insert(w).second) continue;

@@ -6,6 +6,8 @@
 // Decisions: MBEDTLS_SSL_VERIFY_OPTIONAL is flagged unless the file reads the result with
 // mbedtls_ssl_get_verify_result (optional verification plus an explicit check is a documented
 // pattern). CURLOPT_SSL_VERIFYHOST is flagged at 0 only: 1 means 2 since curl 7.66.
+#include <algorithm>
+#include <array>
 #include <optional>
 #include <set>
 #include <string>
@@ -165,12 +167,28 @@ class Check {
       return;
     }
     if (mode.is_integer(1) || mode.is_symbol("MBEDTLS_SSL_VERIFY_OPTIONAL")) {
-      if (!file_.syntax.calls_named(std::array<std::string_view, 1>{"mbedtls_ssl_get_verify_result"}).empty()) return;
+      if (result_checked(c)) return;
       report(c.name, optional_rule,
              std::string(name) + " with MBEDTLS_SSL_VERIFY_OPTIONAL" + via(mode) +
                  " completes the handshake even when the certificate does not verify, and this file never checks "
                  "mbedtls_ssl_get_verify_result: use MBEDTLS_SSL_VERIFY_REQUIRED");
     }
+  }
+
+  // Whether the verification result is read where this configuration applies: in the same
+  // function, or in a function of the file that does not configure the mode itself (a separate
+  // connect or handshake function).
+  bool result_checked(const Call& c) const {
+    const auto checks = file_.syntax.calls_named(std::array<std::string_view, 1>{"mbedtls_ssl_get_verify_result"});
+    const auto modes = file_.syntax.calls_named(
+        std::array<std::string_view, 2>{"mbedtls_ssl_conf_authmode", "mbedtls_ssl_set_hs_authmode"});
+    for (const Call* check : checks) {
+      if (check->function == c.function) return true;
+      const bool configures = std::any_of(modes.begin(), modes.end(),
+                                          [&](const Call* m) { return m->function == check->function; });
+      if (!configures) return true;
+    }
+    return false;
   }
 
   void mbedtls_callback(const Call& c, std::string_view name, size_t n) {

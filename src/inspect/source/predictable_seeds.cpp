@@ -88,10 +88,22 @@ class Check {
     out_.push_back(file_.at(toks_[token], std::string(rule), std::move(message), severity_));
   }
 
+  // Whether a constant reached through a variable is still that constant at token `at`.
+  bool unchanged(const Value& v, int fn, size_t at) const {
+    if (!v.via || v.via->is_const || v.via->form == BindingForm::macro || fn < 0) return true;
+    const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(fn)];
+    return values_.calls_taking(toks_[v.via->name].text, fn, f.body_open, at).empty();
+  }
+
   // What a seed expression derives from, following local variables a few steps.
   SeedKind classify(TokenRange r, int fn) const {
     SeedKind k;
     const Value v = values_.resolve(r, fn);
+    if ((v.is(Value::Kind::list) || v.is(Value::Kind::string)) && unchanged(v, fn, r.begin)) {
+      k.kind = SeedKind::constant;
+      k.detail = "constant data" + (v.via ? " (" + std::string(toks_[v.via->name].text) + ")" : std::string());
+      return k;
+    }
     if (v.is(Value::Kind::integer)) {
       k.kind = SeedKind::constant;
       k.detail = "the constant " + std::to_string(v.integer) +
@@ -219,12 +231,7 @@ class Check {
     const Value v = values_.resolve(r, c.function);
     std::string detail;
     if (v.is(Value::Kind::string) || v.is(Value::Kind::list)) {
-      bool unchanged = true;
-      if (v.via && !v.via->is_const && v.via->form != BindingForm::macro && c.function >= 0) {
-        const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(c.function)];
-        unchanged = values_.calls_taking(toks_[v.via->name].text, c.function, f.body_open, c.name, &c).empty();
-      }
-      if (!unchanged) return;
+      if (!unchanged(v, c.function, c.name)) return;
       detail = "constant bytes" + (v.via ? " (" + std::string(toks_[v.via->name].text) + ")" : std::string());
     } else {
       const SeedKind k = classify(r, c.function);
@@ -259,8 +266,9 @@ class Check {
         // Seeded later: var.seed(x), a constructor's initialiser var(x) / var{x}, or var = engine(x).
         for (size_t q : values_.occurrences(var))
           if (q > k && q + 2 < toks_.size() &&
-              ((toks_[q + 1].is(".") && toks_[q + 2].is_ident("seed")) || toks_[q + 1].is("(") ||
-               toks_[q + 1].is("{") || toks_[q + 1].is("=")))
+              ((toks_[q + 1].is(".") && toks_[q + 2].is_ident("seed")) ||
+               ((toks_[q + 1].is("(") || toks_[q + 1].is("{")) && !toks_[q + 2].is(")") && !toks_[q + 2].is("}")) ||
+               toks_[q + 1].is("=")))
             seeded_later = true;
         if (!seeded_later)
           report(k, seed_rule,
@@ -268,13 +276,13 @@ class Check {
                      " is default-constructed, which seeds it with the same constant (5489) on every run: seed it "
                      "from std::random_device, and use a cryptographic generator wherever the numbers matter");
       }
-      // var.seed(x) anywhere in the file
-      for (size_t q : values_.occurrences(var)) {
-        if (q <= k || q + 3 >= toks_.size() || !toks_[q + 1].is(".") || !toks_[q + 2].is_ident("seed") ||
-            !toks_[q + 3].is("("))
-          continue;
-        constructed(q, q + 3, std::string(var) + ".seed");
-      }
+    }
+    // engine.seed(x), engine->seed(x)
+    for (size_t q = 0; q + 3 < toks_.size(); ++q) {
+      if (toks_[q].kind != TokenKind::identifier || toks_[q].directive || file_.syntax.dead(q)) continue;
+      if (!(toks_[q + 1].is(".") || toks_[q + 1].is("->")) || !toks_[q + 2].is_ident("seed") || !toks_[q + 3].is("("))
+        continue;
+      constructed(q + 2, q + 3, std::string(toks_[q].text) + ".seed");
     }
   }
 

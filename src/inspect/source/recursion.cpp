@@ -275,14 +275,23 @@ class Recursion final : public SourceRule {
       path.push_back(first);
       std::reverse(path.begin(), path.end());
       for (uint32_t v : queue) parent[v] = unvisited;
+      // Long cycles are shown by their first and last functions.
+      constexpr size_t shown_head = 4, shown_tail = 2;
       std::string chain;
-      for (uint32_t v : path) {
+      for (size_t k = 0; k < path.size(); ++k) {
+        if (path.size() > shown_head + shown_tail + 1 && k == shown_head) {
+          chain += "… → ";
+          k = path.size() - shown_tail - 1;
+          continue;
+        }
+        const uint32_t v = path[k];
         chain += label(v);
         if (nodes[v].file != nodes[first].file) chain += " (" + std::string(files[nodes[v].file].path) + ")";
         chain += " → ";
       }
       chain += label(first);
       std::string message = "recursion: " + chain;
+      if (path.size() > shown_head + shown_tail + 1) message += " (a cycle of " + std::to_string(path.size()) + " functions)";
       if (members.size() > path.size())
         message += " (" + std::to_string(members.size()) + " functions call each other in this group)";
       message +=

@@ -181,8 +181,8 @@ class SafetySubset final : public SourceRule {
       }
       if (!cpp_file(file) || !(tok.is("new") || tok.is("delete")) || i + 1 >= t.size()) continue;
       const Token& prev = i > 0 ? t[i - 1] : tok;
-      if (i > 0 && (prev.is("=") || prev.is_ident("operator") || prev.is(".") || prev.is("->") || prev.is("::")))
-        continue;
+      if (i > 0 && (prev.is_ident("operator") || prev.is(".") || prev.is("->") || prev.is("::"))) continue;
+      if (tok.is("delete") && prev.is("=")) continue;  // a deleted function: f() = delete;
       const Token& next = t[i + 1];
       bool expression = false;
       if (tok.is("new")) {

@@ -69,8 +69,10 @@ bool is_verification(std::string_view name) {
   return has_word(name, verify_words) || (has_word(name, check_words) && has_word(name, security_nouns));
 }
 
-// A variable holding such an outcome: authenticated, sig_ok, pin_valid, mac_match…
+// A variable holding such an outcome: authenticated, sig_ok, pin_valid, mac_match… Constants
+// (ALL_CAPS, like KEY_SLOT_FW_VERIFY) name things, not outcomes.
 bool is_outcome_variable(std::string_view name) {
+  if (std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
   return has_word(name, verify_words) || (has_word(name, check_words) && has_word(name, security_nouns));
 }
 

@@ -465,7 +465,7 @@ void FileValues::scan() {
       }
       continue;
     }
-    if (t.kind != TokenKind::identifier || is_keyword(t.text) || i + 1 >= n) continue;
+    if (t.kind != TokenKind::identifier || is_keyword(t.text) || i + 1 >= n || in_initializer()) continue;
     const Token& next = toks[i + 1];
     if (next.directive) continue;
     const bool paren = next.is("(");

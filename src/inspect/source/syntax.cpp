@@ -124,12 +124,14 @@ bool Syntax::declares(size_t name) const {
       continue;
     }
     if (t.kind == TokenKind::string && k > 0 && tokens_[k - 1].is_ident("extern")) continue;
+    if (t.kind == TokenKind::number && angle > 0) continue;  // std::array<int, 3>
     if (t.kind != TokenKind::punct) return false;
     const std::string_view p = t.text;
     if (p == "*" || p == "&" || p == "&&" || p == "::") continue;
     if (p == ">") { ++angle; continue; }
     if (p == ">>") { angle += 2; continue; }
     if (p == "<" && angle > 0) { --angle; continue; }
+    if (angle > 0 && (p == "," || p == "...")) continue;  // template <class... T>, map<K, V>
     if (p == ")" && saw_type) {
       const size_t open = match_[k];
       if (open < k && open > 0 && tokens_[open - 1].kind == TokenKind::identifier &&
@@ -147,10 +149,31 @@ bool Syntax::declares(size_t name) const {
       }
       return false;
     }
-    if (p == ";" || p == "{" || p == "}" || p == ":" || p == "#" || p == "%:") return saw_type;
+    // Unbalanced '>' means a comparison (a > f(x)), not template arguments.
+    if (p == ";" || p == "{" || p == "}" || p == "#" || p == "%:") return saw_type && angle == 0;
+    if (p == ":") return saw_type && angle == 0 && statement_colon(k);
     return false;
   }
-  return saw_type;
+  return saw_type && angle == 0;
+}
+
+bool Syntax::statement_colon(size_t colon) const {
+  // A ':' that ends a label, `case …:`, `default:` or an access specifier starts a statement; the
+  // ':' of a conditional (c ? a : n * f(x)) or a bit-field does not.
+  if (colon == 0) return true;
+  const Token& before = tokens_[colon - 1];
+  if (before.is_ident("public") || before.is_ident("private") || before.is_ident("protected") ||
+      before.is_ident("default"))
+    return true;
+  if (before.kind == TokenKind::identifier &&
+      (colon < 2 || tokens_[colon - 2].is(";") || tokens_[colon - 2].is("{") || tokens_[colon - 2].is("}")))
+    return true;  // label:
+  for (size_t k = colon, steps = 0; k-- > 0 && steps < 64; ++steps) {
+    const Token& t = tokens_[k];
+    if (t.is_ident("case")) return true;
+    if (t.is(";") || t.is("{") || t.is("}") || t.is("?")) return false;
+  }
+  return false;
 }
 
 void Syntax::find_functions() {
@@ -218,7 +241,7 @@ void Syntax::find_calls() {
                   tokens_[i - 1].is("->*") || tokens_[i - 1].is_ident("operator")))
       continue;
     if (i > 0 && tokens_[i - 1].is("::")) {
-      if (i > 1 && tokens_[i - 2].kind == TokenKind::identifier) {
+      if (i > 1 && tokens_[i - 2].kind == TokenKind::identifier && !is_keyword(tokens_[i - 2].text)) {
         if (tokens_[i - 2].text != "std") continue;  // a user namespace or class
         c.qualifier = "std";
         before = i - 2;

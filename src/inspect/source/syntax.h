@@ -55,6 +55,7 @@ class Syntax {
   void find_functions();
   void find_calls();
   bool declares(size_t name) const;
+  bool statement_colon(size_t colon) const;
 
   std::span<const Token> tokens_;
   std::vector<size_t> match_;

@@ -15,6 +15,9 @@
 //   MBEDTLS_CIPHER_AES_128_ECB, GCRY_CIPHER_MODE_ECB, BCRYPT_CHAIN_MODE_ECB) are always flagged.
 // - PKCS#1 v1.5 padding constants are flagged when the same function (or else the file) encrypts
 //   or decrypts with RSA and does not sign: v1.5 signatures remain acceptable.
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -117,7 +120,7 @@ constexpr NamedAlgorithmCall named_algorithm_calls[] = {
     {"EVP_get_digestbyname", 0},        {"EVP_get_cipherbyname", 0},          {"EVP_MD_fetch", 1},
     {"EVP_CIPHER_fetch", 1},            {"EVP_Q_digest", 1},                  {"mbedtls_md_info_from_string", 0},
     {"mbedtls_cipher_info_from_string", 0}, {"gcry_md_map_name", 0},          {"gcry_cipher_map_name", 0},
-    {"BCryptOpenAlgorithmProvider", 1}, {"OSSL_PARAM_construct_utf8_string", 1}, {"EVP_get_digestbynid", -1},
+    {"BCryptOpenAlgorithmProvider", 1}, {"OSSL_PARAM_construct_utf8_string", 1},
 };
 
 struct MacroUse {
@@ -199,7 +202,8 @@ class Check {
       return false;
     if (next && (next->is("==") || next->is("!=") || next->is("=")) && !w.function) return false;
     if (w.function) {
-      if (next && next->is("(")) return values().call_at(i) != nullptr || toks_[i].directive;
+      if (toks_[i].directive) return true;  // a #define body naming or calling the function
+      if (next && next->is("(")) return values().call_at(i) != nullptr;
       // A reference: the function as a value (`md = EVP_md5;`, `{ "md5", EVP_md5 }`).
       const bool value_before = prev && (prev->is("=") || prev->is(",") || prev->is("(") || prev->is("{") ||
                                          prev->is("?") || prev->is(":") || prev->is("&") || prev->is_ident("return"));
@@ -646,11 +650,21 @@ class Check {
   }
 
   void default_mbedtls_padding(const Call& c, std::string_view name) {
-    // mbedTLS RSA contexts default to PKCS#1 v1.5; encrypting without ever choosing V21 uses it.
-    if (!values().occurrences("MBEDTLS_RSA_PKCS_V21").empty() || !values().bindings("MBEDTLS_RSA_PKCS_V21").empty())
-      return;
-    for (const Token& t : toks_)
-      if (t.is_ident("MBEDTLS_RSA_PKCS_V21") || t.is_ident("mbedtls_rsa_set_padding")) return;
+    // mbedTLS RSA contexts default to PKCS#1 v1.5: encrypting without choosing a padding uses it.
+    // The choice is looked for in the function; when the function did not make the context
+    // (mbedtls_rsa_init / mbedtls_pk_setup elsewhere), anywhere in the file.
+    const std::array<std::string_view, 2> choosers{"mbedtls_rsa_set_padding", "mbedtls_rsa_init"};
+    if (c.function >= 0 && function_calls_any(c.function, choosers)) {
+      for (size_t ci : values().calls_in(c.function)) {
+        const Call& s = file_.syntax.calls()[ci];
+        if (toks_[s.name].text == "mbedtls_rsa_set_padding" ||
+            (toks_[s.name].text == "mbedtls_rsa_init" && s.args.size() >= 2))
+          return;  // chosen here (and judged by rsa_padding)
+      }
+    } else {
+      for (const Token& t : toks_)
+        if (t.is_ident("MBEDTLS_RSA_PKCS_V21") || t.is_ident("mbedtls_rsa_set_padding")) return;
+    }
     report(c.name, "CRYPTO-1/rsa-pkcs1-encryption", "RSA PKCS#1 v1.5",
            std::string(name) + " encrypts with the RSA context's default padding, PKCS#1 v1.5 (the file never selects "
                                "MBEDTLS_RSA_PKCS_V21): " +
@@ -715,7 +729,7 @@ class Check {
       if (name == "gnutls_priority_set_direct" || name == "gnutls_priority_init" || name == "gnutls_priority_init2")
         gnutls_priority(c);
       for (const auto& n : named_algorithm_calls)
-        if (n.name == name && n.arg >= 0) named_algorithm(c, n.arg);
+        if (n.name == name) named_algorithm(c, n.arg);
       rsa_padding(c, name);
       if (name == "mbedtls_rsa_pkcs1_encrypt" || name == "mbedtls_pk_encrypt") default_mbedtls_padding(c, name);
       for (const auto& b : block_calls)

@@ -128,3 +128,15 @@ TEST(SecretsInLogs, Pairs) { expect_pairs(secret_log_pairs, "LOG-3"); }
 
 }  // namespace
 }  // namespace mdbc::source
+
+namespace mdbc::source {
+namespace {
+
+TEST(SecurityEventsLogged, ConstantsNamingSlotsAreNotOutcomes) {
+  EXPECT_TRUE(only(inspect_snippet(R"(static bool load(void) {
+    if (keystore_read(KEY_SLOT_FW_VERIFY_PUBKEY, der, sizeof der, &n) != 0) { return false; }
+    return true; })"), "LOG-2").empty());
+}
+
+}  // namespace
+}  // namespace mdbc::source

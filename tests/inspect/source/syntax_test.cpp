@@ -37,6 +37,20 @@ TEST(Syntax, CallsInExpressionsAndStatements) {
   EXPECT_EQ(calls("void f(void) { std::printf(fmt); ::puts(s); }"), (V{"printf", "puts"}));
 }
 
+TEST(Syntax, CallsAfterConditionalsComparisonsAndGlobalScope) {
+  EXPECT_EQ(calls("int f(int n) { return n <= 1 ? 1 : n * f(n - 1); }"), V{"f"});
+  EXPECT_EQ(calls("void g(int a) { if (a > f(a)) h(); }"), (V{"f", "h"}));
+  EXPECT_EQ(calls("void g(int a) { x = a > f(a); }"), V{"f"});
+  EXPECT_EQ(calls("int g(const char *s) { return ::atoi(s); }"), V{"atoi"});
+  EXPECT_EQ(calls("void g(int a) { switch (a) { case 1: f(a); default: h(a); } retry: k(a); }"), (V{"f", "h", "k"}));
+}
+
+TEST(Syntax, TemplateDeclarationsAreNotCalls) {
+  EXPECT_EQ(calls("template <class... T> void c(T... args);"), V{});
+  EXPECT_EQ(calls("std::array<int, 3> make(int n);"), V{});
+  EXPECT_EQ(calls("std::map<K, V> index(int n);"), V{});
+}
+
 TEST(Syntax, MembersAndUserNamespacesAreNotTheLibraryFunction) {
   EXPECT_EQ(calls("void f(void) { obj.strcpy(a, b); p->gets(b); util::gets(b); }"), V{});
 }

@@ -1,0 +1,146 @@
+#include "inspect/binary/canary_code.h"
+
+#include <elf.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+
+#include "inspect/binary/code_map.h"
+#include "inspect/binary/elf_file.h"
+#include "support/binary_corpus.h"
+
+namespace mdbc::binary {
+namespace {
+
+std::string bytes(std::initializer_list<int> b) {
+  std::string s;
+  for (int c : b) s.push_back(static_cast<char>(c));
+  return s;
+}
+
+constexpr size_t npos = std::string_view::npos;
+
+TEST(GuardLoad, RecognisesTheX8664GuardLoads) {
+  // mov %fs:0x28,%rax ; mov %fs:0x28,%r12 ; movabs %fs:0x28,%rax
+  EXPECT_EQ(find_guard_load_x86(bytes({0x90, 0x64, 0x48, 0x8b, 0x04, 0x25, 0x28, 0, 0, 0}), true), 1u);
+  EXPECT_EQ(find_guard_load_x86(bytes({0x64, 0x4c, 0x8b, 0x24, 0x25, 0x28, 0, 0, 0}), true), 0u);
+  EXPECT_EQ(find_guard_load_x86(bytes({0x64, 0x48, 0xa1, 0x28, 0, 0, 0, 0, 0, 0, 0}), true), 0u);
+}
+
+TEST(GuardLoad, RejectsNearMisses) {
+  // Another offset (the pointer guard at %fs:0x30), a displacement mode, REX.B (base r13), no
+  // segment prefix, a cut-off instruction, and the i386 form in 64-bit code.
+  EXPECT_EQ(find_guard_load_x86(bytes({0x64, 0x48, 0x8b, 0x04, 0x25, 0x30, 0, 0, 0}), true), npos);
+  EXPECT_EQ(find_guard_load_x86(bytes({0x64, 0x48, 0x8b, 0x44, 0x25, 0x28, 0, 0, 0}), true), npos);
+  EXPECT_EQ(find_guard_load_x86(bytes({0x64, 0x49, 0x8b, 0x04, 0x25, 0x28, 0, 0, 0}), true), npos);
+  EXPECT_EQ(find_guard_load_x86(bytes({0x65, 0x48, 0x8b, 0x04, 0x25, 0x28, 0, 0, 0}), true), npos);
+  EXPECT_EQ(find_guard_load_x86(bytes({0x64, 0x48, 0x8b, 0x04, 0x25, 0x28, 0, 0}), true), npos);
+  EXPECT_EQ(find_guard_load_x86(bytes({0x65, 0xa1, 0x14, 0, 0, 0}), true), npos);
+}
+
+TEST(GuardLoad, RecognisesTheI386GuardLoads) {
+  EXPECT_EQ(find_guard_load_x86(bytes({0x65, 0xa1, 0x14, 0, 0, 0}), false), 0u);        // mov %gs:0x14,%eax
+  EXPECT_EQ(find_guard_load_x86(bytes({0x65, 0x8b, 0x0d, 0x14, 0, 0, 0}), false), 0u);  // mov %gs:0x14,%ecx
+  EXPECT_EQ(find_guard_load_x86(bytes({0x65, 0x8b, 0x4d, 0x14, 0, 0, 0}), false), npos);
+}
+
+TEST(StackAddress, SeesAddressesOfTheStackFrame) {
+  EXPECT_TRUE(takes_stack_address_x86_64(bytes({0x48, 0x8d, 0x44, 0x24, 0x10})));  // lea 0x10(%rsp),%rax
+  EXPECT_TRUE(takes_stack_address_x86_64(bytes({0x4c, 0x8d, 0x04, 0x24})));        // lea (%rsp),%r8
+  EXPECT_TRUE(takes_stack_address_x86_64(bytes({0x48, 0x8d, 0xbc, 0x24, 0x00, 0x01, 0, 0})));  // lea 0x100(%rsp),%rdi
+  // With a frame pointer, %rbp-relative addresses count too.
+  EXPECT_TRUE(takes_stack_address_x86_64(bytes({0x55, 0x48, 0x89, 0xe5, 0x48, 0x8d, 0x45, 0xd0})));
+  EXPECT_TRUE(takes_stack_address_x86_64(bytes({0xf3, 0x0f, 0x1e, 0xfa, 0x55, 0x48, 0x89, 0xe5, 0x48, 0x8d, 0x45, 0xd0})));
+}
+
+TEST(StackAddress, IgnoresWhatIsNotABuffer) {
+  EXPECT_FALSE(takes_stack_address_x86_64(bytes({0x48, 0x8d, 0x64, 0x24, 0x08})));  // lea 8(%rsp),%rsp
+  // Stack realignment: lea 0x8(%rsp),%r10; and $-16,%rsp.
+  EXPECT_FALSE(takes_stack_address_x86_64(bytes({0x4c, 0x8d, 0x54, 0x24, 0x08, 0x48, 0x83, 0xe4, 0xf0})));
+  // %rbp used as an ordinary register (no frame set up), RIP-relative and register-only lea.
+  EXPECT_FALSE(takes_stack_address_x86_64(bytes({0x48, 0x8d, 0x45, 0xd0})));
+  EXPECT_FALSE(takes_stack_address_x86_64(bytes({0x48, 0x8d, 0x05, 0, 0, 0, 0})));
+  EXPECT_FALSE(takes_stack_address_x86_64(bytes({0x48, 0x8d, 0x04, 0x07})));  // lea (%rdi,%rax),%rax
+  // The address of a parameter spilled to the stack (sub $0x18,%rsp; mov %rsi,0x8(%rsp);
+  // lea 0x8(%rsp),%rsi), and an address above the frame (the caller's argument area).
+  EXPECT_FALSE(takes_stack_address_x86_64(
+      bytes({0x48, 0x83, 0xec, 0x18, 0x48, 0x89, 0x74, 0x24, 0x08, 0x48, 0x8d, 0x74, 0x24, 0x08})));
+  EXPECT_FALSE(takes_stack_address_x86_64(bytes({0x48, 0x83, 0xec, 0x18, 0x48, 0x8d, 0x7c, 0x24, 0x20})));
+  // Inside the frame it is a local.
+  EXPECT_TRUE(takes_stack_address_x86_64(bytes({0x48, 0x83, 0xec, 0x18, 0x48, 0x8d, 0x7c, 0x24, 0x10})));
+}
+
+TEST(ThumbBl, DecodesForwardAndBackwardCalls) {
+  uint64_t target = 0;
+  // f000 f867 at 0x0800005a: bl 0x0800012c; f7ff ff8f at 0x0800011e: b.w... (not a BL); f7ff fffe: bl to itself + 0
+  ASSERT_TRUE(decode_thumb_bl(bytes({0x00, 0xf0, 0x67, 0xf8}), 0, 0x0800005a, target));
+  EXPECT_EQ(target, 0x0800012cu);
+  EXPECT_FALSE(decode_thumb_bl(bytes({0xff, 0xf7, 0x8f, 0xbf}), 0, 0x0800011e, target));
+  ASSERT_TRUE(decode_thumb_bl(bytes({0xff, 0xf7, 0xfe, 0xff}), 0, 0x20, target));
+  EXPECT_EQ(target, 0x20u);
+  EXPECT_FALSE(decode_thumb_bl(bytes({0x00, 0xf0}), 0, 0, target));
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// The checks found in real compiler output are exactly the functions that call __stack_chk_fail,
+// and they name the real guard and handler.
+void expect_checks_match_symbols(const std::filesystem::path& elf_path, bool protected_build) {
+  const std::string file = slurp(elf_path);
+  const ElfFile elf(file, elf_path.string());
+  uint64_t guard = 0, handler = 0;
+  for (const auto& s : elf.symbols()) {
+    if (s.name == "__stack_chk_guard" && s.defined()) guard = s.value;
+    if (s.name == "__stack_chk_fail" && s.defined()) handler = s.value & ~uint64_t{1};
+  }
+  const ElfSection* text = elf.section(".text");
+  ASSERT_NE(text, nullptr);
+  const auto checks = find_thumb_canary_checks(text->contents, text->addr);
+  if (!protected_build) {
+    EXPECT_TRUE(checks.empty());
+    EXPECT_EQ(handler, 0u);
+    return;
+  }
+  ASSERT_NE(handler, 0u);
+  const CodeMap code(elf);
+  std::set<std::string_view> calling, checked;
+  for (const auto& f : code.functions())
+    if (std::find(f.call_names.begin(), f.call_names.end(), "__stack_chk_fail") != f.call_names.end()) calling.insert(f.name);
+  for (const auto& c : checks) {
+    EXPECT_EQ(c.guard, guard);
+    EXPECT_EQ(c.handler, handler);
+    const CodeFunction* f = code.function_containing(c.prologue);
+    ASSERT_NE(f, nullptr);
+    checked.insert(f->name);
+  }
+  EXPECT_EQ(checked, calling);
+  EXPECT_GE(checked.size(), 2u);  // parse_frame and checksum (main too, at some levels)
+}
+
+TEST(ThumbCanary, FindsEveryCheckGccEmitsAtEachOptimisationLevel) {
+  mdbc::test::BinaryCorpus corpus;
+  for (const char* level : {"-O0", "-O1", "-O2", "-Os"}) {
+    SCOPED_TRACE(level);
+    const auto on = corpus.cortex_m(std::string("sp") + level, mdbc::test::firmware_program, {level, "-fstack-protector-strong"});
+    expect_checks_match_symbols(on.elf, true);
+    const auto off = corpus.cortex_m(std::string("nosp") + level, mdbc::test::firmware_program, {level, "-fno-stack-protector"});
+    expect_checks_match_symbols(off.elf, false);
+  }
+}
+
+TEST(ThumbCanary, FindsNothingInDataThatIsNotCode) {
+  std::string noise;
+  uint32_t x = 0x12345678;
+  for (int i = 0; i < (1 << 20); ++i) {
+    x ^= x << 13, x ^= x >> 17, x ^= x << 5;  // xorshift32: a fixed, reproducible byte stream
+    noise.push_back(static_cast<char>(x & 0xFF));
+  }
+  EXPECT_TRUE(find_thumb_canary_checks(noise, 0x08000000).empty());
+}
+
+}  // namespace
+}  // namespace mdbc::binary

@@ -1,0 +1,163 @@
+// The one-pass byte scanner: every cryptographic table in every byte form is found at its offset
+// inside random bytes, partial tables are found down to 75 %, scattered round constants are found
+// as code holds them, and CRC tables and random data are silent.
+#include "inspect/crypto_tables/byte_scanner.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+
+#include "inspect/crypto_tables/resolve.h"
+
+namespace mdbc::crypto_tables {
+namespace {
+
+const ByteScanner& scanner() {
+  static const ByteScanner s(tables(), {"OpenSSL ", "mbed TLS "});
+  return s;
+}
+
+std::string random_bytes(size_t n, uint32_t seed) {
+  std::mt19937 gen(seed);
+  std::string s(n, '\0');
+  for (auto& c : s) c = static_cast<char>(gen() & 0xff);
+  return s;
+}
+
+// The resolved hits (crypto only, each table once per place), as the binary rule reports them.
+std::vector<TableHit> resolved(std::string_view bytes) {
+  ScanResult r;
+  scanner().scan(bytes, r);
+  std::vector<Span> spans;
+  for (const auto& h : r.tables) spans.push_back({h.table, h.offset, h.end, h.scattered, h.matched});
+  static const HitResolver resolver(tables());
+  std::vector<TableHit> out;
+  for (size_t i : resolver.keep(spans)) out.push_back(r.tables[i]);
+  return out;
+}
+
+std::string labels(const std::vector<TableHit>& hits) {
+  std::string s;
+  for (const auto& h : hits) s += tables()[h.table].label() + " @" + std::to_string(h.offset) + (h.scattered ? " (scattered)" : "") + "; ";
+  return s;
+}
+
+TEST(ByteScanner, FindsEveryCryptographicTableInEveryForm) {
+  size_t checked = 0;
+  for (const auto& form : scanner().forms()) {
+    const Table& t = tables()[form.table];
+    if (t.purpose != Purpose::cryptographic) continue;
+    const size_t at = 1001;  // odd: no alignment assumed
+    std::string bytes = random_bytes(4096, form.table * 31 + static_cast<uint32_t>(form.bytes.size()));
+    bytes.insert(at, form.bytes);
+    const auto hits = resolved(bytes);
+    bool found = false;
+    for (const auto& h : hits) found = found || (h.table == form.table && h.offset == at && !h.scattered);
+    EXPECT_TRUE(found) << t.label() << " as " << form.layout << ": " << labels(hits);
+    EXPECT_EQ(hits.size(), 1u) << t.label() << " as " << form.layout << ": " << labels(hits);
+    ++checked;
+  }
+  EXPECT_GT(checked, 200u);
+}
+
+TEST(ByteScanner, PartialTablesDownToThreeQuarters) {
+  for (const auto& [algorithm, name] : {std::pair{"AES", "S-box"}, std::pair{"AES", "encryption table Te2"},
+                                        std::pair{"SHA-224/SHA-256", "round constants K"}, std::pair{"DES", "S-box S5"}}) {
+    const ByteForm* form = nullptr;
+    for (const auto& f : scanner().forms())
+      if (tables()[f.table].algorithm == algorithm && tables()[f.table].name == name) {
+        form = &f;
+        break;
+      }
+    ASSERT_NE(form, nullptr);
+    auto found_with = [&](const std::vector<bool>& broken) {
+      std::string t = form->bytes;
+      for (size_t e = 0; e < form->elements(); ++e)
+        if (broken[e])
+          for (size_t b = 0; b < form->element_bytes; ++b) t[e * form->element_bytes + b] = static_cast<char>(0xA5 ^ b ^ e);
+      std::string bytes = random_bytes(2048, 7);
+      bytes.insert(300, t);
+      return resolved(bytes).size();
+    };
+    const size_t n = form->elements();
+    std::vector<bool> block(n, false), every_other(n, false), every_fifth(n, false);
+    for (size_t e = n * 2 / 5; e < n * 3 / 5; ++e) block[e] = true;  // a fifth of the entries, in the middle
+    for (size_t e = 0; e < n; e += 2) every_other[e] = true;
+    for (size_t e = 0; e < n; e += 5) every_fifth[e] = true;
+    EXPECT_EQ(found_with(block), 1u) << name << ": 80 % intact must be found";
+    if (form->element_bytes >= 4) EXPECT_EQ(found_with(every_fifth), 1u) << name << ": 80 % intact must be found";
+    EXPECT_EQ(found_with(every_other), 0u) << name << ": 50 % intact must not";
+  }
+}
+
+TEST(ByteScanner, TruncatedAtTheEndOfTheRegionStillFound) {
+  const ByteForm& sbox = scanner().forms().front();  // AES S-box, bytes
+  ASSERT_EQ(tables()[sbox.table].name, "S-box");
+  const std::string bytes = random_bytes(100, 3) + sbox.bytes.substr(0, 220);
+  const auto hits = resolved(bytes);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].matched, 220u);
+  EXPECT_EQ(hits[0].total, 256u);
+}
+
+TEST(ByteScanner, CrcTablesAndRandomDataAreSilent) {
+  for (const auto& form : scanner().forms()) {
+    if (tables()[form.table].purpose != Purpose::checksum) continue;
+    std::string bytes = random_bytes(3000, 11);
+    bytes.insert(777, form.bytes);
+    EXPECT_TRUE(resolved(bytes).empty()) << tables()[form.table].label() << " as " << form.layout;
+  }
+  EXPECT_TRUE(resolved(random_bytes(8 << 20, 12345)).empty());
+  EXPECT_TRUE(resolved(std::string(1 << 20, '\0')).empty());
+  EXPECT_TRUE(resolved(std::string(1 << 20, '\xff')).empty());
+  std::string counting;  // 0, 1, 2, ... as bytes and as 32-bit words: ordinary program data
+  for (int i = 0; i < 4096; ++i) counting.push_back(static_cast<char>(i));
+  for (uint32_t i = 0; i < 4096; ++i) counting.append(reinterpret_cast<const char*>(&i), 4);
+  EXPECT_TRUE(resolved(counting).empty());
+}
+
+// Round constants as compiled code holds them: each as a 32-bit immediate among other bytes.
+std::string as_immediates(const Table& t, bool only_half, uint32_t seed) {
+  std::mt19937 gen(seed);
+  std::string code;
+  for (size_t k = 0; k < t.values.size(); ++k) {
+    if (only_half && k % 2) continue;
+    for (int g = 0, n = 3 + static_cast<int>(gen() % 9); g < n; ++g) code.push_back(static_cast<char>(gen()));
+    const uint64_t v = t.values[k];
+    for (unsigned b = 0; b < t.bits / 8; ++b) code.push_back(static_cast<char>(v >> (8 * b)));
+  }
+  return code;
+}
+
+TEST(ByteScanner, ScatteredRoundConstants) {
+  for (const auto& t : tables()) {
+    if (!t.immediates) continue;
+    const std::string code = random_bytes(5000, 1) + as_immediates(t, false, 2) + random_bytes(5000, 3);
+    const auto hits = resolved(code);
+    ASSERT_EQ(hits.size(), 1u) << t.label() << ": " << labels(hits);
+    EXPECT_EQ(&tables()[hits[0].table], &t) << labels(hits);
+    EXPECT_TRUE(hits[0].scattered);
+    if (t.values.size() >= 8)
+      EXPECT_TRUE(resolved(random_bytes(5000, 1) + as_immediates(t, true, 2)).empty()) << t.label() << ": half is not enough";
+  }
+}
+
+TEST(ByteScanner, FindsNeedles) {
+  std::string bytes = random_bytes(10000, 5);
+  bytes.replace(4321, 26, "OpenSSL 3.0.11 19 Sep 2023");
+  bytes.replace(9000, 14, "mbed TLS 3.5.2");
+  ScanResult r;
+  scanner().scan(bytes, r);
+  std::set<std::pair<uint32_t, uint64_t>> found;
+  for (const auto& n : r.needles) found.insert({n.needle, n.offset});
+  EXPECT_TRUE(found.count({0, 4321}));
+  EXPECT_TRUE(found.count({1, 9000}));
+}
+
+TEST(ByteScanner, ShortInputs) {
+  for (size_t n = 0; n < 16; ++n) EXPECT_TRUE(resolved(random_bytes(n, 9)).empty());
+}
+
+}  // namespace
+}  // namespace mdbc::crypto_tables

@@ -1,0 +1,99 @@
+// CODE-2: paired cases; the good twin of every bad case must be silent.
+#include <gtest/gtest.h>
+
+#include "support/source_fixture.h"
+
+namespace mdbc::test {
+namespace {
+
+struct Pair {
+  const char* name;
+  const char* bad;
+  std::vector<uint32_t> bad_lines;
+  const char* good;
+  const char* path = "t.c";
+};
+
+const Pair pairs[] = {
+    {"printf", "void f(const char *msg) { printf(msg); }\n", {1},
+     "void f(const char *msg) { printf(\"%s\", msg); }\n"},
+    {"fprintf: the format is the second argument", "void f(FILE *o, const char *m) { fprintf(o, m); }\n", {1},
+     "void f(FILE *o, const char *m) { fprintf(o, \"%s\\n\", m); }\n"},
+    {"snprintf: the third", "void f(char *b, const char *m) { snprintf(b, 16, m); }\n", {1},
+     "void f(char *b, const char *m) { snprintf(b, 16, \"%s\", m); }\n"},
+    {"syslog and dprintf", "void f(int fd, const char *m) {\n  syslog(LOG_ERR, m);\n  dprintf(fd, m);\n}\n", {2, 3},
+     "void f(int fd, const char *m) {\n  syslog(LOG_ERR, \"%s\", m);\n  dprintf(fd, \"%s\", m);\n}\n"},
+    {"err and warn families", "void f(const char *m) {\n  err(1, m);\n  warnx(m);\n}\n", {2, 3},
+     "void f(const char *m) {\n  err(1, \"%s\", m);\n  warnx(\"%s\", m);\n}\n"},
+    {"concatenated literals and inttypes macros", "void f(uint32_t v, char *fmt) { printf(fmt, v); }\n", {1},
+     "void f(uint32_t v) { printf(\"value=%\" PRIu32 \" (0x%\" PRIx32 \")\\n\", v, v); }\n"},
+    {"macros of the same file defined as literals", "#define FMT make_format()\nvoid f(int v) { printf(FMT, v); }\n", {2},
+     "#define PREFIX \"[pump] \"\n#define FMT PREFIX \"%d\\n\"\nvoid f(int v) { printf(FMT, v); }\n"},
+    {"conditional with literal branches", "void f(int e, const char *m) { printf(e ? m : \"ok\\n\"); }\n", {1},
+     "void f(int e) { printf(e ? \"error\\n\" : \"ok\\n\"); }\n"},
+    {"gettext lookups of literals", "void f(const char *m) { printf(_(m)); }\n", {1},
+     "void f(int n) { printf(_(\"%d items\\n\"), n); printf(ngettext(\"%d item\", \"%d items\", n), n); }\n"},
+    {"multi-line call", "void f(const char *m) {\n  fprintf(stderr,\n          m);\n}\n", {3},
+     "void f(const char *m) {\n  fprintf(stderr,\n          \"%s\", m);\n}\n"},
+    {"a variadic wrapper forwarding its own format is not a finding; printing it directly is",
+     "void log_msg(const char *fmt, ...) {\n  printf(fmt);\n}\n", {2},
+     "void log_msg(const char *fmt, ...) {\n  va_list ap;\n  va_start(ap, fmt);\n  vfprintf(stderr, fmt, ap);\n  va_end(ap);\n}\n"
+     "void vlog(int level, const char *fmt, va_list ap) { vsyslog(level, fmt, ap); }\n"},
+    {"a v-form fed with something other than the wrapper's format",
+     "void log_msg(const char *fmt, ...) {\n  va_list ap;\n  va_start(ap, fmt);\n  vprintf(current_format(), ap);\n}\n", {4},
+     "void log_msg(const char *tag, const char *fmt, ...) {\n  va_list ap;\n  va_start(ap, fmt);\n  vprintf(fmt, ap);\n}\n"},
+    {"a macro passing its parameter as the format is checked at its expansions",
+     "#define LOG(fmt, ...) printf(\"[pump] \" fmt \"\\n\", ##__VA_ARGS__)\nvoid f(const char *m) { LOG(m); }\n", {2},
+     "#define LOG(fmt, ...) printf(\"[pump] \" fmt \"\\n\", ##__VA_ARGS__)\nvoid f(const char *m) { LOG(\"%s\", m); }\n"},
+    {"a macro passing __VA_ARGS__ on", "#define ERR(...) fprintf(stderr, __VA_ARGS__)\nvoid f(char *m) { ERR(m); }\n", {2},
+     "#define ERR(...) fprintf(stderr, __VA_ARGS__)\nvoid f(char *m) { ERR(\"%s\", m); }\n"},
+    {"a macro whose body prints data", "#define SHOW() printf(buffer)\nvoid f(void) { SHOW(); }\n", {1},
+     "#define SHOW() printf(\"%s\", buffer)\nvoid f(void) { SHOW(); }\n"},
+    {"const local initialised with a literal",
+     "void f(int v) {\n  const char *fmt = \"%d\\n\";\n  fmt = next_format();\n  printf(fmt, v);\n}\n", {4},
+     "static const char banner[] = \"pump %s\\n\";\nvoid f(int v, const char *ver) {\n  const char *const fmt = v ? \"%d\\n\" : \"%x\\n\";\n  printf(fmt, v);\n  printf(banner, ver);\n}\n"},
+    {"comments, strings, members and user namespaces",
+     "void f(const char *m) { sprintf(out, m); }\n", {1},
+     "// printf(m);\nconst char *s = \"printf(m)\";\nvoid f(struct log *l, const char *m) { l->printf(m); fmt::printf(m); }\n",
+     "t.cpp"},
+    {"a program's own non-variadic function with a library name",
+     "void f(const char *m) { warn(m); }\n", {1},
+     "static void warn(const char *msg) { puts(msg); }\nvoid f(const char *m) { warn(m); }\n"},
+    {"scanf family and wide forms", "void f(const char *in, const char *fmt, int *v) { sscanf(in, fmt, v); }\n", {1},
+     "void f(const wchar_t *m) { wprintf(L\"%ls\", m); swprintf(buf, 8, L\"%d\", 1); }\n"},
+    {"kernel log levels", "void f(const char *m) { printk(m); }\n", {1},
+     "void f(int v) { printk(KERN_ERR \"pump: %d\\n\", v); }\n"},
+};
+
+class FormatStringPairs : public ::testing::TestWithParam<Pair> {};
+
+TEST_P(FormatStringPairs, BadIsFoundGoodIsSilent) {
+  const Pair& p = GetParam();
+  const auto bad = only(inspect_snippet(p.bad, p.path), "CODE-2");
+  EXPECT_EQ(lines_of(bad), p.bad_lines) << p.name << "\n" << p.bad;
+  for (const auto& f : bad) EXPECT_EQ(f.rule, "CODE-2/non-literal-format");
+  const auto good = only(inspect_snippet(p.good, p.path), "CODE-2");
+  EXPECT_TRUE(good.empty()) << p.name << ": " << (good.empty() ? "" : good[0].message) << "\n" << p.good;
+}
+
+INSTANTIATE_TEST_SUITE_P(Code2, FormatStringPairs, ::testing::ValuesIn(pairs));
+
+TEST(FormatStrings, MessageSaysWhatToDo) {
+  const auto f = only(inspect_snippet("void f(const char *m) { printf(m); }"), "CODE-2");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].message.find("printf()"), std::string::npos);
+  EXPECT_NE(f[0].message.find("\"%s\""), std::string::npos);
+}
+
+TEST(FormatStrings, MacroWrapperFindingNamesTheMacro) {
+  const auto f = only(inspect_snippet("#define LOG(fmt, ...) syslog(LOG_ERR, fmt, ##__VA_ARGS__)\n"
+                                      "void f(const char *m) {\n  LOG(\"%s\", m);\n  LOG(m);\n}\n"),
+                      "CODE-2");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].line, 4u);
+  EXPECT_NE(f[0].message.find("LOG"), std::string::npos);
+  EXPECT_NE(f[0].message.find("syslog"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mdbc::test

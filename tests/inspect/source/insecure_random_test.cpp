@@ -1,0 +1,125 @@
+#include <gtest/gtest.h>
+
+#include "inspect/source/rule_pairs.h"
+
+namespace mdbc::test {
+namespace {
+
+const std::vector<RulePair>& rng1_pairs() {
+  static const std::vector<RulePair> pairs = {
+      {"rand() into a key array",
+       "void make_key(uint8_t key[16]) {\n  for (int i = 0; i < 16; i++) key[i] = rand() & 0xff;\n}\n",
+       "void make_key(uint8_t key[16]) {\n  RAND_bytes(key, 16);\n}\n"},
+      {"random() as a nonce", "uint32_t next(void) {\n  uint32_t nonce = random();\n  return send_msg(nonce);\n}\n",
+       "uint32_t next(void) {\n  uint32_t nonce;\n  getrandom(&nonce, sizeof nonce, 0);\n  return send_msg(nonce);\n}\n"},
+      {"through a variable into an IV",
+       "void setup(unsigned char iv[16]) {\n  int r = rand();\n  memcpy(iv, &r, sizeof r);\n}\n",
+       "void setup(unsigned char iv[16]) {\n  RAND_bytes(iv, 16);\n}\n"},
+      {"session id", "void start(struct session *s) { s->session_id = (uint32_t)random(); }\n",
+       "void start(struct session *s) { s->session_id = arc4random(); }\n"},
+      {"buffer later given to a cipher",
+       "int enc(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char buf[16];\n"
+       "  for (int i = 0; i < 16; ++i)\n    buf[i] = (unsigned char)rand();\n"
+       "  return EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), NULL, key, buf);\n}\n",
+       "int enc(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char buf[16];\n"
+       "  RAND_bytes(buf, sizeof buf);\n  return EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), NULL, key, buf);\n}\n"},
+      {"returned by a token maker",
+       "uint32_t make_token(void) { return ((uint32_t)rand() << 16) | (uint32_t)rand(); }\n",
+       "uint32_t make_token(void) {\n  uint32_t t;\n  RAND_bytes((unsigned char *)&t, sizeof t);\n  return t;\n}\n"},
+      {"lrand48 challenge", "void auth(struct peer *p) { p->challenge = lrand48(); send_challenge(p); }\n",
+       "void auth(struct peer *p) {\n  getentropy(&p->challenge, sizeof p->challenge);\n  send_challenge(p);\n}\n"},
+      {"drand48 salt", "void salt_it(double *salt) { *salt = drand48(); }\n",
+       "void salt_it(unsigned char *salt) { getrandom(salt, 16, 0); }\n"},
+      {"C++ Mersenne Twister key",
+       "#include <random>\nvoid make_key(std::vector<uint8_t> &key) {\n  std::mt19937 gen(std::random_device{}());\n"
+       "  std::uniform_int_distribution<int> dist(0, 255);\n  for (auto &b : key) b = dist(gen);\n"
+       "  set_session_key(key.data());\n}\n",
+       "void make_key(std::vector<uint8_t> &key) {\n  RAND_bytes(key.data(), static_cast<int>(key.size()));\n"
+       "  set_session_key(key.data());\n}\n",
+       "src/keys.cpp"},
+      {"C++ default engine token",
+       "std::string token() {\n  std::default_random_engine eng;\n  std::string t;\n"
+       "  for (int i = 0; i < 32; ++i) t.push_back(\"0123456789abcdef\"[eng() % 16]);\n  return t;\n}\n",
+       "std::string token() {\n  unsigned char raw[16];\n  RAND_bytes(raw, sizeof raw);\n  return to_hex(raw, sizeof raw);\n}\n",
+       "src/token.cpp"},
+      {"rand_r OTP", "unsigned otp(unsigned *state) { unsigned otp_code = rand_r(state) % 1000000; return otp_code; }\n",
+       "unsigned otp(void) {\n  unsigned v;\n  getrandom(&v, sizeof v, 0);\n  return v % 1000000;\n}\n"},
+      {"std::rand password",
+       "std::string make_password() {\n  std::string password;\n"
+       "  for (int i = 0; i < 12; ++i) password += static_cast<char>('a' + std::rand() % 26);\n  return password;\n}\n",
+       "std::string make_password() {\n  unsigned char raw[12];\n  RAND_bytes(raw, sizeof raw);\n"
+       "  return encode_password(raw, sizeof raw);\n}\n",
+       "src/account.cpp"},
+      {"mbedTLS key from rand",
+       "int k(mbedtls_aes_context *a) {\n  unsigned char k[16];\n  for (int i = 0; i < 16; i++) k[i] = rand();\n"
+       "  return mbedtls_aes_setkey_enc(a, k, 128);\n}\n",
+       "int k(mbedtls_aes_context *a, mbedtls_ctr_drbg_context *d) {\n  unsigned char k[16];\n"
+       "  mbedtls_ctr_drbg_random(d, k, sizeof k);\n  return mbedtls_aes_setkey_enc(a, k, 128);\n}\n"},
+      {"CTR nonce counter",
+       "void go(mbedtls_aes_context *a, unsigned char *in, unsigned char *out, size_t n) {\n"
+       "  unsigned char nonce_counter[16], stream[16];\n  size_t off = 0;\n"
+       "  for (int i = 0; i < 16; i++) nonce_counter[i] = random();\n"
+       "  mbedtls_aes_crypt_ctr(a, n, &off, nonce_counter, stream, in, out);\n}\n",
+       "void go(mbedtls_aes_context *a, unsigned char *in, unsigned char *out, size_t n) {\n"
+       "  unsigned char nonce_counter[16], stream[16];\n  size_t off = 0;\n"
+       "  psa_generate_random(nonce_counter, sizeof nonce_counter);\n"
+       "  mbedtls_aes_crypt_ctr(a, n, &off, nonce_counter, stream, in, out);\n}\n"},
+      {"wolfSSL IV",
+       "int iv_set(Aes *aes) {\n  byte v[16];\n  for (int i = 0; i < 16; i++) v[i] = (byte)rand();\n"
+       "  return wc_AesSetIV(aes, v);\n}\n",
+       "int iv_set(Aes *aes, WC_RNG *rng) {\n  byte v[16];\n  wc_RNG_GenerateBlock(rng, v, sizeof v);\n"
+       "  return wc_AesSetIV(aes, v);\n}\n"},
+      {"CNG secret",
+       "NTSTATUS k(BCRYPT_ALG_HANDLE h, BCRYPT_KEY_HANDLE *key) {\n  UCHAR material[16];\n"
+       "  for (int i = 0; i < 16; i++) material[i] = (UCHAR)rand();\n"
+       "  return BCryptGenerateSymmetricKey(h, key, NULL, 0, material, sizeof material, 0);\n}\n",
+       "NTSTATUS k(BCRYPT_ALG_HANDLE h, BCRYPT_KEY_HANDLE *key) {\n  UCHAR material[16];\n"
+       "  BCryptGenRandom(NULL, material, sizeof material, BCRYPT_USE_SYSTEM_PREFERRED_RNG);\n"
+       "  return BCryptGenerateSymmetricKey(h, key, NULL, 0, material, sizeof material, 0);\n}\n"},
+      {"snprintf of rand into a token",
+       "void mk(char *tok, size_t n) {\n  char token[16];\n  snprintf(token, sizeof token, \"%08x\", rand());\n"
+       "  strncpy(tok, token, n);\n}\n",
+       "void mk(char *tok, size_t n) {\n  unsigned char raw[8];\n  RAND_bytes(raw, sizeof raw);\n"
+       "  hex_encode(raw, sizeof raw, tok, n);\n}\n"},
+  };
+  return pairs;
+}
+
+TEST(InsecureRandom, PairedCases) { expect_pairs("RNG-1", rng1_pairs()); }
+
+std::vector<Finding> rng1(std::string_view code, std::string path = "src/t.c") {
+  return only(inspect_snippet(code, std::move(path)), "RNG-1");
+}
+
+TEST(InsecureRandom, SecretUseIsAnErrorOtherUseAWarning) {
+  const auto secret = rng1("void k(uint8_t *aes_key) { aes_key[0] = (uint8_t)rand(); }\n");
+  ASSERT_EQ(secret.size(), 1u);
+  EXPECT_EQ(secret[0].rule, "RNG-1/weak-random-secret");
+  EXPECT_EQ(secret[0].severity, Severity::error);
+  EXPECT_NE(secret[0].message.find("aes_key"), std::string::npos);
+  const auto jitter = rng1("void backoff(void) {\n  int delay_ms = 100 + rand() % 50;\n  usleep(delay_ms * 1000);\n}\n");
+  ASSERT_EQ(jitter.size(), 1u);
+  EXPECT_EQ(jitter[0].rule, "RNG-1/weak-random");
+  EXPECT_EQ(jitter[0].severity, Severity::warning);
+}
+
+TEST(InsecureRandom, ArcRandomMembersAndOwnFunctionsAreNotFlagged) {
+  EXPECT_TRUE(rng1("uint32_t n(void) { return arc4random(); }\n").empty());
+  EXPECT_TRUE(rng1("int f(struct gen *g) { return g->rand() + g->random(); }\n").empty());
+  EXPECT_TRUE(rng1("static int random(void) { return hw_trng_read(); }\nint g(void) { return random(); }\n").empty());
+  EXPECT_TRUE(rng1("int rand(void);\n", "include/stdlib_decl.h").empty());
+}
+
+TEST(InsecureRandom, ZephyrTestGenerator) {
+  const auto f = only(inspect_snippet("CONFIG_BT=y\nCONFIG_TEST_RANDOM_GENERATOR=y\n", "app/prj.conf"), "RNG-1");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].rule, "RNG-1/test-random-generator");
+  EXPECT_EQ(f[0].line, 2u);
+  EXPECT_TRUE(only(inspect_snippet("CONFIG_ENTROPY_GENERATOR=y\n# CONFIG_TEST_RANDOM_GENERATOR is not set\n",
+                                   "app/prj.conf"),
+                   "RNG-1")
+                  .empty());
+}
+
+}  // namespace
+}  // namespace mdbc::test

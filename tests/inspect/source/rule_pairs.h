@@ -1,0 +1,40 @@
+#pragma once
+// Paired cases for the source rules: a flawed snippet ("bad") and its fixed twin ("good"). The bad
+// twin must yield a finding of the element, the good twin none of it. Each suite prints its
+// figures (pairs, recall, false alarms) so they can be quoted.
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "support/source_fixture.h"
+
+namespace mdbc::test {
+
+struct RulePair {
+  std::string name;
+  std::string bad;
+  std::string good;
+  std::string path = "src/module.c";
+};
+
+inline void expect_pairs(std::string_view element, const std::vector<RulePair>& pairs,
+                         std::string_view profile = "C-connected") {
+  size_t found = 0, false_alarms = 0;
+  for (const auto& p : pairs) {
+    SCOPED_TRACE(p.name);
+    const auto bad = only(inspect_snippet(p.bad, p.path, profile), element);
+    const auto good = only(inspect_snippet(p.good, p.path, profile), element);
+    EXPECT_FALSE(bad.empty()) << "missed: " << p.name;
+    EXPECT_TRUE(good.empty()) << "false alarm: " << p.name << ": "
+                              << (good.empty() ? std::string() : good.front().rule + " " + good.front().message);
+    found += !bad.empty();
+    false_alarms += !good.empty();
+  }
+  std::printf("[pairs] %.*s: %zu pairs, recall %zu/%zu, false alarms %zu/%zu\n", static_cast<int>(element.size()),
+              element.data(), pairs.size(), found, pairs.size(), false_alarms, pairs.size());
+}
+
+}  // namespace mdbc::test

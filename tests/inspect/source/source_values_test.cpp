@@ -1,0 +1,92 @@
+#include "inspect/source/source_values.h"
+
+#include <gtest/gtest.h>
+
+namespace mdbc::source {
+namespace {
+
+struct Parsed {
+  explicit Parsed(std::string text) : code(std::move(text)), tokens(lex(code)), syntax(tokens), values(syntax) {}
+  // The value of argument n of the first call named `name`.
+  Value arg(std::string_view name, size_t n) const {
+    for (const Call& c : syntax.calls())
+      if (tokens[c.name].text == name && n < c.args.size())
+        return values.resolve({c.args[n].first, c.args[n].second}, c.function);
+    return {};
+  }
+  std::string code;
+  std::vector<Token> tokens;
+  Syntax syntax;
+  FileValues values;
+};
+
+TEST(SourceValues, IntegersThroughMacrosConstantsEnumsAndLocals) {
+  const Parsed p("#define BITS (2 * 512)\nenum { SHIFT = 16 };\nstatic const int base = 8;\n"
+                 "void f(void) {\n  long v = 0L;\n  use_a(BITS);\n  use_b(1024 << SHIFT);\n  use_c(v);\n  use_d(base);\n"
+                 "  use_e((unsigned)0x400u);\n}\n");
+  EXPECT_TRUE(p.arg("use_a", 0).is_integer(1024));
+  EXPECT_TRUE(p.arg("use_b", 0).is_integer(1024LL << 16));
+  EXPECT_TRUE(p.arg("use_c", 0).is_integer(0));
+  EXPECT_TRUE(p.arg("use_d", 0).is_integer(8));
+  EXPECT_TRUE(p.arg("use_e", 0).is_integer(0x400));
+  const Value v = p.arg("use_c", 0);
+  ASSERT_NE(v.via, nullptr);
+  EXPECT_EQ(p.tokens[v.via->name].text, "v");
+}
+
+TEST(SourceValues, VariablesThatChangeOrAreParametersAreUnknown) {
+  const Parsed p("void f(int mode) {\n  int v = 0;\n  if (mode) v = 1;\n  use_a(v);\n  use_b(mode);\n"
+                 "  int w = 0;\n  w += mode;\n  use_c(w);\n}\n");
+  EXPECT_TRUE(p.arg("use_a", 0).is(Value::Kind::unknown));
+  EXPECT_TRUE(p.arg("use_b", 0).is(Value::Kind::unknown));
+  EXPECT_TRUE(p.arg("use_c", 0).is(Value::Kind::unknown));
+}
+
+TEST(SourceValues, StringsListsSymbolsAndCasts) {
+  const Parsed p("#define NAME \"md\" \"5\"\nstatic const unsigned char k[4] = {1, 2, 3, 4};\n"
+                 "void f(void) {\n  a(NAME);\n  b((const unsigned char *)k);\n  c(SSL_VERIFY_NONE);\n  d(NULL);\n"
+                 "  e(_T(\"x\"));\n}\n");
+  EXPECT_EQ(p.arg("a", 0).text, "md5");
+  const Value k = p.arg("b", 0);
+  ASSERT_TRUE(k.is(Value::Kind::list));
+  const ListFacts f = p.values.list_facts(k.list);
+  EXPECT_EQ(f.elements, 4u);
+  EXPECT_FALSE(f.all_zero);
+  EXPECT_TRUE(p.arg("c", 0).is_symbol("SSL_VERIFY_NONE"));
+  EXPECT_TRUE(p.arg("d", 0).is(Value::Kind::null));
+  EXPECT_EQ(p.arg("e", 0).text, "x");
+}
+
+TEST(SourceValues, BindingForms) {
+  const Parsed p("struct s { int key; };\nstatic uint8_t iv[16];\n"
+                 "void f(struct s *p, uint8_t *out) {\n  p->key = 1;\n  iv[0] = 2;\n  *out = 3;\n}\n");
+  const auto key = p.values.bindings("key");
+  ASSERT_EQ(key.size(), 2u);
+  EXPECT_EQ(key[0]->form, BindingForm::member);
+  EXPECT_EQ(key[1]->form, BindingForm::member);
+  const auto iv = p.values.bindings("iv");
+  ASSERT_EQ(iv.size(), 2u);
+  EXPECT_EQ(iv[0]->form, BindingForm::declaration);
+  EXPECT_TRUE(iv[0]->is_static);
+  EXPECT_EQ(iv[1]->form, BindingForm::element);
+  bool out_param = false, out_write = false;
+  for (const Binding* b : p.values.bindings("out")) {
+    out_param = out_param || b->form == BindingForm::parameter;
+    out_write = out_write || b->form == BindingForm::element;
+  }
+  EXPECT_TRUE(out_param);
+  EXPECT_TRUE(out_write);
+}
+
+TEST(SourceValues, HostileInputIsBounded) {
+  std::string deep(20000, '(');
+  deep += "1";
+  deep += std::string(20000, ')');
+  const Parsed p("void f(void) { g(" + deep + "); }\n");
+  EXPECT_TRUE(p.arg("g", 0).is(Value::Kind::unknown) || p.arg("g", 0).is_integer(1));
+  const Parsed loop("#define A B\n#define B A\nvoid f(void) { g(A); }\n");
+  EXPECT_TRUE(loop.arg("g", 0).is(Value::Kind::unknown));
+}
+
+}  // namespace
+}  // namespace mdbc::source
