@@ -110,7 +110,44 @@ class ByteBudget {
   std::condition_variable cv_;
 };
 
-constexpr uint64_t bytes_in_flight = 32ull << 20;
+constexpr uint64_t bytes_in_flight = 16ull << 20;
+
+// At most this many findings of one rule are listed for one file; one more finding says how many
+// more there are. A generated or hostile file can hold a finding per token (millions in a 64 MiB
+// file), and every finding listed costs memory and report size.
+constexpr size_t max_findings_per_rule = 1000;
+
+void cap_findings(std::vector<Finding>& findings) {
+  if (findings.size() <= max_findings_per_rule) return;
+  std::sort(findings.begin(), findings.end());
+  struct Overflow {
+    size_t count = 0;
+    Finding first;
+  };
+  std::map<std::string, size_t> listed;
+  std::map<std::string, Overflow> overflow;
+  std::vector<Finding> kept;
+  kept.reserve(findings.size());
+  for (auto& f : findings) {
+    if (++listed[f.rule] <= max_findings_per_rule) {
+      kept.push_back(std::move(f));
+      continue;
+    }
+    Overflow& o = overflow[f.rule];
+    if (o.count++ == 0) o.first = std::move(f);
+    else o.first.severity = std::max(o.first.severity, f.severity);
+  }
+  if (overflow.empty()) return;
+  for (auto& [rule, o] : overflow) {
+    Finding& f = o.first;
+    f.message = std::to_string(o.count) + " more " + rule + " findings in this file are not listed (mdbc lists " +
+                std::to_string(max_findings_per_rule) + " per rule and file); the first, at line " +
+                std::to_string(f.line) + ": " + f.message;
+    f.column = 0;
+    kept.push_back(std::move(f));
+  }
+  findings = std::move(kept);
+}
 
 // Reads, claims and inspects one file.
 void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, Slot& slot) {
@@ -135,6 +172,7 @@ void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, 
   slot.input.bytes = bytes;
   try {
     slot.inspector->inspect(slot.input, ctx, slot.outcome);
+    cap_findings(slot.outcome.findings);
   } catch (const InputError& e) {
     slot.error = e.what();
   } catch (const std::exception& e) {
@@ -214,13 +252,13 @@ Inspection run_inspection(const EngineOptions& o) {
     inputs_digest.update(std::string_view("\0", 1));
     inputs_digest.update(s.sha256);
     if (!s.input.component.empty()) component_of[s.input.path] = s.input.component;
-    for (auto& f : s.outcome.findings) in.findings.push_back(std::move(f));
     for (auto& c : s.outcome.components) in.components.push_back(std::move(c));
     if (!s.outcome.facts.is_null())
       in.file_facts.push_back({s.input.path, s.inspector->kind(), s.sha256, std::move(s.outcome.facts)});
   }
   in.inputs_sha256 = inputs_digest.hex();
 
+  std::vector<TreeOutcome> trees;
   for (const auto& inspector : inspectors()) {
     std::vector<const InputFile*> files;
     std::vector<const FileOutcome*> outcomes;
@@ -230,8 +268,21 @@ Inspection run_inspection(const EngineOptions& o) {
         outcomes.push_back(&s.outcome);
       }
     if (files.empty()) continue;
-    TreeOutcome tree;
-    inspector->finish(files, outcomes, ctx, tree);
+    inspector->finish(files, outcomes, ctx, trees.emplace_back());
+  }
+
+  // Gather the findings into one vector of exactly the right size, releasing each file's record
+  // as it goes: on a large tree the per-file facts and findings are most of the memory.
+  size_t total = 0;
+  for (const auto& s : slots) total += s.outcome.findings.size();
+  for (const auto& tree : trees) total += tree.findings.size();
+  in.findings.reserve(total);
+  for (auto& s : slots) {
+    for (auto& f : s.outcome.findings) in.findings.push_back(std::move(f));
+    s = Slot();
+  }
+  std::vector<Slot>().swap(slots);
+  for (auto& tree : trees) {
     for (auto& f : tree.findings) in.findings.push_back(std::move(f));
     for (auto& c : tree.components) in.components.push_back(std::move(c));
     if (tree.summary.is_object())

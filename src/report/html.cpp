@@ -157,13 +157,16 @@ std::string html(const Inspection& in) {
   if (uninspected.empty()) {
     o << "<p>None: every element the profile requires was decided by the inputs given.</p>\n";
   } else {
-    o << "<p>No input given can decide these elements; this certificate says nothing about them. Inspect the stage "
-         "named to decide each.</p>\n<ul>\n";
+    o << "<p>No input given can decide these elements; this certificate says nothing about them. Inspect the kind "
+         "of input named to decide each.</p>\n<ul>\n";
     for (const ElementVerdict* v : uninspected) {
+      // The kinds of input this mdbc decides the element on (none were given).
       std::string kinds;
-      for (const auto& [kind, how] : v->element->decided_on) kinds += (kinds.empty() ? "" : ", ") + std::string(to_string(kind));
-      o << "<li><b>" << esc(v->element->id) << "</b> " << esc(v->element->title)
-        << (kinds.empty() ? "" : " — decided on: " + esc(kinds)) << "</li>\n";
+      for (InputKind kind : all_input_kinds)
+        if (decides(v->element->id, kind)) kinds += (kinds.empty() ? "" : ", ") + std::string(to_string(kind));
+      o << "<li><b>" << esc(v->element->id) << "</b> " << esc(v->element->title) << " — "
+        << (kinds.empty() ? std::string("no inspector of this mdbc decides it yet") : "decided on: " + esc(kinds))
+        << "</li>\n";
     }
     o << "</ul>\n";
   }

@@ -78,6 +78,17 @@ std::string text(const Inspection& in, bool color) {
   for (const auto& r : in.roots) o << " " << printable(r);
   o << "\nInputs SHA-256: " << in.inputs_sha256 << "\n";
   if (!in.config_path.empty()) o << "Configuration: " << printable(in.config_path) << "\n";
+  if (const auto langs = in.summary.find("languages"); langs != in.summary.end() && langs->is_object()) {
+    // LANG-1's inventory: "Languages: C 12 files 3400 lines, Rust 2 files 80 lines; memory-safe 2.3%"
+    std::string row;
+    for (const auto& [name, v] : langs->items())
+      if (v.is_object())
+        row += (row.empty() ? "" : ", ") + name + " " + v.value("files", nlohmann::ordered_json(0)).dump() + " files " +
+               v.value("lines", nlohmann::ordered_json(0)).dump() + " lines";
+    char share[32];
+    std::snprintf(share, sizeof share, "%.1f%%", langs->value("memory_safe_share", 0.0) * 100.0);
+    o << "Languages: " << row << "; memory-safe " << share << "\n";
+  }
   o << "\n" << st("1", pad("ELEMENT", 10) + pad("TITLE", 46) + pad("VERDICT", 16) + "FINDINGS") << "\n";
   for (const auto& v : in.verdicts) {
     std::string count = std::to_string(v.findings);

@@ -130,7 +130,8 @@ Verification verify_with(std::string_view image, const Layout& layout, const Key
   const std::string key_hash = digest(v.hash, key_bytes);
 
   bool found_hash = false, key_named = false, valid = false;
-  bool signature_considered = false, foreign_key = false, other_hash = false, any_signature = false;
+  bool signature_considered = false, foreign_key_hash = false, foreign_public_key = false;
+  bool other_hash = false, any_signature = false;
   for (const Tlv& t : layout.tlvs) {
     const std::string_view value = image.substr(t.value_offset, t.len);
     if (t.type == hash_type) {
@@ -150,10 +151,10 @@ Verification verify_with(std::string_view image, const Layout& layout, const Key
     } else if (t.type == tlv::keyhash) {
       // bootutil_find_key compares only the TLV's length; demand the whole digest.
       key_named = t.len == key_hash.size() && digests_equal(value, key_hash);
-      foreign_key = foreign_key || !key_named;
+      foreign_key_hash = foreign_key_hash || !key_named;
     } else if (t.type == tlv::pubkey) {
       key_named = digests_equal(digest(v.hash, value), key_hash);
-      foreign_key = foreign_key || !key_named;
+      foreign_public_key = foreign_public_key || !key_named;
     } else if (t.type == sig_type) {
       any_signature = true;
       if (!key_named) continue;  // a signature counts only for the key the TLV before it names
@@ -188,8 +189,11 @@ Verification verify_with(std::string_view image, const Layout& layout, const Key
                " signature is not by that key over this image";
   else if (!any_signature)
     v.reason = "no signature: the image carries only a hash (unsigned)";
-  else if (foreign_key)
+  else if (foreign_key_hash)
     v.reason = "key hash mismatch: the image is signed for another key, not the trusted " +
+               std::string(to_string(key.type())) + " key";
+  else if (foreign_public_key)
+    v.reason = "public key mismatch: the image embeds another key, not the trusted " +
                std::string(to_string(key.type())) + " key";
   else
     v.reason = "no signature by this key: no KEYHASH or PUBKEY TLV names the trusted key before a " +
@@ -362,7 +366,8 @@ Verification verify(std::string_view image, std::span<const Key> trusted) {
     v.key_index = i;
     if (v.valid) return v;
     // Prefer the reason of a key the image names (signature fails) over "names another key".
-    if (i == 0 || result.reason.starts_with("key hash mismatch") || result.reason.starts_with("no signature by"))
+    if (i == 0 || result.reason.starts_with("key hash mismatch") || result.reason.starts_with("public key mismatch") ||
+        result.reason.starts_with("no signature by"))
       result = std::move(v);
   }
   return result;

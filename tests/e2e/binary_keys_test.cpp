@@ -66,7 +66,9 @@ TEST(BinaryKeys, PrivateKeysAndPasswordHashesInFirmware) {
   EXPECT_NE(pw[0]["message"].get<std::string>().find("SHA-512-crypt"), std::string::npos);
   for (const char* element : {"CRED-1", "CRYPTO-4"})
     for (const auto& v : report["verdicts"])
-      if (v["element"] == element) EXPECT_EQ(v["verdict"], "fail") << element;
+      if (v["element"] == element) {
+        EXPECT_EQ(v["verdict"], "fail") << element;
+      }
 
   const json bin = inspect(fw.bin);
   EXPECT_EQ(findings(bin, "CRED-1/private-key").size(), 1u);

@@ -89,7 +89,7 @@ TEST(SignCli, RefusalsLeaveNoOutputFile) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("not zero"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(out));
-  for (const auto& e : std::filesystem::directory_iterator(dir.path())) ADD_FAILURE() << "left behind: " << e.path();
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) { ADD_FAILURE() << "left behind: " << e.path(); }
   // With zeros where the header goes it signs.
   const auto zeroed = dir.write("zeroed.bin", std::string(0x200, '\0') + vector_file("payload.bin"));
   const auto ok = mdbc({"sign", "--key", v("key-ed25519.pem"), "-v", "1.0.0", "-H", "0x200", "-S", "0x20000",

@@ -98,6 +98,15 @@ TEST_F(Sarif, SourceLocationsHaveLinesBinaryOnesByteOffsets) {
   EXPECT_TRUE(run["originalUriBaseIds"]["SRCROOT"]["uri"].get<std::string>().ends_with("/"));
 }
 
+TEST_F(Sarif, WholeFileFindingsStartAtByteZero) {
+  Inspection whole = test::sample_inspection();
+  whole.findings.push_back(test::sample_finding("HARD-3/missing-flag", "CMakeLists.txt", 0, "no -fstack-protector-strong", ""));
+  const J run2 = J::parse(sarif(whole))["runs"][0];
+  const J* r = result_at(run2, "CMakeLists.txt");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ((*r)["locations"][0]["physicalLocation"]["region"], (J{{"byteOffset", 0}}));
+}
+
 TEST_F(Sarif, HostilePathsBecomeValidUrisOfTheRealBytes) {
   const J* hostile = result_at(run, "alert");
   ASSERT_NE(hostile, nullptr);

@@ -78,7 +78,7 @@ TEST(McubootVectors, HashOnlyImageIsRejectedUnderEveryKey) {
   for (const auto& type : test::vector_key_types) {
     const auto v = verify(image, pub(type));
     EXPECT_FALSE(v.valid) << type;
-    if (type != "ecdsa-p384") EXPECT_EQ(v.reason, "no signature: the image carries only a hash (unsigned)");
+    if (type != "ecdsa-p384") { EXPECT_EQ(v.reason, "no signature: the image carries only a hash (unsigned)"); }
   }
   const Summary s = summarize(image, parse_layout(image));
   EXPECT_TRUE(s.signatures.empty());
@@ -157,11 +157,11 @@ TEST(McubootRoundTrip, EveryKeyTypeAndOptionVerifies) {
         EXPECT_EQ(image[o.slot_size - 24], variant == 2 ? '\x01' : '\xff');
       }
       const Summary s = summarize(image, parse_layout(image));
-      if (variant == 3) EXPECT_EQ(s.security_counter, (1u << 24) + (2u << 16) + 3u);
-      if (variant == 4) EXPECT_EQ(s.security_counter, 42u);
+      if (variant == 3) { EXPECT_EQ(s.security_counter, (1u << 24) + (2u << 16) + 3u); }
+      if (variant == 4) { EXPECT_EQ(s.security_counter, 42u); }
       // Every other key type refuses it.
       for (const auto& other : test::vector_key_types)
-        if (other != type) EXPECT_FALSE(verify(image, pub(other)).valid) << type << " under " << other;
+        if (other != type) { EXPECT_FALSE(verify(image, pub(other)).valid) << type << " under " << other; }
     }
   }
 }
@@ -244,7 +244,7 @@ void expect_rejected(const std::string& image, const std::string& type, const st
 
 TEST(McubootTamper, EveryCorruptionIsRejectedWithItsReason) {
   for (const auto& type : test::vector_key_types) {
-    for (const auto& variant : {"", "-seccnt7", "-confirmed"}) {
+    for (const auto& variant : {"", "-seccnt7", "-confirmed", "-fullkey"}) {
       const std::string image = vector_file(type + variant + ".bin");
       const Layout l = parse_layout(image);
       const size_t tlv_info = l.hashed_size;
@@ -275,8 +275,10 @@ TEST(McubootTamper, EveryCorruptionIsRejectedWithItsReason) {
       // Flipping a bit in the signature, the key hash or the hash TLV.
       expect_rejected(flip(image, sig.value_offset + sig.len / 2), type, "signature does not verify", t + " signature");
       for (const Tlv& tlv : l.tlvs) {
-        if (tlv.type == tlv::keyhash || tlv.type == tlv::pubkey)
+        if (tlv.type == tlv::keyhash)
           expect_rejected(flip(image, tlv.value_offset + tlv.len - 1), type, "key hash mismatch", t + " key hash");
+        if (tlv.type == tlv::pubkey)
+          expect_rejected(flip(image, tlv.value_offset + tlv.len - 1), type, "public key mismatch", t + " public key");
         if (tlv.type == tlv::sha256 || tlv.type == tlv::sha384)
           expect_rejected(flip(image, tlv.value_offset), type, "hash mismatch", t + " hash TLV");
       }

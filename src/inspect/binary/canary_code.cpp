@@ -205,6 +205,15 @@ std::optional<std::pair<StackSlot, size_t>> stack_operand(const unsigned char* p
   return std::make_pair(StackSlot{base, disp}, at - i);
 }
 
+// add, or, and, sub, xor, cmp, test, mov between registers (opcodes with a ModRM operand).
+bool register_alu(unsigned char op) {
+  switch (op) {
+    case 0x01: case 0x03: case 0x09: case 0x0B: case 0x21: case 0x23: case 0x29: case 0x2B:
+    case 0x31: case 0x33: case 0x39: case 0x3B: case 0x85: case 0x89: case 0x8B: return true;
+    default: return false;
+  }
+}
+
 // The System V argument registers (%rdi, %rsi, %rdx, %rcx, %r8, %r9) by ModRM reg number.
 bool argument_register(unsigned reg) { return reg == 7 || reg == 6 || reg == 2 || reg == 1 || reg == 8 || reg == 9; }
 
@@ -224,9 +233,16 @@ bool takes_stack_address_x86_64(std::string_view code) {
       i += 1;
     } else if (i + 2 <= n && p[i] == 0x41 && p[i + 1] >= 0x50 && p[i + 1] <= 0x57) {
       i += 2;
-    } else if (i + 3 <= n && (p[i] & 0xF8) == 0x48 && p[i + 1] == 0x89 && (p[i + 2] >> 6) == 3) {
-      frame_pointer = frame_pointer || (p[i] == 0x48 && p[i + 2] == 0xE5);  // mov %rsp,%rbp
+    } else if (i + 3 <= n && (p[i] & 0xF0) == 0x40 && register_alu(p[i + 1]) && (p[i + 2] >> 6) == 3) {
+      // arithmetic between registers (with REX), which compilers schedule among the pushes
+      frame_pointer = frame_pointer || (p[i] == 0x48 && p[i + 1] == 0x89 && p[i + 2] == 0xE5);  // mov %rsp,%rbp
       i += 3;
+    } else if (i + 4 <= n && (p[i] & 0xF0) == 0x40 && p[i + 1] == 0xC1 && (p[i + 2] >> 6) == 3 && (p[i + 2] & 7) != 4) {
+      i += 4;  // shift of a register other than %rsp by an immediate
+    } else if (i + 2 <= n && register_alu(p[i]) && (p[i + 1] >> 6) == 3) {
+      i += 2;  // arithmetic between 32-bit registers
+    } else if (i + 7 <= n && (p[i] == 0x48 || p[i] == 0x4C) && p[i + 1] == 0x8D && (p[i + 2] & 0xC7) == 0x05) {
+      i += 7;  // lea rel32(%rip),%reg
     } else if (i + 4 <= n && p[i] == 0x48 && p[i + 1] == 0x83 && p[i + 2] == 0xEC) {
       frame = p[i + 3];
       break;
@@ -250,6 +266,13 @@ bool takes_stack_address_x86_64(std::string_view code) {
     if (!argument_register(reg)) continue;
     if (const auto op = stack_operand(p, n, at + 1)) parameters.push_back(op->first);
   }
+  // Floating-point parameters (%xmm0-%xmm7) stored with movsd, movss (F2/F3 0F 11) or movq (66 0F D6).
+  for (size_t k = 0; k + 4 <= n; ++k) {
+    const bool scalar = (p[k] == 0xF2 || p[k] == 0xF3) && p[k + 1] == 0x0F && p[k + 2] == 0x11;
+    const bool movq = p[k] == 0x66 && p[k + 1] == 0x0F && p[k + 2] == 0xD6;
+    if (!scalar && !movq) continue;
+    if (const auto op = stack_operand(p, n, k + 3)) parameters.push_back(op->first);
+  }
   for (size_t k = code.find('\x8D', 1); k != std::string_view::npos; k = code.find('\x8D', k + 1)) {
     const unsigned char rex = p[k - 1];
     if ((rex != 0x48 && rex != 0x4C) || k + 2 > n) continue;
@@ -258,7 +281,11 @@ bool takes_stack_address_x86_64(std::string_view code) {
     if (!op || reg == 4) continue;  // not a stack address, or an adjustment of %rsp itself
     const StackSlot slot = op->first;
     if (slot.base == 5 && !frame_pointer) continue;  // %rbp as an ordinary register
-    if (std::find(parameters.begin(), parameters.end(), slot) != parameters.end()) continue;
+    // A parameter's slot, or a pointer into it or just past it (a parameter walked as an array).
+    const bool into_parameter = std::any_of(parameters.begin(), parameters.end(), [&](const StackSlot& s) {
+      return s.base == slot.base && slot.disp >= s.disp && slot.disp <= s.disp + 8;
+    });
+    if (into_parameter) continue;
     if (slot.base == 4 && frame && slot.disp >= *frame) continue;  // saved registers or the caller's frame
     // Stack realignment: lea 0x8(%rsp),%r10 (or %r13); and $-N,%rsp.
     const size_t after = k + 1 + op->second;

@@ -103,7 +103,7 @@ class CryptoConstantsRule final : public BinaryRule {
       crypto_tables::ScanResult result;
       s.scan(r.bytes, result);
       std::vector<crypto_tables::Span> spans;
-      for (const auto& h : result.tables) spans.push_back({h.table, h.offset, h.end, h.scattered, h.matched});
+      for (const auto& h : result.tables) spans.push_back({h.table, h.offset, h.end, h.scattered, h.matched, h.total});
       for (size_t i : resolver().keep(spans)) {
         const TableHit& h = result.tables[i];
         located.push_back({h, &r, (hex_image ? r.address : r.file_offset) + h.offset, r.address + h.offset});

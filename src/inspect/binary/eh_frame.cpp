@@ -75,17 +75,44 @@ Cie read_cie(ByteReader& r, uint64_t section_address, bool is64) {
   return cie;
 }
 
-// Whether the first call-frame instruction of an FDE changes the frame before any code has run:
-// an FDE for a function entry starts from the CIE's state and first advances the location (or has
-// no instructions at all); one for a fragment first restates the caller's frame.
+// Whether an FDE describes a fragment of a function rather than its entry. At an entry the frame
+// is the CIE's (the caller's call just happened): the first instruction that changes it (a push,
+// sub or endbr64) comes after an advance, and can save at most one register. A fragment starts by
+// restating its parent's frame: rules before any advance, or several saved registers at once.
 bool starts_mid_function(ByteReader& r) {
+  bool advanced = false;
+  int saved = 0;
   while (!r.at_end()) {
     const uint8_t op = r.u8();
     if (op == 0x00) continue;  // DW_CFA_nop
     const bool advance = (op & 0xC0) == 0x40 || op == 0x02 || op == 0x03 || op == 0x04;
-    return !advance;
+    if (advance) {
+      if (advanced) break;
+      advanced = true;
+      r.skip(op == 0x02 ? 1 : op == 0x03 ? 2 : op == 0x04 ? 4 : 0);
+      continue;
+    }
+    if (!advanced) return true;
+    if ((op & 0xC0) == 0x80) {  // DW_CFA_offset
+      ++saved;
+      r.uleb128();
+      continue;
+    }
+    if ((op & 0xC0) == 0xC0) continue;  // DW_CFA_restore
+    switch (op) {
+      case 0x05: ++saved, r.uleb128(), r.uleb128(); break;  // offset_extended
+      case 0x11: ++saved, r.uleb128(), r.sleb128(); break;  // offset_extended_sf
+      case 0x0C: case 0x09: case 0x14: case 0x2F: r.uleb128(), r.uleb128(); break;
+      case 0x12: case 0x15: r.uleb128(), r.sleb128(); break;
+      case 0x0D: case 0x0E: case 0x07: case 0x08: case 0x06: case 0x2E: r.uleb128(); break;
+      case 0x13: r.sleb128(); break;
+      case 0x0A: case 0x0B: case 0x2D: break;
+      case 0x0F: r.skip(r.uleb128()); break;
+      case 0x10: case 0x16: r.uleb128(), r.skip(r.uleb128()); break;
+      default: return false;  // an instruction this reader does not know: take it as an entry
+    }
   }
-  return false;
+  return saved >= 2;
 }
 
 }  // namespace

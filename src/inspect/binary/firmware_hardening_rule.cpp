@@ -20,12 +20,6 @@ std::string hex(uint64_t v) {
   return buf;
 }
 
-std::string join(const std::vector<std::string>& names) {
-  std::string s;
-  for (size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + names[i];
-  return s;
-}
-
 uint32_t le32(std::string_view b, size_t at) {
   const auto* p = reinterpret_cast<const unsigned char*>(b.data()) + at;
   return static_cast<uint32_t>(p[0] | (p[1] << 8) | (p[2] << 16) | (static_cast<uint32_t>(p[3]) << 24));
@@ -132,25 +126,7 @@ class FirmwareHardeningRule final : public BinaryRule {
     for (const auto& seg : a.elf->segments()) {
       if (seg.type != PT_LOAD || !seg.writable() || !seg.executable()) continue;
       rwx = true;
-      // Name the cause: a section that is itself writable and executable (code placed in RAM), or
-      // writable sections sharing the segment with code (such as a vector table left non-const).
-      const auto both = [&] {
-        std::vector<std::string> names;
-        for (const auto& s : a.elf->sections())
-          if (s.alloc() && s.writable() && s.executable() && s.size > 0 && s.addr >= seg.vaddr && s.addr - seg.vaddr < seg.memsz)
-            names.push_back(s.name);
-        return names;
-      }();
-      const auto writable = sections_in_segment(*a.elf, seg, true, false);
-      const auto executable = sections_in_segment(*a.elf, seg, false, true);
-      std::string cause;
-      if (!both.empty())
-        cause = "section" + std::string(both.size() > 1 ? "s " : " ") + join(both) + " both writable and executable (code placed in writable memory)";
-      else if (!writable.empty() && !executable.empty())
-        cause = "writable section" + std::string(writable.size() > 1 ? "s " : " ") + join(writable) +
-                " in the same segment as executable " + join(executable);
-      else
-        cause = "segment flags RWX";
+      const std::string cause = rwx_cause(*a.elf, seg);
       out.push_back(a.at(seg.offset, "HARD-2/rwx-segment",
                          "loadable segment at " + hex(seg.vaddr) + " is writable and executable: " + cause +
                              "; keep code in read-only memory (const vector table, no functions in .data) or protect "
@@ -161,19 +137,19 @@ class FirmwareHardeningRule final : public BinaryRule {
   }
 
   static void check_debug_sections(const Artifact& a, std::vector<Finding>& out, nlohmann::ordered_json& f) {
-    std::vector<std::string> debug;
+    std::string debug;
     uint64_t offset = 0;
     for (const auto& s : a.elf->sections())
       if ((s.name.starts_with(".debug_") || s.name.starts_with(".zdebug_")) && !s.contents.empty()) {
         if (debug.empty()) offset = s.offset;
-        debug.push_back(s.name);
+        debug += (debug.empty() ? "" : ", ") + s.name;
       }
     f["debug_sections"] = debug.empty() ? "no" : "yes";
     if (debug.empty()) return;
     out.push_back(a.at(offset, "HARD-2/debug-sections",
                        "debug sections left in the firmware image ease reverse engineering and suggest a development "
                        "build; ship the .bin/.hex or strip with objcopy --strip-debug",
-                       join(debug), Severity::warning));
+                       debug, Severity::warning));
   }
 };
 

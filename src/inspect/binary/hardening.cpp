@@ -237,6 +237,28 @@ std::vector<std::string> sections_in_segment(const ElfFile& elf, const ElfSegmen
   return names;
 }
 
+std::string rwx_cause(const ElfFile& elf, const ElfSegment& segment) {
+  auto join = [](const std::vector<std::string>& names) {
+    std::string s;
+    for (size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + names[i];
+    return s;
+  };
+  std::vector<std::string> both;
+  for (const auto& s : elf.sections())
+    if (s.alloc() && s.writable() && s.executable() && s.size > 0 && s.addr >= segment.vaddr &&
+        s.addr - segment.vaddr < segment.memsz)
+      both.push_back(s.name);
+  if (!both.empty())
+    return std::string(both.size() > 1 ? "sections " : "section ") + join(both) +
+           " both writable and executable (code placed in writable memory)";
+  const auto writable = sections_in_segment(elf, segment, true, false);
+  const auto executable = sections_in_segment(elf, segment, false, true);
+  if (!writable.empty() && !executable.empty())
+    return std::string(writable.size() > 1 ? "writable sections " : "writable section ") + join(writable) +
+           " in the same segment as executable " + join(executable);
+  return "segment flags RWX";
+}
+
 Hardening assess_hardening(const ElfFile& elf, const CodeMap& code) {
   Hardening h;
   h.relro = elf.type() == ET_REL ? "no" : relro(elf, code, h.relro_detail);
@@ -253,14 +275,7 @@ Hardening assess_hardening(const ElfFile& elf, const CodeMap& code) {
   for (size_t i = 0; i < elf.segments().size(); ++i) {
     const ElfSegment& s = elf.segments()[i];
     if (s.type != PT_LOAD || !s.writable() || !s.executable()) continue;
-    std::string text = "segment " + std::to_string(i) + " at " + hex(s.vaddr);
-    const auto names = sections_in_segment(elf, s, false, false);
-    if (!names.empty()) {
-      text += " (";
-      for (size_t k = 0; k < names.size(); ++k) text += (k ? " " : "") + names[k];
-      text += ")";
-    }
-    h.rwx_segments.push_back(std::move(text));
+    h.rwx_segments.push_back("segment " + std::to_string(i) + " at " + hex(s.vaddr) + ": " + rwx_cause(elf, s));
   }
   h.rwx = h.rwx_segments.empty() ? "no" : "yes";
   return h;

@@ -55,4 +55,9 @@ bool is_fortifiable_function(std::string_view name);
 std::vector<std::string> sections_in_segment(const ElfFile& elf, const ElfSegment& segment, bool writable_only,
                                              bool executable_only);
 
+// What makes a writable and executable segment so, naming the section responsible: a section that
+// is itself writable and executable (code placed in writable memory), or writable sections sharing
+// the segment with code (such as a vector table left non-const).
+std::string rwx_cause(const ElfFile& elf, const ElfSegment& segment);
+
 }  // namespace mdbc::binary

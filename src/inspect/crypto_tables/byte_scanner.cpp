@@ -61,6 +61,7 @@ struct Tracker {
   uint32_t table = 0;
   uint64_t window = 0;
   uint32_t need = 0, distinct = 0;
+  int64_t open = -1;  // index in ScanResult::tables of a hit still taking in entries, or -1
   std::vector<uint16_t> counts;
   std::deque<std::pair<uint64_t, uint32_t>> recent;  // (offset, entry)
 
@@ -242,16 +243,25 @@ void ByteScanner::scan(std::string_view bytes, ScanResult& out) const {
         const Word& word = words_.values[k];
         if (word.has_follow && (i + 8 > n || load4(p + i + 4) != word.follow)) continue;
         Tracker& tr = trackers[static_cast<size_t>(tracker_of[word.table])];
+        if (tr.open >= 0 && i > out.tables[static_cast<size_t>(tr.open)].offset + tr.window) {
+          tr.open = -1;  // the hit is complete: start afresh
+          tr.clear();
+        }
         while (!tr.recent.empty() && tr.recent.front().first + tr.window < i) {
           if (--tr.counts[tr.recent.front().second] == 0) --tr.distinct;
           tr.recent.pop_front();
         }
         tr.recent.emplace_back(i, word.entry);
         if (tr.counts[word.entry]++ == 0) ++tr.distinct;
-        if (tr.distinct >= tr.need) {
-          out.tables.push_back(TableHit{tr.table, -1, tr.recent.front().first, i + (word.has_follow ? 8 : 4), tr.distinct,
+        const uint64_t end = i + (word.has_follow ? 8 : 4);
+        if (tr.open >= 0) {  // still taking in entries within its window
+          TableHit& h = out.tables[static_cast<size_t>(tr.open)];
+          h.matched = std::max(h.matched, tr.distinct);
+          h.end = std::max(h.end, end);
+        } else if (tr.distinct >= tr.need) {
+          tr.open = static_cast<int64_t>(out.tables.size());
+          out.tables.push_back(TableHit{tr.table, -1, tr.recent.front().first, end, tr.distinct,
                                         static_cast<uint32_t>(tr.counts.size()), true});
-          tr.clear();
         }
       }
     if (needle_prefixes_.find(w, b, e))

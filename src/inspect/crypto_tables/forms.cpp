@@ -52,8 +52,16 @@ bool mostly_wide(const std::vector<uint64_t>& values) {
   return static_cast<size_t>(wide) * 10 >= values.size() * 9;
 }
 
-ValueForm value_form(uint32_t table, std::string layout, unsigned bits, std::vector<uint64_t> values) {
-  const bool distinctive = bits >= 32 && mostly_wide(values);
+bool mostly_unique(std::vector<uint64_t> values) {
+  const size_t n = values.size();
+  std::sort(values.begin(), values.end());
+  return static_cast<size_t>(std::unique(values.begin(), values.end()) - values.begin()) * 10 >= n * 9;
+}
+
+// Distinctive: a table of wide values in its own width (not bytes repacked into words, whose sets
+// every permutation of bytes shares), mostly distinct and mostly above 16 bits.
+ValueForm value_form(uint32_t table, std::string layout, unsigned bits, std::vector<uint64_t> values, bool native = false) {
+  const bool distinctive = native && bits >= 32 && mostly_wide(values) && mostly_unique(values);
   return ValueForm{table, std::move(layout), bits, std::move(values), distinctive};
 }
 
@@ -149,18 +157,18 @@ std::vector<ValueForm> value_forms(const std::vector<Table>& tables) {
         case 64: {
           const unsigned bits = t.bits;
           const std::string width = std::to_string(bits) + "-bit words";
-          out.push_back(value_form(ti, width + suffix, bits, values));
+          out.push_back(value_form(ti, width + suffix, bits, values, true));
           std::vector<uint64_t> swapped;
           for (uint64_t v : values) swapped.push_back(byte_swap(v, bits));
-          out.push_back(value_form(ti, width + ", bytes swapped" + suffix, bits, std::move(swapped)));
+          out.push_back(value_form(ti, width + ", bytes swapped" + suffix, bits, std::move(swapped), true));
           if (bits == 64) {
             std::vector<uint64_t> high_first, low_first;
             for (uint64_t v : values) {
               high_first.insert(high_first.end(), {v >> 32, v & 0xffffffff});
               low_first.insert(low_first.end(), {v & 0xffffffff, v >> 32});
             }
-            out.push_back(value_form(ti, "32-bit halves, high half first" + suffix, 32, std::move(high_first)));
-            out.push_back(value_form(ti, "32-bit halves, low half first" + suffix, 32, std::move(low_first)));
+            out.push_back(value_form(ti, "32-bit halves, high half first" + suffix, 32, std::move(high_first), true));
+            out.push_back(value_form(ti, "32-bit halves, low half first" + suffix, 32, std::move(low_first), true));
           }
           out.push_back(value_form(ti, "bytes, most significant first" + suffix, 8, split_bytes(values, bits, true)));
           out.push_back(value_form(ti, "bytes, least significant first" + suffix, 8, split_bytes(values, bits, false)));

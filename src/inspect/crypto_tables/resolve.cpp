@@ -9,8 +9,8 @@ namespace mdbc::crypto_tables {
 HitResolver::HitResolver(const std::vector<Table>& tables) : tables_(tables), within_(tables.size() * tables.size()) {
   for (size_t part = 0; part < tables.size(); ++part)
     for (size_t whole = 0; whole < tables.size(); ++whole)
-      within_[part * tables.size() + whole] = part != whole && tables[part].values.size() < tables[whole].values.size() &&
-                                              values_within(tables[part], tables[whole]);
+      within_[part * tables.size() + whole] =
+          part != whole && values_within(tables[part], tables[whole]) && !values_within(tables[whole], tables[part]);
 }
 
 std::vector<size_t> HitResolver::keep(const std::vector<Span>& spans) const {
@@ -35,10 +35,21 @@ std::vector<size_t> HitResolver::keep(const std::vector<Span>& spans) const {
         dropped[a_checksum ? order[j] : order[i]] = true;
       } else if (a.table == b.table) {
         dropped[better(b, a) ? order[i] : order[j]] = true;
-      } else if (within_[a.table * tables_.size() + b.table]) {
-        dropped[order[i]] = true;
-      } else if (within_[b.table * tables_.size() + a.table]) {
-        dropped[order[j]] = true;
+      } else if (within_[a.table * tables_.size() + b.table] || within_[b.table * tables_.size() + a.table]) {
+        // The larger table stands for both when it accounts for more of the bytes; when it does not
+        // (MD5's four initial values are four of SHA-1's five), the smaller one is the better name.
+        const bool a_is_part = within_[a.table * tables_.size() + b.table];
+        const Span& part = a_is_part ? a : b;
+        const Span& whole = a_is_part ? b : a;
+        const bool whole_wins = uint64_t{whole.matched} * tables_[whole.table].bits > uint64_t{part.matched} * tables_[part.table].bits;
+        dropped[(whole_wins == a_is_part) ? order[i] : order[j]] = true;
+      } else if (!a.scattered && !b.scattered) {
+        // Two tables never share bytes: a partial match over a fuller one is an echo of it (the
+        // AES T-tables are byte rotations of each other, so one written as bytes matches another
+        // in three places of four).
+        const uint64_t share_a = uint64_t{a.matched} * b.total;
+        const uint64_t share_b = uint64_t{b.matched} * a.total;
+        if (share_a != share_b) dropped[share_a < share_b ? order[i] : order[j]] = true;
       }
     }
   }

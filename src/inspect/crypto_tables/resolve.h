@@ -14,7 +14,7 @@ struct Span {
   uint32_t table = 0;
   uint64_t begin = 0, end = 0;  // half-open, in whatever unit the caller uses (bytes, literals)
   bool scattered = false;       // found as scattered values rather than as one table
-  uint32_t matched = 0;
+  uint32_t matched = 0, total = 0;  // entries found, and entries of the form searched for
 };
 
 class HitResolver {
@@ -25,7 +25,7 @@ class HitResolver {
 
  private:
   const std::vector<Table>& tables_;
-  std::vector<bool> within_;  // [part * n + whole]: values_within(part, whole), part != whole
+  std::vector<bool> within_;  // [part * n + whole]: part's values a strict subset of whole's (with halves)
 };
 
 }  // namespace mdbc::crypto_tables

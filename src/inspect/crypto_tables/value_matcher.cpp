@@ -207,24 +207,33 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
     std::vector<uint32_t> counts(total, 0);
     uint32_t distinct = 0;
     size_t front = 0;
+    constexpr size_t none = ~size_t{0};
+    size_t open = none;  // index in hits of a hit still taking in values within its window
     for (size_t back = 0; back < seen[fi].size(); ++back) {
       const auto [at, entry] = seen[fi][back];
+      if (open != none && at > hits[open].first + window) {  // the hit is complete: start afresh
+        open = none;
+        std::fill(counts.begin(), counts.end(), 0);
+        distinct = 0;
+        front = back;
+      }
       while (seen[fi][front].first + window < at) {
         if (--counts[seen[fi][front].second] == 0) --distinct;
         ++front;
       }
       if (counts[entry]++ == 0) ++distinct;
-      if (distinct >= need) {
+      if (open != none) {
+        hits[open].matched = std::max(hits[open].matched, distinct);
+        hits[open].last = at;
+      } else if (distinct >= need) {
+        open = hits.size();
         hits.push_back(ValueHit{forms_[fi].table, fi, seen[fi][front].first, at, distinct, static_cast<uint32_t>(total), true});
-        std::fill(counts.begin(), counts.end(), 0);
-        distinct = 0;
-        front = back + 1;
       }
     }
   }
 
   std::vector<Span> spans;
-  for (const auto& h : hits) spans.push_back({h.table, h.first, h.last + 1, h.scattered, h.matched});
+  for (const auto& h : hits) spans.push_back({h.table, h.first, h.last + 1, h.scattered, h.matched, h.total});
   std::vector<ValueHit> out;
   for (size_t i : resolver_.keep(spans)) out.push_back(hits[i]);
   return out;

@@ -1,6 +1,7 @@
 #include "inspect/source/call_site.h"
 
 #include <array>
+#include <unordered_set>
 
 namespace mdbc::source {
 namespace {
@@ -80,29 +81,29 @@ void CallSites::index_functions() const {
 }
 
 bool CallSites::expanded(std::string_view macro) const {
-  if (const auto it = expanded_.find(macro); it != expanded_.end()) return it->second;
-  // One pass over the file per macro asked about; rules ask only about macros whose bodies hold
-  // a call they report, which are few.
-  const auto t = file_.tokens;
-  bool found = false;
-  std::string_view current;  // the #define whose body we are in
-  size_t body_from = t.size();
-  for (size_t i = 0; i < t.size() && !found; ++i) {
-    if (directive_start(t, i)) {
-      current = {};
-      body_from = t.size();
-      if (i + 2 < t.size() && t[i + 1].is_ident("define") && !t[i + 2].line_start) {
-        current = t[i + 2].text;
-        body_from = i + 3;
+  if (!expansions_indexed_) {
+    // Every identifier that is expanded somewhere: in code, or in the body of another macro.
+    // Built once per file, when a rule first asks about a macro.
+    expansions_indexed_ = true;
+    const auto t = file_.tokens;
+    std::string_view current;  // the #define whose body we are in
+    size_t body_from = t.size();
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (directive_start(t, i)) {
+        current = {};
+        body_from = t.size();
+        if (i + 2 < t.size() && t[i + 1].is_ident("define") && !t[i + 2].line_start) {
+          current = t[i + 2].text;
+          body_from = i + 3;
+        }
+        continue;
       }
-      continue;
+      if (t[i].kind != TokenKind::identifier || file_.syntax.dead(i)) continue;
+      if (!t[i].directive || (!current.empty() && current != t[i].text && i >= body_from))
+        expanded_names_.insert(t[i].text);
     }
-    if (t[i].kind != TokenKind::identifier || t[i].text != macro || file_.syntax.dead(i)) continue;
-    if (!t[i].directive) found = true;
-    else if (!current.empty() && current != macro && i >= body_from) found = true;
   }
-  expanded_[macro] = found;
-  return found;
+  return expanded_names_.contains(macro);
 }
 
 bool CallSites::reportable(size_t name_token, std::string_view macro) const {

@@ -7,6 +7,7 @@
 #include <span>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/severity.h"
@@ -69,7 +70,8 @@ class CallSites {
   mutable bool functions_indexed_ = false;
   mutable std::unordered_map<std::string_view, const FunctionDef*> functions_;
   mutable std::unordered_map<std::string_view, bool> static_functions_;
-  mutable std::unordered_map<std::string_view, bool> expanded_;
+  mutable bool expansions_indexed_ = false;
+  mutable std::unordered_set<std::string_view> expanded_names_;
 };
 
 }  // namespace mdbc::source

@@ -18,9 +18,9 @@ bool in(const std::array<std::string_view, N>& set, std::string_view w) {
 
 // Words after the one that names the value which only describe how it is spelled or stored:
 // `aes_key_bytes`, `password_str`, `SECRET_HEX` are still the secret.
-constexpr std::array<std::string_view, 27> spelling_words{
+constexpr std::array<std::string_view, 26> spelling_words{
     "data", "bytes", "byte", "buf", "buffer", "str", "string", "value", "val", "hex", "raw", "bin", "b64", "base64",
-    "der", "pem", "material", "blob", "array", "arr", "ptr", "literal", "const", "default", "dflt", "plain", "ascii"};
+    "der", "pem", "material", "blob", "array", "arr", "ptr", "literal", "default", "dflt", "plain", "ascii"};
 
 // A secret by itself as the last word.
 constexpr std::array<std::string_view, 18> secret_words{
@@ -87,6 +87,12 @@ bool any_before(const std::vector<std::string>& words, size_t end, const std::ar
 CredentialName credential_name(std::string_view identifier) {
   const auto words = meaning(identifier);
   if (words.empty()) return CredentialName::none;
+  // Names of labels, object ids and parameters about a secret (SSL_TXT_PSK, NID_kx_psk,
+  // OSSL_KDF_PARAM_SECRET): the value names the secret, it is not one.
+  constexpr std::array<std::string_view, 10> label_words{"txt", "param", "params", "nid", "sn", "ln", "oid",
+                                                         "label", "tag", "name"};
+  for (const auto& w : words)
+    if (in(label_words, w)) return CredentialName::none;
   const std::string& last = words.back();
   const size_t n = words.size() - 1;  // words before the last
   if (any_before(words, n, std::array<std::string_view, 2>{"public", "pub"})) return CredentialName::none;

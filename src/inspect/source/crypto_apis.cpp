@@ -531,8 +531,15 @@ constexpr Fill random_fills[] = {
 std::optional<WeakName> weak_name(std::string_view id) {
   if (id.size() < 2) return std::nullopt;
   if (auto it = exact_map().find(id); it != exact_map().end()) return it->second;
-  for (const auto& p : function_prefixes)
-    if (id.starts_with(p.prefix)) return p.weak;
+  for (const auto& p : function_prefixes) {
+    if (!id.starts_with(p.prefix)) continue;
+    // DES_set_key is a function; DES_BLOCK_SIZE, RC2_KEY_LENGTH are sizes.
+    const bool upper_prefix = std::none_of(p.prefix.begin(), p.prefix.end(),
+                                           [](unsigned char c) { return std::islower(c) != 0; });
+    if (upper_prefix && (id.size() == p.prefix.size() || !std::islower(static_cast<unsigned char>(id[p.prefix.size()]))))
+      continue;
+    return p.weak;
+  }
   for (const auto& p : constant_prefixes)
     if (id.starts_with(p.prefix)) return p.weak;
   if (id.starts_with("EVP_") && id.ends_with("_ecb")) return sel_fn(W::ecb, "ECB");

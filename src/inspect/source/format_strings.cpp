@@ -7,7 +7,9 @@
 //   checked instead, with the argument in that position.
 // A const local (or a file-scope constant) initialised with a literal and never assigned is as
 // good as the literal.
+#include <algorithm>
 #include <array>
+#include <limits>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -104,19 +106,23 @@ class LiteralVariables {
     index();
     const auto it = variables_.find(file_.tokens[use].text);
     if (it == variables_.end()) return false;
-    for (const auto& v : it->second) {
-      if (v.name >= use) continue;
-      if (v.function == -1 && v.constant) return true;
-      if (v.function != function || function < 0) continue;
-      if (v.constant) return true;
-      // A plain pointer: only when the function never assigns it again.
-      const auto& fn = file_.syntax.functions()[static_cast<size_t>(function)];
-      bool assigned = false;
-      if (const auto a = assignments_.find(file_.tokens[use].text); a != assignments_.end())
-        for (size_t pos : a->second) assigned = assigned || (pos > v.name && pos < fn.body_close);
-      if (!assigned) return true;
-    }
-    return false;
+    const Declarations& d = it->second;
+    if (d.file_constant < use) return true;
+    const auto fn = d.by_function.find(function);
+    if (function < 0 || fn == d.by_function.end()) return false;
+    // The nearest declaration before the use is the one in scope.
+    const auto& list = fn->second;
+    auto after = std::lower_bound(list.begin(), list.end(), use,
+                                  [](const LiteralVariable& v, size_t u) { return v.name < u; });
+    if (after == list.begin()) return false;
+    const LiteralVariable& v = *(after - 1);
+    if (v.constant) return true;
+    // A plain pointer: only when the function never assigns it again.
+    const size_t body_close = file_.syntax.functions()[static_cast<size_t>(function)].body_close;
+    const auto a = assignments_.find(file_.tokens[use].text);
+    if (a == assignments_.end()) return true;
+    const auto next = std::upper_bound(a->second.begin(), a->second.end(), v.name);
+    return next == a->second.end() || *next >= body_close;
   }
 
  private:
@@ -163,25 +169,36 @@ class LiteralVariables {
       const int function = fn < functions.size() && functions[fn].body_open < i ? static_cast<int>(fn) : -1;
       const bool constant = array || const_pointer;
       any_plain = any_plain || !constant;
-      variables_[t[name].text].push_back({name, function, constant});
+      Declarations& d = variables_[t[name].text];
+      if (function < 0) {
+        if (constant) d.file_constant = std::min(d.file_constant, name);
+      } else {
+        d.by_function[function].push_back({name, function, constant});
+      }
     }
     if (!any_plain) return;
+    std::unordered_set<size_t> declared_at;
+    for (const auto& [name, d] : variables_)
+      for (const auto& [fn_index, list] : d.by_function)
+        for (const auto& v : list) declared_at.insert(v.name);
     for (size_t i = 0; i < t.size(); ++i) {
       if (t[i].kind != TokenKind::identifier || !variables_.contains(t[i].text)) continue;
       const bool written_after = i + 1 < t.size() && (t[i + 1].is("=") || t[i + 1].is("+=") || t[i + 1].is("-=") ||
                                                       t[i + 1].is("++") || t[i + 1].is("--"));
       const bool written_before = i > 0 && (t[i - 1].is("&") || t[i - 1].is("++") || t[i - 1].is("--"));
       if (!written_after && !written_before) continue;
-      bool declaration = false;
-      for (const auto& v : variables_[t[i].text]) declaration = declaration || v.name == i;
-      if (!declaration) assignments_[t[i].text].push_back(i);
+      if (!declared_at.contains(i)) assignments_[t[i].text].push_back(i);
     }
   }
 
   const SourceFile& file_;
   const LiteralResolver& literals_;
   mutable bool indexed_ = false;
-  mutable std::unordered_map<std::string_view, std::vector<LiteralVariable>> variables_;
+  struct Declarations {
+    size_t file_constant = std::numeric_limits<size_t>::max();  // first file-scope constant
+    std::unordered_map<int, std::vector<LiteralVariable>> by_function;  // in token order
+  };
+  mutable std::unordered_map<std::string_view, Declarations> variables_;
   mutable std::unordered_map<std::string_view, std::vector<size_t>> assignments_;
 };
 
@@ -204,6 +221,7 @@ class FormatStrings final : public SourceRule {
       bool macro;
     };
     std::unordered_map<std::string_view, Callee> wrappers;
+    std::unordered_map<int, std::vector<Parameter>> parameter_cache;
     std::unordered_set<std::string_view> checked_wrappers;
 
     const auto check_call = [&](const Call& c, const Callee& callee, bool takes_va_list) {
@@ -229,7 +247,7 @@ class FormatStrings final : public SourceRule {
       }
       if (end == begin + 1 && t[begin].kind == TokenKind::identifier) {
         if (variables.holds_literal(begin, c.function)) return;
-        if (takes_va_list && c.function >= 0 && c.macro.empty() && forwards_own_format(file, c, t[begin].text))
+        if (takes_va_list && c.function >= 0 && c.macro.empty() && forwards_own_format(file, c, t[begin].text, parameter_cache))
           return;
       }
       if (callee.macro ? !sites.expansion_reportable(c) : !sites.reportable(c)) return;
@@ -272,9 +290,12 @@ class FormatStrings final : public SourceRule {
  private:
   // Whether `name` is the enclosing function's own format parameter that it forwards with its
   // variable arguments: its last named parameter before "...", or the one before its va_list.
-  static bool forwards_own_format(const SourceFile& file, const Call& c, std::string_view name) {
+  static bool forwards_own_format(const SourceFile& file, const Call& c, std::string_view name,
+                                  std::unordered_map<int, std::vector<Parameter>>& cache) {
     const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(c.function)];
-    const auto params = parameters(file, f);
+    auto cached = cache.find(c.function);
+    if (cached == cache.end()) cached = cache.emplace(c.function, parameters(file, f)).first;
+    const auto& params = cached->second;
     for (size_t p = 0; p < params.size(); ++p) {
       if (params[p].name != name) continue;
       if (f.variadic && p + 1 == params.size()) return true;

@@ -34,10 +34,13 @@ constexpr std::array<std::string_view, 25> compare_calls{
     "lstrcmpA", "lstrcmpW", "lstrcmpi", "g_strcmp0", "g_str_equal", "mbedtls_ct_memcmp", "sodium_memcmp",
     "strcoll", "wcsncmp"};
 constexpr std::array<std::string_view, 6> copy_calls{"strcpy", "strncpy", "strlcpy", "memcpy", "memmove", "strcpy_s"};
-// Words of function names that authenticate.
-constexpr std::array<std::string_view, 14> auth_function_words{
-    "auth", "authenticate", "authentication", "login", "logon", "signin", "password", "passwd", "passcode", "pin",
-    "credential", "credentials", "unlock", "authorize"};
+// Words of function names that authenticate: by themselves, or a check of a credential
+// (check_password, verify_pin, validate_credentials).
+constexpr std::array<std::string_view, 8> auth_function_words{"auth",  "authenticate", "authentication", "login",
+                                                              "logon", "signin",       "unlock",         "authorize"};
+constexpr std::array<std::string_view, 6> check_words{"check", "verify", "validate", "compare", "match", "is"};
+constexpr std::array<std::string_view, 7> credential_words{"password", "passwd", "passcode", "pin",
+                                                           "credential", "credentials", "pwd"};
 // Words of operands that are identities or commands, not secrets.
 constexpr std::array<std::string_view, 20> identity_words{
     "user", "username", "name", "login", "cmd", "command", "method", "type", "mode", "action", "op", "opcode", "verb",
@@ -182,7 +185,9 @@ class Check {
       what = "a literal " + std::to_string(f.elements) + "-element array";
       return true;
     }
-    if (v.is(Value::Kind::integer) && v.token < toks_.size() && toks_[v.token].kind == TokenKind::number) {
+    if (v.is(Value::Kind::integer) && v.token < toks_.size() && toks_[v.token].kind == TokenKind::number &&
+        !(v.token + 1 < toks_.size() && toks_[v.token + 1].kind == TokenKind::punct && !toks_[v.token + 1].is(";") &&
+          !toks_[v.token + 1].is(",") && !toks_[v.token + 1].is(")") && !toks_[v.token + 1].is("}"))) {
       const std::string_view spelled = toks_[v.token].text;
       if ((cls == CredentialName::secret || cls == CredentialName::pin || cls == CredentialName::pass) &&
           decimal_digits(spelled) >= 4) {
@@ -205,6 +210,27 @@ class Check {
     return std::any_of(parts.begin(), parts.end(), [&](std::string_view p) { return l.find(p) != std::string::npos; });
   }
 
+  // Whether a literal is the name of what its identifier names (#define SSL_TXT_PSK "PSK",
+  // #define OSSL_KDF_PARAM_SECRET "secret"): a label, not a credential.
+  static bool names_itself(std::string_view identifier, std::string_view literal) {
+    const auto fold = [](std::string_view s) {
+      std::string out;
+      for (char c : s)
+        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return out;
+    };
+    const std::string lit = fold(literal), id = fold(identifier);
+    return !lit.empty() && (id.find(lit) != std::string::npos || lit.find(id) != std::string::npos);
+  }
+
+  // Names whose integer value can be a PIN or password (a number is no key or token).
+  static bool numeric_credential(std::string_view identifier, CredentialName cls) {
+    if (cls == CredentialName::pin || cls == CredentialName::pass) return true;
+    for (const auto& w : identifier_words(identifier))
+      if (w == "password" || w == "passcode" || w == "passwd" || w == "pwd") return true;
+    return false;
+  }
+
   void bindings() {
     for (const Binding& b : values_.all_bindings()) {
       if (b.value.empty() || b.form == BindingForm::compound || b.form == BindingForm::element ||
@@ -216,6 +242,8 @@ class Check {
       if (cls == CredentialName::none) continue;
       const Value v = values_.resolve(b.value, b.function);
       if (v.via != nullptr) continue;  // bound to another name: judged there
+      if (v.is(Value::Kind::string) && names_itself(name, v.text)) continue;
+      if (v.is(Value::Kind::integer) && !numeric_credential(name, cls)) continue;
       std::string what;
       if (!secret_value(v, cls, what)) continue;
       secret_bindings_.insert(&b);
@@ -292,9 +320,13 @@ class Check {
 
   bool auth_function(int fn) const {
     if (fn < 0) return false;
-    for (const auto& w : identifier_words(toks_[file_.syntax.functions()[static_cast<size_t>(fn)].name].text))
+    bool check = false, credential = false;
+    for (const auto& w : identifier_words(toks_[file_.syntax.functions()[static_cast<size_t>(fn)].name].text)) {
       if (one_of(w, auth_function_words)) return true;
-    return false;
+      check = check || one_of(w, check_words);
+      credential = credential || one_of(w, credential_words);
+    }
+    return check && credential;
   }
 
   // Whether comparing `operand` (a token range) with a literal is checking a credential.

@@ -215,6 +215,10 @@ class Check {
       const std::string what = "std::" + std::string(t.text);
       size_t k = i + 1;
       if (k < toks_.size() && toks_[k].is(">")) continue;  // a template argument: judged at the outer engine
+      bool alias = false;
+      const TokenRange s = values_.statement(i);
+      for (size_t a = s.begin; a < i; ++a) alias = alias || toks_[a].is_ident("typedef") || toks_[a].is_ident("using");
+      if (alias) continue;  // an engine type named, not used
       if (k < toks_.size() && toks_[k].kind == TokenKind::identifier && !is_keyword(toks_[k].text)) {
         // An engine variable: judge each use.
         const std::string_view var = toks_[k].text;

@@ -48,6 +48,11 @@ class Check {
         mbedtls_callback(c, name, name == "mbedtls_x509_crt_verify" ? 5 : 6);
       else if (name == "curl_easy_setopt")
         curl(c);
+      else if ((name == "SSL_set_verify_result" || name == "wolfSSL_set_verify_result") &&
+               (arg(c, 1).is_integer(0) || arg(c, 1).is_symbol("X509_V_OK")))
+        report(c.name, accept_all,
+               std::string(name) + "(X509_V_OK) declares the peer's certificate verified whatever the verification "
+                                   "found: remove it and act on SSL_get_verify_result instead");
     }
     wrappers();
   }
@@ -277,7 +282,7 @@ bool relevant(const SourceFile& file) {
     const std::string_view s = t.text;
     if (s.ends_with("set_verify") || s == "curl_easy_setopt" || s.starts_with("mbedtls_ssl_") ||
         s.starts_with("mbedtls_x509_crt_verify") || s.ends_with("verify_callback") || s.starts_with("X509_STORE") ||
-        s == "verify_none" || s == "VerifyNone")
+        s == "verify_none" || s == "VerifyNone" || s.ends_with("set_verify_result"))
       return true;
   }
   return false;

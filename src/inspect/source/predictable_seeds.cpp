@@ -251,7 +251,7 @@ class Check {
       if (i > 0 && (toks_[i - 1].is(".") || toks_[i - 1].is("->"))) continue;
       const std::string what = "std::" + std::string(t.text);
       size_t k = i + 1;
-      if (k >= toks_.size() || toks_[k].is(">")) continue;
+      if (k >= toks_.size() || toks_[k].is(">") || in_alias(i)) continue;
       if (toks_[k].is("(") || toks_[k].is("{")) {  // a temporary: std::mt19937(seed)
         constructed(i, k, what);
         continue;
@@ -286,13 +286,21 @@ class Check {
     }
   }
 
+  // Whether token i is in a typedef or using-declaration (an engine type named, not made).
+  bool in_alias(size_t i) const {
+    const TokenRange s = values_.statement(i);
+    for (size_t k = s.begin; k < i; ++k)
+      if (toks_[k].is_ident("typedef") || toks_[k].is_ident("using")) return true;
+    return false;
+  }
+
   // An engine constructed or seeded with the arguments in the bracket at `open`.
   void constructed(size_t at, size_t open, const std::string& what) {
     const size_t close = file_.syntax.match(open);
     if (close >= toks_.size()) return;
     const int fn = values_.function_at(at);
     if (close == open + 1) {
-      if (toks_[open].is("(") && toks_[at].text != "seed") return;  // a function declaration or a call
+      if (toks_[open].is("(")) return;  // a function declaration, a call, or seed() inside an engine
       report(at, seed_rule,
              what + " is default-seeded with the same constant (5489) on every run: seed it from std::random_device");
       return;

@@ -19,41 +19,45 @@
 namespace mdbc::source {
 namespace {
 
-constexpr uint16_t any_count = std::numeric_limits<uint16_t>::max();
+constexpr uint8_t any_count = std::numeric_limits<uint8_t>::max();
 
-struct Text {
-  uint32_t offset = 0, size = 0;
-};
+// Names are compared by a 64-bit hash (FNV-1a): a tree's calls are millions of names, and the
+// chance that two of a million distinct names collide is about 1 in 30 million.
+uint64_t name_hash(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+  return h;
+}
+// The key of `qualifier::name`; the name's own hash when there is no qualifier.
+uint64_t qualified_key(uint64_t qualifier, uint64_t name) {
+  return qualifier == 0 ? name : ((qualifier << 17 | qualifier >> 47) * 0x9e3779b97f4a7c15ull) ^ name;
+}
 
 // One file's definitions and calls, compactly (a large tree has millions of calls).
 struct CallFacts {
-  std::string blob;  // names and evidence lines
+  std::string blob;  // each definition's label ("Q::name") and evidence line
   struct Def {
-    Text name, qualifier, evidence;
-    uint32_t line = 0, column = 0;
-    uint32_t first_edge = 0, edges = 0;
-    uint16_t min_args = 0, max_args = 0;
+    uint64_t name = 0, qualifier = 0;  // hashes; qualifier 0 when none
+    uint32_t label = 0, evidence = 0;  // offsets into blob
+    uint32_t line = 0, first_edge = 0;
+    uint16_t label_size = 0, column = 0;
+    uint8_t evidence_size = 0, min_args = 0, max_args = 0;
     bool is_static = false;
   };
-  struct Edge {
-    uint32_t name = 0;  // index into names
-    uint16_t args = 0;
-  };
   std::vector<Def> defs;
-  std::vector<Edge> edges;
-  std::vector<Text> names;  // callee names
+  std::vector<uint32_t> edges;    // per definition, from first_edge: callee index << 8 | argument count
+  std::vector<uint64_t> callees;  // hashes of the names called in this file
   bool header = false;
 
-  std::string_view text(Text t) const { return std::string_view(blob).substr(t.offset, t.size); }
-  Text add(std::string_view s) {
-    Text t{static_cast<uint32_t>(blob.size()), static_cast<uint32_t>(s.size())};
-    blob.append(s);
-    return t;
+  uint32_t edge_end(size_t def) const {
+    return def + 1 < defs.size() ? defs[def + 1].first_edge : static_cast<uint32_t>(edges.size());
   }
+  std::string_view label(const Def& d) const { return std::string_view(blob).substr(d.label, d.label_size); }
+  std::string_view evidence(const Def& d) const { return std::string_view(blob).substr(d.evidence, d.evidence_size); }
 };
 
 // How many arguments a definition accepts.
-std::pair<uint16_t, uint16_t> arity(const SourceFile& file, const FunctionDef& f) {
+std::pair<uint8_t, uint8_t> arity(const SourceFile& file, const FunctionDef& f) {
   const auto t = file.tokens;
   const size_t open = f.name + 1, close = file.syntax.match(f.name + 1);
   if (close >= t.size() || close <= open + 1) return {0, 0};
@@ -74,8 +78,8 @@ std::pair<uint16_t, uint16_t> arity(const SourceFile& file, const FunctionDef& f
       any = true;
     }
   }
-  if (any) return {static_cast<uint16_t>(std::min<uint32_t>(params - 1, any_count - 1)), any_count};
-  const auto clamp = [](uint32_t v) { return static_cast<uint16_t>(std::min<uint32_t>(v, any_count - 1)); };
+  const auto clamp = [](uint32_t v) { return static_cast<uint8_t>(std::min<uint32_t>(v, any_count - 1)); };
+  if (any) return {clamp(params - 1), any_count};
   return {clamp(params > defaults ? params - defaults : 0), clamp(params)};
 }
 
@@ -89,41 +93,55 @@ class Recursion final : public SourceRule {
     if (functions.empty()) return;
     CallFacts out;
     out.header = is_header(file.input.path);
-    std::unordered_map<std::string_view, uint32_t> name_index;
-    std::vector<std::vector<std::pair<uint32_t, uint16_t>>> calls(functions.size());
+    std::unordered_map<std::string_view, uint32_t> callee_index;
+    std::vector<std::vector<uint32_t>> calls(functions.size());
     for (const Call& c : file.syntax.calls()) {
       if (c.function < 0 || !c.macro.empty() || !c.qualifier.empty()) continue;
       const std::string_view name = t[c.name].text;
-      auto [it, added] = name_index.emplace(name, static_cast<uint32_t>(out.names.size()));
-      if (added) out.names.push_back(out.add(name));
-      calls[static_cast<size_t>(c.function)].emplace_back(it->second,
-                                                          static_cast<uint16_t>(std::min<size_t>(c.args.size(), any_count - 1)));
+      auto [it, added] = callee_index.emplace(name, static_cast<uint32_t>(out.callees.size()));
+      if (added) out.callees.push_back(name_hash(name));
+      const uint32_t args = static_cast<uint32_t>(std::min<size_t>(c.args.size(), any_count - 1));
+      calls[static_cast<size_t>(c.function)].push_back(it->second << 8 | args);
     }
+    out.defs.reserve(functions.size());
+    size_t edge_count = 0;
+    for (auto& mine : calls) {
+      std::sort(mine.begin(), mine.end());
+      mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+      edge_count += mine.size();
+    }
+    out.edges.reserve(edge_count);
     for (size_t i = 0; i < functions.size(); ++i) {
       const FunctionDef& f = functions[i];
       CallFacts::Def d;
-      d.name = out.add(t[f.name].text);
-      if (f.name >= 2 && t[f.name - 1].is("::") && t[f.name - 2].kind == TokenKind::identifier)
-        d.qualifier = out.add(t[f.name - 2].text);
+      const std::string_view name = t[f.name].text.substr(0, 1000);
+      d.name = name_hash(name);
+      d.label = static_cast<uint32_t>(out.blob.size());
+      if (f.name >= 2 && t[f.name - 1].is("::") && t[f.name - 2].kind == TokenKind::identifier) {
+        const std::string_view qualifier = t[f.name - 2].text.substr(0, 1000);
+        d.qualifier = name_hash(qualifier);
+        out.blob.append(qualifier).append("::");
+      }
+      out.blob.append(name);
+      d.label_size = static_cast<uint16_t>(out.blob.size() - d.label);
       const Finding where = file.at(t[f.name], {}, {}, Severity::note);
-      d.evidence = out.add(std::string_view(where.evidence).substr(0, 160));
+      d.evidence = static_cast<uint32_t>(out.blob.size());
+      out.blob.append(std::string_view(where.evidence).substr(0, 200));
+      d.evidence_size = static_cast<uint8_t>(out.blob.size() - d.evidence);
       d.line = where.line;
-      d.column = where.column;
+      d.column = static_cast<uint16_t>(std::min<uint32_t>(where.column, std::numeric_limits<uint16_t>::max()));
       for (size_t k = f.name, steps = 0; k > 0 && steps < 64; --k, ++steps) {
         const Token& p = t[k - 1];
         if (p.directive || p.is(";") || p.is("{") || p.is("}")) break;
         d.is_static = d.is_static || p.is_ident("static");
       }
       std::tie(d.min_args, d.max_args) = arity(file, f);
-      auto& mine = calls[i];
-      std::sort(mine.begin(), mine.end());
-      mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
       d.first_edge = static_cast<uint32_t>(out.edges.size());
-      d.edges = static_cast<uint32_t>(mine.size());
-      for (const auto& [name, args] : mine) out.edges.push_back({name, args});
+      out.edges.insert(out.edges.end(), calls[i].begin(), calls[i].end());
       out.defs.push_back(d);
     }
     out.blob.shrink_to_fit();
+    out.callees.shrink_to_fit();
     facts = std::move(out);
   }
 
@@ -141,51 +159,47 @@ class Recursion final : public SourceRule {
     }
     if (nodes.empty()) return;
     const auto def = [&](uint32_t n) -> const CallFacts::Def& { return facts[nodes[n].file]->defs[nodes[n].def]; };
-    const auto name_of = [&](uint32_t n) { return facts[nodes[n].file]->text(def(n).name); };
-    const auto qualifier_of = [&](uint32_t n) { return facts[nodes[n].file]->text(def(n).qualifier); };
 
-    struct KeyHash {
-      size_t operator()(const std::pair<std::string_view, std::string_view>& k) const {
-        return std::hash<std::string_view>()(k.first) * 31 + std::hash<std::string_view>()(k.second);
-      }
-    };
-    std::unordered_map<std::pair<std::string_view, std::string_view>, std::vector<uint32_t>, KeyHash> by_name;
-    for (uint32_t n = 0; n < nodes.size(); ++n) by_name[{qualifier_of(n), name_of(n)}].push_back(n);
-
-    const auto directory = [&](uint32_t file) {
-      const std::string_view p = files[file].path;
-      const size_t slash = p.rfind('/');
-      return slash == std::string_view::npos ? std::string_view() : p.substr(0, slash);
-    };
+    // Definitions by key, sorted: equal_range finds every definition of `Q::name`.
+    std::vector<std::pair<uint64_t, uint32_t>> by_key(nodes.size());
+    for (uint32_t n = 0; n < nodes.size(); ++n) by_key[n] = {qualified_key(def(n).qualifier, def(n).name), n};
+    std::sort(by_key.begin(), by_key.end());
+    std::vector<uint64_t> directory(files.size());
+    for (size_t f = 0; f < files.size(); ++f) {
+      const std::string_view p = files[f].path;
+      directory[f] = name_hash(p.substr(0, p.rfind('/') == std::string_view::npos ? 0 : p.rfind('/')));
+    }
     // Adjacency in compressed rows.
     std::vector<uint32_t> row(nodes.size() + 1, 0), targets;
     std::vector<uint32_t> picked;
     for (uint32_t n = 0; n < nodes.size(); ++n) {
       row[n] = static_cast<uint32_t>(targets.size());
       const CallFacts& ff = *facts[nodes[n].file];
-      const CallFacts::Def& d = ff.defs[nodes[n].def];
-      for (uint32_t e = d.first_edge; e < d.first_edge + d.edges; ++e) {
-        const std::string_view callee = ff.text(ff.names[ff.edges[e].name]);
-        const uint16_t args = ff.edges[e].args;
+      const uint32_t file = nodes[n].file;
+      for (uint32_t e = def(n).first_edge; e < ff.edge_end(nodes[n].def); ++e) {
+        const uint64_t callee = ff.callees[ff.edges[e] >> 8];
+        const uint32_t args = ff.edges[e] & 0xff;
         const auto fits = [&](uint32_t m) { return def(m).min_args <= args && args <= def(m).max_args; };
+        const auto visible = [&](uint32_t m) { return !def(m).is_static || facts[nodes[m].file]->header; };
         picked.clear();
-        const auto pick = [&](std::string_view qualifier) {
-          const auto it = by_name.find({qualifier, callee});
-          if (it == by_name.end()) return;
-          for (uint32_t m : it->second)
-            if (nodes[m].file == nodes[n].file && fits(m)) picked.push_back(m);
+        // Candidates per call are bounded: a hostile tree may define one name thousands of times.
+        constexpr size_t max_candidates = 16;
+        const auto pick = [&](uint64_t key) {
+          const auto [lo, hi] = std::equal_range(by_key.begin(), by_key.end(), std::pair<uint64_t, uint32_t>{key, 0},
+                                                 [](const auto& a, const auto& b) { return a.first < b.first; });
+          for (auto it = lo; it != hi && picked.size() < max_candidates; ++it)
+            if (nodes[it->second].file == file && fits(it->second)) picked.push_back(it->second);
           if (!picked.empty()) return;
-          for (uint32_t m : it->second)
-            if (nodes[m].file != nodes[n].file && fits(m) && (!def(m).is_static || facts[nodes[m].file]->header) &&
-                directory(nodes[m].file) == directory(nodes[n].file))
-              picked.push_back(m);
+          for (auto it = lo; it != hi && picked.size() < max_candidates; ++it)
+            if (nodes[it->second].file != file && fits(it->second) && visible(it->second) &&
+                directory[nodes[it->second].file] == directory[file])
+              picked.push_back(it->second);
           if (!picked.empty()) return;
-          for (uint32_t m : it->second)
-            if (nodes[m].file != nodes[n].file && fits(m) && (!def(m).is_static || facts[nodes[m].file]->header))
-              picked.push_back(m);
+          for (auto it = lo; it != hi && picked.size() < max_candidates; ++it)
+            if (nodes[it->second].file != file && fits(it->second) && visible(it->second)) picked.push_back(it->second);
         };
-        if (!qualifier_of(n).empty()) pick(qualifier_of(n));
-        if (picked.empty()) pick({});
+        if (def(n).qualifier != 0) pick(qualified_key(def(n).qualifier, callee));
+        if (picked.empty()) pick(callee);
         targets.insert(targets.end(), picked.begin(), picked.end());
       }
     }
@@ -245,10 +259,7 @@ class Recursion final : public SourceRule {
     }
 
     const Severity severity = element_severity(ctx, "CODE-5");
-    const auto label = [&](uint32_t n) {
-      std::string s = qualifier_of(n).empty() ? std::string(name_of(n)) : std::string(qualifier_of(n)) + "::" + std::string(name_of(n));
-      return s;
-    };
+    const auto label = [&](uint32_t n) { return std::string(facts[nodes[n].file]->label(def(n))); };
     std::vector<uint32_t> parent(nodes.size(), unvisited);
     for (auto& members : cycles) {
       // The first function of the cycle in path and line order: nodes are numbered that way.
@@ -305,7 +316,7 @@ class Recursion final : public SourceRule {
       f.line = d.line;
       f.column = d.column;
       f.message = std::move(message);
-      f.evidence = std::string(ff.text(d.evidence));
+      f.evidence = std::string(ff.evidence(d));
       f.severity = severity;
       f.component = std::string(files[nodes[first].file].component);
       result.findings.push_back(std::move(f));

@@ -77,10 +77,22 @@ void register_source_rule(std::unique_ptr<SourceRule> rule) {
 std::span<const std::unique_ptr<SourceRule>> source_rules() { return rule_list(); }
 
 std::string_view SourceFile::line_text(uint32_t line) const {
-  // Linear from the start: findings are rare relative to bytes, and files are bounded in size.
+  // From the start of the last token's line at or before `line` (tokens know where their line
+  // begins), else from the top: a hostile file with many findings must not be rescanned for each.
   const std::string_view s = input.bytes;
   size_t begin = 0;
-  for (uint32_t l = 1; l < line; ++l) {
+  uint32_t from = 1;
+  const auto after = std::upper_bound(tokens.begin(), tokens.end(), line,
+                                      [](uint32_t l, const Token& t) { return l < t.line; });
+  if (after != tokens.begin()) {
+    const Token& t = *std::prev(after);
+    const auto offset = static_cast<size_t>(t.text.data() - s.data());
+    if (t.text.data() >= s.data() && offset <= s.size() && t.column >= 1 && t.column - 1 <= offset) {
+      begin = offset - (t.column - 1);
+      from = t.line;
+    }
+  }
+  for (uint32_t l = from; l < line; ++l) {
     const size_t nl = s.find('\n', begin);
     if (nl == std::string_view::npos) return {};
     begin = nl + 1;
@@ -119,7 +131,14 @@ std::string_view SourceFile::token_line(const Token& t) const {
 }
 
 Finding SourceFile::at(const Token& t, std::string rule, std::string message, Severity severity) const {
-  return make_finding(input, t.line, t.column, token_line(t), std::move(rule), std::move(message), severity);
+  // The evidence is the first 200 bytes of the trimmed line: on a multi-megabyte line (minified or
+  // generated code) look no further than that, or many findings there each rescan the line.
+  constexpr size_t evidence_window = 4096;
+  const std::string_view s = input.bytes;
+  const size_t begin = static_cast<size_t>(t.text.data() - s.data()) - (t.column - 1);
+  const std::string_view window = s.substr(begin, evidence_window);
+  const std::string_view line = window.substr(0, window.find('\n'));
+  return make_finding(input, t.line, t.column, line, std::move(rule), std::move(message), severity);
 }
 
 }  // namespace mdbc::source

@@ -749,19 +749,24 @@ bool FileValues::evaluate(TokenRange r, int function, int depth, int64_t& out) c
     if (op.unary) {
       if (values.empty()) return false;
       int64_t& a = values.back();
-      if (op.text == "-") a = -a;
-      else if (op.text == "~") a = ~a;
+      if (op.text == "-") {
+        if (a == INT64_MIN) return false;
+        a = -a;
+      } else if (op.text == "~") {
+        a = ~a;
+      }
       return true;
     }
     if (values.size() < 2) return false;
     const int64_t b = values.back();
     values.pop_back();
     int64_t& a = values.back();
-    if (op.text == "*") a *= b;
-    else if (op.text == "/") { if (b == 0) return false; a /= b; }
-    else if (op.text == "%") { if (b == 0) return false; a %= b; }
-    else if (op.text == "+") a += b;
-    else if (op.text == "-") a -= b;
+    // Overflow makes the value unknown rather than undefined.
+    if (op.text == "*") { if (__builtin_mul_overflow(a, b, &a)) return false; }
+    else if (op.text == "/") { if (b == 0 || (a == INT64_MIN && b == -1)) return false; a /= b; }
+    else if (op.text == "%") { if (b == 0 || (a == INT64_MIN && b == -1)) return false; a %= b; }
+    else if (op.text == "+") { if (__builtin_add_overflow(a, b, &a)) return false; }
+    else if (op.text == "-") { if (__builtin_sub_overflow(a, b, &a)) return false; }
     else if (op.text == "<<") { if (b < 0 || b > 62) return false; a = static_cast<int64_t>(static_cast<uint64_t>(a) << b); }
     else if (op.text == ">>") { if (b < 0 || b > 62) return false; a >>= b; }
     else if (op.text == "&") a &= b;

@@ -201,6 +201,10 @@ class Check {
     if (prev && prev->is("::") && i >= 2 && toks_[i - 2].kind == TokenKind::identifier && toks_[i - 2].text != "std")
       return false;
     if (next && (next->is("==") || next->is("!=") || next->is("=")) && !w.function) return false;
+    // An enumerator, or the value of one (enum { GNUTLS_DIG_MD5 = GNUTLS_MAC_MD5 }).
+    if (prev && (prev->is("{") || prev->is(",") || prev->is("=")) && next && (next->is(",") || next->is("}")) &&
+        in_enum_list(i))
+      return false;
     if (w.function) {
       if (toks_[i].directive) return true;  // a #define body naming or calling the function
       if (next && next->is("(")) return values().call_at(i) != nullptr;
@@ -210,8 +214,6 @@ class Check {
       const bool value_after = next && (next->is(",") || next->is(";") || next->is(")") || next->is("}"));
       return value_before && value_after;
     }
-    if (prev && (prev->is("{") || prev->is(",")) && next && (next->is(",") || next->is("}")) && in_enum_list(i))
-      return false;
     return true;
   }
 
@@ -290,7 +292,10 @@ class Check {
                std::string(macro) + " enables " + std::string(proto) + ": " +
                    weakness_message(Weakness::old_protocol, proto));
       }
-      for (size_t k = name + 1; k < end; ++k) {
+      // A library header's alias of its own weak name (#define EVP_des_ede3_cfb EVP_des_ede3_cfb64)
+      // defines the API rather than choosing it.
+      const bool alias = weak_name(macro).has_value() || is_lowercase_alias(macro, name + 1, end);
+      for (size_t k = name + 1; k < end && !alias; ++k) {
         if (toks_[k].kind != TokenKind::identifier) continue;
         std::optional<WeakName> w = weak_name(toks_[k].text);
         std::string weak_text(toks_[k].text);
@@ -314,6 +319,34 @@ class Check {
     }
   }
 
+  // Whether the body names the macro's own name in another spelling or length
+  // (#define idea_set_encrypt_key IDEA_set_encrypt_key, #define X_ARCFOUR X_ARCFOUR_128).
+  bool is_lowercase_alias(std::string_view macro, size_t begin, size_t end) const {
+    for (size_t k = begin; k < end; ++k) {
+      if (toks_[k].kind != TokenKind::identifier) continue;
+      const std::string_view body = toks_[k].text;
+      const size_t n = std::min(body.size(), macro.size());
+      if (n < 4) continue;
+      bool same = true;
+      for (size_t c = 0; c < n && same; ++c)
+        same = std::tolower(static_cast<unsigned char>(macro[c])) == std::tolower(static_cast<unsigned char>(body[c]));
+      if (same) return true;
+    }
+    return false;
+  }
+
+  // Whether the file declares a class, struct or namespace of this name.
+  bool defines_type(std::string_view name) {
+    if (auto it = types_.find(name); it != types_.end()) return it->second;
+    bool found = false;
+    for (size_t k : values().occurrences(name))
+      if (k > 0 && (toks_[k - 1].is_ident("class") || toks_[k - 1].is_ident("struct") ||
+                    toks_[k - 1].is_ident("namespace")))
+        found = true;
+    types_[name] = found;
+    return found;
+  }
+
   void scan_identifiers() {
     for (size_t i = 0; i < toks_.size(); ++i) {
       const Token& t = toks_[i];
@@ -329,6 +362,7 @@ class Check {
       }
       const auto w = weak_name(t.text);
       if (!w || !chooses(i, *w)) continue;
+      if (w->function && defines_type(t.text)) continue;  // the file's own class MD5, not the library's
       if (w->weakness == Weakness::sha1 && w->selector && sha1_accepted(i)) continue;
       if (w->function && i + 1 < toks_.size() && toks_[i + 1].is("(")) {
         const Call* c = values().call_at(i);
@@ -415,7 +449,7 @@ class Check {
       }
     }
     report(c.name, "CRYPTO-1/short-key", family,
-           std::string(name) + " with a " + family + " key of " + std::to_string(v.integer) + " bits" + via(v) +
+           std::string(name) + " asks for a " + std::to_string(v.integer) + "-bit " + family + " key" + via(v) +
                ": RSA, DH and DSA keys under 2048 bits are breakable with today's computing (NIST SP 800-131A); use "
                "2048 bits or more (3072 for protection beyond 2030) or an elliptic-curve key");
   }
@@ -778,6 +812,7 @@ class Check {
   std::map<std::string_view, MacroUse> macros_;
   std::map<std::string_view, WeakName> sha1_macros_;
   std::map<int, bool> hmac_functions_;
+  std::map<std::string_view, bool> types_;
 };
 
 class WeakCrypto final : public SourceRule {

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/error.h"
+#include "inspect/binary/byte_reader.h"
 #include "inspect/binary/code_map.h"
 #include "inspect/binary/elf_test_file.h"
 #include "support/binary_corpus.h"

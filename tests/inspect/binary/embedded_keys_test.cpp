@@ -102,7 +102,9 @@ TEST(EmbeddedKeys, FindsDerAndPemPrivateKeysOfEachKind) {
     EXPECT_EQ(found[0].algorithm, c.algorithm);
     EXPECT_EQ(found[0].spki_sha256, spki_digest(key.get()));
     // One byte less is not a key any more.
-    if (std::string_view(c.output) == "DER") EXPECT_TRUE(find_embedded_keys(before + encoded.substr(0, encoded.size() - 1)).empty());
+    if (std::string_view(c.output) == "DER") {
+      EXPECT_TRUE(find_embedded_keys(before + encoded.substr(0, encoded.size() - 1)).empty());
+    }
   }
 }
 

@@ -30,7 +30,7 @@ std::vector<TableHit> resolved(std::string_view bytes) {
   ScanResult r;
   scanner().scan(bytes, r);
   std::vector<Span> spans;
-  for (const auto& h : r.tables) spans.push_back({h.table, h.offset, h.end, h.scattered, h.matched});
+  for (const auto& h : r.tables) spans.push_back({h.table, h.offset, h.end, h.scattered, h.matched, h.total});
   static const HitResolver resolver(tables());
   std::vector<TableHit> out;
   for (size_t i : resolver.keep(spans)) out.push_back(r.tables[i]);
@@ -86,7 +86,9 @@ TEST(ByteScanner, PartialTablesDownToThreeQuarters) {
     for (size_t e = 0; e < n; e += 2) every_other[e] = true;
     for (size_t e = 0; e < n; e += 5) every_fifth[e] = true;
     EXPECT_EQ(found_with(block), 1u) << name << ": 80 % intact must be found";
-    if (form->element_bytes >= 4) EXPECT_EQ(found_with(every_fifth), 1u) << name << ": 80 % intact must be found";
+    if (form->element_bytes >= 4) {
+      EXPECT_EQ(found_with(every_fifth), 1u) << name << ": 80 % intact must be found";
+    }
     EXPECT_EQ(found_with(every_other), 0u) << name << ": 50 % intact must not";
   }
 }
@@ -138,8 +140,9 @@ TEST(ByteScanner, ScatteredRoundConstants) {
     ASSERT_EQ(hits.size(), 1u) << t.label() << ": " << labels(hits);
     EXPECT_EQ(&tables()[hits[0].table], &t) << labels(hits);
     EXPECT_TRUE(hits[0].scattered);
-    if (t.values.size() >= 8)
+    if (t.values.size() >= 8) {
       EXPECT_TRUE(resolved(random_bytes(5000, 1) + as_immediates(t, true, 2)).empty()) << t.label() << ": half is not enough";
+    }
   }
 }
 

@@ -86,6 +86,10 @@ const std::vector<RulePair>& crypto3_pairs() {
        "void cfg(SSL_CTX *ctx) {\n  SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, [](int, X509_STORE_CTX *) { return 1; });\n}\n",
        "void cfg(SSL_CTX *ctx) {\n  SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, [](int ok, X509_STORE_CTX *) { return ok; });\n}\n",
        "src/tls.cpp"},
+      {"verification result forced",
+       "int connect_tls(SSL *ssl) {\n  int r = SSL_connect(ssl);\n  SSL_set_verify_result(ssl, X509_V_OK);\n  return r;\n}\n",
+       "int connect_tls(SSL *ssl) {\n  int r = SSL_connect(ssl);\n"
+       "  if (r == 1 && SSL_get_verify_result(ssl) != X509_V_OK) return -1;\n  return r;\n}\n"},
       {"Boost.Asio verify_none",
        "void cfg(boost::asio::ssl::context &ctx) { ctx.set_verify_mode(boost::asio::ssl::verify_none); }\n",
        "void cfg(boost::asio::ssl::context &ctx) { ctx.set_verify_mode(boost::asio::ssl::verify_peer); }\n",

@@ -84,6 +84,9 @@ TEST(SourceValues, HostileInputIsBounded) {
   deep += std::string(20000, ')');
   const Parsed p("void f(void) { g(" + deep + "); }\n");
   EXPECT_TRUE(p.arg("g", 0).is(Value::Kind::unknown) || p.arg("g", 0).is_integer(1));
+  const Parsed overflow("void f(void) { g(0x7fffffffffffffff * 4 + 1); h(-(-9223372036854775807 - 1)); }\n");
+  EXPECT_TRUE(overflow.arg("g", 0).is(Value::Kind::unknown));
+  EXPECT_TRUE(overflow.arg("h", 0).is(Value::Kind::unknown));
   const Parsed loop("#define A B\n#define B A\nvoid f(void) { g(A); }\n");
   EXPECT_TRUE(loop.arg("g", 0).is(Value::Kind::unknown));
 }
