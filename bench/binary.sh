@@ -43,7 +43,7 @@ print("\n".join(files))
 PY
 
 # The firmware image: random bytes with a table (every byte form of every family, CRCs included)
-# every 64 KiB, as flash images hold them between code.
+# every 64 KiB at an 8-byte aligned offset, as flash images hold them between code.
 python3 - "$fw_mb" "$work/firmware.bin" <<'PY'
 import random, sys
 sys.path.insert(0, "bench/yara")
@@ -56,7 +56,7 @@ with open(sys.argv[2], "wb") as out:
     for i in range(size // chunk):
         block = bytearray(rng.randbytes(chunk))
         table = forms[i % len(forms)][: chunk // 2]
-        at = rng.randrange(0, chunk - len(table))
+        at = rng.randrange(0, chunk - len(table)) & ~7  # aligned, as compilers place arrays
         block[at:at + len(table)] = table
         out.write(block)
 PY

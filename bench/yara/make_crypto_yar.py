@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes bench/yara/crypto.yar: YARA rules for the constant tables mdbc's binary stage searches for
 (data/crypto-tables.tsv plus the tables mdbc derives: AES T-tables, the MD5 sine table, Keccak round
-constants, the Blowfish P-array, ChaCha/Salsa20 constants, CRC tables), in the same byte forms
+constants, the Blowfish P-array, CRC tables), in the same byte forms
 (byte orders and element widths), each as the first 32 bytes of the form. Used by bench/binary.sh
 to compare throughput on equal work; mdbc additionally confirms each table and looks for scattered
 round constants, which these rules do not."""
@@ -64,8 +64,6 @@ def derived(typed):
     pi = 16 * arctan_inv(5, bits) - 4 * arctan_inv(239, bits)
     frac = pi & ((1 << bits) - 1)
     out.append(("Blowfish", "P", 32, "-", [(frac >> (bits - 32 * (i + 1))) & 0xFFFFFFFF for i in range(18)]))
-    for text in (b"expand 32-byte k", b"expand 16-byte k"):
-        out.append(("ChaCha", text.decode(), 32, "-", [int.from_bytes(text[i:i + 4], "little") for i in range(0, 16, 4)]))
     return out
 
 

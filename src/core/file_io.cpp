@@ -51,7 +51,31 @@ std::string read_file(const std::string& path, uint64_t max_size, bool follow_sy
   return bytes;
 }
 
+namespace {
+
+void write_all(int fd, const std::string& path, std::string_view bytes) {
+  size_t put = 0;
+  while (put < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + put, bytes.size() - put);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw InputError(path + ": cannot write: " + std::strerror(errno));
+    put += static_cast<size_t>(n);
+  }
+}
+
+}  // namespace
+
 void write_file(const std::string& path, std::string_view bytes, unsigned mode) {
+  // An existing device or FIFO (/dev/null, /dev/stdout, a named pipe) is written into, never
+  // replaced: renaming a file over /dev/null would break the whole system for root.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) throw InputError(path + ": is a directory");
+    Fd f{::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY)};
+    if (f.fd < 0) throw InputError(path + ": cannot open: " + std::strerror(errno));
+    write_all(f.fd, path, bytes);
+    return;
+  }
   const std::string tmp = path + ".mdbc-tmp";
   Fd f{::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode)};
   if (f.fd < 0) throw InputError(path + ": cannot create: " + std::strerror(errno));

@@ -149,6 +149,20 @@ void cap_findings(std::vector<Finding>& findings) {
   findings = std::move(kept);
 }
 
+// The same cap over findings a tree-wide pass made, one file at a time.
+void cap_findings_per_file(std::vector<Finding>& findings) {
+  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) { return a.path < b.path; });
+  std::vector<Finding> kept;
+  for (auto begin = findings.begin(); begin != findings.end();) {
+    auto end = std::find_if(begin, findings.end(), [&](const Finding& f) { return f.path != begin->path; });
+    std::vector<Finding> one_file(std::make_move_iterator(begin), std::make_move_iterator(end));
+    cap_findings(one_file);
+    kept.insert(kept.end(), std::make_move_iterator(one_file.begin()), std::make_move_iterator(one_file.end()));
+    begin = end;
+  }
+  findings = std::move(kept);
+}
+
 // Reads, claims and inspects one file.
 void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, Slot& slot) {
   std::string bytes;
@@ -269,6 +283,7 @@ Inspection run_inspection(const EngineOptions& o) {
       }
     if (files.empty()) continue;
     inspector->finish(files, outcomes, ctx, trees.emplace_back());
+    cap_findings_per_file(trees.back().findings);
   }
 
   // Gather the findings into one vector of exactly the right size, releasing each file's record

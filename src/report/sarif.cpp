@@ -15,20 +15,21 @@ using J = nlohmann::ordered_json;
 constexpr const char* fingerprint_key = "mdbc/v1";
 constexpr const char* base_id = "SRCROOT";
 
-// "banned-call" -> "BannedCall": SARIF rule names are identifiers, the id is "CODE-1/banned-call".
+// "CODE-1/banned-call" -> "Code1BannedCall": SARIF rule names are identifiers, and the element
+// is part of the name because rule names repeat across elements (CRYPTO-4/private-key, CRED-1/...).
 std::string pascal_case(std::string_view rule_id) {
-  const size_t slash = rule_id.find('/');
-  const std::string_view tail = slash == std::string_view::npos ? rule_id : rule_id.substr(slash + 1);
   std::string out;
-  bool upper = true;
-  for (const char c : tail) {
-    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (!alnum) {
-      upper = true;
+  bool word_start = true;
+  for (const char c : rule_id) {
+    const bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z', digit = c >= '0' && c <= '9';
+    if (!lower && !upper && !digit) {
+      word_start = true;
       continue;
     }
-    out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-    upper = false;
+    if (word_start && lower) out += static_cast<char>(c - 'a' + 'A');
+    else if (!word_start && upper) out += static_cast<char>(c - 'A' + 'a');
+    else out += c;
+    word_start = false;
   }
   return out;
 }

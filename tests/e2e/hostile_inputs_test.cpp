@@ -110,6 +110,7 @@ std::string repeat(std::string_view s, size_t times) {
 
 // Inspects one file `name` holding `content` as a tree, bounded; returns the JSON report.
 nlohmann::json inspect_one_file(const std::string& name, const std::string& content, double max_seconds = time_limit) {
+  SCOPED_TRACE(name);
   TempDir dir;
   dir.write("tree/" + name, content);
   const Timed t = bounded({"inspect", "--jobs", "2", "--format", "json", (dir.path() / "tree").string()});
@@ -181,7 +182,13 @@ TEST(HostileSource, HundredThousandNestedBracketsAndDirectives) {
   inspect_one_file("ternary.c", prefix + "{ x = " + repeat("a ? ", n) + "b" + repeat(" : c", n) + "; }\n");
   inspect_one_file("if.c", repeat("#if X\n", n) + "int a;\n" + repeat("#endif\n", n));
   inspect_one_file("if_open.c", repeat("#ifdef X\nvoid g(void) {\n", n));
-  inspect_one_file("functions.c", repeat("void f(void) { f(); }\n", n / 4));
+}
+
+TEST(HostileSource, ManyDefinitionsOfOneFunction) {
+  // 25,000 definitions of f (as under as many #if branches), each calling f: the call graph must
+  // not link every call to every definition (625 million edges).
+  inspect_one_file("functions.c", repeat("void f(void) { f(); }\n", 25000));
+  inspect_one_file("overloads.cpp", repeat("int g(int a) { return g(a) + h(a, a); }\nint h(int a, int b) { return g(b); }\n", 12500));
 }
 
 TEST(HostileSource, MegabyteOfLineContinuations) {
@@ -369,6 +376,18 @@ TEST(HostileTree, UnreadableFileIsAnInputErrorNamingIt) {
   r = as_ordinary_user({"inspect", (dir.path() / "t").string()});
   ASSERT_TRUE(r);
   expect_one_line_error(*r, "inner.c", "Permission denied");
+}
+
+TEST(HostileTree, OutputToADeviceWritesIntoItAndNeverReplacesIt) {
+  TempDir dir;
+  dir.write("t/ok.c", "int ok;\n");
+  const fs::path null = dir.path() / "null";
+  if (::mknod(null.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0)  // /dev/null's numbers
+    GTEST_SKIP() << "cannot create a device node here (" << std::strerror(errno) << "; needs root)";
+  const RunResult r = mdbc({"inspect", "-o", null.string(), (dir.path() / "t").string()});
+  EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+  EXPECT_TRUE(fs::is_character_file(fs::symlink_status(null)));
+  EXPECT_FALSE(fs::exists(null.string() + ".mdbc-tmp"));
 }
 
 // ---- Hostile names -----------------------------------------------------------------------------------

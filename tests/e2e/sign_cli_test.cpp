@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "inspect/image/intel_hex.h"
 #include "sign/vectors.h"
 #include "support/run.h"
 
@@ -62,6 +63,25 @@ TEST(SignCli, HexInputKeepsItsAddressAndVerifies) {
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
   const auto bad = mdbc({"verify", "--key", v("pub-ed25519.pem"), out.string()});
   EXPECT_EQ(bad.exit_code, 1);
+}
+
+TEST(SignCli, PaddedHexOutputHoldsTheSameSlotAsTheBinary) {
+  TempDir dir;
+  const auto bin = dir.path() / "c.bin";
+  const auto hex = dir.path() / "c.hex";
+  for (const auto& out : {bin, hex}) {
+    auto cmd = sign_cmd(v("key-ed25519.pem"), {"-v", "1.2.3+4", "-S", "0x4000", "--confirm", "--hex-addr", "0x8000"});
+    cmd.push_back(v("payload.bin"));
+    cmd.push_back(out.string());
+    const auto r = mdbc(cmd);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  EXPECT_EQ(read_text(bin), vector_file("ed25519-confirmed.bin"));
+  const ihex::Image image = ihex::decode(read_text(hex), "c.hex");
+  ASSERT_EQ(image.segments.size(), 2u) << "the image, then image_ok and the magic at the end of the slot";
+  EXPECT_EQ(image.segments[1].address + image.segments[1].bytes.size(), 0x8000u + 0x4000u);
+  EXPECT_EQ(ihex::flatten(image, 0x4000, "c.hex"), read_text(bin));
+  EXPECT_EQ(mdbc({"verify", "--key", v("pub-ed25519.pem"), hex.string()}).exit_code, 0);
 }
 
 TEST(SignCli, RefusalsLeaveNoOutputFile) {

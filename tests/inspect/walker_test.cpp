@@ -81,16 +81,15 @@ TEST(Walker, SpecialFilesAndSymlinksAreSkippedWithAReason) {
   EXPECT_EQ(skipped(w, "fifo.c")->reason, "FIFO (not opened)");
 }
 
-// KNOWN FAILING at the end of session 1 (see the issue note): disabled until fixed.
-TEST(Walker, DISABLED_ASymlinkGivenAsRootIsFollowedOnce) {
+TEST(Walker, ASymlinkGivenAsRootIsFollowedOnce) {
   test::TempDir dir;
   dir.write("real/a.c", "a");
   fs::create_symlink("real", dir.path() / "via");
   EXPECT_EQ(shown(walk({(dir.path() / "via").string()}, {}, {})), std::vector<std::string>{"a.c"});
   fs::create_symlink("nowhere", dir.path() / "broken");
   EXPECT_THROW(walk({(dir.path() / "broken").string()}, {}, {}), InputError);
-  fs::create_symlink("/dev/null", dir.path() / "null.c");
-  EXPECT_THROW(walk({(dir.path() / "null.c").string()}, {}, {}), InputError);
+  fs::create_symlink("/dev/zero", dir.path() / "zero.c");  // followed once: to a device, not inspected
+  EXPECT_THROW(walk({(dir.path() / "zero.c").string()}, {}, {}), InputError);
 }
 
 TEST(Walker, MissingRootIsAnInputErrorNamingIt) {

@@ -38,8 +38,11 @@ TEST_F(Sarif, IsSarif210WithTheTool) {
 }
 
 TEST_F(Sarif, HasOneRuleForEveryDocumentedRuleAndEveryRuleFound) {
-  std::set<std::string> ids;
-  for (const auto& r : run["tool"]["driver"]["rules"]) EXPECT_TRUE(ids.insert(r["id"]).second) << r["id"];
+  std::set<std::string> ids, names;
+  for (const auto& r : run["tool"]["driver"]["rules"]) {
+    EXPECT_TRUE(ids.insert(r["id"]).second) << r["id"];
+    EXPECT_TRUE(names.insert(r["name"]).second) << r["name"];
+  }
   for (const auto& e : in.code->elements())
     for (const auto& doc : e.rules) EXPECT_TRUE(ids.count(doc.id)) << doc.id;
   for (const auto& f : in.findings) EXPECT_TRUE(ids.count(f.rule)) << f.rule;
@@ -56,6 +59,7 @@ TEST_F(Sarif, RulesCarryHelpCweTagsElementAndLevel) {
     EXPECT_TRUE(std::regex_match(r["name"].get<std::string>(), std::regex("[A-Z][A-Za-z0-9]*"))) << r["name"];
     if (r["id"] != "CODE-1/banned-call") continue;
     seen = true;
+    EXPECT_EQ(r["name"], "Code1BannedCall");
     const auto& tags = r["properties"]["tags"];
     for (int cwe : code1->references.cwe)
       EXPECT_NE(std::find(tags.begin(), tags.end(), "external/cwe/cwe-" + std::to_string(cwe)), tags.end()) << cwe;

@@ -19,11 +19,15 @@ const Inspector& source_inspector() {
 
 SnippetResult inspect_tree(const std::vector<SnippetFile>& files, std::string_view profile_name,
                            const Config& config) {
-  const CodeBook& code = CodeBook::builtin();
-  const Profile* profile = code.profile(profile_name);
+  const Profile* profile = CodeBook::builtin().profile(profile_name);
   if (profile == nullptr) throw std::invalid_argument("unknown profile " + std::string(profile_name));
+  return inspect_tree(files, *profile, config);
+}
+
+SnippetResult inspect_tree(const std::vector<SnippetFile>& files, const Profile& profile, const Config& config) {
+  const CodeBook& code = CodeBook::builtin();
   const InspectOptions options;
-  const RunContext ctx{code, *profile, config, options};
+  const RunContext ctx{code, profile, config, options};
   const Inspector& inspector = source_inspector();
 
   // The engine inspects files in path order; do the same so finish() sees what it would.

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/config.h"
+#include "core/element.h"
 #include "core/finding.h"
 
 namespace mdbc::test {
@@ -28,6 +29,10 @@ struct SnippetResult {
 // does not claim (by name) are ignored, as the engine would leave them to other inspectors.
 SnippetResult inspect_tree(const std::vector<SnippetFile>& files, std::string_view profile = "C-connected",
                            const Config& config = {});
+
+// The same under a profile that is not in the code book (e.g. one with a minimum memory-safe
+// share, which edition 1 sets nowhere).
+SnippetResult inspect_tree(const std::vector<SnippetFile>& files, const Profile& profile, const Config& config = {});
 
 // One file: the findings of every source rule, sorted.
 std::vector<Finding> inspect_snippet(std::string_view code, std::string path = "t.c",

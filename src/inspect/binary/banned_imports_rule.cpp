@@ -38,7 +38,7 @@ class BannedImportsRule final : public BinaryRule {
     if (a.elf == nullptr) return;
     const ElfFile& elf = *a.elf;
     const ElfRole role = elf_role(elf);
-    if (role == ElfRole::core) return;
+    if (role == ElfRole::core || role == ElfRole::debug_info) return;
     // Each banned function once per file, with the symbol that showed it.
     std::map<std::string_view, std::pair<std::string_view, uint64_t>> imported, linked;
     const BannedFunction* entry = nullptr;

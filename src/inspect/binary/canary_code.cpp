@@ -254,25 +254,29 @@ bool takes_stack_address_x86_64(std::string_view code) {
     }
   }
   // Slots an argument register is stored to: the address of a parameter is not a buffer, and
-  // -fstack-protector-strong does not protect for it.
+  // -fstack-protector-strong does not protect for it. Found only when a stack address is taken.
   std::vector<StackSlot> parameters;
-  for (size_t k = 0; k + 3 <= n; ++k) {
-    size_t at = k;
-    if (p[at] == 0x66) ++at;
-    unsigned rex = 0;
-    if (at < n && (p[at] & 0xF0) == 0x40) rex = p[at++];
-    if (at + 2 > n || (p[at] != 0x89 && p[at] != 0x88) || (rex & 0x3)) continue;
-    const unsigned reg = ((p[at + 1] >> 3) & 7) | ((rex & 4) ? 8 : 0);
-    if (!argument_register(reg)) continue;
-    if (const auto op = stack_operand(p, n, at + 1)) parameters.push_back(op->first);
-  }
-  // Floating-point parameters (%xmm0-%xmm7) stored with movsd, movss (F2/F3 0F 11) or movq (66 0F D6).
-  for (size_t k = 0; k + 4 <= n; ++k) {
-    const bool scalar = (p[k] == 0xF2 || p[k] == 0xF3) && p[k + 1] == 0x0F && p[k + 2] == 0x11;
-    const bool movq = p[k] == 0x66 && p[k + 1] == 0x0F && p[k + 2] == 0xD6;
-    if (!scalar && !movq) continue;
-    if (const auto op = stack_operand(p, n, k + 3)) parameters.push_back(op->first);
-  }
+  bool parameters_found = false;
+  auto find_parameters = [&] {
+    parameters_found = true;
+    for (size_t k = 0; k + 3 <= n; ++k) {
+      size_t at = k;
+      if (p[at] == 0x66) ++at;
+      unsigned rex = 0;
+      if (at < n && (p[at] & 0xF0) == 0x40) rex = p[at++];
+      if (at + 2 > n || (p[at] != 0x89 && p[at] != 0x88) || (rex & 0x3)) continue;
+      const unsigned reg = ((p[at + 1] >> 3) & 7) | ((rex & 4) ? 8 : 0);
+      if (!argument_register(reg)) continue;
+      if (const auto op = stack_operand(p, n, at + 1)) parameters.push_back(op->first);
+    }
+    // Floating-point parameters (%xmm0-%xmm7) stored with movsd, movss (F2/F3 0F 11) or movq (66 0F D6).
+    for (size_t k = 0; k + 4 <= n; ++k) {
+      const bool scalar = (p[k] == 0xF2 || p[k] == 0xF3) && p[k + 1] == 0x0F && p[k + 2] == 0x11;
+      const bool movq = p[k] == 0x66 && p[k + 1] == 0x0F && p[k + 2] == 0xD6;
+      if (!scalar && !movq) continue;
+      if (const auto op = stack_operand(p, n, k + 3)) parameters.push_back(op->first);
+    }
+  };
   for (size_t k = code.find('\x8D', 1); k != std::string_view::npos; k = code.find('\x8D', k + 1)) {
     const unsigned char rex = p[k - 1];
     if ((rex != 0x48 && rex != 0x4C) || k + 2 > n) continue;
@@ -281,6 +285,7 @@ bool takes_stack_address_x86_64(std::string_view code) {
     if (!op || reg == 4) continue;  // not a stack address, or an adjustment of %rsp itself
     const StackSlot slot = op->first;
     if (slot.base == 5 && !frame_pointer) continue;  // %rbp as an ordinary register
+    if (!parameters_found) find_parameters();
     // A parameter's slot, or a pointer into it or just past it (a parameter walked as an array).
     const bool into_parameter = std::any_of(parameters.begin(), parameters.end(), [&](const StackSlot& s) {
       return s.base == slot.base && slot.disp >= s.disp && slot.disp <= s.disp + 8;

@@ -27,7 +27,7 @@ std::string_view lookup(const Map& sorted, uint64_t key) {
   return it != sorted.end() && it->first == key ? it->second : std::string_view{};
 }
 
-// What x86-64 glibc's (and musl's) _start does: load main's address into %rdi (mov $imm32 or lea
+// What x86-64 glibc's _start does: load main's address into %rdi (mov $imm32 or lea
 // rel32(%rip)) and call the C library's start routine.
 struct StartCode {
   std::optional<uint64_t> main, libc_start;

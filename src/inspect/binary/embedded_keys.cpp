@@ -144,9 +144,35 @@ Pkey openssh_public_key(std::string_view blob) {
 }
 
 // One PEM block: its label and where its base64 body is.
+// Whether the lines between the BEGIN and END lines are base64 (after optional "Name: value"
+// header lines of legacy encrypted PEM).
+bool base64_body(std::string_view block) {
+  const size_t first = block.find('\n');
+  const size_t last = block.rfind("-----END");
+  if (first == std::string_view::npos || last == std::string_view::npos || last <= first) return false;
+  bool headers = true;
+  size_t chars = 0;
+  for (size_t i = first + 1; i < last;) {
+    size_t nl = block.find('\n', i);
+    if (nl == std::string_view::npos || nl > last) nl = last;
+    const std::string_view line = block.substr(i, nl - i);
+    i = nl + 1;
+    if (headers && line.find(':') != std::string_view::npos) continue;
+    headers = false;
+    for (char c : line) {
+      const bool b64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+                       c == '/' || c == '=';
+      if (b64) ++chars;
+      else if (c != '\r' && c != ' ' && c != '\t') return false;
+    }
+  }
+  return chars >= 16;
+}
+
 void pem_block(std::string_view bytes, size_t begin, size_t end, std::string_view label, std::vector<EmbeddedKey>& out) {
   const ClearErrors clear;
   const std::string_view block = bytes.substr(begin, end - begin);
+  if (!base64_body(block)) return;
   const Bio bio(BIO_new_mem_buf(block.data(), static_cast<int>(block.size())));
   if (!bio) return;
   const std::string form = "PEM " + std::string(label);
@@ -225,6 +251,60 @@ bool der_sequence_before(std::string_view bytes, size_t content, size_t& start, 
   return false;
 }
 
+// One DER element: its tag and contents.
+struct Tlv {
+  unsigned char tag;
+  std::string_view contents;
+};
+
+// The elements that make up `contents` exactly (definite lengths of up to four bytes), or false.
+bool der_children(std::string_view contents, std::vector<Tlv>& out) {
+  const unsigned char* p = ubytes(contents);
+  size_t i = 0;
+  while (i < contents.size()) {
+    if (contents.size() - i < 2) return false;
+    const unsigned char tag = p[i];
+    size_t len = p[i + 1];
+    i += 2;
+    if (len & 0x80) {
+      const size_t bytes = len & 0x7F;
+      if (bytes == 0 || bytes > 4 || contents.size() - i < bytes) return false;
+      len = 0;
+      for (size_t k = 0; k < bytes; ++k) len = (len << 8) | p[i + k];
+      i += bytes;
+    }
+    if (len > contents.size() - i) return false;
+    out.push_back({tag, contents.substr(i, len)});
+    i += len;
+  }
+  return true;
+}
+
+// Whether a SEQUENCE's contents have the shape of a private key: PKCS#1 (RSA: version then eight
+// INTEGERs; DSA: six INTEGERs), PKCS#8 (version, AlgorithmIdentifier, OCTET STRING, optional
+// attributes and public key) or SEC1 (version 1, OCTET STRING, optional parameters and public key).
+// Cheap, so that OpenSSL only parses what can be a key.
+bool private_key_shape(std::string_view contents) {
+  std::vector<Tlv> c;
+  if (!der_children(contents, c) || c.size() < 3 || c[0].tag != 0x02 || c[0].contents.size() != 1) return false;
+  const bool all_integers = std::all_of(c.begin(), c.end(), [](const Tlv& t) { return t.tag == 0x02; });
+  if (all_integers) return c.size() == 9 || c.size() == 6 || c.size() >= 10;
+  if (c[1].tag == 0x30 && c[2].tag == 0x04 && c.size() <= 5) {
+    std::vector<Tlv> algorithm;
+    return der_children(c[1].contents, algorithm) && !algorithm.empty() && algorithm[0].tag == 0x06;
+  }
+  return c[0].contents[0] == 1 && c[1].tag == 0x04 && c.size() <= 4 &&
+         std::all_of(c.begin() + 2, c.end(), [](const Tlv& t) { return t.tag == 0xA0 || t.tag == 0xA1; });
+}
+
+// Whether a SEQUENCE's contents have the shape of a SubjectPublicKeyInfo: an AlgorithmIdentifier
+// (an OID and optional parameters) and a BIT STRING.
+bool public_key_shape(std::string_view contents) {
+  std::vector<Tlv> c, algorithm;
+  return der_children(contents, c) && c.size() == 2 && c[0].tag == 0x30 && c[1].tag == 0x03 &&
+         der_children(c[0].contents, algorithm) && !algorithm.empty() && algorithm.size() <= 2 && algorithm[0].tag == 0x06;
+}
+
 template <typename Visit>
 void each_occurrence(std::string_view bytes, std::string_view pattern, Visit&& visit) {
   size_t pos = 0;
@@ -252,6 +332,7 @@ void find_der_private(std::string_view bytes, std::vector<EmbeddedKey>& out,
       if (!der_sequence_before(bytes, at, start, total) || total > 64 * 1024) return;
       for (const auto& [b, e] : covered)
         if (start >= b && start < e) return;
+      if (!private_key_shape(bytes.substr(at, start + total - at))) return;
       const ClearErrors clear;
       const unsigned char* cursor = p + start;
       Pkey key(d2i_AutoPrivateKey(nullptr, &cursor, static_cast<long>(total)));
@@ -279,6 +360,7 @@ void find_der_public(std::string_view bytes, std::vector<EmbeddedKey>& out,
       if (!der_sequence_before(bytes, at - 2, start, total) || total > 64 * 1024) return;
       for (const auto& [b, e] : covered)
         if (start >= b && start < e) return;
+      if (!public_key_shape(bytes.substr(at - 2, start + total - (at - 2)))) return;
       const ClearErrors clear;
       const unsigned char* cursor = p + start;
       Pkey key(d2i_PUBKEY(nullptr, &cursor, static_cast<long>(total)));

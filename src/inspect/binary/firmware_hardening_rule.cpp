@@ -26,11 +26,21 @@ uint32_t le32(std::string_view b, size_t at) {
 }
 
 // Whether an image starts like an ARMv6-M/v7-M/v8-M vector table: an aligned initial stack
-// pointer, then a reset handler address with the Thumb bit set.
+// pointer in the SRAM regions of the architecture's memory map (0x10000000 up to 0x40000000, which
+// covers the parts that put RAM below 0x20000000), then reset, NMI and HardFault handlers in the code
+// region (below 0x20000000) with the Thumb bit set, close to one another.
 bool looks_like_cortex_m(std::span<const Region> regions) {
-  if (regions.empty() || regions.front().bytes.size() < 8) return false;
-  const uint32_t sp = le32(regions.front().bytes, 0), reset = le32(regions.front().bytes, 4);
-  return sp != 0 && sp != 0xFFFFFFFFu && (sp & 3) == 0 && (reset & 1) && reset != 0xFFFFFFFFu;
+  if (regions.empty() || regions.front().bytes.size() < 16) return false;
+  const std::string_view v = regions.front().bytes;
+  const uint32_t sp = le32(v, 0), reset = le32(v, 4);
+  if ((sp & 3) != 0 || sp < 0x10000000u || sp > 0x40000000u) return false;
+  const uint64_t span = v.size() + 0x10000;
+  for (size_t i = 1; i <= 3; ++i) {
+    const uint32_t handler = le32(v, 4 * i);
+    if (!(handler & 1) || handler >= 0x20000000u) return false;
+    if ((handler > reset ? handler - reset : reset - handler) > span) return false;
+  }
+  return true;
 }
 
 struct StackProtector {
@@ -56,6 +66,7 @@ StackProtector from_thumb_code(std::span<const Region> regions) {
 StackProtector from_elf(const ElfFile& elf, const CodeMap& code) {
   StackProtector sp;
   for (const auto& f : code.functions()) {
+    if (f.name.starts_with("__stack_chk")) continue;  // the handler's own wrappers (__stack_chk_fail_local)
     const bool calls_handler = std::find(f.call_names.begin(), f.call_names.end(), "__stack_chk_fail") != f.call_names.end();
     if (!f.guard && !calls_handler) continue;
     ++sp.functions;

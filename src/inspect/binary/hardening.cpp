@@ -204,9 +204,15 @@ ElfRole elf_role(const ElfFile& elf) {
   switch (elf.type()) {
     case ET_REL: return ElfRole::relocatable;
     case ET_CORE: return ElfRole::core;
-    case ET_DYN: return ElfRole::program;
     default: break;
   }
+  // Code segments that load nothing from the file: the program's headers kept beside its debug
+  // information, without the program.
+  bool code_segment = false, code_in_file = false;
+  for (const auto& s : elf.segments())
+    if (s.type == PT_LOAD && s.executable()) code_segment = true, code_in_file = code_in_file || s.filesz > 0;
+  if (code_segment && !code_in_file) return ElfRole::debug_info;
+  if (elf.type() == ET_DYN) return ElfRole::program;
   if (elf.interpreter() || elf.dynamic().present || elf.os_abi() == ELFOSABI_GNU ||
       elf.has_note("GNU", NT_GNU_ABI_TAG) || elf.segment(PT_GNU_STACK) != nullptr || elf.segment(PT_GNU_RELRO) != nullptr)
     return ElfRole::program;
@@ -253,6 +259,12 @@ std::string rwx_cause(const ElfFile& elf, const ElfSegment& segment) {
            " both writable and executable (code placed in writable memory)";
   const auto writable = sections_in_segment(elf, segment, true, false);
   const auto executable = sections_in_segment(elf, segment, false, true);
+  // A segment with zero-initialised data (memory beyond its file contents) is a data segment: code
+  // is what is out of place there. Elsewhere the writable sections are.
+  if (segment.memsz > segment.filesz && !executable.empty())
+    return std::string(executable.size() > 1 ? "executable sections " : "executable section ") + join(executable) +
+           " in a segment of writable data" + (writable.empty() ? "" : " (" + join(writable) + ")") +
+           ": code placed in RAM";
   if (!writable.empty() && !executable.empty())
     return std::string(writable.size() > 1 ? "writable sections " : "writable section ") + join(writable) +
            " in the same segment as executable " + join(executable);

@@ -14,6 +14,7 @@ enum class ElfRole {
   relocatable,  // an object file (ET_REL): not a program until linked
   firmware,     // a bare-metal or RTOS executable: no interpreter, no operating-system ABI marks
   core,         // a core dump
+  debug_info,   // a separate debug-information file (objcopy --only-keep-debug): headers, no code
 };
 
 // An executable without an interpreter is hosted when something in it was made for an operating
@@ -56,8 +57,8 @@ std::vector<std::string> sections_in_segment(const ElfFile& elf, const ElfSegmen
                                              bool executable_only);
 
 // What makes a writable and executable segment so, naming the section responsible: a section that
-// is itself writable and executable (code placed in writable memory), or writable sections sharing
-// the segment with code (such as a vector table left non-const).
+// is itself writable and executable, executable sections in a segment of data (code placed in RAM),
+// or writable sections sharing a segment with code (such as a vector table left non-const).
 std::string rwx_cause(const ElfFile& elf, const ElfSegment& segment);
 
 }  // namespace mdbc::binary

@@ -5,13 +5,14 @@
 #include <cstring>
 #include <deque>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 
 namespace mdbc::crypto_tables {
 namespace {
 
-constexpr unsigned filter8_bits = 17;  // 16 KiB: 8-byte windows of table anchors
-constexpr unsigned filter4_bits = 16;  //  8 KiB: 4-byte scattered words and string prefixes
+constexpr unsigned filter_bits = 17;   // 16 KiB, for a few thousand keys: about 2 % of positions pass
+constexpr unsigned filter8_bits = 16;  //  8 KiB, for the anchors of tables of mostly-zero words
 
 // Loads as the host sees memory: keys are built by the same loads from the same byte strings, so
 // host byte order never matters.
@@ -27,8 +28,8 @@ inline uint32_t load4(const uint8_t* p) {
 }
 uint32_t load4(std::string_view s) { return load4(reinterpret_cast<const uint8_t*>(s.data())); }
 
+inline uint32_t slot(uint32_t key, uint32_t m) { return (key * m) >> (32 - filter_bits); }
 inline uint64_t slot8(uint64_t key, uint64_t m) { return (key * m) >> (64 - filter8_bits); }
-inline uint32_t slot4(uint32_t key, uint32_t m) { return (key * m) >> (32 - filter4_bits); }
 inline bool test(const std::vector<uint64_t>& bits, uint64_t slot) { return (bits[slot >> 6] >> (slot & 63)) & 1; }
 
 // Windows worth indexing: not mostly zeros, not one byte repeated (those occur everywhere).
@@ -42,6 +43,10 @@ bool informative(std::string_view window) {
   }
   return distinct >= 3 && zeros <= 6;
 }
+
+// Four bytes with at most one zero: a key rare in ordinary data. Keys with more zeros are small
+// integers, which code and data are full of.
+unsigned zeros(std::string_view key) { return static_cast<unsigned>(std::count(key.begin(), key.end(), '\0')); }
 
 std::string le32(uint64_t v) {
   std::string s(4, '\0');
@@ -112,22 +117,40 @@ bool ByteScanner::Lookup<Key, Value>::find(Key key, uint32_t& b, uint32_t& e) co
 
 ByteScanner::ByteScanner(const std::vector<Table>& tables, std::vector<std::string> needles)
     : tables_(tables), forms_(byte_forms(tables)), needles_(std::move(needles)) {
-  // Anchors: informative 8-byte windows spread over each form (about 16 per form), so that a table
-  // with some entries changed or missing still has intact anchors.
-  std::vector<std::pair<uint64_t, Anchor>> anchors;
+  for (const ByteForm& f : forms_) {
+    uint32_t nonzero = 0;
+    for (size_t j = 0; j < f.elements(); ++j)
+      nonzero += f.bytes.find_first_not_of('\0', j * f.element_bytes) < (j + 1) * f.element_bytes;
+    nonzero_elements_.push_back(nonzero);
+  }
+  // Anchors: informative 8-byte windows spread over each form (about 8 per form), so that a table
+  // with some entries changed or missing still has intact anchors. An anchor whose first four bytes
+  // make a rare key is looked for at every byte; a form of mostly-zero words (bytes widened to
+  // 32-bit words, 32-bit values widened to 64) has no such key, and its anchors are looked for by
+  // all eight bytes at 4-byte aligned positions, where compilers place arrays of words.
+  std::vector<std::pair<uint32_t, Anchor>> anchors;
+  std::vector<std::pair<uint64_t, Anchor>> aligned;
   for (uint32_t fi = 0; fi < forms_.size(); ++fi) {
     const ByteForm& f = forms_[fi];
     const std::string_view bytes = f.bytes;
     if (bytes.size() < 8) continue;
-    size_t step = std::max<size_t>(8, bytes.size() / 16);
+    size_t step = std::max<size_t>(8, bytes.size() / 8);
     step -= step % f.element_bytes;
-    for (size_t p = 0; p + 8 <= bytes.size(); p += step)
-      for (size_t q = p; q < p + step && q + 8 <= bytes.size(); ++q)
-        if (informative(bytes.substr(q, 8))) {
-          const uint64_t w = load8(reinterpret_cast<const uint8_t*>(bytes.data() + q));
-          anchors.push_back({w, Anchor{w, fi, static_cast<uint32_t>(q)}});
-          break;
-        }
+    for (size_t p = 0; p + 8 <= bytes.size(); p += step) {
+      std::optional<size_t> strong, weak;
+      for (size_t q = p; q < p + step && q + 8 <= bytes.size() && !strong; ++q) {
+        if (!informative(bytes.substr(q, 8))) continue;
+        if (zeros(bytes.substr(q, 4)) <= 1) strong = q;
+        else if (!weak && q % 4 == 0 && f.element_bytes >= 4) weak = q;
+      }
+      if (strong) {
+        const auto* at = reinterpret_cast<const uint8_t*>(bytes.data() + *strong);
+        anchors.push_back({load4(at), Anchor{load8(at), fi, static_cast<uint32_t>(*strong)}});
+      } else if (weak) {
+        const auto* at = reinterpret_cast<const uint8_t*>(bytes.data() + *weak);
+        aligned.push_back({load8(at), Anchor{load8(at), fi, static_cast<uint32_t>(*weak)}});
+      }
+    }
   }
   std::vector<std::pair<uint32_t, Word>> words;
   for (uint32_t ti = 0; ti < tables_.size(); ++ti) {
@@ -151,28 +174,28 @@ ByteScanner::ByteScanner(const std::vector<Table>& tables, std::vector<std::stri
     prefixes.push_back({load4(needles_[i]), i});
   }
 
-  // Multipliers whose filters let zero and 0xff runs (padding, erased flash) through untouched.
-  for (uint64_t attempt = 0;; ++attempt) {
+  // A multiplier whose filter lets zero and 0xff runs (padding, erased flash) through untouched.
+  for (uint32_t attempt = 0;; ++attempt) {
+    multiplier_ = 0x9E3779B1u + attempt * 0x85EBCA6Au;
+    filter_.assign((size_t{1} << filter_bits) / 64, 0);
+    auto set = [&](uint32_t key) {
+      const uint32_t s = slot(key, multiplier_);
+      filter_[s >> 6] |= uint64_t{1} << (s & 63);
+    };
+    for (const auto& item : anchors) set(item.first);
+    for (const auto& item : words) set(item.first);
+    for (const auto& item : prefixes) set(item.first);
     multiplier8_ = 0x9E3779B97F4A7C15ull + attempt * 0x632BE59BD9B4E01Aull;
-    multiplier4_ = static_cast<uint32_t>(0x9E3779B1u + attempt * 0x85EBCA6Au);
-    bits8_.assign((size_t{1} << filter8_bits) / 64, 0);
-    bits4_.assign((size_t{1} << filter4_bits) / 64, 0);
-    for (const auto& [key, anchor] : anchors) {
-      const uint64_t s = slot8(key, multiplier8_);
-      bits8_[s >> 6] |= uint64_t{1} << (s & 63);
+    filter8_.assign((size_t{1} << filter8_bits) / 64, 0);
+    for (const auto& item : aligned) {
+      const uint64_t s = slot8(item.first, multiplier8_);
+      filter8_[s >> 6] |= uint64_t{1} << (s & 63);
     }
-    for (const auto& [key, word] : words) {
-      const uint32_t s = slot4(key, multiplier4_);
-      bits4_[s >> 6] |= uint64_t{1} << (s & 63);
-    }
-    for (const auto& [key, needle] : prefixes) {
-      const uint32_t s = slot4(key, multiplier4_);
-      bits4_[s >> 6] |= uint64_t{1} << (s & 63);
-    }
-    const bool clear = !test(bits8_, slot8(0, multiplier8_)) && !test(bits8_, slot8(~uint64_t{0}, multiplier8_)) &&
-                       !test(bits4_, slot4(0, multiplier4_)) && !test(bits4_, slot4(~uint32_t{0}, multiplier4_));
+    const bool clear = !test(filter_, slot(0, multiplier_)) && !test(filter_, slot(~uint32_t{0}, multiplier_)) &&
+                       !test(filter8_, slot8(0, multiplier8_)) && !test(filter8_, slot8(~uint64_t{0}, multiplier8_));
     if (clear || attempt == 64) break;
   }
+  aligned_anchors_.build(std::move(aligned));
   anchors_.build(std::move(anchors));
   words_.build(std::move(words));
   needle_prefixes_.build(std::move(prefixes));
@@ -188,19 +211,23 @@ void ByteScanner::confirm(std::string_view bytes, uint64_t position, uint32_t fo
   const size_t n = f.elements(), e = f.element_bytes;
   const uint32_t need = needed(n);
   const size_t allowed = n - need;
-  size_t matched = 0, missed = 0;
+  size_t matched = 0, missed = 0, matched_nonzero = 0;
   int64_t first = -1, last = -1;
+  static constexpr char zeros[8] = {};
   for (size_t j = 0; j < n; ++j) {
     const int64_t at = base + static_cast<int64_t>(j * e);
     if (at >= 0 && static_cast<uint64_t>(at) + e <= bytes.size() &&
         std::memcmp(bytes.data() + at, f.bytes.data() + j * e, e) == 0) {
       ++matched;
+      matched_nonzero += std::memcmp(f.bytes.data() + j * e, zeros, e) != 0;
       if (first < 0) first = at;
       last = at;
     } else if (++missed > allowed) {
       return;
     }
   }
+  // Zero entries (many in Keccak's constants as bytes) are everywhere: the others must match too.
+  if (matched_nonzero < needed(nonzero_elements_[form_index])) return;
   found_end[form_index] = static_cast<uint64_t>(std::max<int64_t>(base + static_cast<int64_t>(n * e), 1));
   out.tables.push_back(TableHit{f.table, form_index, static_cast<uint64_t>(first), static_cast<uint64_t>(last) + e,
                                 static_cast<uint32_t>(matched), static_cast<uint32_t>(n), false});
@@ -228,12 +255,13 @@ void ByteScanner::scan(std::string_view bytes, ScanResult& out) const {
   }
   std::vector<uint32_t> needle_count(needles_.size(), 0);
 
-  auto on_anchor = [&](size_t i, uint64_t w) {
+  auto on_anchor = [&](size_t i, uint32_t w) {
     uint32_t b, e;
-    if (!anchors_.find(w, b, e)) return;
+    if (i + 8 > n || !anchors_.find(w, b, e)) return;
+    const uint64_t w8 = load8(p + i);
     for (uint32_t k = b; k < e; ++k) {
       const Anchor& a = anchors_.values[k];
-      confirm(bytes, i - a.offset, a.form, tried, found_end, out);
+      if (a.window == w8) confirm(bytes, i - a.offset, a.form, tried, found_end, out);
     }
   };
   auto on_word = [&](size_t i, uint32_t w) {
@@ -275,22 +303,45 @@ void ByteScanner::scan(std::string_view bytes, ScanResult& out) const {
         }
       }
   };
-  // The hot loop: two filter probes per byte position.
+  // The hot loop: one filter probe per byte position, eight positions per branch.
+  const uint64_t* filter = filter_.data();
+  const uint32_t m = multiplier_;
+  auto passes = [&](size_t i) {
+    const uint32_t s = slot(load4(p + i), m);
+    return static_cast<unsigned>((filter[s >> 6] >> (s & 63)) & 1);
+  };
+  auto look = [&](size_t i) {
+    const uint32_t w = load4(p + i);
+    on_anchor(i, w);
+    on_word(i, w);
+  };
+  const uint64_t* filter8 = filter8_.data();
+  const uint64_t m8 = multiplier8_;
+  auto passes8 = [&](size_t i) {  // i is 4-byte aligned and i + 8 <= n
+    const uint64_t s = slot8(load8(p + i), m8);
+    return static_cast<unsigned>((filter8[s >> 6] >> (s & 63)) & 1);
+  };
+  auto look8 = [&](size_t i) {
+    uint32_t b, e;
+    const uint64_t w = load8(p + i);
+    if (aligned_anchors_.find(w, b, e))
+      for (uint32_t k = b; k < e; ++k) confirm(bytes, i - aligned_anchors_.values[k].offset, aligned_anchors_.values[k].form, tried, found_end, out);
+  };
   size_t i = 0;
-  if (n >= 8)
-    for (; i + 8 <= n; ++i) {
-      const uint64_t w8 = load8(p + i);
-      const uint32_t w4 = load4(p + i);
-      const bool hit8 = test(bits8_, slot8(w8, multiplier8_));
-      const bool hit4 = test(bits4_, slot4(w4, multiplier4_));
-      if (hit8 | hit4) [[unlikely]] {
-        if (hit8) on_anchor(i, w8);
-        if (hit4) on_word(i, w4);
-      }
+  for (; i + 12 <= n; i += 8) {
+    const unsigned any = passes(i) | passes(i + 1) | passes(i + 2) | passes(i + 3) | passes(i + 4) | passes(i + 5) |
+                         passes(i + 6) | passes(i + 7) | passes8(i) << 1 | passes8(i + 4) << 2;
+    if (any) [[unlikely]] {
+      if (any & 1)
+        for (size_t k = i; k < i + 8; ++k)
+          if (passes(k)) look(k);
+      if (any & 2) look8(i);
+      if (any & 4) look8(i + 4);
     }
+  }
   for (; i + 4 <= n; ++i) {
-    const uint32_t w4 = load4(p + i);
-    if (test(bits4_, slot4(w4, multiplier4_))) on_word(i, w4);
+    if (passes(i)) look(i);
+    if (i % 4 == 0 && i + 8 <= n && passes8(i)) look8(i);
   }
 }
 

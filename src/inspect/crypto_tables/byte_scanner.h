@@ -1,8 +1,11 @@
 #pragma once
 // One pass over raw bytes that finds every constant table (in any of its byte forms), the scattered
 // words of tables usually compiled into instructions, and a set of literal strings (version strings
-// of components) at once. Each byte position costs two probes of small bitmaps that stay in the
-// first-level cache; only the rare positions that pass them are looked at further.
+// of components) at once. Each byte position costs one probe of a small bitmap, indexed by a hash of
+// the four bytes there, that stays in the first-level cache: it holds the first four bytes of
+// every table anchor, every scattered word and every string. Tables of mostly-zero words (bytes
+// kept in 32-bit words) have no rare four-byte keys; their anchors are probed by eight bytes at
+// 4-byte aligned positions. Only the rare positions that pass are looked at further.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -46,7 +49,8 @@ class ByteScanner {
   const std::vector<std::string>& needles() const { return needles_; }
 
   static constexpr size_t max_hits_per_needle = 64;
-  // A table is found when at least this share of its entries is in place (or, scattered, present).
+  // A table is found when at least this share of its entries is in place (or, scattered, present),
+  // and this share of its entries that are not zero.
   static constexpr double min_share = 0.75;
 
  private:
@@ -77,10 +81,13 @@ class ByteScanner {
   std::vector<ByteForm> forms_;
   std::vector<std::string> needles_;
   std::vector<uint32_t> immediate_tables_;  // tables searched as scattered words
+  std::vector<uint32_t> nonzero_elements_;  // per form: its elements that are not zero
+  uint32_t multiplier_ = 0;
   uint64_t multiplier8_ = 0;
-  uint32_t multiplier4_ = 0;
-  std::vector<uint64_t> bits8_, bits4_;  // first-level filters
-  Lookup<uint64_t, Anchor> anchors_;
+  std::vector<uint64_t> filter_;   // first level: one bit per hash of four bytes, at every position
+  std::vector<uint64_t> filter8_;  // first level: one bit per hash of eight bytes, at aligned positions
+  Lookup<uint32_t, Anchor> anchors_;          // by the anchor's first four bytes
+  Lookup<uint64_t, Anchor> aligned_anchors_;  // anchors of mostly-zero words, by all eight bytes
   Lookup<uint32_t, Word> words_;
   Lookup<uint32_t, uint32_t> needle_prefixes_;
 };

@@ -187,20 +187,6 @@ void add_blowfish_p_array(std::vector<Table>& out) {
   out.push_back(std::move(t));
 }
 
-// ChaCha and Salsa20 state constants: the ASCII strings as little-endian words.
-void add_chacha_constants(std::vector<Table>& out) {
-  for (const auto& [text, name] : {std::pair{std::string_view("expand 32-byte k"), "constant \"expand 32-byte k\""},
-                                   std::pair{std::string_view("expand 16-byte k"), "constant \"expand 16-byte k\""}}) {
-    Table t{"ChaCha/Salsa20", name, "Bernstein 2005, 2008; RFC 8439 2.3", 32, {}, Purpose::cryptographic,
-            Variant::none, true};
-    for (size_t i = 0; i < text.size(); i += 4)
-      t.values.push_back(uint32_t{static_cast<uint8_t>(text[i])} | uint32_t{static_cast<uint8_t>(text[i + 1])} << 8 |
-                         uint32_t{static_cast<uint8_t>(text[i + 2])} << 16 |
-                         uint32_t{static_cast<uint8_t>(text[i + 3])} << 24);
-    out.push_back(std::move(t));
-  }
-}
-
 // Byte-wise CRC lookup tables, reflected (LSB first) or not, as the common CRC catalogues define them.
 Table crc_table(std::string name, unsigned bits, uint64_t poly, bool reflected) {
   Table t{"CRC", std::move(name), "CRC catalogue", bits, {}, Purpose::checksum, Variant::none, false};
@@ -240,7 +226,6 @@ std::vector<Table> build() {
   add_md5_sine_table(out);
   add_keccak_round_constants(out);
   add_blowfish_p_array(out);
-  add_chacha_constants(out);
   add_crc_tables(out);
   return out;
 }

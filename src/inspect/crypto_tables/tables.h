@@ -2,8 +2,7 @@
 // The constant tables that identify implementations of cryptographic algorithms (CRYPTO-2), and
 // the CRC tables that must never be mistaken for them. Tables typed from the standards come from
 // data/crypto-tables.tsv (compiled in); tables that are derived by computation (AES T-tables, the
-// MD5 sine table, Keccak round constants, the Blowfish P-array, ChaCha/Salsa constants, CRCs) are
-// computed here, once.
+// MD5 sine table, Keccak round constants, the Blowfish P-array, CRCs) are computed here, once.
 #include <cstdint>
 #include <string>
 #include <vector>

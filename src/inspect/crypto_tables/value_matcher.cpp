@@ -90,6 +90,7 @@ ValueMatcher::ValueMatcher(const std::vector<Table>& tables)
     : tables_(tables), forms_(value_forms(tables)), resolver_(tables) {
   for (uint32_t fi = 0; fi < forms_.size(); ++fi) {
     const ValueForm& f = forms_[fi];
+    nonzero_.push_back(static_cast<uint32_t>(std::count_if(f.values.begin(), f.values.end(), [](uint64_t v) { return v != 0; })));
     for (size_t k = 0; k + anchor_length <= f.values.size(); ++k) {
       const uint64_t* v = f.values.data() + k;
       // Four equal or 0/1 values say nothing: they occur in every program.
@@ -136,6 +137,7 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
     };
     ValueHit hit{f.table, fi, 0, 0, 0, static_cast<uint32_t>(f.values.size()), false};
     const uint32_t need = needed(f.values.size());
+    uint32_t matched_nonzero = 0;
     int64_t i = start;
     size_t j = 0;
     bool any = false;
@@ -144,6 +146,7 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
       if (eq(i, j)) {
         if (!any) hit.first = static_cast<size_t>(i), any = true;
         hit.last = static_cast<size_t>(i);
+        matched_nonzero += f.values[j] != 0;
         ++hit.matched, ++i, ++j;
         continue;
       }
@@ -160,6 +163,8 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
       }
       if (!resynced) ++i, ++j;
     }
+    // Zero entries (many in Keccak's constants as bytes) are everywhere: the others must match too.
+    if (matched_nonzero < needed(nonzero_[fi])) hit.matched = 0;
     return hit;
   };
 
@@ -202,7 +207,9 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
   for (uint32_t fi = 0; fi < forms_.size(); ++fi) {
     if (seen[fi].empty()) continue;
     const size_t total = forms_[fi].values.size();
-    const uint32_t need = needed(total);
+    // A short table written value by value must be complete: three of MD5's four initial values
+    // turn up in ordinary code.
+    const uint32_t need = total <= 8 ? static_cast<uint32_t>(total) : needed(total);
     const size_t window = 3 * total + 8;
     std::vector<uint32_t> counts(total, 0);
     uint32_t distinct = 0;

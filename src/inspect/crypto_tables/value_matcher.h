@@ -45,6 +45,7 @@ class ValueMatcher {
   std::vector<ValueForm> forms_;
   std::vector<Ref> anchors_;  // sorted by key: four consecutive values of a form
   std::vector<Ref> values_;   // sorted by key: each value of a distinctive form
+  std::vector<uint32_t> nonzero_;  // per form: its values that are not zero
   HitResolver resolver_;
 };
 

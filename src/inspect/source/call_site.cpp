@@ -128,6 +128,20 @@ std::vector<CallSites::Reference> CallSites::references(const std::function<bool
   std::vector<Reference> out;
   const auto t = file_.tokens;
   const size_t n = t.size();
+  // Names this file declares as variables (`const char *system;`, `int atoi = …`) or defines as
+  // functions (a C library's own strcpy, exported by reference) are not references to the library.
+  std::unordered_set<std::string_view> own;
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (t[i].kind != TokenKind::identifier || !wanted(t[i].text) || t[i].directive) continue;
+    const Token& p = t[i - 1];
+    const Token& nx = t[i + 1];
+    const bool declarator = (p.kind == TokenKind::identifier && !is_keyword(p.text)) || p.is("*") ||
+                            p.is_ident("int") || p.is_ident("char") || p.is_ident("long") || p.is_ident("const");
+    if (declarator && !p.directive && (nx.is(";") || nx.is("=") || nx.is(",") || nx.is(")") || nx.is("[")))
+      own.insert(t[i].text);
+  }
+  for (const auto& f : file_.syntax.functions())
+    if (wanted(t[f.name].text)) own.insert(t[f.name].text);
   std::string_view macro;
   size_t body_from = n;
   const auto& functions = file_.syntax.functions();
@@ -145,7 +159,8 @@ std::vector<CallSites::Reference> CallSites::references(const std::function<bool
       }
       continue;
     }
-    if (tok.kind != TokenKind::identifier || i == 0 || !wanted(tok.text) || file_.syntax.dead(i)) continue;
+    if (tok.kind != TokenKind::identifier || i == 0 || !wanted(tok.text) || file_.syntax.dead(i) || own.contains(tok.text))
+      continue;
     if (tok.directive && (macro.empty() || i < body_from)) continue;
     const bool ends_here = i + 1 >= n || t[i + 1].line_start || t[i + 1].directive != tok.directive;
     if (!ends_here && t[i + 1].is("(")) continue;  // a call: syntax.h has it

@@ -19,14 +19,33 @@ const crypto_tables::ValueMatcher& matcher() {
   return m;
 }
 
-// The ChaCha/Salsa20 constant written as a string: its four little-endian words.
-void push_expand_words(std::string_view text, uint32_t where, std::vector<Literal>& out) {
-  for (std::string_view s : {std::string_view("expand 32-byte k"), std::string_view("expand 16-byte k")})
-    if (text.find(s) != std::string_view::npos)
-      for (size_t i = 0; i < s.size(); i += 4)
-        out.push_back({uint64_t{static_cast<uint8_t>(s[i])} | uint64_t{static_cast<uint8_t>(s[i + 1])} << 8 |
-                           uint64_t{static_cast<uint8_t>(s[i + 2])} << 16 | uint64_t{static_cast<uint8_t>(s[i + 3])} << 24,
-                       false, where});
+// Tables of 32-bit words whose bytes are printable text (the ChaCha/Salsa20 constants): the text,
+// so that the table is also found written as a string.
+struct TextConstant {
+  std::string text;
+  std::vector<uint64_t> words;
+};
+
+const std::vector<TextConstant>& text_constants() {
+  static const std::vector<TextConstant> all = [] {
+    std::vector<TextConstant> out;
+    for (const auto& t : crypto_tables::tables()) {
+      if (t.bits != 32 || t.purpose != crypto_tables::Purpose::cryptographic) continue;
+      std::string text;
+      for (uint64_t v : t.values)
+        for (int i = 0; i < 4; ++i) text.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+      if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7f; })) out.push_back({text, t.values});
+    }
+    return out;
+  }();
+  return all;
+}
+
+// A string holding such a text: the table's words, as if written as numbers.
+void push_text_constants(std::string_view text, uint32_t where, std::vector<Literal>& out) {
+  for (const auto& c : text_constants())
+    if (text.find(c.text) != std::string_view::npos)
+      for (uint64_t w : c.words) out.push_back({w, false, where});
 }
 
 // A function-like macro that builds a number by token pasting: 0x ## a ## b ## c ## d.
@@ -114,7 +133,7 @@ std::vector<Literal> c_literals(std::span<const Token> t) {
       std::string text(string_body(tok));
       size_t j = i + 1;  // adjacent literals are one string
       for (; j < t.size() && t[j].kind == TokenKind::string; ++j) text += string_body(t[j]);
-      push_expand_words(text, static_cast<uint32_t>(i), out);
+      push_text_constants(text, static_cast<uint32_t>(i), out);
       i = j - 1;
     }
   }
@@ -130,7 +149,8 @@ std::vector<Literal> other_literals(std::string_view s, Language language) {
   const bool c_octal = language == Language::go || language == Language::java;
   for (size_t i = 0; i < s.size();) {
     if (!std::isdigit(static_cast<unsigned char>(s[i])) || (i > 0 && (ident_char(s[i - 1]) || s[i - 1] == '.'))) {
-      if (s.compare(i, 7, "expand ") == 0) push_expand_words(s.substr(i, 16), static_cast<uint32_t>(i), out);
+      for (const auto& c : text_constants())
+        if (s.compare(i, c.text.size(), c.text) == 0) push_text_constants(c.text, static_cast<uint32_t>(i), out);
       ++i;
       continue;
     }

@@ -65,23 +65,51 @@ void LiteralResolver::index_object_macros() const {
   }
 }
 
+std::vector<LiteralResolver::MacroLiteral> LiteralResolver::literal_macros() const {
+  index_object_macros();
+  std::vector<MacroLiteral> out;
+  for (const auto& [name, body] : object_macros_) {
+    const Token& first = file_.tokens[body.first];
+    if (first.kind != TokenKind::string && first.kind != TokenKind::identifier && !first.is("(")) continue;
+    LiteralForm f = evaluate(body.first, body.second);
+    if (f.kind == LiteralForm::Kind::literal) out.push_back({name, {}});
+    else if (f.kind == LiteralForm::Kind::other && !f.unresolved.empty()) out.push_back({name, std::move(f.unresolved)});
+  }
+  return out;
+}
+
 LiteralForm LiteralResolver::evaluate(size_t begin, size_t end, std::span<const std::string_view> macro_params) const {
   const auto t = file_.tokens;
   const Syntax& syntax = file_.syntax;
-  LiteralForm out;
   const LiteralForm other{};
   struct Work {
     size_t b, e, alt;
     bool whole;  // the range is a complete expression (may be parenthesised, a ?: or a lookup)
   };
+  // What each alternative (?: branch) is made of so far.
+  struct Alternative {
+    std::string text;
+    bool literal = false;    // holds a string literal or a literal macro
+    bool parameter = false;  // holds a parameter of the enclosing macro
+    bool call = false;       // holds a call: a function result unless it sits among literals
+    std::vector<std::string_view> unknown;  // identifiers this file does not define
+  };
   std::vector<Work> stack{{begin, end, 0, true}};
-  std::vector<std::string> texts(1);
-  bool saw_literal = false, from_parameter = false;
+  std::vector<Alternative> alts(1);
   size_t parameter = 0, steps = 0, expansions = 0;
+  const auto is_parameter = [&](std::string_view name) {
+    for (size_t p = 0; p < macro_params.size(); ++p)
+      if (macro_params[p] == name) {
+        parameter = p;
+        return true;
+      }
+    return false;
+  };
   while (!stack.empty()) {
     if (++steps > max_steps) return other;
     Work w = stack.back();
     stack.pop_back();
+    Alternative& alt = alts[w.alt];
     if (w.whole) {
       while (w.e > w.b + 1 && t[w.b].is("(") && syntax.match(w.b) == w.e - 1) {
         ++w.b;
@@ -113,9 +141,9 @@ LiteralForm LiteralResolver::evaluate(size_t begin, size_t end, std::span<const 
             break;
           }
         }
-        if (colon >= w.e || texts.size() >= max_alternatives) return other;
-        texts.push_back(texts[w.alt]);
-        stack.push_back({colon + 1, w.e, texts.size() - 1, true});
+        if (colon >= w.e || alts.size() >= max_alternatives) return other;
+        alts.push_back(alts[w.alt]);
+        stack.push_back({colon + 1, w.e, alts.size() - 1, true});
         stack.push_back({question + 1, colon, w.alt, true});
         continue;
       }
@@ -125,73 +153,90 @@ LiteralForm LiteralResolver::evaluate(size_t begin, size_t end, std::span<const 
         const Translation* tr = nullptr;
         for (const auto& x : translations)
           if (t[w.b].text == x.name) tr = &x;
-        if (tr == nullptr) return other;
-        std::vector<std::pair<size_t, size_t>> args;
-        size_t arg_begin = w.b + 2;
-        for (size_t k = w.b + 2; k < w.e - 1; ++k) {
-          if (t[k].kind == TokenKind::punct && (t[k].is("(") || t[k].is("[") || t[k].is("{")) && syntax.match(k) < w.e) {
-            k = syntax.match(k);
-          } else if (t[k].is(",")) {
-            args.emplace_back(arg_begin, k);
-            arg_begin = k + 1;
+        if (tr != nullptr) {
+          std::vector<std::pair<size_t, size_t>> args;
+          size_t arg_begin = w.b + 2;
+          for (size_t k = w.b + 2; k < w.e - 1; ++k) {
+            if (t[k].kind == TokenKind::punct && (t[k].is("(") || t[k].is("[") || t[k].is("{")) && syntax.match(k) < w.e) {
+              k = syntax.match(k);
+            } else if (t[k].is(",")) {
+              args.emplace_back(arg_begin, k);
+              arg_begin = k + 1;
+            }
           }
+          args.emplace_back(arg_begin, w.e - 1);
+          const auto first = static_cast<size_t>(tr->first);
+          if (first >= args.size()) return other;
+          if (tr->second >= 0) {
+            const auto second = static_cast<size_t>(tr->second);
+            if (second >= args.size() || alts.size() >= max_alternatives) return other;
+            alts.push_back(alts[w.alt]);
+            stack.push_back({args[second].first, args[second].second, alts.size() - 1, true});
+          }
+          stack.push_back({args[first].first, args[first].second, w.alt, true});
+          continue;
         }
-        args.emplace_back(arg_begin, w.e - 1);
-        if (static_cast<size_t>(tr->first) >= args.size()) return other;
-        if (tr->second >= 0) {
-          if (static_cast<size_t>(tr->second) >= args.size() || texts.size() >= max_alternatives) return other;
-          texts.push_back(texts[w.alt]);
-          stack.push_back({args[static_cast<size_t>(tr->second)].first, args[static_cast<size_t>(tr->second)].second,
-                           texts.size() - 1, true});
-        }
-        stack.push_back({args[static_cast<size_t>(tr->first)].first, args[static_cast<size_t>(tr->first)].second, w.alt, true});
-        continue;
       }
     }
-    // A sequence of adjacent literals and literal macros.
+    // A sequence of adjacent literals, literal macros, macro parameters and other names.
     for (size_t k = w.b; k < w.e; ++k) {
       const Token& tok = t[k];
       if (tok.kind == TokenKind::string) {
-        texts[w.alt] += string_body(tok);
-        saw_literal = true;
+        alt.text += string_body(tok);
+        alt.literal = true;
         continue;
       }
       if (tok.kind != TokenKind::identifier) return other;
       if (const char* text = literal_macro_text(tok.text)) {
-        texts[w.alt] += text;
-        saw_literal = true;
+        alt.text += text;
+        alt.literal = true;
         continue;
       }
-      bool is_parameter = false;
-      for (size_t p = 0; p < macro_params.size(); ++p)
-        if (macro_params[p] == tok.text) {
-          is_parameter = true;
-          from_parameter = true;
-          parameter = p;
-        }
-      if (is_parameter) continue;
+      if (is_parameter(tok.text)) {
+        alt.parameter = true;
+        continue;
+      }
+      // NAME(…): a function-like macro (pr_fmt(fmt) among literals) or a call.
+      if (k + 1 < w.e && t[k + 1].is("(") && syntax.match(k + 1) < w.e) {
+        const size_t close = syntax.match(k + 1);
+        for (size_t a = k + 2; a < close; ++a)
+          if (t[a].kind == TokenKind::identifier && is_parameter(t[a].text)) alt.parameter = true;
+        alt.call = true;
+        k = close;
+        continue;
+      }
       index_object_macros();
       const auto it = object_macros_.find(tok.text);
-      if (it == object_macros_.end() || ++expansions > max_expansions) return other;
+      if (it == object_macros_.end()) {
+        alt.unknown.push_back(tok.text);
+        continue;
+      }
+      if (++expansions > max_expansions) return other;
       // Expand in place: the body first, then the rest of this sequence.
       stack.push_back({k + 1, w.e, w.alt, false});
       stack.push_back({it->second.first, it->second.second, w.alt, true});
       break;
     }
   }
-  if (from_parameter) {
-    out.kind = LiteralForm::Kind::macro_parameter;
-    out.parameter = parameter;
-  } else if (saw_literal) {
-    out.kind = LiteralForm::Kind::literal;
-  } else {
-    return other;
+  // Names and macro calls placed next to a literal must expand to literals ("v" DRV_VERSION
+  // "\n" compiles only then); a name standing alone may be anything.
+  LiteralForm out;
+  bool from_parameter = false;
+  for (const auto& a : alts) {
+    if (a.literal || a.parameter) {
+      from_parameter = from_parameter || a.parameter;
+      continue;
+    }
+    if (a.call || a.unknown.empty()) return other;
+    out.unresolved.insert(out.unresolved.end(), a.unknown.begin(), a.unknown.end());
   }
-  out.texts = std::move(texts);
+  if (!out.unresolved.empty()) return out;  // kind other, with the names that decide it
+  out.kind = from_parameter ? LiteralForm::Kind::macro_parameter : LiteralForm::Kind::literal;
+  out.parameter = parameter;
+  for (auto& a : alts) out.texts.push_back(std::move(a.text));
   return out;
 }
 
-// Whether a scanf format has a %s, %S or %[ conversion that stores without a field width.
 bool has_unbounded_string_conversion(std::string_view format) {
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   for (size_t i = 0; i < format.size(); ++i) {

@@ -27,10 +27,21 @@ struct LiteralForm {
   // parameters as nothing.
   std::vector<std::string> texts;
   size_t parameter = 0;  // macro_parameter: index into the macro's parameter list
+  // For other: when non-empty, the form is literal exactly if each of these names is a macro
+  // defined elsewhere (a header of the tree) as a literal; the caller may look them up.
+  std::vector<std::string_view> unresolved;
 };
 
 class LiteralResolver {
  public:
+  // The object-like macros of this file whose bodies are literal forms, and for each of the
+  // others that might still be one, the names it depends on (`unresolved`).
+  struct MacroLiteral {
+    std::string_view name;
+    std::vector<std::string_view> unresolved;  // empty: literal
+  };
+  std::vector<MacroLiteral> literal_macros() const;
+
   explicit LiteralResolver(const SourceFile& file) : file_(file) {}
   // Evaluates tokens [begin, end). `macro_params`: when the range is in a #define body, that
   // macro's parameter names (see CallSites::macro_params), else empty.

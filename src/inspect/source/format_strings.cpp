@@ -147,7 +147,7 @@ class LiteralVariables {
       const bool const_pointer = name > 0 && t[name - 1].is_ident("const");
       for (size_t k = name, steps = 0; k > 0 && ok; --k, ++steps) {
         const Token& p = t[k - 1];
-        if (p.is(";") || p.is("{") || p.is("}") || steps > 32) break;
+        if (p.is(";") || p.is("{") || p.is("}") || p.directive || steps > 32) break;
         if (p.kind == TokenKind::identifier) {
           has_const = has_const || p.is_ident("const") || p.is_ident("constexpr");
           has_type = true;
@@ -202,13 +202,29 @@ class LiteralVariables {
   mutable std::unordered_map<std::string_view, std::vector<size_t>> assignments_;
 };
 
+// What the tree-wide pass needs: the literal macros this header defines (others include it),
+// and the findings that stand unless the names they depend on are such macros.
+struct FormatFacts {
+  struct Macro {
+    std::string name;
+    std::vector<std::string> unresolved;  // empty: a literal
+  };
+  struct Pending {
+    Finding finding;
+    std::vector<std::string> names;
+  };
+  std::vector<Macro> macros;
+  std::vector<Pending> pending;
+};
+
 class FormatStrings final : public SourceRule {
  public:
   RuleFamily family() const override { return {"format-strings", InputKind::source, {"CODE-2/non-literal-format"}}; }
 
-  void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
+  void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const override {
     const auto& t = file.tokens;
     const Severity severity = element_severity(file.ctx, "CODE-2");
+    FormatFacts pending_facts;
     const CallSites sites(file);
     const LiteralResolver literals(file);
     const LiteralVariables variables(file, literals);
@@ -253,12 +269,19 @@ class FormatStrings final : public SourceRule {
       if (callee.macro ? !sites.expansion_reportable(c) : !sites.reportable(c)) return;
       std::string what = callee.macro ? std::string(name) + " (a macro passing it to " + callee.target + "())"
                                       : std::string(name) + "()";
-      out.push_back(file.at(t[begin < t.size() ? begin : c.name], "CODE-2/non-literal-format",
-                            "the format argument of " + what + " is not a string literal" +
-                                (c.macro.empty() ? std::string() : " (in macro " + std::string(c.macro) + ")") +
-                                ": data in a format can read or write memory (%x, %n); use a literal format and "
-                                "pass the text as an argument (\"%s\", text)",
-                            severity));
+      Finding f = file.at(t[begin < t.size() ? begin : c.name], "CODE-2/non-literal-format",
+                          "the format argument of " + what + " is not a string literal" +
+                              (c.macro.empty() ? std::string() : " (in macro " + std::string(c.macro) + ")") +
+                              ": data in a format can read or write memory (%x, %n); use a literal format and "
+                              "pass the text as an argument (\"%s\", text)",
+                          severity);
+      if (form.unresolved.empty()) {
+        out.push_back(std::move(f));
+        return;
+      }
+      // PHY_ID_FMT from a header: decided once every file's macros are known.
+      std::vector<std::string> names(form.unresolved.begin(), form.unresolved.end());
+      pending_facts.pending.push_back({std::move(f), std::move(names)});
     };
 
     for (const Call& c : file.syntax.calls()) {
@@ -285,6 +308,34 @@ class FormatStrings final : public SourceRule {
             if (use->macro != macro) check_call(*use, callee, false);
       }
     }
+    if (is_header(file.input.path))
+      for (auto& m : literals.literal_macros())
+        pending_facts.macros.push_back(
+            {std::string(m.name), std::vector<std::string>(m.unresolved.begin(), m.unresolved.end())});
+    if (!pending_facts.macros.empty() || !pending_facts.pending.empty()) facts = std::move(pending_facts);
+  }
+
+  void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
+    // Which names are literal macros somewhere in the tree, following macros defined through
+    // other macros (a bounded number of rounds).
+    std::unordered_set<std::string_view> literal;
+    std::vector<const FormatFacts::Macro*> open;
+    for (const auto& f : files)
+      if (const auto* ff = std::any_cast<FormatFacts>(&f.facts))
+        for (const auto& m : ff->macros) (m.unresolved.empty() ? (void)literal.insert(m.name) : open.push_back(&m));
+    const auto all_literal = [&](const std::vector<std::string>& names) {
+      return std::all_of(names.begin(), names.end(), [&](const std::string& n) { return literal.contains(n); });
+    };
+    for (int round = 0; round < 8 && !open.empty(); ++round) {
+      std::vector<const FormatFacts::Macro*> still;
+      for (const auto* m : open) (all_literal(m->unresolved) ? (void)literal.insert(m->name) : still.push_back(m));
+      if (still.size() == open.size()) break;
+      open = std::move(still);
+    }
+    for (const auto& f : files)
+      if (const auto* ff = std::any_cast<FormatFacts>(&f.facts))
+        for (const auto& p : ff->pending)
+          if (!all_literal(p.names)) out.findings.push_back(p.finding);
   }
 
  private:

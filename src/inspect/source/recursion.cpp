@@ -35,13 +35,13 @@ uint64_t qualified_key(uint64_t qualifier, uint64_t name) {
 
 // One file's definitions and calls, compactly (a large tree has millions of calls).
 struct CallFacts {
-  std::string blob;  // each definition's label ("Q::name") and evidence line
+  std::string blob;  // each definition's label ("Q::name")
   struct Def {
     uint64_t name = 0, qualifier = 0;  // hashes; qualifier 0 when none
-    uint32_t label = 0, evidence = 0;  // offsets into blob
+    uint32_t label = 0;  // offset into blob
     uint32_t line = 0, first_edge = 0;
     uint16_t label_size = 0, column = 0;
-    uint8_t evidence_size = 0, min_args = 0, max_args = 0;
+    uint8_t min_args = 0, max_args = 0;
     bool is_static = false;
   };
   std::vector<Def> defs;
@@ -53,7 +53,6 @@ struct CallFacts {
     return def + 1 < defs.size() ? defs[def + 1].first_edge : static_cast<uint32_t>(edges.size());
   }
   std::string_view label(const Def& d) const { return std::string_view(blob).substr(d.label, d.label_size); }
-  std::string_view evidence(const Def& d) const { return std::string_view(blob).substr(d.evidence, d.evidence_size); }
 };
 
 // How many arguments a definition accepts.
@@ -124,12 +123,8 @@ class Recursion final : public SourceRule {
       }
       out.blob.append(name);
       d.label_size = static_cast<uint16_t>(out.blob.size() - d.label);
-      const Finding where = file.at(t[f.name], {}, {}, Severity::note);
-      d.evidence = static_cast<uint32_t>(out.blob.size());
-      out.blob.append(std::string_view(where.evidence).substr(0, 200));
-      d.evidence_size = static_cast<uint8_t>(out.blob.size() - d.evidence);
-      d.line = where.line;
-      d.column = static_cast<uint16_t>(std::min<uint32_t>(where.column, std::numeric_limits<uint16_t>::max()));
+      d.line = t[f.name].line;
+      d.column = static_cast<uint16_t>(std::min<uint32_t>(t[f.name].column, std::numeric_limits<uint16_t>::max()));
       for (size_t k = f.name, steps = 0; k > 0 && steps < 64; --k, ++steps) {
         const Token& p = t[k - 1];
         if (p.directive || p.is(";") || p.is("{") || p.is("}")) break;
@@ -308,7 +303,6 @@ class Recursion final : public SourceRule {
       message +=
           "; the stack depth cannot be bounded by analysis (MISRA C:2012 Rule 17.2): rewrite it as a loop with an "
           "explicit bound, or with an explicit stack of fixed size";
-      const CallFacts& ff = *facts[nodes[first].file];
       const CallFacts::Def& d = def(first);
       Finding f;
       f.rule = "CODE-5/recursion";
@@ -316,7 +310,8 @@ class Recursion final : public SourceRule {
       f.line = d.line;
       f.column = d.column;
       f.message = std::move(message);
-      f.evidence = std::string(ff.evidence(d));
+      // The cycle is the evidence: it stays the same when lines move, and it names what to fix.
+      f.evidence = chain;
       f.severity = severity;
       f.component = std::string(files[nodes[first].file].component);
       result.findings.push_back(std::move(f));

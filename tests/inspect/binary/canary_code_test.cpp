@@ -108,8 +108,11 @@ void expect_checks_match_symbols(const std::filesystem::path& elf_path, bool pro
   ASSERT_NE(handler, 0u);
   const CodeMap code(elf);
   std::set<std::string_view> calling, checked;
+  // newlib's __stack_chk_fail_local only forwards to the handler: it is not a protected function.
   for (const auto& f : code.functions())
-    if (std::find(f.call_names.begin(), f.call_names.end(), "__stack_chk_fail") != f.call_names.end()) calling.insert(f.name);
+    if (std::find(f.call_names.begin(), f.call_names.end(), "__stack_chk_fail") != f.call_names.end() &&
+        !f.name.starts_with("__stack_chk"))
+      calling.insert(f.name);
   for (const auto& c : checks) {
     EXPECT_EQ(c.guard, guard);
     EXPECT_EQ(c.handler, handler);
@@ -121,8 +124,7 @@ void expect_checks_match_symbols(const std::filesystem::path& elf_path, bool pro
   EXPECT_GE(checked.size(), 2u);  // parse_frame and checksum (main too, at some levels)
 }
 
-// KNOWN FAILING at the end of session 1 (see the issue note): disabled until fixed.
-TEST(ThumbCanary, DISABLED_FindsEveryCheckGccEmitsAtEachOptimisationLevel) {
+TEST(ThumbCanary, FindsEveryCheckGccEmitsAtEachOptimisationLevel) {
   mdbc::test::BinaryCorpus corpus;
   for (const char* level : {"-O0", "-O1", "-O2", "-Os"}) {
     SCOPED_TRACE(level);

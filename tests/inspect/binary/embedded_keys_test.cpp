@@ -186,7 +186,7 @@ TEST(PasswordHashes, IgnoresLookalikes) {
   EXPECT_TRUE(find_password_hashes("price: $5$ each").empty());
 }
 
-TEST(SampleKeys, ReadsTheListByColumnName) {
+TEST(SampleKeyList, ReadsTheListByColumnName) {
   const Pkey key = generate("EC");
   const std::string digest = spki_digest(key.get());
   const SampleKeys list("note\tspki_sha256\tpath\tsource_repo\tkey_type\trole\n"
@@ -197,7 +197,7 @@ TEST(SampleKeys, ReadsTheListByColumnName) {
   EXPECT_EQ(list.find(std::string(64, '0')), "");
 }
 
-TEST(SampleKeys, ShipsThePublishedList) {
+TEST(SampleKeyList, ShipsThePublishedList) {
   // Every row of the shipped list with a public key digest is loaded.
   const auto tsv = embedded::find("data/known-sample-keys.tsv");
   ASSERT_TRUE(tsv);

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <set>
 
@@ -43,22 +44,36 @@ std::string labels(const std::vector<TableHit>& hits) {
   return s;
 }
 
+// Whether a form has a four-byte window with at most one zero byte: then it is found at any
+// alignment; forms of mostly-zero words (bytes kept in 32-bit words) are found where compilers
+// put arrays of words, at 4-byte aligned positions.
+bool has_rare_key(const ByteForm& form) {
+  for (size_t i = 0; i + 4 <= form.bytes.size(); ++i)
+    if (std::count(form.bytes.begin() + static_cast<ptrdiff_t>(i), form.bytes.begin() + static_cast<ptrdiff_t>(i + 4), '\0') <= 1)
+      return true;
+  return false;
+}
+
 TEST(ByteScanner, FindsEveryCryptographicTableInEveryForm) {
-  size_t checked = 0;
+  size_t checked = 0, unaligned = 0;
   for (const auto& form : scanner().forms()) {
     const Table& t = tables()[form.table];
     if (t.purpose != Purpose::cryptographic) continue;
-    const size_t at = 1001;  // odd: no alignment assumed
-    std::string bytes = random_bytes(4096, form.table * 31 + static_cast<uint32_t>(form.bytes.size()));
-    bytes.insert(at, form.bytes);
-    const auto hits = resolved(bytes);
-    bool found = false;
-    for (const auto& h : hits) found = found || (h.table == form.table && h.offset == at && !h.scattered);
-    EXPECT_TRUE(found) << t.label() << " as " << form.layout << ": " << labels(hits);
-    EXPECT_EQ(hits.size(), 1u) << t.label() << " as " << form.layout << ": " << labels(hits);
-    ++checked;
+    for (const size_t at : {size_t{1008}, size_t{1001}}) {
+      if (at % 4 != 0 && !has_rare_key(form)) continue;
+      std::string bytes = random_bytes(4096, form.table * 31 + static_cast<uint32_t>(form.bytes.size()));
+      bytes.insert(at, form.bytes);
+      const auto hits = resolved(bytes);
+      bool found = false;
+      for (const auto& h : hits) found = found || (h.table == form.table && h.offset == at && !h.scattered);
+      EXPECT_TRUE(found) << t.label() << " as " << form.layout << " at " << at << ": " << labels(hits);
+      EXPECT_EQ(hits.size(), 1u) << t.label() << " as " << form.layout << " at " << at << ": " << labels(hits);
+      ++checked;
+      unaligned += at % 4 != 0;
+    }
   }
-  EXPECT_GT(checked, 200u);
+  EXPECT_GT(checked, 300u);
+  EXPECT_GT(unaligned, 120u);
 }
 
 TEST(ByteScanner, PartialTablesDownToThreeQuarters) {

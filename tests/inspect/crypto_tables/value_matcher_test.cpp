@@ -98,7 +98,7 @@ TEST(ValueMatcher, PartialTables) {
 TEST(ValueMatcher, ValuesSpreadOverStatements) {
   // x[0] = 0x67452301; x[1] = 0xefcdab89; ... and RFC 1321's FF (a, b, c, d, x[ 0], S11, 0xd76aa478);
   for (const auto* t : {&table("SHA-1", "initial hash value"), &table("MD5", "sine table T"), &table("SHA-1", "round constants K"),
-                        &table("SHA-256", "initial hash value"), &table("ChaCha/Salsa20", "constant \"expand 32-byte k\"")}) {
+                        &table("SHA-256", "initial hash value"), &table("ChaCha/Salsa20", "sigma constant (32-byte keys)")}) {
     std::vector<uint64_t> seq;
     for (size_t i = 0; i < t->values.size(); ++i) seq.insert(seq.end(), {i % 16, t->values[i]});
     const auto hits = matcher().match(literals(seq));

@@ -162,9 +162,12 @@ TEST(CryptoTablesRule, SignedBytesAndPackedWords) {
 }
 
 TEST(CryptoTablesRule, ChaChaConstantAsString) {
-  ASSERT_EQ(crypto2("static const char sigma[16] = \"expand 32-byte k\";\n").size(), 1u);
-  ASSERT_EQ(crypto2("static const char tau[] = \"expand 16-\" \"byte k\";\n").size(), 1u);
-  EXPECT_TRUE(crypto2("static const char msg[] = \"expand 32-bit keys\";\n").empty());
+  // The fixtures are put together at run time so that mdbc's own source holds no ChaCha constant.
+  const std::string expand = "expand ";
+  ASSERT_EQ(crypto2("static const char sigma[16] = \"" + expand + "32-byte k\";\n").size(), 1u);
+  ASSERT_EQ(crypto2("static const char tau[] = \"" + expand + "16-\" \"byte k\";\n").size(), 1u);
+  ASSERT_EQ(crypto2("SIGMA = b\"" + expand + "32-byte k\"\n", "chacha.py").size(), 1u);
+  EXPECT_TRUE(crypto2("static const char msg[] = \"" + expand + "32-bit keys\";\n").empty());
 }
 
 TEST(CryptoTablesRule, OtherLanguages) {

@@ -63,6 +63,17 @@ const Pair pairs[] = {
      "void f(const wchar_t *m) { wprintf(L\"%ls\", m); swprintf(buf, 8, L\"%d\", 1); }\n"},
     {"kernel log levels", "void f(const char *m) { printk(m); }\n", {1},
      "void f(int v) { printk(KERN_ERR \"pump: %d\\n\", v); }\n"},
+    {"names placed among literals are literal macros of some header",
+     "void f(void) { printk(DRIVER_BANNER); }\n", {1},
+     "void f(void) { printk(KERN_INFO \"pump driver v\" DRV_VERSION \" (\" DRV_DATE \")\\n\"); }\n"},
+    {"a file-scope constant built from the file's macros",
+     "#define DRV_NAME \"pump\"\nstatic char banner[] = DRV_NAME \" ready\\n\";\nvoid f(void) { printk(banner); }\n", {3},
+     "#define DRV_NAME \"pump\"\nstatic const char banner[] =\n  KERN_INFO DRV_NAME \" ready\\n\";\nvoid f(void) { printk(banner); }\n"},
+    {"a function-like macro among literals in a wrapper macro",
+     "#define pr_fmt(fmt) \"pump: \" fmt\n#define pr_info(fmt, ...) printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)\n"
+     "void f(const char *m) { pr_info(m); }\n", {3},
+     "#define pr_fmt(fmt) \"pump: \" fmt\n#define pr_info(fmt, ...) printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)\n"
+     "void f(int v) { pr_info(\"rate %d\\n\", v); }\n"},
 };
 
 class FormatStringPairs : public ::testing::TestWithParam<Pair> {};
@@ -77,6 +88,22 @@ TEST_P(FormatStringPairs, BadIsFoundGoodIsSilent) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Code2, FormatStringPairs, ::testing::ValuesIn(pairs));
+
+TEST(FormatStrings, MacrosOfHeadersAreResolvedAcrossTheTree) {
+  const SnippetFile use{"src/phy.c", "void f(char *b, int n, int a) { snprintf(b, n, PHY_ID_FMT, \"mdio\", a); }\n", {}};
+  // Defined as a literal in a header of the tree (through another macro): passes.
+  EXPECT_TRUE(only(inspect_tree({use, {"include/phy.h", "#define PHY_ID_FMT MDIO_PREFIX \"%02x\"\n", {}},
+                                 {"include/mdio.h", "#define MDIO_PREFIX \"%s:\"\n", {}}})
+                       .findings,
+                   "CODE-2")
+                  .empty());
+  // Defined as something else, or nowhere: the finding stands.
+  const auto other = only(inspect_tree({use, {"include/phy.h", "#define PHY_ID_FMT phy_format()\n", {}}}).findings, "CODE-2");
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_EQ(other[0].path, "src/phy.c");
+  EXPECT_EQ(other[0].line, 1u);
+  EXPECT_EQ(only(inspect_tree({use}).findings, "CODE-2").size(), 1u);
+}
 
 TEST(FormatStrings, MessageSaysWhatToDo) {
   const auto f = only(inspect_snippet("void f(const char *m) { printf(m); }"), "CODE-2");

@@ -1,6 +1,7 @@
 // LANG-1 (inventory), LANG-2 (evidence for memory-unsafe modules) and LANG-3 (escape hatches).
 #include <gtest/gtest.h>
 
+#include "core/code_book.h"
 #include "inspect/source/language.h"
 #include "support/source_fixture.h"
 
@@ -26,6 +27,19 @@ TEST(LanguageInventory, CountsFilesAndLinesPerLanguageAndTheSafeShare) {
   EXPECT_DOUBLE_EQ(l.at("memory_safe_share").get<double>(), 0.4444);  // 4 of 9 lines
   // Edition 1 sets no minimum: no finding.
   EXPECT_TRUE(only(r.findings, "LANG-1").empty());
+}
+
+TEST(LanguageInventory, ShareBelowTheProfilesMinimumIsAFinding) {
+  Profile strict = *CodeBook::builtin().profile("C-connected");
+  strict.min_memory_safe_share = 0.5;
+  const std::vector<SnippetFile> mostly_c{{"src/main.c", "int main(void)\n{\n  return 0;\n}\n", {}},
+                                          {"src/gen.rs", "fn main() {\n}\n", {}}};
+  const auto f = only(inspect_tree(mostly_c, strict).findings, "LANG-1");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].rule, "LANG-1/memory-safe-share");
+  EXPECT_NE(f[0].message.find("33.3%"), std::string::npos) << f[0].message;
+  strict.min_memory_safe_share = 0.3;
+  EXPECT_TRUE(only(inspect_tree(mostly_c, strict).findings, "LANG-1").empty());
 }
 
 TEST(LanguageInventory, ClassifiesAnalysisAndToolchainFiles) {

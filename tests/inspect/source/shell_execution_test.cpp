@@ -48,6 +48,8 @@ const Pair pairs[] = {
      "#define RUN(c) system(c)\nvoid f(const char *c) { spawn_tool(c); }\n"},
     {"function pointer to system", "int (*runner)(const char *) = system;\n", {1},
      "int (*runner)(const char *) = run_tool;\n"},
+    {"a variable called system", "void f(struct dir *d) { d->run = popen; }\n", {1},
+     "void f(struct dir *d, const char *name) {\n  struct subsystem *system = find(name);\n  d->subsystem = system;\n  put(system);\n}\n"},
 };
 
 class ShellExecutionPairs : public ::testing::TestWithParam<Pair> {};
