@@ -104,6 +104,8 @@ ValueMatcher::ValueMatcher(const std::vector<Table>& tables)
   auto by_key = [](const Ref& a, const Ref& b) { return a.key < b.key; };
   std::sort(anchors_.begin(), anchors_.end(), by_key);
   std::sort(values_.begin(), values_.end(), by_key);
+  for (const Ref& r : anchors_) anchor_filter_.add(r.key);
+  for (const Ref& r : values_) value_filter_.add(r.key);
 }
 
 std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) const {
@@ -174,6 +176,7 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
                        valid[w].begin() + static_cast<ptrdiff_t>(i + anchor_length), [](bool b) { return b; }))
         continue;
       const uint64_t key = anchor_key(widths[w], as[w].data() + i);
+      if (!anchor_filter_.may_hold(key)) continue;
       auto range = std::equal_range(anchors_.begin(), anchors_.end(), Ref{key, 0, 0},
                                     [](const Ref& a, const Ref& b) { return a.key < b.key; });
       for (auto it = range.first; it != range.second; ++it) {
@@ -198,6 +201,7 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
       const size_t w = width_index(bits);
       if (!valid[w][i]) continue;
       const uint64_t key = mix(bits, as[w][i]);
+      if (!value_filter_.may_hold(key)) continue;
       auto range = std::equal_range(values_.begin(), values_.end(), Ref{key, 0, 0},
                                     [](const Ref& a, const Ref& b) { return a.key < b.key; });
       for (auto it = range.first; it != range.second; ++it)

@@ -41,11 +41,24 @@ class ValueMatcher {
     uint64_t key;
     uint32_t form, index;
   };
+  // One bit per key hash: nearly every literal position is no anchor and no value, and one load
+  // from this says so before a binary search over the sorted keys.
+  class KeyFilter {
+   public:
+    void add(uint64_t key) { bits_[slot(key) / 64] |= uint64_t{1} << (slot(key) % 64); }
+    bool may_hold(uint64_t key) const { return (bits_[slot(key) / 64] >> (slot(key) % 64)) & 1; }
+
+   private:
+    static constexpr unsigned log2_bits = 21;
+    static size_t slot(uint64_t key) { return static_cast<size_t>(key >> (64 - log2_bits)); }
+    std::vector<uint64_t> bits_ = std::vector<uint64_t>((size_t{1} << log2_bits) / 64);
+  };
   const std::vector<Table>& tables_;
   std::vector<ValueForm> forms_;
   std::vector<Ref> anchors_;  // sorted by key: four consecutive values of a form
   std::vector<Ref> values_;   // sorted by key: each value of a distinctive form
   std::vector<uint32_t> nonzero_;  // per form: its values that are not zero
+  KeyFilter anchor_filter_, value_filter_;
   HitResolver resolver_;
 };
 

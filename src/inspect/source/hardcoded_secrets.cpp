@@ -147,7 +147,7 @@ size_t decimal_digits(std::string_view number) {
 class Check {
  public:
   Check(const SourceFile& file, std::vector<Finding>& out)
-      : file_(file), toks_(file.tokens), out_(out), values_(file.syntax),
+      : file_(file), toks_(file.tokens), out_(out), values_(file.values()),
         severity_(element_severity(file.ctx, "CRYPTO-4")) {}
 
   void run() {
@@ -457,7 +457,7 @@ class Check {
   const SourceFile& file_;
   std::span<const Token> toks_;
   std::vector<Finding>& out_;
-  const FileValues values_;
+  const FileValues& values_;
   const Severity severity_;
   std::set<size_t> reported_;
   std::set<const Binding*> secret_bindings_;

@@ -48,7 +48,7 @@ struct Verdict {
 class Check {
  public:
   Check(const SourceFile& file, std::vector<Finding>& out)
-      : file_(file), toks_(file.tokens), out_(out), values_(file.syntax), sites_(file),
+      : file_(file), toks_(file.tokens), out_(out), values_(file.values()), sites_(file),
         severity_(element_severity(file.ctx, "RNG-1")) {}
 
   void run() {
@@ -245,7 +245,7 @@ class Check {
   const SourceFile& file_;
   std::span<const Token> toks_;
   std::vector<Finding>& out_;
-  const FileValues values_;
+  const FileValues& values_;
   const CallSites sites_;
   const Severity severity_;
   std::set<std::pair<int64_t, uint32_t>> reported_;

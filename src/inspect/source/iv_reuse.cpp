@@ -43,7 +43,7 @@ struct Judgement {
 class Check {
  public:
   Check(const SourceFile& file, std::vector<Finding>& out)
-      : file_(file), toks_(file.tokens), out_(out), values_(file.syntax),
+      : file_(file), toks_(file.tokens), out_(out), values_(file.values()),
         severity_(element_severity(file.ctx, "RNG-3")) {}
 
   void run() {
@@ -266,7 +266,7 @@ class Check {
   const SourceFile& file_;
   std::span<const Token> toks_;
   std::vector<Finding>& out_;
-  const FileValues values_;
+  const FileValues& values_;
   const Severity severity_;
   std::set<size_t> reported_;
 };

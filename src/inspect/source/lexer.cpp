@@ -209,6 +209,11 @@ class Lexer {
       return TokenKind::character;
     }
     if (c < 0x80 && std::string_view("{}[]()<>;:,.?!~+-*/%^&|=#").find(static_cast<char>(c)) != std::string_view::npos) {
+      // Every longer punctuator's second byte is one of these; most punctuation is one byte.
+      if (std::string_view("%.<=>-+*&|#:").find(peek(1)) == std::string_view::npos) {
+        ++i_;
+        return TokenKind::punct;
+      }
       for (std::string_view p : puncts)
         if (s_.substr(i_, p.size()) == p) {
           i_ += p.size();

@@ -26,7 +26,7 @@ constexpr std::string_view curl_rule = "CRYPTO-3/curl-verify-disabled";
 class Check {
  public:
   Check(const SourceFile& file, std::vector<Finding>& out)
-      : file_(file), toks_(file.tokens), out_(out), values_(file.syntax),
+      : file_(file), toks_(file.tokens), out_(out), values_(file.values()),
         severity_(element_severity(file.ctx, "CRYPTO-3")) {}
 
   void run() {
@@ -270,7 +270,7 @@ class Check {
   const SourceFile& file_;
   std::span<const Token> toks_;
   std::vector<Finding>& out_;
-  const FileValues values_;
+  const FileValues& values_;
   const Severity severity_;
   std::set<size_t> reported_;
 };

@@ -55,7 +55,7 @@ struct SeedKind {
 class Check {
  public:
   Check(const SourceFile& file, std::vector<Finding>& out)
-      : file_(file), toks_(file.tokens), out_(out), values_(file.syntax),
+      : file_(file), toks_(file.tokens), out_(out), values_(file.values()),
         severity_(element_severity(file.ctx, "RNG-2")) {}
 
   void run() {
@@ -326,7 +326,7 @@ class Check {
   const SourceFile& file_;
   std::span<const Token> toks_;
   std::vector<Finding>& out_;
-  const FileValues values_;
+  const FileValues& values_;
   const Severity severity_;
   std::set<size_t> reported_;
 };

@@ -3,12 +3,14 @@
 // MDBC_SOURCE_RULE(Class) and names the rule ids (and so the elements) it decides.
 #include <any>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
 #include "core/inspector.h"
 #include "inspect/source/language.h"
 #include "inspect/source/lexer.h"
+#include "inspect/source/source_values.h"
 #include "inspect/source/syntax.h"
 
 namespace mdbc::source {
@@ -28,6 +30,14 @@ struct SourceFile {
   std::string_view line_text(uint32_t line) const;
   // The whole source line a token starts on (found from the token, without scanning the file).
   std::string_view token_line(const Token& t) const;
+  // Where names get their values: built on first use and shared by every rule of this file (five
+  // rules ask, and building it is a pass over all tokens).
+  const FileValues& values() const {
+    if (!values_) values_.emplace(syntax);
+    return *values_;
+  }
+
+  mutable std::optional<FileValues> values_{};
 };
 
 // What a rule recorded about one file for its tree-wide pass.

@@ -37,7 +37,23 @@ bool is_close(std::string_view s) { return s == ")" || s == "]" || s == "}"; }
 
 }  // namespace
 
-bool is_keyword(std::string_view id) { return in(keywords, id) || in(expression_keywords, id); }
+// Which (first byte, length) pairs some keyword has: most identifiers are rejected by one lookup
+// before any string comparison (is_keyword runs for almost every identifier of a tree).
+constexpr size_t keyword_max_length = 16;
+constexpr auto keyword_shapes = [] {
+  std::array<uint16_t, 256> shapes{};  // bit n: some keyword of length n starts with this byte
+  const auto add = [&](std::string_view k) { shapes[static_cast<uint8_t>(k[0])] |= uint16_t(1u << k.size()); };
+  for (std::string_view k : keywords) add(k);
+  for (std::string_view k : expression_keywords) add(k);
+  return shapes;
+}();
+static_assert(std::all_of(keywords.begin(), keywords.end(), [](std::string_view k) { return k.size() < keyword_max_length; }));
+
+bool is_keyword(std::string_view id) {
+  if (id.empty() || id.size() >= keyword_max_length) return false;
+  if (!(keyword_shapes[static_cast<uint8_t>(id[0])] & (1u << id.size()))) return false;
+  return in(keywords, id) || in(expression_keywords, id);
+}
 
 Syntax::Syntax(std::span<const Token> tokens) : tokens_(tokens) {
   match_brackets();
