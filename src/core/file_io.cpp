@@ -27,7 +27,7 @@ std::string size_text(uint64_t n) {
 
 }  // namespace
 
-std::string read_file(const std::string& path, uint64_t max_size, bool follow_symlinks) {
+int open_regular_file(const std::string& path, uint64_t max_size, bool follow_symlinks, uint64_t& size) {
   const int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (follow_symlinks ? 0 : O_NOFOLLOW);
   Fd f{::open(path.c_str(), flags)};
   if (f.fd < 0) throw InputError(path + ": cannot open: " + std::strerror(errno));
@@ -35,13 +35,19 @@ std::string read_file(const std::string& path, uint64_t max_size, bool follow_sy
   if (::fstat(f.fd, &st) != 0) throw InputError(path + ": cannot stat: " + std::strerror(errno));
   if (S_ISDIR(st.st_mode)) throw InputError(path + ": is a directory");
   if (!S_ISREG(st.st_mode)) throw InputError(path + ": not a regular file");
-  const auto size = static_cast<uint64_t>(st.st_size);
+  size = static_cast<uint64_t>(st.st_size);
   if (size > max_size)
     throw InputError(path + ": " + size_text(size) + ", over the " + size_text(max_size) + " limit");
+  const int fd = f.fd;
+  f.fd = -1;
+  return fd;
+}
+
+std::string read_open_file(int fd, const std::string& path, uint64_t size) {
   std::string bytes(static_cast<size_t>(size), '\0');
   size_t got = 0;
   while (got < bytes.size()) {
-    const ssize_t n = ::read(f.fd, bytes.data() + got, bytes.size() - got);
+    const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw InputError(path + ": cannot read: " + std::strerror(errno));
     if (n == 0) break;  // shrank while reading: inspect what is there
@@ -49,6 +55,12 @@ std::string read_file(const std::string& path, uint64_t max_size, bool follow_sy
   }
   bytes.resize(got);
   return bytes;
+}
+
+std::string read_file(const std::string& path, uint64_t max_size, bool follow_symlinks) {
+  uint64_t size = 0;
+  Fd f{open_regular_file(path, max_size, follow_symlinks, size)};
+  return read_open_file(f.fd, path, size);
 }
 
 namespace {

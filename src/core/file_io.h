@@ -9,6 +9,11 @@ namespace mdbc {
 // after the walk. Throws InputError naming the path and the reason.
 std::string read_file(const std::string& path, uint64_t max_size, bool follow_symlinks = true);
 
+// The two halves of read_file. open_regular_file applies its refusals and returns an open
+// descriptor (the caller closes it) and the file's size; read_open_file reads up to `size` bytes.
+int open_regular_file(const std::string& path, uint64_t max_size, bool follow_symlinks, uint64_t& size);
+std::string read_open_file(int fd, const std::string& path, uint64_t size);
+
 // Writes bytes to path atomically (temporary file + rename), creating it with `mode`.
 // Throws InputError on failure and leaves no partial file behind.
 void write_file(const std::string& path, std::string_view bytes, unsigned mode = 0644);

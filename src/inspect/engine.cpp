@@ -10,12 +10,13 @@
 #include <cstdio>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <system_error>
 #include <thread>
 
 #include "core/digest.h"
 #include "core/error.h"
-#include "core/file_io.h"
+#include "core/file_bytes.h"
 #include "core/text.h"
 #include "inspect/sbom/component_review.h"
 
@@ -165,17 +166,18 @@ void cap_findings_per_file(std::vector<Finding>& findings) {
 
 // Reads, claims and inspects one file.
 void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, Slot& slot) {
-  std::string bytes;
+  std::optional<FileBytes> file;
   try {
-    bytes = read_file(w.fs_path, max_size, w.given_explicitly);
+    file.emplace(w.fs_path, max_size, w.given_explicitly);
   } catch (const InputError& e) {
     slot.error = e.what();
     return;
   }
+  const std::string_view bytes = file->bytes();
   slot.input.path = w.path;
   slot.input.component = w.component;
   slot.input.given_explicitly = w.given_explicitly;
-  const std::string_view head = std::string_view(bytes).substr(0, 4096);
+  const std::string_view head = bytes.substr(0, 4096);
   for (const auto& inspector : inspectors())
     if (inspector->claims(w.rel_path, head, w.given_explicitly)) {
       slot.inspector = inspector.get();
@@ -191,6 +193,10 @@ void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, 
     slot.error = e.what();
   } catch (const std::exception& e) {
     slot.error = w.path + ": cannot be inspected: " + e.what();
+  }
+  if (file->shrank()) {  // part of what was inspected were zeros standing in for the lost bytes
+    slot.outcome = FileOutcome();
+    slot.error = w.path + ": the file shrank while it was being inspected; inspect it again once nothing writes to it";
   }
   slot.input.bytes = {};  // the bytes die here; nothing may keep views into them
 }
