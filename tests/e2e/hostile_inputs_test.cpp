@@ -10,7 +10,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -29,31 +28,24 @@ namespace fs = std::filesystem;
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool sanitized = true;  // ASan reserves terabytes of address space: no ulimit -v
-constexpr int time_limit = 300;
 #else
 constexpr bool sanitized = false;
-constexpr int time_limit = 60;
 #endif
+// A hang guard, not a speed test: a run still going after this long is killed, and the test fails
+// on its exit status. Speed is measured in bench/, never asserted here.
+constexpr int hang_guard_seconds = 600;
 
 // 1 GB of address space for the whole process (code, two worker threads' stacks and arenas, the
 // file, its tokens and findings). The inspection must succeed under it, not merely fail cleanly.
 constexpr const char* address_space_kib = "1000000";
 
-struct Timed {
-  RunResult r;
-  double seconds = 0;
-};
-
-// Runs `mdbc ARGS…` with two worker threads under the address-space and time limits.
-Timed bounded(const std::vector<std::string>& args, int seconds = time_limit) {
+// Runs `mdbc ARGS…` under the address-space limit and the hang guard.
+RunResult bounded(const std::vector<std::string>& args) {
   std::vector<std::string> argv;
   if (!sanitized) argv = {"bash", "-c", std::string("ulimit -v ") + address_space_kib + " && exec \"$0\" \"$@\"", MDBC_BINARY};
   else argv = {MDBC_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
-  const auto start = std::chrono::steady_clock::now();
-  Timed t{run(argv, {}, seconds), 0};
-  t.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return t;
+  return run(argv, {}, hang_guard_seconds);
 }
 
 bool valid_utf8(std::string_view s) {
@@ -109,13 +101,12 @@ std::string repeat(std::string_view s, size_t times) {
 }
 
 // Inspects one file `name` holding `content` as a tree, bounded; returns the JSON report.
-nlohmann::json inspect_one_file(const std::string& name, const std::string& content, double max_seconds = time_limit) {
+nlohmann::json inspect_one_file(const std::string& name, const std::string& content) {
   SCOPED_TRACE(name);
   TempDir dir;
   dir.write("tree/" + name, content);
-  const Timed t = bounded({"inspect", "--jobs", "2", "--format", "json", (dir.path() / "tree").string()});
-  EXPECT_LT(t.seconds, max_seconds) << name;
-  return expect_report(t.r);
+  const RunResult t = bounded({"inspect", "--jobs", "2", "--format", "json", (dir.path() / "tree").string()});
+  return expect_report(t);
 }
 
 // ---- Hostile bytes in source files ---------------------------------------------------------------
@@ -274,8 +265,8 @@ TEST(HostileTree, SpecialFilesAreListedAndNeverOpened) {
   fs::create_symlink("/dev/null", tree / "null.c");
   ASSERT_EQ(::mkfifo((tree / "fifo.c").c_str(), 0644), 0);  // nobody ever writes to it
   make_socket(tree / "sock.c");
-  const Timed t = bounded({"inspect", "--jobs", "2", "--format", "json", tree.string()}, 30);
-  const auto j = expect_report(t.r);
+  const RunResult t = bounded({"inspect", "--jobs", "2", "--format", "json", tree.string()});
+  const auto j = expect_report(t);
   const auto s = skipped(j);
   EXPECT_NE(s.at("a").find("symbolic link"), std::string::npos);
   EXPECT_NE(s.at("self").find("symbolic link"), std::string::npos);
@@ -293,9 +284,9 @@ TEST(HostileTree, DeviceNodeIsNeverOpened) {
   const fs::path node = dir.path() / "t" / "random.c";
   if (::mknod(node.c_str(), S_IFCHR | 0644, makedev(1, 8)) != 0)  // /dev/random's numbers
     GTEST_SKIP() << "cannot create a device node here (" << std::strerror(errno) << "; needs root)";
-  const auto j = expect_report(bounded({"inspect", "--jobs", "2", "--format", "json", (dir.path() / "t").string()}, 30).r);
+  const auto j = expect_report(bounded({"inspect", "--jobs", "2", "--format", "json", (dir.path() / "t").string()}));
   EXPECT_NE(skipped(j).at("random.c").find("device node"), std::string::npos);
-  expect_one_line_error(bounded({"inspect", node.string()}, 30).r, "random.c", "device node");
+  expect_one_line_error(bounded({"inspect", node.string()}), "random.c", "device node");
 }
 
 TEST(HostileTree, SpecialFilesNamedOnTheCommandLineAreInputErrors) {
@@ -306,18 +297,18 @@ TEST(HostileTree, SpecialFilesNamedOnTheCommandLineAreInputErrors) {
   fs::create_symlink("/dev/zero", zero);
   fs::create_symlink("loop.c", loop);
   make_socket(sock);
-  expect_one_line_error(bounded({"inspect", fifo.string()}, 30).r, "fifo.c", "FIFO");
-  expect_one_line_error(bounded({"inspect", zero.string()}, 30).r, "zero.c", "device node");
-  expect_one_line_error(bounded({"inspect", loop.string()}, 30).r, "loop.c");
-  expect_one_line_error(bounded({"inspect", sock.string()}, 30).r, "sock.c", "socket");
+  expect_one_line_error(bounded({"inspect", fifo.string()}), "fifo.c", "FIFO");
+  expect_one_line_error(bounded({"inspect", zero.string()}), "zero.c", "device node");
+  expect_one_line_error(bounded({"inspect", loop.string()}), "loop.c");
+  expect_one_line_error(bounded({"inspect", sock.string()}), "sock.c", "socket");
 }
 
 TEST(HostileTree, ConfigThatIsAFifoIsAnInputError) {
   TempDir dir;
   dir.write("t/ok.c", "int ok;\n");
   ASSERT_EQ(::mkfifo((dir.path() / "t" / "mdbc.toml").c_str(), 0644), 0);
-  expect_one_line_error(bounded({"inspect", (dir.path() / "t").string()}, 30).r, "mdbc.toml", "not a regular file");
-  expect_one_line_error(bounded({"inspect", "--config", "/dev/zero", (dir.path() / "t").string()}, 30).r, "/dev/zero");
+  expect_one_line_error(bounded({"inspect", (dir.path() / "t").string()}), "mdbc.toml", "not a regular file");
+  expect_one_line_error(bounded({"inspect", "--config", "/dev/zero", (dir.path() / "t").string()}), "/dev/zero");
 }
 
 TEST(HostileTree, SparseFourGibFileIsSkippedBySizeNotRead) {
@@ -326,16 +317,14 @@ TEST(HostileTree, SparseFourGibFileIsSkippedBySizeNotRead) {
   const fs::path big = dir.path() / "t" / "huge.c";
   { std::ofstream(big.string()); }
   fs::resize_file(big, 4ull << 30);  // sparse: no blocks written
-  const Timed t = bounded({"inspect", "--jobs", "2", "--format", "json", (dir.path() / "t").string()}, 30);
-  EXPECT_LT(t.seconds, 20);
-  const auto j = expect_report(t.r);
+  const RunResult t = bounded({"inspect", "--jobs", "2", "--format", "json", (dir.path() / "t").string()});
+  const auto j = expect_report(t);
   EXPECT_NE(skipped(j).at("huge.c").find("size limit"), std::string::npos);
   EXPECT_EQ(j["files"], 1);
   // Named on the command line, it is skipped the same way, and the text report says so.
-  const Timed given = bounded({"inspect", "--format", "text", big.string()}, 30);
-  EXPECT_LT(given.seconds, 20);
-  EXPECT_TRUE(given.r.exit_code == 0 || given.r.exit_code == 1) << given.r.err;
-  EXPECT_NE(given.r.out.find("size limit"), std::string::npos) << given.r.out;
+  const RunResult given = bounded({"inspect", "--format", "text", big.string()});
+  EXPECT_TRUE(given.exit_code == 0 || given.exit_code == 1) << given.err;
+  EXPECT_NE(given.out.find("size limit"), std::string::npos) << given.out;
 }
 
 // ---- Unreadable files --------------------------------------------------------------------------------
@@ -349,7 +338,7 @@ std::optional<RunResult> as_ordinary_user(const std::vector<std::string>& args) 
   const RunResult probe = run([&] { auto a = argv; a.push_back("--version"); return a; }(), {}, 30);
   if (probe.exit_code != 0) return std::nullopt;
   argv.insert(argv.end(), args.begin(), args.end());
-  return run(argv, {}, time_limit);
+  return run(argv, {}, hang_guard_seconds);
 }
 
 // Decision: an unreadable file or directory leaves the inspection incomplete, so there is no
@@ -401,14 +390,14 @@ TEST(HostileNames, InvalidUtf8AndNewlinesAreEscapedInEveryFormat) {
   ASSERT_EQ(::mkfifo((dir.path() / "t" / fifo).c_str(), 0644), 0);
   const std::string root = (dir.path() / "t").string();
 
-  const RunResult text = bounded({"inspect", "--jobs", "2", root}).r;
+  const RunResult text = bounded({"inspect", "--jobs", "2", root});
   EXPECT_TRUE(text.exit_code == 0 || text.exit_code == 1) << text.err;
   EXPECT_TRUE(valid_utf8(text.out));
   EXPECT_EQ(text.out.find(bad), std::string::npos);
   EXPECT_EQ(text.out.find("fifo\n"), std::string::npos);
   EXPECT_NE(text.out.find("fifo\\n\\xc3(.c"), std::string::npos) << text.out;
 
-  const auto j = expect_report(bounded({"inspect", "--jobs", "2", "--format", "json", root}).r);
+  const auto j = expect_report(bounded({"inspect", "--jobs", "2", "--format", "json", root}));
   EXPECT_TRUE(skipped(j).count("fifo\\n\\xc3(.c")) << j["skipped"].dump();
   bool bad_found = false;
   for (const auto& f : j["findings"]) bad_found = bad_found || f["path"] == bad_shown;
@@ -416,7 +405,7 @@ TEST(HostileNames, InvalidUtf8AndNewlinesAreEscapedInEveryFormat) {
     EXPECT_NE(text.out.find(bad_shown), std::string::npos);
   }
 
-  const RunResult sarif = bounded({"inspect", "--jobs", "2", "--format", "sarif", root}).r;
+  const RunResult sarif = bounded({"inspect", "--jobs", "2", "--format", "sarif", root});
   if (sarif.exit_code == 2 && sarif.err.find("--format") != std::string::npos) return;  // no SARIF in this build
   EXPECT_TRUE(sarif.exit_code == 0 || sarif.exit_code == 1) << sarif.err;
   EXPECT_TRUE(valid_utf8(sarif.out));
@@ -435,10 +424,10 @@ TEST(HostileNames, RootWithHostileNameAndConfig) {
   const std::string root = (dir.path() / "r\xfe\n").string();
   dir.write("r\xfe\n/a.c", "int a;\n");
   dir.write("r\xfe\n/mdbc.toml", "profile = \"A\"\n");
-  const auto j = expect_report(bounded({"inspect", "--format", "json", root}).r);
+  const auto j = expect_report(bounded({"inspect", "--format", "json", root}));
   EXPECT_EQ(j["profile"], "A");
   EXPECT_NE(j["config"].get<std::string>().find("r\\xfe\\n/mdbc.toml"), std::string::npos) << j["config"];
-  expect_one_line_error(bounded({"inspect", root + "/missing\x01.c"}).r, "missing\\x01.c");
+  expect_one_line_error(bounded({"inspect", root + "/missing\x01.c"}), "missing\\x01.c");
 }
 
 // ---- Usage and configuration errors --------------------------------------------------------------------
@@ -457,7 +446,7 @@ TEST(HostileUsage, BadConfigNamesFileLineAndKey) {
   const std::string root = (dir.path() / "t").string();
   const auto with_config = [&](const std::string& text) {
     dir.write("t/mdbc.toml", text);
-    return bounded({"inspect", root}, 30).r;
+    return bounded({"inspect", root});
   };
   expect_one_line_error(with_config("profile = \"A\"\n\nexclude = [\"x\",\n= 3\n"), "mdbc.toml:4:");
   expect_one_line_error(with_config("profile = \"A\"\nprofil = \"B\"\n"), "mdbc.toml:2:", "unknown key 'profil'");
@@ -504,7 +493,7 @@ TEST(Jobs, ReportIsTheSameWhateverTheNumberOfThreads) {
 }
 
 // Runs a shell command line under a pseudo-terminal (script(1)); returns what the terminal showed.
-RunResult on_terminal(const std::string& command) { return run({"script", "-qec", command, "/dev/null"}, {}, time_limit); }
+RunResult on_terminal(const std::string& command) { return run({"script", "-qec", command, "/dev/null"}, {}, hang_guard_seconds); }
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
