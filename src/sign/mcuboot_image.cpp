@@ -135,6 +135,11 @@ Verification verify_with(std::string_view image, const Layout& layout, const Key
     v.reason = "encrypted image: its hash covers the plaintext, which mdbc cannot decrypt";
     return v;
   }
+  if (std::any_of(layout.tlvs.begin(), layout.tlvs.end(), [](const Tlv& t) { return t.type == tlv::sig_pure; })) {
+    v.reason = "pure signature (SIG_PURE TLV): its signature is over the image itself, which only bootloaders "
+               "built with MCUBOOT_SIGN_PURE accept; mdbc verifies signatures over the image digest";
+    return v;
+  }
   v.digest = digest(v.hash, image.substr(0, layout.hashed_size));
   const uint16_t hash_type = hash_tlv_for(v.hash);
   const uint16_t sig_type = signature_tlv_for(key.type());
@@ -227,7 +232,7 @@ std::string tlv_name(uint16_t type) {
     case tlv::ecdsa_sig: return "ECDSA_SIG";
     case tlv::rsa3072_pss: return "RSA3072_PSS";
     case tlv::ed25519: return "ED25519";
-    case 0x25: return "SIG_PURE";
+    case tlv::sig_pure: return "SIG_PURE";
     case 0x40: return "DEPENDENCY";
     case tlv::sec_cnt: return "SEC_CNT";
     case 0x60: return "BOOT_RECORD";

@@ -33,6 +33,7 @@ inline constexpr uint16_t ecdsa224 = 0x21;
 inline constexpr uint16_t ecdsa_sig = 0x22;
 inline constexpr uint16_t rsa3072_pss = 0x23;
 inline constexpr uint16_t ed25519 = 0x24;
+inline constexpr uint16_t sig_pure = 0x25;  // the signature is over the image, not its digest
 inline constexpr uint16_t sec_cnt = 0x50;
 }  // namespace tlv
 
