@@ -48,7 +48,8 @@ OPTIONS
     --max-file-size N   Files larger than N MiB are listed as not inspected (default 64).
     --date YYYY-MM-DD   Judge variance expiry on this day instead of today (reproducible reports).
     --trust-key FILE    A public key the device's bootloader trusts (PEM); signed firmware images
-                        are verified against it (FW-1). Repeatable.
+                        are verified against it (FW-1). Repeatable; added to the keys an
+                        inspected tree's mdbc.toml declares ([image] trust_keys).
     --vulns FILE        Check the components recognised against this vulnerability data (SBOM-2):
                         OSV JSON, as one record, an array of records or {"vulns": [...]}.
                         End-of-life versions are checked with or without it.
@@ -58,7 +59,8 @@ OPTIONS
 
 FILES
     mdbc.toml at the root of the inspected tree: profile, exclude globs, declared components,
-    the project's security-log functions and variances (see code/README.md).
+    the project's security-log functions, the public keys its bootloader trusts and variances
+    (see code/README.md).
 
 EXIT STATUS
     0   the inspection meets the code

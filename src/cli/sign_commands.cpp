@@ -159,6 +159,12 @@ OPTIONS
     --header-size N, -H     Header size in bytes (at least 32; Zephyr uses 0x200).
     --slot-size N, -S       Size of the flash slot; header, payload, TLVs and trailer must fit.
     --align N               Flash write alignment: 1 (default), 2, 4, 8, 16 or 32.
+    --max-align N           The bootloader's largest write alignment (BOOT_MAX_ALIGN): 8, 16 or
+                            32, at least --align (default: the larger of 8 and --align). Sets the
+                            trailer's unit and which trailer magic is written.
+    --sha auto|256|384|512  The image hash: auto (default) is SHA-384 for ecdsa-p384 keys and
+                            SHA-256 for the others; Ed25519 images may use 512 (for bootloaders
+                            built with MCUBOOT_SHA512).
     --pad-header            Prepend N erased (0xff) bytes for the header instead of requiring the
                             payload to start with N zero bytes.
     --pad                   Fill the image up to the slot size and write the trailer magic.
@@ -184,7 +190,8 @@ EXAMPLES
 
 constexpr OptionSpec sign_options[] = {
     {"key", true, 'k'},         {"version", true, 'v'},  {"header-size", true, 'H'},
-    {"slot-size", true, 'S'},   {"align", true},         {"pad-header", false},
+    {"slot-size", true, 'S'},   {"align", true},         {"max-align", true},
+    {"sha", true},              {"pad-header", false},
     {"pad", false},             {"confirm", false},      {"security-counter", true, 's'},
     {"public-key-format", true}, {"load-addr", true, 'L'}, {"hex-addr", true},
     {"detached", false},        {"output", true, 'o'},   {"help", false, 'h'},
@@ -232,6 +239,12 @@ int run_sign(std::span<const std::string> argv) {
   o.slot_size = u32_option(args, "slot-size", 0);
   if (o.slot_size == 0) throw UsageError("--slot-size is required and must not be 0");
   o.align = u32_option(args, "align", 1);
+  if (args.has("max-align")) o.max_align = u32_option(args, "max-align", 0);
+  const std::string sha = args.value("sha", "auto");
+  if (sha == "256") o.hash = sign::HashAlg::sha256;
+  else if (sha == "384") o.hash = sign::HashAlg::sha384;
+  else if (sha == "512") o.hash = sign::HashAlg::sha512;
+  else if (sha != "auto") throw UsageError("--sha takes auto, 256, 384 or 512, not '" + sha + "'");
   o.pad_header = args.has("pad-header");
   o.confirm = args.has("confirm");
   o.pad = args.has("pad") || o.confirm;
@@ -289,7 +302,8 @@ SYNOPSIS
 DESCRIPTION
     Validates an MCUboot image (raw or Intel HEX) by the bootloader's rules, with the given keys as
     the keys it trusts: the header and both TLV areas must be well formed with every TLV inside its
-    area; the hash TLV must equal the hash of the header, payload and protected TLVs; and a
+    area; the hash TLV (SHA-256; SHA-384 for ecdsa-p384 keys; SHA-512 for Ed25519 images that
+    carry only a SHA-512 hash) must equal the hash of the header, payload and protected TLVs; and a
     signature counts only when the KEYHASH (or PUBKEY) TLV before it names a trusted key. Images
     that carry only a hash are not valid. The reason is printed when the image is not valid.
 

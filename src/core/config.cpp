@@ -47,7 +47,7 @@ Variance read_variance(const std::string& file, const toml::table& t) {
 
 Config parse_config(std::string_view text, const std::string& path) {
   const toml::table root = tomlread::parse(text, path);
-  tomlread::only_keys(path, root, {"profile", "exclude", "log", "component", "variance"});
+  tomlread::only_keys(path, root, {"profile", "exclude", "log", "image", "component", "variance"});
   Config c;
   c.source_path = path;
   if (root.contains("profile")) c.profile = tomlread::get_string(path, root, "profile", true);
@@ -55,6 +55,13 @@ Config parse_config(std::string_view text, const std::string& path) {
   if (const auto* log = tomlread::get_table(path, root, "log")) {
     tomlread::only_keys(path, *log, {"functions"});
     c.log_functions = tomlread::get_strings(path, *log, "functions");
+  }
+  if (const auto* image = tomlread::get_table(path, root, "image")) {
+    tomlread::only_keys(path, *image, {"trust_keys"});
+    const size_t slash = path.rfind('/');
+    const std::string folder = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
+    for (const auto& key : tomlread::get_strings(path, *image, "trust_keys"))
+      c.trust_keys.push_back(key.starts_with('/') ? key : folder + key);
   }
   for (const auto* t : tomlread::get_tables(path, root, "component")) {
     tomlread::only_keys(path, *t, {"name", "path", "version"});

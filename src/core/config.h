@@ -15,6 +15,9 @@ struct Config {
   std::vector<std::string> exclude;     // path globs relative to the tree root: not the maker's code
   std::vector<Component> components;    // declared third-party trees ([[component]] name, path, version)
   std::vector<std::string> log_functions;  // the project's own security-log API ([log] functions)
+  // Public keys the device's bootloader trusts ([image] trust_keys), as paths usable from the current
+  // directory: written relative to the mdbc.toml, resolved against its folder.
+  std::vector<std::string> trust_keys;
   std::vector<Variance> variances;
 };
 

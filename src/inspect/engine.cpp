@@ -19,6 +19,7 @@
 #include "core/file_bytes.h"
 #include "core/text.h"
 #include "inspect/sbom/component_review.h"
+#include "sign/key.h"
 
 namespace mdbc {
 namespace {
@@ -214,7 +215,13 @@ Inspection run_inspection(const EngineOptions& o) {
     throw InputError((o.profile.empty() && config.profile ? config.source_path + ": " : std::string()) +
                      "unknown profile '" + profile_name + "' (one of: " + names + ")");
   }
-  const RunContext ctx{code, *profile, config, o.inspect};
+  // The keys the device trusts: given on the command line and declared by the tree's mdbc.toml.
+  InspectOptions inspect = o.inspect;
+  for (const auto& key : config.trust_keys) {
+    sign::load_public_key(key);  // an unusable key is an input error now, not once per image
+    inspect.trust_keys.push_back(key);
+  }
+  const RunContext ctx{code, *profile, config, inspect};
 
   Inspection in;
   in.code = &code;

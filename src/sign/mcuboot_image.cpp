@@ -114,13 +114,30 @@ size_t signature_length(KeyType t) {
 // An ECDSA DER signature is a SEQUENCE of two INTEGERs: at most 2 * (order size + 3) + 3 bytes.
 size_t max_ecdsa_der(KeyType t) { return t == KeyType::ecdsa_p384 ? 104 : 72; }
 
+// The image hash a bootloader trusting this key is built for. Ed25519 bootloaders use SHA-256 by
+// default and SHA-512 with MCUBOOT_SHA512: an image with only a SHA-512 hash TLV is for the latter.
+HashAlg expected_hash(const Layout& layout, KeyType t) {
+  const HashAlg standard = image_hash_for(t);
+  if (t != KeyType::ed25519) return standard;
+  const auto has = [&layout](uint16_t type) {
+    return std::any_of(layout.tlvs.begin(), layout.tlvs.end(),
+                       [type](const Tlv& tlv) { return tlv.type == type && !tlv.in_protected_area; });
+  };
+  return !has(tlv::sha256) && has(tlv::sha512) ? HashAlg::sha512 : standard;
+}
+
 // bootutil_img_validate() with one embedded key.
 Verification verify_with(std::string_view image, const Layout& layout, const Key& key) {
   Verification v;
-  v.hash = image_hash_for(key.type());
+  v.hash = expected_hash(layout, key.type());
   const std::string_view hash_name = to_string(v.hash);
   if (layout.header.flags & (flag::encrypted_aes128 | flag::encrypted_aes256)) {
     v.reason = "encrypted image: its hash covers the plaintext, which mdbc cannot decrypt";
+    return v;
+  }
+  if (std::any_of(layout.tlvs.begin(), layout.tlvs.end(), [](const Tlv& t) { return t.type == tlv::sig_pure; })) {
+    v.reason = "pure signature (SIG_PURE TLV): its signature is over the image itself, which only bootloaders "
+               "built with MCUBOOT_SIGN_PURE accept; mdbc verifies signatures over the image digest";
     return v;
   }
   v.digest = digest(v.hash, image.substr(0, layout.hashed_size));
@@ -215,7 +232,7 @@ std::string tlv_name(uint16_t type) {
     case tlv::ecdsa_sig: return "ECDSA_SIG";
     case tlv::rsa3072_pss: return "RSA3072_PSS";
     case tlv::ed25519: return "ED25519";
-    case 0x25: return "SIG_PURE";
+    case tlv::sig_pure: return "SIG_PURE";
     case 0x40: return "DEPENDENCY";
     case tlv::sec_cnt: return "SEC_CNT";
     case 0x60: return "BOOT_RECORD";
@@ -423,7 +440,18 @@ BuiltImage build(std::string_view payload, const Key& key, const BuildOptions& o
     throw InputError(name + ": header size " + std::to_string(o.header_size) + " is not between 32 and 65535");
   if (o.align == 0 || o.align > 32 || (o.align & (o.align - 1)) != 0)
     throw InputError(name + ": alignment " + std::to_string(o.align) + " is not 1, 2, 4, 8, 16 or 32");
-  const uint32_t max_align = std::max(default_max_align, o.align);
+  const uint32_t max_align = o.max_align.value_or(std::max(default_max_align, o.align));
+  if (max_align != 8 && max_align != 16 && max_align != 32)
+    throw InputError(name + ": maximum alignment " + std::to_string(max_align) + " is not 8, 16 or 32");
+  // The bootloader writes the trailer in units of its largest write size: a smaller unit breaks swaps.
+  if (max_align < o.align)
+    throw InputError(name + ": maximum alignment " + std::to_string(max_align) + " is smaller than the alignment " +
+                     std::to_string(o.align));
+  const HashAlg hash = o.hash.value_or(image_hash_for(key.type()));
+  if (hash != image_hash_for(key.type()) && !(key.type() == KeyType::ed25519 && hash == HashAlg::sha512))
+    throw InputError(name + ": " + std::string(to_string(key.type())) + " images are hashed with " +
+                     std::string(to_string(image_hash_for(key.type()))) +
+                     (key.type() == KeyType::ed25519 ? " or sha512" : "") + ", not " + std::string(to_string(hash)));
 
   BuiltImage out;
   std::string& img = out.image;
@@ -473,7 +501,6 @@ BuiltImage build(std::string_view payload, const Key& key, const BuildOptions& o
   img.replace(0, header.size(), header);
   img += protected_area;
 
-  const HashAlg hash = image_hash_for(key.type());
   const std::string image_digest = digest(hash, img);
   const std::string key_bytes = key.mcuboot_key_bytes();
   const std::string key_id = o.full_public_key ? key_bytes : digest(hash, key_bytes);

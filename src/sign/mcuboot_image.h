@@ -33,6 +33,7 @@ inline constexpr uint16_t ecdsa224 = 0x21;
 inline constexpr uint16_t ecdsa_sig = 0x22;
 inline constexpr uint16_t rsa3072_pss = 0x23;
 inline constexpr uint16_t ed25519 = 0x24;
+inline constexpr uint16_t sig_pure = 0x25;  // the signature is over the image, not its digest
 inline constexpr uint16_t sec_cnt = 0x50;
 }  // namespace tlv
 
@@ -126,6 +127,12 @@ struct BuildOptions {
   uint32_t header_size = 0;
   uint32_t slot_size = 0;
   uint32_t align = 1;           // flash write size: 1, 2, 4, 8, 16 or 32
+  // The bootloader's BOOT_MAX_ALIGN (imgtool --max-align: 8, 16 or 32): the trailer's unit, and
+  // which trailer magic is written. Unset: max(8, align).
+  std::optional<uint32_t> max_align;
+  // The image hash (imgtool --sha). Unset: the key type's (image_hash_for); Ed25519 may use
+  // SHA-512 instead of SHA-256, for bootloaders built with MCUBOOT_SHA512.
+  std::optional<HashAlg> hash;
   bool pad_header = false;      // prepend header_size erased bytes instead of requiring zeros
   bool pad = false;             // fill to the slot and write the trailer magic
   bool confirm = false;         // pad, and set image_ok

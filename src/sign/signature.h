@@ -15,7 +15,7 @@ HashAlg image_hash_for(KeyType t);
 // MCUboot image signature over the image digest D:
 //   RSA: RSASSA-PSS over D, SHA-256, MGF1-SHA-256, salt length 32, raw (modulus-sized);
 //   ECDSA: ECDSA over D (= ECDSA-SHA256/384 of the signed region), ASN.1 DER;
-//   Ed25519: PureEdDSA with D itself as the message, 64 raw bytes.
+//   Ed25519: PureEdDSA with D itself as the message (SHA-256 or SHA-512 digest), 64 raw bytes.
 std::string sign_image_digest(const Key& key, std::string_view digest);
 // True only when the signature verifies under exactly those parameters.
 bool verify_image_digest(const Key& key, std::string_view digest, std::string_view signature);

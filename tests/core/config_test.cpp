@@ -77,6 +77,15 @@ TEST(Config, EmptyFileIsTheDefaultConfig) {
   EXPECT_TRUE(c.variances.empty());
 }
 
+TEST(Config, TrustKeysAreResolvedAgainstTheConfigFolder) {
+  const Config c = parse_config("[image]\ntrust_keys = [\"update/release.pub.pem\", \"/etc/keys/k.pem\"]\n",
+                                "examples/pump/mdbc.toml");
+  EXPECT_EQ(c.trust_keys, (std::vector<std::string>{"examples/pump/update/release.pub.pem", "/etc/keys/k.pem"}));
+  EXPECT_EQ(parse_config("[image]\ntrust_keys = [\"k.pem\"]\n", "mdbc.toml").trust_keys,
+            std::vector<std::string>{"k.pem"});
+  EXPECT_EQ(error_of("[image]\ntrust_key = []\n"), "dir/mdbc.toml:2: unknown key 'trust_key'");
+}
+
 TEST(Config, SyntaxErrorNamesFileAndLine) {
   EXPECT_EQ(error_of("profile = \"A\"\n\nexclude = [\"a\",\n= 3\n").substr(0, 16), "dir/mdbc.toml:4:");
   EXPECT_EQ(error_of("profile = \"A\nx").substr(0, 16), "dir/mdbc.toml:1:");

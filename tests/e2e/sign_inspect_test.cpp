@@ -165,6 +165,27 @@ TEST(SignInspect, UnusableTrustKeyIsAnInputError) {
   EXPECT_NE(r.err.find("payload.bin"), std::string::npos) << r.err;
 }
 
+TEST(SignInspect, TrustKeysDeclaredInMdbcTomlVerifyTheTreesImages) {
+  TempDir dir;
+  dir.write("fw/app.signed.bin", vector_file("ed25519-seccnt7.bin"));
+  dir.write("keys/release.pub.pem", vector_file("pub-ed25519.pem"));
+  dir.write("mdbc.toml", "[image]\ntrust_keys = [\"keys/release.pub.pem\"]\n");
+  const json j = inspect({dir.path().string()}, 0);
+  EXPECT_EQ(verdict(j, "FW-1"), "pass") << j["findings"].dump();
+  // Another key on the command line adds to them: the image still verifies.
+  const json both = inspect({"--trust-key", v("pub-rsa-2048.pem"), dir.path().string()}, 0);
+  EXPECT_EQ(verdict(both, "FW-1"), "pass");
+  // Without the declaration FW-1 fails for want of a trusted key.
+  dir.write("mdbc.toml", "");
+  EXPECT_EQ(verdict(inspect({dir.path().string()}, 1), "FW-1"), "fail");
+  // A declared key that cannot be read is an input error naming it.
+  dir.write("mdbc.toml", "[image]\ntrust_keys = [\"keys/missing.pem\"]\n");
+  const auto r = mdbc({"inspect", dir.path().string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("keys/missing.pem"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
 TEST(SignInspect, TextReportShowsTheFacts) {
   const auto r = mdbc({"inspect", "--color", "never", "--trust-key", v("pub-ed25519.pem"), v("ed25519-seccnt7.bin")});
   EXPECT_NE(r.out.find("mcuboot:"), std::string::npos) << r.out;

@@ -349,6 +349,18 @@ TEST(McubootTamper, ShortKeyHashPrefixIsNotAMatch) {
   EXPECT_TRUE(v.reason.starts_with("key hash mismatch")) << v.reason;
 }
 
+TEST(McubootTamper, PureSignaturesAreNamedNotMistakenForDigestSignatures) {
+  // imgtool --pure: SHA512 TLV, SIG_PURE = 1, Ed25519 over the image itself (format §4).
+  std::string image = vector_file("ed25519.bin");
+  const Layout l = parse_layout(image);
+  const std::string tlvs = image.substr(l.hashed_size + 4, l.tlv_end - l.hashed_size - 4) + le16(tlv::sig_pure) +
+                           le16(1) + std::string(1, '\x01');
+  image = image.substr(0, l.hashed_size) + le16(tlv_info_magic) + le16(static_cast<uint16_t>(4 + tlvs.size())) + tlvs;
+  const auto v = verify(image, pub("ed25519"));
+  EXPECT_FALSE(v.valid);
+  EXPECT_TRUE(v.reason.starts_with("pure signature")) << v.reason;
+}
+
 TEST(McubootTamper, StructuralDefectsHaveReasons) {
   EXPECT_THROW(parse_layout(""), Defect);
   std::string v1 = vector_file("ed25519.bin");
