@@ -33,6 +33,7 @@ void decide(Inspection& in) {
 
   in.verdicts.clear();
   in.meets_code = true;
+  in.decided_any = false;
   for (const Element& e : code.elements()) {
     ElementVerdict v{&e, Verdict::pass, 0, 0};
     bool failing = false, waived_failing = false;
@@ -50,8 +51,11 @@ void decide(Inspection& in) {
     else if (failing) v.verdict = Verdict::fail;
     else if (waived_failing) v.verdict = Verdict::waived;
     if (v.verdict == Verdict::fail) in.meets_code = false;
+    in.decided_any = in.decided_any || v.verdict == Verdict::pass || v.verdict == Verdict::fail || v.verdict == Verdict::waived;
     in.verdicts.push_back(v);
   }
+  // Nothing inspected is no evidence of meeting the code: a gate given the wrong folder must not pass.
+  if (!in.decided_any) in.meets_code = false;
 }
 
 }  // namespace mdbc

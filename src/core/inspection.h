@@ -60,9 +60,11 @@ struct Inspection {
   std::vector<VarianceUse> variances;
   std::vector<ElementVerdict> verdicts;  // in code order
   bool meets_code = false;
+  bool decided_any = false;  // some required element was decided (pass, fail or waived)
 };
 
-// Fills verdicts, variance use and meets_code from findings, profile and stages.
+// Fills verdicts, variance use, decided_any and meets_code from findings, profile and stages. An
+// inspection that decided no element does not meet the code.
 void decide(Inspection& in);
 
 }  // namespace mdbc

@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/inspector.h"
 #include "core/text.h"
+#include "inspect/sbom/component_names.h"
 
 namespace mdbc {
 namespace {
@@ -109,7 +110,13 @@ class Walk {
   std::string component_for(const std::string& rel, const std::string& fs, const std::vector<std::string>& names) {
     if (rel.empty()) return {};
     for (const auto& c : config_.components)
-      if (glob_match(c.path, rel) || c.path == rel + "/") return c.name;
+      if (glob_match(c.path, rel) || c.path == rel + "/") {
+        Component declared = c;  // in the SBOM like a recognised one, at the folder it names
+        declared.path = display(rel);
+        declared.purl = sbom::generic_purl(c.name, c.version);
+        out_.components.push_back(std::move(declared));
+        return c.name;
+      }
     for (const auto& pattern : config_.exclude)
       if (glob_match(pattern, rel) || glob_match(pattern, rel + "/")) return "excluded: " + pattern;
     for (const auto& inspector : inspectors())

@@ -9,6 +9,9 @@ std::string decision_sentence(const Inspection& in) {
   std::string stages;
   for (InputKind k : in.stages) stages += (stages.empty() ? "" : ", ") + std::string(to_string(k));
   if (stages.empty()) stages = "no";
+  if (!in.decided_any)
+    return "does not meet the code: no element was decided (no input is one mdbc inspects at a stage the profile " +
+           in.profile->name + " requires anything of)";
   std::string s = in.meets_code ? "meets the code" : "does not meet the code";
   s += " (edition " + std::to_string(in.code->edition()) + ") for profile " + in.profile->name + " at the " + stages +
        " stage" + (in.stages.size() > 1 ? "s" : "");

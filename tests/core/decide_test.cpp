@@ -187,6 +187,18 @@ TEST_F(Decide, ElementsNoStageDecidesAreNotInspected) {
   EXPECT_GT(undecided, 0u);
 }
 
+TEST_F(Decide, AnInspectionThatDecidedNothingDoesNotMeetTheCode) {
+  in.stages.clear();  // no input was one mdbc inspects
+  decide(in);
+  EXPECT_FALSE(in.decided_any);
+  EXPECT_FALSE(in.meets_code);
+  for (const auto& v : in.verdicts) EXPECT_NE(v.verdict, Verdict::pass) << v.element->id;
+  in.stages = {kind};
+  decide(in);
+  EXPECT_TRUE(in.decided_any);
+  EXPECT_TRUE(in.meets_code);
+}
+
 TEST_F(Decide, ElementsTheProfileDoesNotRequireAreNotApplicable) {
   const Element* optional = nullptr;
   for (const auto& e : in.code->elements())

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <random>
 
 #include <nlohmann/json.hpp>
@@ -241,6 +242,28 @@ TEST(SourceComponents, TreeWithoutVersionIsAnSbom1Finding) {
   const json fixed = inspect_json({(dir.path() / "fw").string()});
   EXPECT_TRUE(findings(fixed, "SBOM-1").empty()) << fixed["findings"].dump(1);
   EXPECT_EQ(fixed["components"][0]["version"], "2.1.3");
+}
+
+// A component the device maker declares in mdbc.toml is in the report and the SBOM like one mdbc
+// recognised, with the version the declaration gives (and SBOM-1 fails when it gives none).
+TEST(SourceComponents, DeclaredComponentsAreInTheSbom) {
+  TempDir dir;
+  dir.write("fw/src/main.c", "int main(void) { return 0; }\n");
+  dir.write("fw/third_party/acme-crc/crc.c", "unsigned crc(unsigned x) { return x; }\n");
+  dir.write("fw/third_party/nover/a.c", "int a;\n");
+  dir.write("fw/mdbc.toml", "[[component]]\nname = \"acme-crc\"\npath = \"third_party/acme-crc\"\nversion = \"1.4.2\"\n"
+                            "[[component]]\nname = \"nover\"\npath = \"third_party/nover\"\n");
+  const auto sbom = dir.path() / "bom.json";
+  const json report = inspect_json({(dir.path() / "fw").string()}, {"--sbom", sbom.string()});
+  std::map<std::string, std::string> versions;
+  for (const auto& c : report["components"]) versions[c["name"].get<std::string>()] = c["version"].get<std::string>();
+  EXPECT_EQ(versions.at("acme-crc"), "1.4.2") << report["components"].dump(1);
+  EXPECT_EQ(versions.at("nover"), "") << report["components"].dump(1);
+  const std::string text = read_text(sbom);
+  EXPECT_NE(text.find("pkg:generic/acme-crc@1.4.2"), std::string::npos) << text;
+  const auto missing = findings(report, "SBOM-1/component-without-version");
+  ASSERT_EQ(missing.size(), 1u) << report["findings"].dump(1);
+  EXPECT_EQ(missing[0]["path"], "third_party/nover");
 }
 
 TEST(VulnsOption, HostileFilesAreInputErrors) {
