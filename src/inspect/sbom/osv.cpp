@@ -94,7 +94,9 @@ OsvRecord record(const json& v, const std::string& where, const std::string& pat
           OsvRange parsed;
           for (const auto& e : *events) {
             if (!e.is_object() || e.size() != 1) bad(path, at + ": an event is not an object with one key");
-            const auto& [key, value] = *e.items().begin();
+            const auto first = e.begin();  // (not items(): its proxy would not outlive this line)
+            const std::string& key = first.key();
+            const json& value = first.value();
             if (!value.is_string()) bad(path, at + ": event \"" + key + "\" is not a string");
             OsvEvent::Kind kind;
             if (key == "introduced") kind = OsvEvent::introduced;
