@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -49,7 +50,11 @@ std::string read_open_file(int fd, const std::string& path, uint64_t size) {
   while (got < bytes.size()) {
     const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw InputError(path + ": cannot read: " + std::strerror(errno));
+    if (n < 0) {
+      const int err = errno;
+      ::explicit_bzero(bytes.data(), got);  // the file may be a private key: no copy of part of it outlives the error
+      throw InputError(path + ": cannot read: " + std::strerror(err));
+    }
     if (n == 0) break;  // shrank while reading: inspect what is there
     got += static_cast<size_t>(n);
   }
