@@ -21,12 +21,12 @@ struct RulePair {
 };
 
 inline void expect_pairs(std::string_view element, const std::vector<RulePair>& pairs,
-                         std::string_view profile = "C-connected") {
+                         std::string_view profile = "C-connected", const Config& config = {}) {
   size_t found = 0, false_alarms = 0;
   for (const auto& p : pairs) {
     SCOPED_TRACE(p.name);
-    const auto bad = only(inspect_snippet(p.bad, p.path, profile), element);
-    const auto good = only(inspect_snippet(p.good, p.path, profile), element);
+    const auto bad = only(inspect_tree({{p.path, p.bad, ""}}, profile, config).findings, element);
+    const auto good = only(inspect_tree({{p.path, p.good, ""}}, profile, config).findings, element);
     EXPECT_FALSE(bad.empty()) << "missed: " << p.name;
     EXPECT_TRUE(good.empty()) << "false alarm: " << p.name << ": "
                               << (good.empty() ? std::string() : good.front().rule + " " + good.front().message);
