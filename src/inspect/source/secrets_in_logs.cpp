@@ -110,8 +110,9 @@ class SecretsInLogs final : public SourceRule {
         continue;
       }
       if (t.kind != TokenKind::identifier) continue;
-      if (t.is_ident("sizeof")) {
-        ++k;  // sizeof x
+      if (t.is_ident("sizeof")) {  // sizeof x, sizeof(x): its size, not its value
+        if (k + 1 < end && tokens[k + 1].is("(")) k = std::min(file.syntax.match(k + 1), end);
+        else ++k;
         continue;
       }
       if (k + 1 < end && tokens[k + 1].is("(")) continue;  // a function name

@@ -64,7 +64,7 @@ constexpr std::string_view check_words[] = {"check", "validate", "compare", "mat
 constexpr std::string_view security_nouns[] = {
     "pin", "password", "passwd", "pwd", "passphrase", "passcode", "token", "credential", "credentials", "otp", "mac",
     "hmac", "digest", "hash", "sha", "sha256", "signature", "sig", "cert", "certificate", "key", "session", "user",
-    "image", "firmware", "fw", "tag", "challenge", "response", "secret", "crc", "passkey", "psk", "nonce"};
+    "image", "img", "firmware", "fw", "tag", "challenge", "response", "secret", "crc", "passkey", "psk", "nonce"};
 
 // Functions that compare memory or strings (strcmp, CRYPTO_memcmp, mbedtls_ct_memcmp,
 // constant_time_compare, _compare, memeq…): security-relevant only when an operand is.
