@@ -153,6 +153,7 @@ class Check {
   void run() {
     bindings();
     calls();
+    setters();
     equality_operators();
   }
 
@@ -341,6 +342,11 @@ class Check {
     if (cls == CredentialName::pin) return is_pin(literal);
     if (cls == CredentialName::secret || cls == CredentialName::key || cls == CredentialName::pass)
       return !not_a_credential(literal);
+    // strncmp(token, "eyJhbGci…"): a token or key only when the literal looks like one; a word
+    // ("Authorization") is a parser's token.
+    const bool has_digit = std::any_of(literal.begin(), literal.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+    if (cls == CredentialName::token) return has_digit && secret_string(literal, cls);
+    if (cls == CredentialName::bare_key) return secret_string(literal, cls);
     if (cls == CredentialName::none && !identity && auth_function(fn))
       return !not_a_credential(literal) && literal.size() >= 4;
     return false;
@@ -398,6 +404,37 @@ class Check {
       }
       if (one_of(name, compare_calls)) comparison(c);
       if (one_of(name, copy_calls)) copy_into_secret(c);
+    }
+  }
+
+  // Setters of a credential, free or member: opts.set_password("…"), client->setApiKey("…"),
+  // mqtt_set_password(c, "…"), SetPsk("…"). What follows "set" in the name says what the literal is.
+  void setters() {
+    for (size_t i = 0; i + 1 < toks_.size(); ++i) {
+      if (toks_[i].kind != TokenKind::identifier || !toks_[i + 1].is("(") || toks_[i].directive || file_.syntax.dead(i))
+        continue;
+      const auto words = identifier_words(toks_[i].text);
+      const auto set = std::find(words.begin(), words.end(), "set");
+      if (set == words.end() || set + 1 == words.end()) continue;
+      std::string rest;
+      for (auto w = set + 1; w != words.end(); ++w) rest += (rest.empty() ? "" : "_") + *w;
+      const CredentialName cls = credential_name(rest);
+      if (cls != CredentialName::secret && cls != CredentialName::key && cls != CredentialName::pass &&
+          cls != CredentialName::pin)
+        continue;
+      const size_t close = std::min(file_.syntax.match(i + 1), toks_.size());
+      for (size_t k = i + 2; k < close; ++k) {
+        if (toks_[k].is("(") || toks_[k].is("[") || toks_[k].is("{")) k = std::min(file_.syntax.match(k), close);
+        if (k >= close || toks_[k].kind != TokenKind::string) continue;
+        const bool whole_argument = (toks_[k - 1].is("(") || toks_[k - 1].is(",")) &&
+                                    (toks_[k + 1].is(")") || toks_[k + 1].is(","));
+        if (!whole_argument || !secret_string(string_body(toks_[k]), cls)) continue;
+        report(i, key_argument,
+               std::string(toks_[i].text) + " is given a literal " + describe(cls) +
+                   ": a literal credential is the same on every device and recoverable from the firmware; " +
+                   std::string(advice));
+        break;
+      }
     }
   }
 
