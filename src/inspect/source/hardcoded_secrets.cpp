@@ -319,6 +319,11 @@ class Check {
                std::string(toks_[dst].text) + ": " + std::string(advice));
   }
 
+  bool function_calls(int fn, std::string_view callee) const {
+    return std::any_of(file_.syntax.calls().begin(), file_.syntax.calls().end(),
+                       [&](const Call& c) { return c.function == fn && toks_[c.name].text == callee; });
+  }
+
   bool auth_function(int fn) const {
     if (fn < 0) return false;
     bool check = false, credential = false;
@@ -402,22 +407,29 @@ class Check {
           report(c.name, key_argument,
                  std::string(name) + " connection string holds a literal password: " + std::string(advice));
       }
+      // CryptoAPI derives keys from a hash of the data: a literal hashed for CryptDeriveKey is a key.
+      if (name == "CryptHashData" && c.function >= 0 && function_calls(c.function, "CryptDeriveKey"))
+        literal_argument(c, 1, true);
       if (one_of(name, compare_calls)) comparison(c);
       if (one_of(name, copy_calls)) copy_into_secret(c);
     }
   }
 
   // Setters of a credential, free or member: opts.set_password("…"), client->setApiKey("…"),
-  // mqtt_set_password(c, "…"), SetPsk("…"). What follows "set" in the name says what the literal is.
+  // mqtt_set_password(c, "…"), SetPsk("…"), WiFi.begin(ssid, "…"). What follows "set" in the name
+  // says what the literal is.
   void setters() {
     for (size_t i = 0; i + 1 < toks_.size(); ++i) {
       if (toks_[i].kind != TokenKind::identifier || !toks_[i + 1].is("(") || toks_[i].directive || file_.syntax.dead(i))
         continue;
       const auto words = identifier_words(toks_[i].text);
       const auto set = std::find(words.begin(), words.end(), "set");
-      if (set == words.end() || set + 1 == words.end()) continue;
-      std::string rest;
-      for (auto w = set + 1; w != words.end(); ++w) rest += (rest.empty() ? "" : "_") + *w;
+      // Arduino's WiFi.begin(ssid, passphrase) sets the network's password too.
+      const bool wifi_begin = toks_[i].is_ident("begin") && i >= 2 && toks_[i - 1].is(".") && toks_[i - 2].is_ident("WiFi");
+      if (!wifi_begin && (set == words.end() || set + 1 == words.end())) continue;
+      std::string rest = wifi_begin ? "password" : "";
+      if (!wifi_begin)
+        for (auto w = set + 1; w != words.end(); ++w) rest += (rest.empty() ? "" : "_") + *w;
       const CredentialName cls = credential_name(rest);
       if (cls != CredentialName::secret && cls != CredentialName::key && cls != CredentialName::pass &&
           cls != CredentialName::pin)

@@ -20,7 +20,7 @@ bool is_declared(std::string_view name, const Config& config) {
 bool names_a_logger(std::string_view name) {
   for (const auto& w : identifier_words(name))
     if (w == "log" || w == "logger" || w == "logging" || w == "spdlog" || w == "audit" || w == "syslog" ||
-        w == "auditlog" || w == "seclog" || w == "journal")
+        w == "auditlog" || w == "seclog" || w == "journal" || w == "logfile" || w == "logf")
       return true;
   return false;
 }
@@ -68,13 +68,15 @@ bool is_logger_member_call(std::span<const Token> tokens, size_t name) {
          tokens[name - 3].is("(") && names_a_logger(tokens[name - 4].text);
 }
 
-bool is_console_stream(std::span<const Token> tokens, size_t i) {
+bool is_log_stream(std::span<const Token> tokens, size_t i) {
   static constexpr std::array<std::string_view, 6> streams{"cout", "cerr", "clog", "wcout", "wcerr", "wclog"};
   const Token& t = tokens[i];
-  if (t.kind != TokenKind::identifier || !in(streams, t.text)) return false;
+  if (t.kind != TokenKind::identifier || (!in(streams, t.text) && !names_a_logger(t.text))) return false;
   const bool member = i > 0 && (tokens[i - 1].is(".") || tokens[i - 1].is("->"));
   return !member && i + 1 < tokens.size() && tokens[i + 1].is("<<");
 }
+
+bool names_a_log_sink(std::string_view name) { return names_a_logger(name); }
 
 bool is_print_function(std::string_view name) {
   static constexpr std::array<std::string_view, 15> print{

@@ -20,8 +20,11 @@ bool writes_a_log(std::string_view name, const Config& config);
 // logger object or library — logger.warn(...), log_->error(...), spdlog::info(...),
 // AuditLog::record(...) — which the free-call list of Syntax does not hold.
 bool is_logger_member_call(std::span<const Token> tokens, size_t name);
-// Whether tokens[i] is a standard console stream written with << (std::cout <<, std::cerr <<).
-bool is_console_stream(std::span<const Token> tokens, size_t i);
+// Whether tokens[i] is a console or log stream written with << (std::cout <<, std::cerr <<,
+// log_file << …).
+bool is_log_stream(std::span<const Token> tokens, size_t i);
+// Whether a file, descriptor or stream's name says it is a log (log_fp, logfile, audit_fd).
+bool names_a_log_sink(std::string_view name);
 // printf/puts/fwrite families: where LOG-3 also looks for secrets (consoles are logs too).
 bool is_print_function(std::string_view name);
 

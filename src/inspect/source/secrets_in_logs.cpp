@@ -2,7 +2,8 @@
 // value is a secret-named variable, member or array element is a finding; a secret that only
 // reaches the call through another function (strlen(pin), mask(password)), sizeof or a method
 // that measures it (password.size()) is not. Logger objects (logger.info(...), spdlog::warn(...))
-// and C++ streams into consoles and logs (std::cerr << pin, LOG(INFO) << key) count as calls.
+// C++ streams into consoles and logs (std::cerr << pin, LOG(INFO) << key, log_file << pw) and
+// raw writes into log files (fwrite(key, 1, n, log_fp)) count as calls.
 #include <algorithm>
 #include <array>
 
@@ -29,6 +30,10 @@ class SecretsInLogs final : public SourceRule {
     const auto& config = file.ctx.config;
     for (const auto& call : file.syntax.calls()) {
       const std::string_view callee = tokens[call.name].text;
+      if (const int data = raw_write_data(file, call); data >= 0) {  // fwrite(pin, 1, n, log_fp)
+        check_arguments(file, {call.args[static_cast<size_t>(data)]}, callee, out);
+        continue;
+      }
       if (!writes_a_log(callee, config) && !is_print_function(callee)) continue;
       if (call.close + 1 < tokens.size() && tokens[call.close + 1].is("<<")) {  // LOG(INFO) << …
         check_stream(file, call.close + 1, callee, out);
@@ -38,7 +43,7 @@ class SecretsInLogs final : public SourceRule {
     }
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
       if (file.syntax.dead(i)) continue;
-      if (is_console_stream(tokens, i)) {
+      if (is_log_stream(tokens, i)) {
         check_stream(file, i + 1, tokens[i].text, out);
       } else if (tokens[i].kind == TokenKind::identifier && tokens[i + 1].is("(") && is_logger_member_call(tokens, i)) {
         const size_t close = std::min(file.syntax.match(i + 1), tokens.size());
@@ -59,6 +64,18 @@ class SecretsInLogs final : public SourceRule {
   }
 
  private:
+  // For fwrite/write/fputc into a log file (by the name of the stream or descriptor), the
+  // argument holding the data written; -1 otherwise.
+  static int raw_write_data(const SourceFile& file, const Call& call) {
+    const std::string_view name = file.tokens[call.name].text;
+    const size_t sink = name == "fwrite" ? 3 : name == "write" ? 0 : 99;
+    if (sink >= call.args.size()) return -1;
+    for (size_t k = call.args[sink].first; k < call.args[sink].second; ++k)
+      if (file.tokens[k].kind == TokenKind::identifier && names_a_log_sink(file.tokens[k].text))
+        return name == "fwrite" ? 0 : 1;
+    return -1;
+  }
+
   static void report(const SourceFile& file, const Token& secret, std::string_view sink, std::vector<Finding>& out) {
     out.push_back(file.at(secret, "LOG-3/secret-logged",
                           "'" + std::string(secret.text) + "' is passed to " + std::string(sink) +

@@ -232,20 +232,46 @@ class SecurityEventsLogged final : public SourceRule {
     return logs;
   }
 
-  // Where a branch gives up with a failure: `return FAILURE;`, `throw …;`, or `goto out;` after
-  // setting a failure (`rc = -EBADMSG; goto out;`). The token that gives up, or `end`.
-  static size_t failure_exit(std::span<const Token> tokens, size_t begin, size_t end) {
+  // How the branch of a failed check gives up, beyond returning a failure value: in the branch
+  // taken when the check failed (`if (!ok)`, `if (strcmp(…) != 0)`, `if (memcmp(…))`), a bare
+  // `return;` and, in a function that returns 1 or true for success, `return 0;`.
+  struct ExitContext {
+    bool failed_branch = false;
+    bool zero_is_failure = false;
+  };
+
+  // Where a branch gives up with a failure: `return FAILURE;`, `return NULL;`, `throw …;`,
+  // exit()/abort(), or `goto out;` after setting a failure (`rc = -EBADMSG; goto out;`). The
+  // token that gives up, or `end`.
+  static size_t failure_exit(std::span<const Token> tokens, size_t begin, size_t end, ExitContext context) {
     bool failure_set = false;
     for (size_t k = begin; k < end; ++k) {
       size_t v = k + 1;
       while (v < end && !tokens[v].is(";")) ++v;
       const auto value = tokens.subspan(k + 1, v - k - 1);
-      if (tokens[k].is_ident("return") && is_failure_value(value)) return k;
+      if (tokens[k].is_ident("return")) {
+        if (is_failure_value(value)) return k;
+        const bool null = value.size() == 1 && (value[0].is_ident("NULL") || value[0].is_ident("nullptr"));
+        const bool bare = value.empty() && context.failed_branch;
+        const bool zero = value.size() == 1 && value[0].is("0") && context.failed_branch && context.zero_is_failure;
+        if (null || bare || zero) return k;
+      }
       if (tokens[k].is_ident("throw")) return k;
+      const bool terminates = tokens[k].is_ident("exit") || tokens[k].is_ident("_exit") || tokens[k].is_ident("abort");
+      if (terminates && k + 1 < end && tokens[k + 1].is("(") && (k == begin || !tokens[k - 1].is("."))) return k;
       if (tokens[k].is("=") && is_failure_value(value)) failure_set = true;
       if (tokens[k].is_ident("goto") && failure_set) return k;
     }
     return end;
+  }
+
+  // Whether the function returns 1 or true somewhere: then its `return 0;` says "no".
+  static bool returns_one(std::span<const Token> tokens, size_t begin, size_t end) {
+    for (size_t k = begin; k + 2 < end; ++k)
+      if (tokens[k].is_ident("return") && (tokens[k + 1].is("1") || tokens[k + 1].is_ident("true")) &&
+          tokens[k + 2].is(";"))
+        return true;
+    return false;
   }
 
   // if (COND) BRANCH [else BRANCH] inside one function, where COND is a verification outcome and
@@ -256,6 +282,7 @@ class SecurityEventsLogged final : public SourceRule {
     const auto& syntax = file.syntax;
     const size_t end = std::min(def.body_close, tokens.size());
     std::map<std::string_view, std::string_view> assigned_from;  // variable = callee(...) in this function
+    const bool zero_is_failure = returns_one(tokens, def.body_open, end);
     for (size_t i = def.body_open + 1; i < end; ++i) {
       const Token& t = tokens[i];
       if (t.kind == TokenKind::identifier && i + 3 < end && tokens[i + 1].is("=") &&
@@ -307,9 +334,18 @@ class SecurityEventsLogged final : public SourceRule {
         }
       }
       if (!verification) continue;
+      // The then-branch runs on a failed check when the condition negates (!ok, != 0) or is a
+      // bare comparison (memcmp(...) is non-zero on a mismatch).
+      bool negated = false, equality = false;
+      for (size_t k = i + 2; k < cond_close; ++k) {
+        negated = negated || tokens[k].is("!") || tokens[k].is("!=");
+        equality = equality || tokens[k].is("==") || tokens[k].is("<") || tokens[k].is(">");
+      }
+      const bool then_fails = negated || (comparison && !equality);
       for (auto [b, e] : {std::pair{then_begin, then_end}, std::pair{else_begin, else_end}}) {
         if (b >= end) continue;
-        if (const size_t k = failure_exit(tokens, b, e); k < e) {
+        const ExitContext context{b == then_begin && then_fails, zero_is_failure};
+        if (const size_t k = failure_exit(tokens, b, e, context); k < e) {
           Site s;
           const Token& ret = tokens[k];
           s.line = ret.line;

@@ -1,6 +1,6 @@
 // More paired cases across libraries and languages: OpenSSL (EVP and legacy), mbedTLS 2 and 3 and
-// PSA, wolfSSL, tinycrypt, libgcrypt, CNG and CryptoAPI, Zephyr, ESP-IDF; C and C++; macros and
-// multi-line calls. Each bad case is a flawed function, its good twin the fixed one, which must be silent.
+// PSA, wolfSSL, tinycrypt, libgcrypt, CNG and CryptoAPI, Zephyr, ESP-IDF, Arduino; C and C++; macros
+// and multi-line calls. Each bad case is a flawed function, its good twin the fixed one, which must be silent.
 #include <gtest/gtest.h>
 
 #include "inspect/source/rule_pairs.h"
@@ -457,6 +457,70 @@ void join(void) { wifi_connect("ward7", WIFI_PASSWORD); }
      R"~(static const struct cred admin = { .user = "admin", .password = NULL };
 )~",
      "src/module.c"},
+    {"LogonUser literal password",
+     R"~(BOOL logon(HANDLE *t) { return LogonUserA("svc", ".", "Adm1n!2024", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, t); }
+)~",
+     R"~(BOOL logon(HANDLE *t, const char *pw) { return LogonUserA("svc", ".", pw, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, t); }
+)~",
+     "src/module.c"},
+    {"mysql literal password",
+     R"~(MYSQL *db(MYSQL *m) { return mysql_real_connect(m, "localhost", "pump", "pumpDB#77", "therapy", 0, NULL, 0); }
+)~",
+     R"~(MYSQL *db(MYSQL *m, const char *pw) { return mysql_real_connect(m, "localhost", "pump", pw, "therapy", 0, NULL, 0); }
+)~",
+     "src/module.c"},
+    {"CryptHashData of a literal key",
+     R"~(BOOL derive(HCRYPTPROV p, HCRYPTKEY *k) {
+  HCRYPTHASH h;
+  if (!CryptCreateHash(p, CALG_SHA_256, 0, 0, &h)) return FALSE;
+  if (!CryptHashData(h, (BYTE *)"23!@#$sdfsd", 11, 0)) return FALSE;
+  return CryptDeriveKey(p, CALG_AES_256, h, 0, k);
+}
+)~",
+     R"~(BOOL derive(HCRYPTPROV p, HCRYPTKEY *k, const BYTE *secret, DWORD n) {
+  HCRYPTHASH h;
+  if (!CryptCreateHash(p, CALG_SHA_256, 0, 0, &h)) return FALSE;
+  if (!CryptHashData(h, secret, n, 0)) return FALSE;
+  return CryptDeriveKey(p, CALG_AES_256, h, 0, k);
+}
+)~",
+     "src/module.c"},
+    {"char array password",
+     R"~(int connect_admin(void) { char password[] = "ABCD1234!"; return do_login("admin", password); }
+)~",
+     R"~(int connect_admin(void) { char password[64]; if (read_secret("admin", password, sizeof password)) return -1; return do_login("admin", password); }
+)~",
+     "src/module.c"},
+    {"strcpy literal into password",
+     R"~(void init(struct cfg *c) { strcpy(c->password, "Password1234!"); }
+)~",
+     R"~(void init(struct cfg *c) { strlcpy(c->password, getenv_secret("PUMP_PW"), sizeof c->password); }
+)~",
+     "src/module.c"},
+    {"EVP_BytesToKey literal password",
+     R"~(int k(unsigned char *key, unsigned char *iv, const unsigned char *salt) { return EVP_BytesToKey(EVP_aes_256_cbc(), EVP_sha256(), salt, (const unsigned char *)"pumpSecret", 10, 1, key, iv); }
+)~",
+     R"~(int k(unsigned char *key, unsigned char *iv, const unsigned char *salt, const unsigned char *pw, int n) { return EVP_BytesToKey(EVP_aes_256_cbc(), EVP_sha256(), salt, pw, n, 1, key, iv); }
+)~",
+     "src/module.c"},
+    {"mbedtls pk parse key literal pwd",
+     R"~(int load(mbedtls_pk_context *pk, const unsigned char *der, size_t n, mbedtls_ctr_drbg_context *d) { return mbedtls_pk_parse_key(pk, der, n, (const unsigned char *)"keypass", 7, mbedtls_ctr_drbg_random, d); }
+)~",
+     R"~(int load(mbedtls_pk_context *pk, const unsigned char *der, size_t n, const unsigned char *pw, size_t pl, mbedtls_ctr_drbg_context *d) { return mbedtls_pk_parse_key(pk, der, n, pw, pl, mbedtls_ctr_drbg_random, d); }
+)~",
+     "src/module.c"},
+    {"Arduino WiFi.begin",
+     R"~(void setup() { WiFi.begin("ward7", "pumpWifi2024"); }
+)~",
+     R"~(void setup() { WiFi.begin(cfg.ssid, cfg.psk); }
+)~",
+     "src/module.c"},
+    {"C++ const std::string api key",
+     R"~(static const std::string kApiKey = "AKIA1234567890ABCDEF";
+)~",
+     R"~(static const std::string kApiKeyEnv = "PUMP_API_KEY";
+)~",
+     "src/module.cpp"},
 };
 
 TEST(LibraryVariety, PairsCRYPTO4) { expect_pairs("CRYPTO-4", crypto4_pairs); }
@@ -666,6 +730,106 @@ const std::vector<RulePair> code5_pairs = {
 };
 
 TEST(LibraryVariety, PairsCODE5) { expect_pairs("CODE-5", code5_pairs); }
+
+const std::vector<RulePair> log3_pairs = {
+    {"fwrite password to log file",
+     R"~(void f(FILE *log_fp, const char *password) { fwrite(password, 1, strlen(password), log_fp); }
+)~",
+     R"~(void f(FILE *log_fp, const char *password) { fwrite("pw changed\n", 1, 11, log_fp); }
+)~",
+     "src/module.c"},
+    {"ofstream logfile",
+     R"~(void f(std::ofstream &logFile, const std::string &pin) { logFile << "pin " << pin << '\n'; }
+)~",
+     R"~(void f(std::ofstream &logFile, const std::string &pin) { logFile << "pin entered\n"; }
+)~",
+     "src/module.cpp"},
+    {"printf password struct",
+     R"~(void dump(const struct user *u) { printf("user=%s password=%s\n", u->name, u->password); }
+)~",
+     R"~(void dump(const struct user *u) { printf("user=%s\n", u->name); }
+)~",
+     "src/module.c"},
+    {"syslog key hex via loop",
+     R"~(void dump_key(const uint8_t *aes_key) { for (int i = 0; i < 16; i++) syslog(LOG_DEBUG, "%02x", aes_key[i]); }
+)~",
+     R"~(void dump_key(const uint8_t *aes_key) { syslog(LOG_DEBUG, "key loaded"); }
+)~",
+     "src/module.c"},
+};
+
+TEST(LibraryVariety, PairsLOG3) { expect_pairs("LOG-3", log3_pairs); }
+
+const std::vector<RulePair> log2_pairs = {
+    {"login returns 0 on failure",
+     R"~(int login(const char *user, const char *password) {
+  if (strcmp(password, lookup_password(user)) != 0) {
+    return 0;
+  }
+  return 1;
+}
+)~",
+     R"~(int login(const char *user, const char *password) {
+  if (strcmp(password, lookup_password(user)) != 0) {
+    syslog(LOG_WARNING, "failed login for %s", user);
+    return 0;
+  }
+  return 1;
+}
+)~",
+     "src/module.c"},
+    {"returns NULL session",
+     R"~(struct session *open_session(const char *token) {
+  if (!validate_token(token)) return NULL;
+  return session_new(token);
+}
+)~",
+     R"~(struct session *open_session(const char *token) {
+  if (!validate_token(token)) {
+    LOG_WRN("session refused: invalid token");
+    return NULL;
+  }
+  return session_new(token);
+}
+)~",
+     "src/module.c"},
+    {"void return",
+     R"~(void handle_cmd(struct conn *c, const uint8_t *mac) {
+  if (memcmp(mac, c->expected_mac, 32) != 0) {
+    return;
+  }
+  execute(c);
+}
+)~",
+     R"~(void handle_cmd(struct conn *c, const uint8_t *mac) {
+  if (memcmp(mac, c->expected_mac, 32) != 0) {
+    LOG_ERR("command MAC mismatch");
+    return;
+  }
+  execute(c);
+}
+)~",
+     "src/module.c"},
+    {"exit on bad firmware",
+     R"~(void boot_app(void) {
+  if (!verify_image_signature(APP_BASE)) {
+    exit(1);
+  }
+  jump_to(APP_BASE);
+}
+)~",
+     R"~(void boot_app(void) {
+  if (!verify_image_signature(APP_BASE)) {
+    syslog(LOG_CRIT, "app image signature invalid");
+    exit(1);
+  }
+  jump_to(APP_BASE);
+}
+)~",
+     "src/module.c"},
+};
+
+TEST(LibraryVariety, PairsLOG2) { expect_pairs("LOG-2", log2_pairs); }
 
 }  // namespace
 }  // namespace mdbc::source
