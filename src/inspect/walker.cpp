@@ -109,7 +109,7 @@ class Walk {
   std::string component_for(const std::string& rel, const std::string& fs, const std::vector<std::string>& names) {
     if (rel.empty()) return {};
     for (const auto& c : config_.components)
-      if (glob_match(c.path, rel) || c.path == rel + "/") return c.name;
+      if (glob_match(c.path, rel) || glob_match(c.path, rel + "/") || c.path == rel + "/") return c.name;
     for (const auto& pattern : config_.exclude)
       if (glob_match(pattern, rel) || glob_match(pattern, rel + "/")) return "excluded: " + pattern;
     for (const auto& inspector : inspectors())
