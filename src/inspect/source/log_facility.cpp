@@ -78,6 +78,24 @@ bool is_log_stream(std::span<const Token> tokens, size_t i) {
 
 bool names_a_log_sink(std::string_view name) { return names_a_logger(name); }
 
+bool writes_diagnostics(std::span<const Token> tokens, const Call& call) {
+  static constexpr std::array<std::string_view, 6> to_stderr{"perror", "warn", "warnx", "err", "errx", "vwarn"};
+  const std::string_view name = tokens[call.name].text;
+  if (in(to_stderr, name)) return true;
+  static constexpr std::array<std::string_view, 5> to_stream{"fprintf", "vfprintf", "fputs", "fputc", "fwrite"};
+  if (!in(to_stream, name) || call.args.empty()) return false;
+  // The stream: first for fprintf, last for fputs/fputc/fwrite.
+  const auto [begin, end] = name.starts_with("fput") || name == "fwrite" ? call.args.back() : call.args.front();
+  for (size_t k = begin; k < end; ++k)
+    if (tokens[k].kind == TokenKind::identifier && (tokens[k].is("stderr") || names_a_log_sink(tokens[k].text)))
+      return true;
+  return false;
+}
+
+bool starts_diagnostic_stream(std::span<const Token> tokens, size_t i) {
+  return is_log_stream(tokens, i) && !tokens[i].is("cout") && !tokens[i].is("wcout");
+}
+
 bool is_print_function(std::string_view name) {
   static constexpr std::array<std::string_view, 15> print{
       "printf", "fprintf", "dprintf", "vprintf", "vfprintf", "puts", "fputs", "wprintf",

@@ -8,6 +8,7 @@
 
 #include "core/config.h"
 #include "inspect/source/lexer.h"
+#include "inspect/source/syntax.h"
 
 namespace mdbc::source {
 
@@ -25,6 +26,12 @@ bool is_logger_member_call(std::span<const Token> tokens, size_t name);
 bool is_log_stream(std::span<const Token> tokens, size_t i);
 // Whether a file, descriptor or stream's name says it is a log (log_fp, logfile, audit_fd).
 bool names_a_log_sink(std::string_view name);
+// Whether a call writes a diagnostic to standard error or a log file — fprintf(stderr, …),
+// fputs(msg, log_fp), perror, warn/warnx/err/errx — or tokens[i] starts a stream insertion into
+// one (std::cerr <<, std::clog <<, log_file <<). Where a project declares no log API, LOG-2
+// accepts these as the record of a rejection (daemons' standard error goes to the system log).
+bool writes_diagnostics(std::span<const Token> tokens, const Call& call);
+bool starts_diagnostic_stream(std::span<const Token> tokens, size_t i);
 // printf/puts/fwrite families: where LOG-3 also looks for secrets (consoles are logs too).
 bool is_print_function(std::string_view name);
 

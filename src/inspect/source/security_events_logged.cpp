@@ -219,16 +219,19 @@ class SecurityEventsLogged final : public SourceRule {
   // log function.
   static bool collect_calls(const SourceFile& file, size_t begin, size_t end, std::vector<std::string>& calls) {
     bool logs = false;
+    const bool declared_api = !file.ctx.config.log_functions.empty();
     for (const auto& call : file.syntax.calls())
       if (call.name >= begin && call.name < end) {
         const std::string_view callee = file.tokens[call.name].text;
-        logs = logs || is_log_function(callee, file.ctx.config);
+        logs = logs || is_log_function(callee, file.ctx.config) ||
+               (!declared_api && writes_diagnostics(file.tokens, call));
         calls.emplace_back(callee);
       }
-    if (file.ctx.config.log_functions.empty())  // logger.warn(...), spdlog::warn(...)
+    if (!declared_api)  // logger.warn(...), spdlog::warn(...), std::cerr << …
       for (size_t k = begin; k + 1 < end && !logs; ++k)
-        logs = file.tokens[k].kind == TokenKind::identifier && file.tokens[k + 1].is("(") &&
-               is_logger_member_call(file.tokens, k);
+        logs = (file.tokens[k].kind == TokenKind::identifier && file.tokens[k + 1].is("(") &&
+                is_logger_member_call(file.tokens, k)) ||
+               starts_diagnostic_stream(file.tokens, k);
     return logs;
   }
 

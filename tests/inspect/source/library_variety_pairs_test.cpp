@@ -827,6 +827,73 @@ const std::vector<RulePair> log2_pairs = {
 }
 )~",
      "src/module.c"},
+    {"stderr message on a failed login",
+     R"~(int admin_login(const char *password) {
+  if (strcmp(password, admin_password_hash()) != 0) {
+    return -1;
+  }
+  return 0;
+}
+)~",
+     R"~(int admin_login(const char *password) {
+  if (strcmp(password, admin_password_hash()) != 0) {
+    fprintf(stderr, "admin login failed\n");
+    return -1;
+  }
+  return 0;
+}
+)~",
+     "src/module.c"},
+    {"audit log file",
+     R"~(bool apply_update(FILE *audit_fp, const uint8_t *img, size_t n) {
+  if (!verify_update_signature(img, n)) return false;
+  return flash(img, n);
+}
+)~",
+     R"~(bool apply_update(FILE *audit_fp, const uint8_t *img, size_t n) {
+  if (!verify_update_signature(img, n)) {
+    fputs("update rejected: bad signature\n", audit_fp);
+    return false;
+  }
+  return flash(img, n);
+}
+)~",
+     "src/module.c"},
+    {"C++ cerr",
+     R"~(bool Door::unlock(const std::string &pin) {
+  if (!pin_matches(pin)) return false;
+  open();
+  return true;
+}
+)~",
+     R"~(bool Door::unlock(const std::string &pin) {
+  if (!pin_matches(pin)) {
+    std::cerr << "door: wrong PIN" << std::endl;
+    return false;
+  }
+  open();
+  return true;
+}
+)~",
+     "src/module.cpp"},
+    {"printf to stdout is not a security log",
+     R"~(int check_token(const char *token) {
+  if (strcmp(token, session_token) != 0) {
+    printf("bad token\n");
+    return -EACCES;
+  }
+  return 0;
+}
+)~",
+     R"~(int check_token(const char *token) {
+  if (strcmp(token, session_token) != 0) {
+    warnx("bad session token");
+    return -EACCES;
+  }
+  return 0;
+}
+)~",
+     "src/module.c"},
 };
 
 TEST(LibraryVariety, PairsLOG2) { expect_pairs("LOG-2", log2_pairs); }
