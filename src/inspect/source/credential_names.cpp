@@ -105,7 +105,7 @@ CredentialName credential_name(std::string_view identifier) {
     if (any_before(words, n, crypto_qualifiers)) return CredentialName::key;
     return CredentialName::bare_key;
   }
-  if (last == "private" && n > 0) return CredentialName::key;  // rsa_private, ec_private
+  if (last == "private" && any_before(words, n, crypto_qualifiers)) return CredentialName::key;  // rsa_private, ec_private
   if (last == "token") return any_before(words, n, crypto_qualifiers) ? CredentialName::secret : CredentialName::token;
   if (last == "pin" || last == "pincode") return any_before(words, n, hardware_words) ? CredentialName::none : CredentialName::pin;
   if (last == "code" && any_before(words, n, code_qualifiers)) return CredentialName::pass;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "inspect/source/identifier_words.h"
 
@@ -17,7 +18,17 @@ bool is_declared(std::string_view name, const Config& config) {
   return std::find(config.log_functions.begin(), config.log_functions.end(), name) != config.log_functions.end();
 }
 
+bool contains_ignoring_case(std::string_view s, std::string_view part) {
+  return std::search(s.begin(), s.end(), part.begin(), part.end(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == b;
+         }) != s.end();
+}
+
 bool names_a_logger(std::string_view name) {
+  // Cheap first: most names hold none of the letters (this runs on many tokens of a tree).
+  if (!contains_ignoring_case(name, "log") && !contains_ignoring_case(name, "audit") &&
+      !contains_ignoring_case(name, "journal"))
+    return false;
   for (const auto& w : identifier_words(name))
     if (w == "log" || w == "logger" || w == "logging" || w == "spdlog" || w == "audit" || w == "syslog" ||
         w == "auditlog" || w == "seclog" || w == "journal" || w == "logfile" || w == "logf")
@@ -71,7 +82,8 @@ bool is_logger_member_call(std::span<const Token> tokens, size_t name) {
 bool is_log_stream(std::span<const Token> tokens, size_t i) {
   static constexpr std::array<std::string_view, 6> streams{"cout", "cerr", "clog", "wcout", "wcerr", "wclog"};
   const Token& t = tokens[i];
-  if (t.kind != TokenKind::identifier || (!in(streams, t.text) && !names_a_logger(t.text))) return false;
+  if (t.kind != TokenKind::identifier || i + 1 >= tokens.size() || !tokens[i + 1].is("<<")) return false;
+  if (!in(streams, t.text) && !names_a_logger(t.text)) return false;
   const bool member = i > 0 && (tokens[i - 1].is(".") || tokens[i - 1].is("->"));
   return !member && i + 1 < tokens.size() && tokens[i + 1].is("<<");
 }

@@ -133,10 +133,19 @@ class SecretsInLogs final : public SourceRule {
         continue;
       }
       if (k + 1 < end && tokens[k + 1].is("(")) continue;  // a function name
-      const bool method = k + 3 < end && (tokens[k + 1].is(".") || tokens[k + 1].is("->")) &&
-                          tokens[k + 2].kind == TokenKind::identifier && tokens[k + 3].is("(");
+      const bool member = k + 2 < end && (tokens[k + 1].is(".") || tokens[k + 1].is("->")) &&
+                          tokens[k + 2].kind == TokenKind::identifier;
+      const bool method = member && k + 3 < end && tokens[k + 3].is("(");
       if (method && !exposes_value(tokens[k + 2].text)) {  // password.size(), key.length()
         k += 2;
+        continue;
+      }
+      // The value of a member chain is its last member: u->pin is a PIN, session_key.len is not
+      // a key, and otp->comm is a name.
+      if (member && !method) continue;
+      if (k + 1 < end && tokens[k + 1].is("[")) {  // keys[i]: the element is judged by the array's name
+        if (names_secret(t.text)) return &t;
+        k = std::min(file.syntax.match(k + 1), end);  // the index is not the value
         continue;
       }
       if (names_secret(t.text)) return &t;

@@ -326,12 +326,18 @@ class SecurityEventsLogged final : public SourceRule {
         else_begin = then_end + 2;
         else_end = branch_end(else_begin);
       }
-      if (!tested.empty()) {
+      // Only verifying functions' results are kept (check_pin, authenticate, image_ok): the only
+      // callees whose rejections a caller's log can stand for, and few enough to keep for a whole
+      // kernel tree.
+      const bool verifying_callee = std::any_of(tested.begin(), tested.end(),
+                                                [](const std::string& callee) { return is_verification(callee); });
+      if (verifying_callee) {
         TestedCall reaction;
         reaction.logs_directly = collect_calls(file, then_begin, then_end, reaction.branch_calls);
         if (else_begin < end) reaction.logs_directly |= collect_calls(file, else_begin, else_end, reaction.branch_calls);
+        if (reaction.logs_directly) reaction.branch_calls.clear();  // logged already: nothing to resolve
         for (const auto& callee : tested) {
-          if (is_log_function(callee, file.ctx.config)) continue;
+          if (!is_verification(callee)) continue;
           reaction.callee = callee;
           out.tested_calls.push_back(reaction);
         }

@@ -1,6 +1,7 @@
 // More paired cases across libraries and languages: OpenSSL (EVP and legacy), mbedTLS 2 and 3 and
-// PSA, wolfSSL, tinycrypt, libgcrypt, CNG and CryptoAPI, Zephyr, ESP-IDF, Arduino; C and C++; macros
-// and multi-line calls. Each bad case is a flawed function, its good twin the fixed one, which must be silent.
+// PSA, wolfSSL, tinycrypt, libgcrypt, CNG and CryptoAPI, Zephyr, ESP-IDF, Arduino, Windows; C and C++;
+// macros and multi-line calls. Each bad case is a flawed function, its good twin the fixed one, which
+// must be silent.
 #include <gtest/gtest.h>
 
 #include "inspect/source/rule_pairs.h"
@@ -653,6 +654,24 @@ const std::vector<RulePair> code1_pairs = {
      R"~(int parse(const char *line, char *name) { return sscanf(line, "NAME %31s", name); }
 )~",
      "src/module.c"},
+    {"lstrcpyA",
+     R"~(void f(char *d, const char *s) { lstrcpyA(d, s); }
+)~",
+     R"~(void f(char *d, size_t n, const char *s) { StringCchCopyA(d, n, s); }
+)~",
+     "src/module.c"},
+    {"gets in C++ with std",
+     R"~(void f() { char b[64]; std::gets(b); }
+)~",
+     R"~(void f() { std::string b; std::getline(std::cin, b); }
+)~",
+     "src/module.cpp"},
+    {"wcscat",
+     R"~(void f(wchar_t *d, const wchar_t *s) { wcscat(d, s); }
+)~",
+     R"~(void f(wchar_t *d, size_t n, const wchar_t *s) { wcsncat(d, s, n - wcslen(d) - 1); }
+)~",
+     "src/module.c"},
 };
 
 TEST(LibraryVariety, PairsCODE1) { expect_pairs("CODE-1", code1_pairs); }
@@ -676,6 +695,24 @@ const std::vector<RulePair> code2_pairs = {
      R"~(void f(const std::string &m) { fprintf(stderr, "%s", m.c_str()); }
 )~",
      "src/module.cpp"},
+    {"printf argv",
+     R"~(int main(int argc, char **argv) { if (argc > 1) printf(argv[1]); return 0; }
+)~",
+     R"~(int main(int argc, char **argv) { if (argc > 1) printf("%s", argv[1]); return 0; }
+)~",
+     "src/module.c"},
+    {"snprintf with input as the format",
+     R"~(void logmsg(const char *user_input) { char b[128]; snprintf(b, sizeof b, user_input); puts(b); }
+)~",
+     R"~(void logmsg(const char *user_input) { char b[128]; snprintf(b, sizeof b, "%s", user_input); puts(b); }
+)~",
+     "src/module.c"},
+    {"wprintf",
+     R"~(void f(const wchar_t *m) { wprintf(m); }
+)~",
+     R"~(void f(const wchar_t *m) { wprintf(L"%ls", m); }
+)~",
+     "src/module.c"},
 };
 
 TEST(LibraryVariety, PairsCODE2) { expect_pairs("CODE-2", code2_pairs); }
@@ -693,6 +730,42 @@ const std::vector<RulePair> code3_pairs = {
      R"~(void Updater::reboot() { sync(); ::reboot(RB_AUTOBOOT); }
 )~",
      "src/module.cpp"},
+    {"WinExec",
+     R"~(UINT run(const char *cmd) { return WinExec(cmd, SW_HIDE); }
+)~",
+     R"~(BOOL run(const char *exe, PROCESS_INFORMATION *pi, STARTUPINFOA *si) { return CreateProcessA(exe, NULL, NULL, NULL, FALSE, 0, NULL, NULL, si, pi); }
+)~",
+     "src/module.c"},
+    {"CreateProcess via cmd.exe /c",
+     R"~(BOOL run(char *cmdline, PROCESS_INFORMATION *pi, STARTUPINFOA *si) { return CreateProcessA("C:\\Windows\\System32\\cmd.exe", cmdline, NULL, NULL, FALSE, 0, NULL, NULL, si, pi); }
+)~",
+     R"~(BOOL run(char *cmdline, PROCESS_INFORMATION *pi, STARTUPINFOA *si) { return CreateProcessA("C:\\Tools\\pumpctl.exe", cmdline, NULL, NULL, FALSE, 0, NULL, NULL, si, pi); }
+)~",
+     "src/module.c"},
+    {"execvp sh",
+     R"~(void run(char *const argv[]) { execvp("sh", argv); }
+)~",
+     R"~(void run(char *const argv[]) { execvp("pumpctl", argv); }
+)~",
+     "src/module.c"},
+    {"ShellExecute",
+     R"~(void open_doc(const char *f) { ShellExecuteA(NULL, "open", f, NULL, NULL, SW_SHOW); }
+)~",
+     R"~(void open_doc(const char *f) { view_document(f); }
+)~",
+     "src/module.c"},
+    {"CreateProcess with cmd.exe in the command line",
+     R"~(BOOL run(PROCESS_INFORMATION *pi, STARTUPINFOA *si) { char line[] = "cmd.exe /c del log.txt"; return CreateProcessA(NULL, "cmd.exe /c del log.txt", NULL, NULL, FALSE, 0, NULL, NULL, si, pi); }
+)~",
+     R"~(BOOL run(PROCESS_INFORMATION *pi, STARTUPINFOA *si) { return CreateProcessA(NULL, "\"C:\\Tools\\logrotate.exe\" --now", NULL, NULL, FALSE, 0, NULL, NULL, si, pi); }
+)~",
+     "src/module.c"},
+    {"_wspawnl of cmd",
+     R"~(intptr_t run(const wchar_t *c) { return _wspawnl(_P_WAIT, L"C:\\Windows\\System32\\cmd.exe", L"cmd.exe", L"/c", c, NULL); }
+)~",
+     R"~(intptr_t run(const wchar_t *c) { return _wspawnl(_P_WAIT, L"C:\\Tools\\pumpctl.exe", L"pumpctl.exe", c, NULL); }
+)~",
+     "src/module.c"},
 };
 
 TEST(LibraryVariety, PairsCODE3) { expect_pairs("CODE-3", code3_pairs); }
@@ -710,6 +783,12 @@ const std::vector<RulePair> code4_pairs = {
      R"~(double dose(const char *s) { char *e; double d = strtod(s, &e); return *e ? -1.0 : d; }
 )~",
      "src/module.c"},
+    {"atol in C++",
+     R"~(long Parser::rate(const std::string &s) { return std::atol(s.c_str()); }
+)~",
+     R"~(long Parser::rate(const std::string &s) { return std::stol(s); }
+)~",
+     "src/module.cpp"},
 };
 
 TEST(LibraryVariety, PairsCODE4) { expect_pairs("CODE-4", code4_pairs); }
@@ -725,6 +804,18 @@ const std::vector<RulePair> code5_pairs = {
      R"~(int depth(const struct node *n) { return n ? 1 + depth(n->next) : 0; }
 )~",
      R"~(int depth(const struct node *n) { int d = 0; for (; n; n = n->next) ++d; return d; }
+)~",
+     "src/module.c"},
+    {"setjmp",
+     R"~(static jmp_buf env; int f(void) { if (setjmp(env)) return -1; return work(); }
+)~",
+     R"~(int f(void) { return work(); }
+)~",
+     "src/module.c"},
+    {"goto cleanup",
+     R"~(int f(void) { int rc = step(); if (rc) goto out; rc = step2(); out: return rc; }
+)~",
+     R"~(int f(void) { int rc = step(); if (!rc) rc = step2(); return rc; }
 )~",
      "src/module.c"},
 };
@@ -754,6 +845,30 @@ const std::vector<RulePair> log3_pairs = {
      R"~(void dump_key(const uint8_t *aes_key) { for (int i = 0; i < 16; i++) syslog(LOG_DEBUG, "%02x", aes_key[i]); }
 )~",
      R"~(void dump_key(const uint8_t *aes_key) { syslog(LOG_DEBUG, "key loaded"); }
+)~",
+     "src/module.c"},
+    {"member chain ends in the secret",
+     R"~(void show(const struct session *sess) { pr_info("session %u otp %06u\n", sess->id, sess->otp); }
+)~",
+     R"~(void show(const struct task *otp) { pr_info("peer task %s\n", otp->comm); }
+)~",
+     "src/module.c"},
+    {"an index named pin is not the value",
+     R"~(void show(const struct user *u) { dev_info(dev, "user %s pin %s\n", u->name, u->pin); }
+)~",
+     R"~(void show(struct adapter *adapter, int pin) { dev_info(dev, "SDP %s\n", adapter->sdp_config[pin].name); }
+)~",
+     "src/module.c"},
+    {"a field of a key is judged by its own name",
+     R"~(void show(const struct link *l) { LOG_DBG("link key %s", l->link_key); }
+)~",
+     R"~(void show(const struct link *l) { LOG_DBG("link key length %u", l->link_key.len); }
+)~",
+     "src/module.c"},
+    {"private data of a port is not a private key",
+     R"~(void show(const struct dev_ctx *c) { dev_dbg(c->dev, "rsa key %*ph\n", 32, c->rsa_private); }
+)~",
+     R"~(void show(const struct port *p) { dev_dbg(p->port_private->dev, "port %s\n", p->name); }
 )~",
      "src/module.c"},
 };
