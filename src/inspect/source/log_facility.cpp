@@ -18,24 +18,6 @@ bool is_declared(std::string_view name, const Config& config) {
   return std::find(config.log_functions.begin(), config.log_functions.end(), name) != config.log_functions.end();
 }
 
-bool contains_ignoring_case(std::string_view s, std::string_view part) {
-  return std::search(s.begin(), s.end(), part.begin(), part.end(), [](char a, char b) {
-           return std::tolower(static_cast<unsigned char>(a)) == b;
-         }) != s.end();
-}
-
-bool names_a_logger(std::string_view name) {
-  // Cheap first: most names hold none of the letters (this runs on many tokens of a tree).
-  if (!contains_ignoring_case(name, "log") && !contains_ignoring_case(name, "audit") &&
-      !contains_ignoring_case(name, "journal"))
-    return false;
-  for (const auto& w : identifier_words(name))
-    if (w == "log" || w == "logger" || w == "logging" || w == "spdlog" || w == "audit" || w == "syslog" ||
-        w == "auditlog" || w == "seclog" || w == "journal" || w == "logfile" || w == "logf")
-      return true;
-  return false;
-}
-
 bool is_recognised_log(std::string_view name) {
   static constexpr std::array<std::string_view, 4> syslog{"syslog", "vsyslog", "__syslog_chk", "openlog"};
   if (in(syslog, name)) return true;
@@ -56,7 +38,25 @@ bool is_recognised_log(std::string_view name) {
   return false;
 }
 
+bool contains_ignoring_case(std::string_view s, std::string_view part) {
+  return std::search(s.begin(), s.end(), part.begin(), part.end(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == b;
+         }) != s.end();
+}
+
 }  // namespace
+
+bool names_a_logger(std::string_view name) {
+  // Cheap first: most names hold none of the letters (this runs on many tokens of a tree).
+  if (!contains_ignoring_case(name, "log") && !contains_ignoring_case(name, "audit") &&
+      !contains_ignoring_case(name, "journal"))
+    return false;
+  for (const auto& w : identifier_words(name))
+    if (w == "log" || w == "logger" || w == "logging" || w == "spdlog" || w == "audit" || w == "syslog" ||
+        w == "auditlog" || w == "seclog" || w == "journal" || w == "logfile" || w == "logf")
+      return true;
+  return false;
+}
 
 bool is_log_function(std::string_view name, const Config& config) {
   if (is_declared(name, config)) return true;
@@ -85,10 +85,8 @@ bool is_log_stream(std::span<const Token> tokens, size_t i) {
   if (t.kind != TokenKind::identifier || i + 1 >= tokens.size() || !tokens[i + 1].is("<<")) return false;
   if (!in(streams, t.text) && !names_a_logger(t.text)) return false;
   const bool member = i > 0 && (tokens[i - 1].is(".") || tokens[i - 1].is("->"));
-  return !member && i + 1 < tokens.size() && tokens[i + 1].is("<<");
+  return !member;
 }
-
-bool names_a_log_sink(std::string_view name) { return names_a_logger(name); }
 
 bool writes_diagnostics(std::span<const Token> tokens, const Call& call) {
   static constexpr std::array<std::string_view, 6> to_stderr{"perror", "warn", "warnx", "err", "errx", "vwarn"};
@@ -99,7 +97,7 @@ bool writes_diagnostics(std::span<const Token> tokens, const Call& call) {
   // The stream: first for fprintf, last for fputs/fputc/fwrite.
   const auto [begin, end] = name.starts_with("fput") || name == "fwrite" ? call.args.back() : call.args.front();
   for (size_t k = begin; k < end; ++k)
-    if (tokens[k].kind == TokenKind::identifier && (tokens[k].is("stderr") || names_a_log_sink(tokens[k].text)))
+    if (tokens[k].kind == TokenKind::identifier && (tokens[k].is("stderr") || names_a_logger(tokens[k].text)))
       return true;
   return false;
 }

@@ -24,8 +24,9 @@ bool is_logger_member_call(std::span<const Token> tokens, size_t name);
 // Whether tokens[i] is a console or log stream written with << (std::cout <<, std::cerr <<,
 // log_file << …).
 bool is_log_stream(std::span<const Token> tokens, size_t i);
-// Whether a file, descriptor or stream's name says it is a log (log_fp, logfile, audit_fd).
-bool names_a_log_sink(std::string_view name);
+// Whether a name says it is a logger or a log file, descriptor or stream (logger, m_log, spdlog,
+// log_fp, logfile, audit_fd).
+bool names_a_logger(std::string_view name);
 // Whether a call writes a diagnostic to standard error or a log file — fprintf(stderr, …),
 // fputs(msg, log_fp), perror, warn/warnx/err/errx — or tokens[i] starts a stream insertion into
 // one (std::cerr <<, std::clog <<, log_file <<). Where a project declares no log API, LOG-2

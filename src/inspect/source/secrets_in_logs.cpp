@@ -71,7 +71,7 @@ class SecretsInLogs final : public SourceRule {
     const size_t sink = name == "fwrite" ? 3 : name == "write" ? 0 : 99;
     if (sink >= call.args.size()) return -1;
     for (size_t k = call.args[sink].first; k < call.args[sink].second; ++k)
-      if (file.tokens[k].kind == TokenKind::identifier && names_a_log_sink(file.tokens[k].text))
+      if (file.tokens[k].kind == TokenKind::identifier && names_a_logger(file.tokens[k].text))
         return name == "fwrite" ? 0 : 1;
     return -1;
   }

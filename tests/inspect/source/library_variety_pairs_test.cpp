@@ -1,7 +1,7 @@
 // More paired cases across libraries and languages: OpenSSL (EVP and legacy), mbedTLS 2 and 3 and
-// PSA, wolfSSL, tinycrypt, libgcrypt, CNG and CryptoAPI, Zephyr, ESP-IDF, Arduino, Windows; C and C++;
-// macros and multi-line calls. Each bad case is a flawed function, its good twin the fixed one, which
-// must be silent.
+// PSA, wolfSSL, tinycrypt, libgcrypt, libsodium, CNG and CryptoAPI, Zephyr, ESP-IDF, Arduino, Windows;
+// C and C++; macros and multi-line calls. Each bad case is a flawed function, its good twin the fixed
+// one, which must be silent.
 #include <gtest/gtest.h>
 
 #include "inspect/source/rule_pairs.h"
@@ -378,6 +378,30 @@ const std::vector<RulePair> crypto3_pairs = {
      R"~(void Conn::setup() { SSL_set_verify(ssl_, SSL_VERIFY_PEER, nullptr); }
 )~",
      "src/module.cpp"},
+    {"mbedtls optional multi-line config function",
+     R"~(int tls_setup(mbedtls_ssl_config *conf) {
+  int ret = mbedtls_ssl_config_defaults(conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
+  if (ret != 0) return ret;
+  mbedtls_ssl_conf_authmode(conf, MBEDTLS_SSL_VERIFY_OPTIONAL);
+  return 0;
+}
+)~",
+     R"~(int tls_setup(mbedtls_ssl_config *conf) {
+  int ret = mbedtls_ssl_config_defaults(conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
+  if (ret != 0) return ret;
+  mbedtls_ssl_conf_authmode(conf, MBEDTLS_SSL_VERIFY_REQUIRED);
+  return 0;
+}
+)~",
+     "src/module.c"},
+    {"openssl verify callback returns 1",
+     R"~(static int accept_all(int ok, X509_STORE_CTX *ctx) { (void)ok; (void)ctx; return 1; }
+void cfg(SSL_CTX *c) { SSL_CTX_set_verify(c, SSL_VERIFY_PEER, accept_all); }
+)~",
+     R"~(static int log_verify(int ok, X509_STORE_CTX *ctx) { if (!ok) log_cert_error(ctx); return ok; }
+void cfg(SSL_CTX *c) { SSL_CTX_set_verify(c, SSL_VERIFY_PEER, log_verify); }
+)~",
+     "src/module.c"},
 };
 
 TEST(LibraryVariety, PairsCRYPTO3) { expect_pairs("CRYPTO-3", crypto3_pairs); }
@@ -565,6 +589,43 @@ const std::vector<RulePair> rng1_pairs = {
      R"~(void make_salt(uint8_t salt[16]) { esp_fill_random(salt, 16); }
 )~",
      "src/module.c"},
+    {"C++ mt19937 nonce vector",
+     R"~(std::vector<uint8_t> make_nonce() {
+  static std::mt19937 gen(std::random_device{}());
+  std::vector<uint8_t> nonce(12);
+  for (auto &b : nonce) b = static_cast<uint8_t>(gen());
+  return nonce;
+}
+)~",
+     R"~(std::vector<uint8_t> make_nonce() {
+  std::vector<uint8_t> nonce(12);
+  if (RAND_bytes(nonce.data(), static_cast<int>(nonce.size())) != 1) throw std::runtime_error("rng");
+  return nonce;
+}
+)~",
+     "src/module.cpp"},
+    {"rand modulo into key array multi-line",
+     R"~(void keygen(uint8_t key[32]) {
+  for (int i = 0; i < 32; i++) {
+    key[i] =
+        (uint8_t)(rand() %
+                  256);
+  }
+}
+)~",
+     R"~(void keygen(uint8_t key[32]) {
+  mbedtls_ctr_drbg_random(&drbg, key,
+                          32);
+}
+)~",
+     "src/module.c"},
+    {"challenge via random() macro",
+     R"~(#define NEXT_CHALLENGE() ((uint32_t)random())
+uint32_t issue_challenge(void) { uint32_t challenge = NEXT_CHALLENGE(); return challenge; }
+)~",
+     R"~(uint32_t issue_challenge(void) { uint32_t challenge; getrandom(&challenge, sizeof challenge, 0); return challenge; }
+)~",
+     "src/module.c"},
 };
 
 TEST(LibraryVariety, PairsRNG1) { expect_pairs("RNG-1", rng1_pairs); }
@@ -595,6 +656,12 @@ int init(mbedtls_ctr_drbg_context *ctr) { return mbedtls_ctr_drbg_seed(ctr, my_e
      R"~(void init(void) { srandom(arc4random()); }
 )~",
      "src/module.c"},
+    {"srand with clock in C++",
+     R"~(void Game::init() { std::srand(static_cast<unsigned>(std::time(nullptr))); }
+)~",
+     R"~(void Game::init() { std::random_device rd; std::srand(rd()); }
+)~",
+     "src/module.cpp"},
 };
 
 TEST(LibraryVariety, PairsRNG2) { expect_pairs("RNG-2", rng2_pairs); }
@@ -617,6 +684,38 @@ int enc(mbedtls_gcm_context *g, const unsigned char *in, size_t n, unsigned char
      R"~(int enc(Aes *a, const byte *k) { byte iv[AES_BLOCK_SIZE] = {0}; return wc_AesSetKey(a, k, 16, iv, AES_ENCRYPTION); }
 )~",
      R"~(int enc(Aes *a, const byte *k, WC_RNG *rng) { byte iv[AES_BLOCK_SIZE]; wc_RNG_GenerateBlock(rng, iv, sizeof iv); return wc_AesSetKey(a, k, 16, iv, AES_ENCRYPTION); }
+)~",
+     "src/module.c"},
+    {"reused global nonce libsodium",
+     R"~(static unsigned char nonce[crypto_aead_chacha20poly1305_IETF_NPUBBYTES];
+int seal(unsigned char *c, unsigned long long *cl, const unsigned char *m, unsigned long long n, const unsigned char *k) {
+  return crypto_aead_chacha20poly1305_ietf_encrypt(c, cl, m, n, NULL, 0, NULL, nonce, k);
+}
+)~",
+     R"~(int seal(unsigned char *c, unsigned long long *cl, const unsigned char *m, unsigned long long n, const unsigned char *k, unsigned char *nonce) {
+  randombytes_buf(nonce, crypto_aead_chacha20poly1305_IETF_NPUBBYTES);
+  return crypto_aead_chacha20poly1305_ietf_encrypt(c, cl, m, n, NULL, 0, NULL, nonce, k);
+}
+)~",
+     "src/module.c"},
+    {"mbedtls chachapoly zero nonce",
+     R"~(int seal(mbedtls_chachapoly_context *ctx, const unsigned char *m, size_t n, unsigned char *c, unsigned char tag[16]) {
+  unsigned char nonce[12] = {0};
+  return mbedtls_chachapoly_encrypt_and_tag(ctx, n, nonce, NULL, 0, m, c, tag);
+}
+)~",
+     R"~(int seal(mbedtls_chachapoly_context *ctx, const unsigned char *m, size_t n, unsigned char *c, unsigned char tag[16], mbedtls_ctr_drbg_context *d) {
+  unsigned char nonce[12];
+  mbedtls_ctr_drbg_random(d, nonce, sizeof nonce);
+  return mbedtls_chachapoly_encrypt_and_tag(ctx, n, nonce, NULL, 0, m, c, tag);
+}
+)~",
+     "src/module.c"},
+    {"EVP GCM constant nonce macro",
+     R"~(#define GCM_IV "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b"
+int enc(EVP_CIPHER_CTX *c, const unsigned char *k) { return EVP_EncryptInit_ex(c, EVP_aes_256_gcm(), NULL, k, (const unsigned char *)GCM_IV); }
+)~",
+     R"~(int enc(EVP_CIPHER_CTX *c, const unsigned char *k, unsigned char iv[12]) { RAND_bytes(iv, 12); return EVP_EncryptInit_ex(c, EVP_aes_256_gcm(), NULL, k, iv); }
 )~",
      "src/module.c"},
 };
