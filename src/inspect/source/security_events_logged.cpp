@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "inspect/source/credential_names.h"
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/log_facility.h"
 #include "inspect/source/source_rule.h"
@@ -80,6 +81,32 @@ bool is_comparison(std::string_view name) {
 // mbedtls_pk_verify, check_pin, authenticate_user, validate_image_signature…
 bool is_verification(std::string_view name) {
   return has_word(name, verify_words) || (has_word(name, check_words) && has_word(name, security_nouns));
+}
+
+// A check whose object or arguments name a credential or signed thing: tokens_.validate(req.token()),
+// validator.check(signature, len). tokens[at] is the called name, followed by its '('. Narrower
+// nouns than a function's own name needs: a check of a map's key or a user's name is not one.
+bool checks_security_thing(std::span<const Token> tokens, size_t at) {
+  if (!has_word(tokens[at].text, check_words)) return false;
+  const auto security = [](std::string_view id) {
+    if (names_secret(id)) return true;
+    for (auto w : identifier_words(id)) {
+      if (w.size() > 3 && w.back() == 's') w.pop_back();  // tokens, certs, signatures
+      for (std::string_view noun : {"signature", "sig", "cert", "certificate", "token", "mac", "hmac", "digest",
+                                    "credential", "firmware", "fw", "otp"})
+        if (w == noun) return true;
+    }
+    return false;
+  };
+  const bool member = at >= 2 && (tokens[at - 1].is(".") || tokens[at - 1].is("->"));
+  if (member && tokens[at - 2].kind == TokenKind::identifier && security(tokens[at - 2].text)) return true;
+  int depth = 0;
+  for (size_t k = at + 1; k < tokens.size(); ++k) {
+    depth += tokens[k].is("(") ? 1 : tokens[k].is(")") ? -1 : 0;
+    if (depth <= 0) break;
+    if (tokens[k].kind == TokenKind::identifier && security(tokens[k].text)) return true;
+  }
+  return false;
 }
 
 // A variable holding such an outcome: authenticated, sig_ok, pin_valid, mac_match… Constants
@@ -303,7 +330,7 @@ class SecurityEventsLogged final : public SourceRule {
         const auto source = called ? assigned_from.end() : assigned_from.find(c.text);
         if (called) tested.emplace_back(c.text);
         else if (source != assigned_from.end()) tested.emplace_back(source->second);
-        if (called && is_verification(c.text)) verification = true;
+        if (called && (is_verification(c.text) || checks_security_thing(tokens, k))) verification = true;
         else if (called) comparison = comparison || is_comparison(c.text);
         else if ((source != assigned_from.end() && is_verification(source->second)) || is_outcome_variable(c.text))
           verification = true;

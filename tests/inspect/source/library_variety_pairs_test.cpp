@@ -1108,6 +1108,79 @@ const std::vector<RulePair> log2_pairs = {
 }
 )~",
      "src/module.c"},
+    {"X509_verify_cert returns 0",
+     R"~(int check_peer(X509_STORE_CTX *ctx) {
+  if (X509_verify_cert(ctx) != 1) {
+    return 0;
+  }
+  return 1;
+}
+)~",
+     R"~(int check_peer(X509_STORE_CTX *ctx) {
+  if (X509_verify_cert(ctx) != 1) {
+    syslog(LOG_ERR, "peer certificate rejected: %s", X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx)));
+    return 0;
+  }
+  return 1;
+}
+)~",
+     "src/module.c"},
+    {"SSL verify result NULL",
+     R"~(SSL *connect_device(SSL_CTX *c, int fd) {
+  SSL *ssl = SSL_new(c);
+  SSL_set_fd(ssl, fd);
+  if (SSL_connect(ssl) != 1 || SSL_get_verify_result(ssl) != X509_V_OK) {
+    SSL_free(ssl);
+    return NULL;
+  }
+  return ssl;
+}
+)~",
+     R"~(SSL *connect_device(SSL_CTX *c, int fd) {
+  SSL *ssl = SSL_new(c);
+  SSL_set_fd(ssl, fd);
+  if (SSL_connect(ssl) != 1 || SSL_get_verify_result(ssl) != X509_V_OK) {
+    syslog(LOG_WARNING, "device TLS peer rejected");
+    SSL_free(ssl);
+    return NULL;
+  }
+  return ssl;
+}
+)~",
+     "src/module.c"},
+    {"user lookup then hash check",
+     R"~(bool authenticate_user(const char *name, const char *pw) {
+  const struct user *rec = find_user(name);
+  if (rec == NULL) return false;
+  if (!check_hash(pw, rec->hash)) return false;
+  return true;
+}
+)~",
+     R"~(bool authenticate_user(const char *name, const char *pw) {
+  const struct user *rec = find_user(name);
+  if (rec == NULL || !check_hash(pw, rec->hash)) {
+    audit_log(AUDIT_LOGIN_FAILED, name);
+    return false;
+  }
+  return true;
+}
+)~",
+     "src/module.c"},
+    {"access denied constant C++",
+     R"~(Status Service::Unlock(const Request &req) {
+  if (!tokens_.Validate(req.token())) return Status::PermissionDenied("bad token");
+  return DoUnlock();
+}
+)~",
+     R"~(Status Service::Unlock(const Request &req) {
+  if (!tokens_.Validate(req.token())) {
+    LOG(WARNING) << "unlock refused: invalid token from " << req.peer();
+    return Status::PermissionDenied("bad token");
+  }
+  return DoUnlock();
+}
+)~",
+     "src/module.cpp"},
 };
 
 TEST(LibraryVariety, PairsLOG2) { expect_pairs("LOG-2", log2_pairs); }
