@@ -110,7 +110,7 @@ class Walk {
   std::string component_for(const std::string& rel, const std::string& fs, const std::vector<std::string>& names) {
     if (rel.empty()) return {};
     for (const auto& c : config_.components)
-      if (glob_match(c.path, rel) || c.path == rel + "/") {
+      if (glob_match(c.path, rel) || glob_match(c.path, rel + "/") || c.path == rel + "/") {
         Component declared = c;  // in the SBOM like a recognised one, at the folder it names
         declared.path = display(rel);
         declared.purl = sbom::generic_purl(c.name, c.version);

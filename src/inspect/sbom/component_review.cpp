@@ -67,6 +67,12 @@ Finding finding(const Component& c, std::string rule, std::string message) {
   return f;
 }
 
+// Whether a version header names the project of a tree recognised by its layout. LibreSSL keeps
+// OpenSSL's layout; its header says which of the two the tree is.
+bool names_tree(const Component& header, const Component& tree) {
+  return header.name == tree.name || (tree.name == "openssl" && header.name == "libressl");
+}
+
 // A vendored tree recognised by its layout gets the version a header inside it declares.
 void merge_versions(std::vector<Component>& components) {
   std::vector<bool> absorbed(components.size(), false);
@@ -74,9 +80,10 @@ void merge_versions(std::vector<Component>& components) {
     if (!tree.version.empty()) continue;
     for (size_t i = 0; i < components.size(); ++i) {
       const Component& v = components[i];
-      if (absorbed[i] || v.version.empty() || v.name != tree.name || !inside(v.path, tree.path) || v.path == tree.path)
+      if (absorbed[i] || v.version.empty() || !names_tree(v, tree) || !inside(v.path, tree.path) || v.path == tree.path)
         continue;
       if (tree.version.empty()) {
+        tree.name = v.name;
         tree.version = v.version;
         tree.evidence += (tree.evidence.empty() ? "" : "; ") + std::string("version from ") + v.evidence;
         tree.purl = generic_purl(tree.name, tree.version);

@@ -12,7 +12,10 @@
 namespace mdbc::source {
 namespace {
 
-enum Flag : unsigned { stack_protector = 1, fortify = 2, format_security = 4, werror_format = 8, pie = 16, relro = 32, bind_now = 64 };
+enum Flag : unsigned {
+  stack_protector = 1, fortify = 2, format_security = 4, werror_format = 8, pie = 16, relro = 32, bind_now = 64,
+  werror = 128,  // -Werror: every warning, -Wformat-security's too, is an error
+};
 
 struct Disabling {
   uint32_t line;
@@ -45,10 +48,14 @@ void judge_line(std::string_view line, BuildFacts& f, uint32_t number) {
   if (contains(line, "-fstack-protector-strong") || contains(line, "-fstack-protector-all")) f.flags |= stack_protector;
   if (contains(line, "_FORTIFY_SOURCE=2") || contains(line, "_FORTIFY_SOURCE=3")) f.flags |= fortify;
   if (contains(line, "-Werror=format-security") || contains(line, "-Werror=format")) f.flags |= format_security | werror_format;
-  if (contains(line, "-Wformat-security")) f.flags |= format_security;
+  if (contains(line, "-Wformat-security") || contains(line, "-Wformat=2")) f.flags |= format_security;
+  for (size_t at = line.find("-Werror"); at != std::string_view::npos; at = line.find("-Werror", at + 1))
+    if (at + 7 == line.size() || (line[at + 7] != '=' && line[at + 7] != '-' && !std::isalnum(static_cast<unsigned char>(line[at + 7]))))
+      f.flags |= werror;
   if (has_flag(line, "-fPIE") || has_flag(line, "-fpie") || has_flag(line, "-pie") ||
       contains(line, "POSITION_INDEPENDENT_CODE ON") || contains(line, "POSITION_INDEPENDENT_CODE TRUE") ||
-      contains(line, "b_pie=true") || contains(line, "b_pie = true"))
+      contains(line, "b_pie=true") || contains(line, "b_pie = true") || contains(line, "pie: true") ||
+      contains(line, "pie : true"))  // Meson: the b_pie option, or executable(..., pie: true)
     f.flags |= pie;
   if (has_flag(line, "relro")) f.flags |= relro;
   if (has_flag(line, "now") || has_flag(line, "-znow")) f.flags |= bind_now;
@@ -70,11 +77,18 @@ void judge_line(std::string_view line, BuildFacts& f, uint32_t number) {
       {"-fstack-protector", "asks only for the weak -fstack-protector (use -fstack-protector-strong)"},
       {"_FORTIFY_SOURCE=1", "asks only for FORTIFY_SOURCE=1 (use 2 or 3)"},
   };
-  for (const auto& [flag, what] : disables)
-    if (flag == "-fstack-protector" || flag == "norelro" || flag == "execstack" ? has_flag(line, flag) : contains(line, flag)) {
+  // "-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2" is the idiom that replaces a toolchain's default level.
+  const size_t undefine = line.find("-U_FORTIFY_SOURCE");
+  const bool fortify_redefined =
+      undefine != std::string_view::npos && line.find("_FORTIFY_SOURCE=", undefine) != std::string_view::npos;
+  for (const auto& [flag, what] : disables) {
+    if (flag == "-U_FORTIFY_SOURCE" && fortify_redefined) continue;
+    const bool standalone = flag == "-fstack-protector" || flag == "norelro" || flag == "execstack";
+    if (standalone ? has_flag(line, flag) : contains(line, flag)) {
       f.disabling.push_back({number, std::string(clip(trim(line), 200)), std::string(what)});
       break;
     }
+  }
 }
 
 class BuildHardening final : public SourceRule {
@@ -130,6 +144,7 @@ class BuildHardening final : public SourceRule {
       if (!(flags & flag)) out.findings.push_back(missing(primary, "HARD-3/missing-flag", what, Severity::error));
     };
     require(stack_protector, "no build file asks for -fstack-protector-strong (or -all)");
+    if ((flags & werror) && (flags & format_security)) flags |= werror_format;
     require(werror_format, "no build file asks for -Wformat -Werror=format-security");
     if (!bare_metal) {
       require(fortify, "no build file defines _FORTIFY_SOURCE=2 (or 3) for optimised builds");

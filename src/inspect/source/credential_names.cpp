@@ -23,9 +23,10 @@ constexpr std::array<std::string_view, 26> spelling_words{
     "der", "pem", "material", "blob", "array", "arr", "ptr", "literal", "default", "dflt", "plain", "ascii"};
 
 // A secret by itself as the last word.
-constexpr std::array<std::string_view, 18> secret_words{
+constexpr std::array<std::string_view, 21> secret_words{
     "password", "passwords", "passwd", "pwd", "passphrase", "passcode", "secret", "secrets", "credential",
-    "credentials", "creds", "psk", "privkey", "privatekey", "apikey", "secretkey", "masterkey", "passkey"};
+    "credentials", "creds", "psk", "privkey", "privatekey", "apikey", "secretkey", "masterkey", "passkey",
+    "otp", "totp", "hotp"};
 // Single-word compounds ending in a secret ("adminpassword", "clientsecret", "aeskey").
 constexpr std::array<std::string_view, 10> secret_suffixes{
     "password", "passwd", "passphrase", "passcode", "secret", "apikey", "privkey", "secretkey", "masterkey", "aeskey"};
@@ -48,10 +49,10 @@ constexpr std::array<std::string_view, 78> other_key_qualifiers{
     "left", "right", "char", "scan", "virtual", "vk", "fn", "shift", "enter", "esc", "ctrl", "alt", "tab", "space",
     "button", "btn", "kbd", "keyboard", "nvs", "ini", "xml", "url", "form", "public", "pub", "pthread", "tls"};
 // Words that make a preceding "pin" a hardware pin.
-constexpr std::array<std::string_view, 32> hardware_words{
+constexpr std::array<std::string_view, 35> hardware_words{
     "gpio", "led", "motor", "port", "mask", "mux", "irq", "output", "out", "input", "in", "high", "low", "pull",
     "level", "pwm", "adc", "dac", "uart", "spi", "i2c", "tx", "rx", "cs", "button", "sensor", "reset", "dir", "int",
-    "en", "enable", "clk"};
+    "en", "enable", "clk", "bit", "state", "config"};
 // Qualifiers that make "…_code" an access code.
 constexpr std::array<std::string_view, 7> code_qualifiers{"pin", "pass", "access", "unlock", "auth", "security",
                                                           "admin"};
@@ -104,12 +105,26 @@ CredentialName credential_name(std::string_view identifier) {
     if (any_before(words, n, crypto_qualifiers)) return CredentialName::key;
     return CredentialName::bare_key;
   }
-  if (last == "private" && n > 0) return CredentialName::key;  // rsa_private, ec_private
+  if (last == "private" && any_before(words, n, crypto_qualifiers)) return CredentialName::key;  // rsa_private, ec_private
   if (last == "token") return any_before(words, n, crypto_qualifiers) ? CredentialName::secret : CredentialName::token;
   if (last == "pin" || last == "pincode") return any_before(words, n, hardware_words) ? CredentialName::none : CredentialName::pin;
   if (last == "code" && any_before(words, n, code_qualifiers)) return CredentialName::pass;
   if (last == "pass" || last == "pw") return CredentialName::pass;
   return CredentialName::none;
+}
+
+bool names_secret(std::string_view identifier) {
+  switch (credential_name(identifier)) {
+    case CredentialName::secret:
+    case CredentialName::key:
+    case CredentialName::pin:
+    case CredentialName::pass: return true;
+    // A bare "key" or "token" is as often a map's key or a parser's token as a secret.
+    case CredentialName::bare_key:
+    case CredentialName::token:
+    case CredentialName::none: return false;
+  }
+  return false;
 }
 
 bool needs_unpredictable_value(std::string_view identifier) {

@@ -1,6 +1,6 @@
 #pragma once
-// What a name says about the value bound to it, for the secrets and randomness rules (CRYPTO-4,
-// RNG-1, RNG-3). Names are matched by whole words (identifier_words): `aes_key`, `masterKey`,
+// What a name says about the value bound to it, for the secrets, randomness and log rules
+// (CRYPTO-4, RNG-1, RNG-3, LOG-3): one idea of a secret-like name, kept in one place. Names are matched by whole words (identifier_words): `aes_key`, `masterKey`,
 // `ADMIN_PASSWORD` name secrets; `key_len`, `keyboard`, `password_prompt`, `pin_count`,
 // `token_type`, `MAX_KEY_SIZE`, `monkey` do not. The word that names the secret must be the last
 // one, or be followed only by words that describe its spelling (`key_bytes`, `password_str`).
@@ -19,6 +19,11 @@ enum class CredentialName {
 };
 
 CredentialName credential_name(std::string_view identifier);
+
+// Whether the name alone says its value is a secret, whatever the value: a password, secret,
+// qualified key or token, PIN or pass (LOG-3: such a value must not be logged). A bare `key` or
+// `token` is not (a map's key, a parser's token).
+bool names_secret(std::string_view identifier);
 
 // Whether a name says its value must be unpredictable: key, nonce, IV, salt, token, challenge,
 // session id, OTP, password, PIN, seed, cookie … (RNG-1's error case).

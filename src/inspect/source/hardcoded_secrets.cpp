@@ -153,6 +153,7 @@ class Check {
   void run() {
     bindings();
     calls();
+    setters();
     equality_operators();
   }
 
@@ -318,6 +319,11 @@ class Check {
                std::string(toks_[dst].text) + ": " + std::string(advice));
   }
 
+  bool function_calls(int fn, std::string_view callee) const {
+    return std::any_of(file_.syntax.calls().begin(), file_.syntax.calls().end(),
+                       [&](const Call& c) { return c.function == fn && toks_[c.name].text == callee; });
+  }
+
   bool auth_function(int fn) const {
     if (fn < 0) return false;
     bool check = false, credential = false;
@@ -341,6 +347,11 @@ class Check {
     if (cls == CredentialName::pin) return is_pin(literal);
     if (cls == CredentialName::secret || cls == CredentialName::key || cls == CredentialName::pass)
       return !not_a_credential(literal);
+    // strncmp(token, "eyJhbGci…"): a token or key only when the literal looks like one; a word
+    // ("Authorization") is a parser's token.
+    const bool has_digit = std::any_of(literal.begin(), literal.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+    if (cls == CredentialName::token) return has_digit && secret_string(literal, cls);
+    if (cls == CredentialName::bare_key) return secret_string(literal, cls);
     if (cls == CredentialName::none && !identity && auth_function(fn))
       return !not_a_credential(literal) && literal.size() >= 4;
     return false;
@@ -396,8 +407,50 @@ class Check {
           report(c.name, key_argument,
                  std::string(name) + " connection string holds a literal password: " + std::string(advice));
       }
+      // CryptoAPI derives keys from a hash of the data: a literal hashed for CryptDeriveKey is a key.
+      if (name == "CryptHashData" && c.function >= 0 && function_calls(c.function, "CryptDeriveKey"))
+        literal_argument(c, 1, true);
       if (one_of(name, compare_calls)) comparison(c);
       if (one_of(name, copy_calls)) copy_into_secret(c);
+    }
+  }
+
+  // Setters of a credential, free or member: opts.set_password("…"), client->setApiKey("…"),
+  // mqtt_set_password(c, "…"), SetPsk("…"), WiFi.begin(ssid, "…"). What follows "set" in the name
+  // says what the literal is.
+  void setters() {
+    for (size_t i = 0; i + 1 < toks_.size(); ++i) {
+      if (toks_[i].kind != TokenKind::identifier || !toks_[i + 1].is("(") || toks_[i].directive || file_.syntax.dead(i))
+        continue;
+      // Arduino's WiFi.begin(ssid, passphrase) sets the network's password too.
+      const bool wifi_begin = toks_[i].is_ident("begin") && i >= 2 && toks_[i - 1].is(".") && toks_[i - 2].is_ident("WiFi");
+      const std::string_view name = toks_[i].text;
+      const bool may_set = name.find("set") != std::string_view::npos || name.find("Set") != std::string_view::npos ||
+                           name.find("SET") != std::string_view::npos;
+      if (!wifi_begin && !may_set) continue;  // cheap test first: this runs on every call of the file
+      const auto words = identifier_words(name);
+      const auto set = std::find(words.begin(), words.end(), "set");
+      if (!wifi_begin && (set == words.end() || set + 1 == words.end())) continue;
+      std::string rest = wifi_begin ? "password" : "";
+      if (!wifi_begin)
+        for (auto w = set + 1; w != words.end(); ++w) rest += (rest.empty() ? "" : "_") + *w;
+      const CredentialName cls = credential_name(rest);
+      if (cls != CredentialName::secret && cls != CredentialName::key && cls != CredentialName::pass &&
+          cls != CredentialName::pin)
+        continue;
+      const size_t close = std::min(file_.syntax.match(i + 1), toks_.size());
+      for (size_t k = i + 2; k < close; ++k) {
+        if (toks_[k].is("(") || toks_[k].is("[") || toks_[k].is("{")) k = std::min(file_.syntax.match(k), close);
+        if (k >= close || toks_[k].kind != TokenKind::string) continue;
+        const bool whole_argument = (toks_[k - 1].is("(") || toks_[k - 1].is(",")) &&
+                                    (toks_[k + 1].is(")") || toks_[k + 1].is(","));
+        if (!whole_argument || !secret_string(string_body(toks_[k]), cls)) continue;
+        report(i, key_argument,
+               std::string(toks_[i].text) + " is given a literal " + describe(cls) +
+                   ": a literal credential is the same on every device and recoverable from the firmware; " +
+                   std::string(advice));
+        break;
+      }
     }
   }
 

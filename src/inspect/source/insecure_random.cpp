@@ -26,8 +26,10 @@ constexpr std::string_view secret_rule = "RNG-1/weak-random-secret";
 constexpr std::string_view weak_rule = "RNG-1/weak-random";
 constexpr std::string_view test_generator_rule = "RNG-1/test-random-generator";
 
-constexpr std::array<std::string_view, 10> weak_functions{"rand",    "random",  "rand_r",  "random_r", "drand48",
-                                                          "erand48", "lrand48", "nrand48", "mrand48",  "jrand48"};
+// Zephyr documents sys_rand*_get as not cryptographically secure (sys_csrand_get is).
+constexpr std::array<std::string_view, 14> weak_functions{
+    "rand",    "random",  "rand_r",  "random_r", "drand48",        "erand48",        "lrand48",
+    "nrand48", "mrand48", "jrand48", "sys_rand32_get", "sys_rand8_get", "sys_rand16_get", "sys_rand64_get"};
 constexpr std::array<std::string_view, 10> engines{"mt19937",      "mt19937_64",   "minstd_rand",  "minstd_rand0",
                                                    "default_random_engine", "ranlux24", "ranlux48", "ranlux24_base",
                                                    "ranlux48_base", "knuth_b"};

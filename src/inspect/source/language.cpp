@@ -43,7 +43,9 @@ Language classify(std::string_view path) {
   if (name == "meson.build" || name == "meson_options.txt") return Language::meson;
   if (name == ".clang-tidy") return Language::analysis_config;
   if (name == "rust-toolchain" || name == "go.mod") return Language::config_text;
-  if (name.starts_with("Kconfig") || name == ".config" || name == "prj.conf" || name.ends_with("_defconfig")) return Language::kconfig;
+  if (name.starts_with("Kconfig") || name == ".config" || name == "prj.conf" || name.ends_with("_defconfig") ||
+      name == "sdkconfig" || name.starts_with("sdkconfig."))  // ESP-IDF's Kconfig fragments
+    return Language::kconfig;
   if (name.starts_with("id_rsa") || name.starts_with("id_ecdsa") || name.starts_with("id_ed25519") || name.starts_with("id_dsa"))
     return name.ends_with(".pub") ? Language::none : Language::key_material;
   const size_t dot = name.rfind('.');

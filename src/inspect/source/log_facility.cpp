@@ -2,21 +2,35 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "inspect/source/identifier_words.h"
 
 namespace mdbc::source {
+namespace {
 
-bool is_log_function(std::string_view name, const Config& config) {
-  if (std::find(config.log_functions.begin(), config.log_functions.end(), name) != config.log_functions.end())
-    return true;
-  if (!config.log_functions.empty()) return false;  // the project said which functions its log is
+template <size_t N>
+bool in(const std::array<std::string_view, N>& set, std::string_view name) {
+  return std::find(set.begin(), set.end(), name) != set.end();
+}
+
+bool is_declared(std::string_view name, const Config& config) {
+  return std::find(config.log_functions.begin(), config.log_functions.end(), name) != config.log_functions.end();
+}
+
+bool is_recognised_log(std::string_view name) {
   static constexpr std::array<std::string_view, 4> syslog{"syslog", "vsyslog", "__syslog_chk", "openlog"};
-  if (std::find(syslog.begin(), syslog.end(), name) != syslog.end()) return true;
+  if (in(syslog, name)) return true;
+  // The kernel log (Linux, Zephyr's printk backend): printk and its level-named wrappers.
+  static constexpr std::array<std::string_view, 23> kernel{
+      "printk", "vprintk", "pr_emerg", "pr_alert", "pr_crit", "pr_err", "pr_warn", "pr_warning", "pr_notice",
+      "pr_info", "dev_emerg", "dev_alert", "dev_crit", "dev_err", "dev_warn", "dev_notice", "dev_info",
+      "netdev_err", "netdev_warn", "netdev_notice", "pr_debug", "dev_dbg", "pr_devel"};
+  if (in(kernel, name)) return true;
   // Math functions named log are not logs.
   static constexpr std::array<std::string_view, 9> math{"log", "logf", "logl", "log2", "log10", "log1p",
                                                         "log2f", "log10f", "log1pf"};
-  if (std::find(math.begin(), math.end(), name) != math.end()) return false;
+  if (in(math, name)) return false;
   for (const auto& w : identifier_words(name))
     if (w == "log" || w == "logger" || w == "logging" || w == "audit" || w == "syslog" || w == "logd" ||
         w == "loge" || w == "logw" || w == "logi" || w == "logf" || w == "auditlog" || w == "seclog")
@@ -24,11 +38,79 @@ bool is_log_function(std::string_view name, const Config& config) {
   return false;
 }
 
+bool contains_ignoring_case(std::string_view s, std::string_view part) {
+  return std::search(s.begin(), s.end(), part.begin(), part.end(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == b;
+         }) != s.end();
+}
+
+}  // namespace
+
+bool names_a_logger(std::string_view name) {
+  // Cheap first: most names hold none of the letters (this runs on many tokens of a tree).
+  if (!contains_ignoring_case(name, "log") && !contains_ignoring_case(name, "audit") &&
+      !contains_ignoring_case(name, "journal"))
+    return false;
+  for (const auto& w : identifier_words(name))
+    if (w == "log" || w == "logger" || w == "logging" || w == "spdlog" || w == "audit" || w == "syslog" ||
+        w == "auditlog" || w == "seclog" || w == "journal" || w == "logfile" || w == "logf")
+      return true;
+  return false;
+}
+
+bool is_log_function(std::string_view name, const Config& config) {
+  if (is_declared(name, config)) return true;
+  if (!config.log_functions.empty()) return false;  // the project said which functions its log is
+  return is_recognised_log(name);
+}
+
+bool writes_a_log(std::string_view name, const Config& config) {
+  return is_declared(name, config) || is_recognised_log(name);
+}
+
+bool is_logger_member_call(std::span<const Token> tokens, size_t name) {
+  if (name < 2) return false;
+  const Token& sep = tokens[name - 1];
+  if (!sep.is(".") && !sep.is("->") && !sep.is("::")) return false;
+  const Token& owner = tokens[name - 2];
+  // logger.warn(...), but also log().warn(...) and m_log->error(...)
+  if (owner.kind == TokenKind::identifier) return names_a_logger(owner.text);
+  return owner.is(")") && name >= 4 && tokens[name - 4].kind == TokenKind::identifier &&
+         tokens[name - 3].is("(") && names_a_logger(tokens[name - 4].text);
+}
+
+bool is_log_stream(std::span<const Token> tokens, size_t i) {
+  static constexpr std::array<std::string_view, 6> streams{"cout", "cerr", "clog", "wcout", "wcerr", "wclog"};
+  const Token& t = tokens[i];
+  if (t.kind != TokenKind::identifier || i + 1 >= tokens.size() || !tokens[i + 1].is("<<")) return false;
+  if (!in(streams, t.text) && !names_a_logger(t.text)) return false;
+  const bool member = i > 0 && (tokens[i - 1].is(".") || tokens[i - 1].is("->"));
+  return !member;
+}
+
+bool writes_diagnostics(std::span<const Token> tokens, const Call& call) {
+  static constexpr std::array<std::string_view, 6> to_stderr{"perror", "warn", "warnx", "err", "errx", "vwarn"};
+  const std::string_view name = tokens[call.name].text;
+  if (in(to_stderr, name)) return true;
+  static constexpr std::array<std::string_view, 5> to_stream{"fprintf", "vfprintf", "fputs", "fputc", "fwrite"};
+  if (!in(to_stream, name) || call.args.empty()) return false;
+  // The stream: first for fprintf, last for fputs/fputc/fwrite.
+  const auto [begin, end] = name.starts_with("fput") || name == "fwrite" ? call.args.back() : call.args.front();
+  for (size_t k = begin; k < end; ++k)
+    if (tokens[k].kind == TokenKind::identifier && (tokens[k].is("stderr") || names_a_logger(tokens[k].text)))
+      return true;
+  return false;
+}
+
+bool starts_diagnostic_stream(std::span<const Token> tokens, size_t i) {
+  return is_log_stream(tokens, i) && !tokens[i].is("cout") && !tokens[i].is("wcout");
+}
+
 bool is_print_function(std::string_view name) {
-  static constexpr std::array<std::string_view, 16> print{
-      "printf", "fprintf", "dprintf", "vprintf", "vfprintf", "puts", "fputs", "printk", "wprintf",
+  static constexpr std::array<std::string_view, 15> print{
+      "printf", "fprintf", "dprintf", "vprintf", "vfprintf", "puts", "fputs", "wprintf",
       "fwprintf", "perror", "err", "errx", "warn", "warnx", "cprintf"};
-  return std::find(print.begin(), print.end(), name) != print.end();
+  return in(print, name);
 }
 
 }  // namespace mdbc::source

@@ -1,15 +1,38 @@
 #pragma once
 // What counts as writing to a log, shared by the LOG rules: the project's own security-log API
-// (mdbc.toml [log] functions), the syslog family, and functions whose name says log or audit
-// (Zephyr LOG_ERR, ESP_LOGE, NRF_LOG_ERROR, log_event, audit_record, SecLog…). Plain console
-// output (printf) is not a security log.
+// (mdbc.toml [log] functions), the syslog family, kernel logs (printk, pr_err, dev_warn…), and
+// functions whose name says log or audit (Zephyr LOG_ERR, ESP_LOGE, NRF_LOG_ERROR, log_event,
+// audit_record, SecLog…). Plain console output (printf) is not a security log.
+#include <span>
 #include <string_view>
 
 #include "core/config.h"
+#include "inspect/source/lexer.h"
+#include "inspect/source/syntax.h"
 
 namespace mdbc::source {
 
+// The security log of the project: its declared functions when mdbc.toml names them (then only
+// those), otherwise any recognised log facility.
 bool is_log_function(std::string_view name, const Config& config);
+// Any log the project's code writes to, declared or recognised: where a secret must not go.
+bool writes_a_log(std::string_view name, const Config& config);
+// Whether tokens[name], an identifier followed by '(', is a method or namespaced function of a
+// logger object or library — logger.warn(...), log_->error(...), spdlog::info(...),
+// AuditLog::record(...) — which the free-call list of Syntax does not hold.
+bool is_logger_member_call(std::span<const Token> tokens, size_t name);
+// Whether tokens[i] is a console or log stream written with << (std::cout <<, std::cerr <<,
+// log_file << …).
+bool is_log_stream(std::span<const Token> tokens, size_t i);
+// Whether a name says it is a logger or a log file, descriptor or stream (logger, m_log, spdlog,
+// log_fp, logfile, audit_fd).
+bool names_a_logger(std::string_view name);
+// Whether a call writes a diagnostic to standard error or a log file — fprintf(stderr, …),
+// fputs(msg, log_fp), perror, warn/warnx/err/errx — or tokens[i] starts a stream insertion into
+// one (std::cerr <<, std::clog <<, log_file <<). Where a project declares no log API, LOG-2
+// accepts these as the record of a rejection (daemons' standard error goes to the system log).
+bool writes_diagnostics(std::span<const Token> tokens, const Call& call);
+bool starts_diagnostic_stream(std::span<const Token> tokens, size_t i);
 // printf/puts/fwrite families: where LOG-3 also looks for secrets (consoles are logs too).
 bool is_print_function(std::string_view name);
 

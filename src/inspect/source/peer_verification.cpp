@@ -1,5 +1,5 @@
 // CRYPTO-3: TLS peer verification switched off or overridden, in OpenSSL, wolfSSL, mbedTLS,
-// libcurl, Boost.Asio and Qt — including through a macro, a constant or a variable whose value is a
+// libcurl, Zephyr TLS sockets, ESP-IDF, Boost.Asio and Qt — including through a macro, a constant or a variable whose value is a
 // literal in the same file, and through verification callbacks of this file that accept every
 // certificate.
 //
@@ -48,6 +48,8 @@ class Check {
         mbedtls_callback(c, name, name == "mbedtls_x509_crt_verify" ? 5 : 6);
       else if (name == "curl_easy_setopt")
         curl(c);
+      else if (name == "setsockopt" || name == "zsock_setsockopt")
+        zephyr_tls_socket(c, name);
       else if ((name == "SSL_set_verify_result" || name == "wolfSSL_set_verify_result") &&
                (arg(c, 1).is_integer(0) || arg(c, 1).is_symbol("X509_V_OK")))
         report(c.name, accept_all,
@@ -250,10 +252,36 @@ class Check {
                      : " does not check that the certificate names the server: leave CURLOPT_SSL_VERIFYHOST at 2"));
   }
 
-  // C++ wrappers: boost::asio::ssl::verify_none, QSslSocket::VerifyNone.
+  // Zephyr's TLS sockets: setsockopt(sock, SOL_TLS, TLS_PEER_VERIFY, &mode, sizeof mode) with
+  // TLS_PEER_VERIFY_NONE (0) or _OPTIONAL (1), the mode given by address.
+  void zephyr_tls_socket(const Call& c, std::string_view name) {
+    if (c.args.size() < 4 || !arg(c, 2).is_symbol("TLS_PEER_VERIFY")) return;
+    TokenRange r = values_.strip({c.args[3].first, c.args[3].second});
+    if (r.size() >= 2 && toks_[r.begin].is("&")) ++r.begin;
+    const Value mode = values_.resolve(r, c.function);
+    const bool none = mode.is_integer(0) || mode.is_symbol("TLS_PEER_VERIFY_NONE");
+    const bool optional = mode.is_integer(1) || mode.is_symbol("TLS_PEER_VERIFY_OPTIONAL");
+    if (!none && !optional) return;
+    report(c.name, none ? disabled : optional_rule,
+           std::string(name) + "(TLS_PEER_VERIFY, " + (none ? "TLS_PEER_VERIFY_NONE" : "TLS_PEER_VERIFY_OPTIONAL") +
+               ")" + via(mode) + " lets the handshake succeed with a certificate that does not verify: use "
+               "TLS_PEER_VERIFY_REQUIRED with a registered CA certificate (TLS_SEC_TAG_LIST)");
+  }
+
+  // C++ wrappers: boost::asio::ssl::verify_none, QSslSocket::VerifyNone; and ESP-IDF's TLS and
+  // HTTP client configurations that skip the host-name check (skip_common_name = true).
   void wrappers() {
     for (size_t i = 2; i < toks_.size(); ++i) {
       const Token& t = toks_[i];
+      if ((t.is_ident("skip_common_name") || t.is_ident("skip_cert_common_name_check")) && !file_.syntax.dead(i) &&
+          (toks_[i - 1].is(".") || toks_[i - 1].is("->")) && i + 2 < toks_.size() && toks_[i + 1].is("=") &&
+          (toks_[i + 2].is_ident("true") || toks_[i + 2].is("1"))) {
+        report(i, disabled,
+               std::string(t.text) + " = true accepts a certificate issued for any host name, so any holder of a "
+                                     "valid certificate can impersonate the server: leave it false and set "
+                                     "common_name when the host name differs");
+        continue;
+      }
       if (t.kind != TokenKind::identifier || t.directive || file_.syntax.dead(i) || !toks_[i - 1].is("::")) continue;
       const std::string_view scope = toks_[i - 2].text;
       const bool asio = t.text == "verify_none" && (scope == "ssl" || scope == "context" || scope == "context_base");
@@ -282,7 +310,8 @@ bool relevant(const SourceFile& file) {
     const std::string_view s = t.text;
     if (s.ends_with("set_verify") || s == "curl_easy_setopt" || s.starts_with("mbedtls_ssl_") ||
         s.starts_with("mbedtls_x509_crt_verify") || s.ends_with("verify_callback") || s.starts_with("X509_STORE") ||
-        s == "verify_none" || s == "VerifyNone" || s.ends_with("set_verify_result"))
+        s == "verify_none" || s == "VerifyNone" || s.ends_with("set_verify_result") || s == "TLS_PEER_VERIFY" ||
+        s == "skip_common_name" || s == "skip_cert_common_name_check")
       return true;
   }
   return false;

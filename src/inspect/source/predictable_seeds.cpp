@@ -99,7 +99,12 @@ class Check {
   SeedKind classify(TokenRange r, int fn) const {
     SeedKind k;
     const Value v = values_.resolve(r, fn);
-    if ((v.is(Value::Kind::list) || v.is(Value::Kind::string)) && unchanged(v, fn, r.begin)) {
+    // A list is constant data unless an element is computed: std::seed_seq{rd(), rd()} is not.
+    const TokenRange listed = v.via ? v.via->value : r;
+    bool computed = false;
+    for (size_t i = listed.begin; i + 1 < listed.end && v.is(Value::Kind::list); ++i)
+      computed = computed || (toks_[i].kind == TokenKind::identifier && toks_[i + 1].is("("));
+    if ((v.is(Value::Kind::list) || v.is(Value::Kind::string)) && !computed && unchanged(v, fn, r.begin)) {
       k.kind = SeedKind::constant;
       k.detail = "constant data" + (v.via ? " (" + std::string(toks_[v.via->name].text) + ")" : std::string());
       return k;

@@ -1,14 +1,25 @@
 // LOG-3: log and print calls must not write secrets. An argument (other than the format) whose
 // value is a secret-named variable, member or array element is a finding; a secret that only
-// reaches the call through another function (strlen(pin), mask(password)) or sizeof is not.
+// reaches the call through another function (strlen(pin), mask(password)), sizeof or a method
+// that measures it (password.size()) is not. Logger objects (logger.info(...), spdlog::warn(...))
+// C++ streams into consoles and logs (std::cerr << pin, LOG(INFO) << key, log_file << pw) and
+// raw writes into log files (fwrite(key, 1, n, log_fp)) count as calls.
 #include <algorithm>
+#include <array>
 
+#include "inspect/source/credential_names.h"
 #include "inspect/source/log_facility.h"
-#include "inspect/source/secret_names.h"
 #include "inspect/source/source_rule.h"
 
 namespace mdbc::source {
 namespace {
+
+// Methods whose result is the secret's text itself (password.c_str()), not a fact about it.
+bool exposes_value(std::string_view method) {
+  static constexpr std::array<std::string_view, 9> methods{"c_str", "data", "str", "get", "value", "toStdString",
+                                                           "toString", "constData", "toUtf8"};
+  return std::find(methods.begin(), methods.end(), method) != methods.end();
+}
 
 class SecretsInLogs final : public SourceRule {
  public:
@@ -16,27 +27,97 @@ class SecretsInLogs final : public SourceRule {
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     const auto& tokens = file.tokens;
+    const auto& config = file.ctx.config;
     for (const auto& call : file.syntax.calls()) {
       const std::string_view callee = tokens[call.name].text;
-      if (!is_log_function(callee, file.ctx.config) && !is_print_function(callee)) continue;
-      for (size_t a = 0; a < call.args.size(); ++a) {
-        const auto arg = file.syntax.arg(call, a);
-        if (arg.size() == 1 && arg[0].kind == TokenKind::string) continue;  // the format, or a literal
-        if (const Token* secret = secret_value(file, call.args[a].first, call.args[a].second)) {
-          out.push_back(file.at(*secret, "LOG-3/secret-logged",
-                                "'" + std::string(secret->text) + "' is passed to " + std::string(callee) +
-                                    "(): secrets must never reach logs or consoles; log that the event happened, "
-                                    "not the secret",
-                                Severity::error));
-          break;  // one finding per call
+      if (const int data = raw_write_data(file, call); data >= 0) {  // fwrite(pin, 1, n, log_fp)
+        check_arguments(file, {call.args[static_cast<size_t>(data)]}, callee, out);
+        continue;
+      }
+      if (!writes_a_log(callee, config) && !is_print_function(callee)) continue;
+      if (call.close + 1 < tokens.size() && tokens[call.close + 1].is("<<")) {  // LOG(INFO) << …
+        check_stream(file, call.close + 1, callee, out);
+        continue;
+      }
+      check_arguments(file, call.args, callee, out);
+    }
+    for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+      if (file.syntax.dead(i)) continue;
+      if (is_log_stream(tokens, i)) {
+        check_stream(file, i + 1, tokens[i].text, out);
+      } else if (tokens[i].kind == TokenKind::identifier && tokens[i + 1].is("(") && is_logger_member_call(tokens, i)) {
+        const size_t close = std::min(file.syntax.match(i + 1), tokens.size());
+        std::vector<std::pair<size_t, size_t>> args;
+        size_t begin = i + 2;
+        for (size_t k = i + 2; k < close; ++k) {
+          if (tokens[k].is(",")) {
+            args.emplace_back(begin, k);
+            begin = k + 1;
+          } else if (tokens[k].is("(") || tokens[k].is("[") || tokens[k].is("{")) {
+            k = std::min(file.syntax.match(k), close - 1);  // a nested bracket's commas are not ours
+          }
         }
+        if (close > begin) args.emplace_back(begin, close);
+        check_arguments(file, args, tokens[i].text, out);
       }
     }
   }
 
  private:
+  // For fwrite/write/fputc into a log file (by the name of the stream or descriptor), the
+  // argument holding the data written; -1 otherwise.
+  static int raw_write_data(const SourceFile& file, const Call& call) {
+    const std::string_view name = file.tokens[call.name].text;
+    const size_t sink = name == "fwrite" ? 3 : name == "write" ? 0 : 99;
+    if (sink >= call.args.size()) return -1;
+    for (size_t k = call.args[sink].first; k < call.args[sink].second; ++k)
+      if (file.tokens[k].kind == TokenKind::identifier && names_a_logger(file.tokens[k].text))
+        return name == "fwrite" ? 0 : 1;
+    return -1;
+  }
+
+  static void report(const SourceFile& file, const Token& secret, std::string_view sink, std::vector<Finding>& out) {
+    out.push_back(file.at(secret, "LOG-3/secret-logged",
+                          "'" + std::string(secret.text) + "' is passed to " + std::string(sink) +
+                              "(): secrets must never reach logs or consoles; log that the event happened, "
+                              "not the secret",
+                          Severity::error));
+  }
+
+  static void check_arguments(const SourceFile& file, const std::vector<std::pair<size_t, size_t>>& args,
+                              std::string_view sink, std::vector<Finding>& out) {
+    for (const auto& [begin, end] : args) {
+      if (end == begin + 1 && file.tokens[begin].kind == TokenKind::string) continue;  // the format, or a literal
+      if (const Token* secret = secret_value(file, begin, end)) {
+        report(file, *secret, sink, out);
+        return;  // one finding per call
+      }
+    }
+  }
+
+  // The operands of `<< a << b …;` from the first '<<' at `at` to the end of the statement.
+  static void check_stream(const SourceFile& file, size_t at, std::string_view sink, std::vector<Finding>& out) {
+    const auto& tokens = file.tokens;
+    size_t begin = at + 1;
+    for (size_t k = at + 1; k <= tokens.size(); ++k) {
+      const bool end = k == tokens.size() || tokens[k].is(";") || tokens[k].is("}");
+      if (end || tokens[k].is("<<")) {
+        if (k > begin)
+          if (const Token* secret = secret_value(file, begin, k)) {
+            report(file, *secret, sink, out);
+            return;
+          }
+        if (end) return;
+        begin = k + 1;
+      } else if (tokens[k].is("(") || tokens[k].is("[")) {
+        k = std::min(file.syntax.match(k), tokens.size() - 1);
+      }
+    }
+  }
+
   // The first secret-named identifier in tokens [begin, end) that is the value itself: not inside
-  // the parentheses of another call, not the operand of sizeof, not a function name.
+  // the parentheses of another call, not the operand of sizeof, not a function name, not an
+  // object whose method measures it.
   static const Token* secret_value(const SourceFile& file, size_t begin, size_t end) {
     const auto& tokens = file.tokens;
     for (size_t k = begin; k < end; ++k) {
@@ -46,12 +127,28 @@ class SecretsInLogs final : public SourceRule {
         continue;
       }
       if (t.kind != TokenKind::identifier) continue;
-      if (t.is_ident("sizeof")) {
-        ++k;  // sizeof x
+      if (t.is_ident("sizeof")) {  // sizeof x, sizeof(x): its size, not its value
+        if (k + 1 < end && tokens[k + 1].is("(")) k = std::min(file.syntax.match(k + 1), end);
+        else ++k;
         continue;
       }
       if (k + 1 < end && tokens[k + 1].is("(")) continue;  // a function name
-      if (is_secret_name(t.text)) return &t;
+      const bool member = k + 2 < end && (tokens[k + 1].is(".") || tokens[k + 1].is("->")) &&
+                          tokens[k + 2].kind == TokenKind::identifier;
+      const bool method = member && k + 3 < end && tokens[k + 3].is("(");
+      if (method && !exposes_value(tokens[k + 2].text)) {  // password.size(), key.length()
+        k += 2;
+        continue;
+      }
+      // The value of a member chain is its last member: u->pin is a PIN, session_key.len is not
+      // a key, and otp->comm is a name.
+      if (member && !method) continue;
+      if (k + 1 < end && tokens[k + 1].is("[")) {  // keys[i]: the element is judged by the array's name
+        if (names_secret(t.text)) return &t;
+        k = std::min(file.syntax.match(k + 1), end);  // the index is not the value
+        continue;
+      }
+      if (names_secret(t.text)) return &t;
     }
     return nullptr;
   }

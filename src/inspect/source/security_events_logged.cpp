@@ -1,13 +1,16 @@
 // LOG-2: code that rejects authentication or a firmware image, or changes security
 // configuration, reaches the security log. A rejection is a branch taken on the outcome of a
-// comparison or verification that returns a failure; it must call the log, directly or through
-// functions of the tree that do (resolved tree-wide, iteratively, in finish()).
+// comparison or verification that returns a failure. It is logged when the branch or the
+// condition (`if (!verify_and_log(img)) return -1;`) calls the log, directly or through functions
+// of the tree that do, or when a caller tests the rejecting function's result and logs right
+// there (`if (check_pin(p) != 0) { LOG_WRN(...); ... }`). Resolved tree-wide in finish().
 #include <algorithm>
 #include <any>
 #include <map>
 #include <set>
 
 #include "core/text.h"
+#include "inspect/source/credential_names.h"
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/log_facility.h"
 #include "inspect/source/source_rule.h"
@@ -28,10 +31,19 @@ struct FunctionFacts {
   std::vector<std::string> calls;
 };
 
+// A call whose result an `if` tests (directly or through the variable it was assigned to), with
+// the calls of that if's branches: the caller's reaction to the callee's failure.
+struct TestedCall {
+  std::string callee;
+  bool logs_directly = false;
+  std::vector<std::string> branch_calls;
+};
+
 struct FileFacts {
   std::vector<FunctionFacts> functions;
   std::vector<Site> rejections;
   std::vector<Site> config_changes;
+  std::vector<TestedCall> tested_calls;
 };
 
 bool has_word(std::string_view id, std::span<const std::string_view> words) {
@@ -53,20 +65,48 @@ constexpr std::string_view check_words[] = {"check", "validate", "compare", "mat
 constexpr std::string_view security_nouns[] = {
     "pin", "password", "passwd", "pwd", "passphrase", "passcode", "token", "credential", "credentials", "otp", "mac",
     "hmac", "digest", "hash", "sha", "sha256", "signature", "sig", "cert", "certificate", "key", "session", "user",
-    "image", "firmware", "fw", "tag", "challenge", "response", "secret", "crc"};
+    "image", "img", "firmware", "fw", "tag", "challenge", "response", "secret", "crc", "passkey", "psk", "nonce"};
 
-// Functions that compare memory or strings: security-relevant only when an operand is.
+// Functions that compare memory or strings (strcmp, CRYPTO_memcmp, mbedtls_ct_memcmp,
+// constant_time_compare, _compare, memeq…): security-relevant only when an operand is.
 bool is_comparison(std::string_view name) {
-  static constexpr std::string_view comparisons[] = {"strcmp", "strncmp", "strcasecmp", "memcmp", "CRYPTO_memcmp",
-                                                     "timingsafe_bcmp", "timingsafe_memcmp", "consttime_memequal",
-                                                     "mbedtls_ct_memcmp", "wcscmp", "bcmp"};
-  return std::find(std::begin(comparisons), std::end(comparisons), name) != std::end(comparisons);
+  for (const auto& w : identifier_words(name))
+    if (w.ends_with("cmp") || w == "compare" || w == "equal" || w == "equals" || w == "memeq" || w == "streq" ||
+        w == "memequal")
+      return true;
+  return false;
 }
 
 // A function whose result decides authentication or the acceptance of an image:
 // mbedtls_pk_verify, check_pin, authenticate_user, validate_image_signature…
 bool is_verification(std::string_view name) {
   return has_word(name, verify_words) || (has_word(name, check_words) && has_word(name, security_nouns));
+}
+
+// A check whose object or arguments name a credential or signed thing: tokens_.validate(req.token()),
+// validator.check(signature, len). tokens[at] is the called name, followed by its '('. Narrower
+// nouns than a function's own name needs: a check of a map's key or a user's name is not one.
+bool checks_security_thing(std::span<const Token> tokens, size_t at) {
+  if (!has_word(tokens[at].text, check_words)) return false;
+  const auto security = [](std::string_view id) {
+    if (names_secret(id)) return true;
+    for (auto w : identifier_words(id)) {
+      if (w.size() > 3 && w.back() == 's') w.pop_back();  // tokens, certs, signatures
+      for (std::string_view noun : {"signature", "sig", "cert", "certificate", "token", "mac", "hmac", "digest",
+                                    "credential", "firmware", "fw", "otp"})
+        if (w == noun) return true;
+    }
+    return false;
+  };
+  const bool member = at >= 2 && (tokens[at - 1].is(".") || tokens[at - 1].is("->"));
+  if (member && tokens[at - 2].kind == TokenKind::identifier && security(tokens[at - 2].text)) return true;
+  int depth = 0;
+  for (size_t k = at + 1; k < tokens.size(); ++k) {
+    depth += tokens[k].is("(") ? 1 : tokens[k].is(")") ? -1 : 0;
+    if (depth <= 0) break;
+    if (tokens[k].kind == TokenKind::identifier && security(tokens[k].text)) return true;
+  }
+  return false;
 }
 
 // A variable holding such an outcome: authenticated, sig_ok, pin_valid, mac_match… Constants
@@ -80,12 +120,15 @@ bool is_failure_value(std::span<const Token> value) {
   if (value.empty()) return false;
   if (value[0].is_ident("false")) return true;
   if (value[0].is("-") && value.size() > 1) return true;  // -1, -EACCES
-  for (const auto& t : value)
-    if (t.kind == TokenKind::identifier &&
-        has_word(t.text, {"fail", "failed", "failure", "err", "error", "denied", "deny", "reject", "rejected", "invalid",
-                          "unauthorized", "unauth", "bad", "eacces", "eperm", "eauth", "ebadmsg", "forbidden",
-                          "mismatch", "refused"}))
+  for (const auto& t : value) {
+    if (t.kind != TokenKind::identifier) continue;
+    if (has_word(t.text, {"fail", "failed", "failure", "err", "error", "denied", "deny", "reject", "rejected", "invalid",
+                          "unauthorized", "unauth", "bad", "eacces", "eperm", "forbidden", "mismatch", "refused"}))
       return true;
+    // errno-style codes: EAUTH, EBADMSG, BOOT_EBADIMAGE, BLE_HS_EAUTHEN
+    for (const auto& w : identifier_words(t.text))
+      if (w.starts_with("ebad") || w.starts_with("eauth")) return true;
+  }
   return false;
 }
 
@@ -113,7 +156,7 @@ class SecurityEventsLogged final : public SourceRule {
     }
     for (size_t i = 0; i < fns.size(); ++i) {
       const auto& def = syntax.functions()[i];
-      find_rejections(file, def, fns[i].name, out.rejections);
+      find_rejections(file, def, fns[i].name, out);
       if (has_word(fns[i].name, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
                                  "enroll", "disable", "enable"}) &&
           has_word(fns[i].name, {"password", "passwd", "pin", "key", "keys", "credential", "credentials", "cert",
@@ -158,10 +201,18 @@ class SecurityEventsLogged final : public SourceRule {
       for (const auto& caller : it->second)
         if (reaches.insert(caller).second) work.push_back(caller);
     }
-    const auto logged = [&](const Site& s) {
-      return s.logs_directly || std::any_of(s.calls.begin(), s.calls.end(), [&](const std::string& c) {
+    const auto reach = [&](bool directly, const std::vector<std::string>& calls) {
+      return directly || std::any_of(calls.begin(), calls.end(), [&](const std::string& c) {
                return reaches.count(c) > 0 || is_log_function(c, ctx.config);
              });
+    };
+    // Functions whose failure a caller logs where it tests their result.
+    std::set<std::string> logged_by_caller;
+    for (const auto& f : files)
+      for (const auto& t : std::any_cast<const FileFacts&>(f.facts).tested_calls)
+        if (reach(t.logs_directly, t.branch_calls)) logged_by_caller.insert(t.callee);
+    const auto logged = [&](const Site& s) {
+      return reach(s.logs_directly, s.calls) || logged_by_caller.count(s.function) > 0;
     };
     for (const auto& f : files) {
       const auto& facts = std::any_cast<const FileFacts&>(f.facts);
@@ -191,35 +242,101 @@ class SecurityEventsLogged final : public SourceRule {
     return f;
   }
 
+  // The calls whose name token lies in [begin, end): names into `calls`, and whether one is a
+  // log function.
+  static bool collect_calls(const SourceFile& file, size_t begin, size_t end, std::vector<std::string>& calls) {
+    bool logs = false;
+    const bool declared_api = !file.ctx.config.log_functions.empty();
+    for (const auto& call : file.syntax.calls())
+      if (call.name >= begin && call.name < end) {
+        const std::string_view callee = file.tokens[call.name].text;
+        logs = logs || is_log_function(callee, file.ctx.config) ||
+               (!declared_api && writes_diagnostics(file.tokens, call));
+        calls.emplace_back(callee);
+      }
+    if (!declared_api)  // logger.warn(...), spdlog::warn(...), std::cerr << …
+      for (size_t k = begin; k + 1 < end && !logs; ++k)
+        logs = (file.tokens[k].kind == TokenKind::identifier && file.tokens[k + 1].is("(") &&
+                is_logger_member_call(file.tokens, k)) ||
+               starts_diagnostic_stream(file.tokens, k);
+    return logs;
+  }
+
+  // How the branch of a failed check gives up, beyond returning a failure value: in the branch
+  // taken when the check failed (`if (!ok)`, `if (strcmp(…) != 0)`, `if (memcmp(…))`), a bare
+  // `return;` and, in a function that returns 1 or true for success, `return 0;`.
+  struct ExitContext {
+    bool failed_branch = false;
+    bool zero_is_failure = false;
+  };
+
+  // Where a branch gives up with a failure: `return FAILURE;`, `return NULL;`, `throw …;`,
+  // exit()/abort(), or `goto out;` after setting a failure (`rc = -EBADMSG; goto out;`). The
+  // token that gives up, or `end`.
+  static size_t failure_exit(std::span<const Token> tokens, size_t begin, size_t end, ExitContext context) {
+    bool failure_set = false;
+    for (size_t k = begin; k < end; ++k) {
+      size_t v = k + 1;
+      while (v < end && !tokens[v].is(";")) ++v;
+      const auto value = tokens.subspan(k + 1, v - k - 1);
+      if (tokens[k].is_ident("return")) {
+        if (is_failure_value(value)) return k;
+        const bool null = value.size() == 1 && (value[0].is_ident("NULL") || value[0].is_ident("nullptr"));
+        const bool bare = value.empty() && context.failed_branch;
+        const bool zero = value.size() == 1 && value[0].is("0") && context.failed_branch && context.zero_is_failure;
+        if (null || bare || zero) return k;
+      }
+      if (tokens[k].is_ident("throw")) return k;
+      const bool terminates = tokens[k].is_ident("exit") || tokens[k].is_ident("_exit") || tokens[k].is_ident("abort");
+      if (terminates && k + 1 < end && tokens[k + 1].is("(") && (k == begin || !tokens[k - 1].is("."))) return k;
+      if (tokens[k].is("=") && is_failure_value(value)) failure_set = true;
+      if (tokens[k].is_ident("goto") && failure_set) return k;
+    }
+    return end;
+  }
+
+  // Whether the function returns 1 or true somewhere: then its `return 0;` says "no".
+  static bool returns_one(std::span<const Token> tokens, size_t begin, size_t end) {
+    for (size_t k = begin; k + 2 < end; ++k)
+      if (tokens[k].is_ident("return") && (tokens[k + 1].is("1") || tokens[k + 1].is_ident("true")) &&
+          tokens[k + 2].is(";"))
+        return true;
+    return false;
+  }
+
   // if (COND) BRANCH [else BRANCH] inside one function, where COND is a verification outcome and
-  // a branch returns a failure.
+  // a branch returns a failure; and every call whose result an if tests, with that if's branches.
   static void find_rejections(const SourceFile& file, const FunctionDef& def, const std::string& fn_name,
-                              std::vector<Site>& out) {
+                              FileFacts& out) {
     const auto& tokens = file.tokens;
     const auto& syntax = file.syntax;
-    const auto& config = file.ctx.config;
     const size_t end = std::min(def.body_close, tokens.size());
-    std::set<std::string_view> outcome_vars;  // assigned from a verification call in this function
+    std::map<std::string_view, std::string_view> assigned_from;  // variable = callee(...) in this function
+    const bool zero_is_failure = returns_one(tokens, def.body_open, end);
     for (size_t i = def.body_open + 1; i < end; ++i) {
       const Token& t = tokens[i];
       if (t.kind == TokenKind::identifier && i + 3 < end && tokens[i + 1].is("=") &&
-          tokens[i + 2].kind == TokenKind::identifier && tokens[i + 3].is("(") && is_verification(tokens[i + 2].text))
-        outcome_vars.insert(t.text);
+          tokens[i + 2].kind == TokenKind::identifier && tokens[i + 3].is("("))
+        assigned_from[t.text] = tokens[i + 2].text;
       if (!t.is_ident("if") || i + 1 >= end || !tokens[i + 1].is("(")) continue;
       const size_t cond_close = syntax.match(i + 1);
       if (cond_close >= end) continue;
       bool verification = false, comparison = false, secret_operand = false;
-      for (size_t k = i + 2; k < cond_close && !verification; ++k) {
+      std::vector<std::string> tested;  // the functions whose results the condition tests
+      for (size_t k = i + 2; k < cond_close; ++k) {
         const Token& c = tokens[k];
         if (c.kind != TokenKind::identifier) continue;
         const bool called = k + 1 < cond_close && tokens[k + 1].is("(");
-        if (called && is_comparison(c.text)) comparison = true;
-        else if (called) verification = is_verification(c.text);
-        else if (outcome_vars.count(c.text) || is_outcome_variable(c.text)) verification = true;
+        const auto source = called ? assigned_from.end() : assigned_from.find(c.text);
+        if (called) tested.emplace_back(c.text);
+        else if (source != assigned_from.end()) tested.emplace_back(source->second);
+        if (called && (is_verification(c.text) || checks_security_thing(tokens, k))) verification = true;
+        else if (called) comparison = comparison || is_comparison(c.text);
+        else if ((source != assigned_from.end() && is_verification(source->second)) || is_outcome_variable(c.text))
+          verification = true;
         else if (has_word(c.text, security_nouns)) secret_operand = true;
       }
       verification = verification || (comparison && secret_operand);
-      if (!verification) continue;
       const auto branch_end = [&](size_t from) {
         if (from < end && tokens[from].is("{")) return std::min(syntax.match(from), end);
         size_t k = from;
@@ -236,13 +353,35 @@ class SecurityEventsLogged final : public SourceRule {
         else_begin = then_end + 2;
         else_end = branch_end(else_begin);
       }
+      // Only verifying functions' results are kept (check_pin, authenticate, image_ok): the only
+      // callees whose rejections a caller's log can stand for, and few enough to keep for a whole
+      // kernel tree.
+      const bool verifying_callee = std::any_of(tested.begin(), tested.end(),
+                                                [](const std::string& callee) { return is_verification(callee); });
+      if (verifying_callee) {
+        TestedCall reaction;
+        reaction.logs_directly = collect_calls(file, then_begin, then_end, reaction.branch_calls);
+        if (else_begin < end) reaction.logs_directly |= collect_calls(file, else_begin, else_end, reaction.branch_calls);
+        if (reaction.logs_directly) reaction.branch_calls.clear();  // logged already: nothing to resolve
+        for (const auto& callee : tested) {
+          if (!is_verification(callee)) continue;
+          reaction.callee = callee;
+          out.tested_calls.push_back(reaction);
+        }
+      }
+      if (!verification) continue;
+      // The then-branch runs on a failed check when the condition negates (!ok, != 0) or is a
+      // bare comparison (memcmp(...) is non-zero on a mismatch).
+      bool negated = false, equality = false;
+      for (size_t k = i + 2; k < cond_close; ++k) {
+        negated = negated || tokens[k].is("!") || tokens[k].is("!=");
+        equality = equality || tokens[k].is("==") || tokens[k].is("<") || tokens[k].is(">");
+      }
+      const bool then_fails = negated || (comparison && !equality);
       for (auto [b, e] : {std::pair{then_begin, then_end}, std::pair{else_begin, else_end}}) {
         if (b >= end) continue;
-        for (size_t k = b; k < e; ++k) {
-          if (!tokens[k].is_ident("return")) continue;
-          size_t v = k + 1;
-          while (v < e && !tokens[v].is(";")) ++v;
-          if (!is_failure_value(tokens.subspan(k + 1, v - k - 1))) continue;
+        const ExitContext context{b == then_begin && then_fails, zero_is_failure};
+        if (const size_t k = failure_exit(tokens, b, e, context); k < e) {
           Site s;
           const Token& ret = tokens[k];
           s.line = ret.line;
@@ -254,14 +393,10 @@ class SecurityEventsLogged final : public SourceRule {
             image = tokens[c].kind == TokenKind::identifier &&
                     has_word(tokens[c].text, {"image", "firmware", "fw", "signature", "sig", "digest", "hash", "ota", "dfu"});
           s.what = image ? "firmware image rejection" : "authentication rejection";
-          for (const auto& call : syntax.calls())
-            if (call.name >= b && call.name < e) {
-              const std::string_view callee = tokens[call.name].text;
-              if (is_log_function(callee, config)) s.logs_directly = true;
-              s.calls.emplace_back(callee);
-            }
-          out.push_back(std::move(s));
-          break;  // one site per branch
+          s.logs_directly = collect_calls(file, b, e, s.calls);
+          // A tested function that reaches the log itself (verify_and_log) reports the rejection too.
+          s.calls.insert(s.calls.end(), tested.begin(), tested.end());
+          out.rejections.push_back(std::move(s));
         }
       }
     }

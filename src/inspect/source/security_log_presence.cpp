@@ -25,6 +25,10 @@ class SecurityLogPresence final : public SourceRule {
         use.calls_log = true;
         break;
       }
+    if (config.log_functions.empty())  // logger.info(...), spdlog::info(...)
+      for (size_t k = 0; k + 1 < file.tokens.size() && !use.calls_log; ++k)
+        use.calls_log = file.tokens[k].kind == TokenKind::identifier && file.tokens[k + 1].is("(") &&
+                        !file.syntax.dead(k) && is_logger_member_call(file.tokens, k);
     for (const auto& f : file.syntax.functions())
       if (!config.log_functions.empty() && is_log_function(file.tokens[f.name].text, config)) use.defines_log = true;
     facts = use;

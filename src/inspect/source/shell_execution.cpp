@@ -2,7 +2,9 @@
 // only asks whether a shell exists); exec-family and posix_spawn calls do when the program they
 // start, or its argv[0], is a shell; wordexp() runs command substitutions unless WRDE_NOCMD is
 // given. A shell given as a variable path with "-c" is beyond what the rule can see (it does not
-// treat "-c" alone as a shell: gzip -c and many other programs use it).
+// treat "-c" alone as a shell: gzip -c and many other programs use it). Windows: WinExec and
+// ShellExecute always interpret; _exec/_spawn and CreateProcess do when they start cmd.exe or
+// PowerShell.
 #include <algorithm>
 #include <array>
 #include <string>
@@ -13,17 +15,24 @@
 namespace mdbc::source {
 namespace {
 
-constexpr std::array<std::string_view, 5> shell_calls{"system", "_wsystem", "popen", "_popen", "_wpopen"};
+// Calls that hand their text to a command interpreter: the C library's shell, and on Windows
+// WinExec (a command line) and the Shell API (ShellExecute opens by association, runs anything).
+constexpr std::array<std::string_view, 11> shell_calls{"system",       "_wsystem",      "popen",         "_popen",
+                                                       "_wpopen",      "WinExec",       "ShellExecuteA", "ShellExecuteW",
+                                                       "ShellExecute", "ShellExecuteExA", "ShellExecuteExW"};
 
 struct ExecFunction {
   std::string_view name;
   uint8_t program;  // argument index of the program path
   bool list;        // the l-forms: argv[0] is the next argument
+  int8_t command_line = -1;  // an argument that is a whole command line, its first word the program
 };
-constexpr std::array<ExecFunction, 10> exec_functions{{
+constexpr std::array<ExecFunction, 20> exec_functions{{
     {"execl", 0, true}, {"execlp", 0, true}, {"execle", 0, true}, {"execv", 0, false}, {"execvp", 0, false},
     {"execvpe", 0, false}, {"execve", 0, false}, {"execveat", 1, false}, {"posix_spawn", 1, false},
-    {"posix_spawnp", 1, false},
+    {"posix_spawnp", 1, false}, {"_execl", 0, true}, {"_wexecl", 0, true}, {"_execlp", 0, true},
+    {"_wexeclp", 0, true}, {"_spawnl", 1, true}, {"_wspawnl", 1, true}, {"_spawnlp", 1, true},
+    {"_wspawnlp", 1, true}, {"CreateProcessA", 0, false, 1}, {"CreateProcessW", 0, false, 1},
 }};
 
 bool is_shell_path(std::string_view path) {
@@ -108,7 +117,26 @@ class ShellExecution final : public SourceRule {
           }
         return false;
       };
-      if (!literal_shell(exec->program) && !(exec->list && literal_shell(exec->program + 1u))) continue;
+      // CreateProcess(NULL, "cmd.exe /c …"): the program is the command line's first word.
+      const auto command_line_shell = [&]() {
+        if (exec->command_line < 0 || static_cast<size_t>(exec->command_line) >= c.args.size()) return false;
+        const auto& range = c.args[static_cast<size_t>(exec->command_line)];
+        const LiteralForm f = literals.evaluate(range.first, range.second);
+        if (f.kind != LiteralForm::Kind::literal) return false;
+        for (const auto& text : f.texts) {
+          const std::string_view line(text);
+          if (line.empty()) continue;
+          const std::string_view word =
+              line.front() == '"' ? line.substr(1, line.find('"', 1) - 1) : line.substr(0, line.find(' '));
+          if (is_shell_path(word)) {
+            shell = std::string(word);
+            return true;
+          }
+        }
+        return false;
+      };
+      if (!literal_shell(exec->program) && !(exec->list && literal_shell(exec->program + 1u)) && !command_line_shell())
+        continue;
       if (!sites.reportable(c)) continue;
       out.push_back(file.at(t[c.name], "CODE-3/shell-exec",
                             std::string(name) + "() starts the shell \"" + shell +

@@ -26,6 +26,15 @@ TEST(CredentialNames, NamesAboutSecretsAreNotSecrets) {
     EXPECT_EQ(credential_name(name), CredentialName::none) << name;
 }
 
+TEST(CredentialNames, NamesOfSecretsWhateverTheValue) {
+  for (const char* name : {"admin_password", "aesKey", "session_token", "user_pin", "otp", "pw", "private_key",
+                           "wifi_secret", "credentials", "psk"})
+    EXPECT_TRUE(names_secret(name)) << name;
+  for (const char* name : {"key", "token", "key_label", "auth_token_len", "session_key_id", "public_key", "led_pin",
+                           "pin_state", "credentials_count", "password_prompt", "psk_identity_len"})
+    EXPECT_FALSE(names_secret(name)) << name;
+}
+
 TEST(CredentialNames, UnpredictableValues) {
   for (const char* name : {"nonce", "iv", "aes_iv", "salt", "session_id", "challenge", "otp_code", "csrf_token", "seed",
                            "key"})

@@ -1,6 +1,7 @@
 // LOG-1, LOG-2, LOG-3: paired bad and good cases. Every good twin must be silent.
 #include <gtest/gtest.h>
 
+#include "inspect/source/rule_pairs.h"
 #include "support/source_fixture.h"
 
 namespace mdbc::source {
@@ -10,24 +11,11 @@ using test::inspect_snippet;
 using test::inspect_tree;
 using test::only;
 
-struct Pair {
-  const char* name;
-  const char* bad;
-  const char* good;
-};
-
-void expect_pairs(const std::vector<Pair>& pairs, std::string_view element, const Config& config = {}) {
-  for (const auto& p : pairs) {
-    SCOPED_TRACE(p.name);
-    const auto bad = only(inspect_tree({{"src/a.c", p.bad, ""}}, "C-connected", config).findings, element);
-    const auto good = only(inspect_tree({{"src/a.c", p.good, ""}}, "C-connected", config).findings, element);
-    EXPECT_FALSE(bad.empty()) << "bad case missed";
-    EXPECT_TRUE(good.empty()) << "good case flagged: " << (good.empty() ? "" : good[0].message);
-  }
-}
+using test::expect_pairs;
+using test::RulePair;
 
 // Good twins call sec_log(), which the LOG rules recognise by name.
-const std::vector<Pair> rejection_pairs = {
+const std::vector<RulePair> rejection_pairs = {
     {"strcmp on a PIN", R"(int check_pin(const char *pin) { if (strcmp(pin, stored_pin) != 0) { return -1; } return 0; })",
      R"(int check_pin(const char *pin) { if (strcmp(pin, stored_pin) != 0) { sec_log("bad pin"); return -1; } return 0; })"},
     {"memcmp on an HMAC", R"(bool frame_ok(const uint8_t *hmac) { if (memcmp(hmac, expected, 32)) return false; return true; })",
@@ -63,7 +51,7 @@ const std::vector<Pair> rejection_pairs = {
      R"(int open_msg(const uint8_t *tag) { if (CRYPTO_memcmp(tag, calc_tag, 16) != 0) { sec_log("tag"); return -EBADMSG; } return 0; })"},
 };
 
-TEST(SecurityEventsLogged, Pairs) { expect_pairs(rejection_pairs, "LOG-2"); }
+TEST(SecurityEventsLogged, Pairs) { expect_pairs("LOG-2", rejection_pairs); }
 
 TEST(SecurityEventsLogged, OrdinaryCommandParsingIsNotARejection) {
   EXPECT_TRUE(only(inspect_snippet(R"(int dispatch(const char *cmd) {
@@ -106,7 +94,7 @@ TEST(SecurityLogPresence, RecognisedAndDeclaredFacilities) {
                                   {"lib/x.c", "void f(void) { syslog(LOG_INFO, \"x\"); }", "libx"}}).findings, "LOG-1").empty());
 }
 
-const std::vector<Pair> secret_log_pairs = {
+const std::vector<RulePair> secret_log_pairs = {
     {"printf a PIN", R"(void f(const char *pin) { printf("pin=%s\n", pin); })", R"(void f(const char *pin) { printf("pin entered (%zu digits)\n", strlen(pin)); })"},
     {"syslog a password", R"(void f(void) { syslog(LOG_INFO, "pw %s", cfg.admin_password); })", R"(void f(void) { syslog(LOG_INFO, "pw changed by %s", cfg.admin_name); })"},
     {"log a key buffer", R"(void f(void) { LOG_HEXDUMP_DBG(session_key, 16, "key"); })", R"(void f(void) { LOG_HEXDUMP_DBG(session_key_id, 4, "key id"); })"},
@@ -124,7 +112,7 @@ const std::vector<Pair> secret_log_pairs = {
     {"free log function", R"(void f() { log_debug("%s", master_key); })", R"(void f() { log_debug("%s", key_label); })"},
 };
 
-TEST(SecretsInLogs, Pairs) { expect_pairs(secret_log_pairs, "LOG-3"); }
+TEST(SecretsInLogs, Pairs) { expect_pairs("LOG-3", secret_log_pairs); }
 
 }  // namespace
 }  // namespace mdbc::source

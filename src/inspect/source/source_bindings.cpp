@@ -1,0 +1,375 @@
+// FileValues, part two: the scan that finds where names get their values — declarations,
+// assignments, writes through pointers, members, #defines, enumerators and parameters.
+#include <cctype>
+
+#include "inspect/source/source_values.h"
+#include "inspect/source/value_tokens.h"
+
+namespace mdbc::source {
+
+using namespace value_tokens;
+
+namespace {
+
+constexpr std::array<std::string_view, 10> compound_ops{"+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>="};
+constexpr std::array<std::string_view, 9> record_words{"struct", "class", "union", "enum", "namespace",
+                                                       "public", "private", "protected", "final"};
+
+}  // namespace
+
+size_t FileValues::statement_begin(size_t i) const {
+  const auto toks = tokens();
+  const bool directive = i < toks.size() && toks[i].directive;
+  size_t k = i;
+  for (size_t steps = 0; k > 0 && steps < max_walk; ++steps) {
+    const Token& t = toks[k - 1];
+    if (t.directive != directive) return k;
+    if (t.is(")") || t.is("]")) {
+      const size_t m = syntax_.match(k - 1);
+      if (m >= k - 1) return k;
+      k = m;
+      continue;
+    }
+    if (t.is(";") || t.is("{") || t.is("}") || t.is("(") || t.is("[") || t.is(":")) return k;
+    --k;
+  }
+  return k;
+}
+
+FileValues::DeclInfo FileValues::declaration_at(size_t name, size_t begin_of_name) const {
+  const auto toks = tokens();
+  DeclInfo info;
+  if (begin_of_name == 0) return info;
+  size_t j = begin_of_name - 1;
+  while (j > 0 && (toks[j].is("*") || toks[j].is("&") || toks[j].is("&&"))) --j;
+  const Token& p = toks[j];
+  if (p.directive != toks[name].directive) return info;
+  const size_t stmt = statement_begin(name);
+  if (p.kind == TokenKind::identifier) {
+    info.declared = !is_expression_word(p.text);
+  } else if (p.is(">") || p.is(">>")) {
+    info.declared = true;
+  } else if (p.is(",")) {
+    // Another declarator of `T a = 1, b = 2;` or an enumerator.
+    if (stmt < name && stmt + 1 < toks.size()) {
+      const Token& first = toks[stmt];
+      const Token& second = toks[stmt + 1];
+      info.declared = first.kind == TokenKind::identifier && !is_expression_word(first.text) &&
+                      (second.kind == TokenKind::identifier || second.is("*") || second.is("::") || second.is("<") ||
+                       second.is("&"));
+    }
+    if (stmt > 0 && toks[stmt - 1].is("{") && classify_brace(stmt - 1) == Brace::enumeration) {
+      info.declared = true;
+      info.is_const = true;
+    }
+  } else if (p.is("{") && classify_brace(j) == Brace::enumeration) {
+    info.declared = true;
+    info.is_const = true;
+  }
+  if (!info.declared) return info;
+  if (stmt > 0 && toks[stmt - 1].is("(")) {  // a parameter list or a for(…) header
+    const size_t open = stmt - 1;
+    const bool for_header = open > 0 && toks[open - 1].is_ident("for");
+    if (!for_header) {
+      info.declared = false;
+      return info;
+    }
+  }
+  for (size_t k = stmt; k < name; ++k) {
+    const std::string_view w = toks[k].text;
+    if (toks[k].kind != TokenKind::identifier) continue;
+    if (w == "const" || w == "constexpr" || w == "constinit") info.is_const = true;
+    if (w == "static") info.is_static = true;
+    if (w == "extern") info.is_extern = true;
+    if (w == "typedef" || w == "using" || w == "return") {
+      info.declared = false;
+      return info;
+    }
+  }
+  return info;
+}
+
+TokenRange FileValues::value_after(size_t eq) const {
+  const auto toks = tokens();
+  const size_t n = toks.size();
+  const bool directive = toks[eq].directive;
+  size_t j = eq + 1;
+  for (size_t steps = 0; j < n && steps < max_walk * 4; ++steps) {
+    const Token& t = toks[j];
+    if (t.directive != directive || (directive && t.line_start)) break;
+    if (is_opener(t)) {
+      const size_t m = syntax_.match(j);
+      if (m >= n) return {eq + 1, n};
+      j = m + 1;
+      continue;
+    }
+    if (t.is(";") || t.is(",") || is_closer(t)) break;
+    ++j;
+  }
+  return {eq + 1, j};
+}
+
+FileValues::Brace FileValues::classify_brace(size_t open) const {
+  const auto toks = tokens();
+  const auto& fns = syntax_.functions();
+  const auto fn = std::lower_bound(fns.begin(), fns.end(), open,
+                                   [](const FunctionDef& f, size_t v) { return f.body_open < v; });
+  if (fn != fns.end() && fn->body_open == open) return Brace::function;
+  if (open == 0) return Brace::block;
+  const Token& p = toks[open - 1];
+  if (p.is("=") || p.is(",") || p.is("(") || p.is("{") || p.is("[") || p.is_ident("return")) return Brace::initializer;
+  if (p.kind == TokenKind::string) return Brace::file;  // extern "C" {
+  for (size_t k = open, steps = 0; k > 0 && steps < 12; --k, ++steps) {
+    const Token& t = toks[k - 1];
+    if (t.kind == TokenKind::identifier) {
+      if (t.text == "enum") return Brace::enumeration;
+      if (t.text == "struct" || t.text == "class" || t.text == "union") return Brace::record;
+      if (t.text == "namespace") return Brace::file;
+      continue;
+    }
+    if (t.is("::") || t.is(":") || t.is(",") || t.is("<") || t.is(">")) continue;
+    break;
+  }
+  if (p.kind == TokenKind::identifier && !is_keyword(p.text) && toks[open].kind == TokenKind::punct) {
+    // T name{…} (C++ list initialisation)
+    if (open >= 2 && (toks[open - 2].kind == TokenKind::identifier || toks[open - 2].is("*") || toks[open - 2].is(">")))
+      return Brace::initializer;
+  }
+  return Brace::block;
+}
+
+void FileValues::scan() {
+  const auto toks = tokens();
+  const size_t n = toks.size();
+  std::vector<Brace> braces;  // open braces at this point
+  const auto in_record = [&] {
+    for (auto it = braces.rbegin(); it != braces.rend(); ++it) {
+      if (*it == Brace::record) return true;
+      if (*it == Brace::function || *it == Brace::block) return false;
+    }
+    return false;
+  };
+  const auto in_initializer = [&] { return !braces.empty() && braces.back() == Brace::initializer; };
+
+  // The name an assignment-like operator at `op` writes, and how.
+  struct Target {
+    size_t name = SIZE_MAX;
+    bool indexed = false, deref = false, member = false;
+    size_t begin = 0;  // first token of the name (before any '::' qualification)
+  };
+  const auto target_before = [&](size_t op) {
+    Target t;
+    if (op == 0) return t;
+    size_t p = op - 1;
+    if (toks[p].is(")") && syntax_.match(p) < p && syntax_.match(p) > 0 &&
+        toks[syntax_.match(p) - 1].is_ident("__attribute__") && syntax_.match(p) >= 2)
+      p = syntax_.match(p) - 2;
+    if (toks[p].kind == TokenKind::identifier && p > 0 && toks[p - 1].is("]")) {
+      const std::string_view w = toks[p].text;
+      if (std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isupper(c) || c == '_' || std::isdigit(c); }))
+        --p;  // `key[] PROGMEM = …`
+    }
+    while (toks[p].is("]")) {
+      const size_t m = syntax_.match(p);
+      if (m >= p || m == 0) return t;
+      p = m - 1;
+      t.indexed = true;
+    }
+    if (toks[p].kind != TokenKind::identifier || is_keyword(toks[p].text)) return t;
+    t.name = p;
+    t.begin = p;
+    while (t.begin >= 2 && toks[t.begin - 1].is("::") && toks[t.begin - 2].kind == TokenKind::identifier) t.begin -= 2;
+    if (p > 0 && (toks[p - 1].is(".") || toks[p - 1].is("->"))) t.member = true;
+    if (p > 0 && toks[p - 1].is("*")) {
+      const size_t b = p - 1;
+      const bool after_operand = b > 0 && (toks[b - 1].kind == TokenKind::identifier || toks[b - 1].is(")") ||
+                                           toks[b - 1].is("]") || toks[b - 1].is(">"));
+      if (!after_operand ||
+          (b > 0 && toks[b - 1].kind == TokenKind::identifier && is_expression_word(toks[b - 1].text)))
+        t.deref = true;
+    }
+    return t;
+  };
+
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = toks[i];
+    if (t.directive) {
+      if (t.line_start && t.is("#") && i + 2 < n && toks[i + 1].is_ident("define") && toks[i + 2].directive &&
+          !toks[i + 2].line_start && toks[i + 2].kind == TokenKind::identifier && !syntax_.dead(i)) {
+        size_t end = i + 1;
+        while (end < n && toks[end].directive && !toks[end].line_start) ++end;
+        const bool function_like = i + 3 < end && toks[i + 3].is("(") &&
+                                   toks[i + 3].text.data() == toks[i + 2].text.data() + toks[i + 2].text.size();
+        if (!function_like) {
+          Binding b;
+          b.name = i + 2;
+          b.value = {i + 3, end};
+          b.form = BindingForm::macro;
+          b.is_const = true;
+          b.is_static = true;
+          add(b);
+        }
+        i = end - 1;
+      }
+      continue;
+    }
+    if (syntax_.dead(i)) continue;
+    if (t.kind == TokenKind::punct) {
+      if (t.is("{")) {
+        braces.push_back(classify_brace(i));
+        continue;
+      }
+      if (t.is("}")) {
+        if (!braces.empty()) braces.pop_back();
+        continue;
+      }
+      const bool assign = t.is("=");
+      const bool compound = in(compound_ops, t.text);
+      if (assign || compound) {
+        const Target target = target_before(i);
+        if (target.name == SIZE_MAX) continue;
+        Binding b;
+        b.name = target.name;
+        b.value = value_after(i);
+        b.function = function_at(i);
+        if (target.member || (in_initializer() && target.name > 0 && toks[target.name - 1].is("."))) {
+          b.form = BindingForm::member;
+        } else if (target.deref) {
+          b.form = BindingForm::element;
+        } else if (in_record()) {
+          b.form = BindingForm::member;
+        } else {
+          const DeclInfo d = declaration_at(target.name, target.begin);
+          if (d.declared && assign) {
+            b.form = BindingForm::declaration;
+            b.is_const = d.is_const;
+            b.is_static = d.is_static || b.function == -1;
+            b.is_extern = d.is_extern;
+            b.is_array = target.indexed;
+          } else if (target.indexed) {
+            b.form = BindingForm::element;
+            b.is_array = true;
+          } else {
+            b.form = assign ? BindingForm::assignment : BindingForm::compound;
+          }
+        }
+        if (compound && b.form == BindingForm::member) continue;
+        add(b);
+        continue;
+      }
+      if (t.is("++") || t.is("--")) {
+        Target target;
+        if (i + 1 < n && toks[i + 1].kind == TokenKind::identifier) {
+          target.name = i + 1;
+          target.indexed = i + 2 < n && toks[i + 2].is("[");
+          target.member = false;
+        } else {
+          target = target_before(i);
+        }
+        if (target.name == SIZE_MAX || target.member) continue;
+        Binding b;
+        b.name = target.name;
+        b.function = function_at(i);
+        b.form = target.indexed || target.deref ? BindingForm::element : BindingForm::compound;
+        add(b);
+      }
+      continue;
+    }
+    if (t.kind != TokenKind::identifier || is_keyword(t.text) || i + 1 >= n || in_initializer()) continue;
+    const Token& next = toks[i + 1];
+    if (next.directive) continue;
+    const bool paren = next.is("(");
+    const bool brace = next.is("{") && classify_brace(i + 1) == Brace::initializer;
+    const bool bare = next.is(";") || next.is(",") || next.is("[");
+    if (!paren && !brace && !bare) continue;
+    if (i > 0 && (toks[i - 1].is(".") || toks[i - 1].is("->") || toks[i - 1].is("::") || toks[i - 1].is("~") ||
+                  (toks[i - 1].kind == TokenKind::identifier && in(record_words, toks[i - 1].text))))
+      continue;
+    size_t after = i + 1;
+    bool indexed = false;
+    if (next.is("[")) {
+      while (after < n && toks[after].is("[") && syntax_.match(after) < n) after = syntax_.match(after) + 1;
+      indexed = true;
+      if (after >= n || !(toks[after].is(";") || toks[after].is(","))) continue;
+    }
+    const int fn = function_at(i);
+    if (paren || brace) {
+      const size_t close = syntax_.match(i + 1);
+      if (close >= n || close + 1 >= n || !(toks[close + 1].is(";") || toks[close + 1].is(","))) continue;
+      if (paren) {
+        bool literal = false;
+        for (size_t k = i + 2; k < close; ++k)
+          literal = literal || toks[k].kind == TokenKind::number || toks[k].kind == TokenKind::string;
+        if (fn == -1 && !literal) continue;  // a prototype
+        if (call_at_[i] >= 0) continue;
+      }
+    }
+    const DeclInfo d = declaration_at(i, i);
+    if (!d.declared) continue;
+    Binding b;
+    b.name = i;
+    b.function = fn;
+    b.is_const = d.is_const;
+    b.is_static = d.is_static || fn == -1;
+    b.is_extern = d.is_extern;
+    b.is_array = indexed;
+    b.form = in_record() ? BindingForm::member : BindingForm::declaration;
+    if (paren) b.value = {i + 2, syntax_.match(i + 1)};
+    if (brace) b.value = {i + 1, syntax_.match(i + 1) + 1};
+    add(b);
+  }
+}
+
+void FileValues::add_parameters() {
+  const auto toks = tokens();
+  const auto& fns = syntax_.functions();
+  for (size_t f = 0; f < fns.size(); ++f) {
+    const size_t open = fns[f].name + 1;
+    if (open >= toks.size() || !toks[open].is("(")) continue;
+    const size_t close = syntax_.match(open);
+    if (close >= toks.size()) continue;
+    size_t chunk = open + 1;
+    for (size_t j = open + 1; j <= close; ++j) {
+      if (j < close && is_opener(toks[j]) && syntax_.match(j) < close && !toks[j].is("(")) {
+        j = syntax_.match(j);
+        continue;
+      }
+      if (j < close && toks[j].is("(") && syntax_.match(j) < close) {
+        // A function-pointer parameter: int (*cb)(int) — its name is inside the first group.
+        const size_t m = syntax_.match(j);
+        for (size_t k = j + 1; k < m; ++k)
+          if (toks[k].kind == TokenKind::identifier) {
+            Binding b;
+            b.name = k;
+            b.function = static_cast<int>(f);
+            b.form = BindingForm::parameter;
+            add(b);
+            break;
+          }
+        chunk = SIZE_MAX;  // handled
+        j = m;
+        continue;
+      }
+      if (j < close && !toks[j].is(",")) continue;
+      if (chunk != SIZE_MAX && j >= chunk + 2) {
+        size_t last = SIZE_MAX;
+        for (size_t k = chunk; k < j; ++k) {
+          if (toks[k].is("[") || toks[k].is("=")) break;
+          if (toks[k].kind == TokenKind::identifier) last = k;
+        }
+        if (last != SIZE_MAX && !is_keyword(toks[last].text)) {
+          Binding b;
+          b.name = last;
+          b.function = static_cast<int>(f);
+          b.form = BindingForm::parameter;
+          b.is_array = true;
+          add(b);
+        }
+      }
+      chunk = j + 1;
+    }
+  }
+}
+
+
+}  // namespace mdbc::source

@@ -1,0 +1,372 @@
+// FileValues, part three: what an expression's value is — names followed to their bindings to a
+// bounded depth, casts and literal wrappers stripped, integer expressions evaluated.
+#include <cctype>
+
+#include "inspect/source/source_values.h"
+#include "inspect/source/value_tokens.h"
+
+namespace mdbc::source {
+
+using namespace value_tokens;
+
+namespace {
+
+constexpr int max_depth = 8;          // names followed to reach a value
+constexpr size_t max_expression = 64; // tokens of an integer expression evaluated
+
+constexpr std::array<std::string_view, 4> cpp_casts{"static_cast", "reinterpret_cast", "const_cast", "dynamic_cast"};
+// Calls that wrap a single literal without changing what it is.
+constexpr std::array<std::string_view, 12> literal_wrappers{"_T",     "TEXT",        "__TEXT", "_TEXT",
+                                                            "string", "string_view", "wstring", "basic_string",
+                                                            "PSTR",   "F",           "u8string", "QStringLiteral"};
+
+bool type_like_group(std::span<const Token> toks, size_t open, size_t close) {
+  // The contents of a cast: type names, qualifiers, '*', '&', '::', template arguments and
+  // array bounds (compound literals). At least one identifier, nothing else.
+  bool ident = false;
+  for (size_t k = open + 1; k < close; ++k) {
+    const Token& t = toks[k];
+    if (t.kind == TokenKind::identifier) {
+      if (is_expression_word(t.text)) return false;
+      ident = true;
+    } else if (t.kind == TokenKind::number) {
+      if (k == 0 || !(toks[k - 1].is("[") || toks[k - 1].is("<") || toks[k - 1].is(","))) return false;
+    } else if (!(t.is("*") || t.is("&") || t.is("::") || t.is("<") || t.is(">") || t.is(",") || t.is("[") ||
+                 t.is("]"))) {
+      return false;
+    }
+  }
+  return ident;
+}
+
+bool starts_operand(const Token& t) {
+  return t.kind == TokenKind::identifier || t.kind == TokenKind::number || t.kind == TokenKind::string ||
+         t.kind == TokenKind::character || t.is("(") || t.is("&") || t.is("*") || t.is("~") || t.is("!") ||
+         t.is("{") || t.is("-");
+}
+
+}  // namespace
+
+TokenRange FileValues::strip(TokenRange r) const {
+  const auto toks = tokens();
+  if (r.end > toks.size()) r.end = toks.size();
+  for (int round = 0; round < 16 && !r.empty(); ++round) {
+    const Token& first = toks[r.begin];
+    // Trailing .data() / .c_str() / .get()
+    if (r.size() >= 5 && toks[r.end - 1].is(")") && toks[r.end - 2].is("(") &&
+        (toks[r.end - 4].is(".") || toks[r.end - 4].is("->")) &&
+        (toks[r.end - 3].is_ident("data") || toks[r.end - 3].is_ident("c_str") || toks[r.end - 3].is_ident("get"))) {
+      r.end -= 4;
+      continue;
+    }
+    if (first.is("&") && r.size() > 1) {
+      ++r.begin;
+      // &x[0]
+      if (r.size() >= 4 && toks[r.end - 1].is("]") && toks[r.end - 3].is("[") && toks[r.end - 2].is("0")) r.end -= 3;
+      continue;
+    }
+    if (first.is("(")) {
+      const size_t m = syntax_.match(r.begin);
+      if (m == r.end - 1) {
+        ++r.begin;
+        --r.end;
+        continue;
+      }
+      if (m < r.end - 1 && type_like_group(toks, r.begin, m) && starts_operand(toks[m + 1])) {
+        r.begin = m + 1;
+        continue;
+      }
+      break;
+    }
+    if (first.kind == TokenKind::identifier && in(cpp_casts, first.text) && r.size() > 3 && toks[r.begin + 1].is("<")) {
+      size_t k = r.begin + 2;
+      int angle = 1;
+      for (; k < r.end && angle > 0; ++k) {
+        if (toks[k].is("<")) ++angle;
+        if (toks[k].is(">")) --angle;
+        if (toks[k].is(">>")) angle -= 2;
+      }
+      if (k < r.end && toks[k].is("(") && syntax_.match(k) == r.end - 1) {
+        r = {k + 1, r.end - 1};
+        continue;
+      }
+      break;
+    }
+    if (first.kind == TokenKind::identifier) {
+      size_t k = r.begin;
+      if (first.text == "std" && r.size() > 3 && toks[k + 1].is("::")) k += 2;
+      if (k + 1 < r.end && in(literal_wrappers, toks[k].text) && (toks[k + 1].is("(") || toks[k + 1].is("{")) &&
+          syntax_.match(k + 1) == r.end - 1 && (k != r.begin || toks[k].text != "string" || r.size() > 2)) {
+        r = {k + 2, r.end - 1};
+        continue;
+      }
+    }
+    break;
+  }
+  return r;
+}
+
+Value FileValues::resolve(TokenRange r, int function) const { return resolve_at(r, function, 0); }
+
+Value FileValues::resolve_name(std::string_view name, int function) const {
+  return resolve_name_at(name, function, 0);
+}
+
+Value FileValues::resolve_name_at(std::string_view name, int function, int depth) const {
+  Value v;
+  if (depth > max_depth) return v;
+  if (name == "NULL" || name == "nullptr") {
+    v.kind = Value::Kind::null;
+    return v;
+  }
+  if (name == "true" || name == "TRUE") {
+    v.kind = Value::Kind::integer;
+    v.integer = 1;
+    return v;
+  }
+  if (name == "false" || name == "FALSE") {
+    v.kind = Value::Kind::integer;
+    v.integer = 0;
+    return v;
+  }
+  const auto cands = visible(name, function);
+  if (cands.empty()) {
+    v.kind = Value::Kind::symbol;
+    v.text = std::string(name);
+    return v;
+  }
+  bool have = false;
+  for (const Binding* b : cands) {
+    if (b->form == BindingForm::parameter || b->form == BindingForm::compound || b->form == BindingForm::element)
+      return Value{};
+    if (b->value.empty()) {
+      if (b->form == BindingForm::macro) return Value{};  // a flag macro has no value
+      continue;
+    }
+    Value bv = resolve_at(b->value, b->form == BindingForm::macro ? function : b->function, depth + 1);
+    if (bv.is(Value::Kind::unknown)) return Value{};
+    if (!have) {
+      v = std::move(bv);
+      v.via = b;
+      have = true;
+      continue;
+    }
+    const bool same = v.kind == bv.kind && v.integer == bv.integer && v.text == bv.text &&
+                      (v.kind != Value::Kind::list || v.list.begin == bv.list.begin);
+    if (!same) return Value{};
+  }
+  return have ? v : Value{};
+}
+
+Value FileValues::resolve_at(TokenRange r, int function, int depth) const {
+  const auto toks = tokens();
+  r = strip(r);
+  Value v;
+  if (r.empty() || depth > max_depth) return v;
+  const Token& first = toks[r.begin];
+  bool all_strings = true;
+  for (size_t k = r.begin; k < r.end && all_strings; ++k) all_strings = toks[k].kind == TokenKind::string;
+  if (all_strings) {
+    v.kind = Value::Kind::string;
+    v.token = r.begin;
+    for (size_t k = r.begin; k < r.end; ++k) v.text += string_body(toks[k]);
+    return v;
+  }
+  if (first.is("{") && syntax_.match(r.begin) == r.end - 1) {
+    v.kind = Value::Kind::list;
+    v.token = r.begin;
+    v.list = r;
+    return v;
+  }
+  if (r.size() == 1) {
+    if (first.kind == TokenKind::number) {
+      if (parse_integer(first.text, v.integer)) {
+        v.kind = Value::Kind::integer;
+        v.token = r.begin;
+      }
+      return v;
+    }
+    if (first.kind == TokenKind::character) {
+      if (char_value(first, v.integer)) {
+        v.kind = Value::Kind::integer;
+        v.token = r.begin;
+      }
+      return v;
+    }
+    if (first.kind == TokenKind::identifier) {
+      v = resolve_name_at(first.text, function, depth);
+      if (v.is(Value::Kind::symbol)) v.token = r.begin;
+      return v;
+    }
+    return v;
+  }
+  int64_t n = 0;
+  if (evaluate(r, function, depth, n)) {
+    v.kind = Value::Kind::integer;
+    v.integer = n;
+    v.token = r.begin;
+  }
+  return v;
+}
+
+bool FileValues::evaluate(TokenRange r, int function, int depth, int64_t& out) const {
+  // Shunting-yard over a small integer expression; any name must resolve to an integer.
+  const auto toks = tokens();
+  if (r.size() > max_expression) return false;
+  struct Op {
+    std::string_view text;
+    int prec;
+    bool unary;
+  };
+  std::vector<int64_t> values;
+  std::vector<Op> ops;
+  const auto precedence = [](std::string_view o) {
+    if (o == "*" || o == "/" || o == "%") return 10;
+    if (o == "+" || o == "-") return 9;
+    if (o == "<<" || o == ">>") return 8;
+    if (o == "&") return 5;
+    if (o == "^") return 4;
+    if (o == "|") return 3;
+    return -1;
+  };
+  const auto apply = [&]() {
+    const Op op = ops.back();
+    ops.pop_back();
+    if (op.unary) {
+      if (values.empty()) return false;
+      int64_t& a = values.back();
+      if (op.text == "-") {
+        if (a == INT64_MIN) return false;
+        a = -a;
+      } else if (op.text == "~") {
+        a = ~a;
+      }
+      return true;
+    }
+    if (values.size() < 2) return false;
+    const int64_t b = values.back();
+    values.pop_back();
+    int64_t& a = values.back();
+    // Overflow makes the value unknown rather than undefined.
+    if (op.text == "*") { if (__builtin_mul_overflow(a, b, &a)) return false; }
+    else if (op.text == "/") { if (b == 0 || (a == INT64_MIN && b == -1)) return false; a /= b; }
+    else if (op.text == "%") { if (b == 0 || (a == INT64_MIN && b == -1)) return false; a %= b; }
+    else if (op.text == "+") { if (__builtin_add_overflow(a, b, &a)) return false; }
+    else if (op.text == "-") { if (__builtin_sub_overflow(a, b, &a)) return false; }
+    else if (op.text == "<<") { if (b < 0 || b > 62) return false; a = static_cast<int64_t>(static_cast<uint64_t>(a) << b); }
+    else if (op.text == ">>") { if (b < 0 || b > 62) return false; a >>= b; }
+    else if (op.text == "&") a &= b;
+    else if (op.text == "^") a ^= b;
+    else if (op.text == "|") a |= b;
+    else return false;
+    return true;
+  };
+  bool expect_operand = true;
+  for (size_t k = r.begin; k < r.end; ++k) {
+    const Token& t = toks[k];
+    if (expect_operand) {
+      if (t.is("(")) {
+        const size_t m = syntax_.match(k);
+        if (m < r.end && m + 1 < r.end && type_like_group(toks, k, m) && starts_operand(toks[m + 1])) {
+          k = m;  // a cast
+          continue;
+        }
+        ops.push_back({"(", -1, false});
+        continue;
+      }
+      if (t.is("-") || t.is("~") || t.is("+")) {
+        if (!t.is("+")) ops.push_back({t.text, 20, true});
+        continue;
+      }
+      int64_t v = 0;
+      if (t.kind == TokenKind::number) {
+        if (!parse_integer(t.text, v)) return false;
+      } else if (t.kind == TokenKind::character) {
+        if (!char_value(t, v)) return false;
+      } else if (t.kind == TokenKind::identifier) {
+        const Value nv = resolve_name_at(t.text, function, depth + 1);
+        if (!nv.is(Value::Kind::integer)) return false;
+        v = nv.integer;
+      } else {
+        return false;
+      }
+      values.push_back(v);
+      expect_operand = false;
+      continue;
+    }
+    if (t.is(")")) {
+      while (!ops.empty() && ops.back().text != "(")
+        if (!apply()) return false;
+      if (ops.empty()) return false;
+      ops.pop_back();
+      continue;
+    }
+    const int p = precedence(t.text);
+    if (p < 0 || t.kind != TokenKind::punct) return false;
+    while (!ops.empty() && ops.back().text != "(" && ops.back().prec >= p)
+      if (!apply()) return false;
+    ops.push_back({t.text, p, false});
+    expect_operand = true;
+  }
+  while (!ops.empty()) {
+    if (ops.back().text == "(") return false;
+    if (!apply()) return false;
+  }
+  if (values.size() != 1) return false;
+  out = values.back();
+  return true;
+}
+
+std::vector<std::string_view> FileValues::symbols(TokenRange r, int function) const {
+  const auto toks = tokens();
+  std::vector<std::string_view> out;
+  std::vector<std::pair<TokenRange, int>> work{{r, 0}};
+  size_t expansions = 0;
+  while (!work.empty()) {
+    const auto [range, depth] = work.back();
+    work.pop_back();
+    for (size_t k = range.begin; k < range.end && k < toks.size(); ++k) {
+      if (toks[k].kind != TokenKind::identifier) continue;
+      const std::string_view name = toks[k].text;
+      out.push_back(name);
+      if (depth >= 4 || expansions >= 32) continue;
+      for (const Binding* b : visible(name, function)) {
+        if (b->value.empty() || !(b->form == BindingForm::macro || b->is_const)) continue;
+        if (b->value.begin <= k && k < b->value.end) continue;
+        work.push_back({b->value, depth + 1});
+        ++expansions;
+      }
+    }
+  }
+  return out;
+}
+
+size_t FileValues::base_name(TokenRange r) const {
+  const auto toks = tokens();
+  const size_t none = toks.size();
+  r = strip(r);
+  size_t j = r.begin;
+  while (j < r.end && (toks[j].is("*") || toks[j].is("(") || toks[j].is("&"))) ++j;
+  if (j >= r.end || toks[j].kind != TokenKind::identifier) return none;
+  size_t name = j;
+  size_t k = j + 1;
+  while (k < r.end) {
+    if (toks[k].is("[")) {
+      const size_t m = syntax_.match(k);
+      if (m >= r.end) break;
+      k = m + 1;
+    } else if ((toks[k].is(".") || toks[k].is("->")) && k + 1 < r.end && toks[k + 1].kind == TokenKind::identifier) {
+      name = k + 1;
+      k += 2;
+    } else if (toks[k].is("::") && k + 1 < r.end && toks[k + 1].kind == TokenKind::identifier) {
+      name = k + 1;
+      k += 2;
+    } else {
+      break;
+    }
+  }
+  return name;
+}
+
+
+}  // namespace mdbc::source
