@@ -117,6 +117,36 @@ class ThumbCode {
     return in;
   }
 
+  // Whether the halfword at code offset i has the encoding of a literal load (16-bit LDR Rt,
+  // [PC, #imm] or the first half of LDR.W Rt, [PC, #+/-imm12]); decode(i) tells for sure.
+  bool may_load_literal(size_t i) const {
+    const uint16_t h = halfword(i);
+    return (h & 0xF800) == 0x4800 || h == 0xF8DF || h == 0xF85F;
+  }
+
+  // The first of `count` instructions from code offset i that loads a word from [Rn, #0] with
+  // rn == base, as decode() would classify it: its destination register and the offset after it.
+  // Steps by instruction length only, so scanning past unrelated instructions stays cheap.
+  std::optional<std::pair<int, size_t>> find_guard_read(size_t i, int base, int count) const {
+    const size_t n = code_.size() & ~size_t{1};
+    for (int k = 0; k < count && i + 2 <= n; ++k) {
+      const uint16_t h = halfword(i);
+      if ((h & 0xF800) >= 0xE800) {
+        // LDR.W Rt, [Rn, #0]; 0xF8DF is the literal form (decode() reads it as such).
+        if (i + 4 <= code_.size() && (h & 0xFFF0) == 0xF8D0 && h != 0xF8DF && (h & 0xF) == base) {
+          const uint16_t h2 = halfword(i + 2);
+          if ((h2 & 0xFFF) == 0) return std::make_pair(int{h2 >> 12}, i + 4);
+        }
+        i += 4;
+        continue;
+      }
+      if ((h & 0xFFC0) == 0x6800 && ((h >> 3) & 7) == base) return std::make_pair(int{h & 7}, i + 2);  // LDR Rt, [Rn, #0]
+      if ((h & 0xF8FF) == 0x9800 && base == 13) return std::make_pair(int{(h >> 8) & 7}, i + 2);       // LDR Rt, [SP, #0]
+      i += 2;
+    }
+    return std::nullopt;
+  }
+
   // The offset of the instruction at an address, when it is inside the code.
   std::optional<size_t> offset_of(uint64_t a) const {
     if (a < address_ || a - address_ + 2 > code_.size() || ((a - address_) & 1)) return std::nullopt;
@@ -329,22 +359,18 @@ std::vector<ThumbCanaryCheck> find_thumb_canary_checks(std::string_view code, ui
   };
 
   for (size_t i = 0; i + 2 <= n; i += 2) {
+    // Every check starts with a literal load; testing its encoding first keeps the full decoder
+    // off the other 31 of 32 halfwords.
+    if (!t.may_load_literal(i)) continue;
     const Insn lit = t.decode(i);
     if (lit.op != Op::load_literal) continue;
     const auto guard = t.word_at_address(lit.target);
     if (!guard) continue;
     // The guard read: LDR Rx, [Rt, #0] through the register the address was loaded into.
-    int guard_reg = -1;
-    size_t after_read = 0;
-    following(i + lit.length, deref_window, [&](size_t at, const Insn& in) {
-      if (in.op == Op::load && in.rn == lit.rt && in.offset == 0) {
-        guard_reg = in.rt;
-        after_read = at + in.length;
-        return true;
-      }
-      return false;
-    });
-    if (guard_reg < 0) continue;
+    const auto read = t.find_guard_read(i + lit.length, lit.rt, deref_window);
+    if (!read) continue;
+    const int guard_reg = read->first;
+    const size_t after_read = read->second;
 
     // Prologue: the guard value stored into a stack slot (SP- or frame-pointer-relative).
     bool stored = false;
