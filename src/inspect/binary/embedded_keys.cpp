@@ -224,10 +224,13 @@ void find_pem(std::string_view bytes, const std::vector<size_t>& markers, std::v
     const std::string_view label = bytes.substr(pos, label_end - pos);
     if (!std::all_of(label.begin(), label.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' '; }))
       continue;
+    // The block ends at the first five dashes after its header line, which must start the END line
+    // of the same label. Searching for that END line itself would rescan up to the limit for every
+    // BEGIN line that has none (a megabyte of "-----BEGIN A-----" took minutes).
     const std::string end_marker = "-----END " + std::string(label) + "-----";
     const size_t limit = std::min(bytes.size(), label_end + (1u << 20));
-    const size_t end = bytes.substr(0, limit).find(end_marker, label_end);
-    if (end == std::string_view::npos) continue;
+    const size_t end = bytes.substr(0, limit).find("-----", label_end + 5);
+    if (end == std::string_view::npos || bytes.substr(end, end_marker.size()) != end_marker) continue;
     pem_block(bytes, begin, end + end_marker.size(), label, out);
     pos = end + end_marker.size();
   }
