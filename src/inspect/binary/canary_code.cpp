@@ -347,6 +347,15 @@ bool takes_stack_address_x86_64(std::string_view code) {
   return false;
 }
 
+bool never_returns_x86_64(std::string_view code) {
+  size_t end = code.size();
+  while (end > 0 && (code[end - 1] == '\x90' || code[end - 1] == '\xCC')) --end;
+  if (end < 5 || code[end - 5] != '\xE8') return false;
+  // Bytes of other instructions' operands may look like ret or jmp: then the function is taken
+  // to return, the answer that never hides a missing guard.
+  return code.substr(0, end).find_first_of("\xC3\xE9") == std::string_view::npos;
+}
+
 bool decode_thumb_bl(std::string_view code, size_t offset, uint64_t address, uint64_t& target) {
   if (offset + 4 > code.size()) return false;
   const ThumbCode t(code, address);
