@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <optional>
 
 namespace mdbc::binary {
@@ -115,6 +117,49 @@ class ThumbCode {
       in.target = pc + ((((h >> 9) & 1u) << 6) | (((h >> 3) & 0x1Fu) << 1));
     }
     return in;
+  }
+
+  // Whether the halfword at code offset i has the encoding of a literal load (16-bit LDR Rt,
+  // [PC, #imm] or the first half of LDR.W Rt, [PC, #+/-imm12]); decode(i) tells for sure.
+  bool may_load_literal(size_t i) const {
+    const uint16_t h = halfword(i);
+    return (h & 0xF800) == 0x4800 || h == 0xF8DF || h == 0xF85F;
+  }
+
+  // Whether any of the eight halfwords at code offsets i..i+14 (all inside the code) may be a
+  // literal load: lets the scan skip sixteen bytes at a time through code that has none.
+  bool block_may_load_literal(size_t i) const {
+    if constexpr (std::endian::native != std::endian::little) return true;  // halfwords load in host order
+    using Halfwords = uint16_t __attribute__((vector_size(16)));
+    Halfwords h;
+    std::memcpy(&h, p_ + i, sizeof h);
+    const Halfwords hit = reinterpret_cast<Halfwords>(((h & 0xF800) == 0x4800) | (h == 0xF8DF) | (h == 0xF85F));
+    uint64_t halves[2];
+    std::memcpy(halves, &hit, sizeof halves);
+    return (halves[0] | halves[1]) != 0;
+  }
+
+  // The first of `count` instructions from code offset i that loads a word from [Rn, #0] with
+  // rn == base, as decode() would classify it: its destination register and the offset after it.
+  // Steps by instruction length only, so scanning past unrelated instructions stays cheap.
+  std::optional<std::pair<int, size_t>> find_guard_read(size_t i, int base, int count) const {
+    const size_t n = code_.size() & ~size_t{1};
+    for (int k = 0; k < count && i + 2 <= n; ++k) {
+      const uint16_t h = halfword(i);
+      if ((h & 0xF800) >= 0xE800) {
+        // LDR.W Rt, [Rn, #0]; 0xF8DF is the literal form (decode() reads it as such).
+        if (i + 4 <= code_.size() && (h & 0xFFF0) == 0xF8D0 && h != 0xF8DF && (h & 0xF) == base) {
+          const uint16_t h2 = halfword(i + 2);
+          if ((h2 & 0xFFF) == 0) return std::make_pair(int{h2 >> 12}, i + 4);
+        }
+        i += 4;
+        continue;
+      }
+      if ((h & 0xFFC0) == 0x6800 && ((h >> 3) & 7) == base) return std::make_pair(int{h & 7}, i + 2);  // LDR Rt, [Rn, #0]
+      if ((h & 0xF8FF) == 0x9800 && base == 13) return std::make_pair(int{(h >> 8) & 7}, i + 2);       // LDR Rt, [SP, #0]
+      i += 2;
+    }
+    return std::nullopt;
   }
 
   // The offset of the instruction at an address, when it is inside the code.
@@ -302,6 +347,15 @@ bool takes_stack_address_x86_64(std::string_view code) {
   return false;
 }
 
+bool never_returns_x86_64(std::string_view code) {
+  size_t end = code.size();
+  while (end > 0 && (code[end - 1] == '\x90' || code[end - 1] == '\xCC')) --end;
+  if (end < 5 || code[end - 5] != '\xE8') return false;
+  // Bytes of other instructions' operands may look like ret or jmp: then the function is taken
+  // to return, the answer that never hides a missing guard.
+  return code.substr(0, end).find_first_of("\xC3\xE9") == std::string_view::npos;
+}
+
 bool decode_thumb_bl(std::string_view code, size_t offset, uint64_t address, uint64_t& target) {
   if (offset + 4 > code.size()) return false;
   const ThumbCode t(code, address);
@@ -329,22 +383,22 @@ std::vector<ThumbCanaryCheck> find_thumb_canary_checks(std::string_view code, ui
   };
 
   for (size_t i = 0; i + 2 <= n; i += 2) {
+    // Every check starts with a literal load; testing its encoding first keeps the full decoder
+    // off the other 31 of 32 halfwords, sixteen bytes at a time where none of them is one.
+    if (i % 16 == 0 && i + 16 <= n && !t.block_may_load_literal(i)) {
+      i += 14;
+      continue;
+    }
+    if (!t.may_load_literal(i)) continue;
     const Insn lit = t.decode(i);
     if (lit.op != Op::load_literal) continue;
     const auto guard = t.word_at_address(lit.target);
     if (!guard) continue;
     // The guard read: LDR Rx, [Rt, #0] through the register the address was loaded into.
-    int guard_reg = -1;
-    size_t after_read = 0;
-    following(i + lit.length, deref_window, [&](size_t at, const Insn& in) {
-      if (in.op == Op::load && in.rn == lit.rt && in.offset == 0) {
-        guard_reg = in.rt;
-        after_read = at + in.length;
-        return true;
-      }
-      return false;
-    });
-    if (guard_reg < 0) continue;
+    const auto read = t.find_guard_read(i + lit.length, lit.rt, deref_window);
+    if (!read) continue;
+    const int guard_reg = read->first;
+    const size_t after_read = read->second;
 
     // Prologue: the guard value stored into a stack slot (SP- or frame-pointer-relative).
     bool stored = false;

@@ -20,6 +20,12 @@ size_t find_guard_load_x86(std::string_view code, bool x86_64);
 // (lea 0x8(%rsp),%r10; and $-N,%rsp) does not count.
 bool takes_stack_address_x86_64(std::string_view code);
 
+// x86-64: whether a function's code never returns: its last instruction (before nop or int3
+// padding) is a call, of a function that does not return then, and no byte of it can be a `ret`
+// or a near `jmp` (a tail call). Compilers give such functions no guard whatever their flags:
+// a guard is checked on the way out, and there is none.
+bool never_returns_x86_64(std::string_view code);
+
 // A Thumb-2 stack-protector check as GCC and Clang emit it for ARMv7-M and ARMv8-M: the
 // prologue loads the guard's address from a literal pool, reads the guard and stores it in a
 // stack slot; the epilogue reads the guard again (same literal value), reads the slot, compares

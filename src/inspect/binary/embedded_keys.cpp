@@ -13,10 +13,12 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <span>
 
 #include "core/digest.h"
 #include "core/embedded.h"
 #include "inspect/binary/byte_reader.h"
+#include "inspect/binary/pattern_search.h"
 
 namespace mdbc::binary {
 namespace {
@@ -209,23 +211,26 @@ void pem_block(std::string_view bytes, size_t begin, size_t end, std::string_vie
   }
 }
 
-void find_pem(std::string_view bytes, std::vector<EmbeddedKey>& out) {
-  static constexpr std::string_view begin_marker = "-----BEGIN ";
+constexpr std::string_view pem_begin_marker = "-----BEGIN ";
+
+// PEM blocks starting at the given occurrences of pem_begin_marker.
+void find_pem(std::string_view bytes, const std::vector<size_t>& markers, std::vector<EmbeddedKey>& out) {
   size_t pos = 0;
-  while (true) {
-    const void* hit = memmem(bytes.data() + pos, bytes.size() - pos, begin_marker.data(), begin_marker.size());
-    if (hit == nullptr) return;
-    const size_t begin = static_cast<size_t>(static_cast<const char*>(hit) - bytes.data());
-    pos = begin + begin_marker.size();
+  for (const size_t begin : markers) {
+    if (begin < pos) continue;  // inside the block found last
+    pos = begin + pem_begin_marker.size();
     const size_t label_end = bytes.find("-----", pos);
     if (label_end == std::string_view::npos || label_end - pos > 64) continue;
     const std::string_view label = bytes.substr(pos, label_end - pos);
     if (!std::all_of(label.begin(), label.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' '; }))
       continue;
+    // The block ends at the first five dashes after its header line, which must start the END line
+    // of the same label. Searching for that END line itself would rescan up to the limit for every
+    // BEGIN line that has none (a megabyte of "-----BEGIN A-----" took minutes).
     const std::string end_marker = "-----END " + std::string(label) + "-----";
     const size_t limit = std::min(bytes.size(), label_end + (1u << 20));
-    const size_t end = bytes.substr(0, limit).find(end_marker, label_end);
-    if (end == std::string_view::npos) continue;
+    const size_t end = bytes.substr(0, limit).find("-----", label_end + 5);
+    if (end == std::string_view::npos || bytes.substr(end, end_marker.size()) != end_marker) continue;
     pem_block(bytes, begin, end + end_marker.size(), label, out);
     pos = end + end_marker.size();
   }
@@ -305,68 +310,65 @@ bool public_key_shape(std::string_view contents) {
          der_children(c[0].contents, algorithm) && !algorithm.empty() && algorithm.size() <= 2 && algorithm[0].tag == 0x06;
 }
 
-template <typename Visit>
-void each_occurrence(std::string_view bytes, std::string_view pattern, Visit&& visit) {
-  size_t pos = 0;
-  while (pos < bytes.size()) {
-    const void* hit = memmem(bytes.data() + pos, bytes.size() - pos, pattern.data(), pattern.size());
-    if (hit == nullptr) return;
-    const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - bytes.data());
-    visit(at);
-    pos = at + 1;
-  }
+// Whether an offset lies in one of the byte ranges of keys already found.
+bool inside(const std::vector<std::pair<size_t, size_t>>& covered, size_t offset) {
+  return std::any_of(covered.begin(), covered.end(), [&](const auto& range) { return offset >= range.first && offset < range.second; });
 }
 
-// DER private keys: a SEQUENCE starting with INTEGER 0 (PKCS#1, PKCS#8) or 1 (SEC1, PKCS#8 v2),
-// followed by what each form has next: INTEGER (RSA modulus), SEQUENCE (algorithm), OCTET STRING
-// (EC private key).
-void find_der_private(std::string_view bytes, std::vector<EmbeddedKey>& out,
+// The versions a DER private key starts with: INTEGER 0 (PKCS#1, PKCS#8) and INTEGER 1 (SEC1,
+// PKCS#8 v2).
+constexpr std::string_view der_versions[] = {std::string_view("\x02\x01\x00", 3), std::string_view("\x02\x01\x01", 3)};
+
+// DER private keys at the given occurrences of each of der_versions: a SEQUENCE starting with the
+// version, followed by what each form has next: INTEGER (RSA modulus), SEQUENCE (algorithm),
+// OCTET STRING (EC private key).
+void find_der_private(std::string_view bytes, std::span<const std::vector<size_t>> versions, std::vector<EmbeddedKey>& out,
                       std::vector<std::pair<size_t, size_t>>& covered) {
   const unsigned char* p = ubytes(bytes);
-  for (const std::string_view version : {std::string_view("\x02\x01\x00", 3), std::string_view("\x02\x01\x01", 3)})
-    each_occurrence(bytes, version, [&](size_t at) {
-      if (at + 4 > bytes.size()) return;
+  for (const auto& occurrences : versions)
+    for (const size_t at : occurrences) {
+      if (at + 4 > bytes.size()) continue;
       const unsigned char next = p[at + 3];
-      if (next != 0x02 && next != 0x30 && next != 0x04) return;
+      if (next != 0x02 && next != 0x30 && next != 0x04) continue;
       size_t start = 0, total = 0;
-      if (!der_sequence_before(bytes, at, start, total) || total > 64 * 1024) return;
-      for (const auto& [b, e] : covered)
-        if (start >= b && start < e) return;
-      if (!private_key_shape(bytes.substr(at, start + total - at))) return;
+      if (!der_sequence_before(bytes, at, start, total) || total > 64 * 1024) continue;
+      if (inside(covered, start)) continue;
+      if (!private_key_shape(bytes.substr(at, start + total - at))) continue;
       const ClearErrors clear;
       const unsigned char* cursor = p + start;
       Pkey key(d2i_AutoPrivateKey(nullptr, &cursor, static_cast<long>(total)));
-      if (!key || cursor != p + start + total) return;
+      if (!key || cursor != p + start + total) continue;
       const char* form = next == 0x02 ? "DER PKCS#1" : next == 0x30 ? "DER PKCS#8" : "DER SEC1";
       out.push_back(make_key(start, true, form, key.get()));
       covered.emplace_back(start, start + total);
-    });
+    }
 }
 
-// DER public keys (SubjectPublicKeyInfo, alone or inside a certificate), found by the algorithm
-// identifiers of RSA, EC and the Edwards/Montgomery curves.
-void find_der_public(std::string_view bytes, std::vector<EmbeddedKey>& out,
+// The algorithm identifiers of the public keys looked for.
+constexpr std::string_view algorithm_oids[] = {
+    std::string_view("\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x01", 10),  // rsaEncryption, RSASSA-PSS
+    std::string_view("\x06\x07\x2a\x86\x48\xce\x3d\x02\x01", 9),       // id-ecPublicKey
+    std::string_view("\x06\x03\x2b\x65", 4),                           // X25519, X448, Ed25519, Ed448
+};
+
+// DER public keys (SubjectPublicKeyInfo, alone or inside a certificate) at the given occurrences
+// of each of algorithm_oids.
+void find_der_public(std::string_view bytes, std::span<const std::vector<size_t>> oids, std::vector<EmbeddedKey>& out,
                      const std::vector<std::pair<size_t, size_t>>& covered) {
   const unsigned char* p = ubytes(bytes);
-  static constexpr std::string_view oids[] = {
-      std::string_view("\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x01", 10),  // rsaEncryption, RSASSA-PSS
-      std::string_view("\x06\x07\x2a\x86\x48\xce\x3d\x02\x01", 9),       // id-ecPublicKey
-      std::string_view("\x06\x03\x2b\x65", 4),                           // X25519, X448, Ed25519, Ed448
-  };
-  for (const std::string_view oid : oids)
-    each_occurrence(bytes, oid, [&](size_t at) {
-      if (at < 2 || p[at - 2] != 0x30 || p[at - 1] >= 0x80) return;  // the AlgorithmIdentifier SEQUENCE
+  for (const auto& occurrences : oids)
+    for (const size_t at : occurrences) {
+      if (at < 2 || p[at - 2] != 0x30 || p[at - 1] >= 0x80) continue;  // the AlgorithmIdentifier SEQUENCE
       size_t start = 0, total = 0;
-      if (!der_sequence_before(bytes, at - 2, start, total) || total > 64 * 1024) return;
-      for (const auto& [b, e] : covered)
-        if (start >= b && start < e) return;
-      if (!public_key_shape(bytes.substr(at - 2, start + total - (at - 2)))) return;
+      if (!der_sequence_before(bytes, at - 2, start, total) || total > 64 * 1024) continue;
+      if (inside(covered, start)) continue;
+      if (!public_key_shape(bytes.substr(at - 2, start + total - (at - 2)))) continue;
       const ClearErrors clear;
       const unsigned char* cursor = p + start;
       Pkey key(d2i_PUBKEY(nullptr, &cursor, static_cast<long>(total)));
-      if (!key || cursor != p + start + total) return;
+      if (!key || cursor != p + start + total) continue;
       out.push_back(make_key(start, false, "DER SubjectPublicKeyInfo", key.get()));
-    });
+    }
 }
 
 bool itoa64(char c) {
@@ -435,11 +437,18 @@ size_t crypt_hash(std::string_view s, std::string& scheme) {
 }  // namespace
 
 std::vector<EmbeddedKey> find_embedded_keys(std::string_view bytes) {
+  // Every marker in one pass: the PEM header, the DER private-key versions, the algorithm OIDs.
+  std::vector<std::string_view> markers{pem_begin_marker};
+  markers.insert(markers.end(), std::begin(der_versions), std::end(der_versions));
+  markers.insert(markers.end(), std::begin(algorithm_oids), std::end(algorithm_oids));
+  const std::vector<std::vector<size_t>> found = find_each(bytes, markers);
+  const std::span<const std::vector<size_t>> occurrences(found);
+
   std::vector<EmbeddedKey> keys;
-  find_pem(bytes, keys);
+  find_pem(bytes, occurrences[0], keys);
   std::vector<std::pair<size_t, size_t>> covered;
-  find_der_private(bytes, keys, covered);
-  find_der_public(bytes, keys, covered);
+  find_der_private(bytes, occurrences.subspan(1, std::size(der_versions)), keys, covered);
+  find_der_public(bytes, occurrences.subspan(1 + std::size(der_versions)), keys, covered);
   std::sort(keys.begin(), keys.end(), [](const EmbeddedKey& a, const EmbeddedKey& b) { return a.offset < b.offset; });
   return keys;
 }

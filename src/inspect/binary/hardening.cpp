@@ -1,5 +1,7 @@
 #include "inspect/binary/hardening.h"
 
+#include "inspect/binary/canary_code.h"
+
 #include <elf.h>
 
 #include <algorithm>
@@ -105,9 +107,10 @@ void canary(const ElfFile& elf, const CodeMap& code, Hardening& h) {
   const bool code_readable = code.arch() != CodeArch::other;
   for (uint32_t i : code.own()) {
     const CodeFunction& f = code.functions()[i];
-    // A fragment runs in its parent's frame, whose entry holds the guard check.
+    // A fragment runs in its parent's frame, whose entry holds the guard check; a function that
+    // never returns has no way out to check a guard on.
     if (f.guard) ++h.guarded;
-    else if (f.stack_address && !f.fragment) h.unguarded.push_back(function_label(f));
+    else if (f.stack_address && !f.fragment && !never_returns_x86_64(f.code)) h.unguarded.push_back(function_label(f));
   }
   h.own_from_main = code.own_from_main();
   bool evidence = false;

@@ -7,10 +7,12 @@
 namespace mdbc::crypto_tables {
 
 HitResolver::HitResolver(const std::vector<Table>& tables) : tables_(tables), within_(tables.size() * tables.size()) {
+  std::vector<std::unordered_set<uint64_t>> values;
+  for (const Table& t : tables) values.push_back(values_and_halves(t));
   for (size_t part = 0; part < tables.size(); ++part)
     for (size_t whole = 0; whole < tables.size(); ++whole)
       within_[part * tables.size() + whole] =
-          part != whole && values_within(tables[part], tables[whole]) && !values_within(tables[whole], tables[part]);
+          part != whole && values_within(tables[part], values[whole]) && !values_within(tables[whole], values[part]);
 }
 
 std::vector<size_t> HitResolver::keep(const std::vector<Span>& spans) const {

@@ -237,14 +237,20 @@ const std::vector<Table>& tables() {
   return all;
 }
 
-bool values_within(const Table& part, const Table& whole) {
+std::unordered_set<uint64_t> values_and_halves(const Table& whole) {
   std::unordered_set<uint64_t> have(whole.values.begin(), whole.values.end());
   if (whole.bits == 64)
     for (uint64_t v : whole.values) {
       have.insert(v >> 32);
       have.insert(v & 0xffffffff);
     }
-  return std::all_of(part.values.begin(), part.values.end(), [&](uint64_t v) { return have.count(v) != 0; });
+  return have;
 }
+
+bool values_within(const Table& part, const std::unordered_set<uint64_t>& whole_values) {
+  return std::all_of(part.values.begin(), part.values.end(), [&](uint64_t v) { return whole_values.count(v) != 0; });
+}
+
+bool values_within(const Table& part, const Table& whole) { return values_within(part, values_and_halves(whole)); }
 
 }  // namespace mdbc::crypto_tables

@@ -145,5 +145,24 @@ TEST(ThumbCanary, FindsNothingInDataThatIsNotCode) {
   EXPECT_TRUE(find_thumb_canary_checks(noise, 0x08000000).empty());
 }
 
+// clang -O2 -fstack-protector-strong gives a function that never returns no guard, even when it
+// passes the address of a local on: `struct pair p; fill(&p); exit(p.a);`.
+TEST(NeverReturnsX86_64, AFunctionEndingInACallWithoutRetOrJmp) {
+  const std::string clang_noreturn("\x48\x83\xec\x18"          // sub $0x18,%rsp
+                                   "\x48\x8d\x7c\x24\x08"      // lea 0x8(%rsp),%rdi
+                                   "\xe8\x10\x00\x00\x00"      // call fill
+                                   "\x8b\x7c\x24\x08"          // mov 0x8(%rsp),%edi
+                                   "\xe8\x20\x00\x00\x00",     // call exit
+                                   23);
+  EXPECT_TRUE(takes_stack_address_x86_64(clang_noreturn));
+  EXPECT_TRUE(never_returns_x86_64(clang_noreturn));
+  EXPECT_TRUE(never_returns_x86_64(clang_noreturn + "\x90\xcc\xcc"));  // padding after the last call
+  // A way out (ret, or a tail call by jmp) anywhere, or a last instruction that is not a call.
+  EXPECT_FALSE(never_returns_x86_64(std::string("\xc3", 1) + clang_noreturn));
+  EXPECT_FALSE(never_returns_x86_64(clang_noreturn + std::string("\xe9\x00\x00\x00\x00", 5)));
+  EXPECT_FALSE(never_returns_x86_64(clang_noreturn.substr(0, 18)));
+  EXPECT_FALSE(never_returns_x86_64(""));
+}
+
 }  // namespace
 }  // namespace mdbc::binary

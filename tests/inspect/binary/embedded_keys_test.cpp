@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
+#include <chrono>
 #include <fstream>
 #include <memory>
 
@@ -106,6 +107,16 @@ TEST(EmbeddedKeys, FindsDerAndPemPrivateKeysOfEachKind) {
       EXPECT_TRUE(find_embedded_keys(before + encoded.substr(0, encoded.size() - 1)).empty());
     }
   }
+}
+
+TEST(EmbeddedKeys, ManyBeginLinesWithoutEndLinesTakeLinearTime) {
+  // Each BEGIN line used to search a megabyte ahead for its END line: minutes for this input.
+  std::string bytes;
+  for (int k = 0; k < 200000; ++k) bytes += "-----BEGIN A-----";
+  bytes += "\n-----END B-----\n";
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(find_embedded_keys(bytes).empty());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
 }
 
 TEST(EmbeddedKeys, FindsEncryptedPrivateKeysWithoutAPassphrase) {
