@@ -123,7 +123,8 @@ TEST(HostileSource, BinaryJunkNamedDotC) {
 
 TEST(HostileSource, NulBytesAndInvalidUtf8) {
   std::string src = "#include <string.h>\nvoid f(char *d, const char *s) {\n  strcpy(d, s); /* \xff\xfe */\n";
-  src += std::string("  char n[] = \"a\0b\xc3\x28\xc0\xaf\xed\xa0\x80\";\n", 40);
+  constexpr char with_nul[] = "  char n[] = \"a\0b\xc3\x28\xc0\xaf\xed\xa0\x80\";\n";
+  src += std::string(with_nul, sizeof with_nul - 1);
   src += "  strcpy(d, \"\xf8\x88\x80\x80\x80\"); \x01\x02\x7f\n";
   src += std::string("\0\0\0\0\0\0\0\0", 8) + "}\n";
   const auto j = inspect_one_file("nul.c", src);

@@ -2,10 +2,12 @@
 // Test support for source rules: runs the registered source Inspector (every source rule's
 // check() and then finish()) over in-memory files, as `mdbc inspect` would over a tree holding
 // just those files. No file system, no walker.
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "core/config.h"
@@ -43,5 +45,17 @@ std::vector<Finding> only(const std::vector<Finding>& findings, std::string_view
 
 // The findings' lines, in order: a compact thing to compare in tests.
 std::vector<uint32_t> lines_of(const std::vector<Finding>& findings);
+
+// Names a parameterised case after its `name` field (letters, digits and '_' only, as gtest and
+// ctest need) and its index, so that test names are stable and say which case failed.
+struct CaseName {
+  template <class Case>
+  std::string operator()(const ::testing::TestParamInfo<Case>& info) const {
+    std::string out;
+    for (const char c : std::string_view(info.param.name).substr(0, 60))
+      out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    return out + "_" + std::to_string(info.index);
+  }
+};
 
 }  // namespace mdbc::test

@@ -85,7 +85,7 @@ TEST_P(BannedFunctionsPairs, BadIsFoundGoodIsSilent) {
   EXPECT_TRUE(good.empty()) << p.name << ": " << (good.empty() ? "" : good[0].message) << "\n" << p.good;
 }
 
-INSTANTIATE_TEST_SUITE_P(Code1, BannedFunctionsPairs, ::testing::ValuesIn(pairs));
+INSTANTIATE_TEST_SUITE_P(Code1, BannedFunctionsPairs, ::testing::ValuesIn(pairs), test::CaseName());
 
 TEST(BannedFunctions, RuleIdsSayWhatKind) {
   EXPECT_EQ(only(inspect_snippet("void f(char *b) { gets(b); }"), "CODE-1/banned-call").size(), 1u);

@@ -60,7 +60,7 @@ TEST_P(CheckedConversionPairs, BadIsFoundGoodIsSilent) {
   EXPECT_TRUE(good.empty()) << p.name << ": " << (good.empty() ? "" : good[0].message) << "\n" << p.good;
 }
 
-INSTANTIATE_TEST_SUITE_P(Code4, CheckedConversionPairs, ::testing::ValuesIn(pairs));
+INSTANTIATE_TEST_SUITE_P(Code4, CheckedConversionPairs, ::testing::ValuesIn(pairs), test::CaseName());
 
 }  // namespace
 }  // namespace mdbc::test

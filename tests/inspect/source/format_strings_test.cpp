@@ -87,7 +87,7 @@ TEST_P(FormatStringPairs, BadIsFoundGoodIsSilent) {
   EXPECT_TRUE(good.empty()) << p.name << ": " << (good.empty() ? "" : good[0].message) << "\n" << p.good;
 }
 
-INSTANTIATE_TEST_SUITE_P(Code2, FormatStringPairs, ::testing::ValuesIn(pairs));
+INSTANTIATE_TEST_SUITE_P(Code2, FormatStringPairs, ::testing::ValuesIn(pairs), test::CaseName());
 
 TEST(FormatStrings, MacrosOfHeadersAreResolvedAcrossTheTree) {
   const SnippetFile use{"src/phy.c", "void f(char *b, int n, int a) { snprintf(b, n, PHY_ID_FMT, \"mdio\", a); }\n", {}};

@@ -70,7 +70,7 @@ TEST_P(SafetySubsetCases, BadIsFoundGoodIsSilent) {
   EXPECT_TRUE(good.empty()) << c.name << ": " << (good.empty() ? "" : good[0].message) << "\n" << c.good;
 }
 
-INSTANTIATE_TEST_SUITE_P(Code5, SafetySubsetCases, ::testing::ValuesIn(cases));
+INSTANTIATE_TEST_SUITE_P(Code5, SafetySubsetCases, ::testing::ValuesIn(cases), test::CaseName());
 
 }  // namespace
 }  // namespace mdbc::test

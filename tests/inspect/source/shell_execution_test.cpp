@@ -65,7 +65,7 @@ TEST_P(ShellExecutionPairs, BadIsFoundGoodIsSilent) {
   EXPECT_TRUE(good.empty()) << p.name << ": " << (good.empty() ? "" : good[0].message) << "\n" << p.good;
 }
 
-INSTANTIATE_TEST_SUITE_P(Code3, ShellExecutionPairs, ::testing::ValuesIn(pairs));
+INSTANTIATE_TEST_SUITE_P(Code3, ShellExecutionPairs, ::testing::ValuesIn(pairs), test::CaseName());
 
 TEST(ShellExecution, RuleIds) {
   EXPECT_EQ(only(inspect_snippet("void f(void) { system(\"x\"); }"), "CODE-3/shell-command").size(), 1u);
