@@ -22,9 +22,8 @@ struct Inspected {
   std::map<std::string, std::string> verdict;  // element id -> verdict
 };
 
-Inspected inspect_example(const std::string& name) {
-  const auto root = mdbc::test::source_dir() / "examples" / name;
-  const auto r = mdbc::test::mdbc({"inspect", "--format", "json", "--quiet", root.string()});
+// The JSON report of an inspection and its verdicts by element.
+Inspected inspected(const mdbc::test::RunResult& r) {
   Inspected out;
   out.exit_code = r.exit_code;
   out.report = json::parse(r.out, nullptr, /*allow_exceptions=*/false);
@@ -32,6 +31,11 @@ Inspected inspect_example(const std::string& name) {
   if (out.report.is_discarded()) return out;
   for (const auto& v : out.report["verdicts"]) out.verdict[v["element"].get<std::string>()] = v["verdict"].get<std::string>();
   return out;
+}
+
+Inspected inspect_example(const std::string& name) {
+  const auto root = mdbc::test::source_dir() / "examples" / name;
+  return inspected(mdbc::test::mdbc({"inspect", "--format", "json", "--quiet", root.string()}));
 }
 
 bool in_makers_code(const json& finding) { return finding["component"].is_null(); }
@@ -106,13 +110,7 @@ Inspected inspect_image(const std::string& image, const std::string& trusted_key
   const auto examples = mdbc::test::source_dir() / "examples";
   const auto r = mdbc::test::mdbc({"inspect", "--format", "json", "--quiet", (examples / image).string(), "--trust-key",
                                    (examples / trusted_key).string()});
-  Inspected out;
-  out.exit_code = r.exit_code;
-  out.report = json::parse(r.out, nullptr, /*allow_exceptions=*/false);
-  EXPECT_FALSE(out.report.is_discarded()) << "not JSON; stderr: " << r.err;
-  if (out.report.is_discarded()) return out;
-  for (const auto& v : out.report["verdicts"]) out.verdict[v["element"].get<std::string>()] = v["verdict"].get<std::string>();
-  return out;
+  return inspected(r);
 }
 
 std::vector<std::string> rules_of(const json& report) {
