@@ -24,7 +24,23 @@ std::string decision_sentence(const Inspection& in) {
   return s;
 }
 
-nlohmann::ordered_json to_json(const Inspection& in) {
+namespace {
+
+nlohmann::ordered_json finding_json(const Finding& f) {
+  using J = nlohmann::ordered_json;
+  J o{{"element", f.element()}, {"rule", f.rule}, {"severity", to_string(f.severity)}, {"path", f.path}};
+  if (f.line) o["line"] = f.line, o["column"] = f.column;
+  else o["offset"] = f.offset;
+  o["message"] = f.message;
+  o["evidence"] = f.evidence;
+  o["fingerprint"] = f.fingerprint;
+  o["component"] = f.component.empty() ? J(nullptr) : J(f.component);
+  o["waived_by"] = f.variance < 0 ? J(nullptr) : J(f.variance);
+  return o;
+}
+
+// Everything of the report but its findings, which stand as an empty array.
+nlohmann::ordered_json report_without_findings(const Inspection& in) {
   using J = nlohmann::ordered_json;
   J j;
   j["tool"] = {{"name", tool_name}, {"version", tool_version}};
@@ -50,19 +66,7 @@ nlohmann::ordered_json to_json(const Inspection& in) {
                         {"findings", v.findings},
                         {"waived", v.waived}});
   j["verdicts"] = std::move(verdicts);
-  J findings = J::array();
-  for (const auto& f : in.findings) {
-    J o{{"element", f.element()}, {"rule", f.rule}, {"severity", to_string(f.severity)}, {"path", f.path}};
-    if (f.line) o["line"] = f.line, o["column"] = f.column;
-    else o["offset"] = f.offset;
-    o["message"] = f.message;
-    o["evidence"] = f.evidence;
-    o["fingerprint"] = f.fingerprint;
-    o["component"] = f.component.empty() ? J(nullptr) : J(f.component);
-    o["waived_by"] = f.variance < 0 ? J(nullptr) : J(f.variance);
-    findings.push_back(std::move(o));
-  }
-  j["findings"] = std::move(findings);
+  j["findings"] = J::array();  // written one by one by json(): see there
   J components = J::array();
   for (const auto& c : in.components)
     components.push_back({{"name", c.name}, {"version", c.version}, {"path", c.path}, {"evidence", c.evidence}});
@@ -95,6 +99,28 @@ nlohmann::ordered_json to_json(const Inspection& in) {
   return j;
 }
 
-std::string json(const Inspection& in) { return to_json(in).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n"; }
+}  // namespace
+
+// A large tree has hundreds of thousands of findings, and a JSON document object costs about a
+// kilobyte and a half for each: the findings are therefore serialised one at a time into the text
+// of the rest of the report, and only the text is ever whole.
+std::string json(const Inspection& in) {
+  constexpr auto replace = nlohmann::ordered_json::error_handler_t::replace;
+  const std::string rest = report_without_findings(in).dump(2, ' ', false, replace);
+  const std::string_view slot = "\n  \"findings\": []";
+  const size_t at = rest.find(slot);
+  std::string out = rest.substr(0, at + slot.size() - 1);
+  for (size_t i = 0; i < in.findings.size(); ++i) {
+    out += i == 0 ? "\n    " : ",\n    ";
+    // JSON text holds no raw newline inside strings, so each line of the object is indented alike.
+    for (const char c : finding_json(in.findings[i]).dump(2, ' ', false, replace)) {
+      out += c;
+      if (c == '\n') out += "    ";
+    }
+  }
+  out += in.findings.empty() ? "]" : "\n  ]";
+  out.append(rest, at + slot.size(), std::string::npos);
+  return out + "\n";
+}
 
 }  // namespace mdbc::report

@@ -19,9 +19,6 @@ std::string sarif(const Inspection& in);
 std::string html(const Inspection& in);
 // CycloneDX 1.5 JSON SBOM of the recognised components.
 std::string cyclonedx(const Inspection& in);
-
-// The JSON model of an inspection, shared by the JSON printer and other formats that embed it.
-nlohmann::ordered_json to_json(const Inspection& in);
 // "meets the code for profile C-connected at the source stage" and the like.
 std::string decision_sentence(const Inspection& in);
 
