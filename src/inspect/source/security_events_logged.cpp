@@ -6,8 +6,13 @@
 // there (`if (check_pin(p) != 0) { LOG_WRN(...); ... }`). Resolved tree-wide in finish().
 #include <algorithm>
 #include <any>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/text.h"
 #include "inspect/source/credential_names.h"
@@ -25,10 +30,16 @@ struct Site {
   std::vector<std::string> calls;  // functions the branch calls, to resolve tree-wide
 };
 
+// Function names in the tree-wide call graph are 64-bit hashes: the graph holds every function of
+// the tree and every call it makes (millions in a kernel tree), where strings would cost tens of
+// bytes each for the whole run.
+using NameHash = uint64_t;
+NameHash name_hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
+
 struct FunctionFacts {
-  std::string name;
+  NameHash name = 0;
   bool logs_directly = false;
-  std::vector<std::string> calls;
+  std::vector<NameHash> calls;  // sorted, each once
 };
 
 // A call whose result an `if` tests (directly or through the variable it was assigned to), with
@@ -146,31 +157,37 @@ class SecurityEventsLogged final : public SourceRule {
     FileFacts out;
     // Calls by enclosing function, from the syntax pass.
     std::vector<FunctionFacts> fns(syntax.functions().size());
-    for (size_t i = 0; i < fns.size(); ++i) fns[i].name = std::string(tokens[syntax.functions()[i].name].text);
+    for (size_t i = 0; i < fns.size(); ++i) fns[i].name = name_hash(tokens[syntax.functions()[i].name].text);
     for (const auto& c : syntax.calls()) {
       if (c.function < 0) continue;
       auto& fn = fns[static_cast<size_t>(c.function)];
       const std::string_view callee = tokens[c.name].text;
       if (is_log_function(callee, config)) fn.logs_directly = true;
-      fn.calls.emplace_back(callee);
+      fn.calls.push_back(name_hash(callee));
+    }
+    for (auto& fn : fns) {
+      std::sort(fn.calls.begin(), fn.calls.end());
+      fn.calls.erase(std::unique(fn.calls.begin(), fn.calls.end()), fn.calls.end());
     }
     for (size_t i = 0; i < fns.size(); ++i) {
       const auto& def = syntax.functions()[i];
-      find_rejections(file, def, fns[i].name, out);
-      if (has_word(fns[i].name, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
-                                 "enroll", "disable", "enable"}) &&
-          has_word(fns[i].name, {"password", "passwd", "pin", "key", "keys", "credential", "credentials", "cert",
-                                 "certificate", "security", "acl", "allowlist", "whitelist", "factory", "user", "users",
-                                 "role", "permission", "permissions", "secret", "trust"})) {
-        const Token& name = tokens[def.name];
+      const std::string name(tokens[def.name].text);
+      find_rejections(file, def, name, out);
+      if (has_word(name, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
+                          "enroll", "disable", "enable"}) &&
+          has_word(name, {"password", "passwd", "pin", "key", "keys", "credential", "credentials", "cert",
+                          "certificate", "security", "acl", "allowlist", "whitelist", "factory", "user", "users",
+                          "role", "permission", "permissions", "secret", "trust"})) {
+        const Token& name_token = tokens[def.name];
         Site s;
-        s.line = name.line;
-        s.column = name.column;
-        s.function = fns[i].name;
+        s.line = name_token.line;
+        s.column = name_token.column;
+        s.function = name;
         s.what = "security configuration change";
         s.logs_directly = fns[i].logs_directly;
-        s.calls = fns[i].calls;
-        s.evidence = std::string(trim(file.token_line(name)));
+        for (const auto& c : syntax.calls())
+          if (c.function == static_cast<int>(i)) s.calls.emplace_back(tokens[c.name].text);
+        s.evidence = std::string(trim(file.token_line(name_token)));
         out.config_changes.push_back(std::move(s));
       }
     }
@@ -181,29 +198,29 @@ class SecurityEventsLogged final : public SourceRule {
   void finish(std::span<const SourceFileFacts> files, const RunContext& ctx, TreeOutcome& out) const override {
     // Which function names reach the log: start from those that log directly, then propagate to
     // callers until nothing changes (iterative; the graph may be large and cyclic).
-    std::map<std::string, std::set<std::string>> callers;
-    std::set<std::string> reaches;
-    std::vector<std::string> work;
+    std::unordered_map<NameHash, std::vector<NameHash>> callers;
+    std::unordered_set<NameHash> reaches;
+    std::vector<NameHash> work;
     for (const auto& f : files) {
       const auto& facts = std::any_cast<const FileFacts&>(f.facts);
       for (const auto& fn : facts.functions) {
-        for (const auto& callee : fn.calls) callers[callee].insert(fn.name);
+        for (const NameHash callee : fn.calls) callers[callee].push_back(fn.name);
         if (fn.logs_directly && reaches.insert(fn.name).second) work.push_back(fn.name);
       }
     }
     for (const auto& name : ctx.config.log_functions)
-      if (reaches.insert(name).second) work.push_back(name);
+      if (reaches.insert(name_hash(name)).second) work.push_back(name_hash(name));
     while (!work.empty()) {
-      const std::string name = std::move(work.back());
+      const NameHash name = work.back();
       work.pop_back();
       const auto it = callers.find(name);
       if (it == callers.end()) continue;
-      for (const auto& caller : it->second)
+      for (const NameHash caller : it->second)
         if (reaches.insert(caller).second) work.push_back(caller);
     }
     const auto reach = [&](bool directly, const std::vector<std::string>& calls) {
       return directly || std::any_of(calls.begin(), calls.end(), [&](const std::string& c) {
-               return reaches.count(c) > 0 || is_log_function(c, ctx.config);
+               return reaches.count(name_hash(c)) > 0 || is_log_function(c, ctx.config);
              });
     };
     // Functions whose failure a caller logs where it tests their result.
