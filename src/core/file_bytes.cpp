@@ -14,12 +14,13 @@ namespace mdbc {
 namespace {
 
 // The mappings a SIGBUS may hit. The handler reads this table, so it holds only lock-free atomics:
-// a slot is claimed by swapping its begin from 0, and released by storing 0 again.
+// a slot is claimed by swapping its begin from 0 to `claimed`, and released by storing 0 again.
 struct Guard {
   std::atomic<uintptr_t> begin{0};
   std::atomic<uintptr_t> end{0};
   std::atomic<bool> shrank{false};
 };
+constexpr uintptr_t claimed = 1;  // begin of a slot being filled in: no mapping starts at address 1
 constexpr size_t max_guarded = 64;  // mappings alive at once; beyond this, files are read instead
 std::array<Guard, max_guarded> guards;
 uintptr_t page_size = 4096;
@@ -28,7 +29,7 @@ void on_sigbus(int, siginfo_t* info, void*) {
   const auto at = reinterpret_cast<uintptr_t>(info->si_addr);
   for (Guard& g : guards) {
     const uintptr_t begin = g.begin.load(std::memory_order_acquire);
-    if (begin == 0 || at < begin || at >= g.end.load(std::memory_order_acquire)) continue;
+    if (begin <= claimed || at < begin || at >= g.end.load(std::memory_order_acquire)) continue;
     g.shrank.store(true, std::memory_order_release);
     // Zeros in place of the page the file no longer has; the faulting read then repeats and sees them.
     void* page = reinterpret_cast<void*>(at & ~(page_size - 1));
@@ -54,10 +55,13 @@ void install_handler() {
 int claim_guard(uintptr_t begin, uintptr_t end) {
   for (size_t i = 0; i < guards.size(); ++i) {
     uintptr_t free = 0;
-    if (guards[i].begin.load(std::memory_order_relaxed) != 0) continue;
+    // Reserve the slot first (begin = claimed), then fill it, then publish the range: another thread
+    // claiming at the same moment can neither take the slot nor see a half-written one.
+    if (!guards[i].begin.compare_exchange_strong(free, claimed, std::memory_order_acq_rel)) continue;
     guards[i].end.store(end, std::memory_order_release);
     guards[i].shrank.store(false, std::memory_order_release);
-    if (guards[i].begin.compare_exchange_strong(free, begin, std::memory_order_acq_rel)) return static_cast<int>(i);
+    guards[i].begin.store(begin, std::memory_order_release);
+    return static_cast<int>(i);
   }
   return -1;
 }
@@ -91,8 +95,10 @@ FileBytes::FileBytes(const std::string& path, uint64_t max_size, bool follow_sym
 
 FileBytes::~FileBytes() {
   if (mapped_ == nullptr) return;
-  ::munmap(const_cast<char*>(mapped_), size_);
+  // The guard goes first: once unmapped, the range may be mapped again for another file, whose own
+  // guard must be the one a fault there finds.
   guards[static_cast<size_t>(guard_)].begin.store(0, std::memory_order_release);
+  ::munmap(const_cast<char*>(mapped_), size_);
 }
 
 bool FileBytes::shrank() const {
