@@ -29,6 +29,10 @@ class BannedFunctions final : public SourceRule {
             {"CODE-1/banned-call", "CODE-1/unbounded-scanf", "CODE-1/banned-reference"}};
   }
 
+  bool triggered(const SourceFile& file) const override {
+    return file.names.any([](std::string_view n) { return banned_function(n) != nullptr; });
+  }
+
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     const auto& tokens = file.tokens;
     const Severity severity = element_severity(file.ctx, "CODE-1");

@@ -37,6 +37,10 @@ class CheckedConversions final : public SourceRule {
     return {"checked-conversions", InputKind::source, {"CODE-4/unchecked-conversion"}};
   }
 
+  bool triggered(const SourceFile& file) const override {
+    return file.names.any([](std::string_view n) { return conversion(n) != nullptr; });
+  }
+
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     const auto& t = file.tokens;
     const Severity severity = element_severity(file.ctx, "CODE-4");

@@ -19,6 +19,9 @@ enum class CredentialName {
 };
 
 CredentialName credential_name(std::string_view identifier);
+// A cheap test that credential_name() can only pass: whether the name holds, in any case, a word
+// part every credential name ends in (key, pass, pw, secret, cred, psk, otp, private, token, pin, code).
+bool may_name_credential(std::string_view identifier);
 
 // Whether the name alone says its value is a secret, whatever the value: a password, secret,
 // qualified key or token, PIN or pass (LOG-3: such a value must not be logged). A bare `key` or

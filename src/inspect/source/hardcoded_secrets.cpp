@@ -144,6 +144,17 @@ size_t decimal_digits(std::string_view number) {
   return static_cast<size_t>(std::count_if(number.begin(), number.end(), [](unsigned char c) { return std::isdigit(c); }));
 }
 
+// A function that authenticates by its name: login(), check_password(), is_pin_valid().
+bool is_auth_function_name(std::string_view name) {
+  bool check = false, credential = false;
+  for (const auto& w : identifier_words(name)) {
+    if (one_of(w, auth_function_words)) return true;
+    check = check || one_of(w, check_words);
+    credential = credential || one_of(w, credential_words);
+  }
+  return check && credential;
+}
+
 class Check {
  public:
   Check(const SourceFile& file, std::vector<Finding>& out)
@@ -203,14 +214,6 @@ class Check {
     return false;
   }
 
-  static bool worth_a_look(std::string_view name) {
-    std::string l(name);
-    for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    constexpr std::array<std::string_view, 11> parts{"key", "pass", "pwd", "pw", "secret", "token", "pin", "cred",
-                                                     "psk", "code", "private"};
-    return std::any_of(parts.begin(), parts.end(), [&](std::string_view p) { return l.find(p) != std::string::npos; });
-  }
-
   // Whether a literal is the name of what its identifier names (#define SSL_TXT_PSK "PSK",
   // #define OSSL_KDF_PARAM_SECRET "secret"): a label, not a credential.
   static bool names_itself(std::string_view identifier, std::string_view literal) {
@@ -238,7 +241,7 @@ class Check {
           b.form == BindingForm::parameter)
         continue;
       const std::string_view name = toks_[b.name].text;
-      if (!worth_a_look(name)) continue;
+      if (!may_name_credential(name)) continue;
       const CredentialName cls = credential_name(name);
       if (cls == CredentialName::none) continue;
       const Value v = values_.resolve(b.value, b.function);
@@ -325,14 +328,7 @@ class Check {
   }
 
   bool auth_function(int fn) const {
-    if (fn < 0) return false;
-    bool check = false, credential = false;
-    for (const auto& w : identifier_words(toks_[file_.syntax.functions()[static_cast<size_t>(fn)].name].text)) {
-      if (one_of(w, auth_function_words)) return true;
-      check = check || one_of(w, check_words);
-      credential = credential || one_of(w, credential_words);
-    }
-    return check && credential;
+    return fn >= 0 && is_auth_function_name(toks_[file_.syntax.functions()[static_cast<size_t>(fn)].name].text);
   }
 
   // Whether comparing `operand` (a token range) with a literal is checking a credential.
@@ -520,6 +516,17 @@ class HardcodedSecrets final : public SourceRule {
  public:
   RuleFamily family() const override {
     return {"hardcoded-secrets", InputKind::source, {literal_secret, key_argument, password_compare}};
+  }
+
+  // Every finding sits at or depends on a credential-like name, a call taking a key or password
+  // (crypto_call, curl, libpq, CryptoAPI's hash-then-derive, Arduino's WiFi.begin) or a function
+  // that authenticates by its name.
+  bool triggered(const SourceFile& file) const override {
+    return file.names.any([](std::string_view n) {
+      return crypto_call(n) != nullptr || n == "curl_easy_setopt" || n == "PQconnectdb" || n == "PQconnectStart" ||
+             n == "CryptHashData" || n == "WiFi" || (may_name_credential(n) && credential_name(n) != CredentialName::none) ||
+             is_auth_function_name(n);
+    });
   }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {

@@ -253,11 +253,7 @@ class Check {
   std::set<std::pair<int64_t, uint32_t>> reported_;
 };
 
-bool relevant(const SourceFile& file) {
-  for (const Token& t : file.tokens)
-    if (t.kind == TokenKind::identifier && (one_of(t.text, weak_functions) || one_of(t.text, engines))) return true;
-  return false;
-}
+bool names_generator(std::string_view name) { return one_of(name, weak_functions) || one_of(name, engines); }
 
 // Zephyr: CONFIG_TEST_RANDOM_GENERATOR=y makes the kernel's random APIs return non-random values.
 void test_generator(const SourceFile& file, std::vector<Finding>& out) {
@@ -289,13 +285,16 @@ class InsecureRandom final : public SourceRule {
   bool wants(Language language) const override {
     return is_c_family(language) || language == Language::kconfig || language == Language::config_text;
   }
+  bool triggered(const SourceFile& file) const override {
+    return !is_c_family(file.language) || file.names.any(names_generator);
+  }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     if (file.language == Language::kconfig || file.language == Language::config_text) {
       if (file.input.bytes.find("CONFIG_TEST_RANDOM_GENERATOR") != std::string_view::npos) test_generator(file, out);
       return;
     }
-    if (file.tokens.empty() || !relevant(file)) return;
+    if (file.tokens.empty()) return;
     Check(file, out).run();
   }
 };

@@ -271,12 +271,9 @@ class Check {
   std::set<size_t> reported_;
 };
 
-bool relevant(const SourceFile& file) {
-  for (const Token& t : file.tokens)
-    if (t.kind == TokenKind::identifier && (crypto_call(t.text) != nullptr || t.text == "CryptSetKeyParam" ||
-                                             t.text == "pbNonce" || t.text == "pbIV"))
-      return true;
-  return false;
+// Whether a name can bring an IV into a cipher call (the test before building the file's values).
+bool passes_iv(std::string_view name) {
+  return crypto_call(name) != nullptr || name == "CryptSetKeyParam" || name == "pbNonce" || name == "pbIV";
 }
 
 class IvReuse final : public SourceRule {
@@ -285,8 +282,10 @@ class IvReuse final : public SourceRule {
     return {"iv-reuse", InputKind::source, {constant_rule, zero_rule, static_rule}};
   }
 
+  bool triggered(const SourceFile& file) const override { return file.names.any(passes_iv); }
+
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
-    if (file.tokens.empty() || !relevant(file)) return;
+    if (file.tokens.empty()) return;
     Check(file, out).run();
   }
 };

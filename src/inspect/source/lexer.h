@@ -27,6 +27,7 @@ struct Token {
   bool directive = false;   // part of a preprocessor line (the '#' itself included)
   bool line_start = false;  // first token on its (logical) line
   bool spliced = false;     // text contains a backslash-newline: use spelling() for the meaning
+  uint32_t name = 0;        // identifiers: the index of their text in the file's FileNames
 
   bool is(std::string_view s) const { return text == s; }
   bool is_ident(std::string_view s) const { return kind == TokenKind::identifier && text == s; }

@@ -303,18 +303,12 @@ class Check {
   std::set<size_t> reported_;
 };
 
-bool relevant(const SourceFile& file) {
-  // Cheap test before building the file's values: does it name any API this rule reads?
-  for (const Token& t : file.tokens) {
-    if (t.kind != TokenKind::identifier) continue;
-    const std::string_view s = t.text;
-    if (s.ends_with("set_verify") || s == "curl_easy_setopt" || s.starts_with("mbedtls_ssl_") ||
-        s.starts_with("mbedtls_x509_crt_verify") || s.ends_with("verify_callback") || s.starts_with("X509_STORE") ||
-        s == "verify_none" || s == "VerifyNone" || s.ends_with("set_verify_result") || s == "TLS_PEER_VERIFY" ||
-        s == "skip_common_name" || s == "skip_cert_common_name_check")
-      return true;
-  }
-  return false;
+// Whether a name is one of the APIs this rule reads (the test before building the file's values).
+bool reads_api(std::string_view s) {
+  return s.ends_with("set_verify") || s == "curl_easy_setopt" || s.starts_with("mbedtls_ssl_") ||
+         s.starts_with("mbedtls_x509_crt_verify") || s.ends_with("verify_callback") || s.starts_with("X509_STORE") ||
+         s == "verify_none" || s == "VerifyNone" || s.ends_with("set_verify_result") || s == "TLS_PEER_VERIFY" ||
+         s == "skip_common_name" || s == "skip_cert_common_name_check";
 }
 
 class PeerVerification final : public SourceRule {
@@ -323,8 +317,10 @@ class PeerVerification final : public SourceRule {
     return {"peer-verification", InputKind::source, {std::string_view(disabled), optional_rule, accept_all, curl_rule}};
   }
 
+  bool triggered(const SourceFile& file) const override { return file.names.any(reads_api); }
+
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
-    if (file.tokens.empty() || !relevant(file)) return;
+    if (file.tokens.empty()) return;
     Check(file, out).run();
   }
 };

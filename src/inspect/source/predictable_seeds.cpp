@@ -336,16 +336,11 @@ class Check {
   std::set<size_t> reported_;
 };
 
-bool relevant(const SourceFile& file) {
-  for (const Token& t : file.tokens) {
-    if (t.kind != TokenKind::identifier) continue;
-    const std::string_view s = t.text;
-    if (s.starts_with("srand") || s == "seed48" || s == "initstate" || s == "lcong48" || s.ends_with("drbg_seed") ||
-        s.ends_with("drbg_seed_buf") || s == "RAND_seed" || s == "RAND_add" || s.starts_with("tc_") ||
-        s == "mbedtls_entropy_add_source" || s == "MBEDTLS_TEST_NULL_ENTROPY" || one_of(s, engines))
-      return true;
-  }
-  return false;
+// Whether a name seeds a generator or configures an entropy source.
+bool seeds(std::string_view s) {
+  return s.starts_with("srand") || s == "seed48" || s == "initstate" || s == "lcong48" || s.ends_with("drbg_seed") ||
+         s.ends_with("drbg_seed_buf") || s == "RAND_seed" || s == "RAND_add" || s.starts_with("tc_") ||
+         s == "mbedtls_entropy_add_source" || s == "MBEDTLS_TEST_NULL_ENTROPY" || one_of(s, engines);
 }
 
 class PredictableSeeds final : public SourceRule {
@@ -354,8 +349,10 @@ class PredictableSeeds final : public SourceRule {
     return {"predictable-seeds", InputKind::source, {seed_rule, drbg_rule, null_entropy_rule}};
   }
 
+  bool triggered(const SourceFile& file) const override { return file.names.any(seeds); }
+
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
-    if (file.tokens.empty() || !relevant(file)) return;
+    if (file.tokens.empty()) return;
     Check(file, out).run();
   }
 };

@@ -97,8 +97,11 @@ bool is_verification(std::string_view name) {
 // A check whose object or arguments name a credential or signed thing: tokens_.validate(req.token()),
 // validator.check(signature, len). tokens[at] is the called name, followed by its '('. Narrower
 // nouns than a function's own name needs: a check of a map's key or a user's name is not one.
+bool has_check_word(std::string_view name) { return has_word(name, check_words); }
+bool has_security_noun(std::string_view name) { return has_word(name, security_nouns); }
+
 bool checks_security_thing(std::span<const Token> tokens, size_t at) {
-  if (!has_word(tokens[at].text, check_words)) return false;
+  if (!has_check_word(tokens[at].text)) return false;
   const auto security = [](std::string_view id) {
     if (names_secret(id)) return true;
     for (auto w : identifier_words(id)) {
@@ -155,6 +158,7 @@ class SecurityEventsLogged final : public SourceRule {
     const auto& syntax = file.syntax;
     const auto& config = file.ctx.config;
     FileFacts out;
+    Judged judged(file.names);
     // Calls by enclosing function, from the syntax pass.
     std::vector<FunctionFacts> fns(syntax.functions().size());
     for (size_t i = 0; i < fns.size(); ++i) fns[i].name = name_hash(tokens[syntax.functions()[i].name].text);
@@ -172,7 +176,7 @@ class SecurityEventsLogged final : public SourceRule {
     for (size_t i = 0; i < fns.size(); ++i) {
       const auto& def = syntax.functions()[i];
       const std::string name(tokens[def.name].text);
-      find_rejections(file, def, name, out);
+      find_rejections(file, def, name, judged, out);
       if (has_word(name, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
                           "enroll", "disable", "enable"}) &&
           has_word(name, {"password", "passwd", "pin", "key", "keys", "credential", "credentials", "cert",
@@ -323,8 +327,16 @@ class SecurityEventsLogged final : public SourceRule {
 
   // if (COND) BRANCH [else BRANCH] inside one function, where COND is a verification outcome and
   // a branch returns a failure; and every call whose result an if tests, with that if's branches.
+  // What the names of one file are, each judged once: conditions name the same few variables and
+  // functions again and again, and splitting a name into words is the costly part.
+  struct Judged {
+    explicit Judged(const FileNames& names)
+        : verification(names), check(names), comparison(names), outcome(names), security_noun(names) {}
+    NameMemo verification, check, comparison, outcome, security_noun;
+  };
+
   static void find_rejections(const SourceFile& file, const FunctionDef& def, const std::string& fn_name,
-                              FileFacts& out) {
+                              Judged& judged, FileFacts& out) {
     const auto& tokens = file.tokens;
     const auto& syntax = file.syntax;
     const size_t end = std::min(def.body_close, tokens.size());
@@ -340,18 +352,22 @@ class SecurityEventsLogged final : public SourceRule {
       if (cond_close >= end) continue;
       bool verification = false, comparison = false, secret_operand = false;
       std::vector<std::string> tested;  // the functions whose results the condition tests
+      bool verifying_callee = false;    // one of them verifies (check_pin, authenticate, image_ok)
       for (size_t k = i + 2; k < cond_close; ++k) {
         const Token& c = tokens[k];
         if (c.kind != TokenKind::identifier) continue;
         const bool called = k + 1 < cond_close && tokens[k + 1].is("(");
         const auto source = called ? assigned_from.end() : assigned_from.find(c.text);
+        const bool verifies = called ? judged.verification(c, is_verification)
+                              : source != assigned_from.end() && is_verification(source->second);
         if (called) tested.emplace_back(c.text);
         else if (source != assigned_from.end()) tested.emplace_back(source->second);
-        if (called && (is_verification(c.text) || checks_security_thing(tokens, k))) verification = true;
-        else if (called) comparison = comparison || is_comparison(c.text);
-        else if ((source != assigned_from.end() && is_verification(source->second)) || is_outcome_variable(c.text))
-          verification = true;
-        else if (has_word(c.text, security_nouns)) secret_operand = true;
+        verifying_callee = verifying_callee || verifies;
+        const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
+        if (called && (verifies || checks())) verification = true;
+        else if (called) comparison = comparison || judged.comparison(c, is_comparison);
+        else if (verifies || judged.outcome(c, is_outcome_variable)) verification = true;
+        else if (judged.security_noun(c, has_security_noun)) secret_operand = true;
       }
       verification = verification || (comparison && secret_operand);
       const auto branch_end = [&](size_t from) {
@@ -373,8 +389,6 @@ class SecurityEventsLogged final : public SourceRule {
       // Only verifying functions' results are kept (check_pin, authenticate, image_ok): the only
       // callees whose rejections a caller's log can stand for, and few enough to keep for a whole
       // kernel tree.
-      const bool verifying_callee = std::any_of(tested.begin(), tested.end(),
-                                                [](const std::string& callee) { return is_verification(callee); });
       if (verifying_callee) {
         TestedCall reaction;
         reaction.logs_directly = collect_calls(file, then_begin, then_end, reaction.branch_calls);

@@ -67,6 +67,12 @@ class ShellExecution final : public SourceRule {
             {"CODE-3/shell-command", "CODE-3/shell-exec", "CODE-3/wordexp-command"}};
   }
 
+  bool triggered(const SourceFile& file) const override {
+    return file.names.contains_any(shell_calls) || file.names.contains("wordexp") ||
+           std::any_of(exec_functions.begin(), exec_functions.end(),
+                       [&](const ExecFunction& e) { return file.names.contains(e.name); });
+  }
+
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     const auto& t = file.tokens;
     const Severity severity = element_severity(file.ctx, "CODE-3");

@@ -1,5 +1,5 @@
 // The source stage: claims source files by name, lexes C-family files once, runs every source
-// rule that wants the file, then each rule's tree-wide pass.
+// rule that wants the file and finds in it a name it reacts to, then each rule's tree-wide pass.
 #include <algorithm>
 
 #include "core/text.h"
@@ -35,10 +35,12 @@ class SourceInspector final : public Inspector {
     record.facts.resize(rules.size());
     std::vector<Token> tokens;
     if (is_c_family(record.language)) tokens = lex(file.bytes);
+    const FileNames names(tokens);
     const Syntax syntax(tokens);
-    const SourceFile source{file, record.language, tokens, syntax, ctx};
+    const SourceFile source{file, record.language, tokens, syntax, names, ctx};
     for (size_t i = 0; i < rules.size(); ++i)
-      if (rules[i]->wants(record.language)) rules[i]->check(source, out.findings, record.facts[i]);
+      if (rules[i]->wants(record.language) && rules[i]->triggered(source))
+        rules[i]->check(source, out.findings, record.facts[i]);
     out.tree_facts = std::move(record);
   }
 

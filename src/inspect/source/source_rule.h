@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/inspector.h"
+#include "inspect/source/file_names.h"
 #include "inspect/source/language.h"
 #include "inspect/source/lexer.h"
 #include "inspect/source/source_values.h"
@@ -21,6 +22,7 @@ struct SourceFile {
   Language language;
   std::span<const Token> tokens;  // C-family files only; empty otherwise
   const Syntax& syntax;           // over tokens (empty for other files)
+  const FileNames& names;         // the distinct identifiers of tokens
   const RunContext& ctx;
 
   // A finding at a token, with the token's source line as evidence.
@@ -54,6 +56,13 @@ class SourceRule {
   virtual RuleFamily family() const = 0;
   // Whether check() wants this file at all (cheap; by language).
   virtual bool wants(Language language) const { return is_c_family(language); }
+  // Whether the file names anything this rule reacts to (cheap, from file.names). A rule whose
+  // findings all sit at or depend on particular names says which, so that the files without them
+  // cost it nothing; it is then not run on those files and records no facts for them.
+  virtual bool triggered(const SourceFile& file) const {
+    (void)file;
+    return true;
+  }
   // Concurrent, per file. `facts` is this rule's own record for finish(), left empty when unused.
   virtual void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const = 0;
   // Once, after every file, with each wanted file's facts in path order.

@@ -1,0 +1,60 @@
+#pragma once
+// The distinct identifiers of one C/C++ file, each once. Most files of a large tree name no crypto
+// API, no banned function and no secret: a rule asks this index whether the file names anything it
+// can report before walking the tokens, which makes the cost of a rule follow the files it concerns
+// rather than the size of the tree. Each identifier token carries its name's index (Token::name),
+// so that a rule can judge a name once per file (NameMemo) rather than at every occurrence.
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "inspect/source/lexer.h"
+
+namespace mdbc::source {
+
+class FileNames {
+ public:
+  // Numbers the identifiers of `tokens` (sets Token::name).
+  explicit FileNames(std::span<Token> tokens);
+
+  // In order of first occurrence (spliced identifiers as written).
+  std::span<const std::string_view> all() const { return names_; }
+  size_t size() const { return names_.size(); }
+  bool contains(std::string_view name) const;
+  bool contains_any(std::span<const std::string_view> names) const {
+    return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return contains(n); });
+  }
+  template <class Predicate>
+  bool any(Predicate&& wanted) const {
+    return std::any_of(names_.begin(), names_.end(), wanted);
+  }
+
+ private:
+  size_t slot(std::string_view name, uint64_t hash) const;
+
+  std::vector<std::string_view> names_;
+  std::vector<uint64_t> hashes_;  // of names_, for probing
+  std::vector<uint32_t> slots_;   // open addressing: 1 + index into names_, 0 when free
+};
+
+// A judgement of each name of a file, made on first use: memo(t, judge) is judge(t.text) for an
+// identifier token t, computed once per distinct name.
+class NameMemo {
+ public:
+  explicit NameMemo(const FileNames& names) : known_(names.size(), unknown) {}
+  template <class Judge>
+  bool operator()(const Token& t, Judge&& judge) {
+    if (t.kind != TokenKind::identifier || t.name >= known_.size()) return judge(t.text);
+    uint8_t& k = known_[t.name];
+    if (k == unknown) k = judge(t.text) ? 1 : 0;
+    return k == 1;
+  }
+
+ private:
+  static constexpr uint8_t unknown = 2;
+  std::vector<uint8_t> known_;
+};
+
+}  // namespace mdbc::source
