@@ -43,6 +43,9 @@ size_t FileNames::slot(std::string_view name, uint64_t hash) const {
   }
 }
 
-bool FileNames::contains(std::string_view name) const { return slots_[slot(name, name_hash(name))] != 0; }
+size_t FileNames::index(std::string_view name) const {
+  const uint32_t entry = slots_[slot(name, name_hash(name))];
+  return entry == 0 ? size() : entry - 1;
+}
 
 }  // namespace mdbc::source

@@ -22,7 +22,9 @@ class FileNames {
   // In order of first occurrence (spliced identifiers as written).
   std::span<const std::string_view> all() const { return names_; }
   size_t size() const { return names_.size(); }
-  bool contains(std::string_view name) const;
+  bool contains(std::string_view name) const { return index(name) < size(); }
+  // The index of a name (as in Token::name), or size() when the file does not hold it.
+  size_t index(std::string_view name) const;
   bool contains_any(std::span<const std::string_view> names) const {
     return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return contains(n); });
   }

@@ -35,7 +35,7 @@ struct SourceFile {
   // Where names get their values: built on first use and shared by every rule of this file (five
   // rules ask, and building it is a pass over all tokens).
   const FileValues& values() const {
-    if (!values_) values_.emplace(syntax);
+    if (!values_) values_.emplace(syntax, names);
     return *values_;
   }
 

@@ -100,7 +100,26 @@ bool parse_integer(std::string_view text, int64_t& out) {
   return true;
 }
 
-FileValues::FileValues(const Syntax& syntax) : syntax_(syntax) {
+namespace {
+
+// Groups the items 0..count-1 by the name each has (name_of: a FileNames index, or `names` for
+// none), keeping their order: the items of name id are items[begin[id] .. begin[id + 1]).
+template <class NameOf>
+void group_by_name(size_t names, size_t count, NameOf name_of, std::vector<uint32_t>& begin,
+                   std::vector<size_t>& items) {
+  begin.assign(names + 2, 0);
+  for (size_t k = 0; k < count; ++k)
+    if (const size_t id = name_of(k); id < names) ++begin[id + 2];
+  for (size_t i = 2; i < begin.size(); ++i) begin[i] += begin[i - 1];
+  items.resize(begin.back());
+  for (size_t k = 0; k < count; ++k)
+    if (const size_t id = name_of(k); id < names) items[begin[id + 1]++] = k;
+  begin.pop_back();
+}
+
+}  // namespace
+
+FileValues::FileValues(const Syntax& syntax, const FileNames& names) : syntax_(syntax), names_(names) {
   calls_by_function_.resize(syntax_.functions().size() + 1);
   call_at_.assign(tokens().size(), -1);
   const auto& calls = syntax_.calls();
@@ -109,13 +128,19 @@ FileValues::FileValues(const Syntax& syntax) : syntax_(syntax) {
     call_at_[calls[c].name] = static_cast<int>(c);
   }
   const auto toks = tokens();
-  for (size_t i = 0; i < toks.size(); ++i)
-    if (toks[i].kind == TokenKind::identifier && !toks[i].directive && !syntax_.dead(i))
-      occurrences_[toks[i].text].push_back(i);
+  group_by_name(
+      names_.size(), toks.size(),
+      [&](size_t i) {
+        const Token& t = toks[i];
+        return t.kind == TokenKind::identifier && !t.directive && !syntax_.dead(i) ? size_t{t.name} : names_.size();
+      },
+      occurrences_begin_, occurrences_);
   scan();
   add_parameters();
   std::stable_sort(bindings_.begin(), bindings_.end(), [](const Binding& a, const Binding& b) { return a.name < b.name; });
-  for (size_t b = 0; b < bindings_.size(); ++b) by_name_[tokens()[bindings_[b].name].text].push_back(b);
+  group_by_name(
+      names_.size(), bindings_.size(), [&](size_t b) { return size_t{toks[bindings_[b].name].name}; },
+      bindings_begin_, bindings_by_name_);
 }
 
 int FileValues::function_at(size_t i) const {
@@ -129,8 +154,9 @@ int FileValues::function_at(size_t i) const {
 
 std::vector<const Binding*> FileValues::bindings(std::string_view name) const {
   std::vector<const Binding*> out;
-  if (auto it = by_name_.find(name); it != by_name_.end())
-    for (size_t b : it->second) out.push_back(&bindings_[b]);
+  const size_t id = names_.index(name);
+  if (id < names_.size())
+    for (uint32_t k = bindings_begin_[id]; k < bindings_begin_[id + 1]; ++k) out.push_back(&bindings_[bindings_by_name_[k]]);
   return out;
 }
 
@@ -153,8 +179,9 @@ std::vector<const Binding*> FileValues::visible(std::string_view name, int funct
 }
 
 std::span<const size_t> FileValues::occurrences(std::string_view name) const {
-  if (auto it = occurrences_.find(name); it != occurrences_.end()) return it->second;
-  return {};
+  const size_t id = names_.index(name);
+  if (id >= names_.size()) return {};
+  return std::span<const size_t>(occurrences_).subspan(occurrences_begin_[id], occurrences_begin_[id + 1] - occurrences_begin_[id]);
 }
 
 const Call* FileValues::call_at(size_t name_token) const {

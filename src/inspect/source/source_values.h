@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "inspect/source/file_names.h"
 #include "inspect/source/syntax.h"
 
 namespace mdbc::source {
@@ -68,7 +69,7 @@ struct ListFacts {
 
 class FileValues {
  public:
-  explicit FileValues(const Syntax& syntax);
+  FileValues(const Syntax& syntax, const FileNames& names);
 
   const Syntax& syntax() const { return syntax_; }
   std::span<const Token> tokens() const { return syntax_.tokens(); }
@@ -126,8 +127,10 @@ class FileValues {
 
   const Syntax& syntax_;
   std::vector<Binding> bindings_;
-  std::unordered_map<std::string_view, std::vector<size_t>> by_name_;
-  std::unordered_map<std::string_view, std::vector<size_t>> occurrences_;
+  const FileNames& names_;
+  // Per name (FileNames index), as ranges of one array each: [begin[id], begin[id + 1]).
+  std::vector<uint32_t> bindings_begin_, occurrences_begin_;
+  std::vector<size_t> bindings_by_name_, occurrences_;
   std::vector<std::vector<size_t>> calls_by_function_;  // [0] is file scope, [f + 1] function f
   std::vector<int> call_at_;  // per token: index in syntax_.calls() of the call it names, or -1
 };

@@ -21,11 +21,6 @@
 namespace mdbc::source {
 namespace weak_crypto {
 
-FileValues& Check::values() {
-  if (!values_) values_.emplace(file_.syntax);
-  return *values_;
-}
-
 void Check::report(size_t token, std::string_view rule, std::string_view algorithm, std::string message) {
   const int fn = values().function_at(token);
   const auto key = std::make_tuple(fn < 0 ? -static_cast<int64_t>(toks_[token].line) : fn, std::string(rule),

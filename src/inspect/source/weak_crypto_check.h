@@ -129,7 +129,7 @@ class Check {
   }
 
  private:
-  FileValues& values();
+  const FileValues& values() const { return file_.values(); }
   void report(size_t token, std::string_view rule, std::string_view algorithm, std::string message);
   void report_weak(size_t token, const WeakName& w, std::string_view through);
 
@@ -189,7 +189,6 @@ class Check {
   std::vector<Finding>& out_;
   const CallSites sites_;
   const Severity severity_;
-  std::optional<FileValues> values_;
   std::set<std::tuple<int64_t, std::string, std::string>> seen_;
   std::map<std::string_view, MacroUse> macros_;
   std::map<std::string_view, WeakName> sha1_macros_;

@@ -6,7 +6,8 @@ namespace mdbc::source {
 namespace {
 
 struct Parsed {
-  explicit Parsed(std::string text) : code(std::move(text)), tokens(lex(code)), syntax(tokens), values(syntax) {}
+  explicit Parsed(std::string text)
+      : code(std::move(text)), tokens(lex(code)), names(tokens), syntax(tokens), values(syntax, names) {}
   // The value of argument n of the first call named `name`.
   Value arg(std::string_view name, size_t n) const {
     for (const Call& c : syntax.calls())
@@ -16,6 +17,7 @@ struct Parsed {
   }
   std::string code;
   std::vector<Token> tokens;
+  FileNames names;
   Syntax syntax;
   FileValues values;
 };

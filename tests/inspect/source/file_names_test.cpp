@@ -1,0 +1,57 @@
+#include "inspect/source/file_names.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace mdbc::source {
+namespace {
+
+TEST(FileNames, EachIdentifierOnceInOrderOfFirstUse) {
+  auto tokens = lex("int strcpy_like(char *d) { return d ? strcpy_like(d) : 0; } /* gets */ \"rand\"");
+  const FileNames names(tokens);
+  EXPECT_EQ(std::vector<std::string_view>(names.all().begin(), names.all().end()),
+            (std::vector<std::string_view>{"int", "strcpy_like", "char", "d", "return"}));
+  EXPECT_TRUE(names.contains("strcpy_like"));
+  EXPECT_FALSE(names.contains("gets"));  // in a comment
+  EXPECT_FALSE(names.contains("rand"));  // in a string
+  EXPECT_FALSE(names.contains("strcpy"));
+  const std::array<std::string_view, 2> wanted{"gets", "return"};
+  EXPECT_TRUE(names.contains_any(wanted));
+}
+
+TEST(FileNames, TokensCarryTheIndexOfTheirName) {
+  auto tokens = lex("a b a c b a");
+  const FileNames names(tokens);
+  ASSERT_EQ(names.size(), 3u);
+  for (const Token& t : tokens) EXPECT_EQ(names.all()[t.name], t.text);
+}
+
+TEST(FileNames, ManyDistinctNamesAllFound) {
+  // Enough names to need several table sizes' worth of probing.
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "name" + std::to_string(i) + " ";
+  auto tokens = lex(text);
+  const FileNames names(tokens);
+  EXPECT_EQ(names.size(), 5000u);
+  for (int i = 0; i < 5000; i += 97) EXPECT_TRUE(names.contains("name" + std::to_string(i)));
+  EXPECT_FALSE(names.contains("name5000"));
+}
+
+TEST(NameMemo, JudgesEachNameOnce) {
+  auto tokens = lex("key key other key");
+  const FileNames names(tokens);
+  NameMemo memo(names);
+  int judged = 0;
+  const auto is_key = [&](std::string_view n) {
+    ++judged;
+    return n == "key";
+  };
+  std::vector<bool> verdicts;
+  for (const Token& t : tokens) verdicts.push_back(memo(t, is_key));
+  EXPECT_EQ(verdicts, (std::vector<bool>{true, true, false, true}));
+  EXPECT_EQ(judged, 2);
+}
+
+}  // namespace
+}  // namespace mdbc::source
