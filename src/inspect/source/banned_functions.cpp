@@ -29,9 +29,8 @@ class BannedFunctions final : public SourceRule {
             {"CODE-1/banned-call", "CODE-1/unbounded-scanf", "CODE-1/banned-reference"}};
   }
 
-  bool triggered(const SourceFile& file) const override {
-    return file.names.any([](std::string_view n) { return banned_function(n) != nullptr; });
-  }
+  bool gated_by_names() const override { return true; }
+  bool reacts_to(std::string_view name) const override { return banned_function(name) != nullptr; }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     const auto& tokens = file.tokens;

@@ -37,9 +37,8 @@ class CheckedConversions final : public SourceRule {
     return {"checked-conversions", InputKind::source, {"CODE-4/unchecked-conversion"}};
   }
 
-  bool triggered(const SourceFile& file) const override {
-    return file.names.any([](std::string_view n) { return conversion(n) != nullptr; });
-  }
+  bool gated_by_names() const override { return true; }
+  bool reacts_to(std::string_view name) const override { return conversion(name) != nullptr; }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     const auto& t = file.tokens;

@@ -117,12 +117,7 @@ bool may_name_credential(std::string_view identifier) {
   // Every last word credential_name() accepts contains one of these (pwd and passwd contain "pw").
   constexpr std::array<std::string_view, 11> parts{"key", "pass", "pw", "secret", "cred", "psk", "otp", "private",
                                                    "token", "pin", "code"};
-  char lower[64];
-  if (identifier.size() > sizeof lower) return true;  // rare: let credential_name() decide
-  for (size_t i = 0; i < identifier.size(); ++i)
-    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(identifier[i])));
-  const std::string_view l(lower, identifier.size());
-  return std::any_of(parts.begin(), parts.end(), [&](std::string_view p) { return l.find(p) != std::string_view::npos; });
+  return LowerName(identifier).holds_any(parts);
 }
 
 bool names_secret(std::string_view identifier) {

@@ -146,6 +146,9 @@ size_t decimal_digits(std::string_view number) {
 
 // A function that authenticates by its name: login(), check_password(), is_pin_valid().
 bool is_auth_function_name(std::string_view name) {
+  // Cheap first: every auth or credential word holds one of these.
+  constexpr std::array<std::string_view, 8> parts{"auth", "log", "signin", "unlock", "pass", "pin", "cred", "pwd"};
+  if (!LowerName(name).holds_any(parts)) return false;
   bool check = false, credential = false;
   for (const auto& w : identifier_words(name)) {
     if (one_of(w, auth_function_words)) return true;
@@ -521,12 +524,11 @@ class HardcodedSecrets final : public SourceRule {
   // Every finding sits at or depends on a credential-like name, a call taking a key or password
   // (crypto_call, curl, libpq, CryptoAPI's hash-then-derive, Arduino's WiFi.begin) or a function
   // that authenticates by its name.
-  bool triggered(const SourceFile& file) const override {
-    return file.names.any([](std::string_view n) {
-      return crypto_call(n) != nullptr || n == "curl_easy_setopt" || n == "PQconnectdb" || n == "PQconnectStart" ||
-             n == "CryptHashData" || n == "WiFi" || (may_name_credential(n) && credential_name(n) != CredentialName::none) ||
-             is_auth_function_name(n);
-    });
+  bool gated_by_names() const override { return true; }
+  bool reacts_to(std::string_view n) const override {
+    return crypto_call(n) != nullptr || n == "curl_easy_setopt" || n == "PQconnectdb" || n == "PQconnectStart" ||
+           n == "CryptHashData" || n == "WiFi" || (may_name_credential(n) && credential_name(n) != CredentialName::none) ||
+           is_auth_function_name(n);
   }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {

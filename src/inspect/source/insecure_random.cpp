@@ -285,9 +285,9 @@ class InsecureRandom final : public SourceRule {
   bool wants(Language language) const override {
     return is_c_family(language) || language == Language::kconfig || language == Language::config_text;
   }
-  bool triggered(const SourceFile& file) const override {
-    return !is_c_family(file.language) || file.names.any(names_generator);
-  }
+  bool gated_by_names() const override { return true; }
+  bool reacts_to(std::string_view name) const override { return names_generator(name); }
+  bool triggered_otherwise(const SourceFile& file) const override { return !is_c_family(file.language); }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     if (file.language == Language::kconfig || file.language == Language::config_text) {

@@ -282,7 +282,8 @@ class IvReuse final : public SourceRule {
     return {"iv-reuse", InputKind::source, {constant_rule, zero_rule, static_rule}};
   }
 
-  bool triggered(const SourceFile& file) const override { return file.names.any(passes_iv); }
+  bool gated_by_names() const override { return true; }
+  bool reacts_to(std::string_view name) const override { return passes_iv(name); }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     if (file.tokens.empty()) return;

@@ -27,6 +27,8 @@ bool is_recognised_log(std::string_view name) {
       "pr_info", "dev_emerg", "dev_alert", "dev_crit", "dev_err", "dev_warn", "dev_notice", "dev_info",
       "netdev_err", "netdev_warn", "netdev_notice", "pr_debug", "dev_dbg", "pr_devel"};
   if (in(kernel, name)) return true;
+  // Cheap before splitting into words: every name accepted below holds "log" or "audit".
+  if (!LowerName(name).holds_any(std::array<std::string_view, 2>{"log", "audit"})) return false;
   // Math functions named log are not logs.
   static constexpr std::array<std::string_view, 9> math{"log", "logf", "logl", "log2", "log10", "log1p",
                                                         "log2f", "log10f", "log1pf"};
@@ -38,19 +40,11 @@ bool is_recognised_log(std::string_view name) {
   return false;
 }
 
-bool contains_ignoring_case(std::string_view s, std::string_view part) {
-  return std::search(s.begin(), s.end(), part.begin(), part.end(), [](char a, char b) {
-           return std::tolower(static_cast<unsigned char>(a)) == b;
-         }) != s.end();
-}
-
 }  // namespace
 
 bool names_a_logger(std::string_view name) {
   // Cheap first: most names hold none of the letters (this runs on many tokens of a tree).
-  if (!contains_ignoring_case(name, "log") && !contains_ignoring_case(name, "audit") &&
-      !contains_ignoring_case(name, "journal"))
-    return false;
+  if (!LowerName(name).holds_any(std::array<std::string_view, 3>{"log", "audit", "journal"})) return false;
   for (const auto& w : identifier_words(name))
     if (w == "log" || w == "logger" || w == "logging" || w == "spdlog" || w == "audit" || w == "syslog" ||
         w == "auditlog" || w == "seclog" || w == "journal" || w == "logfile" || w == "logf")

@@ -317,7 +317,8 @@ class PeerVerification final : public SourceRule {
     return {"peer-verification", InputKind::source, {std::string_view(disabled), optional_rule, accept_all, curl_rule}};
   }
 
-  bool triggered(const SourceFile& file) const override { return file.names.any(reads_api); }
+  bool gated_by_names() const override { return true; }
+  bool reacts_to(std::string_view name) const override { return reads_api(name); }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     if (file.tokens.empty()) return;

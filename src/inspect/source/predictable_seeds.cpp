@@ -349,7 +349,8 @@ class PredictableSeeds final : public SourceRule {
     return {"predictable-seeds", InputKind::source, {seed_rule, drbg_rule, null_entropy_rule}};
   }
 
-  bool triggered(const SourceFile& file) const override { return file.names.any(seeds); }
+  bool gated_by_names() const override { return true; }
+  bool reacts_to(std::string_view name) const override { return seeds(name); }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     if (file.tokens.empty()) return;

@@ -67,10 +67,10 @@ class ShellExecution final : public SourceRule {
             {"CODE-3/shell-command", "CODE-3/shell-exec", "CODE-3/wordexp-command"}};
   }
 
-  bool triggered(const SourceFile& file) const override {
-    return file.names.contains_any(shell_calls) || file.names.contains("wordexp") ||
-           std::any_of(exec_functions.begin(), exec_functions.end(),
-                       [&](const ExecFunction& e) { return file.names.contains(e.name); });
+  bool gated_by_names() const override { return true; }
+  bool reacts_to(std::string_view name) const override {
+    return std::find(shell_calls.begin(), shell_calls.end(), name) != shell_calls.end() || name == "wordexp" ||
+           std::any_of(exec_functions.begin(), exec_functions.end(), [&](const ExecFunction& e) { return e.name == name; });
   }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {

@@ -1,6 +1,9 @@
 // The source stage: claims source files by name, lexes C-family files once, runs every source
 // rule that wants the file and finds in it a name it reacts to, then each rule's tree-wide pass.
 #include <algorithm>
+#include <bit>
+#include <stdexcept>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "inspect/source/components.h"
@@ -12,6 +15,51 @@ namespace {
 std::vector<std::unique_ptr<SourceRule>>& rule_list() {
   static std::vector<std::unique_ptr<SourceRule>> list;
   return list;
+}
+
+// Which name-gated rules (SourceRule::gated_by_names) a file's names trigger, one bit per rule
+// index. What a name was found to trigger is remembered per thread for the whole run, since the
+// names of a tree repeat from file to file; a rule a file has already triggered is not asked
+// again for that file's other names.
+class NameTriggers {
+ public:
+  uint64_t of(const FileNames& names, std::span<const std::unique_ptr<SourceRule>> rules) {
+    uint64_t gated = 0;
+    for (size_t r = 0; r < rules.size(); ++r) gated |= rules[r]->gated_by_names() ? uint64_t{1} << r : 0;
+    uint64_t triggered = 0;
+    for (const std::string_view name : names.all()) {
+      const uint64_t pending = gated & ~triggered;
+      if (pending == 0) break;
+      if (known_.size() >= max_names) known_.clear();  // a tree of endless distinct names: start over
+      auto it = known_.find(name);
+      if (it == known_.end()) it = known_.emplace(name, Verdicts{}).first;
+      Verdicts& v = it->second;
+      for (uint64_t ask = pending & ~v.asked; ask != 0; ask &= ask - 1) {
+        const int r = std::countr_zero(ask);
+        if (rules[static_cast<size_t>(r)]->reacts_to(name)) v.reacts |= uint64_t{1} << r;
+      }
+      v.asked |= pending;
+      triggered |= v.reacts & pending;
+    }
+    return triggered;
+  }
+
+ private:
+  struct Verdicts {
+    uint64_t asked = 0;   // rules asked about this name
+    uint64_t reacts = 0;  // of those, the ones that react to it
+  };
+  static constexpr size_t max_names = 1 << 18;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Verdicts, Hash, std::equal_to<>> known_;
+};
+
+uint64_t triggered_rules(const FileNames& names, std::span<const std::unique_ptr<SourceRule>> rules) {
+  thread_local NameTriggers triggers;
+  return triggers.of(names, rules);
 }
 
 // Per file: each rule's facts, by the rule's index in source_rules().
@@ -38,9 +86,12 @@ class SourceInspector final : public Inspector {
     const FileNames names(tokens);
     const Syntax syntax(tokens);
     const SourceFile source{file, record.language, tokens, syntax, names, ctx};
-    for (size_t i = 0; i < rules.size(); ++i)
-      if (rules[i]->wants(record.language) && rules[i]->triggered(source))
-        rules[i]->check(source, out.findings, record.facts[i]);
+    const uint64_t triggered = triggered_rules(names, rules);
+    for (size_t i = 0; i < rules.size(); ++i) {
+      if (!rules[i]->wants(record.language)) continue;
+      if (rules[i]->gated_by_names() && !(triggered >> i & 1) && !rules[i]->triggered_otherwise(source)) continue;
+      rules[i]->check(source, out.findings, record.facts[i]);
+    }
     out.tree_facts = std::move(record);
   }
 
@@ -72,6 +123,7 @@ const bool registered = (register_inspector(std::make_unique<SourceInspector>())
 void register_source_rule(std::unique_ptr<SourceRule> rule) {
   register_family(rule->family());
   auto& list = rule_list();
+  if (list.size() == 64) throw std::logic_error("more than 64 source rules: widen NameTriggers' bit set");
   list.push_back(std::move(rule));
   std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a->family().name < b->family().name; });
 }

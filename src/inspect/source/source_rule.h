@@ -56,12 +56,18 @@ class SourceRule {
   virtual RuleFamily family() const = 0;
   // Whether check() wants this file at all (cheap; by language).
   virtual bool wants(Language language) const { return is_c_family(language); }
-  // Whether the file names anything this rule reacts to (cheap, from file.names). A rule whose
-  // findings all sit at or depend on particular names says which, so that the files without them
-  // cost it nothing; it is then not run on those files and records no facts for them.
-  virtual bool triggered(const SourceFile& file) const {
-    (void)file;
+  // A rule whose findings all sit at or depend on certain names (an API, a banned function, a
+  // secret-like name) says which: it then runs only on the files that hold one of them or that
+  // triggered_otherwise() accepts, and records no facts for the others, so that its cost follows
+  // the files it concerns rather than the size of the tree. Each name is judged once per thread.
+  virtual bool gated_by_names() const { return false; }
+  virtual bool reacts_to(std::string_view name) const {
+    (void)name;
     return true;
+  }
+  virtual bool triggered_otherwise(const SourceFile& file) const {
+    (void)file;
+    return false;
   }
   // Concurrent, per file. `facts` is this rule's own record for finish(), left empty when unused.
   virtual void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const = 0;

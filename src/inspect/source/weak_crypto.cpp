@@ -257,15 +257,16 @@ class WeakCrypto final : public SourceRule {
   // Every choice this rule reports is made through a library's name (weak_name, the APIs of
   // is_crypto_api, and the key-size, signing and protocol calls and build switches below), or in
   // a libgcrypt key-generation S-expression string.
-  bool triggered(const SourceFile& file) const override {
-    const bool library_name = file.names.any([](std::string_view n) {
-      return weak_name(n).has_value() || is_crypto_api(n) || n.starts_with("Crypt") || n.starts_with("DH_") ||
-             n.starts_with("DSA_") || n.starts_with("X509_") || n.starts_with("OSSL_") || n.starts_with("MBEDTLS_") ||
-             n.starts_with("WOLFSSL_") || n.ends_with("_proto_version");
+  bool gated_by_names() const override { return true; }
+  bool reacts_to(std::string_view n) const override {
+    return weak_name(n).has_value() || is_crypto_api(n) || n.starts_with("Crypt") || n.starts_with("DH_") ||
+           n.starts_with("DSA_") || n.starts_with("X509_") || n.starts_with("OSSL_") || n.starts_with("MBEDTLS_") ||
+           n.starts_with("WOLFSSL_") || n.ends_with("_proto_version");
+  }
+  bool triggered_otherwise(const SourceFile& file) const override {
+    return std::any_of(file.tokens.begin(), file.tokens.end(), [](const Token& t) {
+      return t.kind == TokenKind::string && t.text.find("genkey") != std::string_view::npos;
     });
-    return library_name || std::any_of(file.tokens.begin(), file.tokens.end(), [](const Token& t) {
-             return t.kind == TokenKind::string && t.text.find("genkey") != std::string_view::npos;
-           });
   }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
