@@ -112,7 +112,7 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
   const size_t n = literals.size();
   // Each literal as an element of each width, when it is one.
   std::array<std::vector<uint64_t>, widths.size()> as;
-  std::array<std::vector<bool>, widths.size()> valid;
+  std::array<std::vector<uint8_t>, widths.size()> valid;
   for (size_t w = 0; w < widths.size(); ++w) {
     as[w].resize(n);
     valid[w].resize(n);
@@ -133,9 +133,14 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
   auto align = [&](uint32_t fi, int64_t start) {
     const ValueForm& f = forms_[fi];
     const size_t w = width_index(f.bits);
+    // The innermost test of the alignment: plain arrays, the value compared first (it mostly differs).
+    const uint64_t* const value = as[w].data();
+    const uint8_t* const is_element = valid[w].data();
+    const uint64_t* const entry = f.values.data();
+    const size_t entries = f.values.size();
     auto eq = [&](int64_t i, size_t j) {
-      return i >= 0 && static_cast<size_t>(i) < n && j < f.values.size() && valid[w][static_cast<size_t>(i)] &&
-             as[w][static_cast<size_t>(i)] == f.values[j];
+      const auto k = static_cast<size_t>(i);
+      return i >= 0 && k < n && j < entries && value[k] == entry[j] && is_element[k] != 0;
     };
     ValueHit hit{f.table, fi, 0, 0, 0, static_cast<uint32_t>(f.values.size()), false};
     const uint32_t need = needed(f.values.size());
@@ -173,7 +178,7 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
   for (size_t i = 0; i + anchor_length <= n; ++i)
     for (size_t w = 0; w < widths.size(); ++w) {
       if (!std::all_of(valid[w].begin() + static_cast<ptrdiff_t>(i),
-                       valid[w].begin() + static_cast<ptrdiff_t>(i + anchor_length), [](bool b) { return b; }))
+                       valid[w].begin() + static_cast<ptrdiff_t>(i + anchor_length), [](uint8_t b) { return b != 0; }))
         continue;
       const uint64_t key = anchor_key(widths[w], as[w].data() + i);
       if (!anchor_filter_.may_hold(key)) continue;

@@ -128,11 +128,12 @@ std::vector<CallSites::Reference> CallSites::references(const std::function<bool
   std::vector<Reference> out;
   const auto t = file_.tokens;
   const size_t n = t.size();
+  NameMemo wanted_name(file_.names);  // `wanted` once per distinct name: this visits every identifier
   // Names this file declares as variables (`const char *system;`, `int atoi = …`) or defines as
   // functions (a C library's own strcpy, exported by reference) are not references to the library.
   std::unordered_set<std::string_view> own;
   for (size_t i = 1; i + 1 < n; ++i) {
-    if (t[i].kind != TokenKind::identifier || !wanted(t[i].text) || t[i].directive) continue;
+    if (t[i].kind != TokenKind::identifier || !wanted_name(t[i], wanted) || t[i].directive) continue;
     const Token& p = t[i - 1];
     const Token& nx = t[i + 1];
     const bool declarator = (p.kind == TokenKind::identifier && !is_keyword(p.text)) || p.is("*") ||
@@ -159,7 +160,7 @@ std::vector<CallSites::Reference> CallSites::references(const std::function<bool
       }
       continue;
     }
-    if (tok.kind != TokenKind::identifier || i == 0 || !wanted(tok.text) || file_.syntax.dead(i) || own.contains(tok.text))
+    if (tok.kind != TokenKind::identifier || i == 0 || !wanted_name(tok, wanted) || file_.syntax.dead(i) || own.contains(tok.text))
       continue;
     if (tok.directive && (macro.empty() || i < body_from)) continue;
     const bool ends_here = i + 1 >= n || t[i + 1].line_start || t[i + 1].directive != tok.directive;

@@ -244,9 +244,11 @@ class Check {
           b.form == BindingForm::parameter)
         continue;
       const std::string_view name = toks_[b.name].text;
-      if (!may_name_credential(name)) continue;
+      if (!credential_names_(toks_[b.name], [](std::string_view n) {
+            return may_name_credential(n) && credential_name(n) != CredentialName::none;
+          }))
+        continue;  // judged once per name: most bindings are of the same few variables
       const CredentialName cls = credential_name(name);
-      if (cls == CredentialName::none) continue;
       const Value v = values_.resolve(b.value, b.function);
       if (v.via != nullptr) continue;  // bound to another name: judged there
       if (v.is(Value::Kind::string) && names_itself(name, v.text)) continue;
@@ -512,6 +514,7 @@ class Check {
   const FileValues& values_;
   const Severity severity_;
   std::set<size_t> reported_;
+  NameMemo credential_names_{file_.names};
   std::set<const Binding*> secret_bindings_;
 };
 
