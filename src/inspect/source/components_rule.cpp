@@ -103,6 +103,8 @@ std::vector<VersionMacro> version_macros(std::span<const Token> t) {
           numbers[std::string(m.component)][p] = {value, line};
           number_macro_names[std::string(m.component)] = std::string(m.parts[0].substr(0, m.parts[0].rfind('_'))) + "_*";
         }
+    // Cheap before the patterns: most #defines of a tree are neither.
+    if (!name.starts_with("__STM32") && !name.starts_with("__CM")) continue;
     const std::string name_text(name);
     std::smatch match;
     if (std::regex_match(name_text, match, stm32_macro)) {

@@ -19,7 +19,8 @@ struct LineCount {
 
 uint64_t count_lines(std::string_view bytes) {
   if (bytes.empty()) return 0;
-  const auto newlines = static_cast<uint64_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+  uint64_t newlines = 0;
+  for (size_t at = bytes.find('\n'); at != std::string_view::npos; at = bytes.find('\n', at + 1)) ++newlines;
   return newlines + (bytes.back() != '\n' ? 1 : 0);
 }
 

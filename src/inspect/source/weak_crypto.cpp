@@ -211,6 +211,7 @@ bool Check::defines_type(std::string_view name) {
 }
 
 void Check::scan_identifiers() {
+  NameMemo weak(file_.names);  // weak_name once per distinct name
   for (size_t i = 0; i < toks_.size(); ++i) {
     const Token& t = toks_[i];
     if (t.kind != TokenKind::identifier || t.directive || file_.syntax.dead(i)) continue;
@@ -223,6 +224,7 @@ void Check::scan_identifiers() {
       if (!sha1_accepted(i)) report_weak(i, it->second, t.text);
       continue;
     }
+    if (!weak(t, [](std::string_view n) { return weak_name(n).has_value(); })) continue;
     const auto w = weak_name(t.text);
     if (!w || !chooses(i, *w)) continue;
     if (w->function && defines_type(t.text)) continue;  // the file's own class MD5, not the library's
