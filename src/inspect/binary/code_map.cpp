@@ -7,6 +7,7 @@
 
 #include "inspect/binary/byte_reader.h"
 #include "inspect/binary/eh_frame.h"
+#include "inspect/binary/hardening.h"
 
 namespace mdbc::binary {
 namespace {
@@ -87,15 +88,12 @@ CodeMap::CodeMap(const ElfFile& elf) {
       auto checks = find_thumb_canary_checks(r.bytes, r.address);
       thumb_checks_.insert(thumb_checks_.end(), checks.begin(), checks.end());
     }
-  for (auto& f : functions_) {
-    if (arch_ == CodeArch::x86_64 || arch_ == CodeArch::x86) {
-      f.guard = find_guard_load_x86(f.code, arch_ == CodeArch::x86_64) != std::string_view::npos;
-      f.stack_address = arch_ == CodeArch::x86_64 && takes_stack_address_x86_64(f.code);
-    }
-  }
+  if (arch_ == CodeArch::x86_64 || arch_ == CodeArch::x86)
+    for (auto& f : functions_) f.guard = find_guard_load_x86(f.code, arch_ == CodeArch::x86_64) != std::string_view::npos;
   for (const auto& c : thumb_checks_)
     if (const CodeFunction* f = function_containing(c.prologue)) functions_[static_cast<size_t>(f - functions_.data())].guard = true;
-  if (!relocatable_) {
+  reads_calls_ = !relocatable_ && (static_executable_ || elf_role(elf) == ElfRole::firmware);
+  if (reads_calls_) {
     if (arch_ == CodeArch::x86_64) find_plt(elf);
     find_calls();
   }
@@ -154,6 +152,7 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
     }
   if (region_of(elf.entry() & thumb_mask) != nullptr) starts.try_emplace(elf.entry() & thumb_mask);
 
+  functions_.reserve(starts.size());
   for (auto it = starts.begin(); it != starts.end(); ++it) {
     const Region* r = region_of(it->first);
     const uint64_t offset = it->first - r->address;

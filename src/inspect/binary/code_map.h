@@ -23,7 +23,8 @@ struct CodeFunction {
   std::string_view code;
   bool fragment = false;       // a part of another function moved out of line (foo.cold), not an entry
   bool guard = false;          // carries a stack-protector guard (x86: guard load; Thumb: full check)
-  bool stack_address = false;  // x86-64: computes the address of its own stack frame
+  // Direct calls, read only where rules use them (static executables and firmware, see
+  // CodeMap::reads_calls); elsewhere both are empty.
   std::vector<uint32_t> callees;            // functions it calls directly (indices), sorted
   std::vector<std::string_view> call_names;  // every name of what it calls (symbols, PLT imports), sorted
 };
@@ -44,6 +45,11 @@ class CodeMap {
   const std::vector<uint32_t>& own() const { return own_; }
   bool own_from_main() const { return own_from_main_; }
   bool static_executable() const { return static_executable_; }
+
+  // Whether the direct calls of the functions were read: in static executables, whose own code is
+  // told from the C library's by them, and in firmware, whose calls of the stack-protector handler
+  // show its use. A dynamically linked file's imports tell what it calls.
+  bool reads_calls() const { return reads_calls_; }
 
   // Thumb stack-protector checks found in the code, whatever function they are in.
   std::span<const ThumbCanaryCheck> thumb_checks() const { return thumb_checks_; }
@@ -69,6 +75,7 @@ class CodeMap {
   bool own_from_main_ = false;
   bool static_executable_ = false;
   bool relocatable_ = false;
+  bool reads_calls_ = false;
 };
 
 }  // namespace mdbc::binary

@@ -105,13 +105,7 @@ std::vector<std::string_view> imports(const ElfFile& elf) {
 
 void canary(const ElfFile& elf, const CodeMap& code, Hardening& h) {
   const bool code_readable = code.arch() != CodeArch::other;
-  for (uint32_t i : code.own()) {
-    const CodeFunction& f = code.functions()[i];
-    // A fragment runs in its parent's frame, whose entry holds the guard check; a function that
-    // never returns has no way out to check a guard on.
-    if (f.guard) ++h.guarded;
-    else if (f.stack_address && !f.fragment && !never_returns_x86_64(f.code)) h.unguarded.push_back(function_label(f));
-  }
+  for (uint32_t i : code.own()) h.guarded += code.functions()[i].guard;
   h.own_from_main = code.own_from_main();
   bool evidence = false;
   if (code.static_executable() && code_readable) {
@@ -124,6 +118,14 @@ void canary(const ElfFile& elf, const CodeMap& code, Hardening& h) {
     for (std::string_view name : imports(elf)) evidence = evidence || is_canary_symbol(name);
     if (!evidence && h.guarded > 0) evidence = true, h.canary_from_code = true;
   }
+  if (evidence && h.guarded > 0 && code.arch() == CodeArch::x86_64)
+    for (uint32_t i : code.own()) {
+      const CodeFunction& f = code.functions()[i];
+      // A fragment runs in its parent's frame, whose entry holds the guard check; a function that
+      // never returns has no way out to check a guard on.
+      if (!f.guard && !f.fragment && takes_stack_address_x86_64(f.code) && !never_returns_x86_64(f.code))
+        h.unguarded.push_back(function_label(f));
+    }
   if (!evidence) h.canary = "no";
   else h.canary = h.guarded > 0 && !h.unguarded.empty() ? "partial" : "yes";
 }
