@@ -10,11 +10,6 @@
 namespace mdbc::crypto_tables {
 namespace {
 
-constexpr unsigned first4_bits = 17;   // 16 KiB: for a few thousand keys, about 1 % of positions pass
-constexpr unsigned second4_bits = 16;  //  8 KiB: about 2 % of what the first lets through
-constexpr unsigned first8_bits = 16;   //  8 KiB, probed at every fourth position
-constexpr unsigned second8_bits = 16;  //  8 KiB
-
 // Loads as the host sees memory: keys are built by the same loads from the same byte strings, so
 // host byte order never matters.
 inline uint32_t load4(const uint8_t* p) {
@@ -28,32 +23,17 @@ inline uint64_t load8(const uint8_t* p) {
   return v;
 }
 
-// The first-level bitmaps, as the loops below read them.
-struct FirstLevel {
-  const uint64_t* bits4;
-  uint32_t multiplier4;
-  unsigned shift4;
-  const uint64_t* bits8;
-  uint64_t multiplier8;
-  unsigned shift8;
-
-  bool passes8(const uint8_t* p) const {
-    const uint64_t s = (load8(p) * multiplier8) >> shift8;
-    return (bits8[s >> 6] >> (s & 63)) & 1;
-  }
-};
+using First4 = KeyFilter::Bitmap<uint32_t, 12>;
+using First8 = KeyFilter::Bitmap<uint64_t, 11>;
 
 // The first group at or after `at` (a multiple of 8), before `stop`, where one of the windows passes
 // the first level: four bytes at each of its eight positions, eight bytes at its two aligned ones.
 // Needs p[at + 12] readable for every group before `stop`.
-size_t next_group(const uint8_t* p, size_t at, size_t stop, const FirstLevel& f) {
+size_t next_group(const uint8_t* p, size_t at, size_t stop, const First4& f4, const First8& f8) {
   for (; at < stop; at += 8) {
-    uint64_t any = f.passes8(p + at) | f.passes8(p + at + 4);
-    for (size_t k = 0; k < 8; ++k) {
-      const uint32_t s = (load4(p + at + k) * f.multiplier4) >> f.shift4;
-      any |= f.bits4[s >> 6] >> (s & 63);
-    }
-    if (any & 1) break;
+    bool any = f8.has(load8(p + at)) || f8.has(load8(p + at + 4));
+    for (size_t k = 0; k < 8; ++k) any |= f4.has(load4(p + at + k));
+    if (any) break;
   }
   return at;
 }
@@ -61,21 +41,25 @@ size_t next_group(const uint8_t* p, size_t at, size_t stop, const FirstLevel& f)
 #if defined(__x86_64__)
 // next_group with the eight four-byte hashes computed at once and their bitmap words fetched by
 // one gather, on x86-64 processors with AVX2. Needs p[at + 16] readable for every group before `stop`.
-__attribute__((target("avx2"))) size_t next_group_avx2(const uint8_t* p, size_t at, size_t stop, const FirstLevel& f) {
+__attribute__((target("avx2"))) size_t next_group_avx2(const uint8_t* p, size_t at, size_t stop, const First4& f4,
+                                                      const First8& f8) {
   // The four-byte windows at offsets 0..7, one per 32-bit lane, from the sixteen bytes at p + at.
   const __m256i windows = _mm256_setr_epi8(0, 1, 2, 3, 1, 2, 3, 4, 2, 3, 4, 5, 3, 4, 5, 6,  //
                                            4, 5, 6, 7, 5, 6, 7, 8, 6, 7, 8, 9, 7, 8, 9, 10);
-  const __m256i multiplier = _mm256_set1_epi32(static_cast<int>(f.multiplier4));
-  const __m128i shift = _mm_cvtsi32_si128(static_cast<int>(f.shift4));
+  const __m256i multiplier = _mm256_set1_epi32(static_cast<int>(f4.multiplier));
   const __m256i one = _mm256_set1_epi32(1), low5 = _mm256_set1_epi32(31);
-  const auto* words = reinterpret_cast<const int*>(f.bits4);  // bit k of the bitmap: bit k % 32 of word k / 32
+  const auto* words = reinterpret_cast<const int*>(f4.words.data());
   for (; at < stop; at += 8) {
-    if (f.passes8(p + at) || f.passes8(p + at + 4)) break;
+    if (f8.has(load8(p + at)) || f8.has(load8(p + at + 4))) break;
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
     const __m256i keys = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(bytes), windows);
-    const __m256i slots = _mm256_srl_epi32(_mm256_mullo_epi32(keys, multiplier), shift);
-    const __m256i bits = _mm256_i32gather_epi32(words, _mm256_srli_epi32(slots, 5), 4);
-    if (!_mm256_testz_si256(bits, _mm256_sllv_epi32(one, _mm256_and_si256(slots, low5)))) break;
+    const __m256i hashes = _mm256_mullo_epi32(keys, multiplier);
+    // As First4::word_of and First4::bits_of, lane by lane.
+    const __m256i word = _mm256_i32gather_epi32(words, _mm256_srli_epi32(hashes, First4::shift), 4);
+    const __m256i bits =
+        _mm256_or_si256(_mm256_sllv_epi32(one, _mm256_and_si256(_mm256_srli_epi32(hashes, First4::shift - 5), low5)),
+                        _mm256_sllv_epi32(one, _mm256_and_si256(_mm256_srli_epi32(hashes, First4::shift - 10), low5)));
+    if (_mm256_movemask_epi8(_mm256_cmpeq_epi32(_mm256_and_si256(word, bits), bits)) != 0) break;
   }
   return at;
 }
@@ -89,11 +73,15 @@ bool has_avx2() {
 }  // namespace
 
 KeyFilter::KeyFilter(std::span<const uint32_t> keys4, std::span<const uint64_t> keys8)
-    : first4_(first4_bits, 0), second4_(second4_bits, 0xC2B2AE35u), first8_(first8_bits, 0), second8_(second8_bits, 0xFF51AFD7ED558CCDull) {
+{
+  second4_.multiplier = 0xC2B2AE35u;
+  second8_.multiplier = 0xFF51AFD7ED558CCDull;
   // A first-level multiplier that lets zero and 0xff runs (padding, erased flash) through untouched.
   for (uint32_t attempt = 0;; ++attempt) {
-    first4_ = Bitmap<uint32_t>(first4_bits, 0x9E3779B1u + attempt * 0x85EBCA6Au);
-    first8_ = Bitmap<uint64_t>(first8_bits, 0x9E3779B97F4A7C15ull + attempt * 0x632BE59BD9B4E01Aull);
+    first4_ = First4{};
+    first4_.multiplier = 0x9E3779B1u + attempt * 0x85EBCA6Au;
+    first8_ = First8{};
+    first8_.multiplier = 0x9E3779B97F4A7C15ull + attempt * 0x632BE59BD9B4E01Aull;
     for (const uint32_t k : keys4) first4_.add(k);
     for (const uint64_t k : keys8) first8_.add(k);
     const bool clear = !first4_.has(0) && !first4_.has(~uint32_t{0}) && !first8_.has(0) && !first8_.has(~uint64_t{0});
@@ -117,16 +105,14 @@ void KeyFilter::candidates(std::string_view bytes, size_t begin, size_t end, std
   // Groups of eight four-byte windows and two aligned eight-byte windows inside the bytes (and,
   // for the vector code, the sixteen bytes it loads); the last positions go one at a time.
   const size_t group_stop = size >= 12 ? std::min(end, size - 11) : 0;  // at < group_stop: at + 12 <= size
-  const FirstLevel f{first4_.bits.data(), first4_.multiplier, first4_.shift,
-                     first8_.bits.data(), first8_.multiplier, first8_.shift};
   size_t i = begin;
 #if defined(__x86_64__)
   if (has_avx2())
     for (const size_t vector_stop = size >= 16 ? std::min(group_stop, size - 15) : 0;
-         (i = next_group_avx2(p, i, vector_stop, f)) < vector_stop; i += 8)
+         (i = next_group_avx2(p, i, vector_stop, first4_, first8_)) < vector_stop; i += 8)
       group(p, size, i, end, out);
 #endif
-  for (; (i = next_group(p, i, group_stop, f)) < group_stop; i += 8) group(p, size, i, end, out);
+  for (; (i = next_group(p, i, group_stop, first4_, first8_)) < group_stop; i += 8) group(p, size, i, end, out);
   // The last positions, one at a time (an eight-byte key at an aligned position after the
   // four-byte key there).
   for (; i < end && i + 4 <= size; ++i) {
