@@ -23,8 +23,8 @@ inline uint64_t load8(const uint8_t* p) {
   return v;
 }
 
-using First4 = KeyFilter::Bitmap<uint32_t, 12>;
-using First8 = KeyFilter::Bitmap<uint64_t, 11>;
+using First4 = KeyFilter::First4;
+using First8 = KeyFilter::First8;
 
 // The first group at or after `at` (a multiple of 8), before `stop`, where one of the windows passes
 // the first level: four bytes at each of its eight positions, eight bytes at its two aligned ones.
@@ -72,8 +72,7 @@ bool has_avx2() {
 
 }  // namespace
 
-KeyFilter::KeyFilter(std::span<const uint32_t> keys4, std::span<const uint64_t> keys8)
-{
+KeyFilter::KeyFilter(std::span<const uint32_t> keys4, std::span<const uint64_t> keys8, Code code) : code_(code) {
   second4_.multiplier = 0xC2B2AE35u;
   second8_.multiplier = 0xFF51AFD7ED558CCDull;
   // A first-level multiplier that lets zero and 0xff runs (padding, erased flash) through untouched.
@@ -107,7 +106,7 @@ void KeyFilter::candidates(std::string_view bytes, size_t begin, size_t end, std
   const size_t group_stop = size >= 12 ? std::min(end, size - 11) : 0;  // at < group_stop: at + 12 <= size
   size_t i = begin;
 #if defined(__x86_64__)
-  if (has_avx2())
+  if (code_ == Code::fastest && has_avx2())
     for (const size_t vector_stop = size >= 16 ? std::min(group_stop, size - 15) : 0;
          (i = next_group_avx2(p, i, vector_stop, first4_, first8_)) < vector_stop; i += 8)
       group(p, size, i, end, out);

@@ -14,7 +14,10 @@ namespace mdbc::crypto_tables {
 
 class KeyFilter {
  public:
-  KeyFilter(std::span<const uint32_t> keys4, std::span<const uint64_t> keys8);
+  // The code that probes the first level: the fastest the processor runs (AVX2 gathers where
+  // there are), or the portable loop, which finds the same candidates.
+  enum class Code { fastest, portable };
+  KeyFilter(std::span<const uint32_t> keys4, std::span<const uint64_t> keys8, Code code = Code::fastest);
 
   // A candidate: `position << 1`, plus 1 for an eight-byte key.
   static uint64_t position(uint64_t candidate) { return candidate >> 1; }
@@ -50,14 +53,19 @@ class KeyFilter {
     }
   };
 
+  using First4 = Bitmap<uint32_t, 12>;  // 16 KiB: of random positions, about 0.2 % pass
+  using First8 = Bitmap<uint64_t, 11>;  //  8 KiB, probed at every fourth position
+
  private:
   // Appends the candidates among the eight positions from `at` (a multiple of 8); only positions
   // before `end` count.
   void group(const uint8_t* p, size_t size, size_t at, size_t end, std::vector<uint64_t>& out) const;
 
-  Bitmap<uint32_t, 12> first4_;  // 16 KiB: of random positions, about 0.2 % pass
-  Bitmap<uint32_t, 11> second4_;  //  8 KiB: of those, about 1 % pass
-  Bitmap<uint64_t, 11> first8_, second8_;
+  First4 first4_;
+  Bitmap<uint32_t, 11> second4_;  // 8 KiB: of what the first lets through, about 1 % passes
+  First8 first8_;
+  Bitmap<uint64_t, 11> second8_;
+  Code code_;
 };
 
 }  // namespace mdbc::crypto_tables
