@@ -125,45 +125,56 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
       if (a >= r.address && a - r.address < r.bytes.size()) return &r;
     return nullptr;
   };
+  // What the symbols, the unwind tables and the entry point say of each function start, merged
+  // by address below in this order of sources.
   struct Start {
+    uint64_t address;
     std::string_view name;
     uint64_t size = 0;
     bool fragment = false;
+    bool from_symbol = true;
   };
-  std::map<uint64_t, Start> starts;
+  std::vector<Start> said;
   for (const auto& s : elf.symbols()) {
     if (!s.defined() || !s.function()) continue;
     const uint64_t at = s.value & thumb_mask;
     if (region_of(at) == nullptr) continue;
     symbol_names_.emplace_back(at, s.name);
-    Start& st = starts[at];
-    if (st.name.empty()) st.name = s.name;
-    st.size = std::max(st.size, s.size);
     // GCC names the parts it moves out of line <function>.cold (or .cold.N).
-    if (s.name.find(".cold") != std::string::npos) st.fragment = true;
+    said.push_back({at, s.name, s.size, s.name.find(".cold") != std::string::npos});
   }
   std::sort(symbol_names_.begin(), symbol_names_.end());
   symbol_names_.erase(std::unique(symbol_names_.begin(), symbol_names_.end()), symbol_names_.end());
   for (const auto& r : eh_frame_ranges(elf))
-    if (region_of(r.begin & thumb_mask) != nullptr) {
-      Start& st = starts[r.begin & thumb_mask];
-      if (st.size == 0) st.size = r.size;
-      if (r.fragment) st.fragment = true;
+    if (region_of(r.begin & thumb_mask) != nullptr) said.push_back({r.begin & thumb_mask, {}, r.size, r.fragment, false});
+  if (region_of(elf.entry() & thumb_mask) != nullptr) said.push_back({elf.entry() & thumb_mask, {}, 0, false, false});
+  std::stable_sort(said.begin(), said.end(), [](const Start& a, const Start& b) { return a.address < b.address; });
+  // One start per address: the first symbol's name that is not empty, the largest size a symbol
+  // gives (else the first an unwind range gives), a fragment when any source says so.
+  std::vector<Start> starts;
+  for (const Start& x : said) {
+    if (starts.empty() || starts.back().address != x.address) {
+      starts.push_back({x.address, x.name, x.size, x.fragment, x.from_symbol});
+      continue;
     }
-  if (region_of(elf.entry() & thumb_mask) != nullptr) starts.try_emplace(elf.entry() & thumb_mask);
+    Start& st = starts.back();
+    if (st.name.empty()) st.name = x.name;
+    if (x.from_symbol) st.size = std::max(st.size, x.size);
+    else if (st.size == 0) st.size = x.size;
+    st.fragment = st.fragment || x.fragment;
+  }
 
-  functions_.reserve(starts.size());
   for (auto it = starts.begin(); it != starts.end(); ++it) {
-    const Region* r = region_of(it->first);
-    const uint64_t offset = it->first - r->address;
+    const Region* r = region_of(it->address);
+    const uint64_t offset = it->address - r->address;
     uint64_t end = r->bytes.size();
-    if (const auto next = std::next(it); next != starts.end() && next->first - r->address < end) end = next->first - r->address;
-    if (it->second.size > 0) end = std::min(end, offset + std::min(it->second.size, r->bytes.size() - offset));
+    if (const auto next = std::next(it); next != starts.end() && next->address - r->address < end) end = next->address - r->address;
+    if (it->size > 0) end = std::min(end, offset + std::min(it->size, r->bytes.size() - offset));
     CodeFunction f;
-    f.address = it->first;
+    f.address = it->address;
     f.size = end - offset;
-    f.name = it->second.name;
-    f.fragment = it->second.fragment;
+    f.name = it->name;
+    f.fragment = it->fragment;
     f.code = r->bytes.substr(static_cast<size_t>(offset), static_cast<size_t>(end - offset));
     functions_.push_back(std::move(f));
   }
