@@ -23,10 +23,12 @@ struct CodeFunction {
   std::string_view code;
   bool fragment = false;       // a part of another function moved out of line (foo.cold), not an entry
   bool guard = false;          // carries a stack-protector guard (x86: guard load; Thumb: full check)
-  // Direct calls, read only where rules use them (static executables and firmware, see
-  // CodeMap::reads_calls); elsewhere both are empty.
-  std::vector<uint32_t> callees;            // functions it calls directly (indices), sorted
-  std::vector<std::string_view> call_names;  // every name of what it calls (symbols, PLT imports), sorted
+};
+
+// What a function calls directly.
+struct FunctionCalls {
+  std::vector<uint32_t> callees;        // functions (indices), sorted
+  std::vector<std::string_view> names;  // every name of what it calls (symbols, PLT imports), sorted
 };
 
 class CodeMap {
@@ -36,6 +38,9 @@ class CodeMap {
   CodeArch arch() const { return arch_; }
   std::span<const CodeFunction> functions() const { return functions_; }
   const CodeFunction* function_containing(uint64_t address) const;
+  // The direct calls of one of functions(), read only where rules use them (see reads_calls);
+  // elsewhere none. Kept apart from the functions, which large files have hundreds of thousands of.
+  const FunctionCalls& calls(const CodeFunction& f) const;
 
   // The program's own functions (indices). In a static executable (no program interpreter) they
   // are the functions reachable from main by direct calls that lie below the C library's start
@@ -67,6 +72,7 @@ class CodeMap {
 
   CodeArch arch_ = CodeArch::other;
   std::vector<CodeFunction> functions_;  // sorted by address (ET_REL: by section, then address)
+  std::vector<FunctionCalls> calls_;      // for each function when reads_calls_, else empty
   std::vector<std::pair<uint64_t, std::string_view>> symbol_names_;  // defined functions by address
   std::vector<std::pair<uint64_t, std::string_view>> plt_;  // PLT stub address -> what it jumps to
   std::vector<std::pair<uint64_t, std::string_view>> got_;  // GOT slot address -> what it holds

@@ -173,7 +173,7 @@ bool stripped_static_fortified(const ElfFile& elf, const CodeMap& code) {
     }
   }
   for (uint32_t i : code.own())
-    for (uint32_t callee : functions[i].callees)
+    for (uint32_t callee : code.calls(functions[i]).callees)
       if (fortified.count(callee) && !handlers.count(functions[callee].address)) return true;
   return false;
 }
@@ -187,7 +187,7 @@ void fortify(const ElfFile& elf, const CodeMap& code, Hardening& h) {
       return;
     }
     for (uint32_t i : code.own())
-      for (std::string_view name : code.functions()[i].call_names) called.insert(name);
+      for (std::string_view name : code.calls(code.functions()[i]).names) called.insert(name);
     if (code.arch() == CodeArch::other)
       for (const auto& s : elf.symbols())
         if (s.defined() && s.function()) called.insert(s.name);

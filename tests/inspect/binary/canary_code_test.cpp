@@ -110,7 +110,7 @@ void expect_checks_match_symbols(const std::filesystem::path& elf_path, bool pro
   std::set<std::string_view> calling, checked;
   // newlib's __stack_chk_fail_local only forwards to the handler: it is not a protected function.
   for (const auto& f : code.functions())
-    if (std::find(f.call_names.begin(), f.call_names.end(), "__stack_chk_fail") != f.call_names.end() &&
+    if (std::find(code.calls(f).names.begin(), code.calls(f).names.end(), "__stack_chk_fail") != code.calls(f).names.end() &&
         !f.name.starts_with("__stack_chk"))
       calling.insert(f.name);
   for (const auto& c : checks) {
