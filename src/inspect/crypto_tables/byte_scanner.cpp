@@ -30,12 +30,10 @@ constexpr size_t chunk_bytes = 64 * 1024;
 
 // Windows worth indexing: not mostly zeros, not one byte repeated (those occur everywhere).
 bool informative(std::string_view window) {
-  bool seen[256] = {};
   unsigned distinct = 0, zeros = 0;
-  for (char c : window) {
-    const auto b = static_cast<uint8_t>(c);
-    zeros += b == 0;
-    if (!seen[b]) seen[b] = true, ++distinct;
+  for (size_t i = 0; i < window.size(); ++i) {
+    zeros += window[i] == '\0';
+    distinct += window.substr(0, i).find(window[i]) == std::string_view::npos;
   }
   return distinct >= 3 && zeros <= 6;
 }
