@@ -137,6 +137,7 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
   const std::vector<CodeRange> ranges = eh_frame_ranges(elf);
   std::vector<Start> said;
   said.reserve(elf.symbols().size() + ranges.size() + 1);
+  symbol_names_.reserve(elf.symbols().size());
   for (const auto& s : elf.symbols()) {
     if (!s.defined() || !s.function()) continue;
     const uint64_t at = s.value & thumb_mask;
@@ -167,6 +168,7 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
     st.fragment = st.fragment || x.fragment;
   }
 
+  functions_.reserve(starts.size());
   for (auto it = starts.begin(); it != starts.end(); ++it) {
     const Region* r = region_of(it->address);
     const uint64_t offset = it->address - r->address;
