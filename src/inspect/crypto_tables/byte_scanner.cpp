@@ -8,22 +8,12 @@
 #include <optional>
 #include <stdexcept>
 
+#include "inspect/crypto_tables/host_load.h"
+
 namespace mdbc::crypto_tables {
 namespace {
 
-// Loads as the host sees memory: keys are built by the same loads from the same byte strings, so
-// host byte order never matters.
-inline uint64_t load8(const uint8_t* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-inline uint32_t load4(const uint8_t* p) {
-  uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-uint32_t load4(std::string_view s) { return load4(reinterpret_cast<const uint8_t*>(s.data())); }
+uint32_t load4(std::string_view s) { return crypto_tables::load4(reinterpret_cast<const uint8_t*>(s.data())); }
 
 // Bytes whose candidates are collected before they are looked at: small enough to stay in cache.
 constexpr size_t chunk_bytes = 64 * 1024;

@@ -1,7 +1,7 @@
 #include "inspect/crypto_tables/key_filter.h"
 
 #include <algorithm>
-#include <cstring>
+#include "inspect/crypto_tables/host_load.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -10,18 +10,6 @@
 namespace mdbc::crypto_tables {
 namespace {
 
-// Loads as the host sees memory: keys are built by the same loads from the same byte strings, so
-// host byte order never matters.
-inline uint32_t load4(const uint8_t* p) {
-  uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-inline uint64_t load8(const uint8_t* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
 
 using First4 = KeyFilter::First4;
 using First8 = KeyFilter::First8;
