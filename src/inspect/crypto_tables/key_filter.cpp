@@ -1,6 +1,7 @@
 #include "inspect/crypto_tables/key_filter.h"
 
 #include <algorithm>
+
 #include "inspect/crypto_tables/host_load.h"
 
 #if defined(__x86_64__)
@@ -9,7 +10,6 @@
 
 namespace mdbc::crypto_tables {
 namespace {
-
 
 using First4 = KeyFilter::First4;
 using First8 = KeyFilter::First8;
