@@ -5,9 +5,20 @@
 #include <stdexcept>
 
 namespace mdbc {
+namespace {
+
+// Fetched once per process: EVP_sha256() makes OpenSSL look the algorithm up in its providers at
+// every initialisation, which costs more than hashing a small file.
+const EVP_MD* sha256_algorithm() {
+  static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return md;
+}
+
+}  // namespace
 
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
-  if (ctx_ == nullptr || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), EVP_sha256(), nullptr) != 1)
+  if (ctx_ == nullptr || sha256_algorithm() == nullptr ||
+      EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), sha256_algorithm(), nullptr) != 1)
     throw std::runtime_error("OpenSSL: cannot initialise SHA-256");
 }
 

@@ -177,6 +177,16 @@ TEST(BinaryFirmware, MalformedInputsAreOneLineErrors) {
   r = mdbc({"inspect", bad.string()});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(r.err.starts_with("mdbc: " + bad.string() + ":2: ")) << r.err;
+
+  // A file of one data record that is cut short or has junk where its checksum belongs, found in a
+  // tree: Intel HEX by its header, so an input error naming the line, never a file left aside.
+  for (const std::string record : {":04000000\n", ":0400000001020304ZZ\n", ":0400000001020304"}) {
+    dir.write("tree/one.hex", record);
+    r = mdbc({"inspect", (dir.path() / "tree").string()});
+    EXPECT_EQ(r.exit_code, 2) << record;
+    EXPECT_TRUE(r.err.starts_with("mdbc: one.hex:1: ")) << record << ": " << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  }
 }
 
 }  // namespace

@@ -50,7 +50,7 @@ class BannedImportsRule final : public BinaryRule {
     } else if (static_program) {
       if (a.code->own_from_main())
         for (uint32_t i : a.code->own())
-          for (std::string_view callee : a.code->functions()[i].call_names)
+          for (std::string_view callee : a.code->calls(a.code->functions()[i]).names)
             if (const auto name = banned_name(callee, entry); !name.empty()) linked.try_emplace(name, callee, 0);
     } else {
       const bool object = role == ElfRole::relocatable;

@@ -126,14 +126,21 @@ class ThumbCode {
     return (h & 0xF800) == 0x4800 || h == 0xF8DF || h == 0xF85F;
   }
 
-  // Whether any of the eight halfwords at code offsets i..i+14 (all inside the code) may be a
-  // literal load: lets the scan skip sixteen bytes at a time through code that has none.
-  bool block_may_load_literal(size_t i) const {
+  // Whether the halfword at code offset i may start a load from [Rn, #0] (LDR Rt, [Rn, #0], LDR Rt,
+  // [SP, #0] or LDR.W Rt, [Rn, #imm12]), the guard read of a check; find_guard_read tells for sure.
+  bool may_read_guard(size_t i) const {
+    const uint16_t h = halfword(i);
+    return (h & 0xFFC0) == 0x6800 || (h & 0xF8FF) == 0x9800 || (h & 0xFFF0) == 0xF8D0;
+  }
+
+  // Whether any of the eight halfwords at code offsets i..i+14 (all inside the code) may start a
+  // guard read.
+  bool block_may_read_guard(size_t i) const {
     if constexpr (std::endian::native != std::endian::little) return true;  // halfwords load in host order
     using Halfwords = uint16_t __attribute__((vector_size(16)));
     Halfwords h;
     std::memcpy(&h, p_ + i, sizeof h);
-    const Halfwords hit = reinterpret_cast<Halfwords>(((h & 0xF800) == 0x4800) | (h == 0xF8DF) | (h == 0xF85F));
+    const Halfwords hit = reinterpret_cast<Halfwords>(((h & 0xFFC0) == 0x6800) | ((h & 0xF8FF) == 0x9800) | ((h & 0xFFF0) == 0xF8D0));
     uint64_t halves[2];
     std::memcpy(halves, &hit, sizeof halves);
     return (halves[0] | halves[1]) != 0;
@@ -178,6 +185,9 @@ class ThumbCode {
 // How far (in instructions) the parts of a check may be apart. Compilers schedule unrelated
 // instructions between the guard-address load and the guard read (seen: 8 at -Os).
 constexpr int deref_window = 12;
+// The farthest a guard read can start after its literal load: the load and the instructions
+// before the read, each at most four bytes.
+constexpr size_t max_read_distance = 4 * deref_window;
 constexpr int store_window = 2;
 constexpr int compare_window = 4;
 constexpr int call_window = 5;
@@ -382,21 +392,16 @@ std::vector<ThumbCanaryCheck> find_thumb_canary_checks(std::string_view code, ui
     }
   };
 
-  for (size_t i = 0; i + 2 <= n; i += 2) {
-    // Every check starts with a literal load; testing its encoding first keeps the full decoder
-    // off the other 31 of 32 halfwords, sixteen bytes at a time where none of them is one.
-    if (i % 16 == 0 && i + 16 <= n && !t.block_may_load_literal(i)) {
-      i += 14;
-      continue;
-    }
-    if (!t.may_load_literal(i)) continue;
+  // The literal load at code offset i, when it starts the prologue or epilogue of a check.
+  auto look_at = [&](size_t i) {
+    if (!t.may_load_literal(i)) return;
     const Insn lit = t.decode(i);
-    if (lit.op != Op::load_literal) continue;
+    if (lit.op != Op::load_literal) return;
     const auto guard = t.word_at_address(lit.target);
-    if (!guard) continue;
+    if (!guard) return;
     // The guard read: LDR Rx, [Rt, #0] through the register the address was loaded into.
     const auto read = t.find_guard_read(i + lit.length, lit.rt, deref_window);
-    if (!read) continue;
+    if (!read) return;
     const int guard_reg = read->first;
     const size_t after_read = read->second;
 
@@ -410,7 +415,7 @@ std::vector<ThumbCanaryCheck> find_thumb_canary_checks(std::string_view code, ui
       }
       return false;
     });
-    if (stored) continue;
+    if (stored) return;
 
     // Epilogue: a slot load near the guard read, a comparison of the two values, then the call
     // of the failure handler (right after a branch around it, or at a conditional branch target).
@@ -422,7 +427,7 @@ std::vector<ThumbCanaryCheck> find_thumb_canary_checks(std::string_view code, ui
       if (in.op == Op::load && (in.rn == 13 || in.rn == 7) && in.rt != guard_reg)
         slot_loads.push_back({in.rt, {*guard, in.rn, in.offset}});
     }
-    if (slot_loads.empty()) continue;
+    if (slot_loads.empty()) return;
     std::optional<Slot> compared;
     size_t after_compare = 0;
     following(after_read, compare_window, [&](size_t at, const Insn& in) {
@@ -435,7 +440,7 @@ std::vector<ThumbCanaryCheck> find_thumb_canary_checks(std::string_view code, ui
         }
       return false;
     });
-    if (!compared) continue;
+    if (!compared) return;
     std::optional<uint32_t> handler;
     following(after_compare, call_window, [&](size_t, const Insn& in) {
       if (in.op == Op::branch_link) {
@@ -449,6 +454,18 @@ std::vector<ThumbCanaryCheck> find_thumb_canary_checks(std::string_view code, ui
       return handler.has_value();
     });
     if (handler) epilogues.push_back({*compared, t.address(i), *handler});
+  };
+  // Every check starts with a literal load and reads the guard through it within deref_window
+  // instructions: only the literal loads up to max_read_distance bytes before a halfword that may
+  // read the guard are decoded, and those halfwords are looked for sixteen bytes at a time.
+  size_t next = 0;  // the first offset not looked at yet
+  for (size_t block = 0; block + 2 <= n; block += 16) {
+    if (block + 16 <= n && !t.block_may_read_guard(block)) continue;
+    for (size_t j = block; j < block + 16 && j + 2 <= n; j += 2) {
+      if (!t.may_read_guard(j)) continue;
+      for (size_t i = std::max(next, j > max_read_distance ? j - max_read_distance : 0); i < j; i += 2) look_at(i);
+      next = std::max(next, j);
+    }
   }
 
   // Both lists are in address order: pair each prologue with the first later epilogue of the same

@@ -7,6 +7,7 @@
 
 #include "inspect/binary/byte_reader.h"
 #include "inspect/binary/eh_frame.h"
+#include "inspect/binary/hardening.h"
 
 namespace mdbc::binary {
 namespace {
@@ -87,15 +88,12 @@ CodeMap::CodeMap(const ElfFile& elf) {
       auto checks = find_thumb_canary_checks(r.bytes, r.address);
       thumb_checks_.insert(thumb_checks_.end(), checks.begin(), checks.end());
     }
-  for (auto& f : functions_) {
-    if (arch_ == CodeArch::x86_64 || arch_ == CodeArch::x86) {
-      f.guard = find_guard_load_x86(f.code, arch_ == CodeArch::x86_64) != std::string_view::npos;
-      f.stack_address = arch_ == CodeArch::x86_64 && takes_stack_address_x86_64(f.code);
-    }
-  }
+  if (arch_ == CodeArch::x86_64 || arch_ == CodeArch::x86)
+    for (auto& f : functions_) f.guard = find_guard_load_x86(f.code, arch_ == CodeArch::x86_64) != std::string_view::npos;
   for (const auto& c : thumb_checks_)
     if (const CodeFunction* f = function_containing(c.prologue)) functions_[static_cast<size_t>(f - functions_.data())].guard = true;
-  if (!relocatable_) {
+  reads_calls_ = !relocatable_ && (static_executable_ || elf_role(elf) == ElfRole::firmware);
+  if (reads_calls_) {
     if (arch_ == CodeArch::x86_64) find_plt(elf);
     find_calls();
   }
@@ -127,44 +125,61 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
       if (a >= r.address && a - r.address < r.bytes.size()) return &r;
     return nullptr;
   };
+  // What the symbols, the unwind tables and the entry point say of each function start, merged
+  // by address below in this order of sources.
   struct Start {
+    uint64_t address;
     std::string_view name;
     uint64_t size = 0;
     bool fragment = false;
+    bool from_symbol = true;
   };
-  std::map<uint64_t, Start> starts;
+  const std::vector<CodeRange> ranges = eh_frame_ranges(elf);
+  std::vector<Start> said;
+  said.reserve(elf.symbols().size() + ranges.size() + 1);
+  symbol_names_.reserve(elf.symbols().size());
   for (const auto& s : elf.symbols()) {
     if (!s.defined() || !s.function()) continue;
     const uint64_t at = s.value & thumb_mask;
     if (region_of(at) == nullptr) continue;
     symbol_names_.emplace_back(at, s.name);
-    Start& st = starts[at];
-    if (st.name.empty()) st.name = s.name;
-    st.size = std::max(st.size, s.size);
     // GCC names the parts it moves out of line <function>.cold (or .cold.N).
-    if (s.name.find(".cold") != std::string::npos) st.fragment = true;
+    said.push_back({at, s.name, s.size, s.name.find(".cold") != std::string::npos});
   }
   std::sort(symbol_names_.begin(), symbol_names_.end());
   symbol_names_.erase(std::unique(symbol_names_.begin(), symbol_names_.end()), symbol_names_.end());
-  for (const auto& r : eh_frame_ranges(elf))
-    if (region_of(r.begin & thumb_mask) != nullptr) {
-      Start& st = starts[r.begin & thumb_mask];
-      if (st.size == 0) st.size = r.size;
-      if (r.fragment) st.fragment = true;
+  for (const auto& r : ranges)
+    if (region_of(r.begin & thumb_mask) != nullptr) said.push_back({r.begin & thumb_mask, {}, r.size, r.fragment, false});
+  if (region_of(elf.entry() & thumb_mask) != nullptr) said.push_back({elf.entry() & thumb_mask, {}, 0, false, false});
+  std::stable_sort(said.begin(), said.end(), [](const Start& a, const Start& b) { return a.address < b.address; });
+  // One start per address: the first symbol's name that is not empty, the largest size a symbol
+  // gives (else the first an unwind range gives), a fragment when any source says so.
+  std::vector<Start> starts;
+  starts.reserve(said.size());
+  for (const Start& x : said) {
+    if (starts.empty() || starts.back().address != x.address) {
+      starts.push_back({x.address, x.name, x.size, x.fragment, x.from_symbol});
+      continue;
     }
-  if (region_of(elf.entry() & thumb_mask) != nullptr) starts.try_emplace(elf.entry() & thumb_mask);
+    Start& st = starts.back();
+    if (st.name.empty()) st.name = x.name;
+    if (x.from_symbol) st.size = std::max(st.size, x.size);
+    else if (st.size == 0) st.size = x.size;
+    st.fragment = st.fragment || x.fragment;
+  }
 
+  functions_.reserve(starts.size());
   for (auto it = starts.begin(); it != starts.end(); ++it) {
-    const Region* r = region_of(it->first);
-    const uint64_t offset = it->first - r->address;
+    const Region* r = region_of(it->address);
+    const uint64_t offset = it->address - r->address;
     uint64_t end = r->bytes.size();
-    if (const auto next = std::next(it); next != starts.end() && next->first - r->address < end) end = next->first - r->address;
-    if (it->second.size > 0) end = std::min(end, offset + std::min(it->second.size, r->bytes.size() - offset));
+    if (const auto next = std::next(it); next != starts.end() && next->address - r->address < end) end = next->address - r->address;
+    if (it->size > 0) end = std::min(end, offset + std::min(it->size, r->bytes.size() - offset));
     CodeFunction f;
-    f.address = it->first;
+    f.address = it->address;
     f.size = end - offset;
-    f.name = it->second.name;
-    f.fragment = it->second.fragment;
+    f.name = it->name;
+    f.fragment = it->fragment;
     f.code = r->bytes.substr(static_cast<size_t>(offset), static_cast<size_t>(end - offset));
     functions_.push_back(std::move(f));
   }
@@ -214,6 +229,11 @@ const CodeFunction* CodeMap::function_containing(uint64_t address) const {
   return address - it->address < std::max<uint64_t>(it->size, 1) ? &*it : nullptr;
 }
 
+const FunctionCalls& CodeMap::calls(const CodeFunction& f) const {
+  static const FunctionCalls none;
+  return calls_.empty() ? none : calls_[static_cast<size_t>(&f - functions_.data())];
+}
+
 void CodeMap::names_at(uint64_t address, std::vector<std::string_view>& out) const {
   auto it = std::lower_bound(symbol_names_.begin(), symbol_names_.end(), std::pair<uint64_t, std::string_view>{address, {}});
   for (; it != symbol_names_.end() && it->first == address; ++it) out.push_back(it->second);
@@ -225,14 +245,17 @@ void CodeMap::find_calls() {
                                [](const CodeFunction& f, uint64_t a) { return f.address < a; });
     return it != functions_.end() && it->address == target ? it - functions_.begin() : -1;
   };
-  for (auto& f : functions_) {
+  calls_.resize(functions_.size());
+  for (size_t fi = 0; fi < functions_.size(); ++fi) {
+    const CodeFunction& f = functions_[fi];
+    FunctionCalls& c = calls_[fi];
     const unsigned char* p = ubytes(f.code);
     auto add_target = [&](uint64_t target) {
       if (const int64_t k = index_of(target); k >= 0) {
-        f.callees.push_back(static_cast<uint32_t>(k));
-        names_at(target, f.call_names);
+        c.callees.push_back(static_cast<uint32_t>(k));
+        names_at(target, c.names);
       } else if (const std::string_view name = lookup(plt_, target); !name.empty()) {
-        f.call_names.push_back(name);
+        c.names.push_back(name);
       }
     };
     if (arch_ == CodeArch::x86_64 || arch_ == CodeArch::x86) {
@@ -249,7 +272,7 @@ void CodeMap::find_calls() {
           if (i + 6 > f.code.size()) break;
           if (p[i + 1] != 0x15) continue;  // call *rel32(%rip)
           const uint64_t slot = f.address + i + 6 + static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(le32(p + i + 2))));
-          if (const std::string_view name = lookup(got_, slot); !name.empty()) f.call_names.push_back(name);
+          if (const std::string_view name = lookup(got_, slot); !name.empty()) c.names.push_back(name);
         }
     } else if (arch_ == CodeArch::thumb) {
       for (size_t i = 0; i + 4 <= f.code.size(); i += 2) {
@@ -257,10 +280,10 @@ void CodeMap::find_calls() {
         if (decode_thumb_bl(f.code, i, f.address, target)) add_target(target);
       }
     }
-    std::sort(f.callees.begin(), f.callees.end());
-    f.callees.erase(std::unique(f.callees.begin(), f.callees.end()), f.callees.end());
-    std::sort(f.call_names.begin(), f.call_names.end());
-    f.call_names.erase(std::unique(f.call_names.begin(), f.call_names.end()), f.call_names.end());
+    std::sort(c.callees.begin(), c.callees.end());
+    c.callees.erase(std::unique(c.callees.begin(), c.callees.end()), c.callees.end());
+    std::sort(c.names.begin(), c.names.end());
+    c.names.erase(std::unique(c.names.begin(), c.names.end()), c.names.end());
   }
 }
 
@@ -295,7 +318,7 @@ void CodeMap::find_own(const ElfFile& elf) {
   std::vector<uint32_t> queue{static_cast<uint32_t>(main_function - functions_.data())};
   seen[queue.front()] = true;
   for (size_t q = 0; q < queue.size(); ++q)
-    for (uint32_t callee : functions_[queue[q]].callees) {
+    for (uint32_t callee : calls_[queue[q]].callees) {
       if (seen[callee] || (libc_start && functions_[callee].address >= *libc_start)) continue;
       seen[callee] = true;
       queue.push_back(callee);

@@ -23,9 +23,12 @@ struct CodeFunction {
   std::string_view code;
   bool fragment = false;       // a part of another function moved out of line (foo.cold), not an entry
   bool guard = false;          // carries a stack-protector guard (x86: guard load; Thumb: full check)
-  bool stack_address = false;  // x86-64: computes the address of its own stack frame
-  std::vector<uint32_t> callees;            // functions it calls directly (indices), sorted
-  std::vector<std::string_view> call_names;  // every name of what it calls (symbols, PLT imports), sorted
+};
+
+// What a function calls directly.
+struct FunctionCalls {
+  std::vector<uint32_t> callees;        // functions (indices), sorted
+  std::vector<std::string_view> names;  // every name of what it calls (symbols, PLT imports), sorted
 };
 
 class CodeMap {
@@ -35,6 +38,9 @@ class CodeMap {
   CodeArch arch() const { return arch_; }
   std::span<const CodeFunction> functions() const { return functions_; }
   const CodeFunction* function_containing(uint64_t address) const;
+  // The direct calls of one of functions(), read only where rules use them (see reads_calls);
+  // elsewhere none. Kept apart from the functions, which large files have hundreds of thousands of.
+  const FunctionCalls& calls(const CodeFunction& f) const;
 
   // The program's own functions (indices). In a static executable (no program interpreter) they
   // are the functions reachable from main by direct calls that lie below the C library's start
@@ -44,6 +50,11 @@ class CodeMap {
   const std::vector<uint32_t>& own() const { return own_; }
   bool own_from_main() const { return own_from_main_; }
   bool static_executable() const { return static_executable_; }
+
+  // Whether the direct calls of the functions were read: in static executables, whose own code is
+  // told from the C library's by them, and in firmware, whose calls of the stack-protector handler
+  // show its use. A dynamically linked file's imports tell what it calls.
+  bool reads_calls() const { return reads_calls_; }
 
   // Thumb stack-protector checks found in the code, whatever function they are in.
   std::span<const ThumbCanaryCheck> thumb_checks() const { return thumb_checks_; }
@@ -61,6 +72,7 @@ class CodeMap {
 
   CodeArch arch_ = CodeArch::other;
   std::vector<CodeFunction> functions_;  // sorted by address (ET_REL: by section, then address)
+  std::vector<FunctionCalls> calls_;      // for each function when reads_calls_, else empty
   std::vector<std::pair<uint64_t, std::string_view>> symbol_names_;  // defined functions by address
   std::vector<std::pair<uint64_t, std::string_view>> plt_;  // PLT stub address -> what it jumps to
   std::vector<std::pair<uint64_t, std::string_view>> got_;  // GOT slot address -> what it holds
@@ -69,6 +81,7 @@ class CodeMap {
   bool own_from_main_ = false;
   bool static_executable_ = false;
   bool relocatable_ = false;
+  bool reads_calls_ = false;
 };
 
 }  // namespace mdbc::binary

@@ -67,7 +67,8 @@ StackProtector from_elf(const ElfFile& elf, const CodeMap& code) {
   StackProtector sp;
   for (const auto& f : code.functions()) {
     if (f.name.starts_with("__stack_chk")) continue;  // the handler's own wrappers (__stack_chk_fail_local)
-    const bool calls_handler = std::find(f.call_names.begin(), f.call_names.end(), "__stack_chk_fail") != f.call_names.end();
+    const auto& names = code.calls(f).names;
+    const bool calls_handler = std::find(names.begin(), names.end(), "__stack_chk_fail") != names.end();
     if (!f.guard && !calls_handler) continue;
     ++sp.functions;
     if (sp.evidence.empty()) sp.evidence = "guard check in " + (f.name.empty() ? hex(f.address) : std::string(f.name));

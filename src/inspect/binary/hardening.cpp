@@ -105,13 +105,7 @@ std::vector<std::string_view> imports(const ElfFile& elf) {
 
 void canary(const ElfFile& elf, const CodeMap& code, Hardening& h) {
   const bool code_readable = code.arch() != CodeArch::other;
-  for (uint32_t i : code.own()) {
-    const CodeFunction& f = code.functions()[i];
-    // A fragment runs in its parent's frame, whose entry holds the guard check; a function that
-    // never returns has no way out to check a guard on.
-    if (f.guard) ++h.guarded;
-    else if (f.stack_address && !f.fragment && !never_returns_x86_64(f.code)) h.unguarded.push_back(function_label(f));
-  }
+  for (uint32_t i : code.own()) h.guarded += code.functions()[i].guard;
   h.own_from_main = code.own_from_main();
   bool evidence = false;
   if (code.static_executable() && code_readable) {
@@ -124,6 +118,14 @@ void canary(const ElfFile& elf, const CodeMap& code, Hardening& h) {
     for (std::string_view name : imports(elf)) evidence = evidence || is_canary_symbol(name);
     if (!evidence && h.guarded > 0) evidence = true, h.canary_from_code = true;
   }
+  if (evidence && h.guarded > 0 && code.arch() == CodeArch::x86_64)
+    for (uint32_t i : code.own()) {
+      const CodeFunction& f = code.functions()[i];
+      // A fragment runs in its parent's frame, whose entry holds the guard check; a function that
+      // never returns has no way out to check a guard on.
+      if (!f.guard && !f.fragment && takes_stack_address_x86_64(f.code) && !never_returns_x86_64(f.code))
+        h.unguarded.push_back(function_label(f));
+    }
   if (!evidence) h.canary = "no";
   else h.canary = h.guarded > 0 && !h.unguarded.empty() ? "partial" : "yes";
 }
@@ -171,7 +173,7 @@ bool stripped_static_fortified(const ElfFile& elf, const CodeMap& code) {
     }
   }
   for (uint32_t i : code.own())
-    for (uint32_t callee : functions[i].callees)
+    for (uint32_t callee : code.calls(functions[i]).callees)
       if (fortified.count(callee) && !handlers.count(functions[callee].address)) return true;
   return false;
 }
@@ -185,7 +187,7 @@ void fortify(const ElfFile& elf, const CodeMap& code, Hardening& h) {
       return;
     }
     for (uint32_t i : code.own())
-      for (std::string_view name : code.functions()[i].call_names) called.insert(name);
+      for (std::string_view name : code.calls(code.functions()[i]).names) called.insert(name);
     if (code.arch() == CodeArch::other)
       for (const auto& s : elf.symbols())
         if (s.defined() && s.function()) called.insert(s.name);

@@ -8,38 +8,22 @@
 #include <optional>
 #include <stdexcept>
 
+#include "inspect/crypto_tables/host_load.h"
+
 namespace mdbc::crypto_tables {
 namespace {
 
-constexpr unsigned filter_bits = 17;   // 16 KiB, for a few thousand keys: about 2 % of positions pass
-constexpr unsigned filter8_bits = 16;  //  8 KiB, for the anchors of tables of mostly-zero words
+uint32_t load4(std::string_view s) { return crypto_tables::load4(reinterpret_cast<const uint8_t*>(s.data())); }
 
-// Loads as the host sees memory: keys are built by the same loads from the same byte strings, so
-// host byte order never matters.
-inline uint64_t load8(const uint8_t* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-inline uint32_t load4(const uint8_t* p) {
-  uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-uint32_t load4(std::string_view s) { return load4(reinterpret_cast<const uint8_t*>(s.data())); }
-
-inline uint32_t slot(uint32_t key, uint32_t m) { return (key * m) >> (32 - filter_bits); }
-inline uint64_t slot8(uint64_t key, uint64_t m) { return (key * m) >> (64 - filter8_bits); }
-inline bool test(const std::vector<uint64_t>& bits, uint64_t slot) { return (bits[slot >> 6] >> (slot & 63)) & 1; }
+// Bytes whose candidates are collected before they are looked at: small enough to stay in cache.
+constexpr size_t chunk_bytes = 64 * 1024;
 
 // Windows worth indexing: not mostly zeros, not one byte repeated (those occur everywhere).
 bool informative(std::string_view window) {
-  bool seen[256] = {};
   unsigned distinct = 0, zeros = 0;
-  for (char c : window) {
-    const auto b = static_cast<uint8_t>(c);
-    zeros += b == 0;
-    if (!seen[b]) seen[b] = true, ++distinct;
+  for (size_t i = 0; i < window.size(); ++i) {
+    zeros += window[i] == '\0';
+    distinct += window.substr(0, i).find(window[i]) == std::string_view::npos;
   }
   return distinct >= 3 && zeros <= 6;
 }
@@ -174,27 +158,13 @@ ByteScanner::ByteScanner(const std::vector<Table>& tables, std::vector<std::stri
     prefixes.push_back({load4(needles_[i]), i});
   }
 
-  // A multiplier whose filter lets zero and 0xff runs (padding, erased flash) through untouched.
-  for (uint32_t attempt = 0;; ++attempt) {
-    multiplier_ = 0x9E3779B1u + attempt * 0x85EBCA6Au;
-    filter_.assign((size_t{1} << filter_bits) / 64, 0);
-    auto set = [&](uint32_t key) {
-      const uint32_t s = slot(key, multiplier_);
-      filter_[s >> 6] |= uint64_t{1} << (s & 63);
-    };
-    for (const auto& item : anchors) set(item.first);
-    for (const auto& item : words) set(item.first);
-    for (const auto& item : prefixes) set(item.first);
-    multiplier8_ = 0x9E3779B97F4A7C15ull + attempt * 0x632BE59BD9B4E01Aull;
-    filter8_.assign((size_t{1} << filter8_bits) / 64, 0);
-    for (const auto& item : aligned) {
-      const uint64_t s = slot8(item.first, multiplier8_);
-      filter8_[s >> 6] |= uint64_t{1} << (s & 63);
-    }
-    const bool clear = !test(filter_, slot(0, multiplier_)) && !test(filter_, slot(~uint32_t{0}, multiplier_)) &&
-                       !test(filter8_, slot8(0, multiplier8_)) && !test(filter8_, slot8(~uint64_t{0}, multiplier8_));
-    if (clear || attempt == 64) break;
-  }
+  std::vector<uint32_t> keys4;
+  for (const auto& item : anchors) keys4.push_back(item.first);
+  for (const auto& item : words) keys4.push_back(item.first);
+  for (const auto& item : prefixes) keys4.push_back(item.first);
+  std::vector<uint64_t> keys8;
+  for (const auto& item : aligned) keys8.push_back(item.first);
+  filter_.emplace(keys4, keys8);
   aligned_anchors_.build(std::move(aligned));
   anchors_.build(std::move(anchors));
   words_.build(std::move(words));
@@ -303,45 +273,26 @@ void ByteScanner::scan(std::string_view bytes, ScanResult& out) const {
         }
       }
   };
-  // The hot loop: one filter probe per byte position, eight positions per branch.
-  const uint64_t* filter = filter_.data();
-  const uint32_t m = multiplier_;
-  auto passes = [&](size_t i) {
-    const uint32_t s = slot(load4(p + i), m);
-    return static_cast<unsigned>((filter[s >> 6] >> (s & 63)) & 1);
-  };
-  auto look = [&](size_t i) {
-    const uint32_t w = load4(p + i);
-    on_anchor(i, w);
-    on_word(i, w);
-  };
-  const uint64_t* filter8 = filter8_.data();
-  const uint64_t m8 = multiplier8_;
-  auto passes8 = [&](size_t i) {  // i is 4-byte aligned and i + 8 <= n
-    const uint64_t s = slot8(load8(p + i), m8);
-    return static_cast<unsigned>((filter8[s >> 6] >> (s & 63)) & 1);
-  };
   auto look8 = [&](size_t i) {
     uint32_t b, e;
     const uint64_t w = load8(p + i);
     if (aligned_anchors_.find(w, b, e))
       for (uint32_t k = b; k < e; ++k) confirm(bytes, i - aligned_anchors_.values[k].offset, aligned_anchors_.values[k].form, tried, found_end, out);
   };
-  size_t i = 0;
-  for (; i + 12 <= n; i += 8) {
-    const unsigned any = passes(i) | passes(i + 1) | passes(i + 2) | passes(i + 3) | passes(i + 4) | passes(i + 5) |
-                         passes(i + 6) | passes(i + 7) | passes8(i) << 1 | passes8(i + 4) << 2;
-    if (any) [[unlikely]] {
-      if (any & 1)
-        for (size_t k = i; k < i + 8; ++k)
-          if (passes(k)) look(k);
-      if (any & 2) look8(i);
-      if (any & 4) look8(i + 4);
+  std::vector<uint64_t> candidates;
+  for (size_t begin = 0; begin < n; begin += chunk_bytes) {
+    candidates.clear();
+    filter_->candidates(bytes, begin, begin + chunk_bytes, candidates);
+    for (const uint64_t c : candidates) {
+      const size_t i = KeyFilter::position(c);
+      if (KeyFilter::eight_bytes(c)) {
+        look8(i);
+      } else {
+        const uint32_t w = load4(p + i);
+        on_anchor(i, w);
+        on_word(i, w);
+      }
     }
-  }
-  for (; i + 4 <= n; ++i) {
-    if (passes(i)) look(i);
-    if (i % 4 == 0 && i + 8 <= n && passes8(i)) look8(i);
   }
 }
 

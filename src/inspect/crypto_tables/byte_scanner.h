@@ -1,17 +1,19 @@
 #pragma once
 // One pass over raw bytes that finds every constant table (in any of its byte forms), the scattered
 // words of tables usually compiled into instructions, and a set of literal strings (version strings
-// of components) at once. Each byte position costs one probe of a small bitmap, indexed by a hash of
-// the four bytes there, that stays in the first-level cache: it holds the first four bytes of
-// every table anchor, every scattered word and every string. Tables of mostly-zero words (bytes
-// kept in 32-bit words) have no rare four-byte keys; their anchors are probed by eight bytes at
-// 4-byte aligned positions. Only the rare positions that pass are looked at further.
+// of components) at once. Each byte position costs one probe of a small bitmap (key_filter.h),
+// indexed by a hash of the four bytes there: it holds the first four bytes of every table anchor,
+// every scattered word and every string. Tables of mostly-zero words (bytes kept in 32-bit words)
+// have no rare four-byte keys; their anchors are probed by eight bytes at 4-byte aligned
+// positions. Only the rare positions that pass are looked at further.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "inspect/crypto_tables/forms.h"
+#include "inspect/crypto_tables/key_filter.h"
 #include "inspect/crypto_tables/tables.h"
 
 namespace mdbc::crypto_tables {
@@ -82,10 +84,7 @@ class ByteScanner {
   std::vector<std::string> needles_;
   std::vector<uint32_t> immediate_tables_;  // tables searched as scattered words
   std::vector<uint32_t> nonzero_elements_;  // per form: its elements that are not zero
-  uint32_t multiplier_ = 0;
-  uint64_t multiplier8_ = 0;
-  std::vector<uint64_t> filter_;   // first level: one bit per hash of four bytes, at every position
-  std::vector<uint64_t> filter8_;  // first level: one bit per hash of eight bytes, at aligned positions
+  std::optional<KeyFilter> filter_;  // the first stage: positions that may hold a key
   Lookup<uint32_t, Anchor> anchors_;          // by the anchor's first four bytes
   Lookup<uint64_t, Anchor> aligned_anchors_;  // anchors of mostly-zero words, by all eight bytes
   Lookup<uint32_t, Word> words_;

@@ -21,7 +21,8 @@ struct Image {
   std::optional<uint32_t> start_address;  // from a start (linear or segment) record, if any
 };
 
-// Whether the text looks like Intel HEX (cheap check on the first bytes, for claims()).
+// Whether the text looks like Intel HEX: its first record starts with a colon and a well-formed
+// header (a cheap check on the first bytes, for claims(); decode() judges the rest).
 bool looks_like_intel_hex(std::string_view head);
 
 // The data bytes of the first data record of `head` (the first bytes of a file), read leniently

@@ -110,7 +110,7 @@ void expect_checks_match_symbols(const std::filesystem::path& elf_path, bool pro
   std::set<std::string_view> calling, checked;
   // newlib's __stack_chk_fail_local only forwards to the handler: it is not a protected function.
   for (const auto& f : code.functions())
-    if (std::find(f.call_names.begin(), f.call_names.end(), "__stack_chk_fail") != f.call_names.end() &&
+    if (std::find(code.calls(f).names.begin(), code.calls(f).names.end(), "__stack_chk_fail") != code.calls(f).names.end() &&
         !f.name.starts_with("__stack_chk"))
       calling.insert(f.name);
   for (const auto& c : checks) {
@@ -132,6 +132,70 @@ TEST(ThumbCanary, FindsEveryCheckGccEmitsAtEachOptimisationLevel) {
     expect_checks_match_symbols(on.elf, true);
     const auto off = corpus.cortex_m(std::string("nosp") + level, mdbc::test::firmware_program, {level, "-fno-stack-protector"});
     expect_checks_match_symbols(off.elf, false);
+  }
+}
+
+// Thumb halfwords as little-endian bytes.
+void emit(std::string& code, std::initializer_list<uint16_t> halfwords) {
+  for (const uint16_t h : halfwords) code.push_back(static_cast<char>(h & 0xFF)), code.push_back(static_cast<char>(h >> 8));
+}
+
+// A literal load LDR.W r3, [pc, #imm] at code offset `at` of the word at offset `literal`.
+void ldr_w_literal(std::string& code, size_t at, size_t literal) {
+  const size_t imm = literal - ((at + 4) & ~size_t{3});
+  code[at + 2] = static_cast<char>(imm & 0xFF);
+  code[at + 3] = static_cast<char>(0x30 | (imm >> 8));
+}
+
+// A stack-protector check after `pad` zero bytes, with `fillers` 32-bit instructions between the
+// prologue's literal load (32-bit) and its guard read, and where its parts are.
+struct HandMadeCheck {
+  std::string code;
+  size_t prologue = 0, epilogue = 0, handler = 0;
+};
+constexpr uint32_t hand_made_guard = 0x20000100;
+
+HandMadeCheck hand_made_check(size_t pad, int fillers) {
+  HandMadeCheck c;
+  std::string& code = c.code;
+  code.assign(pad, '\0');
+  // Prologue: ldr.w r3, [pc, #lit]; mov.w r0, #0 (fillers); ldr r3, [r3]; str r3, [sp, #4].
+  c.prologue = code.size();
+  emit(code, {0xF8DF, 0x3000});
+  for (int k = 0; k < fillers; ++k) emit(code, {0xF04F, 0x0000});
+  emit(code, {0x681B, 0x9301});
+  while (code.size() % 4 != 0) emit(code, {0x0000});
+  ldr_w_literal(code, c.prologue, code.size());
+  emit(code, {hand_made_guard & 0xFFFF, hand_made_guard >> 16});
+  code.append(64, '\0');
+  // Epilogue: ldr r2, [sp, #4]; ldr.w r3, [pc, #lit]; ldr r3, [r3]; cmp r2, r3; bl (the next instruction).
+  emit(code, {0x9A01});
+  c.epilogue = code.size();
+  emit(code, {0xF8DF, 0x3000, 0x681B, 0x429A});
+  c.handler = code.size() + 4;
+  emit(code, {0xF000, 0xF800});
+  while (code.size() % 4 != 0) emit(code, {0x0000});
+  ldr_w_literal(code, c.epilogue, code.size());
+  emit(code, {hand_made_guard & 0xFFFF, hand_made_guard >> 16});
+  code.append(32, '\0');
+  return c;
+}
+
+// The scan decodes only literal loads shortly before a possible guard read: a check whose guard
+// read is the last instruction it may be (after a 32-bit literal load and eleven 32-bit
+// instructions), placed at every offset of a sixteen-byte block, is still found; one instruction
+// farther, it is not a check.
+TEST(ThumbCanary, FindsAGuardReadAtTheEndOfItsWindow) {
+  constexpr uint64_t base = 0x08000000;
+  for (size_t pad = 0; pad < 32; pad += 2) {
+    const HandMadeCheck c = hand_made_check(pad, 11);
+    const auto checks = find_thumb_canary_checks(c.code, base);
+    ASSERT_EQ(checks.size(), 1u) << "after " << pad << " bytes";
+    EXPECT_EQ(checks[0].prologue, base + c.prologue);
+    EXPECT_EQ(checks[0].check, base + c.epilogue);
+    EXPECT_EQ(checks[0].guard, hand_made_guard);
+    EXPECT_EQ(checks[0].handler, base + c.handler);
+    EXPECT_TRUE(find_thumb_canary_checks(hand_made_check(pad, 12).code, base).empty()) << "after " << pad << " bytes";
   }
 }
 

@@ -173,6 +173,36 @@ TEST(ByteScanner, FindsNeedles) {
   EXPECT_TRUE(found.count({1, 9000}));
 }
 
+// The scanner collects candidates 64 KiB at a time: a table or string straddling the boundary, or
+// at the very start or end of the bytes, is found as anywhere else, in both byte orders.
+TEST(ByteScanner, TablesAndNeedlesAtChunkBoundariesAndEdges) {
+  constexpr size_t chunk = 64 * 1024;
+  for (const auto& form : scanner().forms()) {
+    const Table& t = tables()[form.table];
+    const bool wanted = (t.algorithm == "AES" && t.name == "S-box" && form.element_bytes == 1) ||
+                        (t.algorithm == "SHA-224/SHA-256" && t.name == "round constants K" && form.element_bytes == 4);
+    if (!wanted || !has_rare_key(form)) continue;
+    const size_t size = form.bytes.size();
+    for (size_t at : {size_t{0}, chunk - size / 2, chunk - size / 2 + 1, chunk - size / 2 + 3, chunk - size / 2 + 6,
+                      chunk - size, chunk - size + 1, chunk, chunk + 5, 2 * chunk + 100 - size}) {
+      std::string bytes = random_bytes(2 * chunk + 100, static_cast<uint32_t>(at));
+      bytes.replace(at, size, form.bytes);
+      const auto hits = resolved(bytes);
+      ASSERT_EQ(hits.size(), 1u) << t.label() << " as " << form.layout << " at " << at << ": " << labels(hits);
+      EXPECT_EQ(hits[0].offset, at) << t.label() << " as " << form.layout;
+      EXPECT_EQ(hits[0].table, form.table) << t.label() << " as " << form.layout;
+    }
+  }
+  for (const size_t at : {chunk - 7, chunk - 3, chunk, 2 * chunk + 100 - 8}) {
+    std::string bytes = random_bytes(2 * chunk + 100, static_cast<uint32_t>(at));
+    bytes.replace(at, 8, "OpenSSL ");
+    ScanResult r;
+    scanner().scan(bytes, r);
+    ASSERT_EQ(r.needles.size(), 1u) << at;
+    EXPECT_EQ(r.needles[0].offset, at);
+  }
+}
+
 TEST(ByteScanner, ShortInputs) {
   for (size_t n = 0; n < 16; ++n) EXPECT_TRUE(resolved(random_bytes(n, 9)).empty());
 }

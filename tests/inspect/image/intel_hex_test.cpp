@@ -83,6 +83,11 @@ TEST(IntelHex, CheapChecksForClaims) {
   EXPECT_TRUE(looks_like_intel_hex(":108000003DB8F39600000000000200007017000069\n"));
   EXPECT_TRUE(looks_like_intel_hex("\r\n:020000040800F2\r\n"));
   EXPECT_FALSE(looks_like_intel_hex(":hello world\n"));
+  // A first record cut short or with junk after its header is still HEX, for decode() to reject.
+  EXPECT_TRUE(looks_like_intel_hex(":04000000\n"));
+  EXPECT_TRUE(looks_like_intel_hex(":0400000001020304F2XY\n"));
+  EXPECT_FALSE(looks_like_intel_hex(":0400000A01020304\n")) << "no such record type";
+  EXPECT_FALSE(looks_like_intel_hex(":040000\n"));
   EXPECT_FALSE(looks_like_intel_hex("\x3d\xb8\xf3\x96"));
   EXPECT_EQ(first_record_data(":020000040800F2\n:04000000DEADBEEFC4\n"), "\xde\xad\xbe\xef");
   EXPECT_EQ(first_record_data(":04000000DEADBEEF"), "") << "a cut line is not judged";
