@@ -190,6 +190,7 @@ constexpr Entry exact_names[] = {
     {"CALG_3DES_112", sel(W::triple_des, "3DES")},
     {"CALG_RC2", sel(W::rc2, "RC2")},
     {"CALG_RC4", sel(W::rc4, "RC4")},
+    {"CALG_RC5", sel(W::small_block, "RC5")},
     {"CRYPT_MODE_ECB", sel(W::ecb, "ECB")},
     {"BCRYPT_MD2_ALGORITHM", sel(W::broken_hash, "MD2")},
     {"BCRYPT_MD4_ALGORITHM", sel(W::broken_hash, "MD4")},
