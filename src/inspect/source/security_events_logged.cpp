@@ -4,6 +4,11 @@
 // condition (`if (!verify_and_log(img)) return -1;`) calls the log, directly or through functions
 // of the tree that do, or when a caller tests the rejecting function's result and logs right
 // there (`if (check_pin(p) != 0) { LOG_WRN(...); ... }`). Resolved tree-wide in finish().
+//
+// Account lockout (decided under the element's own words, CWE-778): refusing a locked account is an
+// authentication rejection, and locking one — setting its locked flag, or a function that locks
+// or unlocks accounts — changes security configuration. Each must reach the log itself: a log of
+// the failed password that led to the lockout does not say that the account is now locked.
 #include <algorithm>
 #include <any>
 #include <cstdint>
@@ -127,6 +132,9 @@ bool is_outcome_variable(std::string_view name) {
   return has_word(name, verify_words) || (has_word(name, check_words) && has_word(name, security_nouns));
 }
 
+constexpr std::string_view lock_words[] = {"locked", "lockout", "lockedout"};
+constexpr std::string_view account_words[] = {"account", "accounts", "acct", "user", "users", "login", "logon"};
+
 bool is_failure_value(std::span<const Token> value) {
   if (value.empty()) return false;
   if (value[0].is_ident("false")) return true;
@@ -173,11 +181,14 @@ class SecurityEventsLogged final : public SourceRule {
       const auto& def = syntax.functions()[i];
       const std::string name(tokens[def.name].text);
       find_rejections(file, def, name, out);
-      if (has_word(name, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
-                          "enroll", "disable", "enable"}) &&
-          has_word(name, {"password", "passwd", "pin", "key", "keys", "credential", "credentials", "cert",
-                          "certificate", "security", "acl", "allowlist", "whitelist", "factory", "user", "users",
-                          "role", "permission", "permissions", "secret", "trust"})) {
+      find_lockouts(file, def, name, out);
+      const bool account_lock = has_word(name, {"lock", "lockout", "unlock"}) && has_word(name, account_words);
+      if (account_lock ||
+          (has_word(name, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
+                           "enroll", "disable", "enable"}) &&
+           has_word(name, {"password", "passwd", "pin", "key", "keys", "credential", "credentials", "cert",
+                           "certificate", "security", "acl", "allowlist", "whitelist", "factory", "user", "users",
+                           "role", "permission", "permissions", "secret", "trust"}))) {
         const Token& name_token = tokens[def.name];
         Site s;
         s.line = name_token.line;
@@ -241,8 +252,8 @@ class SecurityEventsLogged final : public SourceRule {
       for (const auto& s : facts.config_changes)
         if (!logged(s))
           out.findings.push_back(finding(f.path, s, "LOG-2/unlogged-security-change",
-                                         s.function + "() changes security configuration but never reaches the "
-                                         "security log; log the change"));
+                                         s.function + "() changes security configuration (" + s.what +
+                                             ") but never reaches the security log; log the change"));
     }
   }
 
@@ -261,6 +272,52 @@ class SecurityEventsLogged final : public SourceRule {
 
   // The calls whose name token lies in [begin, end): names into `calls`, and whether one is a
   // log function.
+  // An `if` that refuses a locked account (`if (acct->locked) return -1;`, `if (is_user_locked(u))`):
+  // a rejection of authentication, in an authenticating function or naming the account.
+  static bool refuses_locked(std::span<const Token> tokens, size_t begin, size_t end, std::string_view fn_name) {
+    bool locked = false, account = has_word(fn_name, verify_words);
+    for (size_t k = begin; k < end; ++k) {
+      if (tokens[k].kind != TokenKind::identifier) continue;
+      locked = locked || has_word(tokens[k].text, lock_words);
+      account = account || has_word(tokens[k].text, account_words);
+    }
+    return locked && account;
+  }
+
+  // An account lockout (`acct->locked = 1;`, `user.lockout = true;`) is a security event of its
+  // own: the block that sets it must reach the log (or call a function that does), even when a
+  // failed login was logged before it. In an authenticating function, or on an account's field.
+  static void find_lockouts(const SourceFile& file, const FunctionDef& def, const std::string& fn_name,
+                            FileFacts& out) {
+    const auto& tokens = file.tokens;
+    const size_t end = std::min(def.body_close, tokens.size());
+    for (size_t i = def.body_open + 1; i + 2 < end; ++i) {
+      if (tokens[i].kind != TokenKind::identifier || !tokens[i + 1].is("=") || !has_word(tokens[i].text, lock_words))
+        continue;
+      const Token& value = tokens[i + 2];
+      const bool sets = value.is_ident("true") || (value.kind == TokenKind::number && value.text != "0");
+      if (!sets || i + 3 >= end || !tokens[i + 3].is(";")) continue;
+      const bool owner_account = i >= 2 && (tokens[i - 1].is(".") || tokens[i - 1].is("->")) &&
+                                 tokens[i - 2].kind == TokenKind::identifier && has_word(tokens[i - 2].text, account_words);
+      if (!owner_account && !has_word(fn_name, verify_words)) continue;
+      // The innermost block holding the assignment.
+      size_t open = i, depth = 0;
+      while (open > def.body_open) {
+        --open;
+        if (tokens[open].is("}")) ++depth;
+        else if (tokens[open].is("{") && depth-- == 0) break;
+      }
+      Site s;
+      s.line = tokens[i].line;
+      s.column = tokens[i].column;
+      s.function = fn_name;
+      s.what = "account lockout";
+      s.evidence = std::string(trim(file.token_line(tokens[i])));
+      s.logs_directly = collect_calls(file, open, std::min(file.syntax.match(open), end), s.calls);
+      out.config_changes.push_back(std::move(s));
+    }
+  }
+
   static bool collect_calls(const SourceFile& file, size_t begin, size_t end, std::vector<std::string>& calls) {
     bool logs = false;
     const bool declared_api = !file.ctx.config.log_functions.empty();
@@ -353,7 +410,7 @@ class SecurityEventsLogged final : public SourceRule {
           verification = true;
         else if (has_word(c.text, security_nouns)) secret_operand = true;
       }
-      verification = verification || (comparison && secret_operand);
+      verification = verification || (comparison && secret_operand) || refuses_locked(tokens, i + 2, cond_close, fn_name);
       const auto branch_end = [&](size_t from) {
         if (from < end && tokens[from].is("{")) return std::min(syntax.match(from), end);
         size_t k = from;
