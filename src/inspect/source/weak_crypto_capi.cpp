@@ -27,6 +27,21 @@ constexpr std::array<std::string_view, 3> key_sources{"CryptGenKey", "CryptGetUs
 
 }  // namespace
 
+// Whether a literal byte array is an RSA key blob: a BLOBHEADER whose bType is PUBLICKEYBLOB (6)
+// or PRIVATEKEYBLOB (7) and whose aiKeyAlg, little-endian at offset 4, is CALG_RSA_KEYX (0xa400).
+bool Check::rsa_key_blob(const Value& blob) {
+  if (!blob.is(Value::Kind::list)) return false;
+  std::array<int64_t, 8> header{};
+  size_t n = 0;
+  for (size_t k = blob.list.begin + 1; k + 1 < blob.list.end && n < header.size(); ++k) {
+    if (toks_[k].is(",")) continue;
+    if (toks_[k].kind != TokenKind::number || !parse_integer(toks_[k].text, header[n])) return false;
+    ++n;
+  }
+  const int64_t alg = header[4] | header[5] << 8 | header[6] << 16 | header[7] << 24;
+  return n == header.size() && (header[0] == 6 || header[0] == 7) && alg == 0xa400;
+}
+
 void Check::numeric_alg_id(const Call& c) {
   const Value v = arg_value(c, 1);
   if (!v.is(Value::Kind::integer)) return;
@@ -56,7 +71,7 @@ bool Check::rsa_key(const Call& c, size_t key_arg) {
     if (made >= toks_.size() || toks_[made].text != toks_[key].text) continue;
     if (name == "CryptImportKey")
       return mentions(c.function, "CALG_RSA_KEYX") || mentions(c.function, "PUBLICKEYBLOB") ||
-             mentions(c.function, "PRIVATEKEYBLOB");
+             mentions(c.function, "PRIVATEKEYBLOB") || rsa_key_blob(arg_value(source, 1));
     const auto alg = arg_symbols(source, 1);
     return std::any_of(alg.begin(), alg.end(),
                        [](std::string_view s) { return s == "CALG_RSA_KEYX" || s == "AT_KEYEXCHANGE"; });

@@ -104,6 +104,38 @@ BOOL digest(HCRYPTPROV prov, HCRYPTHASH *hash) { return CryptCreateHash(prov, DI
 BOOL digest(HCRYPTPROV prov, HCRYPTHASH *hash) { return CryptCreateHash(prov, DIGEST_ALG, 0, 0, hash); }
 )~",
      "src/module.c"},
+    {"capi rsa blob bytes",
+     R"~(#include <windows.h>
+#include <wincrypt.h>
+static const BYTE public_key_blob[] = {
+    0x06, 0x02, 0x00, 0x00, 0x00, 0xa4, 0x00, 0x00, 0x52, 0x53, 0x41, 0x31, 0x00, 0x08, 0x00, 0x00,
+    0x01, 0x00, 0x01, 0x00, 0x3d, 0x91, 0x0c, 0x7a};
+BOOL wrap_key(HCRYPTPROV prov, BYTE *secret, DWORD *len, DWORD cap)
+{
+    HCRYPTKEY rsa = 0;
+    BOOL ok;
+    if (!CryptImportKey(prov, public_key_blob, sizeof(public_key_blob), 0, 0, &rsa)) return FALSE;
+    ok = CryptEncrypt(rsa, 0, TRUE, 0, secret, len, cap);
+    CryptDestroyKey(rsa);
+    return ok;
+}
+)~",
+     R"~(#include <windows.h>
+#include <wincrypt.h>
+static const BYTE public_key_blob[] = {
+    0x06, 0x02, 0x00, 0x00, 0x00, 0xa4, 0x00, 0x00, 0x52, 0x53, 0x41, 0x31, 0x00, 0x08, 0x00, 0x00,
+    0x01, 0x00, 0x01, 0x00, 0x3d, 0x91, 0x0c, 0x7a};
+BOOL wrap_key(HCRYPTPROV prov, BYTE *secret, DWORD *len, DWORD cap)
+{
+    HCRYPTKEY rsa = 0;
+    BOOL ok;
+    if (!CryptImportKey(prov, public_key_blob, sizeof(public_key_blob), 0, 0, &rsa)) return FALSE;
+    ok = CryptEncrypt(rsa, 0, TRUE, CRYPT_OAEP, secret, len, cap);
+    CryptDestroyKey(rsa);
+    return ok;
+}
+)~",
+     "src/module.c"},
     {"capi rsa import",
      R"~(#include <windows.h>
 #include <wincrypt.h>
