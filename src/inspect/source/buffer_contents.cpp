@@ -57,14 +57,20 @@ const T* named(const std::array<T, N>& table, std::string_view name) {
 
 class Contents {
  public:
-  Contents(const FileValues& values, const Call& use)
-      : values_(values), toks_(values.tokens()), use_(use),
-        body_(values.syntax().functions()[static_cast<size_t>(use.function)]) {}
+  // Within `function`, apart from the tokens (skip_begin, skip_end) of the call that reads the
+  // object; `passed_in`: a parameter whose incoming contents the caller vouches for.
+  Contents(const FileValues& values, int function, size_t skip_begin, size_t skip_end, std::string_view passed_in = {})
+      : values_(values), toks_(values.tokens()), function_(function), skip_begin_(skip_begin), skip_end_(skip_end),
+        passed_in_(passed_in), body_(values.syntax().functions()[static_cast<size_t>(function)]) {}
 
   std::optional<std::vector<std::string>> of(TokenRange arg) {
     const size_t base = alias_of(arg);
     if (base >= toks_.size()) return std::nullopt;
-    names_.push_back(toks_[base].text);
+    return of_name(toks_[base].text);
+  }
+
+  std::optional<std::vector<std::string>> of_name(std::string_view name) {
+    names_.push_back(name);
     for (size_t i = 0; i < names_.size(); ++i) {
       if (names_.size() > max_names || !bindings_ok(names_[i])) return std::nullopt;
       add_pointers_made_from(names_[i]);
@@ -89,7 +95,7 @@ class Contents {
   }
 
   bool literal_value(TokenRange value) {
-    const Value v = values_.resolve(value, use_.function);
+    const Value v = values_.resolve(value, function_);
     if (v.is(Value::Kind::string)) {
       if (!v.text.empty()) texts_.push_back(v.text);
       return true;
@@ -111,31 +117,82 @@ class Contents {
   // Whether every binding of the name seen from the function gives it a literal, fresh storage or
   // another name (followed in turn).
   bool bindings_ok(std::string_view name) {
-    const auto bindings = values_.visible(name, use_.function);
+    const auto bindings = values_.visible(name, function_);
     if (bindings.empty()) return false;  // declared elsewhere (a header, another file)
     for (const Binding* b : bindings) {
       bound_.insert(b->name);
+      if (b->form == BindingForm::parameter && b->function == function_ && name == passed_in_) continue;
       if (b->form == BindingForm::parameter || b->form == BindingForm::compound) return false;
       if (b->name > 0 && toks_[b->name - 1].is(">>")) return false;  // `std::cin >> data;` reads as a declaration
       if (b->function < 0 && b->form != BindingForm::macro && !b->is_const) return false;  // any function may write
       if (b->value.empty()) continue;
       if (b->form == BindingForm::element) {
-        if (!values_.resolve(b->value, use_.function).is(Value::Kind::integer)) return false;
+        if (!values_.resolve(b->value, function_).is(Value::Kind::integer)) return false;
         continue;
       }
       if (const size_t other = alias_of(b->value); other < toks_.size()) {
         add_name(toks_[other].text);
         continue;
       }
-      if (!allocation(b->value) && !literal_value(b->value)) return false;
+      if (!allocation(b->value) && !literal_value(b->value) && !filled_by_helper(b->value)) return false;
     }
     return true;
+  }
+
+  // data = fill_source(data): a static function of this file that writes into its parameter only
+  // from literals and returns that parameter (a source helper). The argument is followed too.
+  bool filled_by_helper(TokenRange value) {
+    if (!passed_in_.empty()) return false;  // one level of helpers
+    const TokenRange r = values_.strip(value);
+    const Call* c = r.empty() ? nullptr : values_.call_at(r.begin);
+    if (c == nullptr || c->close + 1 != r.end) return false;
+    const auto& functions = values_.syntax().functions();
+    const auto def = std::find_if(functions.begin(), functions.end(), [&](const FunctionDef& f) {
+      return toks_[f.name].text == toks_[c->name].text && f.body_close < toks_.size();
+    });
+    if (def == functions.end() || !declared_static(toks_, def->name)) return false;
+    // The one parameter every return statement gives back.
+    std::string_view returned;
+    for (size_t k = def->body_open; k + 2 < def->body_close; ++k) {
+      if (!toks_[k].is_ident("return")) continue;
+      if (toks_[k + 1].kind != TokenKind::identifier || !toks_[k + 2].is(";") ||
+          (!returned.empty() && returned != toks_[k + 1].text))
+        return false;
+      returned = toks_[k + 1].text;
+    }
+    const auto index = parameter_index(*def, returned);
+    if (returned.empty() || !index || *index >= c->args.size()) return false;
+    const size_t argument = alias_of({c->args[*index].first, c->args[*index].second});
+    if (argument >= toks_.size()) return false;
+    add_name(toks_[argument].text);
+    const auto inner = Contents(values_, static_cast<int>(def - functions.begin()), 0, 0, returned).of_name(returned);
+    if (!inner) return false;
+    texts_.insert(texts_.end(), inner->begin(), inner->end());
+    helper_calls_.push_back(c);
+    return true;
+  }
+
+  // The position of a named parameter in a definition's parameter list.
+  std::optional<size_t> parameter_index(const FunctionDef& def, std::string_view name) const {
+    const size_t close = values_.syntax().match(def.name + 1);
+    size_t index = 0;
+    std::string_view last;
+    for (size_t k = def.name + 2; k <= close && k < toks_.size(); ++k) {
+      if (k == close || toks_[k].is(",")) {
+        if (last == name) return index;
+        ++index;
+        last = {};
+      } else if (toks_[k].kind == TokenKind::identifier) {
+        last = toks_[k].text;
+      }
+    }
+    return std::nullopt;
   }
 
   // char *p = data; p = buf + 1: other names for the same storage.
   void add_pointers_made_from(std::string_view name) {
     for (const Binding& b : values_.all_bindings()) {
-      if (b.function != use_.function || b.value.empty() || b.form == BindingForm::member) continue;
+      if (b.function != function_ || b.value.empty() || b.form == BindingForm::member) continue;
       const size_t from = alias_of(b.value);
       if (from < toks_.size() && toks_[from].text == name) add_name(toks_[b.name].text);
     }
@@ -145,7 +202,9 @@ class Contents {
   bool uses_ok(std::string_view name) {
     for (const size_t k : values_.occurrences(name)) {
       if (k <= body_.body_open || k >= body_.body_close || bound_.contains(k)) continue;
-      if (use_.open < k && k < use_.close) continue;
+      if (skip_begin_ < k && k < skip_end_) continue;
+      if (std::any_of(helper_calls_.begin(), helper_calls_.end(), [&](const Call* c) { return c->open < k && k < c->close; }))
+        continue;
       if (!use_ok(k)) return false;
     }
     return true;
@@ -187,18 +246,31 @@ class Contents {
 
   const FileValues& values_;
   std::span<const Token> toks_;
-  const Call& use_;
+  const int function_;
+  const size_t skip_begin_, skip_end_;
+  const std::string_view passed_in_;
   const FunctionDef& body_;
   std::vector<std::string_view> names_;
   std::unordered_set<size_t> bound_;  // name tokens of the bindings judged above
   std::vector<std::string> texts_;
+  std::vector<const Call*> helper_calls_;  // source helpers whose writes were judged in them
 };
 
 }  // namespace
 
+bool declared_static(std::span<const Token> tokens, size_t name) {
+  for (size_t k = name, steps = 0; k > 0 && steps < 16; --k, ++steps) {
+    const Token& p = tokens[k - 1];
+    if (p.is_ident("static")) return true;
+    if (p.kind != TokenKind::identifier && !p.is("*") && !p.is("&") && !p.is("::") && !p.is("<") && !p.is(">"))
+      return false;
+  }
+  return false;
+}
+
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use) {
   if (use.function < 0 || !use.macro.empty()) return std::nullopt;
-  return Contents(values, use).of(arg);
+  return Contents(values, use.function, use.open, use.close).of(arg);
 }
 
 }  // namespace mdbc::source

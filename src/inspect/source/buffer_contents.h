@@ -6,8 +6,10 @@
 // the pointers made from it must be written only by declarations or assignments of literals,
 // allocations, zero fills and copies of literals (strcpy, wcsncpy, memcpy, strcat, …); any other
 // use that may write (a parameter, fgets, recv, a member call, `cin >>`, an unknown function)
-// makes the contents unknown.
+// makes the contents unknown. A static source helper of the file (`data = fill(data);`) is
+// followed one level.
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,5 +20,8 @@ namespace mdbc::source {
 // The non-empty literal texts copied or assigned into what `arg` of `use` designates (empty when
 // it holds only empty strings or zeros), or nullopt when something else may have been written.
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use);
+
+// Whether the declaration whose name is at `name` says `static` among its specifiers.
+bool declared_static(std::span<const Token> tokens, size_t name);
 
 }  // namespace mdbc::source

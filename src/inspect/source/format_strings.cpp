@@ -413,7 +413,7 @@ class FormatStrings final : public SourceRule {
         }))
       return false;
     const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(c.function)];
-    if (!is_static(file.tokens, f.name)) return false;
+    if (!declared_static(file.tokens, f.name)) return false;
     auto cached = cache.find(c.function);
     if (cached == cache.end()) cached = cache.emplace(c.function, parameters(file, f)).first;
     const auto& params = cached->second;
@@ -436,17 +436,6 @@ class FormatStrings final : public SourceRule {
       ++callers;
     }
     return callers > 0;
-  }
-
-  // Whether the declaration whose name is at `name` says `static` (within its specifiers).
-  static bool is_static(std::span<const Token> t, size_t name) {
-    for (size_t k = name, steps = 0; k > 0 && steps < 16; --k, ++steps) {
-      const Token& p = t[k - 1];
-      if (p.is_ident("static")) return true;
-      if (p.kind != TokenKind::identifier && !p.is("*") && !p.is("&") && !p.is("::") && !p.is("<") && !p.is(">"))
-        return false;
-    }
-    return false;
   }
 
   // The object-like macros of this file that name a format function (#define SNPRINTF _snprintf;

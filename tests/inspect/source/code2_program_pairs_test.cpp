@@ -1,7 +1,7 @@
 // CODE-2 pairs in the shape of CWE-134 test programs: input (stdin, a socket, the environment, a
-// file, std::cin) reaching a format through a buffer, a pointer into it, a printf-like helper or a
-// macro naming the function; the fixed twins pass a literal format or fill the buffer only from
-// literals.
+// file, std::cin) reaching a format through a buffer, a pointer into it, a source or sink helper, a
+// printf-like helper or a macro naming the function; the fixed twins pass a literal format or fill
+// the buffer only from literals.
 #include <gtest/gtest.h>
 
 #include "inspect/source/rule_pairs.h"
@@ -169,6 +169,39 @@ void format_into(wchar_t *data)
              100 - 1,
              L"%s", data);
     fputws(dest, stdout);
+}
+)~",
+     "src/module.c"},
+    {"source helper",
+     R"~(#include <stdio.h>
+#include <string.h>
+static char *read_source(char *data)
+{
+    size_t len = strlen(data);
+    if (fgets(data + len, (int)(100 - len), stdin) == NULL) data[len] = '\0';
+    return data;
+}
+void run(void)
+{
+    char buffer[100] = "";
+    char *data = buffer;
+    data = read_source(data);
+    printf(data);
+}
+)~",
+     R"~(#include <stdio.h>
+#include <string.h>
+static char *fixed_source(char *data)
+{
+    strcpy(data, "fixedstringtest");
+    return data;
+}
+void run(void)
+{
+    char buffer[100] = "";
+    char *data = buffer;
+    data = fixed_source(data);
+    printf(data);
 }
 )~",
      "src/module.c"},

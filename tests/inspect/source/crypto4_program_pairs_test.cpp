@@ -1,9 +1,9 @@
 // CRYPTO-4 pairs in the shape of CWE-259/321/798 test programs: a literal password or key copied
-// into a buffer (strcpy, wcsncpy, strcat, memcpy) or assigned to a pointer, then passed as the
-// password or key of an authentication or cryptographic call (LogonUser, CryptHashData before
-// CryptDeriveKey, PKCS5_PBKDF2_HMAC, EVP_EncryptInit_ex, mbedtls_aes_setkey_enc,
-// ldap_simple_bind_sW, WNetAddConnection2W); the fixed twins read it from input, a file, the
-// environment or a random source.
+// into a buffer (strcpy, wcsncpy, strcat, memcpy, a source helper) or assigned to a pointer, then
+// passed as the password or key of an authentication or cryptographic call (LogonUser,
+// CryptHashData before CryptDeriveKey, PKCS5_PBKDF2_HMAC, EVP_EncryptInit_ex,
+// mbedtls_aes_setkey_enc, ldap_simple_bind_sW, WNetAddConnection2W); the fixed twins read it from
+// input, a file, the environment or a random source.
 #include <gtest/gtest.h>
 
 #include "inspect/source/rule_pairs.h"
@@ -440,6 +440,45 @@ void init(Session &s)
     std::strcpy(s.user, "admin");
     const char *key_len_fmt = "%zu";
     std::printf(key_len_fmt, sizeof secret_token);
+}
+)~",
+     "src/module.cpp"},
+    {"source helper",
+     R"~(#include <windows.h>
+#include <cwchar>
+namespace vault {
+static wchar_t *password_source(wchar_t *data)
+{
+    wcscpy(data, L"Vault#2024pw");
+    return data;
+}
+void open_session()
+{
+    wchar_t buffer[100] = L"";
+    wchar_t *data = buffer;
+    data = password_source(data);
+    HANDLE token;
+    if (LogonUserW(L"svc", L".", data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &token)) CloseHandle(token);
+}
+}
+)~",
+     R"~(#include <windows.h>
+#include <cwchar>
+#include <cstdio>
+namespace vault {
+static wchar_t *password_source(wchar_t *data)
+{
+    if (std::fgetws(data, 100, stdin) == nullptr) data[0] = L'\0';
+    return data;
+}
+void open_session()
+{
+    wchar_t buffer[100] = L"";
+    wchar_t *data = buffer;
+    data = password_source(data);
+    HANDLE token;
+    if (LogonUserW(L"svc", L".", data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &token)) CloseHandle(token);
+}
 }
 )~",
      "src/module.cpp"},
