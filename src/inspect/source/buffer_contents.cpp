@@ -87,6 +87,10 @@ class Contents {
     const size_t base = values_.base_name(r);
     if (base >= toks_.size() || (base + 1 < toks_.size() && toks_[base + 1].is("("))) return toks_.size();
     if (base != r.begin && !(toks_[r.begin].is("&") || toks_[r.begin].is("("))) return toks_.size();
+    // Then the end, an offset or a subscript: not `new char[100]`.
+    const size_t next = base + 1;
+    if (next < r.end && !(toks_[next].is("+") || toks_[next].is("-") || toks_[next].is("[") || toks_[next].is(")")))
+      return toks_.size();
     return base;
   }
 

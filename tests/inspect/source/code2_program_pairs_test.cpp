@@ -1,7 +1,7 @@
 // CODE-2 pairs in the shape of CWE-134 test programs: input (stdin, a socket, the environment, a
-// file, std::cin) reaching a format through a buffer, a pointer into it, a source or sink helper, a
-// printf-like helper or a macro naming the function; the fixed twins pass a literal format or fill
-// the buffer only from literals.
+// file, std::cin) reaching a format through a stack or heap buffer, a pointer into it, a source or
+// sink helper, a printf-like helper or a macro naming the function; the fixed twins pass a literal
+// format or fill the buffer only from literals.
 #include <gtest/gtest.h>
 
 #include "inspect/source/rule_pairs.h"
@@ -137,6 +137,53 @@ void echo(std::ifstream &in)
     char *fmt = line;
     in.getline(line, sizeof line);
     std::printf("%s", fmt);
+}
+)~",
+     "src/module.cpp"},
+    {"heap buffer",
+     R"~(#include <cstdio>
+#include <cstring>
+#include <cstdlib>
+void show()
+{
+    char *data = new char[100];
+    data[0] = '\0';
+    std::strcpy(data, "fixedstringtest");
+    std::printf(data);
+    delete [] data;
+}
+void show_c()
+{
+    char *data = (char *)malloc(100 * sizeof(char));
+    if (data == NULL) exit(-1);
+    data[0] = '\0';
+    {
+        char *env = getenv("ADD");
+        if (env != NULL) strncat(data, env, 99);
+    }
+    printf(data);
+    free(data);
+}
+)~",
+     R"~(#include <cstdio>
+#include <cstring>
+#include <cstdlib>
+void show()
+{
+    char *data = new char[100];
+    data[0] = '\0';
+    std::strcpy(data, "fixedstringtest");
+    std::printf(data);
+    delete [] data;
+}
+void show_c()
+{
+    char *data = (char *)malloc(100 * sizeof(char));
+    if (data == NULL) exit(-1);
+    data[0] = '\0';
+    strcat(data, "fixedstringtest");
+    printf(data);
+    free(data);
 }
 )~",
      "src/module.cpp"},
