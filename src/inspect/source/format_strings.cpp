@@ -15,42 +15,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
+#include "inspect/source/format_functions.h"
 #include "inspect/source/format_literal.h"
 
 namespace mdbc::source {
 namespace {
-
-struct FormatFunction {
-  std::string_view name;
-  uint8_t format;     // index of the format argument
-  bool takes_va_list; // a v-form
-};
-
-constexpr std::array<FormatFunction, 60> format_functions{{
-    {"printf", 0, false},    {"fprintf", 1, false},    {"sprintf", 1, false},   {"snprintf", 2, false},
-    {"dprintf", 1, false},   {"asprintf", 1, false},   {"vprintf", 0, true},    {"vfprintf", 1, true},
-    {"vsprintf", 1, true},   {"vsnprintf", 2, true},   {"vdprintf", 1, true},   {"vasprintf", 1, true},
-    {"syslog", 1, false},    {"vsyslog", 1, true},     {"err", 1, false},       {"errx", 1, false},
-    {"warn", 0, false},      {"warnx", 0, false},      {"verr", 1, true},       {"verrx", 1, true},
-    {"vwarn", 0, true},      {"vwarnx", 0, true},      {"scanf", 0, false},     {"fscanf", 1, false},
-    {"sscanf", 1, false},    {"vscanf", 0, true},      {"vfscanf", 1, true},    {"vsscanf", 1, true},
-    {"wprintf", 0, false},   {"fwprintf", 1, false},   {"swprintf", 2, false},  {"vwprintf", 0, true},
-    {"vfwprintf", 1, true},  {"vswprintf", 2, true},   {"wscanf", 0, false},    {"fwscanf", 1, false},
-    {"swscanf", 1, false},   {"vwscanf", 0, true},     {"vfwscanf", 1, true},   {"vswscanf", 1, true},
-    {"printk", 0, false},    {"vprintk", 0, true},     {"error_at_line", 4, false}, {"printf_s", 0, false},
-    {"fprintf_s", 1, false}, {"sprintf_s", 2, false},  {"vprintf_s", 0, true},  {"vfprintf_s", 1, true},
-    {"vsprintf_s", 2, true}, {"_snprintf", 2, false},  {"_vsnprintf", 2, true}, {"_snprintf_s", 3, false},
-    {"_vsnprintf_s", 3, true}, {"snprintf_s", 2, false}, {"vsnprintf_s", 2, true}, {"fwprintf_s", 1, false},
-    {"wprintf_s", 0, false}, {"__android_log_print", 2, false}, {"__android_log_vprint", 2, true},
-    {"syslog_r", 1, false},
-}};
-
-const FormatFunction* format_function(std::string_view name) {
-  for (const auto& f : format_functions)
-    if (f.name == name) return &f;
-  return nullptr;
-}
 
 bool is_va_list(const Token& t) {
   return t.is_ident("va_list") || t.is_ident("__builtin_va_list") || t.is_ident("__gnuc_va_list") ||
@@ -229,16 +200,20 @@ class FormatStrings final : public SourceRule {
     const LiteralResolver literals(file);
     const LiteralVariables variables(file, literals);
 
-    // A callee whose argument `format` is a format: a library function, or a macro of this file
-    // that passes that parameter on as a format (to `target`).
+    // A callee whose argument `format` is a format: a library function, a macro of this file
+    // naming one (#define SNPRINTF _snwprintf), or a macro or function of this file that passes
+    // that parameter on as a format (to `target`).
+    enum class Via { library, alias, macro, function };
     struct Callee {
       size_t format;
       std::string target;  // the library function the format finally reaches
-      bool macro;
+      Via via;
+      bool takes_va_list = false;  // the callee forwards a va_list with the format
     };
     std::unordered_map<std::string_view, Callee> wrappers;
     std::unordered_map<int, std::vector<Parameter>> parameter_cache;
     std::unordered_set<std::string_view> checked_wrappers;
+    const auto aliases = format_aliases(file);
 
     const auto check_call = [&](const Call& c, const Callee& callee, bool takes_va_list) {
       const std::string_view name = t[c.name].text;
@@ -250,7 +225,7 @@ class FormatStrings final : public SourceRule {
         if (c.args[k].second != c.args[k].first + 1 || !t[c.args[k].first].is_ident("__VA_ARGS__")) continue;
         for (size_t p = 0; p < params.size(); ++p)
           if (params[p] == "__VA_ARGS__" && !wrappers.contains(c.macro))
-            wrappers.emplace(c.macro, Callee{p + (callee.format - k), callee.target, true});
+            wrappers.emplace(c.macro, Callee{p + (callee.format - k), callee.target, Via::macro});
         return;
       }
       if (c.args.size() <= callee.format) return;
@@ -258,17 +233,31 @@ class FormatStrings final : public SourceRule {
       const LiteralForm form = literals.evaluate(begin, end, params);
       if (form.kind == LiteralForm::Kind::literal) return;
       if (form.kind == LiteralForm::Kind::macro_parameter) {
-        if (!wrappers.contains(c.macro)) wrappers.emplace(c.macro, Callee{form.parameter, callee.target, true});
+        if (!wrappers.contains(c.macro)) wrappers.emplace(c.macro, Callee{form.parameter, callee.target, Via::macro});
         return;
       }
       if (end == begin + 1 && t[begin].kind == TokenKind::identifier) {
         if (variables.holds_literal(begin, c.function)) return;
-        if (takes_va_list && c.function >= 0 && c.macro.empty() && forwards_own_format(file, c, t[begin].text, parameter_cache))
-          return;
+        // A va_list passed on from a macro body: the format is a parameter of the variadic
+        // function the macro defines (#define WRAP(name) int name(const char *fmt, ...) {…}).
+        if (takes_va_list && !c.macro.empty()) return;
+        if (takes_va_list && c.function >= 0 && c.macro.empty()) {
+          // A printf-like function of this file: its callers' formats are checked instead.
+          if (const auto forwarded = forwarded_format(file, c, t[begin].text, parameter_cache)) {
+            const FunctionDef& own = file.syntax.functions()[static_cast<size_t>(c.function)];
+            if (own.name == 0 || !t[own.name - 1].is("::"))
+              wrappers.emplace(t[own.name].text, Callee{forwarded->index, callee.target, Via::function, forwarded->va_list});
+            return;
+          }
+        }
+        if (literal_contents(file.values(), {begin, end}, c)) return;
+        if (literal_from_every_caller(file, literals, c, t[begin].text, parameter_cache)) return;
       }
-      if (callee.macro ? !sites.expansion_reportable(c) : !sites.reportable(c)) return;
-      std::string what = callee.macro ? std::string(name) + " (a macro passing it to " + callee.target + "())"
-                                      : std::string(name) + "()";
+      if (callee.via == Via::library ? !sites.reportable(c) : !sites.expansion_reportable(c)) return;
+      std::string what = std::string(name) + "()";
+      if (callee.via == Via::alias) what = std::string(name) + " (a macro for " + callee.target + "())";
+      if (callee.via == Via::macro) what = std::string(name) + " (a macro passing it to " + callee.target + "())";
+      if (callee.via == Via::function) what = std::string(name) + " (a function passing it to " + callee.target + "())";
       Finding f = file.at(t[begin < t.size() ? begin : c.name], "CODE-2/non-literal-format",
                           "the format argument of " + what + " is not a string literal" +
                               (c.macro.empty() ? std::string() : " (in macro " + std::string(c.macro) + ")") +
@@ -287,11 +276,18 @@ class FormatStrings final : public SourceRule {
     for (const Call& c : file.syntax.calls()) {
       const std::string_view name = t[c.name].text;
       const FormatFunction* f = format_function(name);
+      Via via = Via::library;
+      if (f == nullptr && !aliases.empty()) {
+        const auto alias = aliases.find(name);
+        if (alias == aliases.end()) continue;
+        f = alias->second;
+        via = Via::alias;
+      }
       if (f == nullptr) continue;
       // A function of this file with the library's name but without its variable arguments is
       // the program's own, not the library's.
       if (const FunctionDef* own = sites.defined_function(name); own != nullptr && !own->variadic) continue;
-      check_call(c, Callee{f->format, std::string(name), false}, f->takes_va_list);
+      check_call(c, Callee{f->format, std::string(f->name), via, f->takes_va_list}, f->takes_va_list);
     }
     // Expansions of format-passing macros, which may themselves make more such macros.
     std::unordered_map<std::string_view, std::vector<const Call*>> calls_by_name;
@@ -305,7 +301,7 @@ class FormatStrings final : public SourceRule {
         checked_wrappers.insert(macro);
         if (const auto it = calls_by_name.find(macro); it != calls_by_name.end())
           for (const Call* use : it->second)
-            if (use->macro != macro) check_call(*use, callee, false);
+            if (use->macro != macro) check_call(*use, callee, callee.takes_va_list);
       }
     }
     if (is_header(file.input.path))
@@ -339,20 +335,78 @@ class FormatStrings final : public SourceRule {
   }
 
  private:
+  struct ForwardedFormat {
+    size_t index;  // the enclosing function's parameter that is the format
+    bool va_list;  // the function takes a va_list rather than "..."
+  };
   // Whether `name` is the enclosing function's own format parameter that it forwards with its
   // variable arguments: its last named parameter before "...", or the one before its va_list.
-  static bool forwards_own_format(const SourceFile& file, const Call& c, std::string_view name,
-                                  std::unordered_map<int, std::vector<Parameter>>& cache) {
+  static std::optional<ForwardedFormat> forwarded_format(const SourceFile& file, const Call& c, std::string_view name,
+                                                         std::unordered_map<int, std::vector<Parameter>>& cache) {
     const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(c.function)];
     auto cached = cache.find(c.function);
     if (cached == cache.end()) cached = cache.emplace(c.function, parameters(file, f)).first;
     const auto& params = cached->second;
     for (size_t p = 0; p < params.size(); ++p) {
       if (params[p].name != name) continue;
-      if (f.variadic && p + 1 == params.size()) return true;
-      if (p + 1 < params.size() && params[p + 1].va_list) return true;
+      if (f.variadic && p + 1 == params.size()) return ForwardedFormat{p, false};
+      if (p + 1 < params.size() && params[p + 1].va_list) return ForwardedFormat{p, true};
     }
-    return false;
+    return std::nullopt;
+  }
+
+  // Whether `name` is a parameter, never assigned, of a static function of this file that is
+  // only called (never taken as a value) and whose every caller passes a literal for it.
+  static bool literal_from_every_caller(const SourceFile& file, const LiteralResolver& literals, const Call& c,
+                                        std::string_view name,
+                                        std::unordered_map<int, std::vector<Parameter>>& cache) {
+    if (c.function < 0) return false;
+    const FileValues& values = file.values();
+    const auto bindings = values.visible(name, c.function);
+    if (bindings.empty() || std::any_of(bindings.begin(), bindings.end(), [&](const Binding* b) {
+          return b->form != BindingForm::parameter || b->function != c.function;
+        }))
+      return false;
+    const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(c.function)];
+    if (!declared_static(file.tokens, f.name)) return false;
+    auto cached = cache.find(c.function);
+    if (cached == cache.end()) cached = cache.emplace(c.function, parameters(file, f)).first;
+    const auto& params = cached->second;
+    size_t index = 0;
+    while (index < params.size() && params[index].name != name) ++index;
+    if (index == params.size()) return false;
+    const std::string_view function = file.tokens[f.name].text;
+    size_t callers = 0;
+    for (const size_t k : values.occurrences(function)) {
+      if (k == f.name) continue;
+      const Call* caller = values.call_at(k);
+      if (caller == nullptr) {
+        if (k + 1 < file.tokens.size() && file.tokens[k + 1].is("(")) continue;  // a declaration
+        return false;  // taken as a value: its callers are unknown
+      }
+      if (caller->args.size() <= index || !caller->macro.empty()) return false;
+      const auto [b, e] = caller->args[index];
+      if (literals.evaluate(b, e).kind != LiteralForm::Kind::literal && !literal_contents(values, {b, e}, *caller))
+        return false;
+      ++callers;
+    }
+    return callers > 0;
+  }
+
+  // The object-like macros of this file that name a format function (#define SNPRINTF _snprintf;
+  // under #ifdef each branch usually names one with the format at the same place).
+  static std::unordered_map<std::string_view, const FormatFunction*> format_aliases(const SourceFile& file) {
+    std::unordered_map<std::string_view, const FormatFunction*> out;
+    const auto t = file.tokens;
+    for (size_t i = 0; i + 3 < t.size(); ++i) {
+      if (!t[i].directive || !t[i].line_start || !t[i].is("#") || !t[i + 1].is_ident("define")) continue;
+      const Token& body = t[i + 3];
+      if (t[i + 2].kind != TokenKind::identifier || body.kind != TokenKind::identifier || body.line_start ||
+          (i + 4 < t.size() && t[i + 4].directive && !t[i + 4].line_start))
+        continue;
+      if (const FormatFunction* f = format_function(body.text)) out.emplace(t[i + 2].text, f);
+    }
+    return out;
   }
 };
 

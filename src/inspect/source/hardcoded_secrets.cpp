@@ -15,6 +15,7 @@
 #include <set>
 #include <string>
 
+#include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
 #include "inspect/source/credential_names.h"
 #include "inspect/source/crypto_apis.h"
@@ -288,6 +289,10 @@ class Check {
     const Value v = arg(c, n);
     const std::string_view callee = toks_[c.name].text;
     std::string what;
+    if (n < c.args.size() && !v.is(Value::Kind::list) && (!v.is(Value::Kind::string) || v.text.empty())) {
+      filled_from_literal(c, n, password);
+      return;
+    }
     if (v.is(Value::Kind::string)) {
       if (v.text.empty() || is_format(v.text) || v.text.starts_with("-----BEGIN")) return;
       if (password && not_a_credential(v.text)) return;
@@ -310,6 +315,24 @@ class Check {
            std::string(callee) + " is given " + what + " as its " + (password ? "password" : "key") +
                ": a literal credential is the same on every device and recoverable from the firmware; " +
                std::string(advice));
+  }
+
+  // strcpy(data, PASSWORD); LogonUserA(user, domain, data, …): a buffer the function fills only
+  // from literals holds a literal credential.
+  void filled_from_literal(const Call& c, size_t n, bool password) {
+    const auto texts = literal_contents(values_, {c.args[n].first, c.args[n].second}, c);
+    if (!texts) return;
+    for (const std::string& text : *texts) {
+      // A passphrase may hold spaces: only a prompt's line end or colon says it is text.
+      const bool prompt = text.find("\\n") != std::string::npos || text.back() == ':' || text.ends_with(": ");
+      if (is_format(text) || text.starts_with("-----BEGIN") || prompt) continue;
+      report(c.name, key_argument,
+             std::string(toks_[c.name].text) + " is given a buffer filled from the literal \"" + text.substr(0, 40) +
+                 (text.size() > 40 ? "…" : "") + "\" as its " + (password ? "password" : "key") +
+                 ": a literal credential is the same on every device and recoverable from the firmware; " +
+                 std::string(advice));
+      return;
+    }
   }
 
   void copy_into_secret(const Call& c) {

@@ -244,12 +244,38 @@ class Check {
                       o == "CURLOPT_DOH_SSL_VERIFYHOST";
     if (!peer && !host) return;
     const Value v = arg(c, 2);
-    if (!v.is_integer(0)) return;
+    const bool chosen_zero = !v.is_integer(0) && can_be_zero({c.args[2].first, c.args[2].second}, c.function);
+    if (!v.is_integer(0) && !chosen_zero) return;
     report(c.name, curl_rule,
-           "curl_easy_setopt(" + o + ", 0)" + via(v) +
+           "curl_easy_setopt(" + o + (chosen_zero ? ", cond ? … : 0)" : ", 0)") + via(v) +
                (peer ? " does not verify the server's certificate: leave CURLOPT_SSL_VERIFYPEER at 1 and give curl "
                        "the CA bundle (CURLOPT_CAINFO)"
                      : " does not check that the certificate names the server: leave CURLOPT_SSL_VERIFYHOST at 2"));
+  }
+
+  // Whether an expression is a conditional with a branch that is 0 (`insecure ? 0L : 1L`): the
+  // same code switches verification off on that path, as an `if` around a literal 0 would.
+  bool can_be_zero(TokenRange r, int function) const {
+    r = values_.strip(r);
+    size_t question = r.end, colon = r.end;
+    int nested = 0;
+    for (size_t k = r.begin; k < r.end; ++k) {
+      const Token& t = toks_[k];
+      if (t.is("(") || t.is("[") || t.is("{")) {
+        const size_t m = file_.syntax.match(k);
+        if (m >= r.end) return false;
+        k = m;
+      } else if (t.is("?")) {
+        if (question == r.end) question = k;
+        else ++nested;
+      } else if (t.is(":") && question < r.end && nested-- == 0) {
+        colon = k;
+        break;
+      }
+    }
+    if (colon >= r.end) return false;
+    return values_.resolve({question + 1, colon}, function).is_integer(0) ||
+           values_.resolve({colon + 1, r.end}, function).is_integer(0);
   }
 
   // Zephyr's TLS sockets: setsockopt(sock, SOL_TLS, TLS_PEER_VERIFY, &mode, sizeof mode) with

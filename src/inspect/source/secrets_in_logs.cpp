@@ -8,6 +8,7 @@
 #include <array>
 
 #include "inspect/source/credential_names.h"
+#include "inspect/source/identifier_words.h"
 #include "inspect/source/log_facility.h"
 #include "inspect/source/source_rule.h"
 
@@ -34,7 +35,7 @@ class SecretsInLogs final : public SourceRule {
         check_arguments(file, {call.args[static_cast<size_t>(data)]}, callee, out);
         continue;
       }
-      if (!writes_a_log(callee, config) && !is_print_function(callee)) continue;
+      if (!writes_a_log(callee, config) && !is_print_function(callee) && !prints(callee)) continue;
       if (call.close + 1 < tokens.size() && tokens[call.close + 1].is("<<")) {  // LOG(INFO) << …
         check_stream(file, call.close + 1, callee, out);
         continue;
@@ -45,7 +46,8 @@ class SecretsInLogs final : public SourceRule {
       if (file.syntax.dead(i)) continue;
       if (is_log_stream(tokens, i)) {
         check_stream(file, i + 1, tokens[i].text, out);
-      } else if (tokens[i].kind == TokenKind::identifier && tokens[i + 1].is("(") && is_logger_member_call(tokens, i)) {
+      } else if (tokens[i].kind == TokenKind::identifier && tokens[i + 1].is("(") &&
+                 (is_logger_member_call(tokens, i) || serial_print(tokens, i))) {
         const size_t close = std::min(file.syntax.match(i + 1), tokens.size());
         std::vector<std::pair<size_t, size_t>> args;
         size_t begin = i + 2;
@@ -64,6 +66,24 @@ class SecretsInLogs final : public SourceRule {
   }
 
  private:
+  // Console writers beyond printf's family, and the program's own printing and logging helpers
+  // (printLine, print_hex, log_message, debug_dump): a secret given to them is printed.
+  static bool prints(std::string_view callee) {
+    static constexpr std::array<std::string_view, 6> console{"fputws", "_putws", "putws", "OutputDebugStringA",
+                                                             "OutputDebugStringW", "OutputDebugString"};
+    if (std::find(console.begin(), console.end(), callee) != console.end()) return true;
+    static constexpr std::array<std::string_view, 5> verbs{"print", "log", "trace", "debug", "dbg"};
+    const auto words = identifier_words(callee);
+    return words.size() >= 2 && std::find(verbs.begin(), verbs.end(), words.front()) != verbs.end();
+  }
+
+  // Arduino's serial console: Serial.print(…), Serial1.println(…), SerialUSB.printf(…).
+  static bool serial_print(std::span<const Token> tokens, size_t name) {
+    const std::string_view method = tokens[name].text;
+    if (name < 2 || !tokens[name - 1].is(".") || !tokens[name - 2].text.starts_with("Serial")) return false;
+    return method == "print" || method == "println" || method == "printf" || method == "write";
+  }
+
   // For fwrite/write/fputc into a log file (by the name of the stream or descriptor), the
   // argument holding the data written; -1 otherwise.
   static int raw_write_data(const SourceFile& file, const Call& call) {
@@ -144,13 +164,52 @@ class SecretsInLogs final : public SourceRule {
       // a key, and otp->comm is a name.
       if (member && !method) continue;
       if (k + 1 < end && tokens[k + 1].is("[")) {  // keys[i]: the element is judged by the array's name
-        if (names_secret(t.text)) return &t;
+        if (logged_secret(file, k)) return &t;
         k = std::min(file.syntax.match(k + 1), end);  // the index is not the value
         continue;
       }
-      if (names_secret(t.text)) return &t;
+      if (logged_secret(file, k)) return &t;
     }
     return nullptr;
+  }
+
+  static bool logged_secret(const SourceFile& file, size_t k) {
+    const std::string_view name = file.tokens[k].text;
+    return names_secret(name) && !(credential_name(name) == CredentialName::pin && hardware_pin(file, k));
+  }
+
+  // Whether a `pin` is a hardware pin: its type names one (gpio_num_t, PinName, pin_t) or the
+  // function passes it to a GPIO, LED, PWM or ADC call (gpio_set_level, digitalWrite, pinMode).
+  static bool hardware_pin(const SourceFile& file, size_t k) {
+    const auto& tokens = file.tokens;
+    const FileValues& values = file.values();
+    const int fn = values.function_at(k);
+    const auto has = [](const std::vector<std::string>& words, std::string_view w) {
+      return std::find(words.begin(), words.end(), w) != words.end();
+    };
+    const auto hardware = [&](std::string_view identifier) {
+      static constexpr std::array<std::string_view, 8> words{"gpio", "digital", "analog", "pwm",
+                                                             "adc",  "dac",     "led",    "irq"};
+      const auto w = identifier_words(identifier);
+      return (has(w, "pin") && has(w, "mode")) ||
+             std::any_of(words.begin(), words.end(), [&](std::string_view x) { return has(w, x); });
+    };
+    // A type named for pins (PinName, pin_t), not the variable's own name used as a type.
+    const auto pin_type = [&](std::string_view type) {
+      return hardware(type) || (has(identifier_words(type), "pin") && type != tokens[k].text);
+    };
+    for (const Binding* b : values.visible(tokens[k].text, fn)) {
+      if (b->form != BindingForm::declaration && b->form != BindingForm::parameter) continue;
+      size_t type = b->name;
+      while (type > 0 && (tokens[type - 1].is("*") || tokens[type - 1].is("&") || tokens[type - 1].is_ident("const")))
+        --type;
+      if (type > 0 && tokens[type - 1].kind == TokenKind::identifier && pin_type(tokens[type - 1].text)) return true;
+    }
+    if (fn < 0) return false;
+    const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(fn)];
+    for (const Call* c : values.calls_taking(tokens[k].text, fn, f.body_open, f.body_close))
+      if (hardware(tokens[c->name].text)) return true;
+    return false;
   }
 };
 

@@ -4,6 +4,11 @@
 // condition (`if (!verify_and_log(img)) return -1;`) calls the log, directly or through functions
 // of the tree that do, or when a caller tests the rejecting function's result and logs right
 // there (`if (check_pin(p) != 0) { LOG_WRN(...); ... }`). Resolved tree-wide in finish().
+//
+// Account lockout (decided under the element's own words, CWE-778): refusing a locked account is an
+// authentication rejection, and locking one — setting its locked flag, or a function that locks
+// or unlocks accounts — changes security configuration. Each must reach the log itself: a log of
+// the failed password that led to the lockout does not say that the account is now locked.
 #include <algorithm>
 #include <any>
 #include <cstdint>
@@ -130,6 +135,11 @@ bool is_outcome_variable(std::string_view name) {
   return has_word(name, verify_words) || (has_word(name, check_words) && has_word(name, security_nouns));
 }
 
+constexpr std::string_view lock_words[] = {"locked", "lockout", "lockedout"};
+constexpr std::string_view account_words[] = {"account", "accounts", "acct", "user", "users", "login", "logon"};
+bool is_lock_word(std::string_view name) { return has_word(name, lock_words); }
+bool is_account_word(std::string_view name) { return has_word(name, account_words); }
+
 bool is_failure_value(std::span<const Token> value) {
   if (value.empty()) return false;
   if (value[0].is_ident("false")) return true;
@@ -177,11 +187,14 @@ class SecurityEventsLogged final : public SourceRule {
       const auto& def = syntax.functions()[i];
       const std::string name(tokens[def.name].text);
       find_rejections(file, def, name, judged, out);
-      if (has_word(name, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
-                          "enroll", "disable", "enable"}) &&
-          has_word(name, {"password", "passwd", "pin", "key", "keys", "credential", "credentials", "cert",
-                          "certificate", "security", "acl", "allowlist", "whitelist", "factory", "user", "users",
-                          "role", "permission", "permissions", "secret", "trust"})) {
+      find_lockouts(file, def, name, judged, out);
+      const bool account_lock = has_word(name, {"lock", "lockout", "unlock"}) && has_word(name, account_words);
+      if (account_lock ||
+          (has_word(name, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
+                           "enroll", "disable", "enable"}) &&
+           has_word(name, {"password", "passwd", "pin", "key", "keys", "credential", "credentials", "cert",
+                           "certificate", "security", "acl", "allowlist", "whitelist", "factory", "user", "users",
+                           "role", "permission", "permissions", "secret", "trust"}))) {
         const Token& name_token = tokens[def.name];
         Site s;
         s.line = name_token.line;
@@ -245,8 +258,8 @@ class SecurityEventsLogged final : public SourceRule {
       for (const auto& s : facts.config_changes)
         if (!logged(s))
           out.findings.push_back(finding(f.path, s, "LOG-2/unlogged-security-change",
-                                         s.function + "() changes security configuration but never reaches the "
-                                         "security log; log the change"));
+                                         s.function + "() changes security configuration (" + s.what +
+                                             ") but never reaches the security log; log the change"));
     }
   }
 
@@ -265,6 +278,64 @@ class SecurityEventsLogged final : public SourceRule {
 
   // The calls whose name token lies in [begin, end): names into `calls`, and whether one is a
   // log function.
+
+  // What the names of one file are, each judged once: conditions name the same few variables and
+  // functions again and again, and splitting a name into words is the costly part.
+  struct Judged {
+    explicit Judged(const FileNames& names)
+        : verification(names), check(names), comparison(names), outcome(names), security_noun(names), lock(names),
+          account(names) {}
+    NameMemo verification, check, comparison, outcome, security_noun, lock, account;
+  };
+
+  // An `if` that refuses a locked account (`if (acct->locked) return -1;`, `if (is_user_locked(u))`):
+  // a rejection of authentication, in an authenticating function or naming the account.
+  static bool refuses_locked(std::span<const Token> tokens, size_t begin, size_t end, bool authenticating,
+                             Judged& judged) {
+    bool locked = false, account = authenticating;
+    for (size_t k = begin; k < end; ++k) {
+      if (tokens[k].kind != TokenKind::identifier) continue;
+      locked = locked || judged.lock(tokens[k], is_lock_word);
+      account = account || judged.account(tokens[k], is_account_word);
+    }
+    return locked && account;
+  }
+
+  // An account lockout (`acct->locked = 1;`, `user.lockout = true;`) is a security event of its
+  // own: the block that sets it must reach the log (or call a function that does), even when a
+  // failed login was logged before it. In an authenticating function, or on an account's field.
+  static void find_lockouts(const SourceFile& file, const FunctionDef& def, const std::string& fn_name,
+                            Judged& judged, FileFacts& out) {
+    const auto& tokens = file.tokens;
+    const size_t end = std::min(def.body_close, tokens.size());
+    for (size_t i = def.body_open + 1; i + 2 < end; ++i) {
+      if (tokens[i].kind != TokenKind::identifier || !tokens[i + 1].is("=") ||
+          !judged.lock(tokens[i], is_lock_word))
+        continue;
+      const Token& value = tokens[i + 2];
+      const bool sets = value.is_ident("true") || (value.kind == TokenKind::number && value.text != "0");
+      if (!sets || i + 3 >= end || !tokens[i + 3].is(";")) continue;
+      const bool owner_account = i >= 2 && (tokens[i - 1].is(".") || tokens[i - 1].is("->")) &&
+                                 tokens[i - 2].kind == TokenKind::identifier && has_word(tokens[i - 2].text, account_words);
+      if (!owner_account && !has_word(fn_name, verify_words)) continue;
+      // The innermost block holding the assignment.
+      size_t open = i, depth = 0;
+      while (open > def.body_open) {
+        --open;
+        if (tokens[open].is("}")) ++depth;
+        else if (tokens[open].is("{") && depth-- == 0) break;
+      }
+      Site s;
+      s.line = tokens[i].line;
+      s.column = tokens[i].column;
+      s.function = fn_name;
+      s.what = "account lockout";
+      s.evidence = std::string(trim(file.token_line(tokens[i])));
+      s.logs_directly = collect_calls(file, open, std::min(file.syntax.match(open), end), s.calls);
+      out.config_changes.push_back(std::move(s));
+    }
+  }
+
   static bool collect_calls(const SourceFile& file, size_t begin, size_t end, std::vector<std::string>& calls) {
     bool logs = false;
     const bool declared_api = !file.ctx.config.log_functions.empty();
@@ -327,13 +398,6 @@ class SecurityEventsLogged final : public SourceRule {
 
   // if (COND) BRANCH [else BRANCH] inside one function, where COND is a verification outcome and
   // a branch returns a failure; and every call whose result an if tests, with that if's branches.
-  // What the names of one file are, each judged once: conditions name the same few variables and
-  // functions again and again, and splitting a name into words is the costly part.
-  struct Judged {
-    explicit Judged(const FileNames& names)
-        : verification(names), check(names), comparison(names), outcome(names), security_noun(names) {}
-    NameMemo verification, check, comparison, outcome, security_noun;
-  };
 
   static void find_rejections(const SourceFile& file, const FunctionDef& def, const std::string& fn_name,
                               Judged& judged, FileFacts& out) {
@@ -342,6 +406,7 @@ class SecurityEventsLogged final : public SourceRule {
     const size_t end = std::min(def.body_close, tokens.size());
     std::map<std::string_view, std::string_view> assigned_from;  // variable = callee(...) in this function
     const bool zero_is_failure = returns_one(tokens, def.body_open, end);
+    const bool authenticating = has_word(fn_name, verify_words);
     for (size_t i = def.body_open + 1; i < end; ++i) {
       const Token& t = tokens[i];
       if (t.kind == TokenKind::identifier && i + 3 < end && tokens[i + 1].is("=") &&
@@ -369,7 +434,7 @@ class SecurityEventsLogged final : public SourceRule {
         else if (verifies || judged.outcome(c, is_outcome_variable)) verification = true;
         else if (judged.security_noun(c, has_security_noun)) secret_operand = true;
       }
-      verification = verification || (comparison && secret_operand);
+      verification = verification || (comparison && secret_operand) || refuses_locked(tokens, i + 2, cond_close, authenticating, judged);
       const auto branch_end = [&](size_t from) {
         if (from < end && tokens[from].is("{")) return std::min(syntax.match(from), end);
         size_t k = from;

@@ -41,6 +41,12 @@ bool Check::encrypts_with_rsa(int fn) {
   return file_calls_any(encryption_calls) && !file_calls_any(signing_calls);
 }
 
+bool Check::signs_with_rsa(int fn) {
+  if (fn >= 0 && function_calls_any(fn, signing_calls)) return true;
+  if (fn >= 0 && function_calls_any(fn, encryption_calls)) return false;
+  return file_calls_any(signing_calls) && !file_calls_any(encryption_calls);
+}
+
 bool Check::mentions(int fn, std::string_view identifier) {
   if (fn < 0) return false;
   const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(fn)];
@@ -303,7 +309,10 @@ void Check::rsa_padding(const Call& c, std::string_view name) {
     if (name.starts_with("wc_")) return;  // WC_RSA_PKCSV15_PAD is flagged as a constant
   }
   if (!v15) return;
-  if (needs_context && !encrypts_with_rsa(c.function)) return;
+  // A padding set on an EVP_PKEY_CTX is for encryption unless the code visibly signs with it.
+  if (name == "EVP_PKEY_CTX_set_rsa_padding" ? signs_with_rsa(c.function)
+                                             : needs_context && !encrypts_with_rsa(c.function))
+    return;
   report(c.name, "CRYPTO-1/rsa-pkcs1-encryption", "RSA PKCS#1 v1.5",
          std::string(name) + " selects PKCS#1 v1.5 padding for RSA encryption" + via(v) + ": " +
              weakness_message(Weakness::rsa_pkcs1_encryption, {}));
@@ -378,6 +387,8 @@ void Check::scan_calls() {
     for (const auto& k : key_size_calls)
       if (k.name == name) key_size(c, k);
     if (name == "CryptGenKey") crypt_gen_key(c);
+    if (name == "CryptCreateHash" || name == "CryptDeriveKey" || name == "CryptGenKey") numeric_alg_id(c);
+    if (name == "CryptEncrypt" || name == "CryptDecrypt") capi_rsa_padding(c);
     if (name.ends_with("set_min_proto_version") || name.ends_with("set_max_proto_version") ||
         name.starts_with("mbedtls_ssl_conf_m") || name == "wolfSSL_CTX_SetMinVersion" ||
         name == "wolfSSL_SetMinVersion")

@@ -165,6 +165,7 @@ class Check {
   bool function_calls_any(int fn, std::span<const std::string_view> names);
   bool file_calls_any(std::span<const std::string_view> names);
   bool encrypts_with_rsa(int fn);
+  bool signs_with_rsa(int fn);
   bool mentions(int fn, std::string_view identifier);
   void key_size(const Call& c, const KeySizeCall& k);
   void crypt_gen_key(const Call& c);
@@ -178,6 +179,12 @@ class Check {
   void named_algorithm(const Call& c, int arg);
   void rsa_padding(const Call& c, std::string_view name);
   void default_mbedtls_padding(const Call& c, std::string_view name);
+  // Windows CryptoAPI (weak_crypto_capi.cpp): an ALG_ID given as a number, and CryptEncrypt or
+  // CryptDecrypt with an RSA key and without CRYPT_OAEP.
+  void numeric_alg_id(const Call& c);
+  void capi_rsa_padding(const Call& c);
+  bool rsa_key(const Call& c, size_t key_arg);
+  bool rsa_key_blob(const Value& blob);
   void block_call(const Call& c, const BlockCall& b);
   void gcry_sexp_format(const Call& c);
   void scan_calls();

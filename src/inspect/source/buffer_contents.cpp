@@ -1,0 +1,280 @@
+#include "inspect/source/buffer_contents.h"
+
+#include <algorithm>
+#include <array>
+#include <span>
+#include <unordered_set>
+
+namespace mdbc::source {
+namespace {
+
+constexpr size_t max_names = 8;        // the name, the arrays it points to, pointers made from it
+constexpr size_t max_walk_back = 256;  // tokens walked back to find the call around a use
+
+// Calls that write into argument `dest`: a copy from argument `source`, or a constant fill
+// (`source` = none). Arguments other than `dest` are only read.
+constexpr uint8_t none = 0xff;
+struct Writer {
+  std::string_view name;
+  uint8_t dest, source;
+};
+constexpr std::array<Writer, 41> writers{{
+    {"strcpy", 0, 1},    {"wcscpy", 0, 1},     {"strncpy", 0, 1},    {"wcsncpy", 0, 1},    {"strcat", 0, 1},
+    {"wcscat", 0, 1},    {"strncat", 0, 1},    {"wcsncat", 0, 1},    {"strlcpy", 0, 1},    {"strlcat", 0, 1},
+    {"lstrcpyA", 0, 1},  {"lstrcpyW", 0, 1},   {"lstrcpy", 0, 1},    {"lstrcatA", 0, 1},   {"lstrcatW", 0, 1},
+    {"_tcscpy", 0, 1},   {"_tcsncpy", 0, 1},   {"_tcscat", 0, 1},    {"memcpy", 0, 1},     {"memmove", 0, 1},
+    {"wmemcpy", 0, 1},   {"wmemmove", 0, 1},   {"strcpy_s", 0, 2},   {"wcscpy_s", 0, 2},   {"strcat_s", 0, 2},
+    {"wcscat_s", 0, 2},  {"strncpy_s", 0, 2},  {"wcsncpy_s", 0, 2},  {"memcpy_s", 0, 2},   {"memmove_s", 0, 2},
+    {"memset", 0, none}, {"wmemset", 0, none}, {"bzero", 0, none},   {"explicit_bzero", 0, none},
+    {"ZeroMemory", 0, none}, {"SecureZeroMemory", 0, none}, {"RtlZeroMemory", 0, none},
+    {"RtlSecureZeroMemory", 0, none}, {"memset_s", 0, none}, {"FillMemory", 0, none}, {"free", 0, none},
+}};
+
+// Calls that only read their arguments from `first` on (the ones before are destinations).
+struct Reader {
+  std::string_view name;
+  uint8_t first;
+};
+constexpr std::array<Reader, 30> readers{{
+    {"strlen", 0},   {"wcslen", 0},   {"strnlen", 0},   {"wcsnlen", 0},   {"lstrlenA", 0},   {"lstrlenW", 0},
+    {"lstrlen", 0},  {"strcmp", 0},   {"wcscmp", 0},    {"strncmp", 0},   {"wcsncmp", 0},    {"memcmp", 0},
+    {"puts", 0},     {"fputs", 0},    {"fputws", 0},    {"_putws", 0},    {"printf", 0},     {"wprintf", 0},
+    {"fprintf", 1},  {"fwprintf", 1}, {"sprintf", 1},   {"snprintf", 2},  {"_snprintf", 2},  {"swprintf", 2},
+    {"_snwprintf", 2}, {"OutputDebugStringA", 0}, {"OutputDebugStringW", 0}, {"OutputDebugString", 0},
+    {"strdup", 0},   {"wcsdup", 0},
+}};
+
+// Expressions that give fresh storage rather than contents.
+constexpr std::array<std::string_view, 7> allocators{"malloc", "calloc", "alloca", "_alloca", "ALLOCA", "new",
+                                                     "_malloca"};
+
+template <class T, size_t N>
+const T* named(const std::array<T, N>& table, std::string_view name) {
+  for (const auto& e : table)
+    if (e.name == name) return &e;
+  return nullptr;
+}
+
+class Contents {
+ public:
+  // Within `function`, apart from the tokens (skip_begin, skip_end) of the call that reads the
+  // object; `passed_in`: a parameter whose incoming contents the caller vouches for.
+  Contents(const FileValues& values, int function, size_t skip_begin, size_t skip_end, std::string_view passed_in = {})
+      : values_(values), toks_(values.tokens()), function_(function), skip_begin_(skip_begin), skip_end_(skip_end),
+        passed_in_(passed_in), body_(values.syntax().functions()[static_cast<size_t>(function)]) {}
+
+  std::optional<std::vector<std::string>> of(TokenRange arg) {
+    const size_t base = alias_of(arg);
+    if (base >= toks_.size()) return std::nullopt;
+    return of_name(toks_[base].text);
+  }
+
+  std::optional<std::vector<std::string>> of_name(std::string_view name) {
+    names_.push_back(name);
+    for (size_t i = 0; i < names_.size(); ++i) {
+      if (names_.size() > max_names || !bindings_ok(names_[i])) return std::nullopt;
+      add_pointers_made_from(names_[i]);
+    }
+    for (const auto name : names_)
+      if (!uses_ok(name)) return std::nullopt;
+    return texts_;
+  }
+
+ private:
+  // The name an expression points into when it is just a name (data, buf + n, &buf[0], (char *)p).
+  size_t alias_of(TokenRange r) const {
+    r = values_.strip(r);
+    const size_t base = values_.base_name(r);
+    if (base >= toks_.size() || (base + 1 < toks_.size() && toks_[base + 1].is("("))) return toks_.size();
+    if (base != r.begin && !(toks_[r.begin].is("&") || toks_[r.begin].is("("))) return toks_.size();
+    // Then the end, an offset or a subscript: not `new char[100]`.
+    const size_t next = base + 1;
+    if (next < r.end && !(toks_[next].is("+") || toks_[next].is("-") || toks_[next].is("[") || toks_[next].is(")")))
+      return toks_.size();
+    return base;
+  }
+
+  void add_name(std::string_view name) {
+    if (std::find(names_.begin(), names_.end(), name) == names_.end()) names_.push_back(name);
+  }
+
+  bool literal_value(TokenRange value) {
+    const Value v = values_.resolve(value, function_);
+    if (v.is(Value::Kind::string)) {
+      if (!v.text.empty()) texts_.push_back(v.text);
+      return true;
+    }
+    if (v.is(Value::Kind::null) || v.is_integer(0)) return true;
+    if (v.is(Value::Kind::list)) {
+      const ListFacts facts = values_.list_facts(v.list);
+      return !facts.has_string && facts.all_zero;
+    }
+    return false;
+  }
+
+  bool allocation(TokenRange value) const {
+    const TokenRange r = values_.strip(value);
+    return !r.empty() && toks_[r.begin].kind == TokenKind::identifier &&
+           std::find(allocators.begin(), allocators.end(), toks_[r.begin].text) != allocators.end();
+  }
+
+  // Whether every binding of the name seen from the function gives it a literal, fresh storage or
+  // another name (followed in turn).
+  bool bindings_ok(std::string_view name) {
+    const auto bindings = values_.visible(name, function_);
+    if (bindings.empty()) return false;  // declared elsewhere (a header, another file)
+    for (const Binding* b : bindings) {
+      bound_.insert(b->name);
+      if (b->form == BindingForm::parameter && b->function == function_ && name == passed_in_) continue;
+      if (b->form == BindingForm::parameter || b->form == BindingForm::compound) return false;
+      if (b->name > 0 && toks_[b->name - 1].is(">>")) return false;  // `std::cin >> data;` reads as a declaration
+      if (b->function < 0 && b->form != BindingForm::macro && !b->is_const) return false;  // any function may write
+      if (b->value.empty()) continue;
+      if (b->form == BindingForm::element) {
+        if (!values_.resolve(b->value, function_).is(Value::Kind::integer)) return false;
+        continue;
+      }
+      if (const size_t other = alias_of(b->value); other < toks_.size()) {
+        add_name(toks_[other].text);
+        continue;
+      }
+      if (!allocation(b->value) && !literal_value(b->value) && !filled_by_helper(b->value)) return false;
+    }
+    return true;
+  }
+
+  // data = fill_source(data): a static function of this file that writes into its parameter only
+  // from literals and returns that parameter (a source helper). The argument is followed too.
+  bool filled_by_helper(TokenRange value) {
+    if (!passed_in_.empty()) return false;  // one level of helpers
+    const TokenRange r = values_.strip(value);
+    const Call* c = r.empty() ? nullptr : values_.call_at(r.begin);
+    if (c == nullptr || c->close + 1 != r.end) return false;
+    const auto& functions = values_.syntax().functions();
+    const auto def = std::find_if(functions.begin(), functions.end(), [&](const FunctionDef& f) {
+      return toks_[f.name].text == toks_[c->name].text && f.body_close < toks_.size();
+    });
+    if (def == functions.end() || !declared_static(toks_, def->name)) return false;
+    // The one parameter every return statement gives back.
+    std::string_view returned;
+    for (size_t k = def->body_open; k + 2 < def->body_close; ++k) {
+      if (!toks_[k].is_ident("return")) continue;
+      if (toks_[k + 1].kind != TokenKind::identifier || !toks_[k + 2].is(";") ||
+          (!returned.empty() && returned != toks_[k + 1].text))
+        return false;
+      returned = toks_[k + 1].text;
+    }
+    const auto index = parameter_index(*def, returned);
+    if (returned.empty() || !index || *index >= c->args.size()) return false;
+    const size_t argument = alias_of({c->args[*index].first, c->args[*index].second});
+    if (argument >= toks_.size()) return false;
+    add_name(toks_[argument].text);
+    const auto inner = Contents(values_, static_cast<int>(def - functions.begin()), 0, 0, returned).of_name(returned);
+    if (!inner) return false;
+    texts_.insert(texts_.end(), inner->begin(), inner->end());
+    helper_calls_.push_back(c);
+    return true;
+  }
+
+  // The position of a named parameter in a definition's parameter list.
+  std::optional<size_t> parameter_index(const FunctionDef& def, std::string_view name) const {
+    const size_t close = values_.syntax().match(def.name + 1);
+    size_t index = 0;
+    std::string_view last;
+    for (size_t k = def.name + 2; k <= close && k < toks_.size(); ++k) {
+      if (k == close || toks_[k].is(",")) {
+        if (last == name) return index;
+        ++index;
+        last = {};
+      } else if (toks_[k].kind == TokenKind::identifier) {
+        last = toks_[k].text;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // char *p = data; p = buf + 1: other names for the same storage.
+  void add_pointers_made_from(std::string_view name) {
+    for (const Binding& b : values_.all_bindings()) {
+      if (b.function != function_ || b.value.empty() || b.form == BindingForm::member) continue;
+      const size_t from = alias_of(b.value);
+      if (from < toks_.size() && toks_[from].text == name) add_name(toks_[b.name].text);
+    }
+  }
+
+  // Whether every other use of the name in the function only reads it or copies a literal into it.
+  bool uses_ok(std::string_view name) {
+    for (const size_t k : values_.occurrences(name)) {
+      if (k <= body_.body_open || k >= body_.body_close || bound_.contains(k)) continue;
+      if (skip_begin_ < k && k < skip_end_) continue;
+      if (std::any_of(helper_calls_.begin(), helper_calls_.end(), [&](const Call* c) { return c->open < k && k < c->close; }))
+        continue;
+      if (!use_ok(k)) return false;
+    }
+    return true;
+  }
+
+  bool use_ok(size_t k) {
+    // The innermost unclosed '(' before the use within its statement: a call, a keyword's
+    // condition, or a grouping or cast (then look further out).
+    size_t depth = 0;
+    for (size_t p = k, steps = 0; p > body_.body_open && steps < max_walk_back; --p, ++steps) {
+      const Token& t = toks_[p - 1];
+      if (t.is(")") || t.is("]")) {
+        ++depth;
+      } else if ((t.is("(") || t.is("[")) && depth > 0) {
+        --depth;
+      } else if (depth == 0 && (t.is(";") || t.is("{") || t.is("}"))) {
+        break;
+      } else if (depth == 0 && t.is("(") && p >= 2 && toks_[p - 2].kind == TokenKind::identifier) {
+        if (is_keyword(toks_[p - 2].text)) return true;
+        const Call* c = values_.call_at(p - 2);
+        return c != nullptr && argument_ok(*c, k);
+      }
+    }
+    return !(k > 0 && toks_[k - 1].is(">>"));  // std::cin >> data
+  }
+
+  bool argument_ok(const Call& c, size_t k) {
+    size_t a = 0;
+    while (a < c.args.size() && !(c.args[a].first <= k && k < c.args[a].second)) ++a;
+    if (a == c.args.size()) return false;
+    const std::string_view callee = toks_[c.name].text;
+    if (const Reader* r = named(readers, callee)) return a >= r->first;
+    const Writer* w = named(writers, callee);
+    if (w == nullptr) return false;
+    if (a != w->dest) return true;
+    if (w->source == none) return true;
+    return w->source < c.args.size() && literal_value({c.args[w->source].first, c.args[w->source].second});
+  }
+
+  const FileValues& values_;
+  std::span<const Token> toks_;
+  const int function_;
+  const size_t skip_begin_, skip_end_;
+  const std::string_view passed_in_;
+  const FunctionDef& body_;
+  std::vector<std::string_view> names_;
+  std::unordered_set<size_t> bound_;  // name tokens of the bindings judged above
+  std::vector<std::string> texts_;
+  std::vector<const Call*> helper_calls_;  // source helpers whose writes were judged in them
+};
+
+}  // namespace
+
+bool declared_static(std::span<const Token> tokens, size_t name) {
+  for (size_t k = name, steps = 0; k > 0 && steps < 16; --k, ++steps) {
+    const Token& p = tokens[k - 1];
+    if (p.is_ident("static")) return true;
+    if (p.kind != TokenKind::identifier && !p.is("*") && !p.is("&") && !p.is("::") && !p.is("<") && !p.is(">"))
+      return false;
+  }
+  return false;
+}
+
+std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use) {
+  if (use.function < 0 || !use.macro.empty()) return std::nullopt;
+  return Contents(values, use.function, use.open, use.close).of(arg);
+}
+
+}  // namespace mdbc::source
