@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 #include <stdexcept>
-#include <unordered_map>
 
 #include "core/text.h"
 #include "inspect/source/components.h"
@@ -18,43 +17,55 @@ std::vector<std::unique_ptr<SourceRule>>& rule_list() {
 }
 
 // Which name-gated rules (SourceRule::gated_by_names) a file's names trigger, one bit per rule
-// index. What a name was found to trigger is remembered per thread for the whole run, since the
-// names of a tree repeat from file to file; a rule a file has already triggered is not asked
-// again for that file's other names.
+// index. What a name was found to trigger is remembered per thread, since the names of a tree
+// repeat from file to file; a rule a file has already triggered is not asked again for that
+// file's other names. The memory is a direct-mapped table of one cache line per name (a newer
+// name takes an older one's line), so it stays small and a lookup costs one line.
 class NameTriggers {
  public:
+  NameTriggers() : lines_(line_count) {}
+
   uint64_t of(const FileNames& names, std::span<const std::unique_ptr<SourceRule>> rules) {
     uint64_t gated = 0;
     for (size_t r = 0; r < rules.size(); ++r) gated |= rules[r]->gated_by_names() ? uint64_t{1} << r : 0;
     uint64_t triggered = 0;
-    for (const std::string_view name : names.all()) {
+    for (size_t id = 0; id < names.size(); ++id) {
       const uint64_t pending = gated & ~triggered;
       if (pending == 0) break;
-      if (known_.size() >= max_names) known_.clear();  // a tree of endless distinct names: start over
-      auto it = known_.find(name);
-      if (it == known_.end()) it = known_.emplace(name, Verdicts{}).first;
-      Verdicts& v = it->second;
-      for (uint64_t ask = pending & ~v.asked; ask != 0; ask &= ask - 1) {
+      const std::string_view name = names.all()[id];
+      Line scratch;  // names too long to keep are judged afresh
+      Line& line = name.size() <= sizeof scratch.name ? line_of(name, names.hash(id)) : scratch;
+      for (uint64_t ask = pending & ~line.asked; ask != 0; ask &= ask - 1) {
         const int r = std::countr_zero(ask);
-        if (rules[static_cast<size_t>(r)]->reacts_to(name)) v.reacts |= uint64_t{1} << r;
+        if (rules[static_cast<size_t>(r)]->reacts_to(name)) line.reacts |= uint64_t{1} << r;
       }
-      v.asked |= pending;
-      triggered |= v.reacts & pending;
+      line.asked |= pending;
+      triggered |= line.reacts & pending;
     }
     return triggered;
   }
 
  private:
-  struct Verdicts {
-    uint64_t asked = 0;   // rules asked about this name
-    uint64_t reacts = 0;  // of those, the ones that react to it
+  struct alignas(64) Line {
+    char name[46] = {};
+    uint8_t length = 0xff;  // no name
+    uint64_t asked = 0;     // rules asked about this name
+    uint64_t reacts = 0;    // of those, the ones that react to it
   };
-  static constexpr size_t max_names = 1 << 18;
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, Verdicts, Hash, std::equal_to<>> known_;
+  static_assert(sizeof(Line) == 64);
+  static constexpr size_t line_count = 1 << 14;  // 1 MiB per thread
+
+  Line& line_of(std::string_view name, uint64_t hash) {
+    Line& line = lines_[hash & (line_count - 1)];
+    if (line.length != name.size() || std::string_view(line.name, line.length) != name) {
+      line = Line{};
+      std::copy(name.begin(), name.end(), line.name);
+      line.length = static_cast<uint8_t>(name.size());
+    }
+    return line;
+  }
+
+  std::vector<Line> lines_;
 };
 
 uint64_t triggered_rules(const FileNames& names, std::span<const std::unique_ptr<SourceRule>> rules) {
