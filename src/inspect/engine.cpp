@@ -1,5 +1,6 @@
 #include "inspect/engine.h"
 
+#include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,6 +27,7 @@ namespace {
 
 struct Slot {
   const Inspector* inspector = nullptr;
+  uint64_t size = 0;  // as the walk saw it
   InputFile input;
   FileOutcome outcome;
   std::string sha256;
@@ -190,6 +192,7 @@ void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, 
   try {
     slot.inspector->inspect(slot.input, ctx, slot.outcome);
     cap_findings(slot.outcome.findings);
+    slot.outcome.findings.shrink_to_fit();  // kept until every file is done: no room to grow
   } catch (const InputError& e) {
     slot.error = e.what();
   } catch (const std::exception& e) {
@@ -205,6 +208,10 @@ void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, 
 }  // namespace
 
 Inspection run_inspection(const EngineOptions& o) {
+  // glibc raises its mmap threshold to the size of each large block freed, so that after the first
+  // large file the token buffers of the next ones come from the heap, whose freed pages stay
+  // resident: a fixed threshold hands every large buffer back to the system when it is freed.
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
   const CodeBook& code = CodeBook::builtin();
   const Config config = find_config(o);
   const std::string profile_name = !o.profile.empty() ? o.profile : config.profile.value_or(default_profile);
@@ -244,12 +251,14 @@ Inspection run_inspection(const EngineOptions& o) {
     auto work = [&] {
       for (size_t i; (i = next.fetch_add(1)) < slots.size();) {
         const uint64_t size = walked.files[i].size;
+        slots[i].size = size;
         budget.acquire(size);
         try {
           inspect_one(walked.files[i], ctx, o.limits.max_file_size, slots[i]);
         } catch (const std::exception& e) {  // an exception must not escape a thread (terminate)
           slots[i].error = walked.files[i].path + ": cannot be inspected: " + e.what();
         }
+        walked.files[i] = WalkedFile();  // done with: the slot holds what is shown
         budget.release(size);
         progress.add(size);
       }
@@ -263,6 +272,8 @@ Inspection run_inspection(const EngineOptions& o) {
     work();
     for (auto& t : threads) t.join();
   }
+  std::vector<WalkedFile>().swap(walked.files);
+  malloc_trim(0);  // the workers' freed buffers, scattered over their heaps, back to the system
 
   // A file that could not be read leaves the inspection incomplete: that is an input error.
   for (const auto& s : slots)
@@ -274,7 +285,7 @@ Inspection run_inspection(const EngineOptions& o) {
     if (s.inspector == nullptr) continue;
     in.stages.insert(s.inspector->kind());
     ++in.files;
-    in.bytes += walked.files[&s - slots.data()].size;
+    in.bytes += s.size;
     inputs_digest.update(s.input.path);
     inputs_digest.update(std::string_view("\0", 1));
     inputs_digest.update(s.sha256);
@@ -305,11 +316,21 @@ Inspection run_inspection(const EngineOptions& o) {
   for (const auto& s : slots) total += s.outcome.findings.size();
   for (const auto& tree : trees) total += tree.findings.size();
   in.findings.reserve(total);
+  // The records freed lie among the findings' texts, which stay: glibc gives such pages back to
+  // the system only when asked, and asked now and then the gathered copy never sits beside all of them.
+  constexpr size_t findings_between_trims = 16384;
+  size_t since_trim = 0;
   for (auto& s : slots) {
+    since_trim += s.outcome.findings.size();
     for (auto& f : s.outcome.findings) in.findings.push_back(std::move(f));
     s = Slot();
+    if (since_trim >= findings_between_trims) {
+      malloc_trim(0);
+      since_trim = 0;
+    }
   }
   std::vector<Slot>().swap(slots);
+  malloc_trim(0);
   for (auto& tree : trees) {
     for (auto& f : tree.findings) in.findings.push_back(std::move(f));
     for (auto& c : tree.components) in.components.push_back(std::move(c));
