@@ -14,10 +14,18 @@ std::vector<std::unique_ptr<SourceRule>>& rule_list() {
   return list;
 }
 
-// Per file: each rule's facts, by the rule's index in source_rules().
+// Per file: the facts of the rules that left any, by the rule's index in source_rules(). Most
+// rules leave none for most files, and a record is kept for every file of the tree until finish().
 struct FileRecord {
   Language language = Language::none;
-  std::vector<std::any> facts;
+  std::vector<std::pair<size_t, std::any>> facts;  // ascending rule index
+
+  const std::any& of(size_t rule) const {
+    static const std::any none;
+    for (const auto& [index, facts_of_rule] : facts)
+      if (index == rule) return facts_of_rule;
+    return none;
+  }
 };
 
 class SourceInspector final : public Inspector {
@@ -32,13 +40,17 @@ class SourceInspector final : public Inspector {
     FileRecord record;
     record.language = classify(file.path);
     const auto rules = source_rules();
-    record.facts.resize(rules.size());
     std::vector<Token> tokens;
     if (is_c_family(record.language)) tokens = lex(file.bytes);
     const Syntax syntax(tokens);
     const SourceFile source{file, record.language, tokens, syntax, ctx};
-    for (size_t i = 0; i < rules.size(); ++i)
-      if (rules[i]->wants(record.language)) rules[i]->check(source, out.findings, record.facts[i]);
+    for (size_t i = 0; i < rules.size(); ++i) {
+      if (!rules[i]->wants(record.language)) continue;
+      std::any facts;
+      rules[i]->check(source, out.findings, facts);
+      if (facts.has_value()) record.facts.emplace_back(i, std::move(facts));
+    }
+    record.facts.shrink_to_fit();
     out.tree_facts = std::move(record);
   }
 
@@ -56,7 +68,7 @@ class SourceInspector final : public Inspector {
       for (size_t f = 0; f < files.size(); ++f) {
         const auto& record = std::any_cast<const FileRecord&>(outcomes[f]->tree_facts);
         if (rules[r]->wants(record.language))
-          facts.push_back({files[f]->path, record.language, files[f]->component, record.facts[r]});
+          facts.push_back({files[f]->path, record.language, files[f]->component, record.of(r)});
       }
       rules[r]->finish(facts, ctx, out);
     }
