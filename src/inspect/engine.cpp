@@ -18,6 +18,7 @@
 #include "core/digest.h"
 #include "core/error.h"
 #include "core/file_bytes.h"
+#include "core/packed_findings.h"
 #include "core/text.h"
 #include "inspect/sbom/component_review.h"
 #include "sign/key.h"
@@ -29,7 +30,8 @@ struct Slot {
   const Inspector* inspector = nullptr;
   uint64_t size = 0;  // as the walk saw it
   InputFile input;
-  FileOutcome outcome;
+  FileOutcome outcome;      // its findings moved to `findings` once the file is done
+  PackedFindings findings;
   std::string sha256;
   std::string error;  // set when the file could not be read
 };
@@ -192,7 +194,6 @@ void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, 
   try {
     slot.inspector->inspect(slot.input, ctx, slot.outcome);
     cap_findings(slot.outcome.findings);
-    slot.outcome.findings.shrink_to_fit();  // kept until every file is done: no room to grow
   } catch (const InputError& e) {
     slot.error = e.what();
   } catch (const std::exception& e) {
@@ -203,6 +204,8 @@ void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, 
     slot.error = w.path + ": the file shrank while it was being inspected; inspect it again once nothing writes to it";
   }
   slot.input.bytes = {};  // the bytes die here; nothing may keep views into them
+  slot.findings = PackedFindings(slot.outcome.findings);
+  std::vector<Finding>().swap(slot.outcome.findings);
 }
 
 }  // namespace
@@ -313,7 +316,7 @@ Inspection run_inspection(const EngineOptions& o) {
   // Gather the findings into one vector of exactly the right size, releasing each file's record
   // as it goes: on a large tree the per-file facts and findings are most of the memory.
   size_t total = 0;
-  for (const auto& s : slots) total += s.outcome.findings.size();
+  for (const auto& s : slots) total += s.findings.size();
   for (const auto& tree : trees) total += tree.findings.size();
   in.findings.reserve(total);
   // The records freed lie among the findings' texts, which stay: glibc gives such pages back to
@@ -321,8 +324,8 @@ Inspection run_inspection(const EngineOptions& o) {
   constexpr size_t findings_between_trims = 16384;
   size_t since_trim = 0;
   for (auto& s : slots) {
-    since_trim += s.outcome.findings.size();
-    for (auto& f : s.outcome.findings) in.findings.push_back(std::move(f));
+    since_trim += s.findings.size();
+    s.findings.unpack_into(in.findings);
     s = Slot();
     if (since_trim >= findings_between_trims) {
       malloc_trim(0);
