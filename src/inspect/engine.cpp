@@ -302,8 +302,8 @@ Inspection run_inspection(const EngineOptions& o) {
   std::vector<TreeOutcome> trees;
   for (const auto& inspector : inspectors()) {
     std::vector<const InputFile*> files;
-    std::vector<const FileOutcome*> outcomes;
-    for (const auto& s : slots)
+    std::vector<FileOutcome*> outcomes;
+    for (auto& s : slots)
       if (s.inspector == inspector.get()) {
         files.push_back(&s.input);
         outcomes.push_back(&s.outcome);

@@ -1,5 +1,7 @@
 // The source stage: claims source files by name, lexes C-family files once, runs every source
 // rule that wants the file, then each rule's tree-wide pass.
+#include <malloc.h>
+
 #include <algorithm>
 
 #include "core/text.h"
@@ -25,6 +27,10 @@ struct FileRecord {
     for (const auto& [index, facts_of_rule] : facts)
       if (index == rule) return facts_of_rule;
     return none;
+  }
+  void release(size_t rule) {
+    for (auto& [index, facts_of_rule] : facts)
+      if (index == rule) facts_of_rule.reset();
   }
 };
 
@@ -60,7 +66,7 @@ class SourceInspector final : public Inspector {
     return recognise_vendored_tree(dir_path, entry_names);
   }
 
-  void finish(std::span<const InputFile* const> files, std::span<const FileOutcome* const> outcomes,
+  void finish(std::span<const InputFile* const> files, std::span<FileOutcome* const> outcomes,
               const RunContext& ctx, TreeOutcome& out) const override {
     const auto rules = source_rules();
     for (size_t r = 0; r < rules.size(); ++r) {
@@ -71,6 +77,9 @@ class SourceInspector final : public Inspector {
           facts.push_back({files[f]->path, record.language, files[f]->component, record.of(r)});
       }
       rules[r]->finish(facts, ctx, out);
+      // This rule's facts of the whole tree go before the next rule's pass builds its own tables.
+      for (FileOutcome* outcome : outcomes) std::any_cast<FileRecord&>(outcome->tree_facts).release(r);
+      malloc_trim(0);  // they were made on the worker threads, whose heaps the next pass does not use
     }
   }
 };
