@@ -319,8 +319,9 @@ Inspection run_inspection(const EngineOptions& o) {
   for (const auto& s : slots) total += s.findings.size();
   for (const auto& tree : trees) total += tree.findings.size();
   in.findings.reserve(total);
-  // The records freed lie among the findings' texts, which stay: glibc gives such pages back to
-  // the system only when asked, and asked now and then the gathered copy never sits beside all of them.
+  // The slots were filled on the worker threads, whose heaps the unpacked findings do not reuse:
+  // glibc gives freed pages back only when asked, and asked now and then the findings unpacked
+  // never sit beside all the slots they came from.
   constexpr size_t findings_between_trims = 16384;
   size_t since_trim = 0;
   for (auto& s : slots) {
