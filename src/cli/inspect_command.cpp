@@ -117,12 +117,12 @@ int run_inspect(std::span<const std::string> argv) {
   const bool to_terminal = (output.empty() || output == "-") && ::isatty(STDOUT_FILENO);
   const bool use_color = color == "always" || (color == "auto" && to_terminal);
 
-  using Printer = std::string (*)(const Inspection&, bool);
+  using Printer = void (*)(const Inspection&, bool, std::ostream&);
   Printer printer = nullptr;
-  if (format == "text") printer = [](const Inspection& in, bool c) { return report::text(in, c); };
-  else if (format == "json") printer = [](const Inspection& in, bool) { return report::json(in); };
-  else if (format == "sarif") printer = [](const Inspection& in, bool) { return report::sarif(in); };
-  else if (format == "html") printer = [](const Inspection& in, bool) { return report::html(in); };
+  if (format == "text") printer = [](const Inspection& in, bool c, std::ostream& out) { report::text(in, c, out); };
+  else if (format == "json") printer = [](const Inspection& in, bool, std::ostream& out) { report::json(in, out); };
+  else if (format == "sarif") printer = [](const Inspection& in, bool, std::ostream& out) { report::sarif(in, out); };
+  else if (format == "html") printer = [](const Inspection& in, bool, std::ostream& out) { report::html(in, out); };
   else throw UsageError("--format takes text, json, sarif or html, not '" + format + "'");
   const std::string sbom = args.value("sbom");
   if (args.has("sbom") && sbom.empty()) throw UsageError("--sbom needs a file name");
@@ -131,7 +131,7 @@ int run_inspect(std::span<const std::string> argv) {
 
   const Inspection in = run_inspection(o);
   if (!sbom.empty()) emit(report::cyclonedx(in), sbom);
-  emit(printer(in, use_color), output);
+  print_to(output, [&](std::ostream& out) { printer(in, use_color, out); });
   return in.meets_code ? 0 : 1;
 }
 

@@ -82,37 +82,39 @@ void write_all(int fd, const std::string& path, std::string_view bytes) {
 
 }  // namespace
 
-void write_file(const std::string& path, std::string_view bytes, unsigned mode) {
+FileWriter::FileWriter(const std::string& path, unsigned mode) : path_(path) {
   // An existing device or FIFO (/dev/null, /dev/stdout, a named pipe) is written into, never
   // replaced: renaming a file over /dev/null would break the whole system for root.
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
     if (S_ISDIR(st.st_mode)) throw InputError(path + ": is a directory");
-    Fd f{::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY)};
-    if (f.fd < 0) throw InputError(path + ": cannot open: " + std::strerror(errno));
-    write_all(f.fd, path, bytes);
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd_ < 0) throw InputError(path + ": cannot open: " + std::strerror(errno));
     return;
   }
-  const std::string tmp = path + ".mdbc-tmp";
-  Fd f{::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode)};
-  if (f.fd < 0) throw InputError(path + ": cannot create: " + std::strerror(errno));
-  ::fchmod(f.fd, mode);  // umask must not widen or narrow what the caller asked for
-  size_t put = 0;
-  while (put < bytes.size()) {
-    const ssize_t n = ::write(f.fd, bytes.data() + put, bytes.size() - put);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int err = errno;
-      ::unlink(tmp.c_str());
-      throw InputError(path + ": cannot write: " + std::strerror(err));
-    }
-    put += static_cast<size_t>(n);
-  }
-  if (::fsync(f.fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    ::unlink(tmp.c_str());
-    throw InputError(path + ": cannot write: " + std::strerror(err));
-  }
+  tmp_ = path + ".mdbc-tmp";
+  fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
+  if (fd_ < 0) throw InputError(path + ": cannot create: " + std::strerror(errno));
+  ::fchmod(fd_, mode);  // umask must not widen or narrow what the caller asked for
+}
+
+FileWriter::~FileWriter() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_ && !tmp_.empty()) ::unlink(tmp_.c_str());
+}
+
+void FileWriter::write(std::string_view bytes) { write_all(fd_, path_, bytes); }
+
+void FileWriter::commit() {
+  if (!tmp_.empty() && (::fsync(fd_) != 0 || ::rename(tmp_.c_str(), path_.c_str()) != 0))
+    throw InputError(path_ + ": cannot write: " + std::strerror(errno));
+  committed_ = true;
+}
+
+void write_file(const std::string& path, std::string_view bytes, unsigned mode) {
+  FileWriter file(path, mode);
+  file.write(bytes);
+  file.commit();
 }
 
 }  // namespace mdbc

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace mdbc {
 
@@ -13,6 +14,26 @@ std::string read_file(const std::string& path, uint64_t max_size, bool follow_sy
 // descriptor (the caller closes it) and the file's size; read_open_file reads up to `size` bytes.
 int open_regular_file(const std::string& path, uint64_t max_size, bool follow_symlinks, uint64_t& size);
 std::string read_open_file(int fd, const std::string& path, uint64_t size);
+
+// A file written piece by piece and put in place atomically by commit(): the pieces go to a
+// temporary file beside it, renamed over it once whole. An existing device or FIFO (/dev/null, a
+// named pipe) is written into instead, never replaced. Throws InputError on failure; destroyed
+// before commit(), it leaves no partial file behind.
+class FileWriter {
+ public:
+  explicit FileWriter(const std::string& path, unsigned mode = 0644);
+  FileWriter(const FileWriter&) = delete;
+  FileWriter& operator=(const FileWriter&) = delete;
+  ~FileWriter();
+  void write(std::string_view bytes);
+  void commit();
+
+ private:
+  std::string path_;
+  std::string tmp_;  // empty when writing into an existing device or FIFO
+  int fd_ = -1;
+  bool committed_ = false;
+};
 
 // Writes bytes to path atomically (temporary file + rename), creating it with `mode`.
 // Throws InputError on failure and leaves no partial file behind.

@@ -34,8 +34,13 @@ std::string fold_space(std::string_view s) {
 }  // namespace
 
 void assign_fingerprints(std::vector<Finding>& findings) {
+  // Identical triples share their path, and findings come sorted by path: the occurrences are
+  // counted one path at a time, so the keys of a whole tree are never held at once.
   std::map<std::string, int> seen;
+  const std::string* path = nullptr;
   for (auto& f : findings) {
+    if (path == nullptr || *path != f.path) seen.clear();
+    path = &f.path;
     std::string key = f.rule;
     key += '\0';
     key += f.path;

@@ -29,7 +29,7 @@ bool operator<(const Finding& a, const Finding& b);
 
 // Fingerprints hash the rule, the path and the whitespace-folded evidence, plus an occurrence
 // index among identical triples: line shifts elsewhere in the file do not change them.
-// Expects findings in deterministic order.
+// Expects findings in deterministic order (sorted by operator<, path first).
 void assign_fingerprints(std::vector<Finding>& findings);
 
 }  // namespace mdbc

@@ -60,8 +60,9 @@ class Inspector {
   virtual bool claims(std::string_view path, std::string_view head, bool given_explicitly) const = 0;
   // Concurrent: must not touch shared mutable state.
   virtual void inspect(const InputFile& file, const RunContext& ctx, FileOutcome& out) const = 0;
-  // Once, after every file this inspector claimed, in path order.
-  virtual void finish(std::span<const InputFile* const> files, std::span<const FileOutcome* const> outcomes,
+  // Once, after every file this inspector claimed, in path order. It may release each outcome's
+  // tree_facts as soon as it is done with them: they are not read again.
+  virtual void finish(std::span<const InputFile* const> files, std::span<FileOutcome* const> outcomes,
                       const RunContext& ctx, TreeOutcome& out) const {
     (void)files, (void)outcomes, (void)ctx, (void)out;
   }

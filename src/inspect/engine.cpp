@@ -1,5 +1,6 @@
 #include "inspect/engine.h"
 
+#include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include "core/digest.h"
 #include "core/error.h"
 #include "core/file_bytes.h"
+#include "core/packed_findings.h"
 #include "core/text.h"
 #include "inspect/sbom/component_review.h"
 #include "sign/key.h"
@@ -26,8 +28,10 @@ namespace {
 
 struct Slot {
   const Inspector* inspector = nullptr;
+  uint64_t size = 0;  // as the walk saw it
   InputFile input;
-  FileOutcome outcome;
+  FileOutcome outcome;      // its findings moved to `findings` once the file is done
+  PackedFindings findings;
   std::string sha256;
   std::string error;  // set when the file could not be read
 };
@@ -200,11 +204,17 @@ void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, 
     slot.error = w.path + ": the file shrank while it was being inspected; inspect it again once nothing writes to it";
   }
   slot.input.bytes = {};  // the bytes die here; nothing may keep views into them
+  slot.findings = PackedFindings(slot.outcome.findings);
+  std::vector<Finding>().swap(slot.outcome.findings);
 }
 
 }  // namespace
 
 Inspection run_inspection(const EngineOptions& o) {
+  // glibc raises its mmap threshold to the size of each large block freed, so that after the first
+  // large file the token buffers of the next ones come from the heap, whose freed pages stay
+  // resident: a fixed threshold hands every large buffer back to the system when it is freed.
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
   const CodeBook& code = CodeBook::builtin();
   const Config config = find_config(o);
   const std::string profile_name = !o.profile.empty() ? o.profile : config.profile.value_or(default_profile);
@@ -244,12 +254,14 @@ Inspection run_inspection(const EngineOptions& o) {
     auto work = [&] {
       for (size_t i; (i = next.fetch_add(1)) < slots.size();) {
         const uint64_t size = walked.files[i].size;
+        slots[i].size = size;
         budget.acquire(size);
         try {
           inspect_one(walked.files[i], ctx, o.limits.max_file_size, slots[i]);
         } catch (const std::exception& e) {  // an exception must not escape a thread (terminate)
           slots[i].error = walked.files[i].path + ": cannot be inspected: " + e.what();
         }
+        walked.files[i] = WalkedFile();  // done with: the slot holds what is shown
         budget.release(size);
         progress.add(size);
       }
@@ -263,6 +275,8 @@ Inspection run_inspection(const EngineOptions& o) {
     work();
     for (auto& t : threads) t.join();
   }
+  std::vector<WalkedFile>().swap(walked.files);
+  malloc_trim(0);  // the workers' freed buffers, scattered over their heaps, back to the system
 
   // A file that could not be read leaves the inspection incomplete: that is an input error.
   for (const auto& s : slots)
@@ -274,7 +288,7 @@ Inspection run_inspection(const EngineOptions& o) {
     if (s.inspector == nullptr) continue;
     in.stages.insert(s.inspector->kind());
     ++in.files;
-    in.bytes += walked.files[&s - slots.data()].size;
+    in.bytes += s.size;
     inputs_digest.update(s.input.path);
     inputs_digest.update(std::string_view("\0", 1));
     inputs_digest.update(s.sha256);
@@ -288,8 +302,8 @@ Inspection run_inspection(const EngineOptions& o) {
   std::vector<TreeOutcome> trees;
   for (const auto& inspector : inspectors()) {
     std::vector<const InputFile*> files;
-    std::vector<const FileOutcome*> outcomes;
-    for (const auto& s : slots)
+    std::vector<FileOutcome*> outcomes;
+    for (auto& s : slots)
       if (s.inspector == inspector.get()) {
         files.push_back(&s.input);
         outcomes.push_back(&s.outcome);
@@ -302,14 +316,25 @@ Inspection run_inspection(const EngineOptions& o) {
   // Gather the findings into one vector of exactly the right size, releasing each file's record
   // as it goes: on a large tree the per-file facts and findings are most of the memory.
   size_t total = 0;
-  for (const auto& s : slots) total += s.outcome.findings.size();
+  for (const auto& s : slots) total += s.findings.size();
   for (const auto& tree : trees) total += tree.findings.size();
   in.findings.reserve(total);
+  // The slots were filled on the worker threads, whose heaps the unpacked findings do not reuse:
+  // glibc gives freed pages back only when asked, and asked now and then the findings unpacked
+  // never sit beside all the slots they came from.
+  constexpr size_t findings_between_trims = 16384;
+  size_t since_trim = 0;
   for (auto& s : slots) {
-    for (auto& f : s.outcome.findings) in.findings.push_back(std::move(f));
+    since_trim += s.findings.size();
+    s.findings.unpack_into(in.findings);
     s = Slot();
+    if (since_trim >= findings_between_trims) {
+      malloc_trim(0);
+      since_trim = 0;
+    }
   }
   std::vector<Slot>().swap(slots);
+  malloc_trim(0);
   for (auto& tree : trees) {
     for (auto& f : tree.findings) in.findings.push_back(std::move(f));
     for (auto& c : tree.components) in.components.push_back(std::move(c));

@@ -3,7 +3,7 @@
 // digest, the decision, every verdict, the required elements left uninspected and every variance
 // used — what a building inspector signs. Every string from the inputs is escaped.
 #include <map>
-#include <sstream>
+#include <ostream>
 
 #include "core/text.h"
 #include "report/paths.h"
@@ -93,7 +93,7 @@ constexpr const char* style = R"(
   footer { margin-top: 2em; border-top: 1px solid #999; padding-top: .5em; font-size: 9pt; color: #444; }
 )";
 
-void findings_table(std::ostringstream& o, const std::vector<const Finding*>& findings) {
+void findings_table(std::ostream& o, const std::vector<const Finding*>& findings) {
   o << "<table>\n<tr><th>Location</th><th>Severity</th><th>Finding</th><th>Fingerprint</th></tr>\n";
   for (const Finding* f : findings) {
     o << "<tr><td class=\"mono\">" << esc(location(*f)) << "</td><td class=\"sev-" << esc(to_string(f->severity)) << "\">"
@@ -108,10 +108,9 @@ void findings_table(std::ostringstream& o, const std::vector<const Finding*>& fi
 
 }  // namespace
 
-std::string html(const Inspection& in) {
+void html(const Inspection& in, std::ostream& o) {
   const Profile& p = *in.profile;
   const CodeBook& code = *in.code;
-  std::ostringstream o;
   std::string stages;
   for (InputKind k : in.stages) stages += (stages.empty() ? "" : ", ") + std::string(to_string(k));
 
@@ -232,7 +231,6 @@ std::string html(const Inspection& in) {
   o << "<footer>Issued by " << tool_name << " " << tool_version << " under building code edition " << code.edition()
     << ". Inspecting the same inputs (SHA-256 " << esc(in.inputs_sha256) << ") with the same profile, configuration "
     << "and judgement date reproduces this certificate.</footer>\n</body>\n</html>\n";
-  return o.str();
 }
 
 }  // namespace mdbc::report

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "report/json_stream.h"
 #include "report/report.h"
 
 namespace mdbc::report {
@@ -66,7 +67,7 @@ nlohmann::ordered_json report_without_findings(const Inspection& in) {
                         {"findings", v.findings},
                         {"waived", v.waived}});
   j["verdicts"] = std::move(verdicts);
-  j["findings"] = J::array();  // written one by one by json(): see there
+  j["findings"] = J::array();  // filled one finding at a time by json()
   J components = J::array();
   for (const auto& c : in.components)
     components.push_back({{"name", c.name}, {"version", c.version}, {"path", c.path}, {"evidence", c.evidence}});
@@ -101,26 +102,9 @@ nlohmann::ordered_json report_without_findings(const Inspection& in) {
 
 }  // namespace
 
-// A large tree has hundreds of thousands of findings, and a JSON document object costs about a
-// kilobyte and a half for each: the findings are therefore serialised one at a time into the text
-// of the rest of the report, and only the text is ever whole.
-std::string json(const Inspection& in) {
-  constexpr auto replace = nlohmann::ordered_json::error_handler_t::replace;
-  const std::string rest = report_without_findings(in).dump(2, ' ', false, replace);
-  const std::string_view slot = "\n  \"findings\": []";
-  const size_t at = rest.find(slot);
-  std::string out = rest.substr(0, at + slot.size() - 1);
-  for (size_t i = 0; i < in.findings.size(); ++i) {
-    out += i == 0 ? "\n    " : ",\n    ";
-    // JSON text holds no raw newline inside strings, so each line of the object is indented alike.
-    for (const char c : finding_json(in.findings[i]).dump(2, ' ', false, replace)) {
-      out += c;
-      if (c == '\n') out += "    ";
-    }
-  }
-  out += in.findings.empty() ? "]" : "\n  ]";
-  out.append(rest, at + slot.size(), std::string::npos);
-  return out + "\n";
+void json(const Inspection& in, std::ostream& out) {
+  write_json_with_array(out, report_without_findings(in), "findings", 1, in.findings.size(),
+                        [&in](size_t i) { return finding_json(in.findings[i]); });
 }
 
 }  // namespace mdbc::report

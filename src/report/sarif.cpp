@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/text.h"
+#include "report/json_stream.h"
 #include "report/paths.h"
 #include "report/report.h"
 
@@ -107,9 +108,37 @@ J suppression(const VarianceUse& use, size_t index) {
   return s;
 }
 
+// One result of the run's results array.
+J result(const Finding& f, size_t rule_index, const Inspection& in) {
+  J r{{"ruleId", f.rule}, {"ruleIndex", rule_index}, {"kind", "fail"}, {"level", to_string(f.severity)}};
+  r["message"] = {{"text", f.message.empty() ? f.rule : f.message}};
+  J physical{{"artifactLocation", artifact_location(f.path)}};
+  if (f.line > 0) {
+    J region{{"startLine", f.line}};
+    if (f.column > 0) region["startColumn"] = f.column;
+    physical["region"] = std::move(region);
+  } else {
+    // No line: a place in a binary, or (offset 0) the artifact as a whole, from its start.
+    physical["region"] = {{"byteOffset", f.offset}};
+  }
+  r["locations"] = J::array({{{"physicalLocation", std::move(physical)}}});
+  r["partialFingerprints"] = {{fingerprint_key, f.fingerprint}};
+  // An empty array says "known not suppressed"; a waived finding carries its variance.
+  r["suppressions"] = J::array();
+  if (f.variance >= 0) {
+    const auto index = static_cast<size_t>(f.variance);
+    r["suppressions"].push_back(suppression(in.variances[index], index));
+  }
+  J props = J::object();
+  if (!f.evidence.empty()) props["evidence"] = f.evidence;
+  if (!f.component.empty()) props["component"] = f.component;
+  if (!props.empty()) r["properties"] = std::move(props);
+  return r;
+}
+
 }  // namespace
 
-std::string sarif(const Inspection& in) {
+void sarif(const Inspection& in, std::ostream& out) {
   // Rules: every documented rule in code order, then any undocumented rule id a finding carries.
   J rules = J::array();
   std::map<std::string, size_t> rule_index;
@@ -122,34 +151,6 @@ std::string sarif(const Inspection& in) {
   for (const auto& [id, f] : undocumented) {
     rule_index.emplace(id, rules.size());
     rules.push_back(rule_descriptor(id, nullptr, in.code->element(f->element())));
-  }
-
-  J results = J::array();
-  for (const auto& f : in.findings) {
-    J r{{"ruleId", f.rule}, {"ruleIndex", rule_index.at(f.rule)}, {"kind", "fail"}, {"level", to_string(f.severity)}};
-    r["message"] = {{"text", f.message.empty() ? f.rule : f.message}};
-    J physical{{"artifactLocation", artifact_location(f.path)}};
-    if (f.line > 0) {
-      J region{{"startLine", f.line}};
-      if (f.column > 0) region["startColumn"] = f.column;
-      physical["region"] = std::move(region);
-    } else {
-      // No line: a place in a binary, or (offset 0) the artifact as a whole, from its start.
-      physical["region"] = {{"byteOffset", f.offset}};
-    }
-    r["locations"] = J::array({{{"physicalLocation", std::move(physical)}}});
-    r["partialFingerprints"] = {{fingerprint_key, f.fingerprint}};
-    // An empty array says "known not suppressed"; a waived finding carries its variance.
-    r["suppressions"] = J::array();
-    if (f.variance >= 0) {
-      const auto index = static_cast<size_t>(f.variance);
-      r["suppressions"].push_back(suppression(in.variances[index], index));
-    }
-    J props = J::object();
-    if (!f.evidence.empty()) props["evidence"] = f.evidence;
-    if (!f.component.empty()) props["component"] = f.component;
-    if (!props.empty()) r["properties"] = std::move(props);
-    results.push_back(std::move(r));
   }
 
   J driver{{"name", tool_name},
@@ -168,7 +169,7 @@ std::string sarif(const Inspection& in) {
                                   "working directory when files or several trees were given."}}}}}};
   // The inspectors count columns in bytes; for ASCII lines that equals code points.
   run["columnKind"] = "unicodeCodePoints";
-  run["results"] = std::move(results);
+  run["results"] = J::array();  // filled one finding at a time below
 
   J props;
   props["code_edition"] = in.code->edition();
@@ -209,7 +210,8 @@ std::string sarif(const Inspection& in) {
   log["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
   log["version"] = "2.1.0";
   log["runs"] = J::array({std::move(run)});
-  return log.dump(2, ' ', false, J::error_handler_t::replace) + "\n";
+  write_json_with_array(out, log, "results", 3, in.findings.size(),
+                        [&](size_t i) { return result(in.findings[i], rule_index.at(in.findings[i].rule), in); });
 }
 
 }  // namespace mdbc::report

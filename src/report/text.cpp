@@ -2,7 +2,7 @@
 // then components' findings under their own heading, then what was not inspected.
 #include <algorithm>
 #include <map>
-#include <sstream>
+#include <ostream>
 
 #include "core/text.h"
 #include "report/report.h"
@@ -47,7 +47,7 @@ std::string location(const Finding& f) {
   return s;
 }
 
-void print_finding(std::ostringstream& o, const Finding& f, const Style& st, const Inspection& in) {
+void print_finding(std::ostream& o, const Finding& f, const Style& st, const Inspection& in) {
   const char* sev_color = f.severity == Severity::error ? "31" : f.severity == Severity::warning ? "33" : "36";
   o << "  " << location(f) << ": " << st(sev_color, to_string(f.severity)) << ": " << f.message << " [" << f.rule
     << "]";
@@ -68,9 +68,8 @@ std::string size_text(uint64_t bytes) {
 
 }  // namespace
 
-std::string text(const Inspection& in, bool color) {
+void text(const Inspection& in, bool color, std::ostream& o) {
   const Style st{color};
-  std::ostringstream o;
   const Profile& p = *in.profile;
   o << st("1", "mdbc") << " — building code edition " << in.code->edition() << ", profile " << p.name << " (class "
     << p.device_class << (p.connected ? ", connected" : "") << ")\n";
@@ -188,7 +187,6 @@ std::string text(const Inspection& in, bool color) {
   }
 
   o << "\n" << st(in.meets_code ? "1;32" : "1;31", decision_sentence(in)) << ".\n";
-  return o.str();
 }
 
 }  // namespace mdbc::report

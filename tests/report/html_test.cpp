@@ -3,12 +3,20 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <sstream>
 
 #include "report/report.h"
 #include "report/sample_inspection.h"
 
 namespace mdbc::report {
 namespace {
+
+// The page as one string, for assertions over the whole of it.
+std::string html(const Inspection& in) {
+  std::ostringstream out;
+  report::html(in, out);
+  return out.str();
+}
 
 class Html : public ::testing::Test {
  protected:

@@ -4,6 +4,7 @@
 
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "report/report.h"
 #include "report/sample_inspection.h"
@@ -11,6 +12,13 @@
 
 namespace mdbc::report {
 namespace {
+
+// The log as one string, for assertions over the whole of it.
+std::string sarif(const Inspection& in) {
+  std::ostringstream out;
+  report::sarif(in, out);
+  return out.str();
+}
 
 using J = nlohmann::json;
 

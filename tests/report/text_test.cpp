@@ -1,11 +1,20 @@
 // The text report: colour only when asked, and text from the inputs shown printable.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "report/report.h"
 #include "report/sample_inspection.h"
 
 namespace mdbc::report {
 namespace {
+
+// The report as one string, for assertions over the whole of it.
+std::string text(const Inspection& in, bool color) {
+  std::ostringstream out;
+  report::text(in, color, out);
+  return out.str();
+}
 
 TEST(TextReport, ColourOnlyWhenAsked) {
   const Inspection in = test::sample_inspection();

@@ -47,7 +47,7 @@ SnippetResult inspect_tree(const std::vector<SnippetFile>& files, const Profile&
     for (auto& f : outcomes[i].findings) result.findings.push_back(std::move(f));
   }
   std::vector<const InputFile*> input_ptrs;
-  std::vector<const FileOutcome*> outcome_ptrs;
+  std::vector<FileOutcome*> outcome_ptrs;
   for (size_t i = 0; i < sorted.size(); ++i) {
     input_ptrs.push_back(&inputs[i]);
     outcome_ptrs.push_back(&outcomes[i]);

@@ -1,5 +1,7 @@
 // The source stage: claims source files by name, lexes C-family files once, runs every source
 // rule that wants the file and finds in it a name it reacts to, then each rule's tree-wide pass.
+#include <malloc.h>
+
 #include <algorithm>
 #include <bit>
 #include <stdexcept>
@@ -73,10 +75,22 @@ uint64_t triggered_rules(const FileNames& names, std::span<const std::unique_ptr
   return triggers.of(names, rules);
 }
 
-// Per file: each rule's facts, by the rule's index in source_rules().
+// Per file: the facts of the rules that left any, by the rule's index in source_rules(). Most
+// rules leave none for most files, and a record is kept for every file of the tree until finish().
 struct FileRecord {
   Language language = Language::none;
-  std::vector<std::any> facts;
+  std::vector<std::pair<size_t, std::any>> facts;  // ascending rule index
+
+  const std::any& of(size_t rule) const {
+    static const std::any none;
+    for (const auto& [index, facts_of_rule] : facts)
+      if (index == rule) return facts_of_rule;
+    return none;
+  }
+  void release(size_t rule) {
+    for (auto& [index, facts_of_rule] : facts)
+      if (index == rule) facts_of_rule.reset();
+  }
 };
 
 class SourceInspector final : public Inspector {
@@ -91,7 +105,6 @@ class SourceInspector final : public Inspector {
     FileRecord record;
     record.language = classify(file.path);
     const auto rules = source_rules();
-    record.facts.resize(rules.size());
     std::vector<Token> tokens;
     if (is_c_family(record.language)) tokens = lex(file.bytes);
     const FileNames names(tokens);
@@ -101,8 +114,11 @@ class SourceInspector final : public Inspector {
     for (size_t i = 0; i < rules.size(); ++i) {
       if (!rules[i]->wants(record.language)) continue;
       if (rules[i]->gated_by_names() && !(triggered >> i & 1) && !rules[i]->triggered_otherwise(source)) continue;
-      rules[i]->check(source, out.findings, record.facts[i]);
+      std::any facts;
+      rules[i]->check(source, out.findings, facts);
+      if (facts.has_value()) record.facts.emplace_back(i, std::move(facts));
     }
+    record.facts.shrink_to_fit();
     out.tree_facts = std::move(record);
   }
 
@@ -112,7 +128,7 @@ class SourceInspector final : public Inspector {
     return recognise_vendored_tree(dir_path, entry_names);
   }
 
-  void finish(std::span<const InputFile* const> files, std::span<const FileOutcome* const> outcomes,
+  void finish(std::span<const InputFile* const> files, std::span<FileOutcome* const> outcomes,
               const RunContext& ctx, TreeOutcome& out) const override {
     const auto rules = source_rules();
     for (size_t r = 0; r < rules.size(); ++r) {
@@ -120,9 +136,12 @@ class SourceInspector final : public Inspector {
       for (size_t f = 0; f < files.size(); ++f) {
         const auto& record = std::any_cast<const FileRecord&>(outcomes[f]->tree_facts);
         if (rules[r]->wants(record.language))
-          facts.push_back({files[f]->path, record.language, files[f]->component, record.facts[r]});
+          facts.push_back({files[f]->path, record.language, files[f]->component, record.of(r)});
       }
       rules[r]->finish(facts, ctx, out);
+      // This rule's facts of the whole tree go before the next rule's pass builds its own tables.
+      for (FileOutcome* outcome : outcomes) std::any_cast<FileRecord&>(outcome->tree_facts).release(r);
+      malloc_trim(0);  // they were made on the worker threads, whose heaps the next pass does not use
     }
   }
 };

@@ -85,7 +85,7 @@ std::vector<Component> components_of(const std::vector<std::pair<std::string, st
   std::vector<InputFile> inputs(files.size());
   std::vector<FileOutcome> outcomes(files.size());
   std::vector<const InputFile*> in_ptrs;
-  std::vector<const FileOutcome*> out_ptrs;
+  std::vector<FileOutcome*> out_ptrs;
   for (size_t i = 0; i < files.size(); ++i) {
     inputs[i].path = files[i].first;
     inputs[i].bytes = files[i].second;
