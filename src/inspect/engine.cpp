@@ -214,7 +214,9 @@ Inspection run_inspection(const EngineOptions& o) {
   // glibc raises its mmap threshold to the size of each large block freed, so that after the first
   // large file the token buffers of the next ones come from the heap, whose freed pages stay
   // resident: a fixed threshold hands every large buffer back to the system when it is freed.
-  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+  // 4 MiB keeps the buffers of ordinary files on the heap (a lower one maps and faults in every
+  // file's buffers again: on the Linux tree 128 KiB took 46 s against 35 s, for 285 against 292 MiB).
+  mallopt(M_MMAP_THRESHOLD, 4 << 20);
   const CodeBook& code = CodeBook::builtin();
   const Config config = find_config(o);
   const std::string profile_name = !o.profile.empty() ? o.profile : config.profile.value_or(default_profile);
