@@ -1,7 +1,5 @@
 #include "inspect/source/file_names.h"
 
-#include <bit>
-
 namespace mdbc::source {
 namespace {
 
@@ -15,22 +13,32 @@ uint64_t name_hash(std::string_view s) {
 
 }  // namespace
 
-FileNames::FileNames(std::span<Token> tokens) {
-  // A table of at least twice as many slots as identifier tokens could need: the load factor
-  // stays under one half, so probe runs stay short.
-  size_t identifiers = 0;
-  for (const Token& t : tokens) identifiers += t.kind == TokenKind::identifier ? 1 : 0;
-  slots_.assign(std::bit_ceil(std::max<size_t>(16, identifiers * 2)), 0);
+FileNames::FileNames(std::span<Token> tokens) : slots_(1024, 0) {
   for (Token& t : tokens) {
     if (t.kind != TokenKind::identifier) continue;
     const uint64_t hash = name_hash(t.text);
-    const size_t s = slot(t.text, hash);
+    size_t s = slot(t.text, hash);
     if (slots_[s] == 0) {
+      if (2 * (names_.size() + 1) > slots_.size()) {  // keep the table at most half full: short probes
+        grow();
+        s = slot(t.text, hash);
+      }
       names_.push_back(t.text);
       hashes_.push_back(hash);
       slots_[s] = static_cast<uint32_t>(names_.size());
     }
     t.name = slots_[s] - 1;
+  }
+}
+
+void FileNames::grow() {
+  std::vector<uint32_t> old(slots_.size() * 2, 0);
+  old.swap(slots_);
+  const size_t mask = slots_.size() - 1;
+  for (uint32_t entry = 1; entry <= names_.size(); ++entry) {
+    size_t s = hashes_[entry - 1] & mask;
+    while (slots_[s] != 0) s = (s + 1) & mask;
+    slots_[s] = entry;
   }
 }
 

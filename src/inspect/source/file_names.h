@@ -1,10 +1,10 @@
 #pragma once
 // The distinct identifiers of one C/C++ file, each once. Most files of a large tree name no crypto
-// API, no banned function and no secret: a rule asks this index whether the file names anything it
-// can report before walking the tokens, which makes the cost of a rule follow the files it concerns
-// rather than the size of the tree. Each identifier token carries its name's index (Token::name),
-// so that a rule can judge a name once per file (NameMemo) rather than at every occurrence.
-#include <algorithm>
+// API, no banned function and no secret: the source stage looks among these names for one that a
+// rule reacts to (SourceRule::reacts_to) before the rule walks the tokens, which makes the cost of
+// a rule follow the files it concerns rather than the size of the tree. Each identifier token
+// carries its name's index (Token::name), so that a rule can judge a name once per file
+// (NameMemo) rather than at every occurrence.
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -27,16 +27,10 @@ class FileNames {
   bool contains(std::string_view name) const { return index(name) < size(); }
   // The index of a name (as in Token::name), or size() when the file does not hold it.
   size_t index(std::string_view name) const;
-  bool contains_any(std::span<const std::string_view> names) const {
-    return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return contains(n); });
-  }
-  template <class Predicate>
-  bool any(Predicate&& wanted) const {
-    return std::any_of(names_.begin(), names_.end(), wanted);
-  }
 
  private:
   size_t slot(std::string_view name, uint64_t hash) const;
+  void grow();
 
   std::vector<std::string_view> names_;
   std::vector<uint64_t> hashes_;  // of names_, for probing
