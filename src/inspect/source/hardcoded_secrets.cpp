@@ -147,9 +147,9 @@ size_t decimal_digits(std::string_view number) {
 
 // A function that authenticates by its name: login(), check_password(), is_pin_valid().
 bool is_auth_function_name(std::string_view name) {
-  // Cheap first: every auth or credential word holds one of these.
-  constexpr std::array<std::string_view, 8> parts{"auth", "log", "signin", "unlock", "pass", "pin", "cred", "pwd"};
-  if (!LowerName(name).holds_any(parts)) return false;
+  // Cheap first: a name with one of these words holds it as text, in any case.
+  const LowerName lower(name);
+  if (!lower.holds_any(auth_function_words) && !lower.holds_any(credential_words)) return false;
   bool check = false, credential = false;
   for (const auto& w : identifier_words(name)) {
     if (one_of(w, auth_function_words)) return true;

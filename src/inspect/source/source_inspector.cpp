@@ -25,21 +25,21 @@ std::vector<std::unique_ptr<SourceRule>>& rule_list() {
 // name takes an older one's line), so it stays small and a lookup costs one line.
 class NameTriggers {
  public:
-  NameTriggers() : lines_(line_count) {}
+  explicit NameTriggers(std::span<const std::unique_ptr<SourceRule>> rules) : rules_(rules), lines_(line_count) {
+    for (size_t r = 0; r < rules.size(); ++r) gated_ |= rules[r]->gated_by_names() ? uint64_t{1} << r : 0;
+  }
 
-  uint64_t of(const FileNames& names, std::span<const std::unique_ptr<SourceRule>> rules) {
-    uint64_t gated = 0;
-    for (size_t r = 0; r < rules.size(); ++r) gated |= rules[r]->gated_by_names() ? uint64_t{1} << r : 0;
+  uint64_t of(const FileNames& names) {
     uint64_t triggered = 0;
     for (size_t id = 0; id < names.size(); ++id) {
-      const uint64_t pending = gated & ~triggered;
+      const uint64_t pending = gated_ & ~triggered;
       if (pending == 0) break;
       const std::string_view name = names.all()[id];
       Line scratch;  // names too long to keep are judged afresh
       Line& line = name.size() <= sizeof scratch.name ? line_of(name, names.hash(id)) : scratch;
       for (uint64_t ask = pending & ~line.asked; ask != 0; ask &= ask - 1) {
         const int r = std::countr_zero(ask);
-        if (rules[static_cast<size_t>(r)]->reacts_to(name)) line.reacts |= uint64_t{1} << r;
+        if (rules_[static_cast<size_t>(r)]->reacts_to(name)) line.reacts |= uint64_t{1} << r;
       }
       line.asked |= pending;
       triggered |= line.reacts & pending;
@@ -67,12 +67,14 @@ class NameTriggers {
     return line;
   }
 
+  std::span<const std::unique_ptr<SourceRule>> rules_;
+  uint64_t gated_ = 0;  // the rules that are gated by names, one bit per index
   std::vector<Line> lines_;
 };
 
 uint64_t triggered_rules(const FileNames& names, std::span<const std::unique_ptr<SourceRule>> rules) {
-  thread_local NameTriggers triggers;
-  return triggers.of(names, rules);
+  thread_local NameTriggers triggers(rules);
+  return triggers.of(names);
 }
 
 // Per file: the facts of the rules that left any, by the rule's index in source_rules(). Most
