@@ -217,6 +217,10 @@ Inspection run_inspection(const EngineOptions& o) {
   // 4 MiB keeps the buffers of ordinary files on the heap (a lower one maps and faults in every
   // file's buffers again: on the Linux tree 128 KiB took 46 s against 35 s, for 285 against 292 MiB).
   mallopt(M_MMAP_THRESHOLD, 4 << 20);
+  // Fixing the mmap threshold also fixes the trim threshold at 128 KiB, so the heap's top was
+  // handed back after each file and faulted in again for the next one (drivers/net/ethernet: 41,000
+  // page faults against 14,000 with 8 MiB kept). finish() still trims explicitly between passes.
+  mallopt(M_TRIM_THRESHOLD, 8 << 20);
   const CodeBook& code = CodeBook::builtin();
   const Config config = find_config(o);
   const std::string profile_name = !o.profile.empty() ? o.profile : config.profile.value_or(default_profile);
