@@ -101,6 +101,12 @@ ValueMatcher::ValueMatcher(const std::vector<Table>& tables)
     if (f.distinctive)
       for (uint32_t k = 0; k < f.values.size(); ++k) values_.push_back({mix(f.bits, f.values[k]), fi, k});
   }
+  for (const ValueForm& f : forms_) {
+    std::vector<std::pair<uint64_t, uint32_t>> at;
+    for (uint32_t k = 0; k < f.values.size(); ++k) at.emplace_back(f.values[k], k);
+    std::sort(at.begin(), at.end());
+    positions_.push_back(std::move(at));
+  }
   auto by_key = [](const Ref& a, const Ref& b) { return a.key < b.key; };
   std::sort(anchors_.begin(), anchors_.end(), by_key);
   std::sort(values_.begin(), values_.end(), by_key);
@@ -159,14 +165,41 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
       }
       // Resynchronise on two entries in a row: past missing entries (up to a quarter of the
       // table), past inserted literals, or past a few of both; else take it as a changed entry.
+      // The nearest resynchronisation wins, entries left out before literals inserted.
       bool resynced = false;
       const size_t reach = std::max<size_t>(resync_reach, f.values.size() / 4);
-      for (size_t d = 1; d <= reach && !resynced; ++d) {
+      for (size_t d = 1; d <= resync_reach && !resynced; ++d) {
         if (eq(i, j + d) && eq(i + 1, j + d + 1)) j += d, resynced = true;
         else if (eq(i + static_cast<int64_t>(d), j) && eq(i + static_cast<int64_t>(d) + 1, j + 1)) i += static_cast<int64_t>(d), resynced = true;
-        for (size_t a = 1; a < d && d <= resync_reach && !resynced; ++a)
+        for (size_t a = 1; a < d && !resynced; ++a)
           if (eq(i + static_cast<int64_t>(a), j + d - a) && eq(i + static_cast<int64_t>(a) + 1, j + d - a + 1))
             i += static_cast<int64_t>(a), j += d - a, resynced = true;
+      }
+      if (!resynced && reach > resync_reach) {
+        // Further on, only one side skips. Entries left out: where the table holds this literal's
+        // value (its index of positions); literals inserted: where the literals hold this entry.
+        size_t left_out = 0;
+        if (i >= 0 && i < static_cast<int64_t>(n) && is_element[i] != 0) {
+          const auto& at = positions_[fi];
+          auto p = std::lower_bound(at.begin(), at.end(), std::pair<uint64_t, uint32_t>{value[i], static_cast<uint32_t>(j + resync_reach + 1)});
+          for (; p != at.end() && p->first == value[i] && p->second <= j + reach; ++p)
+            if (eq(i + 1, p->second + size_t{1})) {
+              left_out = p->second - j;
+              break;
+            }
+        }
+        const size_t inserted_reach = left_out != 0 ? left_out - 1 : reach;
+        size_t inserted = 0;
+        if (j < entries)
+          for (int64_t k = std::max<int64_t>(i + static_cast<int64_t>(resync_reach) + 1, 0),
+                       last = std::min<int64_t>(i + static_cast<int64_t>(inserted_reach), static_cast<int64_t>(n) - 1);
+               k <= last; ++k)
+            if (value[k] == entry[j] && is_element[k] != 0 && eq(k + 1, j + 1)) {
+              inserted = static_cast<size_t>(k - i);
+              break;
+            }
+        if (inserted != 0) i += static_cast<int64_t>(inserted), resynced = true;
+        else if (left_out != 0) j += left_out, resynced = true;
       }
       if (!resynced) ++i, ++j;
     }

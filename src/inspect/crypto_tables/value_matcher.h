@@ -58,6 +58,7 @@ class ValueMatcher {
   std::vector<Ref> anchors_;  // sorted by key: four consecutive values of a form
   std::vector<Ref> values_;   // sorted by key: each value of a distinctive form
   std::vector<uint32_t> nonzero_;  // per form: its values that are not zero
+  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> positions_;  // per form: (value, index), sorted
   KeyFilter anchor_filter_, value_filter_;
   HitResolver resolver_;
 };

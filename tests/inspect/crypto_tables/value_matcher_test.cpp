@@ -85,6 +85,15 @@ TEST(ValueMatcher, PartialTables) {
   auto dropped = sbox;  // a block of 50 entries left out: 80 %
   dropped.erase(dropped.begin() + 100, dropped.begin() + 150);
   EXPECT_EQ(matcher().match(literals(dropped)).size(), 1u);
+  auto block = sbox;  // 40 other literals in the middle: found whole past them
+  for (uint64_t k = 0; k < 40; ++k) block.insert(block.begin() + 100, 1000 + k);
+  const auto block_hits = matcher().match(literals(block));
+  ASSERT_EQ(block_hits.size(), 1u);
+  EXPECT_EQ(block_hits[0].matched, 256u);
+  EXPECT_EQ(block_hits[0].last, block.size() - 1);
+  const auto dropped_hits = matcher().match(literals(dropped));
+  ASSERT_EQ(dropped_hits.size(), 1u);
+  EXPECT_EQ(dropped_hits[0].matched, 206u);
   auto extra = sbox;  // a stray literal every 32 entries (a comment-less row number)
   for (size_t i = 224; i > 0; i -= 32) extra.insert(extra.begin() + static_cast<ptrdiff_t>(i), i / 16);
   EXPECT_EQ(matcher().match(literals(extra)).size(), 1u);
