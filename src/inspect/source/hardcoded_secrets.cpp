@@ -151,11 +151,12 @@ bool is_auth_function_name(std::string_view name) {
   const LowerName lower(name);
   if (!lower.holds_any(auth_function_words) && !lower.holds_any(credential_words)) return false;
   bool check = false, credential = false;
-  for (const auto& w : identifier_words(name)) {
-    if (one_of(w, auth_function_words)) return true;
-    check = check || one_of(w, check_words);
-    credential = credential || one_of(w, credential_words);
-  }
+  if (any_word(name, [&](std::string_view w) {
+        check = check || one_of(w, check_words);
+        credential = credential || one_of(w, credential_words);
+        return one_of(w, auth_function_words);
+      }))
+    return true;
   return check && credential;
 }
 
@@ -234,9 +235,8 @@ class Check {
   // Names whose integer value can be a PIN or password (a number is no key or token).
   static bool numeric_credential(std::string_view identifier, CredentialName cls) {
     if (cls == CredentialName::pin || cls == CredentialName::pass) return true;
-    for (const auto& w : identifier_words(identifier))
-      if (w == "password" || w == "passcode" || w == "passwd" || w == "pwd") return true;
-    return false;
+    return any_word(identifier,
+                    [](std::string_view w) { return w == "password" || w == "passcode" || w == "passwd" || w == "pwd"; });
   }
 
   void bindings() {
@@ -366,7 +366,7 @@ class Check {
     bool identity = false;
     if (base < toks_.size()) {
       cls = credential_name(toks_[base].text);
-      for (const auto& w : identifier_words(toks_[base].text)) identity = identity || one_of(w, identity_words);
+      identity = any_word(toks_[base].text, [](std::string_view w) { return one_of(w, identity_words); });
     }
     if (cls == CredentialName::pin) return is_pin(literal);
     if (cls == CredentialName::secret || cls == CredentialName::key || cls == CredentialName::pass)

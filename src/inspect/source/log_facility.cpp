@@ -33,11 +33,10 @@ bool is_recognised_log(std::string_view name) {
   static constexpr std::array<std::string_view, 9> math{"log", "logf", "logl", "log2", "log10", "log1p",
                                                         "log2f", "log10f", "log1pf"};
   if (in(math, name)) return false;
-  for (const auto& w : identifier_words(name))
-    if (w == "log" || w == "logger" || w == "logging" || w == "audit" || w == "syslog" || w == "logd" ||
-        w == "loge" || w == "logw" || w == "logi" || w == "logf" || w == "auditlog" || w == "seclog")
-      return true;
-  return false;
+  return any_word(name, [](std::string_view w) {
+    return w == "log" || w == "logger" || w == "logging" || w == "audit" || w == "syslog" || w == "logd" ||
+           w == "loge" || w == "logw" || w == "logi" || w == "logf" || w == "auditlog" || w == "seclog";
+  });
 }
 
 }  // namespace
@@ -45,11 +44,10 @@ bool is_recognised_log(std::string_view name) {
 bool names_a_logger(std::string_view name) {
   // Cheap first: most names hold none of the letters (this runs on many tokens of a tree).
   if (!LowerName(name).holds_any(std::array<std::string_view, 3>{"log", "audit", "journal"})) return false;
-  for (const auto& w : identifier_words(name))
-    if (w == "log" || w == "logger" || w == "logging" || w == "spdlog" || w == "audit" || w == "syslog" ||
-        w == "auditlog" || w == "seclog" || w == "journal" || w == "logfile" || w == "logf")
-      return true;
-  return false;
+  return any_word(name, [](std::string_view w) {
+    return w == "log" || w == "logger" || w == "logging" || w == "spdlog" || w == "audit" || w == "syslog" ||
+           w == "auditlog" || w == "seclog" || w == "journal" || w == "logfile" || w == "logf";
+  });
 }
 
 bool is_log_function(std::string_view name, const Config& config) {

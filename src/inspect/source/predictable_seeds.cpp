@@ -217,7 +217,7 @@ class Check {
         const Token& t = toks_[k];
         if (t.is("->") || t.is_ident("volatile")) hardware = true;
         if (t.kind == TokenKind::identifier)
-          for (const auto& w : identifier_words(t.text)) hardware = hardware || one_of(w, hardware_words);
+          hardware = hardware || any_word(t.text, [](std::string_view w) { return one_of(w, hardware_words); });
       }
       std::string why;
       if (!predictable.empty()) why = "derives its output from " + predictable;

@@ -63,9 +63,7 @@ struct FileFacts {
 };
 
 bool has_word(std::string_view id, std::span<const std::string_view> words) {
-  for (const auto& w : identifier_words(id))
-    if (std::find(words.begin(), words.end(), w) != words.end()) return true;
-  return false;
+  return any_word(id, [&](std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); });
 }
 
 bool has_word(std::string_view id, std::initializer_list<std::string_view> words) {
@@ -86,11 +84,10 @@ constexpr std::string_view security_nouns[] = {
 // Functions that compare memory or strings (strcmp, CRYPTO_memcmp, mbedtls_ct_memcmp,
 // constant_time_compare, _compare, memeq…): security-relevant only when an operand is.
 bool is_comparison(std::string_view name) {
-  for (const auto& w : identifier_words(name))
-    if (w.ends_with("cmp") || w == "compare" || w == "equal" || w == "equals" || w == "memeq" || w == "streq" ||
-        w == "memequal")
-      return true;
-  return false;
+  return any_word(name, [](std::string_view w) {
+    return w.ends_with("cmp") || w == "compare" || w == "equal" || w == "equals" || w == "memeq" || w == "streq" ||
+           w == "memequal";
+  });
 }
 
 // A function whose result decides authentication or the acceptance of an image:
@@ -109,13 +106,13 @@ bool checks_security_thing(std::span<const Token> tokens, size_t at) {
   if (!has_check_word(tokens[at].text)) return false;
   const auto security = [](std::string_view id) {
     if (names_secret(id)) return true;
-    for (auto w : identifier_words(id)) {
-      if (w.size() > 3 && w.back() == 's') w.pop_back();  // tokens, certs, signatures
+    return any_word(id, [](std::string_view w) {
+      if (w.size() > 3 && w.back() == 's') w.remove_suffix(1);  // tokens, certs, signatures
       for (std::string_view noun : {"signature", "sig", "cert", "certificate", "token", "mac", "hmac", "digest",
                                     "credential", "firmware", "fw", "otp"})
         if (w == noun) return true;
-    }
-    return false;
+      return false;
+    });
   };
   const bool member = at >= 2 && (tokens[at - 1].is(".") || tokens[at - 1].is("->"));
   if (member && tokens[at - 2].kind == TokenKind::identifier && security(tokens[at - 2].text)) return true;
@@ -150,8 +147,8 @@ bool is_failure_value(std::span<const Token> value) {
                           "unauthorized", "unauth", "bad", "eacces", "eperm", "forbidden", "mismatch", "refused"}))
       return true;
     // errno-style codes: EAUTH, EBADMSG, BOOT_EBADIMAGE, BLE_HS_EAUTHEN
-    for (const auto& w : identifier_words(t.text))
-      if (w.starts_with("ebad") || w.starts_with("eauth")) return true;
+    if (any_word(t.text, [](std::string_view w) { return w.starts_with("ebad") || w.starts_with("eauth"); }))
+      return true;
   }
   return false;
 }

@@ -344,13 +344,13 @@ void Check::block_call(const Call& c, const BlockCall& b) {
   if (static_cast<size_t>(b.input) >= c.args.size()) return;
   const size_t base = values().base_name({c.args[static_cast<size_t>(b.input)].first,
                                           c.args[static_cast<size_t>(b.input)].second});
-  if (base < toks_.size())
-    for (const auto& w : identifier_words(toks_[base].text))
-      if (one_of(w, construction_input_words)) return;
+  if (base < toks_.size() &&
+      any_word(toks_[base].text, [](std::string_view w) { return one_of(w, construction_input_words); }))
+    return;
   if (c.function >= 0) {
     const auto& f = file_.syntax.functions()[static_cast<size_t>(c.function)];
-    for (const auto& w : identifier_words(toks_[f.name].text))
-      if (one_of(w, construction_function_words)) return;
+    if (any_word(toks_[f.name].text, [](std::string_view w) { return one_of(w, construction_function_words); }))
+      return;
   }
   const std::string_view name = toks_[c.name].text;
   report(c.name, "CRYPTO-1/ecb-mode", "ECB",

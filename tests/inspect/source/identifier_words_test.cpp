@@ -1,0 +1,34 @@
+#include "inspect/source/identifier_words.h"
+
+#include <gtest/gtest.h>
+
+namespace mdbc::source {
+namespace {
+
+using Words = std::vector<std::string>;
+
+TEST(IdentifierWords, SplitsAtUnderscoresAndCaseChanges) {
+  EXPECT_EQ(identifier_words("masterKey"), (Words{"master", "key"}));
+  EXPECT_EQ(identifier_words("ADMIN_PASSWORD"), (Words{"admin", "password"}));
+  EXPECT_EQ(identifier_words("HTTPServer"), (Words{"http", "server"}));
+  EXPECT_EQ(identifier_words("__aes2_key__"), (Words{"aes2", "key"}));
+  EXPECT_EQ(identifier_words("sha256Digest"), (Words{"sha256", "digest"}));
+  EXPECT_TRUE(identifier_words("").empty());
+  EXPECT_TRUE(identifier_words("___").empty());
+}
+
+TEST(IdentifierWords, AnyWordSeesTheSameWordsInOrderAndStopsAtTheFirst) {
+  const std::string long_word(100, 'Q');
+  for (const std::string& name : Words{"masterKey", "ADMIN_PASSWORD", "HTTPServer", "x", "_a_b_c_", "mbedtls_pk_verify",
+                                 std::string("a_") + long_word + "_z"}) {
+    Words seen;
+    EXPECT_FALSE(any_word(name, [&](std::string_view w) { return seen.emplace_back(w), false; }));
+    EXPECT_EQ(seen, identifier_words(name)) << name;
+  }
+  size_t asked = 0;
+  EXPECT_TRUE(any_word("check_pin_now", [&](std::string_view w) { return ++asked, w == "pin"; }));
+  EXPECT_EQ(asked, 2u);
+}
+
+}  // namespace
+}  // namespace mdbc::source
