@@ -37,22 +37,29 @@ bool is_close(std::string_view s) { return s == ")" || s == "]" || s == "}"; }
 
 }  // namespace
 
-// Which (first byte, length) pairs some keyword has: most identifiers are rejected by one lookup
-// before any string comparison (is_keyword runs for almost every identifier of a tree).
-constexpr size_t keyword_max_length = 16;
-constexpr auto keyword_shapes = [] {
-  std::array<uint16_t, 256> shapes{};  // bit n: some keyword of length n starts with this byte
-  const auto add = [&](std::string_view k) { shapes[static_cast<uint8_t>(k[0])] |= uint16_t(1u << k.size()); };
+// Every keyword in an open-addressed table by its first and last byte and length: one probe
+// rejects most identifiers (is_keyword runs for almost every identifier of a tree).
+constexpr size_t keyword_slots = 512;
+constexpr size_t keyword_slot(std::string_view k) {
+  return (static_cast<uint8_t>(k.front()) * 31u + static_cast<uint8_t>(k.back()) * 7u + k.size() * 97u) % keyword_slots;
+}
+constexpr auto keyword_table = [] {
+  std::array<std::string_view, keyword_slots> table{};
+  const auto add = [&](std::string_view k) {
+    size_t slot = keyword_slot(k);
+    while (!table[slot].empty() && table[slot] != k) slot = (slot + 1) % keyword_slots;
+    table[slot] = k;
+  };
   for (std::string_view k : keywords) add(k);
   for (std::string_view k : expression_keywords) add(k);
-  return shapes;
+  return table;
 }();
-static_assert(std::all_of(keywords.begin(), keywords.end(), [](std::string_view k) { return k.size() < keyword_max_length; }));
 
 bool is_keyword(std::string_view id) {
-  if (id.empty() || id.size() >= keyword_max_length) return false;
-  if (!(keyword_shapes[static_cast<uint8_t>(id[0])] & (1u << id.size()))) return false;
-  return in(keywords, id) || in(expression_keywords, id);
+  if (id.empty()) return false;
+  for (size_t slot = keyword_slot(id); !keyword_table[slot].empty(); slot = (slot + 1) % keyword_slots)
+    if (keyword_table[slot] == id) return true;
+  return false;
 }
 
 Syntax::Syntax(std::span<const Token> tokens) : tokens_(tokens) {
