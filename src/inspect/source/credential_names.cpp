@@ -115,9 +115,8 @@ CredentialName credential_name(std::string_view identifier) {
 
 bool may_name_credential(std::string_view identifier) {
   // Every last word credential_name() accepts contains one of these (pwd and passwd contain "pw").
-  constexpr std::array<std::string_view, 11> parts{"key", "pass", "pw", "secret", "cred", "psk", "otp", "private",
-                                                   "token", "pin", "code"};
-  return LowerName(identifier).holds_any(parts);
+  static const NameParts parts({"key", "pass", "pw", "secret", "cred", "psk", "otp", "private", "token", "pin", "code"});
+  return parts.in(identifier);
 }
 
 bool names_secret(std::string_view identifier) {

@@ -295,6 +295,25 @@ const std::unordered_map<std::string_view, WeakName>& exact_map() {
 
 bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
+// The first two bytes of a set of prefixes: one lookup rules out most names before any prefix is
+// compared (these tests run for most distinct names of a tree).
+class PrefixStarts {
+ public:
+  void add(std::string_view prefix) {
+    const size_t pair = pair_of(prefix);
+    bits_[pair / 64] |= uint64_t{1} << (pair % 64);
+  }
+  bool may_start(std::string_view name) const {
+    if (name.size() < 2) return false;
+    const size_t pair = pair_of(name);
+    return bits_[pair / 64] >> (pair % 64) & 1;
+  }
+
+ private:
+  static size_t pair_of(std::string_view s) { return size_t{static_cast<uint8_t>(s[0])} << 8 | static_cast<uint8_t>(s[1]); }
+  std::array<uint64_t, 65536 / 64> bits_{};
+};
+
 std::optional<WeakName> weak_suite(std::string_view id) {
   // mbedTLS cipher suite ids: MBEDTLS_TLS_RSA_WITH_RC4_128_MD5, …_WITH_3DES_EDE_CBC_SHA, …_WITH_NULL_…
   if (!id.starts_with("MBEDTLS_TLS_") || !contains(id, "_WITH_")) return std::nullopt;
@@ -545,6 +564,14 @@ constexpr Fill random_fills[] = {
 std::optional<WeakName> weak_name(std::string_view id) {
   if (id.size() < 2) return std::nullopt;
   if (auto it = exact_map().find(id); it != exact_map().end()) return it->second;
+  static const PrefixStarts starts = [] {
+    PrefixStarts s;
+    for (const auto& p : function_prefixes) s.add(p.prefix);
+    for (const auto& p : constant_prefixes) s.add(p.prefix);
+    for (std::string_view p : {"EVP_", "MBEDTLS_", "BCRYPT_"}) s.add(p);  // ECB selections and weak_suite()
+    return s;
+  }();
+  if (!starts.may_start(id)) return std::nullopt;
   for (const auto& p : function_prefixes) {
     if (!id.starts_with(p.prefix)) continue;
     // DES_set_key is a function; DES_BLOCK_SIZE, RC2_KEY_LENGTH are sizes.
@@ -666,7 +693,13 @@ bool is_crypto_api(std::string_view name) {
       "tc_",    "gcry_",  "BCrypt",  "NCrypt", "CryptEncrypt", "CryptImportKey", "CryptSetKeyParam",
       "CryptHashData", "CryptDeriveKey", "PKCS5_", "PKCS12_", "SSL_", "crypto_", "RSA_", "ECDSA_", "EC_KEY_",
       "gnutls_"};
-  return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return name.starts_with(p); });
+  static const PrefixStarts starts = [&] {
+    PrefixStarts s;
+    for (std::string_view p : prefixes) s.add(p);
+    return s;
+  }();
+  return starts.may_start(name) &&
+         std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return name.starts_with(p); });
 }
 
 }  // namespace mdbc::source

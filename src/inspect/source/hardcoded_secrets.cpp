@@ -148,8 +148,12 @@ size_t decimal_digits(std::string_view number) {
 // A function that authenticates by its name: login(), check_password(), is_pin_valid().
 bool is_auth_function_name(std::string_view name) {
   // Cheap first: a name with one of these words holds it as text, in any case.
-  const LowerName lower(name);
-  if (!lower.holds_any(auth_function_words) && !lower.holds_any(credential_words)) return false;
+  static const NameParts parts = [] {
+    std::vector<std::string_view> all(auth_function_words.begin(), auth_function_words.end());
+    all.insert(all.end(), credential_words.begin(), credential_words.end());
+    return NameParts(std::move(all));
+  }();
+  if (!parts.in(name)) return false;
   bool check = false, credential = false;
   if (any_word(name, [&](std::string_view w) {
         check = check || one_of(w, check_words);

@@ -1,5 +1,8 @@
 #include "inspect/source/identifier_words.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace mdbc::source {
 
 std::vector<std::string> identifier_words(std::string_view id) {
@@ -16,9 +19,30 @@ std::vector<std::string> identifier_words(std::string_view id) {
   return words;
 }
 
-LowerName::LowerName(std::string_view name) : text_(name) {
-  for (char& c : text_)
-    if (word_split::is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+namespace {
+unsigned char lower(char c) { return static_cast<unsigned char>(word_split::is_upper(c) ? c - 'A' + 'a' : c); }
+size_t pair_of(char a, char b) { return size_t{lower(a)} << 8 | lower(b); }
+}  // namespace
+
+NameParts::NameParts(std::vector<std::string_view> parts) : parts_(std::move(parts)) {
+  for (std::string_view p : parts_) {
+    if (p.size() < 2 || std::any_of(p.begin(), p.end(), word_split::is_upper))
+      throw std::logic_error("NameParts: a part must have two or more bytes and no upper case");
+    const size_t pair = pair_of(p[0], p[1]);
+    starts_[pair / 64] |= uint64_t{1} << (pair % 64);
+  }
+}
+
+bool NameParts::in(std::string_view name) const {
+  for (size_t i = 0; i + 1 < name.size(); ++i) {
+    const size_t pair = pair_of(name[i], name[i + 1]);
+    if (!(starts_[pair / 64] >> (pair % 64) & 1)) continue;
+    for (std::string_view p : parts_)
+      if (p.size() <= name.size() - i &&
+          std::equal(p.begin(), p.end(), name.begin() + static_cast<ptrdiff_t>(i), [](char a, char b) { return a == lower(b); }))
+        return true;
+  }
+  return false;
 }
 
 }  // namespace mdbc::source

@@ -3,6 +3,7 @@
 // master, key; "ADMIN_PASSWORD" → admin, password; "HTTPServer" → http, server), so rules match
 // names by whole words: `key` matches aes_key but not monkey or keyboard.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,21 +59,19 @@ bool any_word(std::string_view identifier, Test&& test) {
   });
 }
 
-// A name in lower case (ASCII), for the cheap substring tests a rule makes before splitting a name
-// into words: LowerName(n).holds_any({"log", "audit"}).
-class LowerName {
+// Lower-case parts looked for anywhere in a name, in any (ASCII) case: "key" is in AES_KEY,
+// masterKey and monkey. The cheap test a rule makes before splitting a name into words; it runs
+// for most names of a tree, so a table of the parts' first two letters rules out nearly every
+// position of a name with one lookup.
+class NameParts {
  public:
-  explicit LowerName(std::string_view name);
-  bool holds(std::string_view lower_part) const { return text_.find(lower_part) != std::string::npos; }
-  template <class Parts>
-  bool holds_any(const Parts& lower_parts) const {
-    for (std::string_view p : lower_parts)
-      if (holds(p)) return true;
-    return false;
-  }
+  // Each part: two or more bytes, no upper-case letter. The parts' text must outlive this.
+  explicit NameParts(std::vector<std::string_view> parts);
+  bool in(std::string_view name) const;
 
  private:
-  std::string text_;
+  std::vector<std::string_view> parts_;
+  std::vector<uint64_t> starts_ = std::vector<uint64_t>(65536 / 64);  // bit: some part begins with these two bytes
 };
 
 }  // namespace mdbc::source

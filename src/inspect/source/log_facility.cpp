@@ -28,7 +28,8 @@ bool is_recognised_log(std::string_view name) {
       "netdev_err", "netdev_warn", "netdev_notice", "pr_debug", "dev_dbg", "pr_devel"};
   if (in(kernel, name)) return true;
   // Cheap before splitting into words: every name accepted below holds "log" or "audit".
-  if (!LowerName(name).holds_any(std::array<std::string_view, 2>{"log", "audit"})) return false;
+  static const NameParts parts({"log", "audit"});
+  if (!parts.in(name)) return false;
   // Math functions named log are not logs.
   static constexpr std::array<std::string_view, 9> math{"log", "logf", "logl", "log2", "log10", "log1p",
                                                         "log2f", "log10f", "log1pf"};
@@ -43,7 +44,8 @@ bool is_recognised_log(std::string_view name) {
 
 bool names_a_logger(std::string_view name) {
   // Cheap first: most names hold none of the letters (this runs on many tokens of a tree).
-  if (!LowerName(name).holds_any(std::array<std::string_view, 3>{"log", "audit", "journal"})) return false;
+  static const NameParts parts({"log", "audit", "journal"});
+  if (!parts.in(name)) return false;
   return any_word(name, [](std::string_view w) {
     return w == "log" || w == "logger" || w == "logging" || w == "spdlog" || w == "audit" || w == "syslog" ||
            w == "auditlog" || w == "seclog" || w == "journal" || w == "logfile" || w == "logf";

@@ -30,5 +30,15 @@ TEST(IdentifierWords, AnyWordSeesTheSameWordsInOrderAndStopsAtTheFirst) {
   EXPECT_EQ(asked, 2u);
 }
 
+TEST(IdentifierWords, NamePartsAreFoundAnywhereInAnyCase) {
+  const NameParts parts({"key", "pw", "secret"});
+  for (std::string_view name : {"key", "AES_KEY", "masterKey", "monkey", "xPW", "TopSecret", "a_sEcReT_b"})
+    EXPECT_TRUE(parts.in(name)) << name;
+  for (std::string_view name : {"", "k", "ke", "kez", "p", "secre", "SECRE_T", "length"})
+    EXPECT_FALSE(parts.in(name)) << name;
+  EXPECT_THROW(NameParts({"k"}), std::logic_error);
+  EXPECT_THROW(NameParts({"Key"}), std::logic_error);
+}
+
 }  // namespace
 }  // namespace mdbc::source
