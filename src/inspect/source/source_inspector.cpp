@@ -89,9 +89,11 @@ struct FileRecord {
       if (index == rule) return facts_of_rule;
     return none;
   }
-  void release(size_t rule) {
+  // Whether the rule had facts here.
+  bool release(size_t rule) {
     for (auto& [index, facts_of_rule] : facts)
-      if (index == rule) facts_of_rule.reset();
+      if (index == rule && facts_of_rule.has_value()) return facts_of_rule.reset(), true;
+    return false;
   }
 };
 
@@ -142,8 +144,11 @@ class SourceInspector final : public Inspector {
       }
       rules[r]->finish(facts, ctx, out);
       // This rule's facts of the whole tree go before the next rule's pass builds its own tables.
-      for (FileOutcome* outcome : outcomes) std::any_cast<FileRecord&>(outcome->tree_facts).release(r);
-      malloc_trim(0);  // they were made on the worker threads, whose heaps the next pass does not use
+      bool released = false;
+      for (FileOutcome* outcome : outcomes) released |= std::any_cast<FileRecord&>(outcome->tree_facts).release(r);
+      // They were made on the worker threads, whose heaps the next pass does not use. (Trimming
+      // costs a walk of every heap and faults the pages in again: not for a rule that kept nothing.)
+      if (released) malloc_trim(0);
     }
   }
 };
