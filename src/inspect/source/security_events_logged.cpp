@@ -70,6 +70,16 @@ bool has_word(std::string_view id, std::initializer_list<std::string_view> words
   return has_word(id, std::span<const std::string_view>(words.begin(), words.size()));
 }
 
+// For a name split once (a function's own name, asked about several sets of words).
+bool has_word(const std::vector<std::string>& name_words, std::span<const std::string_view> words) {
+  return std::any_of(name_words.begin(), name_words.end(),
+                     [&](const std::string& w) { return std::find(words.begin(), words.end(), w) != words.end(); });
+}
+
+bool has_word(const std::vector<std::string>& name_words, std::initializer_list<std::string_view> words) {
+  return has_word(name_words, std::span<const std::string_view>(words.begin(), words.size()));
+}
+
 constexpr std::string_view verify_words[] = {
     "verify", "verified", "verification", "authenticate", "authenticated", "authorize", "authorized", "auth", "authed",
     "login", "logon"};
@@ -166,6 +176,7 @@ class SecurityEventsLogged final : public SourceRule {
     const auto& config = file.ctx.config;
     FileFacts out;
     Judged judged(file.names);
+    NameMemo logs(file.names);
     // Calls by enclosing function, from the syntax pass.
     std::vector<FunctionFacts> fns(syntax.functions().size());
     for (size_t i = 0; i < fns.size(); ++i) fns[i].name = name_hash(tokens[syntax.functions()[i].name].text);
@@ -173,7 +184,7 @@ class SecurityEventsLogged final : public SourceRule {
       if (c.function < 0) continue;
       auto& fn = fns[static_cast<size_t>(c.function)];
       const std::string_view callee = tokens[c.name].text;
-      if (is_log_function(callee, config)) fn.logs_directly = true;
+      if (logs(tokens[c.name], [&](std::string_view n) { return is_log_function(n, config); })) fn.logs_directly = true;
       fn.calls.push_back(name_hash(callee));
     }
     for (auto& fn : fns) {
@@ -183,13 +194,14 @@ class SecurityEventsLogged final : public SourceRule {
     for (size_t i = 0; i < fns.size(); ++i) {
       const auto& def = syntax.functions()[i];
       const std::string name(tokens[def.name].text);
-      find_rejections(file, def, name, judged, out);
-      find_lockouts(file, def, name, judged, out);
-      const bool account_lock = has_word(name, {"lock", "lockout", "unlock"}) && has_word(name, account_words);
+      const std::vector<std::string> words = identifier_words(name);
+      find_rejections(file, def, name, words, judged, out);
+      find_lockouts(file, def, name, words, judged, out);
+      const bool account_lock = has_word(words, {"lock", "lockout", "unlock"}) && has_word(words, account_words);
       if (account_lock ||
-          (has_word(name, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
+          (has_word(words, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
                            "enroll", "disable", "enable"}) &&
-           has_word(name, {"password", "passwd", "pin", "key", "keys", "credential", "credentials", "cert",
+           has_word(words, {"password", "passwd", "pin", "key", "keys", "credential", "credentials", "cert",
                            "certificate", "security", "acl", "allowlist", "whitelist", "factory", "user", "users",
                            "role", "permission", "permissions", "secret", "trust"}))) {
         const Token& name_token = tokens[def.name];
@@ -302,7 +314,7 @@ class SecurityEventsLogged final : public SourceRule {
   // own: the block that sets it must reach the log (or call a function that does), even when a
   // failed login was logged before it. In an authenticating function, or on an account's field.
   static void find_lockouts(const SourceFile& file, const FunctionDef& def, const std::string& fn_name,
-                            Judged& judged, FileFacts& out) {
+                            const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
     const auto& tokens = file.tokens;
     const size_t end = std::min(def.body_close, tokens.size());
     for (size_t i = def.body_open + 1; i + 2 < end; ++i) {
@@ -314,7 +326,7 @@ class SecurityEventsLogged final : public SourceRule {
       if (!sets || i + 3 >= end || !tokens[i + 3].is(";")) continue;
       const bool owner_account = i >= 2 && (tokens[i - 1].is(".") || tokens[i - 1].is("->")) &&
                                  tokens[i - 2].kind == TokenKind::identifier && has_word(tokens[i - 2].text, account_words);
-      if (!owner_account && !has_word(fn_name, verify_words)) continue;
+      if (!owner_account && !has_word(fn_words, verify_words)) continue;
       // The innermost block holding the assignment.
       size_t open = i, depth = 0;
       while (open > def.body_open) {
@@ -397,18 +409,18 @@ class SecurityEventsLogged final : public SourceRule {
   // a branch returns a failure; and every call whose result an if tests, with that if's branches.
 
   static void find_rejections(const SourceFile& file, const FunctionDef& def, const std::string& fn_name,
-                              Judged& judged, FileFacts& out) {
+                              const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
     const auto& tokens = file.tokens;
     const auto& syntax = file.syntax;
     const size_t end = std::min(def.body_close, tokens.size());
-    std::map<std::string_view, std::string_view> assigned_from;  // variable = callee(...) in this function
+    std::map<std::string_view, size_t> assigned_from;  // variable = callee(...) in this function: the callee's token
     const bool zero_is_failure = returns_one(tokens, def.body_open, end);
-    const bool authenticating = has_word(fn_name, verify_words);
+    const bool authenticating = has_word(fn_words, verify_words);
     for (size_t i = def.body_open + 1; i < end; ++i) {
       const Token& t = tokens[i];
       if (t.kind == TokenKind::identifier && i + 3 < end && tokens[i + 1].is("=") &&
           tokens[i + 2].kind == TokenKind::identifier && tokens[i + 3].is("("))
-        assigned_from[t.text] = tokens[i + 2].text;
+        assigned_from[t.text] = i + 2;
       if (!t.is_ident("if") || i + 1 >= end || !tokens[i + 1].is("(")) continue;
       const size_t cond_close = syntax.match(i + 1);
       if (cond_close >= end) continue;
@@ -421,9 +433,9 @@ class SecurityEventsLogged final : public SourceRule {
         const bool called = k + 1 < cond_close && tokens[k + 1].is("(");
         const auto source = called ? assigned_from.end() : assigned_from.find(c.text);
         const bool verifies = called ? judged.verification(c, is_verification)
-                              : source != assigned_from.end() && is_verification(source->second);
+                              : source != assigned_from.end() && judged.verification(tokens[source->second], is_verification);
         if (called) tested.emplace_back(c.text);
-        else if (source != assigned_from.end()) tested.emplace_back(source->second);
+        else if (source != assigned_from.end()) tested.emplace_back(tokens[source->second].text);
         verifying_callee = verifying_callee || verifies;
         const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
         if (called && (verifies || checks())) verification = true;
@@ -481,7 +493,7 @@ class SecurityEventsLogged final : public SourceRule {
           s.column = ret.column;
           s.function = fn_name;
           s.evidence = std::string(trim(file.token_line(ret)));
-          bool image = has_word(fn_name, {"image", "firmware", "fw", "update", "boot", "ota", "dfu", "signature"});
+          bool image = has_word(fn_words, {"image", "firmware", "fw", "update", "boot", "ota", "dfu", "signature"});
           for (size_t c = i + 2; c < cond_close && !image; ++c)
             image = tokens[c].kind == TokenKind::identifier &&
                     has_word(tokens[c].text, {"image", "firmware", "fw", "signature", "sig", "digest", "hash", "ota", "dfu"});
