@@ -1,11 +1,12 @@
 #include "inspect/source/lexer.h"
 
 #include <array>
+#include <cstring>
 
 namespace mdbc::source {
 namespace {
 
-enum : uint8_t { kIdStart = 1, kIdChar = 2, kDigit = 4, kSpace = 8 };
+enum : uint8_t { kIdStart = 1, kIdChar = 2, kDigit = 4, kSpace = 8, kPunct = 16, kPunctSecond = 32 };
 
 constexpr std::array<uint8_t, 256> make_classes() {
   std::array<uint8_t, 256> c{};
@@ -14,6 +15,9 @@ constexpr std::array<uint8_t, 256> make_classes() {
   c['_'] = kIdStart | kIdChar;
   for (int i = '0'; i <= '9'; ++i) c[i] = kIdChar | kDigit;
   c[' '] = c['\t'] = c['\f'] = c['\v'] = c['\r'] = kSpace;
+  for (char p : std::string_view("{}[]()<>;:,.?!~+-*/%^&|=#")) c[static_cast<uint8_t>(p)] |= kPunct;
+  // Every longer punctuator's second byte is one of these; most punctuation is one byte.
+  for (char p : std::string_view("%.<=>-+*&|#:")) c[static_cast<uint8_t>(p)] |= kPunctSecond;
   return c;
 }
 constexpr auto classes = make_classes();
@@ -89,22 +93,49 @@ class Lexer {
     line_begin_ = i_;
   }
 
+  // Up to the newline that ends it, which a splice before it (backslash, maybe CR) continues.
   void line_comment() {
-    while (i_ < s_.size() && s_[i_] != '\n') {
-      if (splice_at(i_)) skip_splice();
-      else ++i_;
+    while (true) {
+      const size_t nl = s_.find('\n', i_);
+      if (nl == std::string_view::npos) {
+        i_ = s_.size();
+        return;
+      }
+      const size_t backslash = nl >= 1 && s_[nl - 1] == '\r' ? nl - 2 : nl - 1;
+      if (nl == 0 || backslash + 1 == 0 || backslash < i_ || s_[backslash] != '\\') {
+        i_ = nl;
+        return;
+      }
+      i_ = nl;  // a splice: the comment goes on after its newline
+      ++splices_;
+      newline();
     }
   }
 
   void block_comment() {
     i_ += 2;
     while (i_ < s_.size()) {
-      if (s_[i_] == '*' && peek(1) == '/') {
+      const size_t star = s_.find('*', i_);
+      const size_t stop = star == std::string_view::npos ? s_.size() : star;
+      count_newlines(i_, stop);
+      i_ = stop;
+      if (i_ >= s_.size()) return;
+      if (peek(1) == '/') {
         i_ += 2;
         return;
       }
-      if (s_[i_] == '\n') newline();
-      else ++i_;
+      ++i_;
+    }
+  }
+
+  // Lines of the bytes [from, to), which hold no token.
+  void count_newlines(size_t from, size_t to) {
+    for (size_t p = from; p < to; ++p) {
+      const void* nl = std::memchr(s_.data() + p, '\n', to - p);
+      if (nl == nullptr) return;
+      p = static_cast<size_t>(static_cast<const char*>(nl) - s_.data());
+      ++line_;
+      line_begin_ = p + 1;
     }
   }
 
@@ -208,9 +239,8 @@ class Lexer {
       quoted('\'');
       return TokenKind::character;
     }
-    if (c < 0x80 && std::string_view("{}[]()<>;:,.?!~+-*/%^&|=#").find(static_cast<char>(c)) != std::string_view::npos) {
-      // Every longer punctuator's second byte is one of these; most punctuation is one byte.
-      if (std::string_view("%.<=>-+*&|#:").find(peek(1)) == std::string_view::npos) {
+    if (classes[c] & kPunct) {
+      if (!(classes[static_cast<uint8_t>(peek(1))] & kPunctSecond)) {
         ++i_;
         return TokenKind::punct;
       }

@@ -44,6 +44,24 @@ TEST(Lexer, LineSplicesJoinDirectivesAndComments) {
   EXPECT_EQ(code, (std::vector<std::string>{"int", "y", ";", "w"}));
 }
 
+TEST(Lexer, CommentsKeepLinesAndColumns) {
+  // A // comment continued by splices (LF and CRLF, two in a row), then ended by a plain newline;
+  // a block comment over several lines with stars inside; a backslash not before a newline.
+  const auto toks = lex("a // x \\\n y \\\r\n z\\ q\nb /* 1 *\n ** 2\n*/ c // \\n\n  d");
+  ASSERT_EQ(toks.size(), 4u);
+  EXPECT_EQ(toks[1].text, "b");
+  EXPECT_EQ(toks[1].line, 4u);
+  EXPECT_EQ(toks[1].column, 1u);
+  EXPECT_EQ(toks[2].text, "c");
+  EXPECT_EQ(toks[2].line, 6u);
+  EXPECT_EQ(toks[2].column, 4u);
+  EXPECT_EQ(toks[3].text, "d");
+  EXPECT_EQ(toks[3].line, 7u);
+  EXPECT_EQ(toks[3].column, 3u);
+  EXPECT_EQ(lex("x /* never closed *").size(), 1u);
+  EXPECT_EQ(lex("x // to the end \\").size(), 1u);
+}
+
 TEST(Lexer, SplicedIdentifierSpelling) {
   const auto toks = lex("str\\\ncpy(x)");
   ASSERT_FALSE(toks.empty());
