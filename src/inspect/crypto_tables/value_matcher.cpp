@@ -41,12 +41,14 @@ bool element(const Literal& l, unsigned bits, uint64_t& out) {
 uint32_t needed(size_t total) { return static_cast<uint32_t>(std::ceil(0.75 * static_cast<double>(total))); }
 
 bool suffix_ok(std::string_view s) {
-  std::string lower;
-  for (char c : s) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   static constexpr std::string_view allowed[] = {"", "u", "l", "ul", "lu", "ll", "ull", "llu", "z", "uz", "zu",
                                                  "u8", "u16", "u32", "u64", "u128", "usize",
                                                  "i8", "i16", "i32", "i64", "i128", "isize"};
-  return std::find(std::begin(allowed), std::end(allowed), lower) != std::end(allowed);
+  return std::any_of(std::begin(allowed), std::end(allowed), [&](std::string_view a) {
+    return a.size() == s.size() && std::equal(a.begin(), a.end(), s.begin(), [](char x, char c) {
+             return x == static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+           });
+  });
 }
 
 int digit_value(char c) {
@@ -56,12 +58,8 @@ int digit_value(char c) {
   return 99;
 }
 
-}  // namespace
-
-bool parse_integer(std::string_view text, bool c_octal, uint64_t& value) {
-  std::string s;
-  for (char c : text)
-    if (c != '\'' && c != '_') s.push_back(c);
+// parse_integer() of a literal without digit separators.
+bool parse_plain_integer(std::string_view s, bool c_octal, uint64_t& value) {
   if (s.empty() || !std::isdigit(static_cast<unsigned char>(s[0]))) return false;
   unsigned base = 10;
   size_t i = 0;
@@ -70,7 +68,7 @@ bool parse_integer(std::string_view text, bool c_octal, uint64_t& value) {
   else if (s.size() > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) base = 8, i = 2;
   else if (s.size() > 1 && (s.back() == 'h' || s.back() == 'H') &&
            std::all_of(s.begin(), s.end() - 1, [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))
-    base = 16, s.pop_back();  // assembler: 0D76AA478h
+    base = 16, s.remove_suffix(1);  // assembler: 0D76AA478h
   else if (c_octal && s.size() > 1 && s[0] == '0' && std::isdigit(static_cast<unsigned char>(s[1])))
     base = 8, i = 1;
   const size_t digits_begin = i;
@@ -81,9 +79,19 @@ bool parse_integer(std::string_view text, bool c_octal, uint64_t& value) {
     if (v > (~uint64_t{0} - static_cast<uint64_t>(d)) / base) return false;
     v = v * base + static_cast<uint64_t>(d);
   }
-  if (i == digits_begin || !suffix_ok(std::string_view(s).substr(i))) return false;
+  if (i == digits_begin || !suffix_ok(s.substr(i))) return false;
   value = v;
   return true;
+}
+
+}  // namespace
+
+bool parse_integer(std::string_view text, bool c_octal, uint64_t& value) {
+  if (text.find_first_of("'_") == std::string_view::npos) return parse_plain_integer(text, c_octal, value);
+  std::string s;
+  for (char c : text)
+    if (c != '\'' && c != '_') s.push_back(c);
+  return parse_plain_integer(s, c_octal, value);
 }
 
 ValueMatcher::ValueMatcher(const std::vector<Table>& tables)

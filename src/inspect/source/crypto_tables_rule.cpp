@@ -98,8 +98,7 @@ std::vector<Literal> c_literals(std::span<const Token> t) {
     const Token& tok = t[i];
     if (tok.kind == TokenKind::number) {
       uint64_t v = 0;
-      const std::string text = tok.spliced ? spelling(tok) : std::string(tok.text);
-      if (!crypto_tables::parse_integer(text, true, v)) continue;
+      if (!crypto_tables::parse_integer(tok.spliced ? std::string_view(spelling(tok)) : tok.text, true, v)) continue;
       // A unary minus: '-' not preceded by an operand (or preceded by the name a #define defines).
       bool negative = false;
       if (i >= 2 && t[i - 1].is("-"))
