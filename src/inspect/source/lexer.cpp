@@ -32,8 +32,8 @@ class Lexer {
  public:
   explicit Lexer(std::string_view s) : s_(s) {}
 
-  std::vector<Token> run() {
-    std::vector<Token> out;
+  void run(std::vector<Token>& out) {
+    out.clear();
     out.reserve(s_.size() / 6 + 16);
     bool line_start = true, in_directive = false;
     while (true) {
@@ -71,7 +71,6 @@ class Lexer {
       line_start = false;
       out.push_back(t);
     }
-    return out;
   }
 
  private:
@@ -265,7 +264,13 @@ class Lexer {
 
 }  // namespace
 
-std::vector<Token> lex(std::string_view text) { return Lexer(text).run(); }
+std::vector<Token> lex(std::string_view text) {
+  std::vector<Token> out;
+  Lexer(text).run(out);
+  return out;
+}
+
+void lex(std::string_view text, std::vector<Token>& out) { Lexer(text).run(out); }
 
 std::string spelling(const Token& t) {
   if (!t.spliced) return std::string(t.text);

@@ -35,6 +35,8 @@ struct Token {
 
 // Lexes the whole text. Tokens reference `text`, which must outlive them.
 std::vector<Token> lex(std::string_view text);
+// The same into `out` (emptied first), whose capacity a caller lexing file after file reuses.
+void lex(std::string_view text, std::vector<Token>& out);
 
 // The token's text with line splices removed.
 std::string spelling(const Token& t);

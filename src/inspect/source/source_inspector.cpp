@@ -109,8 +109,13 @@ class SourceInspector final : public Inspector {
     FileRecord record;
     record.language = classify(file.path);
     const auto rules = source_rules();
-    std::vector<Token> tokens;
-    if (is_c_family(record.language)) tokens = lex(file.bytes);
+    // One token buffer per thread, reused from file to file (growing it again for every file
+    // cost copies and page faults); one that a huge file grew is not kept.
+    thread_local std::vector<Token> tokens;
+    constexpr size_t kept_tokens = size_t{1} << 18;  // 8 MiB
+    if (tokens.capacity() > kept_tokens) std::vector<Token>().swap(tokens);
+    tokens.clear();
+    if (is_c_family(record.language)) lex(file.bytes, tokens);
     const FileNames names(tokens);
     const Syntax syntax(tokens);
     const SourceFile source{file, record.language, tokens, syntax, names, ctx};
