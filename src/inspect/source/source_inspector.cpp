@@ -110,9 +110,10 @@ class SourceInspector final : public Inspector {
     record.language = classify(file.path);
     const auto rules = source_rules();
     // One token buffer per thread, reused from file to file (growing it again for every file
-    // cost copies and page faults); one that a huge file grew is not kept.
+    // cost copies and page faults); one that a large file grew is not kept, the main thread's lasting
+    // into the tree-wide passes.
     thread_local std::vector<Token> tokens;
-    constexpr size_t kept_tokens = size_t{1} << 18;  // 8 MiB
+    constexpr size_t kept_tokens = size_t{1} << 16;  // 2 MiB
     if (tokens.capacity() > kept_tokens) std::vector<Token>().swap(tokens);
     tokens.clear();
     if (is_c_family(record.language)) lex(file.bytes, tokens);
