@@ -29,13 +29,15 @@ class SecretsInLogs final : public SourceRule {
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     const auto& tokens = file.tokens;
     const auto& config = file.ctx.config;
+    NameMemo sinks(file.names);  // judged once per callee name
+    const auto is_sink = [&](std::string_view n) { return writes_a_log(n, config) || is_print_function(n) || prints(n); };
     for (const auto& call : file.syntax.calls()) {
       const std::string_view callee = tokens[call.name].text;
       if (const int data = raw_write_data(file, call); data >= 0) {  // fwrite(pin, 1, n, log_fp)
         check_arguments(file, {call.args[static_cast<size_t>(data)]}, callee, out);
         continue;
       }
-      if (!writes_a_log(callee, config) && !is_print_function(callee) && !prints(callee)) continue;
+      if (!sinks(tokens[call.name], is_sink)) continue;
       if (call.close + 1 < tokens.size() && tokens[call.close + 1].is("<<")) {  // LOG(INFO) << …
         check_stream(file, call.close + 1, callee, out);
         continue;
@@ -43,10 +45,10 @@ class SecretsInLogs final : public SourceRule {
       check_arguments(file, call.args, callee, out);
     }
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-      if (file.syntax.dead(i)) continue;
+      if (tokens[i].kind != TokenKind::identifier || file.syntax.dead(i)) continue;  // both forms start at a name
       if (is_log_stream(tokens, i)) {
         check_stream(file, i + 1, tokens[i].text, out);
-      } else if (tokens[i].kind == TokenKind::identifier && tokens[i + 1].is("(") &&
+      } else if (tokens[i + 1].is("(") &&
                  (is_logger_member_call(tokens, i) || serial_print(tokens, i))) {
         const size_t close = std::min(file.syntax.match(i + 1), tokens.size());
         std::vector<std::pair<size_t, size_t>> args;
