@@ -114,7 +114,9 @@ class MemoryUnsafeEvidence final : public SourceRule {
         e.header = is_header(file.input.path);
         const auto t = file.tokens;
         for (const auto& f : file.syntax.functions()) e.fuzz_harness = e.fuzz_harness || t[f.name].is("LLVMFuzzerTestOneInput");
-        for (size_t i = 0; i < t.size() && !e.fuzz_harness; ++i)
+        const bool names_a_marker = std::any_of(harness_markers.begin(), harness_markers.end(),
+                                                [&](std::string_view m) { return file.names.contains(m); });
+        for (size_t i = 0; names_a_marker && i < t.size() && !e.fuzz_harness; ++i)
           if (t[i].kind == TokenKind::identifier && !t[i].directive && !file.syntax.dead(i) &&
               std::find(harness_markers.begin(), harness_markers.end(), t[i].text) != harness_markers.end())
             e.fuzz_harness = true;

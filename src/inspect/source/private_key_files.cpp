@@ -4,6 +4,8 @@
 // that are published sample or test keys (data/known-sample-keys.tsv, compared by the SHA-256 of
 // the SubjectPublicKeyInfo computed with OpenSSL). A sample key used for image signing is also
 // FW-2's: a device that trusts it accepts firmware signed by anyone.
+#include <string.h>
+
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -162,7 +164,7 @@ class Check {
 
   void pem_blocks() {
     size_t pos = 0;
-    while ((pos = bytes_.find("-----BEGIN ", pos)) != std::string_view::npos) {
+    while ((pos = find_begin(pos)) != std::string_view::npos) {
       const size_t label_begin = pos + 11;
       const size_t label_end = bytes_.find("-----", label_begin);
       if (label_end == std::string_view::npos || label_end - label_begin > 40) {
@@ -239,6 +241,15 @@ class Check {
       }
       i = close;
     }
+  }
+
+  // The next "-----BEGIN " from pos. glibc's memmem skips through the text by pairs of bytes, where
+  // string_view::find stops at every '-' of the code (->, --, -1).
+  size_t find_begin(size_t pos) const {
+    static constexpr std::string_view marker = "-----BEGIN ";
+    if (pos >= bytes_.size()) return std::string_view::npos;
+    const void* at = memmem(bytes_.data() + pos, bytes_.size() - pos, marker.data(), marker.size());
+    return at == nullptr ? std::string_view::npos : static_cast<size_t>(static_cast<const char*>(at) - bytes_.data());
   }
 
   static bool parse_byte(std::string_view text, int64_t& v) { return parse_integer(text, v) && v >= 0 && v <= 255; }

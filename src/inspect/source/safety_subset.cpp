@@ -98,12 +98,15 @@ class SafetySubset final : public SourceRule {
       return m.empty() ? std::string() : " (in macro " + std::string(m) + ")";
     };
     const auto& functions = file.syntax.functions();
+    const bool cpp = cpp_file(file);
+    NameMemo in_subset(file.names);  // most callees are no subset function: said once per name
     for (const Call& c : file.syntax.calls()) {
       const std::string_view name = t[c.name].text;
+      if (!in_subset(t[c.name], [](std::string_view n) { return subset_call(n) != nullptr; })) continue;
       const Banned* b = subset_call(name);
       if (b == nullptr) continue;
       if ((name == "make_unique" || name == "make_shared" || name == "allocate_shared") &&
-          !(c.qualifier == "std" || cpp_file(file)))
+          !(c.qualifier == "std" || cpp))
         continue;
       // va_start in a variadic definition is reported once, at the definition.
       if (b->rule == "CODE-5/variadic-function" && c.function >= 0 && functions[static_cast<size_t>(c.function)].variadic)
@@ -166,7 +169,7 @@ class SafetySubset final : public SourceRule {
         report("CODE-5/goto", advice("CODE-5/goto"));
         continue;
       }
-      if (!cpp_file(file) || !(tok.is("new") || tok.is("delete")) || i + 1 >= t.size()) continue;
+      if (!cpp || !(tok.is("new") || tok.is("delete")) || i + 1 >= t.size()) continue;
       const Token& prev = i > 0 ? t[i - 1] : tok;
       if (i > 0 && (prev.is_ident("operator") || prev.is(".") || prev.is("->") || prev.is("::"))) continue;
       if (tok.is("delete") && prev.is("=")) continue;  // a deleted function: f() = delete;
