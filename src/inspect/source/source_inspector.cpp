@@ -3,11 +3,11 @@
 #include <malloc.h>
 
 #include <algorithm>
-#include <bit>
 #include <stdexcept>
 
 #include "core/text.h"
 #include "inspect/source/components.h"
+#include "inspect/source/name_triggers.h"
 #include "inspect/source/source_rule.h"
 
 namespace mdbc::source {
@@ -17,60 +17,6 @@ std::vector<std::unique_ptr<SourceRule>>& rule_list() {
   static std::vector<std::unique_ptr<SourceRule>> list;
   return list;
 }
-
-// Which name-gated rules (SourceRule::gated_by_names) a file's names trigger, one bit per rule
-// index. What a name was found to trigger is remembered per thread, since the names of a tree
-// repeat from file to file; a rule a file has already triggered is not asked again for that
-// file's other names. The memory is a direct-mapped table of one cache line per name (a newer
-// name takes an older one's line), so it stays small and a lookup costs one line.
-class NameTriggers {
- public:
-  explicit NameTriggers(std::span<const std::unique_ptr<SourceRule>> rules) : rules_(rules), lines_(line_count) {
-    for (size_t r = 0; r < rules.size(); ++r) gated_ |= rules[r]->gated_by_names() ? uint64_t{1} << r : 0;
-  }
-
-  uint64_t of(const FileNames& names) {
-    uint64_t triggered = 0;
-    for (size_t id = 0; id < names.size(); ++id) {
-      const uint64_t pending = gated_ & ~triggered;
-      if (pending == 0) break;
-      const std::string_view name = names.all()[id];
-      Line scratch;  // names too long to keep are judged afresh
-      Line& line = name.size() <= sizeof scratch.name ? line_of(name, names.hash(id)) : scratch;
-      for (uint64_t ask = pending & ~line.asked; ask != 0; ask &= ask - 1) {
-        const int r = std::countr_zero(ask);
-        if (rules_[static_cast<size_t>(r)]->reacts_to(name)) line.reacts |= uint64_t{1} << r;
-      }
-      line.asked |= pending;
-      triggered |= line.reacts & pending;
-    }
-    return triggered;
-  }
-
- private:
-  struct alignas(64) Line {
-    char name[46] = {};
-    uint8_t length = 0xff;  // no name
-    uint64_t asked = 0;     // rules asked about this name
-    uint64_t reacts = 0;    // of those, the ones that react to it
-  };
-  static_assert(sizeof(Line) == 64);
-  static constexpr size_t line_count = 1 << 14;  // 1 MiB per thread
-
-  Line& line_of(std::string_view name, uint64_t hash) {
-    Line& line = lines_[hash & (line_count - 1)];
-    if (line.length != name.size() || std::string_view(line.name, line.length) != name) {
-      line = Line{};
-      std::copy(name.begin(), name.end(), line.name);
-      line.length = static_cast<uint8_t>(name.size());
-    }
-    return line;
-  }
-
-  std::span<const std::unique_ptr<SourceRule>> rules_;
-  uint64_t gated_ = 0;  // the rules that are gated by names, one bit per index
-  std::vector<Line> lines_;
-};
 
 uint64_t triggered_rules(const FileNames& names, std::span<const std::unique_ptr<SourceRule>> rules) {
   thread_local NameTriggers triggers(rules);

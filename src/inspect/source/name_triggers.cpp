@@ -1,0 +1,44 @@
+#include "inspect/source/name_triggers.h"
+
+#include <algorithm>
+#include <bit>
+#include <stdexcept>
+
+namespace mdbc::source {
+
+NameTriggers::NameTriggers(std::span<const std::unique_ptr<SourceRule>> rules, size_t lines)
+    : rules_(rules), lines_(lines) {
+  if (!std::has_single_bit(lines)) throw std::logic_error("NameTriggers: the line count must be a power of two");
+  if (rules.size() > 64) throw std::logic_error("NameTriggers: more than 64 rules");
+  for (size_t r = 0; r < rules.size(); ++r) gated_ |= rules[r]->gated_by_names() ? uint64_t{1} << r : 0;
+}
+
+uint64_t NameTriggers::of(const FileNames& names) {
+  uint64_t triggered = 0;
+  for (size_t id = 0; id < names.size(); ++id) {
+    const uint64_t pending = gated_ & ~triggered;
+    if (pending == 0) break;
+    const std::string_view name = names.all()[id];
+    Line scratch;  // names too long to keep are judged afresh
+    Line& line = name.size() <= sizeof scratch.name ? line_of(name, names.hash(id)) : scratch;
+    for (uint64_t ask = pending & ~line.asked; ask != 0; ask &= ask - 1) {
+      const int r = std::countr_zero(ask);
+      if (rules_[static_cast<size_t>(r)]->reacts_to(name)) line.reacts |= uint64_t{1} << r;
+    }
+    line.asked |= pending;
+    triggered |= line.reacts & pending;
+  }
+  return triggered;
+}
+
+NameTriggers::Line& NameTriggers::line_of(std::string_view name, uint64_t hash) {
+  Line& line = lines_[hash & (lines_.size() - 1)];
+  if (line.length != name.size() || std::string_view(line.name, line.length) != name) {
+    line = Line{};
+    std::copy(name.begin(), name.end(), line.name);
+    line.length = static_cast<uint8_t>(name.size());
+  }
+  return line;
+}
+
+}  // namespace mdbc::source

@@ -1,0 +1,87 @@
+#include "inspect/source/name_triggers.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "inspect/source/lexer.h"
+
+namespace mdbc::source {
+namespace {
+
+// A rule gated by names that start with a prefix; counts how often it is asked.
+class PrefixRule final : public SourceRule {
+ public:
+  PrefixRule(std::string prefix, bool gated) : prefix_(std::move(prefix)), name_("prefix-" + prefix_), gated_(gated) {}
+  RuleFamily family() const override { return {name_, InputKind::source, {}}; }
+  bool gated_by_names() const override { return gated_; }
+  bool reacts_to(std::string_view n) const override {
+    ++asked;
+    return n.starts_with(prefix_);
+  }
+  void check(const SourceFile&, std::vector<Finding>&, std::any&) const override {}
+  mutable int asked = 0;
+
+ private:
+  std::string prefix_, name_;
+  bool gated_;
+};
+
+struct Rules {
+  std::vector<std::unique_ptr<SourceRule>> list;
+  PrefixRule& at(size_t i) { return static_cast<PrefixRule&>(*list[i]); }
+};
+
+Rules make_rules() {
+  Rules r;
+  r.list.push_back(std::make_unique<PrefixRule>("aes_", true));
+  r.list.push_back(std::make_unique<PrefixRule>("gets", true));
+  r.list.push_back(std::make_unique<PrefixRule>("", false));  // not gated: never a trigger bit
+  return r;
+}
+
+uint64_t triggers_of(NameTriggers& t, std::string_view code) {
+  auto tokens = lex(code);
+  const FileNames names(tokens);
+  return t.of(names);
+}
+
+TEST(NameTriggers, AFileTriggersTheGatedRulesOfItsNames) {
+  Rules rules = make_rules();
+  NameTriggers t(rules.list);
+  EXPECT_EQ(triggers_of(t, "int x = aes_init(k);"), 0b001u);
+  EXPECT_EQ(triggers_of(t, "gets(buf); aes_free(c);"), 0b011u);
+  EXPECT_EQ(triggers_of(t, "int main(void) { return 0; }"), 0u);
+  EXPECT_EQ(triggers_of(t, "/* aes_init gets */ \"gets\""), 0u);  // comments and strings hold no names
+}
+
+TEST(NameTriggers, ANameIsJudgedOncePerThreadAndRulesStopBeingAskedOnceTriggered) {
+  Rules rules = make_rules();
+  NameTriggers t(rules.list);
+  EXPECT_EQ(triggers_of(t, "a b c"), 0u);
+  EXPECT_EQ(rules.at(0).asked, 3);
+  EXPECT_EQ(triggers_of(t, "c b a"), 0u);  // remembered
+  EXPECT_EQ(rules.at(0).asked, 3);
+  // A rule the file has triggered is not asked about its later names; once every gated rule is
+  // triggered, no rule is: aes_x is asked of both, gets only of rule 1, y z w of none.
+  EXPECT_EQ(triggers_of(t, "aes_x gets y z w"), 0b011u);
+  EXPECT_EQ(rules.at(0).asked, 4);
+  EXPECT_EQ(rules.at(1).asked, 5);
+  EXPECT_EQ(rules.at(2).asked, 0);  // not gated
+}
+
+TEST(NameTriggers, NamesSharingALineAndLongNamesAreStillJudgedRight) {
+  Rules rules = make_rules();
+  NameTriggers t(rules.list, 1);  // every name on the same line
+  const std::string long_name = "aes_" + std::string(60, 'x');
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(triggers_of(t, "aes_a"), 0b001u);
+    EXPECT_EQ(triggers_of(t, "gets"), 0b010u);
+    EXPECT_EQ(triggers_of(t, "plain"), 0u);
+    EXPECT_EQ(triggers_of(t, long_name), 0b001u);
+  }
+  EXPECT_THROW(NameTriggers(rules.list, 3), std::logic_error);
+}
+
+}  // namespace
+}  // namespace mdbc::source
