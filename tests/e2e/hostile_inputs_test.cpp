@@ -176,6 +176,13 @@ TEST(HostileSource, HundredThousandNestedBracketsAndDirectives) {
   inspect_one_file("if_open.c", repeat("#ifdef X\nvoid g(void) {\n", n));
 }
 
+TEST(HostileSource, RejectionBranchWithoutSemicolons) {
+  // A failed check whose branch is a million returns with no ';': each return's value runs to the
+  // end of the branch, so looking for the end afresh at each one would take hours (LOG-2).
+  inspect_one_file("returns.c", "int check(const char *pin) { if (!verify_pin(pin)) { " + repeat("return ", 1000000) +
+                                    "} return 0; }\n");
+}
+
 TEST(HostileSource, ManyDefinitionsOfOneFunction) {
   // 25,000 definitions of f (as under as many #if branches), each calling f: the call graph must
   // not link every call to every definition (625 million edges).

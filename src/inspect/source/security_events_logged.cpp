@@ -147,20 +147,21 @@ constexpr std::string_view account_words[] = {"account", "accounts", "acct", "us
 bool is_lock_word(std::string_view name) { return has_word(name, lock_words); }
 bool is_account_word(std::string_view name) { return has_word(name, account_words); }
 
-bool is_failure_value(std::span<const Token> value) {
+// A name that says failure: FAILED, ERR_AUTH, -EACCES, and errno-style codes (EAUTH, EBADMSG,
+// BOOT_EBADIMAGE, BLE_HS_EAUTHEN).
+bool names_failure(std::string_view name) {
+  return has_word(name, {"fail", "failed", "failure", "err", "error", "denied", "deny", "reject", "rejected", "invalid",
+                         "unauthorized", "unauth", "bad", "eacces", "eperm", "forbidden", "mismatch", "refused"}) ||
+         any_word(name, [](std::string_view w) { return w.starts_with("ebad") || w.starts_with("eauth"); });
+}
+
+// `value` is a failure: false, a negative number or code, or an expression naming a failure
+// (`names_one`: whether one of its identifiers does).
+bool is_failure_value(std::span<const Token> value, bool names_one) {
   if (value.empty()) return false;
   if (value[0].is_ident("false")) return true;
   if (value[0].is("-") && value.size() > 1) return true;  // -1, -EACCES
-  for (const auto& t : value) {
-    if (t.kind != TokenKind::identifier) continue;
-    if (has_word(t.text, {"fail", "failed", "failure", "err", "error", "denied", "deny", "reject", "rejected", "invalid",
-                          "unauthorized", "unauth", "bad", "eacces", "eperm", "forbidden", "mismatch", "refused"}))
-      return true;
-    // errno-style codes: EAUTH, EBADMSG, BOOT_EBADIMAGE, BLE_HS_EAUTHEN
-    if (any_word(t.text, [](std::string_view w) { return w.starts_with("ebad") || w.starts_with("eauth"); }))
-      return true;
-  }
-  return false;
+  return names_one;
 }
 
 class SecurityEventsLogged final : public SourceRule {
@@ -293,8 +294,8 @@ class SecurityEventsLogged final : public SourceRule {
   struct Judged {
     explicit Judged(const FileNames& names)
         : verification(names), check(names), comparison(names), outcome(names), security_noun(names), lock(names),
-          account(names) {}
-    NameMemo verification, check, comparison, outcome, security_noun, lock, account;
+          account(names), failure(names) {}
+    NameMemo verification, check, comparison, outcome, security_noun, lock, account, failure;
   };
 
   // An `if` that refuses a locked account (`if (acct->locked) return -1;`, `if (is_user_locked(u))`):
@@ -374,14 +375,29 @@ class SecurityEventsLogged final : public SourceRule {
   // Where a branch gives up with a failure: `return FAILURE;`, `return NULL;`, `throw …;`,
   // exit()/abort(), or `goto out;` after setting a failure (`rc = -EBADMSG; goto out;`). The
   // token that gives up, or `end`.
-  static size_t failure_exit(std::span<const Token> tokens, size_t begin, size_t end, ExitContext context) {
+  static size_t failure_exit(std::span<const Token> tokens, size_t begin, size_t end, ExitContext context,
+                             Judged& judged) {
+    // The value after token k runs to the next ';'; whether it names a failure is whether the next
+    // identifier naming one comes before that ';'. Both are found by pointers that only move
+    // forward: a long branch without ';' costs no more than one pass.
+    size_t semicolon = begin, failing = begin;
+    const auto next_after = [&](size_t& p, size_t k, auto&& is) {
+      if (p > k) return;
+      p = k + 1;
+      while (p < end && !is(tokens[p])) ++p;
+    };
+    const auto value_after = [&](size_t k) {
+      next_after(semicolon, k, [](const Token& t) { return t.is(";"); });
+      next_after(failing, k, [&](const Token& t) {
+        return t.kind == TokenKind::identifier && judged.failure(t, names_failure);
+      });
+      return std::pair{tokens.subspan(k + 1, semicolon - k - 1), failing < semicolon};
+    };
     bool failure_set = false;
     for (size_t k = begin; k < end; ++k) {
-      size_t v = k + 1;
-      while (v < end && !tokens[v].is(";")) ++v;
-      const auto value = tokens.subspan(k + 1, v - k - 1);
       if (tokens[k].is_ident("return")) {
-        if (is_failure_value(value)) return k;
+        const auto [value, names_failure_in_value] = value_after(k);
+        if (is_failure_value(value, names_failure_in_value)) return k;
         const bool null = value.size() == 1 && (value[0].is_ident("NULL") || value[0].is_ident("nullptr"));
         const bool bare = value.empty() && context.failed_branch;
         const bool zero = value.size() == 1 && value[0].is("0") && context.failed_branch && context.zero_is_failure;
@@ -390,7 +406,10 @@ class SecurityEventsLogged final : public SourceRule {
       if (tokens[k].is_ident("throw")) return k;
       const bool terminates = tokens[k].is_ident("exit") || tokens[k].is_ident("_exit") || tokens[k].is_ident("abort");
       if (terminates && k + 1 < end && tokens[k + 1].is("(") && (k == begin || !tokens[k - 1].is("."))) return k;
-      if (tokens[k].is("=") && is_failure_value(value)) failure_set = true;
+      if (tokens[k].is("=")) {
+        const auto [value, names_failure_in_value] = value_after(k);
+        failure_set = failure_set || is_failure_value(value, names_failure_in_value);
+      }
       if (tokens[k].is_ident("goto") && failure_set) return k;
     }
     return end;
@@ -486,7 +505,7 @@ class SecurityEventsLogged final : public SourceRule {
       for (auto [b, e] : {std::pair{then_begin, then_end}, std::pair{else_begin, else_end}}) {
         if (b >= end) continue;
         const ExitContext context{b == then_begin && then_fails, zero_is_failure};
-        if (const size_t k = failure_exit(tokens, b, e, context); k < e) {
+        if (const size_t k = failure_exit(tokens, b, e, context, judged); k < e) {
           Site s;
           const Token& ret = tokens[k];
           s.line = ret.line;
