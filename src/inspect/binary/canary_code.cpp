@@ -272,9 +272,20 @@ bool register_alu(unsigned char op) {
 // The System V argument registers (%rdi, %rsi, %rdx, %rcx, %r8, %r9) by ModRM reg number.
 bool argument_register(unsigned reg) { return reg == 7 || reg == 6 || reg == 2 || reg == 1 || reg == 8 || reg == 9; }
 
+// Whether one of `calls` (offsets of call instructions in code) starts shortly after `from` with
+// no other call or jump between: the argument just loaded goes to that call. Bytes of other
+// instructions that look like a call (E8) or an indirect call or jump (FF) make it "no", the
+// answer that never hides an unguarded buffer.
+bool passed_to_call(std::string_view code, size_t from, std::span<const size_t> calls) {
+  constexpr size_t reach = 32;  // the other argument's lea and a spill or two of %xmm registers
+  return std::any_of(calls.begin(), calls.end(), [&](size_t call) {
+    return call >= from && call - from <= reach && code.substr(from, call - from).find_first_of("\xE8\xFF") == std::string_view::npos;
+  });
+}
+
 }  // namespace
 
-bool takes_stack_address_x86_64(std::string_view code) {
+bool takes_stack_address_x86_64(std::string_view code, std::span<const size_t> sincos_calls) {
   const unsigned char* p = ubytes(code);
   const size_t n = code.size();
   // The prologue: endbr64, pushes (with register moves GCC schedules between them), the frame
@@ -352,6 +363,7 @@ bool takes_stack_address_x86_64(std::string_view code) {
     if ((reg == 10 || reg == 13) && slot.base == 4 && slot.disp == 8 && after + 3 <= n && p[after] == 0x48 &&
         (p[after + 1] == 0x83 || p[after + 1] == 0x81) && p[after + 2] == 0xE4)
       continue;
+    if ((reg == 7 || reg == 6) && passed_to_call(code, after, sincos_calls)) continue;
     return true;
   }
   return false;
