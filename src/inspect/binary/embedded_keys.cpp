@@ -455,15 +455,37 @@ std::vector<EmbeddedKey> find_embedded_keys(std::string_view bytes) {
 
 std::vector<PasswordHash> find_password_hashes(std::string_view bytes) {
   std::vector<PasswordHash> hashes;
-  for (size_t i = bytes.find('$'); i != std::string_view::npos; i = bytes.find('$', i + 1)) {
+  size_t next = 0;  // the first offset not inside a hash found
+  auto look_at = [&](size_t i) {
     // A hash starts a string: what comes before it is not part of a word.
-    if (i > 0 && (itoa64(bytes[i - 1]) || bytes[i - 1] == '$')) continue;
+    if (i < next || (i > 0 && (itoa64(bytes[i - 1]) || bytes[i - 1] == '$'))) return;
     std::string scheme;
     const size_t len = crypt_hash(bytes.substr(i, 256), scheme);
-    if (len == 0) continue;
+    if (len == 0) return;
     hashes.push_back({i, scheme, std::string(bytes.substr(i, len))});
-    i += len - 1;
+    next = i + len;
+  };
+  // Every crypt(3) prefix has a second '$' two or three bytes after the first ("$6$", "$2b$",
+  // "$gy$"): only where one has are the bytes looked at, sixteen positions at a time. Machine code
+  // is full of lone '$' (0x24, the SIB byte of every %rsp-based operand).
+  using Block = uint8_t __attribute__((vector_size(16)));
+  auto load = [&](size_t at) {
+    Block b;
+    std::memcpy(&b, bytes.data() + at, sizeof b);
+    return b;
+  };
+  const Block dollar = Block{} + static_cast<uint8_t>('$');
+  size_t i = 0;
+  for (; i + sizeof(Block) + 3 <= bytes.size(); i += sizeof(Block)) {
+    const Block hit = (load(i) == dollar) & ((load(i + 2) == dollar) | (load(i + 3) == dollar));
+    uint64_t halves[2];
+    std::memcpy(halves, &hit, sizeof halves);
+    if ((halves[0] | halves[1]) == 0) [[likely]]
+      continue;
+    for (size_t k = 0; k < sizeof(Block); ++k)
+      if (hit[k] != 0) look_at(i + k);
   }
+  for (i = bytes.find('$', i); i != std::string_view::npos; i = bytes.find('$', i + 1)) look_at(i);
   return hashes;
 }
 
