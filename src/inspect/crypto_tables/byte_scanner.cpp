@@ -21,9 +21,13 @@ constexpr size_t chunk_bytes = 64 * 1024;
 // Windows worth indexing: not mostly zeros, not one byte repeated (those occur everywhere).
 bool informative(std::string_view window) {
   unsigned distinct = 0, zeros = 0;
-  for (size_t i = 0; i < window.size(); ++i) {
-    zeros += window[i] == '\0';
-    distinct += window.substr(0, i).find(window[i]) == std::string_view::npos;
+  uint64_t seen[4] = {};  // a bit per byte value
+  for (const char c : window) {
+    const auto byte = static_cast<uint8_t>(c);
+    zeros += byte == 0;
+    const uint64_t bit = uint64_t{1} << (byte & 63);
+    distinct += (seen[byte >> 6] & bit) == 0;
+    seen[byte >> 6] |= bit;
   }
   return distinct >= 3 && zeros <= 6;
 }
