@@ -127,9 +127,12 @@ ByteScanner::ByteScanner(const std::vector<Table>& tables, std::vector<std::stri
     for (size_t p = 0; p + 8 <= bytes.size(); p += step) {
       std::optional<size_t> strong, weak;
       for (size_t q = p; q < p + step && q + 8 <= bytes.size() && !strong; ++q) {
-        if (!informative(bytes.substr(q, 8))) continue;
-        if (zeros(bytes.substr(q, 4)) <= 1) strong = q;
-        else if (!weak && q % 4 == 0 && f.element_bytes >= 4) weak = q;
+        // The cheaper test first: in forms of mostly-zero words few windows can be either.
+        const bool may_be_strong = zeros(bytes.substr(q, 4)) <= 1;
+        const bool may_be_weak = !weak && q % 4 == 0 && f.element_bytes >= 4;
+        if ((!may_be_strong && !may_be_weak) || !informative(bytes.substr(q, 8))) continue;
+        if (may_be_strong) strong = q;
+        else weak = q;
       }
       if (strong) {
         const auto* at = reinterpret_cast<const uint8_t*>(bytes.data() + *strong);
