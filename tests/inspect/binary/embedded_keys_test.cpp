@@ -189,13 +189,13 @@ TEST(PasswordHashes, FindsEachCryptScheme) {
   EXPECT_EQ(found[4].text, yescrypt);
 }
 
-// The search looks at sixteen positions at a time, then at the last few one by one: a hash is found
+// The search looks at thirty-two positions at a time, then at the last few one by one: a hash is found
 // at every offset of the blocks and of the end, among lone '$' as machine code has them.
 TEST(PasswordHashes, FindsAHashAtEveryOffsetAmongLoneDollars) {
   const std::string md5 = "$1$abcdefgh$" + std::string(22, 'B');
   const std::string bcrypt = "$2b$12$" + std::string(53, 'x');
   for (const std::string& hash : {md5, bcrypt})
-    for (size_t at = 0; at < 40; ++at) {
+    for (size_t at = 0; at < 72; ++at) {
       std::string bytes(at, '$');
       for (size_t k = 1; k < at; k += 2) bytes[k] = '\x8b';  // "$\x8b$\x8b...": '$' two apart, no prefix
       if (at > 0) bytes.back() = '\0';
