@@ -152,20 +152,23 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
   if (region_of(elf.entry() & thumb_mask) != nullptr) said.push_back({elf.entry() & thumb_mask, {}, 0, false, false});
   std::stable_sort(said.begin(), said.end(), [](const Start& a, const Start& b) { return a.address < b.address; });
   // One start per address: the first symbol's name that is not empty, the largest size a symbol
-  // gives (else the first an unwind range gives), a fragment when any source says so.
-  std::vector<Start> starts;
-  starts.reserve(said.size());
-  for (const Start& x : said) {
-    if (starts.empty() || starts.back().address != x.address) {
-      starts.push_back({x.address, x.name, x.size, x.fragment, x.from_symbol});
+  // gives (else the first an unwind range gives), a fragment when any source says so. Merged in
+  // place: on large files a second array of starts is megabytes of fresh pages to fault in.
+  size_t merged = 0;
+  for (size_t k = 0; k < said.size(); ++k) {
+    const Start x = said[k];
+    if (merged == 0 || said[merged - 1].address != x.address) {
+      said[merged++] = x;
       continue;
     }
-    Start& st = starts.back();
+    Start& st = said[merged - 1];
     if (st.name.empty()) st.name = x.name;
     if (x.from_symbol) st.size = std::max(st.size, x.size);
     else if (st.size == 0) st.size = x.size;
     st.fragment = st.fragment || x.fragment;
   }
+  said.resize(merged);
+  const std::vector<Start>& starts = said;
 
   functions_.reserve(starts.size());
   for (auto it = starts.begin(); it != starts.end(); ++it) {
