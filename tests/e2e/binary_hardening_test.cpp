@@ -125,6 +125,17 @@ TEST(BinaryHardening, AgreesWithChecksecOnOrdinaryDynamicExecutables) {
   }
 }
 
+// GCC turns sin(a) and cos(a) into sincos(a, &s, &c) after it has decided which functions get a
+// guard: the two stack slots are no buffer, and the function is not a gap in the protection.
+TEST(BinaryHardening, SincosSlotsAreNotAnUnprotectedBuffer) {
+  BinaryCorpus corpus;
+  const std::string source = std::string(hardening_program) +
+                             "double polar(double a, double r) { return r * __builtin_sin(a) + r * __builtin_cos(a) * 2.0; }\n";
+  const auto file = corpus.gcc("sincos", source, with(hardened, {"-Wl,--no-as-needed", "-lm"}));
+  EXPECT_EQ(hardening_of(file)["canary"], "yes");
+  EXPECT_EQ(hard1_rules(inspect(file)), std::set<std::string>{});
+}
+
 TEST(BinaryHardening, WritableAndExecutableSegment) {
   BinaryCorpus corpus;
   const std::string source = std::string(hardening_program) +

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <optional>
 
+#include "core/avx2_version.h"
+
 namespace mdbc::binary {
 namespace {
 
@@ -133,17 +135,22 @@ class ThumbCode {
     return (h & 0xFFC0) == 0x6800 || (h & 0xF8FF) == 0x9800 || (h & 0xFFF0) == 0xF8D0;
   }
 
-  // Whether any of the eight halfwords at code offsets i..i+14 (all inside the code) may start a
-  // guard read.
-  bool block_may_read_guard(size_t i) const {
+  // The halfwords block_may_read_guard looks at together: sixteen (see MDBC_WITH_AVX2_VERSION).
+  using Halfwords = uint16_t __attribute__((vector_size(32)));
+  static constexpr size_t block_bytes = sizeof(Halfwords);
+
+  // Whether any of the sixteen halfwords at code offsets i..i+30 (all inside the code) may start a
+  // guard read. Always inlined, so that each version of its caller compiles it for its processor.
+  [[gnu::always_inline]] bool block_may_read_guard(size_t i) const {
     if constexpr (std::endian::native != std::endian::little) return true;  // halfwords load in host order
-    using Halfwords = uint16_t __attribute__((vector_size(16)));
     Halfwords h;
     std::memcpy(&h, p_ + i, sizeof h);
     const Halfwords hit = reinterpret_cast<Halfwords>(((h & 0xFFC0) == 0x6800) | ((h & 0xF8FF) == 0x9800) | ((h & 0xFFF0) == 0xF8D0));
-    uint64_t halves[2];
-    std::memcpy(halves, &hit, sizeof halves);
-    return (halves[0] | halves[1]) != 0;
+    uint64_t words[sizeof hit / 8];
+    std::memcpy(words, &hit, sizeof hit);
+    uint64_t all = 0;
+    for (const uint64_t w : words) all |= w;
+    return all != 0;
   }
 
   // The first of `count` instructions from code offset i that loads a word from [Rn, #0] with
@@ -272,9 +279,20 @@ bool register_alu(unsigned char op) {
 // The System V argument registers (%rdi, %rsi, %rdx, %rcx, %r8, %r9) by ModRM reg number.
 bool argument_register(unsigned reg) { return reg == 7 || reg == 6 || reg == 2 || reg == 1 || reg == 8 || reg == 9; }
 
+// Whether one of `calls` (offsets of call instructions in code) starts shortly after `from` with
+// no other call or jump between: the argument just loaded goes to that call. Bytes of other
+// instructions that look like a call (E8) or an indirect call or jump (FF) make it "no", the
+// answer that never hides an unguarded buffer.
+bool passed_to_call(std::string_view code, size_t from, std::span<const size_t> calls) {
+  constexpr size_t reach = 32;  // the other argument's lea and a spill or two of %xmm registers
+  return std::any_of(calls.begin(), calls.end(), [&](size_t call) {
+    return call >= from && call - from <= reach && code.substr(from, call - from).find_first_of("\xE8\xFF") == std::string_view::npos;
+  });
+}
+
 }  // namespace
 
-bool takes_stack_address_x86_64(std::string_view code) {
+bool takes_stack_address_x86_64(std::string_view code, std::span<const size_t> sincos_calls) {
   const unsigned char* p = ubytes(code);
   const size_t n = code.size();
   // The prologue: endbr64, pushes (with register moves GCC schedules between them), the frame
@@ -352,6 +370,7 @@ bool takes_stack_address_x86_64(std::string_view code) {
     if ((reg == 10 || reg == 13) && slot.base == 4 && slot.disp == 8 && after + 3 <= n && p[after] == 0x48 &&
         (p[after + 1] == 0x83 || p[after + 1] == 0x81) && p[after + 2] == 0xE4)
       continue;
+    if ((reg == 7 || reg == 6) && passed_to_call(code, after, sincos_calls)) continue;
     return true;
   }
   return false;
@@ -375,7 +394,8 @@ bool decode_thumb_bl(std::string_view code, size_t offset, uint64_t address, uin
   return true;
 }
 
-std::vector<ThumbCanaryCheck> find_thumb_canary_checks(std::string_view code, uint64_t address) {
+MDBC_WITH_AVX2_VERSION std::vector<ThumbCanaryCheck> find_thumb_canary_checks(
+    std::string_view code, uint64_t address) {
   const ThumbCode t(code, address);
   struct Prologue { Slot slot; uint64_t at; };
   struct Epilogue { Slot slot; uint64_t at; uint32_t handler; };
@@ -457,11 +477,12 @@ std::vector<ThumbCanaryCheck> find_thumb_canary_checks(std::string_view code, ui
   };
   // Every check starts with a literal load and reads the guard through it within deref_window
   // instructions: only the literal loads up to max_read_distance bytes before a halfword that may
-  // read the guard are decoded, and those halfwords are looked for sixteen bytes at a time.
+  // read the guard are decoded, and those halfwords are looked for thirty-two bytes at a time.
+  constexpr size_t block_bytes = ThumbCode::block_bytes;
   size_t next = 0;  // the first offset not looked at yet
-  for (size_t block = 0; block + 2 <= n; block += 16) {
-    if (block + 16 <= n && !t.block_may_read_guard(block)) continue;
-    for (size_t j = block; j < block + 16 && j + 2 <= n; j += 2) {
+  for (size_t block = 0; block + 2 <= n; block += block_bytes) {
+    if (block + block_bytes <= n && !t.block_may_read_guard(block)) continue;
+    for (size_t j = block; j < block + block_bytes && j + 2 <= n; j += 2) {
       if (!t.may_read_guard(j)) continue;
       for (size_t i = std::max(next, j > max_read_distance ? j - max_read_distance : 0); i < j; i += 2) look_at(i);
       next = std::max(next, j);

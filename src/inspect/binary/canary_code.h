@@ -3,6 +3,7 @@
 // tell: static executables carry the C library's __stack_chk_fail whatever the program's flags,
 // stripped ones carry no symbols at all, and raw firmware images have neither.
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -17,8 +18,11 @@ size_t find_guard_load_x86(std::string_view code, bool x86_64);
 // x86-64: whether code computes the address of its own stack frame (lea with %rsp as base, or
 // %rbp when the function sets up a frame pointer): what local arrays and address-taken locals
 // need, and what -fstack-protector-strong protects. The stack-realignment prologue
-// (lea 0x8(%rsp),%r10; and $-N,%rsp) does not count.
-bool takes_stack_address_x86_64(std::string_view code);
+// (lea 0x8(%rsp),%r10; and $-N,%rsp) does not count, and neither do addresses loaded into %rdi or
+// %rsi for a call of sincos (`sincos_calls`: the offsets in code of the calls that go to sincos,
+// sincosf or sincosl): GCC turns sin(x) and cos(x) into sincos(x, &s, &c) after it has decided
+// which functions get a guard, so those two slots never get one and hold no buffer.
+bool takes_stack_address_x86_64(std::string_view code, std::span<const size_t> sincos_calls = {});
 
 // x86-64: whether a function's code never returns: its last instruction (before nop or int3
 // padding) is a call, of a function that does not return then, and no byte of it can be a `ret`

@@ -93,10 +93,9 @@ CodeMap::CodeMap(const ElfFile& elf) {
   for (const auto& c : thumb_checks_)
     if (const CodeFunction* f = function_containing(c.prologue)) functions_[static_cast<size_t>(f - functions_.data())].guard = true;
   reads_calls_ = !relocatable_ && (static_executable_ || elf_role(elf) == ElfRole::firmware);
-  if (reads_calls_) {
-    if (arch_ == CodeArch::x86_64) find_plt(elf);
-    find_calls();
-  }
+  // The PLT tells what a dynamically linked file's calls go to, for calls_to() as well.
+  if (arch_ == CodeArch::x86_64 && !relocatable_) find_plt(elf);
+  if (reads_calls_) find_calls();
   find_own(elf);
 }
 
@@ -153,20 +152,23 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
   if (region_of(elf.entry() & thumb_mask) != nullptr) said.push_back({elf.entry() & thumb_mask, {}, 0, false, false});
   std::stable_sort(said.begin(), said.end(), [](const Start& a, const Start& b) { return a.address < b.address; });
   // One start per address: the first symbol's name that is not empty, the largest size a symbol
-  // gives (else the first an unwind range gives), a fragment when any source says so.
-  std::vector<Start> starts;
-  starts.reserve(said.size());
-  for (const Start& x : said) {
-    if (starts.empty() || starts.back().address != x.address) {
-      starts.push_back({x.address, x.name, x.size, x.fragment, x.from_symbol});
+  // gives (else the first an unwind range gives), a fragment when any source says so. Merged in
+  // place: on large files a second array of starts is megabytes of fresh pages to fault in.
+  size_t merged = 0;
+  for (size_t k = 0; k < said.size(); ++k) {
+    const Start x = said[k];
+    if (merged == 0 || said[merged - 1].address != x.address) {
+      said[merged++] = x;
       continue;
     }
-    Start& st = starts.back();
+    Start& st = said[merged - 1];
     if (st.name.empty()) st.name = x.name;
     if (x.from_symbol) st.size = std::max(st.size, x.size);
     else if (st.size == 0) st.size = x.size;
     st.fragment = st.fragment || x.fragment;
   }
+  said.resize(merged);
+  const std::vector<Start>& starts = said;
 
   functions_.reserve(starts.size());
   for (auto it = starts.begin(); it != starts.end(); ++it) {
@@ -237,6 +239,23 @@ const FunctionCalls& CodeMap::calls(const CodeFunction& f) const {
 void CodeMap::names_at(uint64_t address, std::vector<std::string_view>& out) const {
   auto it = std::lower_bound(symbol_names_.begin(), symbol_names_.end(), std::pair<uint64_t, std::string_view>{address, {}});
   for (; it != symbol_names_.end() && it->first == address; ++it) out.push_back(it->second);
+}
+
+std::vector<size_t> CodeMap::calls_to(const CodeFunction& f, std::span<const std::string_view> names) const {
+  std::vector<size_t> offsets;
+  if (arch_ != CodeArch::x86_64) return offsets;
+  const unsigned char* p = ubytes(f.code);
+  std::vector<std::string_view> at_target;
+  for (size_t i = f.code.find('\xE8'); i != std::string_view::npos && i + 5 <= f.code.size(); i = f.code.find('\xE8', i + 1)) {
+    const uint64_t target = f.address + i + 5 + static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(le32(p + i + 1))));
+    at_target.clear();
+    names_at(target, at_target);
+    if (const std::string_view name = lookup(plt_, target); !name.empty()) at_target.push_back(name);
+    if (std::any_of(at_target.begin(), at_target.end(),
+                    [&](std::string_view n) { return std::find(names.begin(), names.end(), n) != names.end(); }))
+      offsets.push_back(i);
+  }
+  return offsets;
 }
 
 void CodeMap::find_calls() {

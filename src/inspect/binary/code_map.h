@@ -56,6 +56,10 @@ class CodeMap {
   // show its use. A dynamically linked file's imports tell what it calls.
   bool reads_calls() const { return reads_calls_; }
 
+  // x86-64: the calls rel32 in one of functions() that land on a function or a PLT stub whose name
+  // is one of `names`, as offsets in its code.
+  std::vector<size_t> calls_to(const CodeFunction& f, std::span<const std::string_view> names) const;
+
   // Thumb stack-protector checks found in the code, whatever function they are in.
   std::span<const ThumbCanaryCheck> thumb_checks() const { return thumb_checks_; }
 

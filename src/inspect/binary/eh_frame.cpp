@@ -123,6 +123,9 @@ std::vector<CodeRange> eh_frame_ranges(const ElfFile& elf) {
   if (section == nullptr || section->contents.empty() || elf.type() == 1 /*ET_REL: addresses not yet known*/)
     return ranges;
   const std::string_view data = section->contents;
+  // An entry takes 16 bytes or more as linkers write them (length, CIE pointer, 4-byte begin and
+  // size): room for all at once, since growing by doubling faults in every page twice over.
+  ranges.reserve(data.size() / 16);
   ByteReader r(data, elf.big_endian(), ".eh_frame");
   std::map<uint64_t, Cie> cies;  // by offset
   while (r.remaining() >= 4) {

@@ -15,6 +15,7 @@
 #include <memory>
 #include <span>
 
+#include "core/avx2_version.h"
 #include "core/digest.h"
 #include "core/embedded.h"
 #include "inspect/binary/byte_reader.h"
@@ -453,17 +454,42 @@ std::vector<EmbeddedKey> find_embedded_keys(std::string_view bytes) {
   return keys;
 }
 
-std::vector<PasswordHash> find_password_hashes(std::string_view bytes) {
+MDBC_WITH_AVX2_VERSION std::vector<PasswordHash> find_password_hashes(std::string_view bytes) {
   std::vector<PasswordHash> hashes;
-  for (size_t i = bytes.find('$'); i != std::string_view::npos; i = bytes.find('$', i + 1)) {
+  size_t next = 0;  // the first offset not inside a hash found
+  auto look_at = [&](size_t i) {
     // A hash starts a string: what comes before it is not part of a word.
-    if (i > 0 && (itoa64(bytes[i - 1]) || bytes[i - 1] == '$')) continue;
+    if (i < next || (i > 0 && (itoa64(bytes[i - 1]) || bytes[i - 1] == '$'))) return;
     std::string scheme;
     const size_t len = crypt_hash(bytes.substr(i, 256), scheme);
-    if (len == 0) continue;
+    if (len == 0) return;
     hashes.push_back({i, scheme, std::string(bytes.substr(i, len))});
-    i += len - 1;
+    next = i + len;
+  };
+  // Every crypt(3) prefix has a second '$' two or three bytes after the first ("$6$", "$2b$",
+  // "$gy$"): only where one has are the bytes looked at, thirty-two positions at a time (see
+  // MDBC_WITH_AVX2_VERSION). Machine code is full of lone '$' (0x24, the SIB byte of every
+  // %rsp-based operand).
+  using Block = uint8_t __attribute__((vector_size(32)));
+  auto load = [&](Block& b, size_t at) { std::memcpy(&b, bytes.data() + at, sizeof b); };
+  const Block dollar = Block{} + static_cast<uint8_t>('$');
+  size_t i = 0;
+  for (; i + sizeof(Block) + 3 <= bytes.size(); i += sizeof(Block)) {
+    Block here, two_on, three_on;
+    load(here, i);
+    load(two_on, i + 2);
+    load(three_on, i + 3);
+    const Block hit = reinterpret_cast<Block>((here == dollar) & ((two_on == dollar) | (three_on == dollar)));
+    uint64_t words[sizeof hit / 8];
+    std::memcpy(words, &hit, sizeof hit);
+    uint64_t all = 0;
+    for (const uint64_t w : words) all |= w;
+    if (all == 0) [[likely]]
+      continue;
+    for (size_t k = 0; k < sizeof(Block); ++k)
+      if (hit[k] != 0) look_at(i + k);
   }
+  for (i = bytes.find('$', i); i != std::string_view::npos; i = bytes.find('$', i + 1)) look_at(i);
   return hashes;
 }
 

@@ -103,6 +103,10 @@ std::vector<std::string_view> imports(const ElfFile& elf) {
   return names;
 }
 
+// What GCC calls for sin(x) and cos(x) of one x (see takes_stack_address_x86_64); glibc's static
+// library names the implementation __sincos.
+constexpr std::string_view sincos_names[] = {"sincos", "sincosf", "sincosl", "__sincos", "__sincosf", "__sincosl"};
+
 void canary(const ElfFile& elf, const CodeMap& code, Hardening& h) {
   const bool code_readable = code.arch() != CodeArch::other;
   for (uint32_t i : code.own()) h.guarded += code.functions()[i].guard;
@@ -123,7 +127,8 @@ void canary(const ElfFile& elf, const CodeMap& code, Hardening& h) {
       const CodeFunction& f = code.functions()[i];
       // A fragment runs in its parent's frame, whose entry holds the guard check; a function that
       // never returns has no way out to check a guard on.
-      if (!f.guard && !f.fragment && takes_stack_address_x86_64(f.code) && !never_returns_x86_64(f.code))
+      if (!f.guard && !f.fragment && takes_stack_address_x86_64(f.code) && !never_returns_x86_64(f.code) &&
+          takes_stack_address_x86_64(f.code, code.calls_to(f, sincos_names)))
         h.unguarded.push_back(function_label(f));
     }
   if (!evidence) h.canary = "no";

@@ -1,40 +1,40 @@
 #include "inspect/binary/pattern_search.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
 #include <utility>
 
+#include "core/avx2_version.h"
+
 namespace mdbc::binary {
 namespace {
 
-// Sixteen bytes compared at once (SSE2, NEON or plain integer code: the compiler's choice).
-using Block = uint8_t __attribute__((vector_size(16)));
-
-Block load(const char* p) {
-  Block b;
-  std::memcpy(&b, p, sizeof b);
-  return b;
-}
-
-bool any(Block b) {
-  uint64_t halves[2];
-  std::memcpy(halves, &b, sizeof halves);
-  return (halves[0] | halves[1]) != 0;
-}
+// Thirty-two bytes compared at once (see MDBC_WITH_AVX2_VERSION).
+using Block = uint8_t __attribute__((vector_size(32)));
 
 }  // namespace
 
-std::vector<std::vector<size_t>> find_each(std::string_view bytes, std::span<const std::string_view> patterns) {
-  // The distinct first two bytes of the patterns, each byte repeated over a block: a position is
-  // looked at only when its two bytes are one of these pairs, which in ordinary data is rare.
-  std::vector<std::pair<Block, Block>> pairs;
+MDBC_WITH_AVX2_VERSION std::vector<std::vector<size_t>> find_each(
+    std::string_view bytes, std::span<const std::string_view> patterns) {
+  auto load = [](Block& b, const char* p) { std::memcpy(&b, p, sizeof b); };
+  auto any = [](const Block& b) {
+    uint64_t words[sizeof b / 8];
+    std::memcpy(words, &b, sizeof b);
+    uint64_t all = 0;
+    for (const uint64_t w : words) all |= w;
+    return all != 0;
+  };
+  // The distinct first two bytes of the patterns: a position is looked at only when its two bytes
+  // are one of these pairs, which in ordinary data is rare. (Bytes, repeated over a block where they
+  // are compared: a std::vector of blocks shares its code between the two versions of this
+  // function, which pass blocks differently.)
+  std::vector<std::pair<uint8_t, uint8_t>> pairs;
   for (const std::string_view pattern : patterns) {
     if (pattern.size() < 2) throw std::logic_error("find_each: pattern shorter than 2 bytes");
-    const Block first = Block{} + static_cast<uint8_t>(pattern[0]), second = Block{} + static_cast<uint8_t>(pattern[1]);
-    bool known = false;
-    for (const auto& [a, b] : pairs) known = known || (!any(a != first) && !any(b != second));
-    if (!known) pairs.emplace_back(first, second);
+    const std::pair<uint8_t, uint8_t> pair{static_cast<uint8_t>(pattern[0]), static_cast<uint8_t>(pattern[1])};
+    if (std::find(pairs.begin(), pairs.end(), pair) == pairs.end()) pairs.push_back(pair);
   }
   std::vector<std::vector<size_t>> found(patterns.size());
   const char* p = bytes.data();
@@ -48,12 +48,16 @@ std::vector<std::vector<size_t>> find_each(std::string_view bytes, std::span<con
   constexpr size_t step = 2 * sizeof(Block);
   size_t i = 0;
   for (; i + step + 1 <= n; i += step) {
-    const Block first = load(p + i), second = load(p + i + 1);
-    const Block first2 = load(p + i + sizeof(Block)), second2 = load(p + i + sizeof(Block) + 1);
+    Block first, second, first2, second2;
+    load(first, p + i);
+    load(second, p + i + 1);
+    load(first2, p + i + sizeof(Block));
+    load(second2, p + i + sizeof(Block) + 1);
     Block hit = {}, hit2 = {};
     for (const auto& [a, b] : pairs) {
-      hit |= reinterpret_cast<Block>((first == a) & (second == b));
-      hit2 |= reinterpret_cast<Block>((first2 == a) & (second2 == b));
+      const Block as = Block{} + a, bs = Block{} + b;
+      hit |= reinterpret_cast<Block>((first == as) & (second == bs));
+      hit2 |= reinterpret_cast<Block>((first2 == as) & (second2 == bs));
     }
     if (!any(hit | hit2)) [[likely]]
       continue;

@@ -21,9 +21,13 @@ constexpr size_t chunk_bytes = 64 * 1024;
 // Windows worth indexing: not mostly zeros, not one byte repeated (those occur everywhere).
 bool informative(std::string_view window) {
   unsigned distinct = 0, zeros = 0;
-  for (size_t i = 0; i < window.size(); ++i) {
-    zeros += window[i] == '\0';
-    distinct += window.substr(0, i).find(window[i]) == std::string_view::npos;
+  uint64_t seen[4] = {};  // a bit per byte value
+  for (const char c : window) {
+    const auto byte = static_cast<uint8_t>(c);
+    zeros += byte == 0;
+    const uint64_t bit = uint64_t{1} << (byte & 63);
+    distinct += (seen[byte >> 6] & bit) == 0;
+    seen[byte >> 6] |= bit;
   }
   return distinct >= 3 && zeros <= 6;
 }
@@ -123,9 +127,12 @@ ByteScanner::ByteScanner(const std::vector<Table>& tables, std::vector<std::stri
     for (size_t p = 0; p + 8 <= bytes.size(); p += step) {
       std::optional<size_t> strong, weak;
       for (size_t q = p; q < p + step && q + 8 <= bytes.size() && !strong; ++q) {
-        if (!informative(bytes.substr(q, 8))) continue;
-        if (zeros(bytes.substr(q, 4)) <= 1) strong = q;
-        else if (!weak && q % 4 == 0 && f.element_bytes >= 4) weak = q;
+        // The cheaper test first: in forms of mostly-zero words few windows can be either.
+        const bool may_be_strong = zeros(bytes.substr(q, 4)) <= 1;
+        const bool may_be_weak = !weak && q % 4 == 0 && f.element_bytes >= 4;
+        if ((!may_be_strong && !may_be_weak) || !informative(bytes.substr(q, 8))) continue;
+        if (may_be_strong) strong = q;
+        else weak = q;
       }
       if (strong) {
         const auto* at = reinterpret_cast<const uint8_t*>(bytes.data() + *strong);

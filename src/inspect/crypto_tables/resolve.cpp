@@ -7,7 +7,7 @@
 namespace mdbc::crypto_tables {
 
 HitResolver::HitResolver(const std::vector<Table>& tables) : tables_(tables), within_(tables.size() * tables.size()) {
-  std::vector<std::unordered_set<uint64_t>> values;
+  std::vector<std::vector<uint64_t>> values;
   for (const Table& t : tables) values.push_back(values_and_halves(t));
   for (size_t part = 0; part < tables.size(); ++part)
     for (size_t whole = 0; whole < tables.size(); ++whole)

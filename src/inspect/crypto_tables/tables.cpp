@@ -5,7 +5,6 @@
 #include <cmath>
 #include <stdexcept>
 #include <string_view>
-#include <unordered_set>
 
 #include "core/embedded.h"
 
@@ -237,18 +236,21 @@ const std::vector<Table>& tables() {
   return all;
 }
 
-std::unordered_set<uint64_t> values_and_halves(const Table& whole) {
-  std::unordered_set<uint64_t> have(whole.values.begin(), whole.values.end());
+std::vector<uint64_t> values_and_halves(const Table& whole) {
+  std::vector<uint64_t> have(whole.values.begin(), whole.values.end());
   if (whole.bits == 64)
     for (uint64_t v : whole.values) {
-      have.insert(v >> 32);
-      have.insert(v & 0xffffffff);
+      have.push_back(v >> 32);
+      have.push_back(v & 0xffffffff);
     }
+  std::sort(have.begin(), have.end());
+  have.erase(std::unique(have.begin(), have.end()), have.end());
   return have;
 }
 
-bool values_within(const Table& part, const std::unordered_set<uint64_t>& whole_values) {
-  return std::all_of(part.values.begin(), part.values.end(), [&](uint64_t v) { return whole_values.count(v) != 0; });
+bool values_within(const Table& part, const std::vector<uint64_t>& whole_values) {
+  return std::all_of(part.values.begin(), part.values.end(),
+                     [&](uint64_t v) { return std::binary_search(whole_values.begin(), whole_values.end(), v); });
 }
 
 bool values_within(const Table& part, const Table& whole) { return values_within(part, values_and_halves(whole)); }

@@ -5,7 +5,6 @@
 // MD5 sine table, Keccak round constants, the Blowfish P-array, CRCs) are computed here, once.
 #include <cstdint>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace mdbc::crypto_tables {
@@ -46,9 +45,9 @@ const std::vector<Table>& tables();
 // constants are the high halves of SHA-512's).
 bool values_within(const Table& part, const Table& whole);
 
-// The values of a table and, of a 64-bit table, their 32-bit halves: what values_within compares
-// against, built once per table when many pairs are compared.
-std::unordered_set<uint64_t> values_and_halves(const Table& whole);
-bool values_within(const Table& part, const std::unordered_set<uint64_t>& whole_values);
+// The values of a table and, of a 64-bit table, their 32-bit halves, sorted: what values_within
+// compares against, built once per table when many pairs are compared.
+std::vector<uint64_t> values_and_halves(const Table& whole);
+bool values_within(const Table& part, const std::vector<uint64_t>& whole_values);
 
 }  // namespace mdbc::crypto_tables

@@ -71,6 +71,40 @@ TEST(StackAddress, IgnoresWhatIsNotABuffer) {
   EXPECT_TRUE(takes_stack_address_x86_64(bytes({0x48, 0x83, 0xec, 0x18, 0x48, 0x8d, 0x7c, 0x24, 0x10})));
 }
 
+// GCC -O2 -fstack-protector-strong on `return r * sin(a) + r * cos(a) * 2.0;`: two stack slots
+// passed to sincos, created after the guard was decided, and no buffer.
+const std::string sincos_caller = bytes({
+    0x48, 0x83, 0xec, 0x28,                    // sub $0x28,%rsp
+    0x48, 0x8d, 0x7c, 0x24, 0x18,              // lea 0x18(%rsp),%rdi
+    0x48, 0x8d, 0x74, 0x24, 0x10,              // lea 0x10(%rsp),%rsi
+    0xf2, 0x0f, 0x11, 0x4c, 0x24, 0x08,        // movsd %xmm1,0x8(%rsp)
+    0xe8, 0x77, 0xfe, 0xff, 0xff,              // call sincos
+    0xf2, 0x0f, 0x10, 0x44, 0x24, 0x10,        // movsd 0x10(%rsp),%xmm0
+    0x48, 0x83, 0xc4, 0x28, 0xc3});            // add $0x28,%rsp; ret
+constexpr size_t sincos_call = 20;
+
+TEST(StackAddress, SlotsPassedToSincosAreNotBuffers) {
+  const size_t calls[] = {sincos_call};
+  EXPECT_FALSE(takes_stack_address_x86_64(sincos_caller, calls));
+  // The same code calling anything else passes the addresses of two locals: those count.
+  EXPECT_TRUE(takes_stack_address_x86_64(sincos_caller));
+  const size_t elsewhere[] = {sincos_caller.size() - 1};
+  EXPECT_TRUE(takes_stack_address_x86_64(sincos_caller, elsewhere));
+}
+
+TEST(StackAddress, OnlyTheArgumentsOfTheSincosCallAreExempt) {
+  // lea 0x10(%rsp),%rdi; call f; lea 0x18(%rsp),%rdi; lea 0x20(%rsp),%rsi; call sincos: the
+  // first address goes to f.
+  const std::string code = bytes({0x48, 0x83, 0xec, 0x38, 0x48, 0x8d, 0x7c, 0x24, 0x10, 0xe8, 0, 0, 0, 0, 0x48, 0x8d,
+                                  0x7c, 0x24, 0x18, 0x48, 0x8d, 0x74, 0x24, 0x20, 0xe8, 0, 0, 0, 0});
+  const size_t calls[] = {24};
+  EXPECT_TRUE(takes_stack_address_x86_64(code, calls));
+  // An address in another register than the two pointer arguments is not passed to it.
+  const std::string other = bytes({0x48, 0x83, 0xec, 0x28, 0x48, 0x8d, 0x54, 0x24, 0x10, 0xe8, 0, 0, 0, 0});  // lea ..,%rdx
+  const size_t call[] = {9};
+  EXPECT_TRUE(takes_stack_address_x86_64(other, call));
+}
+
 TEST(ThumbBl, DecodesForwardAndBackwardCalls) {
   uint64_t target = 0;
   // f000 f867 at 0x0800005a: bl 0x0800012c; f7ff ff8f at 0x0800011e: b.w... (not a BL); f7ff fffe: bl to itself + 0

@@ -189,6 +189,30 @@ TEST(PasswordHashes, FindsEachCryptScheme) {
   EXPECT_EQ(found[4].text, yescrypt);
 }
 
+// The search looks at thirty-two positions at a time, then at the last few one by one: a hash is found
+// at every offset of the blocks and of the end, among lone '$' as machine code has them.
+TEST(PasswordHashes, FindsAHashAtEveryOffsetAmongLoneDollars) {
+  const std::string md5 = "$1$abcdefgh$" + std::string(22, 'B');
+  const std::string bcrypt = "$2b$12$" + std::string(53, 'x');
+  for (const std::string& hash : {md5, bcrypt})
+    for (size_t at = 0; at < 72; ++at) {
+      std::string bytes(at, '$');
+      for (size_t k = 1; k < at; k += 2) bytes[k] = '\x8b';  // "$\x8b$\x8b...": '$' two apart, no prefix
+      if (at > 0) bytes.back() = '\0';
+      bytes += hash;
+      bytes += std::string(at % 7, '\0');
+      const auto found = find_password_hashes(bytes);
+      ASSERT_EQ(found.size(), 1u) << "at " << at;
+      EXPECT_EQ(found[0].offset, at);
+      EXPECT_EQ(found[0].text, hash);
+    }
+  // Two hashes back to back, the second inside the first's reach, and one ending the bytes.
+  const auto two = find_password_hashes(md5 + " " + md5);
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[1].offset, md5.size() + 1);
+  EXPECT_EQ(find_password_hashes(std::string(3, '\0') + "$5$ab$" + std::string(43, 'c')).size(), 1u);
+}
+
 TEST(PasswordHashes, IgnoresLookalikes) {
   EXPECT_TRUE(find_password_hashes("$6$salt$" + std::string(85, 'a') + " ").empty());   // hash too short
   EXPECT_TRUE(find_password_hashes("$6$salt$" + std::string(87, 'a')).empty());         // too long

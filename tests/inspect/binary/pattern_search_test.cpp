@@ -26,7 +26,9 @@ TEST(PatternSearch, FindsEveryOccurrenceLikeOnePassPerPattern) {
     else bytes.push_back("\x02\x01\x00\x06-a"[rng() % 6]);
   }
   bytes += "aa";
-  for (size_t cut : {bytes.size(), bytes.size() - 1, size_t{17}, size_t{16}, size_t{2}, size_t{1}, size_t{0}}) {
+  // Cut around the blocks of thirty-two bytes, two per step, and the last positions.
+  for (size_t cut : {bytes.size(), bytes.size() - 1, size_t{100}, size_t{66}, size_t{65}, size_t{64}, size_t{33}, size_t{32},
+                     size_t{17}, size_t{16}, size_t{2}, size_t{1}, size_t{0}}) {
     const std::string_view view(bytes.data(), cut);
     const auto found = find_each(view, patterns);
     ASSERT_EQ(found.size(), patterns.size());
