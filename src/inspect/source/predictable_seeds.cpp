@@ -95,6 +95,23 @@ class Check {
     return values_.calls_taking(toks_[v.via->name].text, fn, f.body_open, at).empty();
   }
 
+  // Whether a scalar constant reached through a variable is still that constant at token `at`: its
+  // address is not taken before (getrandom(&seed, …), fread(&seed, …) fill it); passing the value
+  // itself to a call cannot change it.
+  bool scalar_unchanged(const Value& v, int fn, size_t at) const {
+    if (!v.via || v.via->is_const || v.via->form == BindingForm::macro) return true;
+    const std::string_view name = toks_[v.via->name].text;
+    const size_t from = fn >= 0 ? file_.syntax.functions()[static_cast<size_t>(fn)].body_open : 0;
+    for (size_t k : values_.occurrences(name)) {
+      if (k <= from || k >= at || k < 2 || !toks_[k - 1].is("&")) continue;
+      const Token& before = toks_[k - 2];
+      const bool binary = before.kind == TokenKind::identifier || before.kind == TokenKind::number ||
+                          before.is(")") || before.is("]");
+      if (!binary || before.is_ident("return")) return false;
+    }
+    return true;
+  }
+
   // What a seed expression derives from, following local variables a few steps.
   SeedKind classify(TokenRange r, int fn) const {
     SeedKind k;
@@ -109,7 +126,7 @@ class Check {
       k.detail = "constant data" + (v.via ? " (" + std::string(toks_[v.via->name].text) + ")" : std::string());
       return k;
     }
-    if (v.is(Value::Kind::integer)) {
+    if (v.is(Value::Kind::integer) && scalar_unchanged(v, fn, r.begin)) {
       k.kind = SeedKind::constant;
       k.detail = "the constant " + std::to_string(v.integer) +
                  (v.via ? " (" + std::string(toks_[v.via->name].text) + ")" : std::string());
