@@ -1,6 +1,8 @@
 #pragma once
 // Where names get their values in one C/C++ file, and what an expression's value is when the file
-// says it: a literal, a #define, an enumerator, a const or a local variable assigned once. Used by
+// says it: a literal, a #define, an enumerator, a const or a local variable assigned once, a
+// parameter of a static function whose callers all pass the same, the result of a function of
+// the file whose returns all give the same. Used by
 // the rules that ask "is this argument 0 / a literal / a constant buffer" (CRYPTO-1, CRYPTO-3,
 // CRYPTO-4, RNG-1/2/3). Built lazily by a rule that needs it, in linear passes over the tokens;
 // resolution follows names to a bounded depth, never recursing on input-controlled nesting.
@@ -122,6 +124,14 @@ class FileValues {
   TokenRange value_after(size_t eq) const;
   Brace classify_brace(size_t open) const;
   Value resolve_at(TokenRange r, int function, int depth) const;
+  // A parameter of a static function of this file that is only called: the value every caller
+  // passes for it, when they all pass the same. A call of a function of this file: the value
+  // every return statement gives, when they all give the same.
+  Value resolve_parameter(const Binding& parameter, int depth) const;
+  Value resolve_return(const Call& c, int depth) const;
+  const FunctionDef* definition(std::string_view name) const;
+  bool internal(size_t function_name) const;
+  bool still_bound(const Value& v, int function, size_t at) const;
   Value resolve_name_at(std::string_view name, int function, int depth) const;
   bool evaluate(TokenRange r, int function, int depth, int64_t& out) const;
 

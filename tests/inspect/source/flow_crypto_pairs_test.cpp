@@ -274,6 +274,53 @@ class Link {
 
 // CWE-259, CWE-321, CWE-798.
 const std::vector<RulePair> crypto4_flow_pairs = {
+    {"password passed to a static helper",
+     R"~(#include <windows.h>
+static BOOL logon_with(const char *pw, HANDLE *h)
+{
+    return LogonUserA("svc", ".", pw, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, h);
+}
+BOOL start(HANDLE *h)
+{
+    return logon_with("Adm1n!2024", h);
+}
+)~",
+     R"~(#include <windows.h>
+static BOOL logon_with(const char *pw, HANDLE *h)
+{
+    return LogonUserA("svc", ".", pw, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, h);
+}
+BOOL start(const char *entered, HANDLE *h)
+{
+    return logon_with(entered, h);
+}
+)~"},
+    {"key returned by a static helper",
+     R"~(#include <openssl/evp.h>
+static const unsigned char *payload_key(void)
+{
+    return (const unsigned char *)"0123456789abcdef0123456789abcdef";
+}
+int seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv)
+{
+    return EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, payload_key(), iv);
+}
+)~",
+     R"~(#include <openssl/evp.h>
+#include <stdio.h>
+static unsigned char key_store[32];
+static const unsigned char *payload_key(void)
+{
+    FILE *f = fopen("/run/keys/payload", "rb");
+    if (f == NULL || fread(key_store, 1, sizeof key_store, f) != sizeof key_store) return NULL;
+    fclose(f);
+    return key_store;
+}
+int seal(EVP_CIPHER_CTX *ctx, const unsigned char *iv)
+{
+    return EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, payload_key(), iv);
+}
+)~"},
     {"password macro to LogonUserA",
      R"~(#include <windows.h>
 #define SERVICE_PASSWORD "Adm1n!2024"
@@ -607,6 +654,29 @@ int main(void)
 
 // CWE-335, CWE-336, CWE-337.
 const std::vector<RulePair> rng2_flow_pairs = {
+    {"seed passed to a static helper",
+     R"~(#include <stdlib.h>
+static void seed_with(unsigned s)
+{
+    srand(s);
+}
+void init_rng(void)
+{
+    seed_with(12345u);
+}
+)~",
+     R"~(#include <stdlib.h>
+#include <sys/random.h>
+static void seed_with(unsigned s)
+{
+    srand(s);
+}
+void init_rng(void)
+{
+    unsigned s = 0;
+    if (getrandom(&s, sizeof s, 0) == sizeof s) seed_with(s);
+}
+)~"},
     {"constant seed",
      R"~(#include <stdlib.h>
 void init_rng(void)
