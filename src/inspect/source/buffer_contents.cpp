@@ -283,16 +283,6 @@ class Contents {
 
 }  // namespace
 
-bool declared_static(std::span<const Token> tokens, size_t name) {
-  for (size_t k = name, steps = 0; k > 0 && steps < 16; --k, ++steps) {
-    const Token& p = tokens[k - 1];
-    if (p.is_ident("static")) return true;
-    if (p.kind != TokenKind::identifier && !p.is("*") && !p.is("&") && !p.is("::") && !p.is("<") && !p.is(">"))
-      return false;
-  }
-  return false;
-}
-
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use) {
   if (use.function < 0 || !use.macro.empty()) return std::nullopt;
   return Contents(values, use.function, use.open, use.close).of(arg);

@@ -229,17 +229,6 @@ const FunctionDef* FileValues::definition(std::string_view name) const {
   return nullptr;
 }
 
-// Whether the function whose name is at `name` is declared static (internal linkage).
-bool FileValues::internal(size_t name) const {
-  const auto toks = tokens();
-  for (size_t k = name, steps = 0; k > 0 && steps < 16; --k, ++steps) {
-    const Token& p = toks[k - 1];
-    if (p.is_ident("static")) return true;
-    if (p.kind != TokenKind::identifier && !p.is("*") && !p.is("&")) return false;
-  }
-  return false;
-}
-
 // Whether a value reached through a variable of `function` still holds at token `at`: no call
 // between its binding and `at` is given the variable (getrandom(&seed, …), fill(buf)). The rules
 // ask this of the values they use; a value carried into another function must be asked here.
@@ -254,7 +243,7 @@ Value FileValues::resolve_parameter(const Binding& parameter, int depth) const {
   if (depth > max_call_depth || parameter.function < 0) return Value{};
   const auto toks = tokens();
   const FunctionDef& f = syntax_.functions()[static_cast<size_t>(parameter.function)];
-  if (!internal(f.name) || (f.name > 0 && toks[f.name - 1].is("::"))) return Value{};
+  if (!declared_static(toks, f.name) || (f.name > 0 && toks[f.name - 1].is("::"))) return Value{};
   // Its position: the top-level commas before it in the parameter list.
   size_t index = 0;
   for (size_t k = f.name + 2; k < parameter.name; ++k) {

@@ -90,6 +90,8 @@ class FileValues {
   std::span<const size_t> calls_in(int function) const;
   // The call whose name is token i, or nullptr.
   const Call* call_at(size_t name_token) const;
+  // The definition of a free function of this file by its name, or nullptr.
+  const FunctionDef* definition(std::string_view name) const;
 
   // The range without casts, parentheses, a leading '&', a trailing [0] / .data() / .c_str(), and
   // wrappers of a single literal (_T("…"), TEXT("…"), std::string("…")).
@@ -129,8 +131,6 @@ class FileValues {
   // every return statement gives, when they all give the same.
   Value resolve_parameter(const Binding& parameter, int depth) const;
   Value resolve_return(const Call& c, int depth) const;
-  const FunctionDef* definition(std::string_view name) const;
-  bool internal(size_t function_name) const;
   bool still_bound(const Value& v, int function, size_t at) const;
   Value resolve_name_at(std::string_view name, int function, int depth) const;
   bool evaluate(TokenRange r, int function, int depth, int64_t& out) const;
@@ -144,6 +144,9 @@ class FileValues {
   std::vector<std::vector<size_t>> calls_by_function_;  // [0] is file scope, [f + 1] function f
   std::vector<int> call_at_;  // per token: index in syntax_.calls() of the call it names, or -1
 };
+
+// Whether the declaration whose name is at `name` says `static` among its specifiers.
+bool declared_static(std::span<const Token> tokens, size_t name);
 
 // The integer value of a number token (decimal, hex, octal, binary; digit separators and
 // suffixes allowed). False when it is not an integer or does not fit.

@@ -18,6 +18,62 @@ using test::TreePair;
 
 // CWE-327, CWE-328, CWE-780.
 const std::vector<RulePair> crypto1_flow_pairs = {
+    {"CryptEncrypt with an RSA key from the caller, without OAEP",
+     R"~(#include <windows.h>
+#include <wincrypt.h>
+static BOOL wrap(HCRYPTKEY key, BYTE *data, DWORD *len, DWORD cap)
+{
+    return CryptEncrypt(key, 0, TRUE, 0, data, len, cap);
+}
+BOOL seal(HCRYPTPROV prov, BYTE *data, DWORD *len, DWORD cap)
+{
+    HCRYPTKEY key;
+    if (!CryptGenKey(prov, CALG_RSA_KEYX, CRYPT_EXPORTABLE, &key)) return FALSE;
+    BOOL ok = wrap(key, data, len, cap);
+    CryptDestroyKey(key);
+    return ok;
+}
+)~",
+     R"~(#include <windows.h>
+#include <wincrypt.h>
+static BOOL wrap(HCRYPTKEY key, BYTE *data, DWORD *len, DWORD cap)
+{
+    return CryptEncrypt(key, 0, TRUE, CRYPT_OAEP, data, len, cap);
+}
+BOOL seal(HCRYPTPROV prov, BYTE *data, DWORD *len, DWORD cap)
+{
+    HCRYPTKEY key;
+    if (!CryptGenKey(prov, CALG_RSA_KEYX, CRYPT_EXPORTABLE, &key)) return FALSE;
+    BOOL ok = wrap(key, data, len, cap);
+    CryptDestroyKey(key);
+    return ok;
+}
+)~"},
+    {"CryptEncrypt with a file-scope RSA key, without OAEP",
+     R"~(#include <windows.h>
+#include <wincrypt.h>
+static HCRYPTKEY g_exchange_key;
+BOOL init_keys(HCRYPTPROV prov)
+{
+    return CryptGetUserKey(prov, AT_KEYEXCHANGE, &g_exchange_key);
+}
+BOOL seal(BYTE *data, DWORD *len, DWORD cap)
+{
+    return CryptEncrypt(g_exchange_key, 0, TRUE, 0, data, len, cap);
+}
+)~",
+     R"~(#include <windows.h>
+#include <wincrypt.h>
+static HCRYPTKEY g_exchange_key;
+BOOL init_keys(HCRYPTPROV prov)
+{
+    return CryptGetUserKey(prov, AT_KEYEXCHANGE, &g_exchange_key);
+}
+BOOL seal(BYTE *data, DWORD *len, DWORD cap)
+{
+    return CryptEncrypt(g_exchange_key, 0, TRUE, CRYPT_OAEP, data, len, cap);
+}
+)~"},
     {"CryptoAPI MD5 of a password",
      R"~(#include <windows.h>
 #include <wincrypt.h>
@@ -274,6 +330,33 @@ class Link {
 
 // CWE-259, CWE-321, CWE-798.
 const std::vector<RulePair> crypto4_flow_pairs = {
+    {"key in a global const char pointer hashed for CryptDeriveKey",
+     R"~(#include <windows.h>
+#include <wincrypt.h>
+#include <string.h>
+const char *g_payload = "23 ~j;asn!@#/>as";
+BOOL make_key(HCRYPTPROV prov, HCRYPTHASH hash, HCRYPTKEY *key)
+{
+    if (!CryptHashData(hash, (const BYTE *)g_payload, (DWORD)strlen(g_payload), 0)) return FALSE;
+    return CryptDeriveKey(prov, CALG_AES_256, hash, 0, key);
+}
+)~",
+     R"~(#include <windows.h>
+#include <wincrypt.h>
+#include <stdio.h>
+#include <string.h>
+char g_payload[100];
+BOOL make_key(HCRYPTPROV prov, HCRYPTHASH hash, HCRYPTKEY *key)
+{
+    FILE *f = fopen("key.bin", "rb");
+    if (f == NULL) return FALSE;
+    size_t n = fread(g_payload, 1, sizeof g_payload - 1, f);
+    fclose(f);
+    g_payload[n] = '\0';
+    if (!CryptHashData(hash, (const BYTE *)g_payload, (DWORD)strlen(g_payload), 0)) return FALSE;
+    return CryptDeriveKey(prov, CALG_AES_256, hash, 0, key);
+}
+)~"},
     {"password passed to a static helper",
      R"~(#include <windows.h>
 static BOOL logon_with(const char *pw, HANDLE *h)
@@ -808,6 +891,62 @@ const std::vector<TreePair> rng2_tree_pairs = {
 
 // CWE-329, CWE-323.
 const std::vector<RulePair> rng3_flow_pairs = {
+    {"salt literal for a password hash (CWE-760)",
+     R"~(#include <openssl/evp.h>
+#include <string.h>
+int hash_pw(const char *pw, unsigned char *out)
+{
+    const unsigned char salt[] = "s4ltS4ltS4lt";
+    return PKCS5_PBKDF2_HMAC(pw, (int)strlen(pw), salt, sizeof salt - 1, 100000, EVP_sha256(), 32, out);
+}
+)~",
+     R"~(#include <openssl/evp.h>
+#include <openssl/rand.h>
+#include <string.h>
+int hash_pw(const char *pw, unsigned char *salt, unsigned char *out)
+{
+    if (RAND_bytes(salt, 16) != 1) return 0;
+    return PKCS5_PBKDF2_HMAC(pw, (int)strlen(pw), salt, 16, 100000, EVP_sha256(), 32, out);
+}
+)~"},
+    {"CryptoAPI KP_IV from a constant array",
+     R"~(#include <windows.h>
+#include <wincrypt.h>
+static BYTE iv[16] = {0xde, 0xad, 0xbe, 0xef, 0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6, 7, 8};
+BOOL set_iv(HCRYPTKEY key)
+{
+    return CryptSetKeyParam(key, KP_IV, iv, 0);
+}
+)~",
+     R"~(#include <windows.h>
+#include <wincrypt.h>
+static BYTE iv[16];
+BOOL set_iv(HCRYPTPROV prov, HCRYPTKEY key)
+{
+    if (!CryptGenRandom(prov, sizeof iv, iv)) return FALSE;
+    return CryptSetKeyParam(key, KP_IV, iv, 0);
+}
+)~"},
+    {"IV macro to AES_cbc_encrypt",
+     R"~(#include <openssl/aes.h>
+#include <string.h>
+#define FIXED_IV "0123456789012345"
+void seal(const unsigned char *in, unsigned char *out, size_t n, const AES_KEY *ks)
+{
+    unsigned char iv[16];
+    memcpy(iv, FIXED_IV, 16);
+    AES_cbc_encrypt(in, out, n, ks, iv, AES_ENCRYPT);
+}
+)~",
+     R"~(#include <openssl/aes.h>
+#include <openssl/rand.h>
+void seal(const unsigned char *in, unsigned char *out, size_t n, const AES_KEY *ks)
+{
+    unsigned char iv[16];
+    if (RAND_bytes(iv, sizeof iv) != 1) return;
+    AES_cbc_encrypt(in, out, n, ks, iv, AES_ENCRYPT);
+}
+)~"},
     {"all-zero IV for CBC",
      R"~(#include <openssl/evp.h>
 int seal(EVP_CIPHER_CTX *ctx, const unsigned char *key)
@@ -864,6 +1003,21 @@ int seal(EVP_CIPHER_CTX *ctx, const unsigned char *key)
 
 // CWE-532.
 const std::vector<RulePair> log3_flow_pairs = {
+    {"password copied to a plain local before printing",
+     R"~(#include <stdio.h>
+void show(const char *password)
+{
+    const char *data = password;
+    printf("%s\n", data);
+}
+)~",
+     R"~(#include <stdio.h>
+void show(const char *password)
+{
+    const char *data = password;
+    printf("%zu characters\n", data ? 0 : 1);
+}
+)~"},
     {"password read then printed",
      R"~(#include <stdio.h>
 #include <string.h>

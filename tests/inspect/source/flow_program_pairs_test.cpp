@@ -554,6 +554,23 @@ void print_row(int value)
 
 // CWE-78: a command through a shell.
 const std::vector<RulePair> code3_flow_pairs = {
+    {"shell path through a file-scope constant",
+     R"~(#include <unistd.h>
+static const char *const shell = "/bin/bash";
+void run(char *line)
+{
+    char *args[] = {"bash", "-c", line, NULL};
+    execv(shell, args);
+}
+)~",
+     R"~(#include <unistd.h>
+static const char *const tool = "/usr/bin/logger";
+void run(char *line)
+{
+    char *args[] = {"logger", line, NULL};
+    execv(tool, args);
+}
+)~"},
     {"environment appended to a system() command",
      R"~(#include <stdlib.h>
 #include <string.h>
