@@ -188,6 +188,8 @@ struct FormatFacts {
   std::vector<Pending> pending;
 };
 
+constexpr int max_helper_depth = 3;  // functions followed back from a format parameter to its literals
+
 class FormatStrings final : public SourceRule {
  public:
   RuleFamily family() const override { return {"format-strings", InputKind::source, {"CODE-2/non-literal-format"}}; }
@@ -363,8 +365,8 @@ class FormatStrings final : public SourceRule {
   // of it escapes.
   static bool literal_from_every_caller(const SourceFile& file, const LiteralResolver& literals, const Call& c,
                                         std::string_view name,
-                                        std::unordered_map<int, std::vector<Parameter>>& cache) {
-    if (c.function < 0) return false;
+                                        std::unordered_map<int, std::vector<Parameter>>& cache, int depth = 0) {
+    if (c.function < 0 || depth > max_helper_depth) return false;
     const FileValues& values = file.values();
     const auto bindings = values.visible(name, c.function);
     if (bindings.empty() || std::any_of(bindings.begin(), bindings.end(), [&](const Binding* b) {
@@ -402,7 +404,11 @@ class FormatStrings final : public SourceRule {
         }
         if (caller->args.size() <= index || !caller->macro.empty()) return false;
         const auto [b, e] = caller->args[index];
-        if (literals.evaluate(b, e).kind != LiteralForm::Kind::literal && !literal_contents(values, {b, e}, *caller))
+        // A parameter passed on from a helper of its own (run → middle → print_sink): its callers.
+        const bool passed_on = e == b + 1 && t[b].kind == TokenKind::identifier &&
+                               literal_from_every_caller(file, literals, *caller, t[b].text, cache, depth + 1);
+        if (!passed_on && literals.evaluate(b, e).kind != LiteralForm::Kind::literal &&
+            !literal_contents(values, {b, e}, *caller))
           return false;
         ++callers;
       }

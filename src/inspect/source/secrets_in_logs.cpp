@@ -117,6 +117,11 @@ class SecretsInLogs final : public SourceRule {
     return words.size() >= 2 && std::find(verbs.begin(), verbs.end(), words.front()) != verbs.end();
   }
 
+  // Functions whose result is a password just typed: printf("%s", getpass("PIN: ")).
+  static bool returns_password(std::string_view callee) {
+    return callee == "getpass" || callee == "getpassphrase" || callee == "readpassphrase";
+  }
+
   // Arduino's serial console: Serial.print(…), Serial1.println(…), SerialUSB.printf(…).
   static bool serial_print(std::span<const Token> tokens, size_t name) {
     const std::string_view method = tokens[name].text;
@@ -193,7 +198,10 @@ class SecretsInLogs final : public SourceRule {
         else ++k;
         continue;
       }
-      if (k + 1 < end && tokens[k + 1].is("(")) continue;  // a function name
+      if (k + 1 < end && tokens[k + 1].is("(")) {  // a function name: its result is logged
+        if (returns_password(t.text)) return &t;
+        continue;
+      }
       const bool member = k + 2 < end && (tokens[k + 1].is(".") || tokens[k + 1].is("->")) &&
                           tokens[k + 2].kind == TokenKind::identifier;
       const bool method = member && k + 3 < end && tokens[k + 3].is("(");

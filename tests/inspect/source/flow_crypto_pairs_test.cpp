@@ -18,6 +18,41 @@ using test::TreePair;
 
 // CWE-327, CWE-328, CWE-780.
 const std::vector<RulePair> crypto1_flow_pairs = {
+    {"Blowfish via EVP_get_cipherbyname in C++",
+     R"~(#include <openssl/evp.h>
+const EVP_CIPHER *legacy_cipher()
+{
+    return EVP_get_cipherbyname("bf-cbc");
+}
+)~",
+     R"~(#include <openssl/evp.h>
+const EVP_CIPHER *legacy_cipher()
+{
+    return EVP_get_cipherbyname("aes-256-cbc");
+}
+)~",
+     "src/module.cpp"},
+    {"MD5 of a password with mbedTLS over several lines",
+     R"~(#include <mbedtls/md.h>
+#include <string.h>
+int digest(const char *password, unsigned char *out)
+{
+    return mbedtls_md(
+        mbedtls_md_info_from_type(MBEDTLS_MD_MD5),
+        (const unsigned char *)password, strlen(password),
+        out);
+}
+)~",
+     R"~(#include <mbedtls/md.h>
+#include <string.h>
+int digest(const char *password, unsigned char *out)
+{
+    return mbedtls_md(
+        mbedtls_md_info_from_type(MBEDTLS_MD_SHA256),
+        (const unsigned char *)password, strlen(password),
+        out);
+}
+)~"},
     {"CryptEncrypt with an RSA key from the caller, without OAEP",
      R"~(#include <windows.h>
 #include <wincrypt.h>
@@ -330,6 +365,87 @@ class Link {
 
 // CWE-259, CWE-321, CWE-798.
 const std::vector<RulePair> crypto4_flow_pairs = {
+    {"password returned by a helper to mysql",
+     R"~(#include <mysql.h>
+static const char *db_password(void)
+{
+    return "Pump#Db2024";
+}
+MYSQL *open_db(MYSQL *db)
+{
+    return mysql_real_connect(db, "localhost", "pump", db_password(), "pump", 0, NULL, 0);
+}
+)~",
+     R"~(#include <mysql.h>
+#include <stdlib.h>
+static const char *db_password(void)
+{
+    return getenv("PUMP_DB_PASSWORD");
+}
+MYSQL *open_db(MYSQL *db)
+{
+    return mysql_real_connect(db, "localhost", "pump", db_password(), "pump", 0, NULL, 0);
+}
+)~"},
+    {"bearer token constant for curl",
+     R"~(#include <curl/curl.h>
+static const char *const api_bearer = "eyJhbGciOiJIUzI1NiJ9.cHVtcA.x9Qz";
+void upload(CURL *curl)
+{
+    curl_easy_setopt(curl, CURLOPT_XOAUTH2_BEARER, api_bearer);
+}
+)~",
+     R"~(#include <curl/curl.h>
+#include <stdlib.h>
+void upload(CURL *curl)
+{
+    const char *api_bearer = getenv("PUMP_API_TOKEN");
+    if (api_bearer != NULL) curl_easy_setopt(curl, CURLOPT_XOAUTH2_BEARER, api_bearer);
+}
+)~"},
+    {"C++ HMAC key in a std::string",
+     R"~(#include <openssl/hmac.h>
+#include <string>
+unsigned int sign(const unsigned char *msg, size_t n, unsigned char *mac)
+{
+    const std::string key = "b7f3c9a1d2e4f6a8";
+    unsigned int len = 0;
+    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), msg, n, mac, &len);
+    return len;
+}
+)~",
+     R"~(#include <openssl/hmac.h>
+#include <string>
+std::string load_mac_key();
+unsigned int sign(const unsigned char *msg, size_t n, unsigned char *mac)
+{
+    const std::string key = load_mac_key();
+    unsigned int len = 0;
+    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), msg, n, mac, &len);
+    return len;
+}
+)~",
+     "src/module.cpp"},
+    {"wide password macro to LogonUserW",
+     R"~(#include <windows.h>
+#define ADMIN_PASSWORD L"W1ndows!Adm"
+BOOL logon(LPCWSTR user, HANDLE *token)
+{
+    return LogonUserW(user, L".", ADMIN_PASSWORD, LOGON32_LOGON_INTERACTIVE, LOGON32_PROVIDER_DEFAULT, token);
+}
+)~",
+     R"~(#include <windows.h>
+#include <wincred.h>
+BOOL logon(LPCWSTR user, HANDLE *token)
+{
+    PCREDENTIALW cred;
+    if (!CredReadW(L"pump/admin", CRED_TYPE_GENERIC, 0, &cred)) return FALSE;
+    BOOL ok = LogonUserW(user, L".", (LPCWSTR)cred->CredentialBlob, LOGON32_LOGON_INTERACTIVE,
+                         LOGON32_PROVIDER_DEFAULT, token);
+    CredFree(cred);
+    return ok;
+}
+)~"},
     {"key in a global const char pointer hashed for CryptDeriveKey",
      R"~(#include <windows.h>
 #include <wincrypt.h>
@@ -586,6 +702,46 @@ const std::vector<TreePair> crypto4_tree_pairs = {
 
 // CWE-330, CWE-338.
 const std::vector<RulePair> rng1_flow_pairs = {
+    {"C++ default_random_engine for a session key",
+     R"~(#include <random>
+#include <array>
+std::array<unsigned char, 16> session_key()
+{
+    static std::default_random_engine engine{std::random_device{}()};
+    std::uniform_int_distribution<int> byte(0, 255);
+    std::array<unsigned char, 16> key{};
+    for (auto &b : key) b = static_cast<unsigned char>(byte(engine));
+    return key;
+}
+)~",
+     R"~(#include <array>
+#include <openssl/rand.h>
+std::array<unsigned char, 16> session_key()
+{
+    std::array<unsigned char, 16> key{};
+    if (RAND_bytes(key.data(), static_cast<int>(key.size())) != 1) key.fill(0);
+    return key;
+}
+)~",
+     "src/module.cpp"},
+    {"rand_r for a nonce",
+     R"~(#include <stdlib.h>
+#include <stdint.h>
+uint32_t next_nonce(unsigned *state)
+{
+    uint32_t nonce = (uint32_t)rand_r(state);
+    return nonce;
+}
+)~",
+     R"~(#include <stdint.h>
+#include <sys/random.h>
+uint32_t next_nonce(void)
+{
+    uint32_t nonce = 0;
+    if (getrandom(&nonce, sizeof nonce, 0) != sizeof nonce) return 0;
+    return nonce;
+}
+)~"},
     {"rand() session id",
      R"~(#include <stdio.h>
 #include <stdlib.h>
@@ -737,6 +893,46 @@ int main(void)
 
 // CWE-335, CWE-336, CWE-337.
 const std::vector<RulePair> rng2_flow_pairs = {
+    {"OpenSSL RAND_seed with a constant buffer",
+     R"~(#include <openssl/rand.h>
+static const unsigned char seed_material[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+void init_rng(void)
+{
+    RAND_seed(seed_material, sizeof seed_material);
+}
+)~",
+     R"~(#include <openssl/rand.h>
+#include <sys/random.h>
+void init_rng(void)
+{
+    unsigned char seed_material[16];
+    if (getrandom(seed_material, sizeof seed_material, 0) == sizeof seed_material)
+        RAND_seed(seed_material, sizeof seed_material);
+}
+)~"},
+    {"srand of a same seed in a loop",
+     R"~(#include <stdlib.h>
+void shuffle(int *v, int n)
+{
+    for (int i = n - 1; i > 0; i--) {
+        srand(1);
+        int j = rand() % (i + 1);
+        int t = v[i]; v[i] = v[j]; v[j] = t;
+    }
+}
+)~",
+     R"~(#include <stdlib.h>
+#include <sys/random.h>
+void shuffle(int *v, int n)
+{
+    for (int i = n - 1; i > 0; i--) {
+        unsigned r = 0;
+        if (getrandom(&r, sizeof r, 0) != sizeof r) return;
+        int j = (int)(r % (unsigned)(i + 1));
+        int t = v[i]; v[i] = v[j]; v[j] = t;
+    }
+}
+)~"},
     {"seed passed to a static helper",
      R"~(#include <stdlib.h>
 static void seed_with(unsigned s)
@@ -1003,6 +1199,55 @@ int seal(EVP_CIPHER_CTX *ctx, const unsigned char *key)
 
 // CWE-532.
 const std::vector<RulePair> log3_flow_pairs = {
+    {"std::cout of a private key in C++",
+     R"~(#include <iostream>
+#include <string>
+struct Device { std::string serial; std::string private_key; };
+void dump(const Device &d)
+{
+    std::cout << d.serial << " " << d.private_key << std::endl;
+}
+)~",
+     R"~(#include <iostream>
+#include <string>
+struct Device { std::string serial; std::string private_key; };
+void dump(const Device &d)
+{
+    std::cout << d.serial << std::endl;
+}
+)~",
+     "src/module.cpp"},
+    {"syslog of a passwd field",
+     R"~(#include <pwd.h>
+#include <syslog.h>
+void audit(const struct passwd *pw)
+{
+    syslog(LOG_AUTH | LOG_INFO, "user %s hash %s", pw->pw_name, pw->pw_passwd);
+}
+)~",
+     R"~(#include <pwd.h>
+#include <syslog.h>
+void audit(const struct passwd *pw)
+{
+    syslog(LOG_AUTH | LOG_INFO, "user %s", pw->pw_name);
+}
+)~"},
+    {"getpass result printed",
+     R"~(#include <stdio.h>
+#include <unistd.h>
+void ask(void)
+{
+    printf("you typed %s\n", getpass("PIN: "));
+}
+)~",
+     R"~(#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+void ask(void)
+{
+    printf("you typed %zu characters\n", strlen(getpass("PIN: ")));
+}
+)~"},
     {"password copied to a plain local before printing",
      R"~(#include <stdio.h>
 void show(const char *password)

@@ -18,6 +18,36 @@ using test::TreePair;
 
 // CWE-242, CWE-676, CWE-120/121/122 (overflow through an unbounded copy), CWE-377.
 const std::vector<RulePair> code1_flow_pairs = {
+    {"StrCpyW in a Windows helper",
+     R"~(#include <windows.h>
+#include <shlwapi.h>
+void set_title(WCHAR *title, LPCWSTR text)
+{
+    StrCpyW(title, text);
+}
+)~",
+     R"~(#include <windows.h>
+#include <strsafe.h>
+void set_title(WCHAR *title, size_t cch, LPCWSTR text)
+{
+    StringCchCopyW(title, cch, text);
+}
+)~"},
+    {"strcpy behind an object-like macro",
+     R"~(#include <string.h>
+#define COPY_STRING strcpy
+void set_name(char *dest, const char *name)
+{
+    COPY_STRING(dest, name);
+}
+)~",
+     R"~(#include <stdio.h>
+#define COPY_STRING(dest, size, src) snprintf(dest, size, "%s", src)
+void set_name(char *dest, size_t size, const char *name)
+{
+    COPY_STRING(dest, size, name);
+}
+)~"},
     {"gets into a stack buffer",
      R"~(#include <stdio.h>
 void read_name(void)
@@ -260,6 +290,96 @@ void handle(const unsigned char *pkt, size_t len)
 
 // CWE-134: a format from outside the program.
 const std::vector<RulePair> code2_flow_pairs = {
+    {"literal through two helpers",
+     R"~(#include <stdio.h>
+#include <stdlib.h>
+static void print_sink(const char *data)
+{
+    printf(data);
+}
+static void middle(const char *data)
+{
+    print_sink(data);
+}
+void run(void)
+{
+    middle(getenv("MSG"));
+}
+)~",
+     R"~(#include <stdio.h>
+static void print_sink(const char *data)
+{
+    printf(data);
+}
+static void middle(const char *data)
+{
+    print_sink(data);
+}
+void run(void)
+{
+    middle("fixedstringtest");
+}
+)~"},
+    {"fwprintf of a wide socket buffer",
+     R"~(#include <stdio.h>
+#include <wchar.h>
+#include <winsock2.h>
+void show(SOCKET s)
+{
+    wchar_t data[64];
+    int n = recv(s, (char *)data, sizeof data - sizeof(wchar_t), 0);
+    if (n <= 0) return;
+    data[n / sizeof(wchar_t)] = L'\0';
+    fwprintf(stdout, data);
+}
+)~",
+     R"~(#include <stdio.h>
+#include <wchar.h>
+#include <winsock2.h>
+void show(SOCKET s)
+{
+    wchar_t data[64];
+    int n = recv(s, (char *)data, sizeof data - sizeof(wchar_t), 0);
+    if (n <= 0) return;
+    data[n / sizeof(wchar_t)] = L'\0';
+    fwprintf(stdout, L"%ls", data);
+}
+)~"},
+    {"variadic wrapper given input as its format",
+     R"~(#include <stdarg.h>
+#include <stdio.h>
+static void print_va(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+}
+void echo(int fd)
+{
+    char data[100];
+    FILE *f = fdopen(fd, "r");
+    if (f == NULL || fgets(data, sizeof data, f) == NULL) return;
+    print_va(data);
+}
+)~",
+     R"~(#include <stdarg.h>
+#include <stdio.h>
+static void print_va(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+}
+void echo(int fd)
+{
+    char data[100];
+    FILE *f = fdopen(fd, "r");
+    if (f == NULL || fgets(data, sizeof data, f) == NULL) return;
+    print_va("%s", data);
+}
+)~"},
     {"environment to printf",
      R"~(#include <stdio.h>
 #include <stdlib.h>
@@ -554,6 +674,29 @@ void print_row(int value)
 
 // CWE-78: a command through a shell.
 const std::vector<RulePair> code3_flow_pairs = {
+    {"popen of a C++ command string",
+     R"~(#include <cstdio>
+#include <string>
+void archive(const std::string &dir)
+{
+    std::string cmd = "tar czf /tmp/a.tgz " + dir;
+    FILE *p = popen(cmd.c_str(), "r");
+    if (p) pclose(p);
+}
+)~",
+     R"~(#include <spawn.h>
+#include <string>
+#include <sys/wait.h>
+extern char **environ;
+void archive(const std::string &dir)
+{
+    pid_t pid;
+    char *argv[] = {const_cast<char *>("tar"), const_cast<char *>("czf"), const_cast<char *>("/tmp/a.tgz"),
+                    const_cast<char *>(dir.c_str()), nullptr};
+    if (posix_spawn(&pid, "/bin/tar", nullptr, nullptr, argv, environ) == 0) waitpid(pid, nullptr, 0);
+}
+)~",
+     "src/module.cpp"},
     {"shell path through a file-scope constant",
      R"~(#include <unistd.h>
 static const char *const shell = "/bin/bash";
@@ -671,6 +814,25 @@ void run(const char *data)
 
 // CWE-190/197 through unchecked conversions (CERT ERR34-C).
 const std::vector<RulePair> code4_flow_pairs = {
+    {"std::atoi of a socket field in C++",
+     R"~(#include <cstdlib>
+#include <string>
+int port_of(const std::string &field)
+{
+    return std::atoi(field.c_str());
+}
+)~",
+     R"~(#include <string>
+int port_of(const std::string &field)
+{
+    try {
+        return std::stoi(field);
+    } catch (...) {
+        return -1;
+    }
+}
+)~",
+     "src/module.cpp"},
     {"atoi of a line from stdin",
      R"~(#include <stdio.h>
 #include <stdlib.h>
