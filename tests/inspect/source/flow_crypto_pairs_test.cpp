@@ -1083,6 +1083,16 @@ void init_rng(void)
 };
 
 const std::vector<TreePair> rng2_tree_pairs = {
+    {"seed macro from a header",
+     {{"src/rng.c", "#include <stdlib.h>\n#include \"board.h\"\nvoid init_rng(void) { srand(BOARD_SEED); }\n", ""},
+      {"src/board.h", "#define BOARD_SEED 2024u\n", ""}},
+     {{"src/rng.c", "#include <stdlib.h>\n#include \"board.h\"\nvoid init_rng(void) { srand(BOARD_SEED); }\n", ""},
+      {"src/board.h", "unsigned board_entropy(void);\n#define BOARD_SEED board_entropy()\n", ""}}},
+    {"engine seed macro from a header in C++",
+     {{"src/rng.cpp", "#include <random>\n#include \"config.hpp\"\nunsigned draw() { std::mt19937 gen(kRngSeed); return gen(); }\n", ""},
+      {"src/config.hpp", "#define kRngSeed 77u\n", ""}},
+     {{"src/rng.cpp", "#include <random>\n#include \"config.hpp\"\nunsigned draw() { std::mt19937 gen(kRngSeed); return gen(); }\n", ""},
+      {"src/config.hpp", "#include <random>\n#define kRngSeed std::random_device{}()\n", ""}}},
 };
 
 // CWE-329, CWE-323.
