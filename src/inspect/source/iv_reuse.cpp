@@ -104,6 +104,19 @@ class Check {
     return fn < 0 ? nullptr : &file_.syntax.functions()[static_cast<size_t>(fn)];
   }
 
+  // An IV parameter whose callers all pass the same constant: a literal, a const or #defined
+  // buffer, or a local buffer initialised to a constant and not touched before the call.
+  Judgement passed_constant(const Value& v, const std::string& what) const {
+    if (!v.is(Value::Kind::list) && !v.is(Value::Kind::string)) return {};
+    const Binding* b = v.via;
+    const bool literal = b == nullptr || b->form == BindingForm::parameter;
+    if (!literal && !b->is_const && b->form != BindingForm::macro && (b->function < 0 || b->is_static)) return {};
+    const bool zero = v.is(Value::Kind::list) && values_.list_facts(v.list).all_zero;
+    const std::string source = literal ? "a literal " + what : "the constant " + what + " " + where(*b);
+    return zero ? Judgement{zero_rule, source + " of all zeros, passed by every caller"}
+                : Judgement{constant_rule, source + ", passed by every caller"};
+  }
+
   // A NULL IV: zeros, when nothing later in the function supplies one.
   Judgement null_iv(const Call& c) const {
     const std::string_view name = toks_[c.name].text;
@@ -221,7 +234,7 @@ class Check {
     const std::string_view name = toks_[r.begin].text;
     const Binding* decl = nullptr;
     for (const Binding* b : values_.visible(name, fn)) {
-      if (b->form == BindingForm::parameter) return {};
+      if (b->form == BindingForm::parameter) return passed_constant(v, what);
       if (b->form == BindingForm::declaration || b->form == BindingForm::macro)
         if (!decl || b->function == fn) decl = b;
     }

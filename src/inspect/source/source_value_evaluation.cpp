@@ -13,9 +13,11 @@ namespace {
 
 constexpr int max_depth = 8;          // names followed to reach a value
 constexpr size_t max_expression = 64; // tokens of an integer expression evaluated
-// Calls followed: a parameter to the arguments of its function's callers, a call to its function's
-// return statements. Shallower than names, and only so many callers or returns each, so that the
-// work stays small however the file's functions call each other.
+// Calls followed: a parameter to the arguments of its function's callers in this file, a call to
+// its function's return statements. Shallower than names, and only so many callers or returns
+// each, so that the work stays small however the file's functions call each other. A function with
+// external linkage may have callers elsewhere too; the value its callers here pass still reaches
+// it, which is what the rules ask (is a constant key, IV or seed used).
 constexpr int max_call_depth = 3;
 constexpr size_t max_callers = 8;
 
@@ -153,7 +155,9 @@ Value FileValues::resolve_name_at(std::string_view name, int function, int depth
     if (bv.is(Value::Kind::unknown)) return Value{};
     if (!have) {
       v = std::move(bv);
-      v.via = b;
+      // Through a parameter, the binding that matters is the caller's variable (is it const, is it
+      // refreshed); a literal passed directly has only the parameter.
+      if (b->form != BindingForm::parameter || v.via == nullptr) v.via = b;
       have = true;
       continue;
     }
@@ -207,6 +211,13 @@ Value FileValues::resolve_at(TokenRange r, int function, int depth) const {
     return v;
   }
   if (const Call* c = call_at(r.begin); c != nullptr && c->close + 1 == r.end) return resolve_return(*c, depth + 1);
+  // items[2]: an element of an array the file fills with constants.
+  if (r.size() >= 4 && first.kind == TokenKind::identifier && toks[r.begin + 1].is("[") &&
+      syntax_.match(r.begin + 1) == r.end - 1) {
+    const Value index = resolve_at({r.begin + 2, r.end - 1}, function, depth + 1);
+    if (index.is(Value::Kind::integer)) return resolve_element(first.text, index.integer, function, depth + 1);
+    return v;
+  }
   int64_t n = 0;
   if (evaluate(r, function, depth, n)) {
     v.kind = Value::Kind::integer;
@@ -243,7 +254,7 @@ Value FileValues::resolve_parameter(const Binding& parameter, int depth) const {
   if (depth > max_call_depth || parameter.function < 0) return Value{};
   const auto toks = tokens();
   const FunctionDef& f = syntax_.functions()[static_cast<size_t>(parameter.function)];
-  if (!declared_static(toks, f.name) || (f.name > 0 && toks[f.name - 1].is("::"))) return Value{};
+  if (f.name > 0 && toks[f.name - 1].is("::")) return Value{};  // a member: called through objects
   // Its position: the top-level commas before it in the parameter list.
   size_t index = 0;
   for (size_t k = f.name + 2; k < parameter.name; ++k) {
@@ -268,6 +279,63 @@ Value FileValues::resolve_parameter(const Binding& parameter, int depth) const {
     v = std::move(cv);
   }
   return callers > 0 ? v : Value{};
+}
+
+Value FileValues::resolve_element(std::string_view name, int64_t index, int function, int depth) const {
+  if (depth > max_depth) return Value{};
+  const auto toks = tokens();
+  const auto bound = visible(name, function);
+  if (bound.size() == 1 && bound.front()->form == BindingForm::parameter) {
+    // An array parameter of a static function: the element of the arrays its callers pass.
+    const Binding& parameter = *bound.front();
+    if (depth > max_call_depth || parameter.function < 0) return Value{};
+    const FunctionDef& f = syntax_.functions()[static_cast<size_t>(parameter.function)];
+    if (f.name > 0 && toks[f.name - 1].is("::")) return Value{};  // a member: called through objects
+    size_t position = 0;
+    for (size_t k = f.name + 2; k < parameter.name; ++k) {
+      if (is_opener(toks[k]) && syntax_.match(k) < parameter.name) k = syntax_.match(k);
+      else if (toks[k].is(",")) ++position;
+    }
+    Value v;
+    size_t callers = 0;
+    for (size_t k : occurrences(toks[f.name].text)) {
+      if (k == f.name) continue;
+      const Call* caller = call_at(k);
+      if (caller == nullptr) {
+        if (k + 1 < toks.size() && toks[k + 1].is("(")) continue;  // a declaration
+        return Value{};
+      }
+      if (++callers > max_callers || !caller->macro.empty() || position >= caller->args.size()) return Value{};
+      const TokenRange passed = strip({caller->args[position].first, caller->args[position].second});
+      if (passed.size() != 1 || toks[passed.begin].kind != TokenKind::identifier) return Value{};
+      Value cv = resolve_element(toks[passed.begin].text, index, caller->function, depth + 1);
+      if (cv.is(Value::Kind::unknown)) return Value{};
+      if (callers > 1 && !(cv.kind == v.kind && cv.integer == v.integer && cv.text == v.text)) return Value{};
+      v = std::move(cv);
+    }
+    return callers > 0 ? v : Value{};
+  }
+  // A local array without an initialiser whose element `index` is assigned constants only, and
+  // whose other writes are to other constant indexes.
+  Value v;
+  bool have = false;
+  for (const Binding* b : bound) {
+    if (b->function != function || function < 0) return Value{};
+    if (b->form == BindingForm::declaration && b->value.empty()) continue;
+    if (b->form != BindingForm::element || b->name + 1 >= toks.size() || !toks[b->name + 1].is("[")) return Value{};
+    const size_t close = syntax_.match(b->name + 1);
+    if (close >= toks.size() || close + 1 >= toks.size() || !toks[close + 1].is("=")) return Value{};
+    const Value at = resolve_at({b->name + 2, close}, function, depth + 1);
+    if (!at.is(Value::Kind::integer)) return Value{};
+    if (at.integer != index) continue;
+    Value ev = resolve_at(b->value, function, depth + 1);
+    if (ev.is(Value::Kind::unknown) || (have && !(ev.kind == v.kind && ev.integer == v.integer && ev.text == v.text)))
+      return Value{};
+    v = std::move(ev);
+    v.via = b;
+    have = true;
+  }
+  return have ? v : Value{};
 }
 
 Value FileValues::resolve_return(const Call& c, int depth) const {

@@ -365,6 +365,63 @@ class Link {
 
 // CWE-259, CWE-321, CWE-798.
 const std::vector<RulePair> crypto4_flow_pairs = {
+    {"password passed to a non-static sink",
+     R"~(#include <windows.h>
+BOOL logon_sink(const char *data, HANDLE *h)
+{
+    return LogonUserA("svc", ".", data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, h);
+}
+BOOL start(HANDLE *h)
+{
+    char *data = "Adm1n!2024";
+    return logon_sink(data, h);
+}
+)~",
+     R"~(#include <windows.h>
+#include <stdio.h>
+BOOL logon_sink(const char *data, HANDLE *h)
+{
+    return LogonUserA("svc", ".", data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, h);
+}
+BOOL start(HANDLE *h)
+{
+    char data[64];
+    if (fgets(data, sizeof data, stdin) == NULL) return FALSE;
+    return logon_sink(data, h);
+}
+)~"},
+    {"password through an array to a sink",
+     R"~(#include <windows.h>
+static void logon_sink(char *items[])
+{
+    char *data = items[2];
+    HANDLE h;
+    if (LogonUserA("svc", ".", data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) CloseHandle(h);
+}
+void run(void)
+{
+    char *items[5];
+    items[2] = "Adm1n!2024";
+    logon_sink(items);
+}
+)~",
+     R"~(#include <windows.h>
+#include <stdio.h>
+static void logon_sink(char *items[])
+{
+    char *data = items[2];
+    HANDLE h;
+    if (LogonUserA("svc", ".", data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) CloseHandle(h);
+}
+void run(void)
+{
+    static char entered[64];
+    char *items[5];
+    if (fgets(entered, sizeof entered, stdin) == NULL) return;
+    items[2] = entered;
+    logon_sink(items);
+}
+)~"},
     {"password returned by a helper to mysql",
      R"~(#include <mysql.h>
 static const char *db_password(void)
@@ -1097,6 +1154,31 @@ const std::vector<TreePair> rng2_tree_pairs = {
 
 // CWE-329, CWE-323.
 const std::vector<RulePair> rng3_flow_pairs = {
+    {"IV passed to a non-static sink",
+     R"~(#include <openssl/evp.h>
+int encrypt_sink(EVP_CIPHER_CTX *ctx, const unsigned char *key, const unsigned char *iv)
+{
+    return EVP_EncryptInit_ex(ctx, EVP_aes_128_cbc(), NULL, key, iv);
+}
+int seal(EVP_CIPHER_CTX *ctx, const unsigned char *key)
+{
+    static const unsigned char iv[16] = {0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17,
+                                         0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f};
+    return encrypt_sink(ctx, key, iv);
+}
+)~",
+     R"~(#include <openssl/evp.h>
+#include <openssl/rand.h>
+int encrypt_sink(EVP_CIPHER_CTX *ctx, const unsigned char *key, const unsigned char *iv)
+{
+    return EVP_EncryptInit_ex(ctx, EVP_aes_128_cbc(), NULL, key, iv);
+}
+int seal(EVP_CIPHER_CTX *ctx, const unsigned char *key, unsigned char *iv)
+{
+    if (RAND_bytes(iv, 16) != 1) return 0;
+    return encrypt_sink(ctx, key, iv);
+}
+)~"},
     {"salt literal for a password hash (CWE-760)",
      R"~(#include <openssl/evp.h>
 #include <string.h>
