@@ -98,8 +98,9 @@ class Contents {
     if (std::find(names_.begin(), names_.end(), name) == names_.end()) names_.push_back(name);
   }
 
-  bool literal_value(TokenRange value) {
-    const Value v = values_.resolve(value, function_);
+  bool literal_value(TokenRange value) { return literal_value(value, function_); }
+  bool literal_value(TokenRange value, int function) {
+    const Value v = values_.resolve(value, function);
     if (v.is(Value::Kind::string)) {
       if (!v.text.empty()) texts_.push_back(v.text);
       return true;
@@ -139,6 +140,26 @@ class Contents {
         continue;
       }
       if (!allocation(b->value) && !literal_value(b->value) && !filled_by_helper(b->value)) return false;
+    }
+    const bool file_scope = std::any_of(bindings.begin(), bindings.end(), [](const Binding* b) {
+      return b->function < 0 && b->form != BindingForm::macro;
+    });
+    return !file_scope || other_functions_assign_literals(name);
+  }
+
+  // A file-scope variable may be assigned by any function of the file (configure() sets the
+  // format that print_row() uses): those assignments must give it literals too. A function with
+  // its own variable of that name does not touch this one.
+  bool other_functions_assign_literals(std::string_view name) {
+    for (const Binding* b : values_.bindings(name)) {
+      if (b->function < 0 || b->function == function_ || b->form == BindingForm::member) continue;
+      const auto seen = values_.visible(name, b->function);
+      const bool shadowed = std::any_of(seen.begin(), seen.end(), [&](const Binding* own) {
+        return own->function == b->function &&
+               (own->form == BindingForm::declaration || own->form == BindingForm::parameter);
+      });
+      if (shadowed) continue;
+      if (b->form != BindingForm::assignment || b->value.empty() || !literal_value(b->value, b->function)) return false;
     }
     return true;
   }
@@ -261,16 +282,6 @@ class Contents {
 };
 
 }  // namespace
-
-bool declared_static(std::span<const Token> tokens, size_t name) {
-  for (size_t k = name, steps = 0; k > 0 && steps < 16; --k, ++steps) {
-    const Token& p = tokens[k - 1];
-    if (p.is_ident("static")) return true;
-    if (p.kind != TokenKind::identifier && !p.is("*") && !p.is("&") && !p.is("::") && !p.is("<") && !p.is(">"))
-      return false;
-  }
-  return false;
-}
 
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use) {
   if (use.function < 0 || !use.macro.empty()) return std::nullopt;

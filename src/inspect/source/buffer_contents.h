@@ -21,7 +21,4 @@ namespace mdbc::source {
 // it holds only empty strings or zeros), or nullopt when something else may have been written.
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use);
 
-// Whether the declaration whose name is at `name` says `static` among its specifiers.
-bool declared_static(std::span<const Token> tokens, size_t name);
-
 }  // namespace mdbc::source

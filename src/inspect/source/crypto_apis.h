@@ -51,6 +51,7 @@ struct CryptoCall {
   int8_t key = -1;       // symmetric or MAC key, key blob, PSK, private key data
   int8_t iv = -1;        // IV, nonce or initial counter block
   int8_t password = -1;  // password, passphrase or PIN
+  int8_t salt = -1;      // salt of a password hash or key derivation
 };
 const CryptoCall* crypto_call(std::string_view name);
 

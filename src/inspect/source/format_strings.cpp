@@ -188,6 +188,8 @@ struct FormatFacts {
   std::vector<Pending> pending;
 };
 
+constexpr int max_helper_depth = 3;  // functions followed back from a format parameter to its literals
+
 class FormatStrings final : public SourceRule {
  public:
   RuleFamily family() const override { return {"format-strings", InputKind::source, {"CODE-2/non-literal-format"}}; }
@@ -355,12 +357,16 @@ class FormatStrings final : public SourceRule {
     return std::nullopt;
   }
 
-  // Whether `name` is a parameter, never assigned, of a static function of this file that is
-  // only called (never taken as a value) and whose every caller passes a literal for it.
+  // Whether `name` is a parameter, never assigned, of a function of this file whose every caller
+  // passes a literal for it. Its callers are the calls of its name and, where it is taken as a
+  // value only to initialise or assign a function pointer (`void (*sink)(char *) = show;`), the
+  // calls through that pointer. A function with external linkage counts only in a source file
+  // (not a header, whose functions are called from the files including it) that no other name
+  // of it escapes.
   static bool literal_from_every_caller(const SourceFile& file, const LiteralResolver& literals, const Call& c,
                                         std::string_view name,
-                                        std::unordered_map<int, std::vector<Parameter>>& cache) {
-    if (c.function < 0) return false;
+                                        std::unordered_map<int, std::vector<Parameter>>& cache, int depth = 0) {
+    if (c.function < 0 || depth > max_helper_depth) return false;
     const FileValues& values = file.values();
     const auto bindings = values.visible(name, c.function);
     if (bindings.empty() || std::any_of(bindings.begin(), bindings.end(), [&](const Binding* b) {
@@ -368,29 +374,72 @@ class FormatStrings final : public SourceRule {
         }))
       return false;
     const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(c.function)];
-    if (!declared_static(file.tokens, f.name)) return false;
+    if (f.name > 0 && file.tokens[f.name - 1].is("::")) return false;  // a member: called through objects
+    if (!declared_static(file.tokens, f.name) && is_header(file.input.path)) return false;
     auto cached = cache.find(c.function);
     if (cached == cache.end()) cached = cache.emplace(c.function, parameters(file, f)).first;
     const auto& params = cached->second;
     size_t index = 0;
     while (index < params.size() && params[index].name != name) ++index;
     if (index == params.size()) return false;
-    const std::string_view function = file.tokens[f.name].text;
+    const auto t = file.tokens;
+    const std::string_view function = t[f.name].text;
+    // The names the function is called by: its own and the pointers it is stored in.
+    std::vector<std::string_view> callees{function};
+    std::vector<size_t> declared{f.name};  // the function's name and the pointers' declared names
     size_t callers = 0;
-    for (const size_t k : values.occurrences(function)) {
-      if (k == f.name) continue;
-      const Call* caller = values.call_at(k);
-      if (caller == nullptr) {
-        if (k + 1 < file.tokens.size() && file.tokens[k + 1].is("(")) continue;  // a declaration
-        return false;  // taken as a value: its callers are unknown
+    for (size_t n = 0; n < callees.size(); ++n) {
+      if (n > 4) return false;
+      for (const size_t k : values.occurrences(callees[n])) {
+        if (std::find(declared.begin(), declared.end(), k) != declared.end()) continue;
+        const Call* caller = values.call_at(k);
+        if (caller == nullptr) {
+          if (n == 0 && k + 1 < t.size() && t[k + 1].is("(")) continue;  // a declaration
+          const size_t pointer = pointer_initialised_with(values, k);
+          if (n > 0 || pointer >= t.size()) return false;  // taken as a value: its callers are unknown
+          declared.push_back(pointer);
+          if (std::find(callees.begin(), callees.end(), t[pointer].text) == callees.end())
+            callees.push_back(t[pointer].text);
+          continue;
+        }
+        if (caller->args.size() <= index || !caller->macro.empty()) return false;
+        const auto [b, e] = caller->args[index];
+        // A parameter passed on from a helper of its own (run → middle → print_sink): its callers.
+        const bool passed_on = e == b + 1 && t[b].kind == TokenKind::identifier &&
+                               literal_from_every_caller(file, literals, *caller, t[b].text, cache, depth + 1);
+        if (!passed_on && literals.evaluate(b, e).kind != LiteralForm::Kind::literal &&
+            !literal_contents(values, {b, e}, *caller))
+          return false;
+        ++callers;
       }
-      if (caller->args.size() <= index || !caller->macro.empty()) return false;
-      const auto [b, e] = caller->args[index];
-      if (literals.evaluate(b, e).kind != LiteralForm::Kind::literal && !literal_contents(values, {b, e}, *caller))
-        return false;
-      ++callers;
     }
     return callers > 0;
+  }
+
+  // For a function name at token k used as a value: the local function pointer it initialises or
+  // is assigned to (`void (*p)(char *) = f;`, `p = &f;`), when that pointer is bound to nothing
+  // else: the token of the pointer's name there, or tokens().size().
+  static size_t pointer_initialised_with(const FileValues& values, size_t k) {
+    const auto t = values.tokens();
+    const size_t none = t.size();
+    size_t at = k;
+    if (at > 0 && t[at - 1].is("&")) --at;
+    if (k + 1 >= t.size() || !t[k + 1].is(";") || at < 2 || !t[at - 1].is("=")) return none;
+    size_t lhs = at - 2;
+    const bool declarator = t[lhs].is(")");
+    if (declarator) {  // void (*p)(char *) = f: the name inside the declarator's first parentheses
+      const size_t open = values.syntax().match(lhs);
+      if (open >= lhs || open == 0 || !t[open - 1].is(")") || values.syntax().match(open - 1) >= open - 1) return none;
+      lhs = open - 2;
+      if (!t[lhs + 1].is(")") || !t[lhs - 1].is("*")) return none;
+    }
+    if (t[lhs].kind != TokenKind::identifier) return none;
+    const int function = values.function_at(k);
+    const auto bound = values.visible(t[lhs].text, function);
+    if (function < 0 || (bound.empty() && !declarator)) return none;
+    for (const Binding* b : bound)
+      if (b->function != function || b->value.empty() || values.strip(b->value).begin != k) return none;
+    return lhs;
   }
 
   // The object-like macros of this file that name a format function (#define SNPRINTF _snprintf;

@@ -67,9 +67,11 @@ bool is_format(std::string_view s) {
 }
 
 // Whether a string literal is text that is not a credential: a prompt, prose, a path or URL, a
-// setting's name, a placeholder, a mask, a format.
-bool not_a_credential(std::string_view s) {
-  if (s.empty() || is_format(s) || has_space(s)) return true;
+// setting's name, a placeholder, a mask, a format. Where the literal is given as the password of
+// an API (`passphrase`), a space does not make it prose: passphrases hold spaces.
+bool not_a_credential(std::string_view s, bool passphrase = false) {
+  if (s.empty() || is_format(s) || (has_space(s) && !passphrase)) return true;
+  if (passphrase && (s.back() == ' ' || s.front() == ' ')) return true;  // "Password: " and the like
   if (s.find("\\n") != std::string_view::npos || s.find("\\r") != std::string_view::npos) return true;
   if (std::all_of(s.begin(), s.end(), [&](char c) { return c == s[0]; }) && s.size() > 1) return true;
   if (s.back() == ':') return true;
@@ -299,7 +301,7 @@ class Check {
     }
     if (v.is(Value::Kind::string)) {
       if (v.text.empty() || is_format(v.text) || v.text.starts_with("-----BEGIN")) return;
-      if (password && not_a_credential(v.text)) return;
+      if (password && not_a_credential(v.text, true)) return;
       what = "the literal \"" + v.text.substr(0, 40) + (v.text.size() > 40 ? "…" : "") + "\"";
     } else if (v.is(Value::Kind::list)) {
       const ListFacts f = values_.list_facts(v.list);

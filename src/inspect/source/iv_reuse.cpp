@@ -9,7 +9,8 @@
 // - static or global buffers used without a refresh in the encrypting function, when the file
 //   only ever fills them once from a random source elsewhere (one IV for the life of the program).
 // A buffer the function passes to any other call first (a random fill, a copy from the message, a
-// counter update) is taken as refreshed.
+// counter update) is taken as refreshed. The salt of a password hash or key derivation (PBKDF2,
+// EVP_BytesToKey) is judged the same way (CWE-760): a constant salt is a predictable one.
 #include <array>
 #include <optional>
 #include <set>
@@ -25,6 +26,7 @@ namespace {
 constexpr std::string_view constant_rule = "RNG-3/constant-iv";
 constexpr std::string_view zero_rule = "RNG-3/zero-iv";
 constexpr std::string_view static_rule = "RNG-3/static-iv";
+constexpr std::string_view salt_rule = "RNG-3/constant-salt";
 
 constexpr std::array<std::string_view, 8> zeroing_calls{"memset", "bzero", "explicit_bzero", "SecureZeroMemory",
                                                         "RtlZeroMemory", "ZeroMemory", "RtlSecureZeroMemory",
@@ -50,14 +52,24 @@ class Check {
     for (const Call& c : file_.syntax.calls()) {
       if (!c.macro.empty()) continue;
       const std::string_view name = toks_[c.name].text;
-      int iv = -1;
-      if (const CryptoCall* cc = crypto_call(name)) iv = cc->iv;
-      if (name == "CryptSetKeyParam" && c.args.size() >= 3 &&
-          values_.resolve({c.args[1].first, c.args[1].second}, c.function).is_symbol("KP_IV"))
-        iv = 2;
-      if (iv < 0 || static_cast<size_t>(iv) >= c.args.size()) continue;
-      const Judgement j = judge({c.args[static_cast<size_t>(iv)].first, c.args[static_cast<size_t>(iv)].second}, c);
+      const int iv = iv_argument(c);
+      if (iv < 0) continue;
+      const Judgement j = judge({c.args[static_cast<size_t>(iv)].first, c.args[static_cast<size_t>(iv)].second}, c, "IV");
       if (!j.rule.empty()) report(c.name, j.rule, std::string(name) + " is given " + j.why);
+    }
+    // The salt of a password hash or key derivation (CWE-760): judged like an IV.
+    for (const Call& c : file_.syntax.calls()) {
+      const CryptoCall* cc = c.macro.empty() ? crypto_call(toks_[c.name].text) : nullptr;
+      if (cc == nullptr || cc->salt < 0 || static_cast<size_t>(cc->salt) >= c.args.size()) continue;
+      const auto& salt = c.args[static_cast<size_t>(cc->salt)];
+      const Judgement j = judge({salt.first, salt.second}, c, "salt");
+      if (j.rule.empty() || !reported_.insert(c.name).second) continue;
+      out_.push_back(file_.at(toks_[c.name], std::string(salt_rule),
+                              std::string(toks_[c.name].text) + " is given " + j.why +
+                                  ": with one salt for every password, equal passwords hash alike on every device "
+                                  "and one precomputed table attacks them all; generate a random salt of 16 bytes "
+                                  "or more for each password (RAND_bytes, getrandom) and store it with the hash",
+                              severity_));
     }
     windows_nonce_fields();
   }
@@ -73,12 +85,36 @@ class Check {
                             severity_));
   }
 
+  // The argument of a call that is an IV or nonce, or -1.
+  int iv_argument(const Call& c) const {
+    const std::string_view name = toks_[c.name].text;
+    int iv = -1;
+    if (const CryptoCall* cc = crypto_call(name)) iv = cc->iv;
+    if (name == "CryptSetKeyParam" && c.args.size() >= 3 &&
+        values_.resolve({c.args[1].first, c.args[1].second}, c.function).is_symbol("KP_IV"))
+      iv = 2;
+    return iv >= 0 && static_cast<size_t>(iv) < c.args.size() ? iv : -1;
+  }
+
   std::string where(const Binding& b) const {
     return std::string(toks_[b.name].text) + " (line " + std::to_string(toks_[b.name].line) + ")";
   }
 
   const FunctionDef* function(int fn) const {
     return fn < 0 ? nullptr : &file_.syntax.functions()[static_cast<size_t>(fn)];
+  }
+
+  // An IV parameter whose callers all pass the same constant: a literal, a const or #defined
+  // buffer, or a local buffer initialised to a constant and not touched before the call.
+  Judgement passed_constant(const Value& v, const std::string& what) const {
+    if (!v.is(Value::Kind::list) && !v.is(Value::Kind::string)) return {};
+    const Binding* b = v.via;
+    const bool literal = b == nullptr || b->form == BindingForm::parameter;
+    if (!literal && !b->is_const && b->form != BindingForm::macro && (b->function < 0 || b->is_static)) return {};
+    const bool zero = v.is(Value::Kind::list) && values_.list_facts(v.list).all_zero;
+    const std::string source = literal ? "a literal " + what : "the constant " + what + " " + where(*b);
+    return zero ? Judgement{zero_rule, source + " of all zeros, passed by every caller"}
+                : Judgement{constant_rule, source + ", passed by every caller"};
   }
 
   // A NULL IV: zeros, when nothing later in the function supplies one.
@@ -122,7 +158,7 @@ class Check {
   }
 
   // What the writes to `name` in `fn` between `from` and `to` do to a constant IV.
-  enum class Writes { none, zeroed, refreshed };
+  enum class Writes { none, zeroed, copied_constant, refreshed };
   Writes writes_between(std::string_view name, int fn, size_t from, size_t to, const Call& at) const {
     Writes result = Writes::none;
     for (const Call* w : values_.calls_taking(name, fn, from, to, &at)) {
@@ -136,16 +172,12 @@ class Check {
       }
       if ((n == "memcpy" || n == "memmove") && w->args.size() >= 2) {
         const Value src = values_.resolve({w->args[1].first, w->args[1].second}, fn);
-        if (src.is(Value::Kind::string) || src.is(Value::Kind::list)) continue;  // copied from a constant
+        if (src.is(Value::Kind::string) || src.is(Value::Kind::list)) {  // copied from a constant
+          if (result == Writes::none) result = Writes::copied_constant;
+          continue;
+        }
       }
-      const CryptoCall* cc = crypto_call(n);
-      if (cc && cc->iv >= 0 && static_cast<size_t>(cc->iv) < w->args.size() &&
-          values_.base_name({w->args[static_cast<size_t>(cc->iv)].first,
-                             w->args[static_cast<size_t>(cc->iv)].second}) < toks_.size() &&
-          toks_[values_.base_name({w->args[static_cast<size_t>(cc->iv)].first,
-                                   w->args[static_cast<size_t>(cc->iv)].second})]
-                  .text == name)
-        continue;  // another cipher call reading the same IV
+      if (reads_as_iv(*w, name)) continue;  // another cipher call reading the same IV
       return Writes::refreshed;
     }
     for (const Binding* b : values_.bindings(name)) {
@@ -159,6 +191,14 @@ class Check {
     return result;
   }
 
+  // Whether a call takes the buffer `name` as its IV (and so only reads it).
+  bool reads_as_iv(const Call& w, std::string_view name) const {
+    const int iv = iv_argument(w);
+    if (iv < 0) return false;
+    const size_t base = values_.base_name({w.args[static_cast<size_t>(iv)].first, w.args[static_cast<size_t>(iv)].second});
+    return base < toks_.size() && toks_[base].text == name;
+  }
+
   // Calls anywhere in the file that write into a file-scope buffer, split into random fills and
   // other writes.
   void writers(std::string_view name, std::vector<const Call*>& random, std::vector<const Call*>& other) const {
@@ -169,10 +209,8 @@ class Check {
       for (const Call* w : values_.calls_taking(name, fn, k - 1, k + 1)) {
         if (!seen.insert(w).second) continue;
         const std::string_view n = toks_[w->name].text;
-        const auto fill = random_fill_argument(n);
-        const CryptoCall* cc = crypto_call(n);
-        if (fill) random.push_back(w);
-        else if (!(cc && cc->iv >= 0)) other.push_back(w);
+        if (random_fill_argument(n)) random.push_back(w);
+        else if (!reads_as_iv(*w, name)) other.push_back(w);
       }
     }
     for (const Binding* b : values_.bindings(name))
@@ -180,22 +218,23 @@ class Check {
         other.push_back(nullptr);
   }
 
-  Judgement judge(TokenRange range, const Call& c) const {
+  // `what` names the argument in the judgement: "IV", or "salt" for a key derivation's salt.
+  Judgement judge(TokenRange range, const Call& c, const std::string& what) const {
     const TokenRange r = values_.strip(range);
     if (r.empty()) return {};
     const int fn = c.function;
     const Value v = values_.resolve(r, fn);
     if (v.is(Value::Kind::null) || v.is_integer(0)) return null_iv(c);
-    if (v.is(Value::Kind::string) && !v.via) return {constant_rule, "a string literal as its IV"};
+    if (v.is(Value::Kind::string) && !v.via) return {constant_rule, "a string literal as its " + what};
     if (v.is(Value::Kind::list) && !v.via) {
       const ListFacts f = values_.list_facts(v.list);
-      return f.all_zero ? Judgement{zero_rule, "an all-zero literal IV"} : Judgement{constant_rule, "a literal IV"};
+      return f.all_zero ? Judgement{zero_rule, "an all-zero literal " + what} : Judgement{constant_rule, "a literal " + what};
     }
     if (r.size() != 1 || toks_[r.begin].kind != TokenKind::identifier) return {};
     const std::string_view name = toks_[r.begin].text;
     const Binding* decl = nullptr;
     for (const Binding* b : values_.visible(name, fn)) {
-      if (b->form == BindingForm::parameter) return {};
+      if (b->form == BindingForm::parameter) return passed_constant(v, what);
       if (b->form == BindingForm::declaration || b->form == BindingForm::macro)
         if (!decl || b->function == fn) decl = b;
     }
@@ -207,9 +246,10 @@ class Check {
     if (decl->form == BindingForm::macro || (decl->is_const && !decl->value.empty())) {
       const Value cv = values_.resolve(decl->value, decl->form == BindingForm::macro ? fn : decl->function);
       if (cv.is(Value::Kind::list))
-        return values_.list_facts(cv.list).all_zero ? Judgement{zero_rule, "the all-zero constant IV " + where(*decl)}
-                                                    : Judgement{constant_rule, "the constant IV " + where(*decl)};
-      if (cv.is(Value::Kind::string)) return {constant_rule, "the constant IV " + where(*decl)};
+        return values_.list_facts(cv.list).all_zero
+                   ? Judgement{zero_rule, "the all-zero constant " + what + " " + where(*decl)}
+                   : Judgement{constant_rule, "the constant " + what + " " + where(*decl)};
+      if (cv.is(Value::Kind::string)) return {constant_rule, "the constant " + what + " " + where(*decl)};
       return {};
     }
     const Writes w = writes_between(name, fn, from, c.name, c);
@@ -226,11 +266,14 @@ class Check {
       bool zero = w == Writes::zeroed;
       if (iv.is(Value::Kind::list)) zero = zero || values_.list_facts(iv.list).all_zero;
       else if (!iv.is(Value::Kind::string)) return {};
-      return zero ? Judgement{zero_rule, "the all-zero IV " + where(*decl)}
-                  : Judgement{constant_rule, "the IV " + where(*decl) + ", initialised to a constant and never changed"};
+      return zero ? Judgement{zero_rule, "the all-zero " + what + " " + where(*decl)}
+                  : Judgement{constant_rule,
+                              "the " + what + " " + where(*decl) + ", initialised to a constant and never changed"};
     }
     if (local && !decl->is_static) {
-      if (w == Writes::zeroed) return {zero_rule, "the IV " + where(*decl) + ", set to all zeros"};
+      if (w == Writes::zeroed) return {zero_rule, "the " + what + " " + where(*decl) + ", set to all zeros"};
+      if (w == Writes::copied_constant)
+        return {constant_rule, "the " + what + " " + where(*decl) + ", copied from a constant"};
       return {};
     }
     // A static or global buffer without an initialiser.
@@ -238,11 +281,11 @@ class Check {
     writers(name, random, other);
     if (!other.empty()) return {};
     if (random.empty())
-      return {zero_rule, "the static IV " + where(*decl) + ", which is never written and so all zeros"};
+      return {zero_rule, "the static " + what + " " + where(*decl) + ", which is never written and so all zeros"};
     const int filler = values_.function_at(random.front()->name);
     if (filler == fn && random.front()->name < c.name) return {};
     std::string in = filler >= 0 ? " in " + std::string(toks_[function(filler)->name].text) + "()" : "";
-    return {static_rule, "the static IV " + where(*decl) + ", filled once" + in +
+    return {static_rule, "the static " + what + " " + where(*decl) + ", filled once" + in +
                              " and reused for every message instead of being refreshed before each encryption"};
   }
 
@@ -279,7 +322,7 @@ bool passes_iv(std::string_view name) {
 class IvReuse final : public SourceRule {
  public:
   RuleFamily family() const override {
-    return {"iv-reuse", InputKind::source, {constant_rule, zero_rule, static_rule}};
+    return {"iv-reuse", InputKind::source, {constant_rule, zero_rule, static_rule, salt_rule}};
   }
 
   bool gated_by_names() const override { return true; }

@@ -5,7 +5,9 @@
 // entropy callback, with an entropy context that the function never initialises, or with a
 // callback of this file that returns constant or time-derived data; RAND_seed, RAND_add,
 // mbedtls_hmac_drbg_seed_buf and tinycrypt's PRNG seeding given constant or time-derived bytes;
-// and an mbedTLS configuration with MBEDTLS_TEST_NULL_ENTROPY.
+// and an mbedTLS configuration with MBEDTLS_TEST_NULL_ENTROPY. A seed named by a macro that the
+// file does not define is decided over the tree: a finding when a header defines that seed-named
+// macro as an integer constant.
 #include <array>
 #include <optional>
 #include <set>
@@ -47,6 +49,24 @@ bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
   return std::find(set.begin(), set.end(), s) != set.end();
 }
 
+// Whether a name says it is a seed (BOARD_SEED, rngSeed, seed_value): the macros of headers worth
+// remembering for the seeding calls of the files that include them.
+bool names_a_seed(std::string_view name) {
+  const auto words = identifier_words(name);
+  return std::find(words.begin(), words.end(), "seed") != words.end();
+}
+
+// What the tree-wide pass needs: the seed-named macros a header defines as integer constants, and
+// the seeding calls of other files whose seed is such a macro of some header.
+struct SeedFacts {
+  struct Pending {
+    Finding finding;
+    std::string macro;
+  };
+  std::vector<std::string> macros;
+  std::vector<Pending> pending;
+};
+
 struct SeedKind {
   enum { unknown, constant, predictable } kind = unknown;
   std::string detail;  // "the constant 42", "time()", "getpid()"
@@ -54,9 +74,9 @@ struct SeedKind {
 
 class Check {
  public:
-  Check(const SourceFile& file, std::vector<Finding>& out)
+  Check(const SourceFile& file, std::vector<Finding>& out, SeedFacts& facts)
       : file_(file), toks_(file.tokens), out_(out), values_(file.values()),
-        severity_(element_severity(file.ctx, "RNG-2")) {}
+        severity_(element_severity(file.ctx, "RNG-2")), facts_(facts) {}
 
   void run() {
     for (const Call& c : file_.syntax.calls()) {
@@ -80,6 +100,7 @@ class Check {
     }
     engines_seeded();
     null_entropy_config();
+    if (is_header(file_.input.path)) seed_macros();
   }
 
  private:
@@ -93,6 +114,23 @@ class Check {
     if (!v.via || v.via->is_const || v.via->form == BindingForm::macro || fn < 0) return true;
     const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(fn)];
     return values_.calls_taking(toks_[v.via->name].text, fn, f.body_open, at).empty();
+  }
+
+  // Whether a scalar constant reached through a variable is still that constant at token `at`: its
+  // address is not taken before (getrandom(&seed, …), fread(&seed, …) fill it); passing the value
+  // itself to a call cannot change it.
+  bool scalar_unchanged(const Value& v, int fn, size_t at) const {
+    if (!v.via || v.via->is_const || v.via->form == BindingForm::macro) return true;
+    const std::string_view name = toks_[v.via->name].text;
+    const size_t from = fn >= 0 ? file_.syntax.functions()[static_cast<size_t>(fn)].body_open : 0;
+    for (size_t k : values_.occurrences(name)) {
+      if (k <= from || k >= at || k < 2 || !toks_[k - 1].is("&")) continue;
+      const Token& before = toks_[k - 2];
+      const bool binary = before.kind == TokenKind::identifier || before.kind == TokenKind::number ||
+                          before.is(")") || before.is("]");
+      if (!binary || before.is_ident("return")) return false;
+    }
+    return true;
   }
 
   // What a seed expression derives from, following local variables a few steps.
@@ -109,7 +147,7 @@ class Check {
       k.detail = "constant data" + (v.via ? " (" + std::string(toks_[v.via->name].text) + ")" : std::string());
       return k;
     }
-    if (v.is(Value::Kind::integer)) {
+    if (v.is(Value::Kind::integer) && scalar_unchanged(v, fn, r.begin)) {
       k.kind = SeedKind::constant;
       k.detail = "the constant " + std::to_string(v.integer) +
                  (v.via ? " (" + std::string(toks_[v.via->name].text) + ")" : std::string());
@@ -148,10 +186,40 @@ class Check {
     return k;
   }
 
+  // The seed-named object-like macros of a header whose value is an integer constant.
+  void seed_macros() {
+    for (const Binding& b : values_.all_bindings()) {
+      if (b.form != BindingForm::macro || !names_a_seed(toks_[b.name].text)) continue;
+      const Value v = values_.resolve(b.value, -1);
+      if (v.is(Value::Kind::integer)) facts_.macros.emplace_back(toks_[b.name].text);
+    }
+  }
+
+  // A seed named by a macro this file does not define (srand(BOARD_SEED) with BOARD_SEED in a
+  // header): decided once every header's macros are known.
+  void seed_from_elsewhere(size_t at, TokenRange seed, int fn, const std::string& what) {
+    const TokenRange r = values_.strip(seed);
+    if (r.size() != 1 || toks_[r.begin].kind != TokenKind::identifier || !names_a_seed(toks_[r.begin].text) ||
+        !values_.visible(toks_[r.begin].text, fn).empty())
+      return;
+    const std::string macro(toks_[r.begin].text);
+    facts_.pending.push_back(
+        {file_.at(toks_[at], std::string(seed_rule),
+                  what + " is seeded from " + macro +
+                      ", a constant of a header of the tree, so every run and every device produces the same "
+                      "sequence: seed from an entropy source (getrandom, std::random_device, a hardware TRNG) and "
+                      "use a cryptographic generator wherever the numbers matter",
+                  severity_),
+         macro});
+  }
+
   void seeding(const Call& c, size_t arg, const std::string& what) {
     if (arg >= c.args.size()) return;
     const SeedKind k = classify({c.args[arg].first, c.args[arg].second}, c.function);
-    if (k.kind == SeedKind::unknown) return;
+    if (k.kind == SeedKind::unknown) {
+      seed_from_elsewhere(c.name, {c.args[arg].first, c.args[arg].second}, c.function, what);
+      return;
+    }
     report(c.name, seed_rule,
            what + " is seeded from " + k.detail +
                (k.kind == SeedKind::constant ? ", so every run and every device produces the same sequence"
@@ -311,7 +379,10 @@ class Check {
       return;
     }
     const SeedKind k = classify({open + 1, close}, fn);
-    if (k.kind == SeedKind::unknown) return;
+    if (k.kind == SeedKind::unknown) {
+      seed_from_elsewhere(at, {open + 1, close}, fn, what);
+      return;
+    }
     report(at, seed_rule,
            what + " is seeded from " + k.detail +
                (k.kind == SeedKind::constant ? ", so every run produces the same sequence"
@@ -333,6 +404,7 @@ class Check {
   std::vector<Finding>& out_;
   const FileValues& values_;
   const Severity severity_;
+  SeedFacts& facts_;
   std::set<size_t> reported_;
 };
 
@@ -351,10 +423,33 @@ class PredictableSeeds final : public SourceRule {
 
   bool gated_by_names() const override { return true; }
   bool reacts_to(std::string_view name) const override { return seeds(name); }
+  // A header that names a seed may define the constant another file seeds with.
+  bool triggered_otherwise(const SourceFile& file) const override {
+    if (!is_header(file.input.path)) return false;
+    const auto names = file.names.all();
+    return std::any_of(names.begin(), names.end(), [](std::string_view n) {
+      return (n.find("seed") != std::string_view::npos || n.find("SEED") != std::string_view::npos ||
+              n.find("Seed") != std::string_view::npos) &&
+             names_a_seed(n);
+    });
+  }
 
-  void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
+  void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const override {
     if (file.tokens.empty()) return;
-    Check(file, out).run();
+    SeedFacts found;
+    Check(file, out, found).run();
+    if (!found.macros.empty() || !found.pending.empty()) facts = std::move(found);
+  }
+
+  void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
+    std::set<std::string_view> constants;
+    for (const auto& f : files)
+      if (const auto* sf = std::any_cast<SeedFacts>(&f.facts))
+        for (const auto& m : sf->macros) constants.insert(m);
+    for (const auto& f : files)
+      if (const auto* sf = std::any_cast<SeedFacts>(&f.facts))
+        for (const auto& p : sf->pending)
+          if (constants.contains(p.macro)) out.findings.push_back(p.finding);
   }
 };
 

@@ -6,6 +6,7 @@
 // raw writes into log files (fwrite(key, 1, n, log_fp)) count as calls.
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "inspect/source/credential_names.h"
 #include "inspect/source/identifier_words.h"
@@ -22,6 +23,44 @@ bool exposes_value(std::string_view method) {
   return std::find(methods.begin(), methods.end(), method) != methods.end();
 }
 
+bool logged_secret(const SourceFile& file, size_t k);
+
+// const char *data = password; printf("%s\n", data): a variable of the function whose every
+// binding before the use gives it a secret-named variable or member holds that secret. Looked for
+// only in files that name a secret at all (most files print, few name secrets).
+class SecretAliases {
+ public:
+  explicit SecretAliases(const SourceFile& file) : file_(file) {}
+
+  bool holds_secret(size_t k) {
+    if (!file_names_secret_)
+      file_names_secret_ = std::any_of(file_.names.all().begin(), file_.names.all().end(), [](std::string_view n) {
+        return may_name_credential(n) && names_secret(n);
+      });
+    if (!*file_names_secret_) return false;
+    const auto& tokens = file_.tokens;
+    const FileValues& values = file_.values();
+    const int fn = values.function_at(k);
+    if (fn < 0) return false;
+    bool secret = false;
+    for (const Binding* b : values.visible(tokens[k].text, fn)) {
+      if (b->function != fn) return false;  // a file-scope variable: any function may set it
+      if (b->name > k || (b->form == BindingForm::declaration && b->value.empty())) continue;
+      if ((b->form != BindingForm::declaration && b->form != BindingForm::assignment) || b->value.empty()) return false;
+      const TokenRange r = values.strip(b->value);
+      for (size_t q = r.begin; q < r.end; ++q)
+        if (tokens[q].kind != TokenKind::identifier && !tokens[q].is(".") && !tokens[q].is("->")) return false;
+      if (r.empty() || !logged_secret(file_, r.end - 1)) return false;
+      secret = true;
+    }
+    return secret;
+  }
+
+ private:
+  const SourceFile& file_;
+  std::optional<bool> file_names_secret_;
+};
+
 class SecretsInLogs final : public SourceRule {
  public:
   RuleFamily family() const override { return {"secrets-in-logs", InputKind::source, {"LOG-3/secret-logged"}}; }
@@ -31,23 +70,24 @@ class SecretsInLogs final : public SourceRule {
     const auto& config = file.ctx.config;
     NameMemo sinks(file.names);  // judged once per callee name
     const auto is_sink = [&](std::string_view n) { return writes_a_log(n, config) || is_print_function(n) || prints(n); };
+    SecretAliases aliases(file);
     for (const auto& call : file.syntax.calls()) {
       const std::string_view callee = tokens[call.name].text;
       if (const int data = raw_write_data(file, call); data >= 0) {  // fwrite(pin, 1, n, log_fp)
-        check_arguments(file, {call.args[static_cast<size_t>(data)]}, callee, out);
+        check_arguments(file, {call.args[static_cast<size_t>(data)]}, callee, aliases, out);
         continue;
       }
       if (!sinks(tokens[call.name], is_sink)) continue;
       if (call.close + 1 < tokens.size() && tokens[call.close + 1].is("<<")) {  // LOG(INFO) << …
-        check_stream(file, call.close + 1, callee, out);
+        check_stream(file, call.close + 1, callee, aliases, out);
         continue;
       }
-      check_arguments(file, call.args, callee, out);
+      check_arguments(file, call.args, callee, aliases, out);
     }
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
       if (tokens[i].kind != TokenKind::identifier || file.syntax.dead(i)) continue;  // both forms start at a name
       if (is_log_stream(tokens, i)) {
-        check_stream(file, i + 1, tokens[i].text, out);
+        check_stream(file, i + 1, tokens[i].text, aliases, out);
       } else if (tokens[i + 1].is("(") &&
                  (is_logger_member_call(tokens, i) || serial_print(tokens, i))) {
         const size_t close = std::min(file.syntax.match(i + 1), tokens.size());
@@ -62,7 +102,7 @@ class SecretsInLogs final : public SourceRule {
           }
         }
         if (close > begin) args.emplace_back(begin, close);
-        check_arguments(file, args, tokens[i].text, out);
+        check_arguments(file, args, tokens[i].text, aliases, out);
       }
     }
   }
@@ -77,6 +117,11 @@ class SecretsInLogs final : public SourceRule {
     static constexpr std::array<std::string_view, 5> verbs{"print", "log", "trace", "debug", "dbg"};
     const auto words = identifier_words(callee);
     return words.size() >= 2 && std::find(verbs.begin(), verbs.end(), words.front()) != verbs.end();
+  }
+
+  // Functions whose result is a password just typed: printf("%s", getpass("PIN: ")).
+  static bool returns_password(std::string_view callee) {
+    return callee == "getpass" || callee == "getpassphrase" || callee == "readpassphrase";
   }
 
   // Arduino's serial console: Serial.print(…), Serial1.println(…), SerialUSB.printf(…).
@@ -107,10 +152,10 @@ class SecretsInLogs final : public SourceRule {
   }
 
   static void check_arguments(const SourceFile& file, const std::vector<std::pair<size_t, size_t>>& args,
-                              std::string_view sink, std::vector<Finding>& out) {
+                              std::string_view sink, SecretAliases& aliases, std::vector<Finding>& out) {
     for (const auto& [begin, end] : args) {
       if (end == begin + 1 && file.tokens[begin].kind == TokenKind::string) continue;  // the format, or a literal
-      if (const Token* secret = secret_value(file, begin, end)) {
+      if (const Token* secret = secret_value(file, begin, end, aliases)) {
         report(file, *secret, sink, out);
         return;  // one finding per call
       }
@@ -118,14 +163,15 @@ class SecretsInLogs final : public SourceRule {
   }
 
   // The operands of `<< a << b …;` from the first '<<' at `at` to the end of the statement.
-  static void check_stream(const SourceFile& file, size_t at, std::string_view sink, std::vector<Finding>& out) {
+  static void check_stream(const SourceFile& file, size_t at, std::string_view sink, SecretAliases& aliases,
+                           std::vector<Finding>& out) {
     const auto& tokens = file.tokens;
     size_t begin = at + 1;
     for (size_t k = at + 1; k <= tokens.size(); ++k) {
       const bool end = k == tokens.size() || tokens[k].is(";") || tokens[k].is("}");
       if (end || tokens[k].is("<<")) {
         if (k > begin)
-          if (const Token* secret = secret_value(file, begin, k)) {
+          if (const Token* secret = secret_value(file, begin, k, aliases)) {
             report(file, *secret, sink, out);
             return;
           }
@@ -139,8 +185,8 @@ class SecretsInLogs final : public SourceRule {
 
   // The first secret-named identifier in tokens [begin, end) that is the value itself: not inside
   // the parentheses of another call, not the operand of sizeof, not a function name, not an
-  // object whose method measures it.
-  static const Token* secret_value(const SourceFile& file, size_t begin, size_t end) {
+  // object whose method measures it; or a plain variable that only holds such a secret.
+  static const Token* secret_value(const SourceFile& file, size_t begin, size_t end, SecretAliases& aliases) {
     const auto& tokens = file.tokens;
     for (size_t k = begin; k < end; ++k) {
       const Token& t = tokens[k];
@@ -154,7 +200,10 @@ class SecretsInLogs final : public SourceRule {
         else ++k;
         continue;
       }
-      if (k + 1 < end && tokens[k + 1].is("(")) continue;  // a function name
+      if (k + 1 < end && tokens[k + 1].is("(")) {  // a function name: its result is logged
+        if (returns_password(t.text)) return &t;
+        continue;
+      }
       const bool member = k + 2 < end && (tokens[k + 1].is(".") || tokens[k + 1].is("->")) &&
                           tokens[k + 2].kind == TokenKind::identifier;
       const bool method = member && k + 3 < end && tokens[k + 3].is("(");
@@ -171,15 +220,13 @@ class SecretsInLogs final : public SourceRule {
         continue;
       }
       if (logged_secret(file, k)) return &t;
+      if (end == begin + 1 && aliases.holds_secret(k)) return &t;
     }
     return nullptr;
   }
 
-  static bool logged_secret(const SourceFile& file, size_t k) {
-    const std::string_view name = file.tokens[k].text;
-    return names_secret(name) && !(credential_name(name) == CredentialName::pin && hardware_pin(file, k));
-  }
 
+ public:
   // Whether a `pin` is a hardware pin: its type names one (gpio_num_t, PinName, pin_t) or the
   // function passes it to a GPIO, LED, PWM or ADC call (gpio_set_level, digitalWrite, pinMode).
   static bool hardware_pin(const SourceFile& file, size_t k) {
@@ -214,6 +261,11 @@ class SecretsInLogs final : public SourceRule {
     return false;
   }
 };
+
+bool logged_secret(const SourceFile& file, size_t k) {
+  const std::string_view name = file.tokens[k].text;
+  return names_secret(name) && !(credential_name(name) == CredentialName::pin && SecretsInLogs::hardware_pin(file, k));
+}
 
 }  // namespace
 

@@ -115,7 +115,15 @@ class ShellExecution final : public SourceRule {
       const auto literal_shell = [&](size_t index) {
         if (index >= c.args.size()) return false;
         const LiteralForm f = literals.evaluate(c.args[index].first, c.args[index].second);
-        if (f.kind != LiteralForm::Kind::literal) return false;
+        if (f.kind != LiteralForm::Kind::literal) {
+          // A variable holding the path: `static const char *const shell = "/bin/sh"; execv(shell, …)`.
+          const Value v = file.values().resolve({c.args[index].first, c.args[index].second}, c.function);
+          const bool settled = v.via == nullptr || v.via->is_const || v.via->form == BindingForm::macro ||
+                               (c.function >= 0 && v.via->function == c.function);
+          if (!v.is(Value::Kind::string) || !settled || !is_shell_path(v.text)) return false;
+          shell = v.text;
+          return true;
+        }
         for (const auto& text : f.texts)
           if (is_shell_path(text)) {
             shell = text;

@@ -13,6 +13,13 @@ namespace {
 
 constexpr int max_depth = 8;          // names followed to reach a value
 constexpr size_t max_expression = 64; // tokens of an integer expression evaluated
+// Calls followed: a parameter to the arguments of its function's callers in this file, a call to
+// its function's return statements. Shallower than names, and only so many callers or returns
+// each, so that the work stays small however the file's functions call each other. A function with
+// external linkage may have callers elsewhere too; the value its callers here pass still reaches
+// it, which is what the rules ask (is a constant key, IV or seed used).
+constexpr int max_call_depth = 3;
+constexpr size_t max_callers = 8;
 
 constexpr std::array<std::string_view, 4> cpp_casts{"static_cast", "reinterpret_cast", "const_cast", "dynamic_cast"};
 // Calls that wrap a single literal without changing what it is.
@@ -137,17 +144,20 @@ Value FileValues::resolve_name_at(std::string_view name, int function, int depth
   }
   bool have = false;
   for (const Binding* b : cands) {
-    if (b->form == BindingForm::parameter || b->form == BindingForm::compound || b->form == BindingForm::element)
-      return Value{};
-    if (b->value.empty()) {
+    if (b->form == BindingForm::compound || b->form == BindingForm::element) return Value{};
+    if (b->form != BindingForm::parameter && b->value.empty()) {
       if (b->form == BindingForm::macro) return Value{};  // a flag macro has no value
       continue;
     }
-    Value bv = resolve_at(b->value, b->form == BindingForm::macro ? function : b->function, depth + 1);
+    Value bv = b->form == BindingForm::parameter
+                   ? resolve_parameter(*b, depth + 1)
+                   : resolve_at(b->value, b->form == BindingForm::macro ? function : b->function, depth + 1);
     if (bv.is(Value::Kind::unknown)) return Value{};
     if (!have) {
       v = std::move(bv);
-      v.via = b;
+      // Through a parameter, the binding that matters is the caller's variable (is it const, is it
+      // refreshed); a literal passed directly has only the parameter.
+      if (b->form != BindingForm::parameter || v.via == nullptr) v.via = b;
       have = true;
       continue;
     }
@@ -200,6 +210,14 @@ Value FileValues::resolve_at(TokenRange r, int function, int depth) const {
     }
     return v;
   }
+  if (const Call* c = call_at(r.begin); c != nullptr && c->close + 1 == r.end) return resolve_return(*c, depth + 1);
+  // items[2]: an element of an array the file fills with constants.
+  if (r.size() >= 4 && first.kind == TokenKind::identifier && toks[r.begin + 1].is("[") &&
+      syntax_.match(r.begin + 1) == r.end - 1) {
+    const Value index = resolve_at({r.begin + 2, r.end - 1}, function, depth + 1);
+    if (index.is(Value::Kind::integer)) return resolve_element(first.text, index.integer, function, depth + 1);
+    return v;
+  }
   int64_t n = 0;
   if (evaluate(r, function, depth, n)) {
     v.kind = Value::Kind::integer;
@@ -207,6 +225,141 @@ Value FileValues::resolve_at(TokenRange r, int function, int depth) const {
     v.token = r.begin;
   }
   return v;
+}
+
+const FunctionDef* FileValues::definition(std::string_view name) const {
+  const auto& functions = syntax_.functions();
+  for (size_t k : occurrences(name)) {
+    const auto f = std::lower_bound(functions.begin(), functions.end(), k,
+                                    [](const FunctionDef& d, size_t at) { return d.name < at; });
+    if (f != functions.end() && f->name == k) {
+      if (k > 0 && tokens()[k - 1].is("::")) return nullptr;  // a member: its calls are through objects
+      return &*f;
+    }
+  }
+  return nullptr;
+}
+
+// Whether a value reached through a variable of `function` still holds at token `at`: no call
+// between its binding and `at` is given the variable (getrandom(&seed, …), fill(buf)). The rules
+// ask this of the values they use; a value carried into another function must be asked here.
+bool FileValues::still_bound(const Value& v, int function, size_t at) const {
+  const Binding* b = v.via;
+  if (b == nullptr || b->is_const || b->form == BindingForm::macro || function < 0) return true;
+  const size_t from = b->function == function ? b->name : syntax_.functions()[static_cast<size_t>(function)].body_open;
+  return calls_taking(tokens()[b->name].text, function, from, at).empty();
+}
+
+Value FileValues::resolve_parameter(const Binding& parameter, int depth) const {
+  if (depth > max_call_depth || parameter.function < 0) return Value{};
+  const auto toks = tokens();
+  const FunctionDef& f = syntax_.functions()[static_cast<size_t>(parameter.function)];
+  if (f.name > 0 && toks[f.name - 1].is("::")) return Value{};  // a member: called through objects
+  // Its position: the top-level commas before it in the parameter list.
+  size_t index = 0;
+  for (size_t k = f.name + 2; k < parameter.name; ++k) {
+    if (is_opener(toks[k]) && syntax_.match(k) < parameter.name) k = syntax_.match(k);
+    else if (toks[k].is(",")) ++index;
+  }
+  Value v;
+  size_t callers = 0;
+  for (size_t k : occurrences(toks[f.name].text)) {
+    if (k == f.name) continue;
+    const Call* caller = call_at(k);
+    if (caller == nullptr) {
+      if (k + 1 < toks.size() && toks[k + 1].is("(")) continue;  // a declaration
+      return Value{};  // taken as a value: its callers are unknown
+    }
+    if (++callers > max_callers || !caller->macro.empty() || index >= caller->args.size()) return Value{};
+    Value cv = resolve_at({caller->args[index].first, caller->args[index].second}, caller->function, depth + 1);
+    if (cv.is(Value::Kind::unknown) || !still_bound(cv, caller->function, k)) return Value{};
+    if (callers > 1 && !(cv.kind == v.kind && cv.integer == v.integer && cv.text == v.text &&
+                         (v.kind != Value::Kind::list || v.list.begin == cv.list.begin)))
+      return Value{};
+    v = std::move(cv);
+  }
+  return callers > 0 ? v : Value{};
+}
+
+Value FileValues::resolve_element(std::string_view name, int64_t index, int function, int depth) const {
+  if (depth > max_depth) return Value{};
+  const auto toks = tokens();
+  const auto bound = visible(name, function);
+  if (bound.size() == 1 && bound.front()->form == BindingForm::parameter) {
+    // An array parameter of a static function: the element of the arrays its callers pass.
+    const Binding& parameter = *bound.front();
+    if (depth > max_call_depth || parameter.function < 0) return Value{};
+    const FunctionDef& f = syntax_.functions()[static_cast<size_t>(parameter.function)];
+    if (f.name > 0 && toks[f.name - 1].is("::")) return Value{};  // a member: called through objects
+    size_t position = 0;
+    for (size_t k = f.name + 2; k < parameter.name; ++k) {
+      if (is_opener(toks[k]) && syntax_.match(k) < parameter.name) k = syntax_.match(k);
+      else if (toks[k].is(",")) ++position;
+    }
+    Value v;
+    size_t callers = 0;
+    for (size_t k : occurrences(toks[f.name].text)) {
+      if (k == f.name) continue;
+      const Call* caller = call_at(k);
+      if (caller == nullptr) {
+        if (k + 1 < toks.size() && toks[k + 1].is("(")) continue;  // a declaration
+        return Value{};
+      }
+      if (++callers > max_callers || !caller->macro.empty() || position >= caller->args.size()) return Value{};
+      const TokenRange passed = strip({caller->args[position].first, caller->args[position].second});
+      if (passed.size() != 1 || toks[passed.begin].kind != TokenKind::identifier) return Value{};
+      Value cv = resolve_element(toks[passed.begin].text, index, caller->function, depth + 1);
+      if (cv.is(Value::Kind::unknown)) return Value{};
+      if (callers > 1 && !(cv.kind == v.kind && cv.integer == v.integer && cv.text == v.text)) return Value{};
+      v = std::move(cv);
+    }
+    return callers > 0 ? v : Value{};
+  }
+  // A local array without an initialiser whose element `index` is assigned constants only, and
+  // whose other writes are to other constant indexes.
+  Value v;
+  bool have = false;
+  for (const Binding* b : bound) {
+    if (b->function != function || function < 0) return Value{};
+    if (b->form == BindingForm::declaration && b->value.empty()) continue;
+    if (b->form != BindingForm::element || b->name + 1 >= toks.size() || !toks[b->name + 1].is("[")) return Value{};
+    const size_t close = syntax_.match(b->name + 1);
+    if (close >= toks.size() || close + 1 >= toks.size() || !toks[close + 1].is("=")) return Value{};
+    const Value at = resolve_at({b->name + 2, close}, function, depth + 1);
+    if (!at.is(Value::Kind::integer)) return Value{};
+    if (at.integer != index) continue;
+    Value ev = resolve_at(b->value, function, depth + 1);
+    if (ev.is(Value::Kind::unknown) || (have && !(ev.kind == v.kind && ev.integer == v.integer && ev.text == v.text)))
+      return Value{};
+    v = std::move(ev);
+    v.via = b;
+    have = true;
+  }
+  return have ? v : Value{};
+}
+
+Value FileValues::resolve_return(const Call& c, int depth) const {
+  if (depth > max_call_depth) return Value{};
+  const FunctionDef* f = definition(tokens()[c.name].text);
+  if (f == nullptr || f->body_close >= tokens().size()) return Value{};
+  const auto toks = tokens();
+  const int function = static_cast<int>(f - syntax_.functions().data());
+  Value v;
+  size_t returns = 0;
+  for (size_t k = f->body_open + 1; k < f->body_close; ++k) {
+    if (!toks[k].is_ident("return")) continue;
+    size_t end = k + 1;
+    while (end < f->body_close && !toks[end].is(";")) end = is_opener(toks[end]) ? syntax_.match(end) + 1 : end + 1;
+    if (++returns > max_callers || end >= f->body_close) return Value{};
+    Value rv = resolve_at({k + 1, end}, function, depth + 1);
+    if (rv.is(Value::Kind::unknown) || !still_bound(rv, function, k)) return Value{};
+    if (returns > 1 && !(rv.kind == v.kind && rv.integer == v.integer && rv.text == v.text &&
+                         (v.kind != Value::Kind::list || v.list.begin == rv.list.begin)))
+      return Value{};
+    v = std::move(rv);
+    k = end;
+  }
+  return returns > 0 ? v : Value{};
 }
 
 bool FileValues::evaluate(TokenRange r, int function, int depth, int64_t& out) const {

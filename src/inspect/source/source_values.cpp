@@ -197,7 +197,6 @@ std::span<const size_t> FileValues::calls_in(int function) const {
 
 void FileValues::add(Binding b) { bindings_.push_back(b); }
 
-
 std::vector<const Call*> FileValues::calls_taking(std::string_view name, int function, size_t from, size_t to,
                                                   const Call* except) const {
   std::vector<const Call*> out;
@@ -298,5 +297,14 @@ ListFacts FileValues::list_facts(TokenRange braces) const {
   return f;
 }
 
+bool declared_static(std::span<const Token> tokens, size_t name) {
+  for (size_t k = name, steps = 0; k > 0 && steps < 16; --k, ++steps) {
+    const Token& p = tokens[k - 1];
+    if (p.is_ident("static")) return true;
+    if (p.kind != TokenKind::identifier && !p.is("*") && !p.is("&") && !p.is("::") && !p.is("<") && !p.is(">"))
+      return false;
+  }
+  return false;
+}
 
 }  // namespace mdbc::source

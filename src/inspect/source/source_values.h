@@ -1,6 +1,8 @@
 #pragma once
 // Where names get their values in one C/C++ file, and what an expression's value is when the file
-// says it: a literal, a #define, an enumerator, a const or a local variable assigned once. Used by
+// says it: a literal, a #define, an enumerator, a const or a local variable assigned once, a
+// parameter of a function whose callers in the file all pass the same, the result of a function
+// of the file whose returns all give the same, an element of an array assigned constants. Used by
 // the rules that ask "is this argument 0 / a literal / a constant buffer" (CRYPTO-1, CRYPTO-3,
 // CRYPTO-4, RNG-1/2/3). Built lazily by a rule that needs it, in linear passes over the tokens;
 // resolution follows names to a bounded depth, never recursing on input-controlled nesting.
@@ -51,7 +53,8 @@ struct Value {
   std::string text;   // string: the literal's body (concatenated, escapes as written); symbol: the name
   size_t token = 0;   // the literal's (first) token, the symbol, or the list's '{'
   TokenRange list;    // list: from '{' to its '}' inclusive
-  const Binding* via = nullptr;  // the first binding followed to reach the value, if any
+  const Binding* via = nullptr;  // the first binding followed to reach the value, if any (through a
+                                 // parameter: the caller's variable, when the caller passed one)
 
   bool is(Kind k) const { return kind == k; }
   bool is_integer(int64_t v) const { return kind == Kind::integer && integer == v; }
@@ -88,6 +91,8 @@ class FileValues {
   std::span<const size_t> calls_in(int function) const;
   // The call whose name is token i, or nullptr.
   const Call* call_at(size_t name_token) const;
+  // The definition of a free function of this file by its name, or nullptr.
+  const FunctionDef* definition(std::string_view name) const;
 
   // The range without casts, parentheses, a leading '&', a trailing [0] / .data() / .c_str(), and
   // wrappers of a single literal (_T("…"), TEXT("…"), std::string("…")).
@@ -122,6 +127,15 @@ class FileValues {
   TokenRange value_after(size_t eq) const;
   Brace classify_brace(size_t open) const;
   Value resolve_at(TokenRange r, int function, int depth) const;
+  // A parameter of a function of this file that is only called (never taken as a value): the
+  // value every caller in this file passes for it, when they all pass the same. A call of a function of this file: the value
+  // every return statement gives, when they all give the same.
+  Value resolve_parameter(const Binding& parameter, int depth) const;
+  Value resolve_return(const Call& c, int depth) const;
+  // Element `index` of the array `name`: the constant a local array is assigned there, or through
+  // an array parameter of a function of the file, that element of the arrays every caller passes.
+  Value resolve_element(std::string_view name, int64_t index, int function, int depth) const;
+  bool still_bound(const Value& v, int function, size_t at) const;
   Value resolve_name_at(std::string_view name, int function, int depth) const;
   bool evaluate(TokenRange r, int function, int depth, int64_t& out) const;
 
@@ -134,6 +148,9 @@ class FileValues {
   std::vector<std::vector<size_t>> calls_by_function_;  // [0] is file scope, [f + 1] function f
   std::vector<int> call_at_;  // per token: index in syntax_.calls() of the call it names, or -1
 };
+
+// Whether the declaration whose name is at `name` says `static` among its specifiers.
+bool declared_static(std::span<const Token> tokens, size_t name);
 
 // The integer value of a number token (decimal, hex, octal, binary; digit separators and
 // suffixes allowed). False when it is not an integer or does not fit.

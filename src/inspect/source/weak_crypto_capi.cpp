@@ -54,27 +54,62 @@ void Check::numeric_alg_id(const Call& c) {
   }
 }
 
-// Whether the key handle in argument `key_arg` of `c` is an RSA key the same function made:
-// generated or fetched as the key-exchange pair (CALG_RSA_KEYX, AT_KEYEXCHANGE), or imported from
-// a key blob in a function that builds an RSA or public/private key blob.
+// Whether the key handle in argument `key_arg` of `c` is an RSA key: generated or fetched as the
+// key-exchange pair (CALG_RSA_KEYX, AT_KEYEXCHANGE), or imported from a key blob in a function
+// that builds an RSA or public/private key blob — by the same function, by the callers of a static
+// function that takes the handle as a parameter, or anywhere in the file for a file-scope handle.
 bool Check::rsa_key(const Call& c, size_t key_arg) {
   if (c.function < 0 || key_arg >= c.args.size()) return false;
   const size_t key = values().base_name({c.args[key_arg].first, c.args[key_arg].second});
   if (key >= toks_.size()) return false;
-  for (size_t ci : values().calls_in(c.function)) {
-    const Call& source = file_.syntax.calls()[ci];
+  return rsa_handle(c.function, toks_[key].text, c.name, true);
+}
+
+bool Check::rsa_handle(int fn, std::string_view key, size_t before, bool follow_callers) {
+  const auto bindings = values().visible(key, fn);
+  const bool file_scope = !bindings.empty() && std::all_of(bindings.begin(), bindings.end(), [](const Binding* b) {
+    return b->function < 0 && b->form == BindingForm::declaration;
+  });
+  const auto& calls = file_.syntax.calls();
+  const auto made_rsa = [&](const Call& source) {
     const std::string_view name = toks_[source.name].text;
-    if (source.name > c.name || source.args.size() < 3 ||
-        std::find(key_sources.begin(), key_sources.end(), name) == key_sources.end())
-      continue;
+    if (source.args.size() < 3 || std::find(key_sources.begin(), key_sources.end(), name) == key_sources.end())
+      return std::optional<bool>();
     const size_t made = values().base_name({source.args.back().first, source.args.back().second});
-    if (made >= toks_.size() || toks_[made].text != toks_[key].text) continue;
+    if (made >= toks_.size() || toks_[made].text != key) return std::optional<bool>();
     if (name == "CryptImportKey")
-      return mentions(c.function, "CALG_RSA_KEYX") || mentions(c.function, "PUBLICKEYBLOB") ||
-             mentions(c.function, "PRIVATEKEYBLOB") || rsa_key_blob(arg_value(source, 1));
+      return std::optional<bool>(mentions(source.function, "CALG_RSA_KEYX") ||
+                                 mentions(source.function, "PUBLICKEYBLOB") ||
+                                 mentions(source.function, "PRIVATEKEYBLOB") || rsa_key_blob(arg_value(source, 1)));
     const auto alg = arg_symbols(source, 1);
-    return std::any_of(alg.begin(), alg.end(),
-                       [](std::string_view s) { return s == "CALG_RSA_KEYX" || s == "AT_KEYEXCHANGE"; });
+    return std::optional<bool>(std::any_of(alg.begin(), alg.end(), [](std::string_view s) {
+      return s == "CALG_RSA_KEYX" || s == "AT_KEYEXCHANGE";
+    }));
+  };
+  if (file_scope) {
+    for (const Call& source : calls)
+      if (const auto rsa = made_rsa(source); rsa && *rsa) return true;
+    return false;
+  }
+  for (size_t ci : values().calls_in(fn)) {
+    const Call& source = calls[ci];
+    if (source.name > before) continue;
+    if (const auto rsa = made_rsa(source)) return *rsa;
+  }
+  // A parameter of a static function of the file: the handles its callers pass.
+  if (!follow_callers || fn < 0 || bindings.size() != 1 || bindings.front()->form != BindingForm::parameter) return false;
+  const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(fn)];
+  if (!declared_static(toks_, f.name)) return false;
+  size_t index = 0;
+  for (size_t k = f.name + 2; k < bindings.front()->name; ++k) {
+    if ((toks_[k].is("(") || toks_[k].is("[")) && file_.syntax.match(k) < bindings.front()->name) k = file_.syntax.match(k);
+    else if (toks_[k].is(",")) ++index;
+  }
+  for (size_t k : values().occurrences(toks_[f.name].text)) {
+    const Call* caller = values().call_at(k);
+    if (caller == nullptr || index >= caller->args.size() || caller->function < 0) continue;
+    const size_t passed = values().base_name({caller->args[index].first, caller->args[index].second});
+    if (passed < toks_.size() && rsa_handle(caller->function, toks_[passed].text, caller->name, false)) return true;
   }
   return false;
 }

@@ -184,6 +184,7 @@ class Check {
   void numeric_alg_id(const Call& c);
   void capi_rsa_padding(const Call& c);
   bool rsa_key(const Call& c, size_t key_arg);
+  bool rsa_handle(int fn, std::string_view key, size_t before, bool follow_callers);
   bool rsa_key_blob(const Value& blob);
   void block_call(const Call& c, const BlockCall& b);
   void gcry_sexp_format(const Call& c);
