@@ -183,6 +183,18 @@ TEST(HostileSource, RejectionBranchWithoutSemicolons) {
                                     "} return 0; }\n");
 }
 
+TEST(HostileSource, NestedIfsWithoutBraces) {
+  // A million `if (a)` nested without braces around one statement: the branch of each runs to the
+  // same ';', so walking to it afresh from every if would take hours (LOG-2).
+  inspect_one_file("ifs.c", "void f(int a) { " + repeat("if (a) ", 1000000) + "return; }\n");
+}
+
+TEST(HostileSource, ManySeedsFromOneClock) {
+  // 100,000 srand(time(0)) in one body: each seed asks which calls before it take time and where
+  // time is defined, so answering either by scanning every call or occurrence would take hours (RNG).
+  inspect_one_file("seeds.c", "#include <stdlib.h>\n#include <time.h>\nvoid f(void) {\n" + repeat("srand(time(0));\n", 100000) + "}\n");
+}
+
 TEST(HostileSource, ManyDefinitionsOfOneFunction) {
   // 25,000 definitions of f (as under as many #if branches), each calling f: the call graph must
   // not link every call to every definition (625 million edges).

@@ -171,7 +171,7 @@ class Check {
           if (!b->value.empty() && (b->form == BindingForm::declaration || b->form == BindingForm::assignment))
             work.push_back({b->value, depth + 1});
         // A struct filled by a clock call: gettimeofday(&tv, NULL); srand(tv.tv_usec)
-        if (fn >= 0) {
+        if (fn >= 0 && source.empty()) {  // only the first predictable source is named
           const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(fn)];
           for (const Call* c : values_.calls_taking(id, fn, f.body_open, i))
             if (one_of(toks_[c->name].text, predictable_sources) && source.empty())

@@ -349,13 +349,14 @@ class SecurityEventsLogged final : public SourceRule {
   static bool collect_calls(const SourceFile& file, size_t begin, size_t end, std::vector<std::string>& calls) {
     bool logs = false;
     const bool declared_api = !file.ctx.config.log_functions.empty();
-    for (const auto& call : file.syntax.calls())
-      if (call.name >= begin && call.name < end) {
-        const std::string_view callee = file.tokens[call.name].text;
-        logs = logs || is_log_function(callee, file.ctx.config) ||
-               (!declared_api && writes_diagnostics(file.tokens, call));
-        calls.emplace_back(callee);
-      }
+    // Calls are in token order: the ones named in [begin, end) are one run of them.
+    const auto& all = file.syntax.calls();
+    auto call = std::lower_bound(all.begin(), all.end(), begin, [](const Call& c, size_t at) { return c.name < at; });
+    for (; call != all.end() && call->name < end; ++call) {
+      const std::string_view callee = file.tokens[call->name].text;
+      logs = logs || is_log_function(callee, file.ctx.config) || (!declared_api && writes_diagnostics(file.tokens, *call));
+      calls.emplace_back(callee);
+    }
     if (!declared_api)  // logger.warn(...), spdlog::warn(...), std::cerr << …
       for (size_t k = begin; k + 1 < end && !logs; ++k)
         logs = (file.tokens[k].kind == TokenKind::identifier && file.tokens[k + 1].is("(") &&
@@ -435,6 +436,10 @@ class SecurityEventsLogged final : public SourceRule {
     std::map<std::string_view, size_t> assigned_from;  // variable = callee(...) in this function: the callee's token
     const bool zero_is_failure = returns_one(tokens, def.body_open, end);
     const bool authenticating = has_word(fn_words, verify_words);
+    // Where the statement through each token walked ends: every token on a walk to the ';' ends at
+    // that ';', so nested `if (a) if (a) … x;` walk each token once, not once per enclosing if.
+    std::unordered_map<size_t, size_t> statement_end;
+    std::vector<size_t> walked;
     for (size_t i = def.body_open + 1; i < end; ++i) {
       const Token& t = tokens[i];
       if (t.kind == TokenKind::identifier && i + 3 < end && tokens[i + 1].is("=") &&
@@ -466,10 +471,17 @@ class SecurityEventsLogged final : public SourceRule {
       const auto branch_end = [&](size_t from) {
         if (from < end && tokens[from].is("{")) return std::min(syntax.match(from), end);
         size_t k = from;
+        walked.clear();
         while (k < end && !tokens[k].is(";")) {
+          if (const auto known = statement_end.find(k); known != statement_end.end()) {
+            k = known->second;
+            break;
+          }
+          walked.push_back(k);
           const bool opener = tokens[k].is("(") || tokens[k].is("{");
           k = opener ? std::min(syntax.match(k), end) + 1 : k + 1;
         }
+        for (const size_t w : walked) statement_end.emplace(w, k);
         return std::min(k, end);
       };
       const size_t then_begin = cond_close + 1;

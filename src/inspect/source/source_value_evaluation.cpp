@@ -228,16 +228,11 @@ Value FileValues::resolve_at(TokenRange r, int function, int depth) const {
 }
 
 const FunctionDef* FileValues::definition(std::string_view name) const {
-  const auto& functions = syntax_.functions();
-  for (size_t k : occurrences(name)) {
-    const auto f = std::lower_bound(functions.begin(), functions.end(), k,
-                                    [](const FunctionDef& d, size_t at) { return d.name < at; });
-    if (f != functions.end() && f->name == k) {
-      if (k > 0 && tokens()[k - 1].is("::")) return nullptr;  // a member: its calls are through objects
-      return &*f;
-    }
-  }
-  return nullptr;
+  const size_t id = names_.index(name);
+  if (id >= names_.size()) return nullptr;
+  const int f = definition_by_name_[id];
+  // A member (its calls are through objects) counts as no definition of the name.
+  return f < 0 ? nullptr : &syntax_.functions()[static_cast<size_t>(f)];
 }
 
 // Whether a value reached through a variable of `function` still holds at token `at`: no call

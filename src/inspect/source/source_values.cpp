@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <cstring>
+#include <unordered_set>
 
 #include "inspect/source/value_tokens.h"
 
@@ -127,6 +128,18 @@ FileValues::FileValues(const Syntax& syntax, const FileNames& names) : syntax_(s
     calls_by_function_[static_cast<size_t>(calls[c].function + 1)].push_back(c);
     call_at_[calls[c].name] = static_cast<int>(c);
   }
+  // Calls are in the order they open: the innermost call holding token k is the latest opened
+  // before k that has not closed by k (a stack of the calls still open), so one pass finds it
+  // for every token.
+  enclosing_call_.assign(tokens().size(), -1);
+  std::vector<size_t> open_calls;
+  size_t next_call = 0;
+  for (size_t k = 0; k < enclosing_call_.size(); ++k) {
+    while (!open_calls.empty() && calls[open_calls.back()].close <= k) open_calls.pop_back();
+    if (!open_calls.empty()) enclosing_call_[k] = static_cast<int>(open_calls.back());
+    for (; next_call < calls.size() && calls[next_call].open <= k; ++next_call)
+      if (calls[next_call].close > k) open_calls.push_back(next_call);
+  }
   const auto toks = tokens();
   group_by_name(
       names_.size(), toks.size(),
@@ -135,6 +148,18 @@ FileValues::FileValues(const Syntax& syntax, const FileNames& names) : syntax_(s
         return t.kind == TokenKind::identifier && !t.directive && !syntax_.dead(i) ? size_t{t.name} : names_.size();
       },
       occurrences_begin_, occurrences_);
+  // Per name, the first definition named by one of its occurrences (functions are in token order).
+  definition_by_name_.assign(names_.size(), no_definition);
+  const auto& functions = syntax_.functions();
+  for (size_t f = 0; f < functions.size(); ++f) {
+    const size_t at = functions[f].name;
+    if (at >= toks.size()) continue;
+    const Token& t = toks[at];
+    if (t.kind != TokenKind::identifier || t.directive || syntax_.dead(at) || t.name >= names_.size()) continue;
+    int& first = definition_by_name_[t.name];
+    if (first != no_definition) continue;
+    first = at > 0 && toks[at - 1].is("::") ? member_definition : static_cast<int>(f);
+  }
   scan();
   add_parameters();
   std::stable_sort(bindings_.begin(), bindings_.end(), [](const Binding& a, const Binding& b) { return a.name < b.name; });
@@ -200,23 +225,20 @@ void FileValues::add(Binding b) { bindings_.push_back(b); }
 std::vector<const Call*> FileValues::calls_taking(std::string_view name, int function, size_t from, size_t to,
                                                   const Call* except) const {
   std::vector<const Call*> out;
+  std::unordered_set<const Call*> taking;
   const auto& calls = syntax_.calls();
-  for (size_t k : occurrences(name)) {
-    if (k <= from || k >= to) continue;
-    const Call* best = nullptr;
-    size_t best_arg = 0;
-    for (size_t ci : calls_in(function)) {
-      const Call& c = calls[ci];
-      if (c.open >= k || k >= c.close || (best && c.open < best->open)) continue;
-      for (size_t a = 0; a < c.args.size(); ++a)
-        if (c.args[a].first <= k && k < c.args[a].second) {
-          best = &c;
-          best_arg = a;
-        }
-    }
-    if (!best || best == except) continue;
-    if (base_name({best->args[best_arg].first, best->args[best_arg].second}) != k) continue;
-    if (std::find(out.begin(), out.end(), best) == out.end()) out.push_back(best);
+  const auto named = occurrences(name);
+  for (auto at = std::upper_bound(named.begin(), named.end(), from); at != named.end() && *at < to; ++at) {
+    const size_t k = *at;
+    if (enclosing_call_[k] < 0) continue;
+    const Call* best = &calls[static_cast<size_t>(enclosing_call_[k])];
+    if (best == except || best->function != function) continue;
+    // The argument holding k: the last one starting at or before it (arguments are in order).
+    const auto arg = std::upper_bound(best->args.begin(), best->args.end(), k,
+                                      [](size_t token, const auto& a) { return token < a.first; });
+    if (arg == best->args.begin() || k >= std::prev(arg)->second) continue;
+    if (base_name({std::prev(arg)->first, std::prev(arg)->second}) != k) continue;
+    if (taking.insert(best).second) out.push_back(best);
   }
   return out;
 }

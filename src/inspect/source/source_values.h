@@ -147,6 +147,11 @@ class FileValues {
   std::vector<size_t> bindings_by_name_, occurrences_;
   std::vector<std::vector<size_t>> calls_by_function_;  // [0] is file scope, [f + 1] function f
   std::vector<int> call_at_;  // per token: index in syntax_.calls() of the call it names, or -1
+  // Per name (FileNames index): the index in syntax_.functions() of the first definition one of its
+  // occurrences names, member_definition when that one is qualified (X::name), or no_definition.
+  static constexpr int no_definition = -1, member_definition = -2;
+  std::vector<int> definition_by_name_;
+  std::vector<int> enclosing_call_;  // per token: index in syntax_.calls() of the innermost call holding it, or -1
 };
 
 // Whether the declaration whose name is at `name` says `static` among its specifiers.
