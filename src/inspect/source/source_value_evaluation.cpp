@@ -245,17 +245,26 @@ bool FileValues::still_bound(const Value& v, int function, size_t at) const {
   return calls_taking(tokens()[b->name].text, function, from, at).empty();
 }
 
-Value FileValues::resolve_parameter(const Binding& parameter, int depth) const {
-  if (depth > max_call_depth || parameter.function < 0) return Value{};
+std::optional<size_t> FileValues::parameter_index(const Binding& parameter, int depth) const {
+  if (depth > max_call_depth || parameter.function < 0) return std::nullopt;
   const auto toks = tokens();
   const FunctionDef& f = syntax_.functions()[static_cast<size_t>(parameter.function)];
-  if (f.name > 0 && toks[f.name - 1].is("::")) return Value{};  // a member: called through objects
-  // Its position: the top-level commas before it in the parameter list.
+  if (f.name > 0 && toks[f.name - 1].is("::")) return std::nullopt;  // a member: called through objects
+  // The top-level commas before it in the parameter list.
   size_t index = 0;
   for (size_t k = f.name + 2; k < parameter.name; ++k) {
     if (is_opener(toks[k]) && syntax_.match(k) < parameter.name) k = syntax_.match(k);
     else if (toks[k].is(",")) ++index;
   }
+  return index;
+}
+
+Value FileValues::resolve_parameter(const Binding& parameter, int depth) const {
+  const std::optional<size_t> at = parameter_index(parameter, depth);
+  if (!at) return Value{};
+  const size_t index = *at;
+  const auto toks = tokens();
+  const FunctionDef& f = syntax_.functions()[static_cast<size_t>(parameter.function)];
   Value v;
   size_t callers = 0;
   for (size_t k : occurrences(toks[f.name].text)) {
@@ -283,14 +292,10 @@ Value FileValues::resolve_element(std::string_view name, int64_t index, int func
   if (bound.size() == 1 && bound.front()->form == BindingForm::parameter) {
     // An array parameter of a static function: the element of the arrays its callers pass.
     const Binding& parameter = *bound.front();
-    if (depth > max_call_depth || parameter.function < 0) return Value{};
+    const std::optional<size_t> at = parameter_index(parameter, depth);
+    if (!at) return Value{};
+    const size_t position = *at;
     const FunctionDef& f = syntax_.functions()[static_cast<size_t>(parameter.function)];
-    if (f.name > 0 && toks[f.name - 1].is("::")) return Value{};  // a member: called through objects
-    size_t position = 0;
-    for (size_t k = f.name + 2; k < parameter.name; ++k) {
-      if (is_opener(toks[k]) && syntax_.match(k) < parameter.name) k = syntax_.match(k);
-      else if (toks[k].is(",")) ++position;
-    }
     Value v;
     size_t callers = 0;
     for (size_t k : occurrences(toks[f.name].text)) {

@@ -7,6 +7,7 @@
 // CRYPTO-4, RNG-1/2/3). Built lazily by a rule that needs it, in linear passes over the tokens;
 // resolution follows names to a bounded depth, never recursing on input-controlled nesting.
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -130,6 +131,9 @@ class FileValues {
   // A parameter of a function of this file that is only called (never taken as a value): the
   // value every caller in this file passes for it, when they all pass the same. A call of a function of this file: the value
   // every return statement gives, when they all give the same.
+  // A parameter's position in its function's list; none for a member function (called through
+  // objects, so its callers are not known here) or past the depth of calls followed.
+  std::optional<size_t> parameter_index(const Binding& parameter, int depth) const;
   Value resolve_parameter(const Binding& parameter, int depth) const;
   Value resolve_return(const Call& c, int depth) const;
   // Element `index` of the array `name`: the constant a local array is assigned there, or through
