@@ -259,10 +259,11 @@ std::optional<size_t> FileValues::parameter_index(const Binding& parameter, int 
   return index;
 }
 
-Value FileValues::resolve_parameter(const Binding& parameter, int depth) const {
-  const std::optional<size_t> at = parameter_index(parameter, depth);
-  if (!at) return Value{};
-  const size_t index = *at;
+template <class ValueOfArgument>
+Value FileValues::agreed_by_callers(const Binding& parameter, int depth, bool same_list,
+                                    ValueOfArgument&& value_of_argument) const {
+  const std::optional<size_t> index = parameter_index(parameter, depth);
+  if (!index) return Value{};
   const auto toks = tokens();
   const FunctionDef& f = syntax_.functions()[static_cast<size_t>(parameter.function)];
   Value v;
@@ -274,15 +275,22 @@ Value FileValues::resolve_parameter(const Binding& parameter, int depth) const {
       if (k + 1 < toks.size() && toks[k + 1].is("(")) continue;  // a declaration
       return Value{};  // taken as a value: its callers are unknown
     }
-    if (++callers > max_callers || !caller->macro.empty() || index >= caller->args.size()) return Value{};
-    Value cv = resolve_at({caller->args[index].first, caller->args[index].second}, caller->function, depth + 1);
-    if (cv.is(Value::Kind::unknown) || !still_bound(cv, caller->function, k)) return Value{};
+    if (++callers > max_callers || !caller->macro.empty() || *index >= caller->args.size()) return Value{};
+    Value cv = value_of_argument(*caller, k, TokenRange{caller->args[*index].first, caller->args[*index].second});
+    if (cv.is(Value::Kind::unknown)) return Value{};
     if (callers > 1 && !(cv.kind == v.kind && cv.integer == v.integer && cv.text == v.text &&
-                         (v.kind != Value::Kind::list || v.list.begin == cv.list.begin)))
+                         (!same_list || v.kind != Value::Kind::list || v.list.begin == cv.list.begin)))
       return Value{};
     v = std::move(cv);
   }
   return callers > 0 ? v : Value{};
+}
+
+Value FileValues::resolve_parameter(const Binding& parameter, int depth) const {
+  return agreed_by_callers(parameter, depth, true, [&](const Call& caller, size_t call_name, TokenRange argument) {
+    Value cv = resolve_at(argument, caller.function, depth + 1);
+    return still_bound(cv, caller.function, call_name) ? cv : Value{};
+  });
 }
 
 Value FileValues::resolve_element(std::string_view name, int64_t index, int function, int depth) const {
@@ -291,29 +299,11 @@ Value FileValues::resolve_element(std::string_view name, int64_t index, int func
   const auto bound = visible(name, function);
   if (bound.size() == 1 && bound.front()->form == BindingForm::parameter) {
     // An array parameter of a static function: the element of the arrays its callers pass.
-    const Binding& parameter = *bound.front();
-    const std::optional<size_t> at = parameter_index(parameter, depth);
-    if (!at) return Value{};
-    const size_t position = *at;
-    const FunctionDef& f = syntax_.functions()[static_cast<size_t>(parameter.function)];
-    Value v;
-    size_t callers = 0;
-    for (size_t k : occurrences(toks[f.name].text)) {
-      if (k == f.name) continue;
-      const Call* caller = call_at(k);
-      if (caller == nullptr) {
-        if (k + 1 < toks.size() && toks[k + 1].is("(")) continue;  // a declaration
-        return Value{};
-      }
-      if (++callers > max_callers || !caller->macro.empty() || position >= caller->args.size()) return Value{};
-      const TokenRange passed = strip({caller->args[position].first, caller->args[position].second});
+    return agreed_by_callers(*bound.front(), depth, false, [&](const Call& caller, size_t, TokenRange argument) {
+      const TokenRange passed = strip(argument);
       if (passed.size() != 1 || toks[passed.begin].kind != TokenKind::identifier) return Value{};
-      Value cv = resolve_element(toks[passed.begin].text, index, caller->function, depth + 1);
-      if (cv.is(Value::Kind::unknown)) return Value{};
-      if (callers > 1 && !(cv.kind == v.kind && cv.integer == v.integer && cv.text == v.text)) return Value{};
-      v = std::move(cv);
-    }
-    return callers > 0 ? v : Value{};
+      return resolve_element(toks[passed.begin].text, index, caller.function, depth + 1);
+    });
   }
   // A local array without an initialiser whose element `index` is assigned constants only, and
   // whose other writes are to other constant indexes.

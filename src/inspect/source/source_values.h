@@ -134,6 +134,11 @@ class FileValues {
   // A parameter's position in its function's list; none for a member function (called through
   // objects, so its callers are not known here) or past the depth of calls followed.
   std::optional<size_t> parameter_index(const Binding& parameter, int depth) const;
+  // The value every caller of the parameter's function in the file gives it, as value_of_argument
+  // (caller, its name token, the argument) says; unknown when one gives none or two differ (lists
+  // differ by place too when `same_list`).
+  template <class ValueOfArgument>
+  Value agreed_by_callers(const Binding& parameter, int depth, bool same_list, ValueOfArgument&& value_of_argument) const;
   Value resolve_parameter(const Binding& parameter, int depth) const;
   Value resolve_return(const Call& c, int depth) const;
   // Element `index` of the array `name`: the constant a local array is assigned there, or through
