@@ -41,8 +41,9 @@ constexpr std::array<std::string_view, 72> crypto_qualifiers{
     "pairing", "link", "wifi", "wpa", "ltk", "irk", "provisioning", "factory", "admin", "firmware", "fw"};
 // Words that make a preceding "key" something other than a cryptographic key: a map's, a
 // configuration store's, a keyboard's or a thread-local storage key.
-constexpr std::array<std::string_view, 78> other_key_qualifiers{
-    "config", "cfg", "conf", "map", "json", "dict", "hash", "sort", "cache", "lookup", "primary", "foreign", "db",
+// A receive-side-scaling (Toeplitz) key seeds a NIC's flow hash.
+constexpr std::array<std::string_view, 81> other_key_qualifiers{
+    "rss", "toeplitz", "flow", "config", "cfg", "conf", "map", "json", "dict", "hash", "sort", "cache", "lookup", "primary", "foreign", "db",
     "registry", "reg", "search", "hot", "env", "setting", "settings", "pref", "prefs", "table", "index", "idx",
     "attr", "property", "prop", "field", "header", "query", "param", "column", "col", "row", "entry", "item", "node",
     "obj", "object", "record", "event", "msg", "group", "section", "menu", "input", "press", "pressed", "up", "down",
@@ -111,6 +112,14 @@ CredentialName credential_name(std::string_view identifier) {
   if (last == "code" && any_before(words, n, code_qualifiers)) return CredentialName::pass;
   if (last == "pass" || last == "pw") return CredentialName::pass;
   return CredentialName::none;
+}
+
+bool qualifies_key_as_crypto(std::string_view word) { return in(crypto_qualifiers, word); }
+bool qualifies_key_as_other(std::string_view word) { return in(other_key_qualifiers, word); }
+
+bool names_hardware_pin(std::string_view word) {
+  constexpr std::array<std::string_view, 9> numbering{"id", "num", "no", "nr", "idx", "index", "func", "cnt", "count"};
+  return in(hardware_words, word) || in(numbering, word);
 }
 
 bool may_name_credential(std::string_view identifier) {

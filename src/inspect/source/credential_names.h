@@ -28,6 +28,13 @@ bool may_name_credential(std::string_view identifier);
 // `token` is not (a map's key, a parser's token).
 bool names_secret(std::string_view identifier);
 
+// Whether a word before "key" makes it cryptographic (aes, device, hmac, session…) or something else
+// (a map's, a hash's, a keyboard's key: config, hash, rss, press…).
+bool qualifies_key_as_crypto(std::string_view word);
+bool qualifies_key_as_other(std::string_view word);
+// Whether a word beside "pin" makes it an I/O pin (gpio, led, irq, id, num…), not a PIN code.
+bool names_hardware_pin(std::string_view word);
+
 // Whether a name says its value must be unpredictable: key, nonce, IV, salt, token, challenge,
 // session id, OTP, password, PIN, seed, cookie … (RNG-1's error case).
 bool needs_unpredictable_value(std::string_view identifier);

@@ -18,6 +18,32 @@ bool is_declared(std::string_view name, const Config& config) {
   return std::find(config.log_functions.begin(), config.log_functions.end(), name) != config.log_functions.end();
 }
 
+// A project's or subsystem's wrapper of the kernel or RTOS log, named for the level it writes at:
+// netdev_info, mlx4_warn, DP_NOTICE, Zephyr's BT_ERR/BT_WARN, aq_pr_err. The first word must not
+// make it a predicate, accessor or handler of an error (IS_ERR, PTR_ERR, set_err, handle_err).
+bool names_leveled_log(std::string_view name) {
+  static const NameParts parts({"err", "warn", "notice", "info", "crit", "alert", "emerg", "dbg"});
+  if (!parts.in(name)) return false;
+  const auto words = identifier_words(name);
+  if (words.size() < 2) return false;
+  static constexpr std::array<std::string_view, 9> levels{"emerg", "alert", "crit", "err",  "warn",
+                                                          "warning", "notice", "info", "dbg"};
+  static constexpr std::array<std::string_view, 16> not_loggers{
+      "is", "has", "set", "get", "clear", "clr", "ptr", "handle", "check", "to", "from", "save", "restore", "read",
+      "update", "show"};
+  return in(levels, words.back()) && !in(not_loggers, words.front());
+}
+
+// Debug output (pr_debug, dev_dbg, LOG_DBG, ESP_LOGD, NRF_LOG_DEBUG) is compiled out of release
+// builds or off by default: it can leak a secret (LOG-3) but is no record of a security event.
+bool names_debug_log(std::string_view name) {
+  static const NameParts parts({"dbg", "debug", "devel", "logd", "logv", "verbose"});
+  if (!parts.in(name)) return false;
+  const auto words = identifier_words(name);
+  static constexpr std::array<std::string_view, 6> debug{"dbg", "debug", "devel", "logd", "logv", "verbose"};
+  return !words.empty() && in(debug, words.back());
+}
+
 bool is_recognised_log(std::string_view name) {
   static constexpr std::array<std::string_view, 4> syslog{"syslog", "vsyslog", "__syslog_chk", "openlog"};
   if (in(syslog, name)) return true;
@@ -27,6 +53,7 @@ bool is_recognised_log(std::string_view name) {
       "pr_info", "dev_emerg", "dev_alert", "dev_crit", "dev_err", "dev_warn", "dev_notice", "dev_info",
       "netdev_err", "netdev_warn", "netdev_notice", "pr_debug", "dev_dbg", "pr_devel"};
   if (in(kernel, name)) return true;
+  if (names_leveled_log(name)) return true;
   // Cheap before splitting into words: every name accepted below holds "log" or "audit".
   static const NameParts parts({"log", "audit"});
   if (!parts.in(name)) return false;
@@ -56,6 +83,10 @@ bool is_log_function(std::string_view name, const Config& config) {
   if (is_declared(name, config)) return true;
   if (!config.log_functions.empty()) return false;  // the project said which functions its log is
   return is_recognised_log(name);
+}
+
+bool records_security_events(std::string_view name, const Config& config) {
+  return is_log_function(name, config) && (is_declared(name, config) || !names_debug_log(name));
 }
 
 bool writes_a_log(std::string_view name, const Config& config) {

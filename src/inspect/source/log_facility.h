@@ -2,7 +2,8 @@
 // What counts as writing to a log, shared by the LOG rules: the project's own security-log API
 // (mdbc.toml [log] functions), the syslog family, kernel logs (printk, pr_err, dev_warn…), and
 // functions whose name says log or audit (Zephyr LOG_ERR, ESP_LOGE, NRF_LOG_ERROR, log_event,
-// audit_record, SecLog…). Plain console output (printf) is not a security log.
+// audit_record, SecLog…), and wrappers named for the level they log at (netdev_info, BT_ERR,
+// mlx4_warn). Plain console output (printf) is not a security log.
 #include <span>
 #include <string_view>
 
@@ -15,6 +16,8 @@ namespace mdbc::source {
 // The security log of the project: its declared functions when mdbc.toml names them (then only
 // those), otherwise any recognised log facility.
 bool is_log_function(std::string_view name, const Config& config);
+// Such a log written at more than debug level: what records a security event (LOG-2).
+bool records_security_events(std::string_view name, const Config& config);
 // Any log the project's code writes to, declared or recognised: where a secret must not go.
 bool writes_a_log(std::string_view name, const Config& config);
 // Whether tokens[name], an identifier followed by '(', is a method or namespaced function of a

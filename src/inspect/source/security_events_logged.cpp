@@ -80,9 +80,12 @@ bool has_word(const std::vector<std::string>& name_words, std::initializer_list<
   return has_word(name_words, std::span<const std::string_view>(words.begin(), words.size()));
 }
 
-constexpr std::string_view verify_words[] = {
-    "verify", "verified", "verification", "authenticate", "authenticated", "authorize", "authorized", "auth", "authed",
-    "login", "logon"};
+// Words that make a function or an outcome about authentication by themselves.
+constexpr std::string_view auth_words[] = {"authenticate", "authenticated", "authorize", "authorized", "auth",
+                                           "authed", "login", "logon"};
+// "verify" is checked for its object: verify_signature, image_verify and a bare verify() are
+// verifications; npc_verify_counter and perout_verify_flags check a request's fields.
+constexpr std::string_view verify_words[] = {"verify", "verified", "verification"};
 constexpr std::string_view check_words[] = {"check", "validate", "compare", "match", "matches",
                                                               "equal", "equals", "cmp", "ok", "valid", "good",
                                                               "passed", "result", "rc", "ret", "status"};
@@ -90,6 +93,64 @@ constexpr std::string_view security_nouns[] = {
     "pin", "password", "passwd", "pwd", "passphrase", "passcode", "token", "credential", "credentials", "otp", "mac",
     "hmac", "digest", "hash", "sha", "sha256", "signature", "sig", "cert", "certificate", "key", "session", "user",
     "image", "img", "firmware", "fw", "tag", "challenge", "response", "secret", "crc", "passkey", "psk", "nonce"};
+// The names of cryptographic libraries and primitives: their verify functions verify signatures
+// or tags (mbedtls_pk_verify, EVP_VerifyFinal, uECC_verify, wc_ecc_verify_hash).
+constexpr std::string_view crypto_words[] = {"mbedtls", "evp", "pk", "pkey", "x509", "ssl", "tls", "crypto",
+                                             "ecdsa", "eddsa", "ed25519", "ecc", "uecc", "rsa", "dsa", "pkcs",
+                                             "pkcs1", "gcry", "wc", "hmac", "cmac", "gmac", "aead", "mcuboot", "bootutil"};
+// Words of a hardware address: next to them "mac" is a network address, not a message
+// authentication code (is_valid_ether_addr(mac), ether_addr_equal(mac, vf->mac)).
+constexpr std::string_view address_words[] = {"addr", "address", "addrs", "ether", "eth", "hwaddr", "macaddr",
+                                              "etheraddr", "lladdr", "alen", "vlan", "bssid", "multicast",
+                                              "unicast", "broadcast", "mcast", "ucast"};
+
+// Words of a parser: beside them a token is a word of the input (match_token, expect_token).
+constexpr std::string_view parser_words[] = {"match", "expect", "peek", "next", "consume", "parse", "parser",
+                                             "lex", "lexer", "scan", "scanner", "skip", "eat"};
+
+// The security object a name's words speak of. "mac" beside an address word is the hardware
+// address, "pin" beside a hardware word an I/O pin (gpio_pin_ok), "token" beside a parser's word a
+// word of the input. "key" counts only where no word before it makes it a map's, a hash's or a keyboard's
+// key (flow_rule_match_key, check_key_pressed) and, where `qualified_key`, only where a word makes
+// it cryptographic (check_device_key: a bare check_key is as often a keypad's).
+bool names_security_object(const std::vector<std::string>& words, bool qualified_key) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (std::find(std::begin(security_nouns), std::end(security_nouns), w) == std::end(security_nouns)) continue;
+    if (w == "mac" && has_word(words, address_words)) continue;
+    if (w == "pin" && std::any_of(words.begin(), words.end(), [](const std::string& o) { return names_hardware_pin(o); }))
+      continue;
+    if (w == "token" && has_word(words, parser_words)) continue;
+    if (w == "key") {
+      const auto before = std::span(words).first(i);
+      if (std::any_of(before.begin(), before.end(), [](const std::string& b) { return qualifies_key_as_other(b); }))
+        continue;
+      if (qualified_key &&
+          std::none_of(before.begin(), before.end(), [](const std::string& b) { return qualifies_key_as_crypto(b); }))
+        continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+// A key that no word before it makes a map's, a hash's or a keyboard's (set_rss_key, update_hash_keys).
+bool names_secret_key(const std::vector<std::string>& words) {
+  for (size_t i = 0; i < words.size(); ++i)
+    if ((words[i] == "key" || words[i] == "keys") &&
+        std::none_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i),
+                     [](const std::string& b) { return qualifies_key_as_other(b); }))
+      return true;
+  return false;
+}
+
+bool names_verify_of_security_object(const std::vector<std::string>& words) {
+  const auto verify = std::find_if(words.begin(), words.end(), [](const std::string& w) {
+    return std::find(std::begin(verify_words), std::end(verify_words), w) != std::end(verify_words);
+  });
+  if (verify == words.end()) return false;
+  return verify + 1 == words.end() || has_word(words, crypto_words) || names_security_object(words, false);
+}
 
 // Functions that compare memory or strings (strcmp, CRYPTO_memcmp, mbedtls_ct_memcmp,
 // constant_time_compare, _compare, memeq…): security-relevant only when an operand is.
@@ -103,22 +164,41 @@ bool is_comparison(std::string_view name) {
 // A function whose result decides authentication or the acceptance of an image:
 // mbedtls_pk_verify, check_pin, authenticate_user, validate_image_signature…
 bool is_verification(std::string_view name) {
-  return has_word(name, verify_words) || (has_word(name, check_words) && has_word(name, security_nouns));
+  // Splitting into words allocates; most names hold none of the words that can make them one.
+  if (!has_word(name, auth_words) && !has_word(name, verify_words) && !has_word(name, check_words)) return false;
+  const auto words = identifier_words(name);
+  return has_word(words, auth_words) || names_verify_of_security_object(words) ||
+         (has_word(words, check_words) && names_security_object(words, true));
 }
 
 // A check whose object or arguments name a credential or signed thing: tokens_.validate(req.token()),
 // validator.check(signature, len). tokens[at] is the called name, followed by its '('. Narrower
 // nouns than a function's own name needs: a check of a map's key or a user's name is not one.
 bool has_check_word(std::string_view name) { return has_word(name, check_words); }
-bool has_security_noun(std::string_view name) { return has_word(name, security_nouns); }
+// A security noun among an operand's words but "mac", which is judged with the whole condition in
+// view (is_mac_operand).
+bool has_security_noun(std::string_view name) {
+  if (!has_word(name, security_nouns)) return false;
+  auto words = identifier_words(name);
+  std::erase(words, "mac");
+  return names_security_object(words, false);
+}
+bool is_mac_operand(std::string_view name) { return has_word(name, {"mac"}) && !has_word(name, address_words); }
+bool has_address_word(std::string_view name) { return has_word(name, address_words); }
 
+// A check whose object or arguments name a credential or signed thing: tokens_.validate(req.token()),
+// validator.check(signature, len). tokens[at] is the called name, followed by its '('. Narrower
+// nouns than a function's own name needs: a check of a map's key or a user's name is not one; a
+// "mac" among a hardware address's words is the address (is_valid_ether_addr(mac)).
 bool checks_security_thing(std::span<const Token> tokens, size_t at) {
   if (!has_check_word(tokens[at].text)) return false;
-  const auto security = [](std::string_view id) {
+  const bool address = has_address_word(tokens[at].text);
+  const auto security = [address](std::string_view id) {
     if (names_secret(id)) return true;
-    return any_word(id, [](std::string_view w) {
+    return any_word(id, [address](std::string_view w) {
       if (w.size() > 3 && w.back() == 's') w.remove_suffix(1);  // tokens, certs, signatures
-      for (std::string_view noun : {"signature", "sig", "cert", "certificate", "token", "mac", "hmac", "digest",
+      if (w == "mac") return !address;
+      for (std::string_view noun : {"signature", "sig", "cert", "certificate", "token", "hmac", "digest",
                                     "credential", "firmware", "fw", "otp"})
         if (w == noun) return true;
       return false;
@@ -135,11 +215,26 @@ bool checks_security_thing(std::span<const Token> tokens, size_t at) {
   return false;
 }
 
-// A variable holding such an outcome: authenticated, sig_ok, pin_valid, mac_match… Constants
-// (ALL_CAPS, like KEY_SLOT_FW_VERIFY) name things, not outcomes.
+// A variable holding such an outcome: authenticated, sig_ok, pin_valid, auth_result,
+// login_attempts… Its first or last word says the outcome: hash_result_offset is an offset,
+// login_buf a buffer, crc_result the CRC computed. Constants (ALL_CAPS, like KEY_SLOT_FW_VERIFY)
+// name things, not outcomes.
 bool is_outcome_variable(std::string_view name) {
   if (std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
-  return has_word(name, verify_words) || (has_word(name, check_words) && has_word(name, security_nouns));
+  if (!has_word(name, auth_words) && !has_word(name, verify_words) && !has_word(name, security_nouns)) return false;
+  auto words = identifier_words(name);
+  if (!words.empty() && (words.front() == "is" || words.front() == "has")) words.erase(words.begin());
+  if (words.empty()) return false;
+  const auto one_of = [](const std::string& w, std::initializer_list<std::string_view> set) {
+    return std::find(set.begin(), set.end(), w) != set.end();
+  };
+  const std::initializer_list<std::string_view> judgement = {"ok", "valid", "good", "passed", "match", "matches", "matched", "equal", "equals"};
+  const bool judged = one_of(words.front(), judgement) || one_of(words.back(), judgement);
+  if (has_word(words, auth_words) || has_word(words, verify_words))
+    return words.size() == 1 || judged ||
+           one_of(words.back(), {"authenticated", "authorized", "authed", "verified", "result", "status", "rc", "ret",
+                                 "success", "succeeded", "failed", "attempts", "tries", "retries", "failures", "fails"});
+  return judged && names_security_object(words, false);
 }
 
 constexpr std::string_view lock_words[] = {"locked", "lockout", "lockedout"};
@@ -185,7 +280,7 @@ class SecurityEventsLogged final : public SourceRule {
       if (c.function < 0) continue;
       auto& fn = fns[static_cast<size_t>(c.function)];
       const std::string_view callee = tokens[c.name].text;
-      if (logs(tokens[c.name], [&](std::string_view n) { return is_log_function(n, config); })) fn.logs_directly = true;
+      if (logs(tokens[c.name], [&](std::string_view n) { return records_security_events(n, config); })) fn.logs_directly = true;
       fn.calls.push_back(name_hash(callee));
     }
     for (auto& fn : fns) {
@@ -202,9 +297,10 @@ class SecurityEventsLogged final : public SourceRule {
       if (account_lock ||
           (has_word(words, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
                            "enroll", "disable", "enable"}) &&
-           has_word(words, {"password", "passwd", "pin", "key", "keys", "credential", "credentials", "cert",
-                           "certificate", "security", "acl", "allowlist", "whitelist", "factory", "user", "users",
-                           "role", "permission", "permissions", "secret", "trust"}))) {
+           (has_word(words, {"password", "passwd", "pin", "credential", "credentials", "cert", "certificate",
+                            "security", "acl", "allowlist", "whitelist", "factory", "user", "users", "role",
+                            "permission", "permissions", "secret", "trust"}) ||
+            names_secret_key(words)))) {
         const Token& name_token = tokens[def.name];
         Site s;
         s.line = name_token.line;
@@ -247,7 +343,7 @@ class SecurityEventsLogged final : public SourceRule {
     }
     const auto reach = [&](bool directly, const std::vector<std::string>& calls) {
       return directly || std::any_of(calls.begin(), calls.end(), [&](const std::string& c) {
-               return reaches.count(name_hash(c)) > 0 || is_log_function(c, ctx.config);
+               return reaches.count(name_hash(c)) > 0 || records_security_events(c, ctx.config);
              });
     };
     // Functions whose failure a caller logs where it tests their result.
@@ -293,9 +389,9 @@ class SecurityEventsLogged final : public SourceRule {
   // functions again and again, and splitting a name into words is the costly part.
   struct Judged {
     explicit Judged(const FileNames& names)
-        : verification(names), check(names), comparison(names), outcome(names), security_noun(names), lock(names),
-          account(names), failure(names) {}
-    NameMemo verification, check, comparison, outcome, security_noun, lock, account, failure;
+        : verification(names), check(names), comparison(names), outcome(names), security_noun(names), mac(names),
+          address(names), lock(names), account(names), failure(names), log(names) {}
+    NameMemo verification, check, comparison, outcome, security_noun, mac, address, lock, account, failure, log;
   };
 
   // An `if` that refuses a locked account (`if (acct->locked) return -1;`, `if (is_user_locked(u))`):
@@ -327,7 +423,7 @@ class SecurityEventsLogged final : public SourceRule {
       if (!sets || i + 3 >= end || !tokens[i + 3].is(";")) continue;
       const bool owner_account = i >= 2 && (tokens[i - 1].is(".") || tokens[i - 1].is("->")) &&
                                  tokens[i - 2].kind == TokenKind::identifier && has_word(tokens[i - 2].text, account_words);
-      if (!owner_account && !has_word(fn_words, verify_words)) continue;
+      if (!owner_account && !has_word(fn_words, verify_words) && !has_word(fn_words, auth_words)) continue;
       // The innermost block holding the assignment.
       size_t open = i, depth = 0;
       while (open > def.body_open) {
@@ -341,20 +437,23 @@ class SecurityEventsLogged final : public SourceRule {
       s.function = fn_name;
       s.what = "account lockout";
       s.evidence = std::string(trim(file.token_line(tokens[i])));
-      s.logs_directly = collect_calls(file, open, std::min(file.syntax.match(open), end), s.calls);
+      s.logs_directly = collect_calls(file, open, std::min(file.syntax.match(open), end), judged, s.calls);
       out.config_changes.push_back(std::move(s));
     }
   }
 
-  static bool collect_calls(const SourceFile& file, size_t begin, size_t end, std::vector<std::string>& calls) {
+  static bool collect_calls(const SourceFile& file, size_t begin, size_t end, Judged& judged,
+                            std::vector<std::string>& calls) {
     bool logs = false;
     const bool declared_api = !file.ctx.config.log_functions.empty();
     // Calls are in token order: the ones named in [begin, end) are one run of them.
     const auto& all = file.syntax.calls();
     auto call = std::lower_bound(all.begin(), all.end(), begin, [](const Call& c, size_t at) { return c.name < at; });
     for (; call != all.end() && call->name < end; ++call) {
-      const std::string_view callee = file.tokens[call->name].text;
-      logs = logs || is_log_function(callee, file.ctx.config) || (!declared_api && writes_diagnostics(file.tokens, *call));
+      const Token& name = file.tokens[call->name];
+      const std::string_view callee = name.text;
+      const auto records = [&](std::string_view n) { return records_security_events(n, file.ctx.config); };
+      logs = logs || judged.log(name, records) || (!declared_api && writes_diagnostics(file.tokens, *call));
       calls.emplace_back(callee);
     }
     if (!declared_api)  // logger.warn(...), spdlog::warn(...), std::cerr << …
@@ -435,7 +534,7 @@ class SecurityEventsLogged final : public SourceRule {
     const size_t end = std::min(def.body_close, tokens.size());
     std::map<std::string_view, size_t> assigned_from;  // variable = callee(...) in this function: the callee's token
     const bool zero_is_failure = returns_one(tokens, def.body_open, end);
-    const bool authenticating = has_word(fn_words, verify_words);
+    const bool authenticating = has_word(fn_words, verify_words) || has_word(fn_words, auth_words);
     // Where the statement through each token walked ends: every token on a walk to the ';' ends at
     // that ';', so nested `if (a) if (a) … x;` walk each token once, not once per enclosing if.
     std::unordered_map<size_t, size_t> statement_end;
@@ -449,6 +548,7 @@ class SecurityEventsLogged final : public SourceRule {
       const size_t cond_close = syntax.match(i + 1);
       if (cond_close >= end) continue;
       bool verification = false, comparison = false, secret_operand = false;
+      bool mac_operand = false;  // a "mac" operand: a tag, unless the condition speaks of hardware addresses
       std::vector<std::string> tested;  // the functions whose results the condition tests
       bool verifying_callee = false;    // one of them verifies (check_pin, authenticate, image_ok)
       for (size_t k = i + 2; k < cond_close; ++k) {
@@ -465,7 +565,17 @@ class SecurityEventsLogged final : public SourceRule {
         if (called && (verifies || checks())) verification = true;
         else if (called) comparison = comparison || judged.comparison(c, is_comparison);
         else if (verifies || judged.outcome(c, is_outcome_variable)) verification = true;
+        // The base of a member access is not what is compared: in `memcmp(&n->key.addr, …)` the
+        // operand is an address.
+        else if (tokens[k + 1].is(".") || tokens[k + 1].is("->")) continue;
         else if (judged.security_noun(c, has_security_noun)) secret_operand = true;
+        else if (judged.mac(c, is_mac_operand)) mac_operand = true;
+      }
+      if (mac_operand && !secret_operand) {
+        bool address = false;
+        for (size_t k = i + 2; k < cond_close && !address; ++k)
+          address = tokens[k].kind == TokenKind::identifier && judged.address(tokens[k], has_address_word);
+        secret_operand = !address;
       }
       verification = verification || (comparison && secret_operand) || refuses_locked(tokens, i + 2, cond_close, authenticating, judged);
       const auto branch_end = [&](size_t from) {
@@ -496,8 +606,8 @@ class SecurityEventsLogged final : public SourceRule {
       // kernel tree.
       if (verifying_callee) {
         TestedCall reaction;
-        reaction.logs_directly = collect_calls(file, then_begin, then_end, reaction.branch_calls);
-        if (else_begin < end) reaction.logs_directly |= collect_calls(file, else_begin, else_end, reaction.branch_calls);
+        reaction.logs_directly = collect_calls(file, then_begin, then_end, judged, reaction.branch_calls);
+        if (else_begin < end) reaction.logs_directly |= collect_calls(file, else_begin, else_end, judged, reaction.branch_calls);
         if (reaction.logs_directly) reaction.branch_calls.clear();  // logged already: nothing to resolve
         for (const auto& callee : tested) {
           if (!is_verification(callee)) continue;
@@ -529,7 +639,7 @@ class SecurityEventsLogged final : public SourceRule {
             image = tokens[c].kind == TokenKind::identifier &&
                     has_word(tokens[c].text, {"image", "firmware", "fw", "signature", "sig", "digest", "hash", "ota", "dfu"});
           s.what = image ? "firmware image rejection" : "authentication rejection";
-          s.logs_directly = collect_calls(file, b, e, s.calls);
+          s.logs_directly = collect_calls(file, b, e, judged, s.calls);
           // A tested function that reaches the log itself (verify_and_log) reports the rejection too.
           s.calls.insert(s.calls.end(), tested.begin(), tested.end());
           out.rejections.push_back(std::move(s));

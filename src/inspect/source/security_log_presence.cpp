@@ -20,8 +20,9 @@ class SecurityLogPresence final : public SourceRule {
   void check(const SourceFile& file, std::vector<Finding>&, std::any& facts) const override {
     LogUse use;
     const auto& config = file.ctx.config;
+    NameMemo logs(file.names);  // a file calls the same few functions again and again
     for (const auto& c : file.syntax.calls())
-      if (is_log_function(file.tokens[c.name].text, config)) {
+      if (logs(file.tokens[c.name], [&](std::string_view n) { return is_log_function(n, config); })) {
         use.calls_log = true;
         break;
       }

@@ -1,0 +1,114 @@
+// LOG-2 on words that mean other things in device and network code: a hardware "mac" address, an
+// I/O "pin", a map's or a flow's "key", a check that verifies a counter or flags, a buffer or a
+// computed CRC named like an outcome. Each bad twin is a real unlogged rejection or security
+// change; its good twin is the look-alike (or the same code logging through a level-named wrapper)
+// and must be silent. Debug output records no security event, but a secret must not reach it (LOG-3).
+#include <gtest/gtest.h>
+
+#include "inspect/source/rule_pairs.h"
+
+namespace mdbc::source {
+namespace {
+
+using test::expect_pairs;
+using test::RulePair;
+
+const std::vector<RulePair> look_alike_pairs = {
+    {"message MAC against a network address",
+     "int accept_frame(const uint8_t *mac, const uint8_t *expected) {\n"
+     "  if (memcmp(mac, expected, 16) != 0)\n    return -EBADMSG;\n  return 0;\n}\n",
+     "int accept_frame(const uint8_t *mac, const uint8_t *addr) {\n"
+     "  if (!ether_addr_equal(mac, addr))\n    return -EINVAL;\n  return 0;\n}\n"},
+    {"a tag check against an address check",
+     "int open_session(struct link *l, const uint8_t *mac) {\n  if (!tag_valid(l, mac))\n    return -EACCES;\n"
+     "  l->open = 1;\n  return 0;\n}\n",
+     "int set_peer(struct link *l, const uint8_t *mac) {\n  if (!is_valid_ether_addr(mac))\n    return -EINVAL;\n"
+     "  memcpy(l->peer, mac, 6);\n  return 0;\n}\n"},
+    {"verify a signature against verify a counter",
+     "int apply_update(const struct update *u) {\n  if (verify_signature(u->image, u->len, u->sig))\n"
+     "    return -EACCES;\n  return flash_write(u);\n}\n",
+     "int free_counter(struct mcam *m, unsigned idx) {\n  if (mcam_verify_counter(m, idx))\n"
+     "    return -EINVAL;\n  m->counters[idx] = 0;\n  return 0;\n}\n"},
+    {"verify flags is not verification",
+     "int configure(struct dev *d, unsigned flags) {\n  if (!mbedtls_pk_verify(&d->pk, MBEDTLS_MD_SHA256, d->hash, 32, "
+     "d->sig, d->sig_len) == 0)\n    return -EPERM;\n  return 0;\n}\n",
+     "int configure(struct dev *d, unsigned flags) {\n  if (perout_verify_flags(d, flags))\n"
+     "    return -EOPNOTSUPP;\n  d->flags = flags;\n  return 0;\n}\n"},
+    {"an outcome variable against an offset named after a hash",
+     "int install(struct pkg *p) {\n  bool sig_ok = check_package_signature(p);\n  if (!sig_ok)\n    return -EPERM;\n"
+     "  return commit(p);\n}\n",
+     "int result_offset(struct port *p, uint32_t *offset) {\n  if (p->offsets.hash_result_offset == ILLEGAL_BASE)\n"
+     "    return -EINVAL;\n  *offset = p->offsets.hash_result_offset;\n  return 0;\n}\n"},
+    {"a login outcome against a login buffer",
+     "void on_login(struct session *s) {\n  if (!s->login_ok)\n    return;\n  s->state = READY;\n}\n",
+     "static void release_login_buffer(struct adapter *a) {\n  if (!a->login_buf)\n    return;\n"
+     "  free(a->login_buf);\n  a->login_buf = NULL;\n}\n"},
+    {"a PIN outcome against a computed CRC",
+     "int unlock(struct pump *p) {\n  if (!p->pin_valid)\n    return -EACCES;\n  p->locked = false;\n  return 0;\n}\n",
+     "int add_group(struct port *p, uint8_t crc_result) {\n  if (p->mcast_count[crc_result] == 0)\n"
+     "    return -EINVAL;\n  p->mcast_count[crc_result]--;\n  return 0;\n}\n"},
+    {"a device key check against a flow key match",
+     "int pair(const uint8_t *k) {\n  if (!check_device_key(k))\n    return -EACCES;\n  return 0;\n}\n",
+     "int parse_rule(struct flow_rule *rule) {\n  if (!flow_rule_match_key(rule, FLOW_DISSECTOR_KEY_PORTS))\n"
+     "    return -EOPNOTSUPP;\n  return 0;\n}\n"},
+    {"a keypad key is not a secret",
+     "int admin_mode(const char *entered_password) {\n  if (!check_password(entered_password))\n    return -1;\n"
+     "  return 0;\n}\n",
+     "int on_keypad(void) {\n  if (!check_key_pressed(KEY_UP))\n    return -1;\n  dose_up();\n  return 0;\n}\n"},
+    {"a PIN code against an I/O pin",
+     "int unlock_menu(const char *entered_pin) {\n  if (!pin_valid(entered_pin))\n    return -EACCES;\n  return 0;\n}\n",
+     "int enable_output(int pin_id) {\n  if (!gpio_pin_valid(pin_id))\n    return -EOPNOTSUPP;\n"
+     "  gpio_set(pin_id, 1);\n  return 0;\n}\n"},
+    {"a compared key against the address inside a key",
+     "bool same_credential(const struct req *req, const uint8_t *stored_key) {\n"
+     "  if (memcmp(req->key, stored_key, 16))\n    return false;\n  return true;\n}\n",
+     "bool same_neighbour(const struct node *a, const struct node *b) {\n"
+     "  if (memcmp(&a->key.addr, &b->key.addr, sizeof(a->key.addr)))\n    return false;\n  return true;\n}\n"},
+    {"Zephyr BT_ERR logs the rejection",
+     "int ota_accept(const struct img *img) {\n  if (!verify_image(img)) {\n    return -EBADMSG;\n  }\n  return 0;\n}\n",
+     "int ota_accept(const struct img *img) {\n  if (!verify_image(img)) {\n    BT_ERR(\"image rejected\");\n"
+     "    return -EBADMSG;\n  }\n  return 0;\n}\n"},
+    {"a driver's level-named log wrapper logs the rejection",
+     "int fw_load(struct nic *n) {\n  if (!validate_firmware(n->fw)) {\n    n->state = FAILED;\n    return -EINVAL;\n"
+     "  }\n  return 0;\n}\n",
+     "int fw_load(struct nic *n) {\n  if (!validate_firmware(n->fw)) {\n    nic_warn(n, \"bad firmware\\n\");\n"
+     "    return -EINVAL;\n  }\n  return 0;\n}\n"},
+    {"a debug message is no record of the rejection",
+     "int ota_accept(const struct img *img) {\n  if (!verify_image(img)) {\n    LOG_DBG(\"image rejected\");\n"
+     "    return -EBADMSG;\n  }\n  return 0;\n}\n",
+     "int ota_accept(const struct img *img) {\n  if (!verify_image(img)) {\n    LOG_ERR(\"image rejected\");\n"
+     "    return -EBADMSG;\n  }\n  return 0;\n}\n"},
+    {"a kernel debug wrapper is no record either",
+     "static int pump_auth(struct pump *p, const char *pin) {\n  if (strcmp(pin, p->pin)) {\n"
+     "    pump_dbg(p, \"bad pin\\n\");\n    return -EACCES;\n  }\n  return 0;\n}\n",
+     "static int pump_auth(struct pump *p, const char *pin) {\n  if (strcmp(pin, p->pin)) {\n"
+     "    pump_warn(p, \"bad pin\\n\");\n    return -EACCES;\n  }\n  return 0;\n}\n"},
+    {"setting an error is not a log",
+     "int login(const char *user, const char *pw) {\n  if (strcmp(pw, lookup_password(user)) != 0) {\n"
+     "    set_err(E_AUTH);\n    return -1;\n  }\n  return 0;\n}\n",
+     "int login(const char *user, const char *pw) {\n  if (strcmp(pw, lookup_password(user)) != 0) {\n"
+     "    app_log_err(\"login failed for %s\", user);\n    return -1;\n  }\n  return 0;\n}\n"},
+    {"a device key change against a flow-hash key change",
+     "void set_device_key(const uint8_t *k) {\n  memcpy(device_key, k, 16);\n}\n",
+     "void set_rss_key(struct nic *n, const uint8_t *k) {\n  memcpy(n->rss, k, 40);\n}\n"},
+    {"C++: a token check against a parser's token match",
+     "bool Gateway::admit(const Request &req) {\n  if (!tokens_.validate(req.token()))\n    return false;\n"
+     "  return true;\n}\n",
+     "bool Parser::expect_semicolon() {\n  if (!match_token(Tok::semicolon))\n    return false;\n  return true;\n}\n",
+     "src/gateway.cpp"},
+};
+
+TEST(SecurityEventsLogged, LookAlikePairs) { expect_pairs("LOG-2", look_alike_pairs); }
+
+// A debug or level-named wrapper is still a log a secret must not reach (LOG-3).
+const std::vector<RulePair> leveled_log_secret_pairs = {
+    {"Zephyr BT_ERR", "void pair_failed(const char *passkey) { BT_ERR(\"pairing failed, passkey %s\", passkey); }\n",
+     "void pair_failed(const char *passkey) { BT_ERR(\"pairing failed\"); }\n"},
+    {"a debug wrapper", "void bond(struct link *l) { link_dbg(l, \"ltk %*ph\", 16, l->session_key); }\n",
+     "void bond(struct link *l) { link_dbg(l, \"bonded\"); }\n"},
+};
+
+TEST(SecretsInLogs, LeveledLogPairs) { expect_pairs("LOG-3", leveled_log_secret_pairs); }
+
+}  // namespace
+}  // namespace mdbc::source
