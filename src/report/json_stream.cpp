@@ -11,10 +11,35 @@ std::string dump(const nlohmann::ordered_json& j) {
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-}  // namespace
+// Whether `s` is valid UTF-8 (no overlong forms, surrogates or code points past U+10FFFF): the
+// strings dump() writes as they are.
+bool valid_utf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t continuation;
+    unsigned char lo = 0x80, hi = 0xBF;  // the range of the first continuation byte
+    if (c >= 0xC2 && c <= 0xDF) continuation = 1;
+    else if (c >= 0xE0 && c <= 0xEF) continuation = 2, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4) continuation = 3, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    else return false;
+    if (s.size() - i <= continuation) return false;
+    for (size_t k = 1; k <= continuation; ++k) {
+      const auto b = static_cast<unsigned char>(s[i + k]);
+      if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return false;
+    }
+    i += continuation + 1;
+  }
+  return true;
+}
 
-void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& document, std::string_view key, size_t depth,
-                           size_t count, const std::function<nlohmann::ordered_json(size_t)>& item) {
+// Writes the document's text up to the array's '[', the items, then the rest; `append_item(i,
+// inner, text)` appends item i to `text`, its lines indented by `inner`.
+void write_around_array(std::ostream& out, const nlohmann::ordered_json& document, std::string_view key, size_t depth,
+                        size_t count, const std::function<void(size_t, std::string_view, std::string&)>& append_item) {
   const std::string text = dump(document);
   const std::string outer(2 * depth, ' ');
   const std::string inner(2 * depth + 2, ' ');
@@ -28,16 +53,59 @@ void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& docu
   for (size_t i = 0; i < count; ++i) {
     one = i == 0 ? "\n" : ",\n";
     one += inner;
-    // Each line of the item indented alike.
-    for (const char c : dump(item(i))) {
-      one += c;
-      if (c == '\n') one += inner;
-    }
+    append_item(i, inner, one);
     out << one;
   }
   if (count > 0) out << "\n" << outer;
   out.write(text.data() + open, static_cast<std::streamsize>(text.size() - open));
   out << "\n";
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+  if (!valid_utf8(s)) {  // dump()'s own replacement of invalid sequences: rare, and subtle to repeat
+    out += dump(nlohmann::ordered_json(std::string(s)));
+    return;
+  }
+  static constexpr char hex[] = "0123456789abcdef";
+  out += '"';
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += hex[c >> 4];
+          out += hex[c & 15];
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
+}
+
+void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& document, std::string_view key, size_t depth,
+                           size_t count, const std::function<nlohmann::ordered_json(size_t)>& item) {
+  write_around_array(out, document, key, depth, count, [&](size_t i, std::string_view inner, std::string& text) {
+    for (const char c : dump(item(i))) {  // each line of the item indented alike
+      text += c;
+      if (c == '\n') text += inner;
+    }
+  });
+}
+
+void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& document, std::string_view key, size_t depth,
+                           size_t count, const std::function<void(size_t, std::string_view, std::string&)>& item_text) {
+  write_around_array(out, document, key, depth, count, item_text);
 }
 
 }  // namespace mdbc::report

@@ -15,5 +15,12 @@ namespace mdbc::report {
 // valid UTF-8 are written with U+FFFD, as everywhere in mdbc's JSON.
 void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& document, std::string_view key, size_t depth,
                            size_t count, const std::function<nlohmann::ordered_json(size_t)>& item);
+// The same with each item's text appended by `item_text(i, indent, text)`, indented as dump(2)
+// would indent it: for items written directly, without a document object each.
+void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& document, std::string_view key, size_t depth,
+                           size_t count, const std::function<void(size_t, std::string_view, std::string&)>& item_text);
+
+// `s` as a JSON string exactly as dump() writes it (invalid UTF-8 as U+FFFD).
+void append_json_string(std::string& out, std::string_view s);
 
 }  // namespace mdbc::report

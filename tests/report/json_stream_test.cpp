@@ -1,6 +1,7 @@
 // The array written an item at a time is the document dump(2) prints with the items in place.
 #include <gtest/gtest.h>
 
+#include <random>
 #include <sstream>
 
 #include "report/json_stream.h"
@@ -50,6 +51,27 @@ TEST(JsonStream, AnArrayOfTheSameNameInsideAStringIsNotTheSlot) {
   const std::string out = streamed(document, "findings", 1, {J(1)});
   document["findings"] = J::array({1});
   EXPECT_EQ(out, dumped(document));
+}
+
+// Findings are written as text directly; their strings must come out as dump() writes them, for
+// every byte sequence: escapes, control bytes, valid and invalid UTF-8 of every length.
+TEST(JsonStream, StringsAreWrittenAsDumpWritesThem) {
+  std::vector<std::string> strings = {
+      "", "plain", "quote \" and backslash \\", "\b\f\n\r\t", std::string("\0\x01\x1f\x7f", 4),
+      "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80",  // é € and an emoji
+      "\xc3", "\xe2\x82", "\xf0\x9f\x98", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff\xfe", "a\x80" "b",
+      "\xe0\x80\xaf", "\xf0\x80\x80\xaf"};
+  std::mt19937 random(7);  // deterministic: the same strings every run
+  for (int n = 0; n < 2000; ++n) {
+    std::string s(random() % 12, '\0');
+    for (char& c : s) c = static_cast<char>(random() % 256 < 128 ? random() % 0x80 : 0x80 + random() % 0x80);
+    strings.push_back(s);
+  }
+  for (const auto& s : strings) {
+    std::string written;
+    append_json_string(written, s);
+    EXPECT_EQ(written, J(s).dump(-1, ' ', false, J::error_handler_t::replace)) << testing::PrintToString(s);
+  }
 }
 
 }  // namespace
