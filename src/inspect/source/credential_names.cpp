@@ -41,9 +41,9 @@ constexpr std::array<std::string_view, 72> crypto_qualifiers{
     "pairing", "link", "wifi", "wpa", "ltk", "irk", "provisioning", "factory", "admin", "firmware", "fw"};
 // Words that make a preceding "key" something other than a cryptographic key: a map's, a
 // configuration store's, a keyboard's or a thread-local storage key.
-// A receive-side-scaling (Toeplitz) key seeds a NIC's flow hash.
-constexpr std::array<std::string_view, 81> other_key_qualifiers{
-    "rss", "toeplitz", "flow", "config", "cfg", "conf", "map", "json", "dict", "hash", "sort", "cache", "lookup", "primary", "foreign", "db",
+// A receive-side-scaling (Toeplitz) key seeds a NIC's flow hash; TCAM and VCAP keys are lookup keys.
+constexpr std::array<std::string_view, 84> other_key_qualifiers{
+    "rss", "toeplitz", "flow", "tcam", "vcap", "l2", "config", "cfg", "conf", "map", "json", "dict", "hash", "sort", "cache", "lookup", "primary", "foreign", "db",
     "registry", "reg", "search", "hot", "env", "setting", "settings", "pref", "prefs", "table", "index", "idx",
     "attr", "property", "prop", "field", "header", "query", "param", "column", "col", "row", "entry", "item", "node",
     "obj", "object", "record", "event", "msg", "group", "section", "menu", "input", "press", "pressed", "up", "down",
@@ -118,7 +118,8 @@ bool qualifies_key_as_crypto(std::string_view word) { return in(crypto_qualifier
 bool qualifies_key_as_other(std::string_view word) { return in(other_key_qualifiers, word); }
 
 bool names_hardware_pin(std::string_view word) {
-  constexpr std::array<std::string_view, 9> numbering{"id", "num", "no", "nr", "idx", "index", "func", "cnt", "count"};
+  constexpr std::array<std::string_view, 11> numbering{"id", "num", "no", "nr", "idx", "index", "func", "cnt", "count",
+                                                      "hw", "ptp"};
   return in(hardware_words, word) || in(numbering, word);
 }
 

@@ -134,13 +134,40 @@ bool names_security_object(const std::vector<std::string>& words, bool qualified
   return false;
 }
 
-// A key that no word before it makes a map's, a hash's or a keyboard's (set_rss_key, update_hash_keys).
-bool names_secret_key(const std::vector<std::string>& words) {
-  for (size_t i = 0; i < words.size(); ++i)
-    if ((words[i] == "key" || words[i] == "keys") &&
-        std::none_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i),
-                     [](const std::string& b) { return qualifies_key_as_other(b); }))
+// What a function that sets, changes or revokes something changes, when that is security
+// configuration: a password, PIN, credential, certificate, role, permission, trust, allowlist, a
+// user account, a secret key. Words after the noun that make it a part or attribute of it say
+// otherwise (set_key_mask, user_priority_set, set_user_mtu), as do words that make a key a lookup
+// key (set_rss_key, tcam_key) and a pin an I/O pin (ptp_set_pin_hw).
+bool names_security_setting(const std::vector<std::string>& words) {
+  constexpr std::string_view settings[] = {"password", "passwd", "pin", "credential", "credentials", "cert",
+                                           "certificate", "security", "acl", "allowlist", "whitelist", "factory",
+                                           "role", "permission", "permissions", "secret", "trust"};
+  constexpr std::string_view account_parts[] = {"account", "accounts", "role", "roles", "password", "passwd",
+                                                "permission", "permissions", "privilege", "privileges", "group",
+                                                "groups", "access", "credential", "credentials", "pin", "name"};
+  // Not its size: the smallest key size allowed is a security setting (min_key_size_set).
+  constexpr std::string_view key_parts[] = {"mask", "field", "fields", "bit", "bits", "type", "id",
+                                            "index", "idx", "map", "layer", "layers", "offset"};
+  const auto one_of = [](std::string_view w, std::span<const std::string_view> set) {
+    return std::find(set.begin(), set.end(), w) != set.end();
+  };
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    const bool last = i + 1 == words.size();
+    if (w == "user" || w == "users") {
+      if (last || one_of(words[i + 1], account_parts)) return true;
+    } else if (w == "key" || w == "keys") {
+      const bool lookup = std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i),
+                                      [](const std::string& b) { return qualifies_key_as_other(b); });
+      if (!lookup && (last || !one_of(words[i + 1], key_parts))) return true;
+    } else if (w == "pin") {
+      if (std::none_of(words.begin(), words.end(), [](const std::string& o) { return names_hardware_pin(o); }))
+        return true;
+    } else if (one_of(w, settings)) {
       return true;
+    }
+  }
   return false;
 }
 
@@ -297,10 +324,7 @@ class SecurityEventsLogged final : public SourceRule {
       if (account_lock ||
           (has_word(words, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
                            "enroll", "disable", "enable"}) &&
-           (has_word(words, {"password", "passwd", "pin", "credential", "credentials", "cert", "certificate",
-                            "security", "acl", "allowlist", "whitelist", "factory", "user", "users", "role",
-                            "permission", "permissions", "secret", "trust"}) ||
-            names_secret_key(words)))) {
+           names_security_setting(words))) {
         const Token& name_token = tokens[def.name];
         Site s;
         s.line = name_token.line;
