@@ -194,8 +194,25 @@ bool is_verification(std::string_view name) {
   // Splitting into words allocates; most names hold none of the words that can make them one.
   if (!has_word(name, auth_words) && !has_word(name, verify_words) && !has_word(name, check_words)) return false;
   const auto words = identifier_words(name);
-  return has_word(words, auth_words) || names_verify_of_security_object(words) ||
-         (has_word(words, check_words) && names_security_object(words, true));
+  // sctp_auth_create_key, auth_get_shkey, rpc_auth_release manage an authentication's objects;
+  // they decide nothing (unless they fetch its outcome: get_auth_status).
+  constexpr std::string_view managing[] = {"create", "alloc", "allocate", "new", "init", "get", "free", "destroy",
+                                           "release", "put", "register", "unregister", "lookup", "find", "copy",
+                                           "dup", "clone", "set", "add", "del", "delete", "remove", "list", "dump",
+                                           "show", "print", "parse", "read", "write", "load", "save", "store"};
+  const bool checks = has_word(words, check_words);
+  if (has_word(words, auth_words) && (checks || !has_word(words, managing))) return true;
+  return names_verify_of_security_object(words) || (checks && names_security_object(words, true));
+}
+
+bool names_authentication(std::string_view name) { return has_word(name, auth_words); }
+
+// A name that says access was refused: SVC_DENIED, -EACCES, -EKEYREJECTED, rpc_autherr_badcred,
+// AUTH_BAD_KEYID.
+bool names_denial(std::string_view name) {
+  return has_word(name, {"denied", "deny", "reject", "rejected", "refused", "unauthorized", "unauth", "eacces",
+                         "eperm", "ekeyrejected", "ekeyrevoked", "ekeyexpired", "forbidden", "badcred", "eauth"}) ||
+         (has_word(name, auth_words) && has_word(name, {"bad", "fail", "failed", "failure", "err", "error", "invalid"}));
 }
 
 // A check whose object or arguments name a credential or signed thing: tokens_.validate(req.token()),
@@ -414,8 +431,10 @@ class SecurityEventsLogged final : public SourceRule {
   struct Judged {
     explicit Judged(const FileNames& names)
         : verification(names), check(names), comparison(names), outcome(names), security_noun(names), mac(names),
-          address(names), lock(names), account(names), failure(names), log(names) {}
-    NameMemo verification, check, comparison, outcome, security_noun, mac, address, lock, account, failure, log;
+          address(names), lock(names), account(names), failure(names), log(names), authentication(names),
+          denial(names) {}
+    NameMemo verification, check, comparison, outcome, security_noun, mac, address, lock, account, failure, log,
+        authentication, denial;
   };
 
   // An `if` that refuses a locked account (`if (acct->locked) return -1;`, `if (is_user_locked(u))`):
@@ -575,6 +594,7 @@ class SecurityEventsLogged final : public SourceRule {
       bool mac_operand = false;  // a "mac" operand: a tag, unless the condition speaks of hardware addresses
       std::vector<std::string> tested;  // the functions whose results the condition tests
       bool verifying_callee = false;    // one of them verifies (check_pin, authenticate, image_ok)
+      bool of_authentication = false;   // or fetches an authentication's object (auth_get_session)
       for (size_t k = i + 2; k < cond_close; ++k) {
         const Token& c = tokens[k];
         if (c.kind != TokenKind::identifier) continue;
@@ -585,6 +605,8 @@ class SecurityEventsLogged final : public SourceRule {
         if (called) tested.emplace_back(c.text);
         else if (source != assigned_from.end()) tested.emplace_back(tokens[source->second].text);
         verifying_callee = verifying_callee || verifies;
+        if (!verifies && (called || source != assigned_from.end()))
+          of_authentication = of_authentication || judged.authentication(called ? c : tokens[source->second], names_authentication);
         const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
         if (called && (verifies || checks())) verification = true;
         else if (called) comparison = comparison || judged.comparison(c, is_comparison);
@@ -639,6 +661,12 @@ class SecurityEventsLogged final : public SourceRule {
           out.tested_calls.push_back(reaction);
         }
       }
+      // A failed lookup of an authentication's object (a session, a shared key) rejects when the
+      // branch says so (`return SVC_DENIED;`, `return AUTH_BAD_KEYID;`); a failed allocation
+      // (`return NULL;`, `-ENOMEM`) does not.
+      if (!verification && of_authentication)
+        for (size_t k = then_begin; k < then_end && !verification; ++k)
+          verification = tokens[k].kind == TokenKind::identifier && judged.denial(tokens[k], names_denial);
       if (!verification) continue;
       // The then-branch runs on a failed check when the condition negates (!ok, != 0) or is a
       // bare comparison (memcmp(...) is non-zero on a mismatch).

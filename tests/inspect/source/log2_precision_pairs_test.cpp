@@ -104,6 +104,16 @@ const std::vector<RulePair> look_alike_pairs = {
     {"a PIN change against a hardware pin setting",
      "int change_pin(struct pump *p, const char *pin) {\n  return store_pin_hash(p, pin);\n}\n",
      "int ptp_set_pin_hw(struct ptp *p, unsigned pin, unsigned func) {\n  return hw_write(p, pin, func);\n}\n"},
+    {"a failed session lookup that denies against a failed allocation",
+     "int handle(struct req *r) {\n  struct session *s = auth_get_session(r->token);\n  if (!s)\n"
+     "    return AUTH_DENIED;\n  return serve(r, s);\n}\n",
+     "struct key *make_vector(size_t len) {\n  struct key *k = auth_create_key(len);\n  if (!k)\n    return NULL;\n"
+     "  fill(k);\n  return k;\n}\n"},
+    {"an unknown shared key id refused against an init that fails",
+     "int on_chunk(struct assoc *a, int key_id) {\n  struct shkey *k;\n  k = auth_get_shkey(a, key_id);\n"
+     "  if (!k)\n    return ERROR_AUTH_BAD_KEYID;\n  return 0;\n}\n",
+     "int migrate(struct ep *ep) {\n  int err;\n  err = auth_init_hmacs(ep);\n  if (err)\n    return err;\n"
+     "  return 0;\n}\n"},
     {"C++: a token check against a parser's token match",
      "bool Gateway::admit(const Request &req) {\n  if (!tokens_.validate(req.token()))\n    return false;\n"
      "  return true;\n}\n",
