@@ -41,9 +41,10 @@ constexpr std::array<std::string_view, 72> crypto_qualifiers{
     "pairing", "link", "wifi", "wpa", "ltk", "irk", "provisioning", "factory", "admin", "firmware", "fw"};
 // Words that make a preceding "key" something other than a cryptographic key: a map's, a
 // configuration store's, a keyboard's or a thread-local storage key.
-// A receive-side-scaling (Toeplitz) key seeds a NIC's flow hash; TCAM and VCAP keys are lookup keys.
-constexpr std::array<std::string_view, 84> other_key_qualifiers{
-    "rss", "toeplitz", "flow", "tcam", "vcap", "l2", "config", "cfg", "conf", "map", "json", "dict", "hash", "sort", "cache", "lookup", "primary", "foreign", "db",
+// A receive-side-scaling (Toeplitz) key seeds a NIC's flow hash; TCAM, VCAP, flow-classifier and
+// connection-tracking keys are lookup keys; a lockdep key is a lock class.
+constexpr std::array<std::string_view, 89> other_key_qualifiers{
+    "rss", "toeplitz", "flow", "tcam", "vcap", "l2", "flower", "dissector", "conntrack", "ct", "lockdep", "config", "cfg", "conf", "map", "json", "dict", "hash", "sort", "cache", "lookup", "primary", "foreign", "db",
     "registry", "reg", "search", "hot", "env", "setting", "settings", "pref", "prefs", "table", "index", "idx",
     "attr", "property", "prop", "field", "header", "query", "param", "column", "col", "row", "entry", "item", "node",
     "obj", "object", "record", "event", "msg", "group", "section", "menu", "input", "press", "pressed", "up", "down",
