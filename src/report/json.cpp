@@ -27,45 +27,40 @@ std::string decision_sentence(const Inspection& in) {
 
 namespace {
 
-// A finding's object as dump(2) prints it, written directly: a report holds hundreds of thousands
-// of findings, and a document object for each cost more than writing the whole report.
-void append_finding_json(const Finding& f, std::string_view inner, std::string& out) {
-  const auto member = [&](std::string_view name, bool first = false) {
-    out += first ? "{\n" : ",\n";
-    out += inner;
-    out += "  \"";
-    out += name;
-    out += "\": ";
-  };
-  const auto string_member = [&](std::string_view name, std::string_view value) {
-    member(name);
-    append_json_string(out, value);
-  };
-  member("element", true);
-  append_json_string(out, std::string_view(f.rule).substr(0, f.rule.find('/')));
-  string_member("rule", f.rule);
-  string_member("severity", to_string(f.severity));
-  string_member("path", f.path);
+// A finding's object, written directly: a report holds hundreds of thousands of findings.
+void append_finding_json(const Finding& f, std::string_view indent, std::string& out) {
+  PrettyJsonWriter w(out, indent);
+  w.begin_object();
+  w.key("element");
+  w.value(std::string_view(f.rule).substr(0, f.rule.find('/')));
+  w.key("rule");
+  w.value(f.rule);
+  w.key("severity");
+  w.value(to_string(f.severity));
+  w.key("path");
+  w.value(f.path);
   if (f.line) {
-    member("line");
-    out += std::to_string(f.line);
-    member("column");
-    out += std::to_string(f.column);
+    w.key("line");
+    w.value(f.line);
+    w.key("column");
+    w.value(f.column);
   } else {
-    member("offset");
-    out += std::to_string(f.offset);
+    w.key("offset");
+    w.value(f.offset);
   }
-  string_member("message", f.message);
-  string_member("evidence", f.evidence);
-  string_member("fingerprint", f.fingerprint);
-  member("component");
-  if (f.component.empty()) out += "null";
-  else append_json_string(out, f.component);
-  member("waived_by");
-  out += f.variance < 0 ? std::string("null") : std::to_string(f.variance);
-  out += "\n";
-  out += inner;
-  out += "}";
+  w.key("message");
+  w.value(f.message);
+  w.key("evidence");
+  w.value(f.evidence);
+  w.key("fingerprint");
+  w.value(f.fingerprint);
+  w.key("component");
+  if (f.component.empty()) w.null();
+  else w.value(f.component);
+  w.key("waived_by");
+  if (f.variance < 0) w.null();
+  else w.value(static_cast<uint64_t>(f.variance));
+  w.end_object();
 }
 
 // Everything of the report but its findings, which stand as an empty array.

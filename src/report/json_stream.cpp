@@ -93,6 +93,65 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
+void PrettyJsonWriter::new_line() {
+  out_ += '\n';
+  out_ += indent_;
+  out_.append(2 * items_.size(), ' ');
+}
+
+void PrettyJsonWriter::item() {
+  if (after_key_) {  // the value of the key just written, on its line
+    after_key_ = false;
+    return;
+  }
+  if (items_.empty()) return;
+  if (items_.back()++ > 0) out_ += ',';
+  new_line();
+}
+
+void PrettyJsonWriter::open(char bracket) {
+  item();
+  out_ += bracket;
+  items_.push_back(0);
+}
+
+void PrettyJsonWriter::close(char bracket) {
+  const bool empty = items_.back() == 0;
+  items_.pop_back();
+  if (!empty) new_line();  // dump() writes an empty object or array as {} or []
+  out_ += bracket;
+}
+
+void PrettyJsonWriter::key(std::string_view name) {
+  item();
+  append_json_string(out_, name);
+  out_ += ": ";
+  after_key_ = true;
+}
+
+void PrettyJsonWriter::value(std::string_view s) {
+  item();
+  append_json_string(out_, s);
+}
+
+void PrettyJsonWriter::value(uint64_t n) {
+  item();
+  out_ += std::to_string(n);
+}
+
+void PrettyJsonWriter::null() {
+  item();
+  out_ += "null";
+}
+
+void PrettyJsonWriter::document(const nlohmann::ordered_json& j) {
+  item();
+  for (const char c : dump(j)) {
+    if (c == '\n') new_line();
+    else out_ += c;
+  }
+}
+
 void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& document, std::string_view key, size_t depth,
                            size_t count, const std::function<nlohmann::ordered_json(size_t)>& item) {
   write_around_array(out, document, key, depth, count, [&](size_t i, std::string_view inner, std::string& text) {

@@ -90,10 +90,18 @@ J rule_descriptor(const std::string& id, const RuleDoc* doc, const Element* e) {
   return r;
 }
 
-J artifact_location(const std::string& shown_path) {
+void write_artifact_location(PrettyJsonWriter& w, const std::string& shown_path) {
   const std::string raw = raw_path(shown_path);
-  if (raw.starts_with('/')) return {{"uri", "file://" + percent_encode_path(raw)}};
-  return {{"uri", percent_encode_path(raw)}, {"uriBaseId", base_id}};
+  w.begin_object();
+  w.key("uri");
+  if (raw.starts_with('/')) {
+    w.value("file://" + percent_encode_path(raw));
+  } else {
+    w.value(percent_encode_path(raw));
+    w.key("uriBaseId");
+    w.value(base_id);
+  }
+  w.end_object();
 }
 
 J suppression(const VarianceUse& use, size_t index) {
@@ -108,32 +116,76 @@ J suppression(const VarianceUse& use, size_t index) {
   return s;
 }
 
-// One result of the run's results array.
-J result(const Finding& f, size_t rule_index, const Inspection& in) {
-  J r{{"ruleId", f.rule}, {"ruleIndex", rule_index}, {"kind", "fail"}, {"level", to_string(f.severity)}};
-  r["message"] = {{"text", f.message.empty() ? f.rule : f.message}};
-  J physical{{"artifactLocation", artifact_location(f.path)}};
+// One result of the run's results array, written directly: a run holds hundreds of thousands.
+void append_result(const Finding& f, size_t rule_index, const Inspection& in, std::string_view indent,
+                   std::string& out) {
+  PrettyJsonWriter w(out, indent);
+  w.begin_object();
+  w.key("ruleId");
+  w.value(f.rule);
+  w.key("ruleIndex");
+  w.value(rule_index);
+  w.key("kind");
+  w.value("fail");
+  w.key("level");
+  w.value(to_string(f.severity));
+  w.key("message");
+  w.begin_object();
+  w.key("text");
+  w.value(f.message.empty() ? f.rule : f.message);
+  w.end_object();
+  w.key("locations");
+  w.begin_array();
+  w.begin_object();
+  w.key("physicalLocation");
+  w.begin_object();
+  w.key("artifactLocation");
+  write_artifact_location(w, f.path);
+  w.key("region");
+  w.begin_object();
   if (f.line > 0) {
-    J region{{"startLine", f.line}};
-    if (f.column > 0) region["startColumn"] = f.column;
-    physical["region"] = std::move(region);
+    w.key("startLine");
+    w.value(f.line);
+    if (f.column > 0) {
+      w.key("startColumn");
+      w.value(f.column);
+    }
   } else {
     // No line: a place in a binary, or (offset 0) the artifact as a whole, from its start.
-    physical["region"] = {{"byteOffset", f.offset}};
+    w.key("byteOffset");
+    w.value(f.offset);
   }
-  r["locations"] = J::array({{{"physicalLocation", std::move(physical)}}});
-  r["partialFingerprints"] = {{fingerprint_key, f.fingerprint}};
+  w.end_object();
+  w.end_object();
+  w.end_object();
+  w.end_array();
+  w.key("partialFingerprints");
+  w.begin_object();
+  w.key(fingerprint_key);
+  w.value(f.fingerprint);
+  w.end_object();
   // An empty array says "known not suppressed"; a waived finding carries its variance.
-  r["suppressions"] = J::array();
+  w.key("suppressions");
+  w.begin_array();
   if (f.variance >= 0) {
     const auto index = static_cast<size_t>(f.variance);
-    r["suppressions"].push_back(suppression(in.variances[index], index));
+    w.document(suppression(in.variances[index], index));
   }
-  J props = J::object();
-  if (!f.evidence.empty()) props["evidence"] = f.evidence;
-  if (!f.component.empty()) props["component"] = f.component;
-  if (!props.empty()) r["properties"] = std::move(props);
-  return r;
+  w.end_array();
+  if (!f.evidence.empty() || !f.component.empty()) {
+    w.key("properties");
+    w.begin_object();
+    if (!f.evidence.empty()) {
+      w.key("evidence");
+      w.value(f.evidence);
+    }
+    if (!f.component.empty()) {
+      w.key("component");
+      w.value(f.component);
+    }
+    w.end_object();
+  }
+  w.end_object();
 }
 
 }  // namespace
@@ -211,7 +263,9 @@ void sarif(const Inspection& in, std::ostream& out) {
   log["version"] = "2.1.0";
   log["runs"] = J::array({std::move(run)});
   write_json_with_array(out, log, "results", 3, in.findings.size(),
-                        [&](size_t i) { return result(in.findings[i], rule_index.at(in.findings[i].rule), in); });
+                        [&](size_t i, std::string_view indent, std::string& text) {
+                          append_result(in.findings[i], rule_index.at(in.findings[i].rule), in, indent, text);
+                        });
 }
 
 }  // namespace mdbc::report
