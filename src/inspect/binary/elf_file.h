@@ -38,7 +38,7 @@ struct ElfSection {
 };
 
 struct ElfSymbol {
-  std::string name;
+  std::string_view name;  // in the string table, valid as long as the ElfFile
   uint64_t value = 0, size = 0;
   uint8_t type = 0;      // STT_*
   uint8_t binding = 0;   // STB_*
