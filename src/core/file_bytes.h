@@ -1,9 +1,8 @@
 #pragma once
 // The bytes of one input file, for as long as it is inspected. Large files are read into memory of
-// their own, advised for transparent huge pages: on virtual machines a page fault costs about 15 µs,
-// so that faulting in a copy 4 KiB at a time, or populating a mapping of the page cache 4 KiB at a
-// time, took longer than a byte scan of the same bytes, while a fault of a huge page maps 2 MiB (a
-// 25 MiB file: 22 ms mapped and populated, 9 ms read into huge pages).
+// their own in huge pages (core/huge_pages.h): populating a mapping of the page cache instead costs
+// a page-table walk per 4 KiB, and on virtual machines that took longer than the copy (a 25 MiB
+// file: 22 ms mapped and populated, 9 ms read into huge pages).
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -26,10 +25,9 @@ class FileBytes {
 
  private:
   std::string read_;
-  char* own_ = nullptr;    // the file's bytes in memory of their own, when it is large
-  size_t size_ = 0;        // of the bytes read into own_
-  void* mapping_ = nullptr;  // the anonymous mapping own_ lies in
-  size_t mapping_size_ = 0;
+  char* own_ = nullptr;  // the bytes of a large file, in memory of their own
+  size_t own_size_ = 0;  // of that memory
+  size_t size_ = 0;      // of the bytes read into it
 };
 
 }  // namespace mdbc

@@ -134,8 +134,8 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
     bool from_symbol = true;
     uint32_t order = 0;  // among the starts said, which the merge below goes by at one address
   };
-  const std::vector<CodeRange> ranges = eh_frame_ranges(elf);
-  std::vector<Start> said;
+  const HugePageVector<CodeRange> ranges = eh_frame_ranges(elf);
+  HugePageVector<Start> said;
   said.reserve(elf.symbols().size() + ranges.size() + 1);
   symbol_names_.reserve(elf.symbols().size());
   for (const auto& s : elf.symbols()) {
@@ -172,7 +172,7 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
     st.fragment = st.fragment || x.fragment;
   }
   said.resize(merged);
-  const std::vector<Start>& starts = said;
+  const HugePageVector<Start>& starts = said;
 
   functions_.reserve(starts.size());
   for (auto it = starts.begin(); it != starts.end(); ++it) {

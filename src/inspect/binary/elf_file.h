@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/huge_pages.h"
+
 namespace mdbc::binary {
 
 struct ElfSegment {
@@ -129,8 +131,8 @@ class ElfFile {
   uint64_t entry_ = 0;
   std::vector<ElfSegment> segments_;
   std::vector<ElfSection> sections_;
-  std::vector<ElfSymbol> symbols_;
-  std::vector<ElfRelocation> relocations_;
+  HugePageVector<ElfSymbol> symbols_;
+  HugePageVector<ElfRelocation> relocations_;
   ElfDynamic dynamic_;
   bool has_symtab_ = false;
   struct Note { std::string owner; uint32_t type; };
