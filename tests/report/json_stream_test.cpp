@@ -52,5 +52,20 @@ TEST(JsonStream, AnArrayOfTheSameNameInsideAStringIsNotTheSlot) {
   EXPECT_EQ(out, dumped(document));
 }
 
+TEST(JsonStream, TwoArraysInEitherOrderEqualTheWholeDump) {
+  for (const auto& items : item_lists) {
+    J document{{"findings", J::array()}, {"middle", 1}, {"artifacts", J::array()}};
+    const std::vector<J> others{J{{"path", "a"}}, J::array({1})};
+    auto text_of = [](const std::vector<J>& list) { return [&list](size_t i) { return dump_json(list[i]); }; };
+    // Given in the opposite order to their places in the document.
+    const JsonArrayText arrays[] = {{"artifacts", 1, others.size(), text_of(others)}, {"findings", 1, items.size(), text_of(items)}};
+    std::ostringstream out;
+    write_json_with_arrays(out, document, arrays);
+    document["findings"] = items;
+    document["artifacts"] = others;
+    EXPECT_EQ(out.str(), dumped(document));
+  }
+}
+
 }  // namespace
 }  // namespace mdbc::report
