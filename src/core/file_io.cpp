@@ -44,21 +44,25 @@ int open_regular_file(const std::string& path, uint64_t max_size, bool follow_sy
   return fd;
 }
 
-std::string read_open_file(int fd, const std::string& path, uint64_t size) {
-  std::string bytes(static_cast<size_t>(size), '\0');
+size_t read_open_file_into(int fd, const std::string& path, char* buffer, size_t size) {
   size_t got = 0;
-  while (got < bytes.size()) {
-    const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+  while (got < size) {
+    const ssize_t n = ::read(fd, buffer + got, size - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       const int err = errno;
-      ::explicit_bzero(bytes.data(), got);  // the file may be a private key: no copy of part of it outlives the error
+      ::explicit_bzero(buffer, got);  // the file may be a private key: no copy of part of it outlives the error
       throw InputError(path + ": cannot read: " + std::strerror(err));
     }
     if (n == 0) break;  // shrank while reading: inspect what is there
     got += static_cast<size_t>(n);
   }
-  bytes.resize(got);
+  return got;
+}
+
+std::string read_open_file(int fd, const std::string& path, uint64_t size) {
+  std::string bytes(static_cast<size_t>(size), '\0');
+  bytes.resize(read_open_file_into(fd, path, bytes.data(), bytes.size()));
   return bytes;
 }
 

@@ -11,9 +11,11 @@ namespace mdbc {
 std::string read_file(const std::string& path, uint64_t max_size, bool follow_symlinks = true);
 
 // The two halves of read_file. open_regular_file applies its refusals and returns an open
-// descriptor (the caller closes it) and the file's size; read_open_file reads up to `size` bytes.
+// descriptor (the caller closes it) and the file's size; read_open_file reads up to `size` bytes,
+// read_open_file_into the same into `buffer`, returning how many it read.
 int open_regular_file(const std::string& path, uint64_t max_size, bool follow_symlinks, uint64_t& size);
 std::string read_open_file(int fd, const std::string& path, uint64_t size);
+size_t read_open_file_into(int fd, const std::string& path, char* buffer, size_t size);
 
 // A file written piece by piece and put in place atomically by commit(): the pieces go to a
 // temporary file beside it, renamed over it once whole. An existing device or FIFO (/dev/null, a

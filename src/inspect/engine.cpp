@@ -199,10 +199,6 @@ void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, 
   } catch (const std::exception& e) {
     slot.error = w.path + ": cannot be inspected: " + e.what();
   }
-  if (file->shrank()) {  // part of what was inspected were zeros standing in for the lost bytes
-    slot.outcome = FileOutcome();
-    slot.error = w.path + ": the file shrank while it was being inspected; inspect it again once nothing writes to it";
-  }
   slot.input.bytes = {};  // the bytes die here; nothing may keep views into them
   slot.findings = PackedFindings(slot.outcome.findings);
   std::vector<Finding>().swap(slot.outcome.findings);

@@ -95,13 +95,7 @@ nlohmann::ordered_json report_without_findings(const Inspection& in) {
   for (const auto& c : in.components)
     components.push_back({{"name", c.name}, {"version", c.version}, {"path", c.path}, {"evidence", c.evidence}});
   j["components"] = std::move(components);
-  J artifacts = J::array();
-  for (const auto& f : in.file_facts) {
-    J o{{"path", f.path}, {"kind", to_string(f.kind)}, {"sha256", f.sha256}};
-    for (const auto& [k, v] : f.facts.items()) o[k] = v;
-    artifacts.push_back(std::move(o));
-  }
-  j["artifacts"] = std::move(artifacts);
+  j["artifacts"] = J::array();  // filled one file at a time by json()
   j["summary"] = in.summary;
   J skipped = J::array();
   for (const auto& s : in.skipped) skipped.push_back({{"path", s.path}, {"reason", s.reason}});
@@ -123,13 +117,29 @@ nlohmann::ordered_json report_without_findings(const Inspection& in) {
   return j;
 }
 
+// One file's artifact object: its path, kind and digest, then its facts, printed from where they
+// are rather than copied into a document (a firmware image's list of tables is large). The two
+// objects are printed at the same depth, so that the members of one follow those of the other.
+std::string artifact_text(const FileFacts& f) {
+  const std::string head = dump_json({{"path", f.path}, {"kind", to_string(f.kind)}, {"sha256", f.sha256}});
+  if (!f.facts.is_object() || f.facts.empty()) return head;
+  const std::string facts = dump_json(f.facts);
+  // head ends "\n}", facts starts "{\n".
+  return head.substr(0, head.size() - 2) + ",\n" + facts.substr(2);
+}
+
 }  // namespace
 
 void json(const Inspection& in, std::ostream& out) {
-  write_json_with_array(out, report_without_findings(in), "findings", 1, in.findings.size(),
-                        [&in](size_t i, std::string_view inner, std::string& text) {
-                          append_finding_json(in.findings[i], inner, text);
-                        });
+  const JsonArrayText arrays[] = {
+      {"findings", 1, in.findings.size(),
+       [&in](size_t i, std::string_view indent, std::string& text) { append_finding_json(in.findings[i], indent, text); }},
+      {"artifacts", 1, in.file_facts.size(),
+       [&in](size_t i, std::string_view indent, std::string& text) {
+         append_indented(text, artifact_text(in.file_facts[i]), indent);
+       }},
+  };
+  write_json_with_arrays(out, report_without_findings(in), arrays);
 }
 
 }  // namespace mdbc::report

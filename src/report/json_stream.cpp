@@ -1,15 +1,24 @@
 #include "report/json_stream.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace mdbc::report {
 
-namespace {
-
-std::string dump(const nlohmann::ordered_json& j) {
+std::string dump_json(const nlohmann::ordered_json& j) {
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
+
+void append_indented(std::string& text, std::string_view dumped, std::string_view indent) {
+  for (const char c : dumped) {
+    text += c;
+    if (c == '\n') text += indent;
+  }
+}
+
+namespace {
 
 // Whether `s` is valid UTF-8 (no overlong forms, surrogates or code points past U+10FFFF): the
 // strings dump() writes as they are.
@@ -36,36 +45,11 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
-// Writes the document's text up to the array's '[', the items, then the rest; `append_item(i,
-// inner, text)` appends item i to `text`, its lines indented by `inner`.
-void write_around_array(std::ostream& out, const nlohmann::ordered_json& document, std::string_view key, size_t depth,
-                        size_t count, const std::function<void(size_t, std::string_view, std::string&)>& append_item) {
-  const std::string text = dump(document);
-  const std::string outer(2 * depth, ' ');
-  const std::string inner(2 * depth + 2, ' ');
-  // JSON text holds no raw newline inside strings: this is the member itself, nothing quoted.
-  const std::string slot = "\n" + outer + "\"" + std::string(key) + "\": []";
-  const size_t at = text.find(slot);
-  if (at == std::string::npos) throw std::logic_error("JSON report: no empty \"" + std::string(key) + "\" array to fill");
-  const size_t open = at + slot.size() - 1;  // just after '['
-  out.write(text.data(), static_cast<std::streamsize>(open));
-  std::string one;
-  for (size_t i = 0; i < count; ++i) {
-    one = i == 0 ? "\n" : ",\n";
-    one += inner;
-    append_item(i, inner, one);
-    out << one;
-  }
-  if (count > 0) out << "\n" << outer;
-  out.write(text.data() + open, static_cast<std::streamsize>(text.size() - open));
-  out << "\n";
-}
-
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
   if (!valid_utf8(s)) {  // dump()'s own replacement of invalid sequences: rare, and subtle to repeat
-    out += dump(nlohmann::ordered_json(std::string(s)));
+    out += dump_json(nlohmann::ordered_json(std::string(s)));
     return;
   }
   static constexpr char hex[] = "0123456789abcdef";
@@ -146,25 +130,49 @@ void PrettyJsonWriter::null() {
 
 void PrettyJsonWriter::document(const nlohmann::ordered_json& j) {
   item();
-  for (const char c : dump(j)) {
+  for (const char c : dump_json(j)) {
     if (c == '\n') new_line();
     else out_ += c;
   }
 }
 
-void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& document, std::string_view key, size_t depth,
-                           size_t count, const std::function<nlohmann::ordered_json(size_t)>& item) {
-  write_around_array(out, document, key, depth, count, [&](size_t i, std::string_view inner, std::string& text) {
-    for (const char c : dump(item(i))) {  // each line of the item indented alike
-      text += c;
-      if (c == '\n') text += inner;
+void write_json_with_arrays(std::ostream& out, const nlohmann::ordered_json& document, std::span<const JsonArrayText> arrays) {
+  const std::string text = dump_json(document);
+  // Where each array opens in the text (just after its '['), in the order they come.
+  std::vector<std::pair<size_t, const JsonArrayText*>> opens;
+  for (const auto& a : arrays) {
+    // JSON text holds no raw newline inside strings: this is the member itself, nothing quoted.
+    const std::string slot = "\n" + std::string(2 * a.depth, ' ') + "\"" + std::string(a.key) + "\": []";
+    const size_t at = text.find(slot);
+    if (at == std::string::npos) throw std::logic_error("JSON report: no empty \"" + std::string(a.key) + "\" array to fill");
+    opens.emplace_back(at + slot.size() - 1, &a);
+  }
+  std::sort(opens.begin(), opens.end());
+  size_t written = 0;
+  std::string one;
+  for (const auto& [open, a] : opens) {
+    out.write(text.data() + written, static_cast<std::streamsize>(open - written));
+    written = open;
+    const std::string outer(2 * a->depth, ' ');
+    const std::string inner(2 * a->depth + 2, ' ');
+    for (size_t i = 0; i < a->count; ++i) {
+      one = i == 0 ? "\n" : ",\n";
+      one += inner;
+      a->append_item(i, inner, one);
+      out << one;
     }
-  });
+    if (a->count > 0) out << "\n" << outer;
+  }
+  out.write(text.data() + written, static_cast<std::streamsize>(text.size() - written));
+  out << "\n";
 }
 
 void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& document, std::string_view key, size_t depth,
-                           size_t count, const std::function<void(size_t, std::string_view, std::string&)>& item_text) {
-  write_around_array(out, document, key, depth, count, item_text);
+                           size_t count, const std::function<nlohmann::ordered_json(size_t)>& item) {
+  const JsonArrayText array{key, depth, count, [&item](size_t i, std::string_view indent, std::string& text) {
+                              append_indented(text, dump_json(item(i)), indent);
+                            }};
+  write_json_with_arrays(out, document, std::span(&array, 1));
 }
 
 }  // namespace mdbc::report

@@ -1,10 +1,12 @@
 #pragma once
-// JSON documents with one large array written an item at a time: a document object for each of
+// JSON documents with large arrays written an item at a time: a document object for each of
 // hundreds of thousands of findings would cost more than a kilobyte apiece, and their text as one
-// string as much again.
+// string as much again; and items already held elsewhere (the facts of each file) are printed
+// where they are rather than deep-copied into the document first.
 #include <cstdint>
 #include <functional>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,20 +15,35 @@
 
 namespace mdbc::report {
 
+// dump(2) of j, with strings that are not valid UTF-8 written with U+FFFD, as everywhere in mdbc's
+// JSON.
+std::string dump_json(const nlohmann::ordered_json& j);
+
+// Appends `dumped` (dump_json text) to `text`, every line after the first starting with `indent`.
+void append_indented(std::string& text, std::string_view dumped, std::string_view indent);
+
+// One array of a document written by write_json_with_arrays: `key` an empty array at `depth`
+// levels of nesting, to hold `count` items; append_item(i, indent, text) appends item i's text as
+// dump_json prints it, every line after the first starting with `indent`.
+struct JsonArrayText {
+  std::string_view key;
+  size_t depth = 1;
+  size_t count = 0;
+  std::function<void(size_t, std::string_view, std::string&)> append_item;
+};
+
+// Writes `document` as dump_json would print it with each of `arrays` holding its items.
+void write_json_with_arrays(std::ostream& out, const nlohmann::ordered_json& document, std::span<const JsonArrayText> arrays);
+
 // Writes `document` (an object with `key` an empty array at `depth` levels of nesting) as
-// dump(2) would print it with the array holding item(0) … item(count - 1). Strings that are not
-// valid UTF-8 are written with U+FFFD, as everywhere in mdbc's JSON.
+// dump_json would print it with the array holding item(0) … item(count - 1).
 void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& document, std::string_view key, size_t depth,
                            size_t count, const std::function<nlohmann::ordered_json(size_t)>& item);
-// The same with each item's text appended by `item_text(i, indent, text)`, indented as dump(2)
-// would indent it: for items written directly, without a document object each.
-void write_json_with_array(std::ostream& out, const nlohmann::ordered_json& document, std::string_view key, size_t depth,
-                           size_t count, const std::function<void(size_t, std::string_view, std::string&)>& item_text);
 
-// `s` as a JSON string exactly as dump() writes it (invalid UTF-8 as U+FFFD).
+// `s` as a JSON string exactly as dump_json writes it (invalid UTF-8 as U+FFFD).
 void append_json_string(std::string& out, std::string_view s);
 
-// Appends one JSON value to a string laid out as dump(2) lays it out, every line after the first
+// Appends one JSON value to a string laid out as dump_json lays it out, every line after the first
 // starting with `indent`: the items of a report's large array, written without a document object
 // each (which cost more than all the rest of the report).
 class PrettyJsonWriter {

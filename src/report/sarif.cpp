@@ -262,10 +262,10 @@ void sarif(const Inspection& in, std::ostream& out) {
   log["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
   log["version"] = "2.1.0";
   log["runs"] = J::array({std::move(run)});
-  write_json_with_array(out, log, "results", 3, in.findings.size(),
-                        [&](size_t i, std::string_view indent, std::string& text) {
-                          append_result(in.findings[i], rule_index.at(in.findings[i].rule), in, indent, text);
-                        });
+  const JsonArrayText results{"results", 3, in.findings.size(), [&](size_t i, std::string_view indent, std::string& text) {
+                                append_result(in.findings[i], rule_index.at(in.findings[i].rule), in, indent, text);
+                              }};
+  write_json_with_arrays(out, log, std::span(&results, 1));
 }
 
 }  // namespace mdbc::report

@@ -53,6 +53,70 @@ TEST(JsonStream, AnArrayOfTheSameNameInsideAStringIsNotTheSlot) {
   EXPECT_EQ(out, dumped(document));
 }
 
+TEST(JsonStream, TwoArraysInEitherOrderEqualTheWholeDump) {
+  for (const auto& items : item_lists) {
+    J document{{"findings", J::array()}, {"middle", 1}, {"artifacts", J::array()}};
+    const std::vector<J> others{J{{"path", "a"}}, J::array({1})};
+    auto text_of = [](const std::vector<J>& list) {
+      return [&list](size_t i, std::string_view indent, std::string& text) {
+        append_indented(text, dump_json(list[i]), indent);
+      };
+    };
+    // Given in the opposite order to their places in the document.
+    const JsonArrayText arrays[] = {{"artifacts", 1, others.size(), text_of(others)}, {"findings", 1, items.size(), text_of(items)}};
+    std::ostringstream out;
+    write_json_with_arrays(out, document, arrays);
+    document["findings"] = items;
+    document["artifacts"] = others;
+    EXPECT_EQ(out.str(), dumped(document));
+  }
+}
+
+// The writer lays out nested objects, arrays, empty ones and embedded documents as dump_json does.
+TEST(JsonStream, PrettyWriterLaysOutAsDumpDoes) {
+  const J expected{{"a", "x\ty"},
+                   {"n", 42},
+                   {"none", nullptr},
+                   {"empty_array", J::array()},
+                   {"empty_object", J::object()},
+                   {"list", J::array({J{{"k", 1}}, J::array({"v", 2}), "w"})},
+                   {"doc", J{{"inner", J::array({1, 2})}}}};
+  const std::string indent = "    ";
+  std::string text;
+  PrettyJsonWriter w(text, indent);
+  w.begin_object();
+  w.key("a");
+  w.value("x\ty");
+  w.key("n");
+  w.value(uint64_t{42});
+  w.key("none");
+  w.null();
+  w.key("empty_array");
+  w.begin_array();
+  w.end_array();
+  w.key("empty_object");
+  w.begin_object();
+  w.end_object();
+  w.key("list");
+  w.begin_array();
+  w.begin_object();
+  w.key("k");
+  w.value(uint64_t{1});
+  w.end_object();
+  w.begin_array();
+  w.value("v");
+  w.value(uint64_t{2});
+  w.end_array();
+  w.value("w");
+  w.end_array();
+  w.key("doc");
+  w.document(J{{"inner", J::array({1, 2})}});
+  w.end_object();
+  std::string indented;
+  append_indented(indented, dump_json(expected), indent);
+  EXPECT_EQ(text, indented);
+}
+
 // Findings are written as text directly; their strings must come out as dump() writes them, for
 // every byte sequence: escapes, control bytes, valid and invalid UTF-8 of every length.
 TEST(JsonStream, StringsAreWrittenAsDumpWritesThem) {

@@ -132,9 +132,10 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
     uint64_t size = 0;
     bool fragment = false;
     bool from_symbol = true;
+    uint32_t order = 0;  // among the starts said, which the merge below goes by at one address
   };
-  const std::vector<CodeRange> ranges = eh_frame_ranges(elf);
-  std::vector<Start> said;
+  const HugePageVector<CodeRange> ranges = eh_frame_ranges(elf);
+  HugePageVector<Start> said;
   said.reserve(elf.symbols().size() + ranges.size() + 1);
   symbol_names_.reserve(elf.symbols().size());
   for (const auto& s : elf.symbols()) {
@@ -150,7 +151,10 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
   for (const auto& r : ranges)
     if (region_of(r.begin & thumb_mask) != nullptr) said.push_back({r.begin & thumb_mask, {}, r.size, r.fragment, false});
   if (region_of(elf.entry() & thumb_mask) != nullptr) said.push_back({elf.entry() & thumb_mask, {}, 0, false, false});
-  std::stable_sort(said.begin(), said.end(), [](const Start& a, const Start& b) { return a.address < b.address; });
+  // In place: a stable sort's buffer is as large as the starts, more fresh pages on large files.
+  for (size_t k = 0; k < said.size(); ++k) said[k].order = static_cast<uint32_t>(k);
+  std::sort(said.begin(), said.end(),
+            [](const Start& a, const Start& b) { return a.address < b.address || (a.address == b.address && a.order < b.order); });
   // One start per address: the first symbol's name that is not empty, the largest size a symbol
   // gives (else the first an unwind range gives), a fragment when any source says so. Merged in
   // place: on large files a second array of starts is megabytes of fresh pages to fault in.
@@ -168,7 +172,7 @@ void CodeMap::find_functions(const ElfFile& elf, std::span<const Region> regions
     st.fragment = st.fragment || x.fragment;
   }
   said.resize(merged);
-  const std::vector<Start>& starts = said;
+  const HugePageVector<Start>& starts = said;
 
   functions_.reserve(starts.size());
   for (auto it = starts.begin(); it != starts.end(); ++it) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/huge_pages.h"
 #include "inspect/binary/canary_code.h"
 #include "inspect/binary/elf_file.h"
 
@@ -75,9 +76,9 @@ class CodeMap {
   void names_at(uint64_t address, std::vector<std::string_view>& out) const;
 
   CodeArch arch_ = CodeArch::other;
-  std::vector<CodeFunction> functions_;  // sorted by address (ET_REL: by section, then address)
+  HugePageVector<CodeFunction> functions_;  // sorted by address (ET_REL: by section, then address)
   std::vector<FunctionCalls> calls_;      // for each function when reads_calls_, else empty
-  std::vector<std::pair<uint64_t, std::string_view>> symbol_names_;  // defined functions by address
+  HugePageVector<std::pair<uint64_t, std::string_view>> symbol_names_;  // defined functions by address
   std::vector<std::pair<uint64_t, std::string_view>> plt_;  // PLT stub address -> what it jumps to
   std::vector<std::pair<uint64_t, std::string_view>> got_;  // GOT slot address -> what it holds
   std::vector<ThumbCanaryCheck> thumb_checks_;

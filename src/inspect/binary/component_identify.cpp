@@ -88,8 +88,10 @@ const std::vector<std::string>& component_needles() {
 }
 
 std::optional<std::string_view> component_of_symbol(std::string_view symbol) {
+  // The first byte first: a file's symbols are tens of thousands, and few share it with a sign.
   for (const auto& s : symbol_signs)
-    if (s.prefix ? symbol.starts_with(s.name) : symbol == s.name) return s.component;
+    if (!symbol.empty() && symbol[0] == s.name[0] && (s.prefix ? symbol.starts_with(s.name) : symbol == s.name))
+      return s.component;
   return std::nullopt;
 }
 

@@ -164,10 +164,10 @@ class CryptoConstantsRule final : public BinaryRule {
     std::string library, how;
     if (holder != nullptr)
       if (auto c = component_of_symbol(holder->name); c && sbom::is_vetted_crypto_library(*c))
-        library = std::string(*c), how = "its symbol " + holder->name;
+        library = std::string(*c), how = "its symbol " + std::string(holder->name);
     if (library.empty() && !vetted.empty()) {
       for (const auto* c : vetted) library += (library.empty() ? "" : " or ") + c->name;
-      how = "the library's presence in this file" + (holder ? " (held by symbol " + holder->name + ")" : std::string());
+      how = "the library's presence in this file" + (holder ? " (held by symbol " + std::string(holder->name) + ")" : std::string());
     }
 
     const std::string_view evidence_bytes = l.region->bytes.substr(l.hit.offset, std::min<uint64_t>(16, l.hit.end - l.hit.offset));

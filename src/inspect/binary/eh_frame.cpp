@@ -117,8 +117,8 @@ bool starts_mid_function(ByteReader& r) {
 
 }  // namespace
 
-std::vector<CodeRange> eh_frame_ranges(const ElfFile& elf) {
-  std::vector<CodeRange> ranges;
+HugePageVector<CodeRange> eh_frame_ranges(const ElfFile& elf) {
+  HugePageVector<CodeRange> ranges;
   const ElfSection* section = elf.section(".eh_frame");
   if (section == nullptr || section->contents.empty() || elf.type() == 1 /*ET_REL: addresses not yet known*/)
     return ranges;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/huge_pages.h"
 #include "inspect/binary/elf_file.h"
 
 namespace mdbc::binary {
@@ -18,6 +19,6 @@ struct CodeRange {
 // The address range of every FDE in .eh_frame, in table order. Pointer encodings other than
 // absolute and PC-relative (which linkers use in .eh_frame) are skipped. Throws ByteRangeError
 // when the table is malformed.
-std::vector<CodeRange> eh_frame_ranges(const ElfFile& elf);
+HugePageVector<CodeRange> eh_frame_ranges(const ElfFile& elf);
 
 }  // namespace mdbc::binary

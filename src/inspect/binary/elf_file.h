@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/huge_pages.h"
+
 namespace mdbc::binary {
 
 struct ElfSegment {
@@ -38,7 +40,7 @@ struct ElfSection {
 };
 
 struct ElfSymbol {
-  std::string name;
+  std::string_view name;  // in the string table, valid as long as the ElfFile
   uint64_t value = 0, size = 0;
   uint8_t type = 0;      // STT_*
   uint8_t binding = 0;   // STB_*
@@ -129,8 +131,8 @@ class ElfFile {
   uint64_t entry_ = 0;
   std::vector<ElfSegment> segments_;
   std::vector<ElfSection> sections_;
-  std::vector<ElfSymbol> symbols_;
-  std::vector<ElfRelocation> relocations_;
+  HugePageVector<ElfSymbol> symbols_;
+  HugePageVector<ElfRelocation> relocations_;
   ElfDynamic dynamic_;
   bool has_symtab_ = false;
   struct Note { std::string owner; uint32_t type; };

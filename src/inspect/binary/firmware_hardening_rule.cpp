@@ -85,7 +85,7 @@ StackProtector from_elf(const ElfFile& elf, const CodeMap& code) {
   for (const auto& s : elf.symbols())
     if (s.name == "__stack_chk_guard" || s.name == "__stack_chk_fail") {
       sp.state = "yes";
-      sp.evidence = "symbol " + s.name;
+      sp.evidence = "symbol " + std::string(s.name);
       return sp;
     }
   sp.state = "no";
