@@ -22,11 +22,33 @@ bool is_recognised_log(std::string_view name) {
   static constexpr std::array<std::string_view, 4> syslog{"syslog", "vsyslog", "__syslog_chk", "openlog"};
   if (in(syslog, name)) return true;
   // The kernel log (Linux, Zephyr's printk backend): printk and its level-named wrappers.
-  static constexpr std::array<std::string_view, 23> kernel{
+  static constexpr std::array<std::string_view, 41> kernel{
       "printk", "vprintk", "pr_emerg", "pr_alert", "pr_crit", "pr_err", "pr_warn", "pr_warning", "pr_notice",
       "pr_info", "dev_emerg", "dev_alert", "dev_crit", "dev_err", "dev_warn", "dev_notice", "dev_info",
-      "netdev_err", "netdev_warn", "netdev_notice", "pr_debug", "dev_dbg", "pr_devel"};
+      "netdev_err", "netdev_warn", "netdev_notice", "pr_debug", "dev_dbg", "pr_devel",
+      // the network drivers' message-level wrappers, PCI's, and the rate-limited and once-only forms
+      "netdev_info", "netdev_crit", "netif_err", "netif_warn", "netif_notice", "netif_info", "pci_err",
+      "pci_warn", "pci_notice", "pci_info", "dev_err_ratelimited", "dev_warn_ratelimited", "dev_err_once",
+      "dev_warn_once", "pr_err_ratelimited", "pr_warn_ratelimited", "net_err_ratelimited", "net_warn_ratelimited"};
   if (in(kernel, name)) return true;
+  // Log APIs whose names do not say log: the systemd journal, the Windows event log, GLib's
+  // message functions (g_log underneath) and Android's ALOG macros.
+  static constexpr std::array<std::string_view, 20> other_apis{
+      "sd_journal_print", "sd_journal_printv", "sd_journal_send", "sd_journal_sendv", "sd_journal_perror",
+      "ReportEventA", "ReportEventW", "ReportEvent", "g_message", "g_warning", "g_critical", "g_info",
+      "g_debug", "ALOGE", "ALOGW", "ALOGI", "ALOGD", "ALOGV", "SLOGE", "SLOGW"};
+  if (in(other_apis, name)) return true;
+  // A project's security event API: report_security_event, sec_event_record.
+  static const NameParts event({"event"});
+  if (event.in(name)) {
+    bool security = false, event_word = false;
+    any_word(name, [&](std::string_view w) {
+      security = security || w == "security" || w == "sec";
+      event_word = event_word || w == "event" || w == "events";
+      return security && event_word;
+    });
+    if (security && event_word) return true;
+  }
   // Cheap before splitting into words: every name accepted below holds "log" or "audit".
   static const NameParts parts({"log", "audit"});
   if (!parts.in(name)) return false;
@@ -36,7 +58,10 @@ bool is_recognised_log(std::string_view name) {
   if (in(math, name)) return false;
   return any_word(name, [](std::string_view w) {
     return w == "log" || w == "logger" || w == "logging" || w == "audit" || w == "syslog" || w == "logd" ||
-           w == "loge" || w == "logw" || w == "logi" || w == "logf" || w == "auditlog" || w == "seclog";
+           w == "loge" || w == "logw" || w == "logi" || w == "logf" || w == "auditlog" || w == "seclog" ||
+           // logging libraries named in their macros and functions: SPDLOG_WARN, zlog_info,
+           // dzlog_warn, LOG4CXX_WARN, log4c_category_log, LOG4CPLUS_WARN
+           w == "spdlog" || w == "zlog" || w == "dzlog" || w == "log4cxx" || w == "log4c" || w == "log4cplus";
   });
 }
 
@@ -67,10 +92,21 @@ bool is_logger_member_call(std::span<const Token> tokens, size_t name) {
   const Token& sep = tokens[name - 1];
   if (!sep.is(".") && !sep.is("->") && !sep.is("::")) return false;
   const Token& owner = tokens[name - 2];
-  // logger.warn(...), but also log().warn(...) and m_log->error(...)
+  // logger.warn(...), but also log().warn(...), m_log->error(...) and
+  // Poco::Logger::get("auth").warning(...): the function returning the logger, or its class, names one.
   if (owner.kind == TokenKind::identifier) return names_a_logger(owner.text);
-  return owner.is(")") && name >= 4 && tokens[name - 4].kind == TokenKind::identifier &&
-         tokens[name - 3].is("(") && names_a_logger(tokens[name - 4].text);
+  if (!owner.is(")")) return false;
+  constexpr size_t max_argument_tokens = 32;  // a getter's arguments are short; bounds the walk back
+  size_t open = name - 2, depth = 0;
+  for (size_t steps = 0; open > 0 && steps <= max_argument_tokens; ++steps) {
+    --open;
+    if (tokens[open].is(")")) ++depth;
+    else if (tokens[open].is("(") && depth-- == 0) break;
+  }
+  if (open == 0 || !tokens[open].is("(") || tokens[open - 1].kind != TokenKind::identifier) return false;
+  if (names_a_logger(tokens[open - 1].text)) return true;
+  return open >= 3 && tokens[open - 2].is("::") && tokens[open - 3].kind == TokenKind::identifier &&
+         names_a_logger(tokens[open - 3].text);
 }
 
 bool is_log_stream(std::span<const Token> tokens, size_t i) {
@@ -82,18 +118,34 @@ bool is_log_stream(std::span<const Token> tokens, size_t i) {
   return !member;
 }
 
-bool writes_diagnostics(std::span<const Token> tokens, const Call& call) {
-  static constexpr std::array<std::string_view, 6> to_stderr{"perror", "warn", "warnx", "err", "errx", "vwarn"};
-  const std::string_view name = tokens[call.name].text;
-  if (in(to_stderr, name)) return true;
+namespace {
+// The stream argument of an fprintf/fputs-family call: whether one of its names passes `is`.
+template <class Is>
+bool stream_argument(std::span<const Token> tokens, const Call& call, Is&& is) {
   static constexpr std::array<std::string_view, 5> to_stream{"fprintf", "vfprintf", "fputs", "fputc", "fwrite"};
+  const std::string_view name = tokens[call.name].text;
   if (!in(to_stream, name) || call.args.empty()) return false;
   // The stream: first for fprintf, last for fputs/fputc/fwrite.
   const auto [begin, end] = name.starts_with("fput") || name == "fwrite" ? call.args.back() : call.args.front();
   for (size_t k = begin; k < end; ++k)
-    if (tokens[k].kind == TokenKind::identifier && (tokens[k].is("stderr") || names_a_logger(tokens[k].text)))
-      return true;
+    if (tokens[k].kind == TokenKind::identifier && is(tokens[k].text)) return true;
   return false;
+}
+}  // namespace
+
+bool writes_log_file(std::span<const Token> tokens, const Call& call) {
+  return stream_argument(tokens, call, names_a_logger);
+}
+
+bool writes_diagnostics(std::span<const Token> tokens, const Call& call) {
+  static constexpr std::array<std::string_view, 6> to_stderr{"perror", "warn", "warnx", "err", "errx", "vwarn"};
+  if (in(to_stderr, tokens[call.name].text)) return true;
+  return stream_argument(tokens, call, [](std::string_view id) { return id == "stderr" || names_a_logger(id); });
+}
+
+bool starts_log_file_stream(std::span<const Token> tokens, size_t i) {
+  static constexpr std::array<std::string_view, 6> std_streams{"cout", "cerr", "clog", "wcout", "wcerr", "wclog"};
+  return is_log_stream(tokens, i) && !in(std_streams, tokens[i].text);
 }
 
 bool starts_diagnostic_stream(std::span<const Token> tokens, size_t i) {

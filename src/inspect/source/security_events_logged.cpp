@@ -109,6 +109,7 @@ bool is_verification(std::string_view name) {
 // A check whose object or arguments name a credential or signed thing: tokens_.validate(req.token()),
 // validator.check(signature, len). tokens[at] is the called name, followed by its '('. Narrower
 // nouns than a function's own name needs: a check of a map's key or a user's name is not one.
+bool names_a_secret(std::string_view name) { return credential_name(name) == CredentialName::secret; }
 bool has_check_word(std::string_view name) { return has_word(name, check_words); }
 bool has_security_noun(std::string_view name) { return has_word(name, security_nouns); }
 
@@ -181,11 +182,16 @@ class SecurityEventsLogged final : public SourceRule {
     // Calls by enclosing function, from the syntax pass.
     std::vector<FunctionFacts> fns(syntax.functions().size());
     for (size_t i = 0; i < fns.size(); ++i) fns[i].name = name_hash(tokens[syntax.functions()[i].name].text);
+    // Without a declared log API, a helper that writes a diagnostic (fprintf(stderr, …), warnx,
+    // fputs(msg, audit_fp)) logs as that same call would in the rejecting branch.
+    const bool diagnostics_count = config.log_functions.empty();
     for (const auto& c : syntax.calls()) {
       if (c.function < 0) continue;
       auto& fn = fns[static_cast<size_t>(c.function)];
       const std::string_view callee = tokens[c.name].text;
-      if (logs(tokens[c.name], [&](std::string_view n) { return is_log_function(n, config); })) fn.logs_directly = true;
+      if (logs(tokens[c.name], [&](std::string_view n) { return is_log_function(n, config); }) ||
+          (diagnostics_count && writes_diagnostics(tokens, c)))
+        fn.logs_directly = true;
       fn.calls.push_back(name_hash(callee));
     }
     for (auto& fn : fns) {
@@ -294,8 +300,8 @@ class SecurityEventsLogged final : public SourceRule {
   struct Judged {
     explicit Judged(const FileNames& names)
         : verification(names), check(names), comparison(names), outcome(names), security_noun(names), lock(names),
-          account(names), failure(names) {}
-    NameMemo verification, check, comparison, outcome, security_noun, lock, account, failure;
+          account(names), failure(names), credential(names) {}
+    NameMemo verification, check, comparison, outcome, security_noun, lock, account, failure, credential;
   };
 
   // An `if` that refuses a locked account (`if (acct->locked) return -1;`, `if (is_user_locked(u))`):
@@ -402,7 +408,11 @@ class SecurityEventsLogged final : public SourceRule {
         const bool null = value.size() == 1 && (value[0].is_ident("NULL") || value[0].is_ident("nullptr"));
         const bool bare = value.empty() && context.failed_branch;
         const bool zero = value.size() == 1 && value[0].is("0") && context.failed_branch && context.zero_is_failure;
-        if (null || bare || zero) return k;
+        // HTTP's refusals (401 Unauthorized, 403 Forbidden, 407 Proxy Authentication Required),
+        // returned by a request handler whose check failed.
+        const bool http_refusal = value.size() == 1 && context.failed_branch &&
+                                  (value[0].is("401") || value[0].is("403") || value[0].is("407"));
+        if (null || bare || zero || http_refusal) return k;
       }
       if (tokens[k].is_ident("throw")) return k;
       const bool terminates = tokens[k].is_ident("exit") || tokens[k].is_ident("_exit") || tokens[k].is_ident("abort");
@@ -416,6 +426,20 @@ class SecurityEventsLogged final : public SourceRule {
     return end;
   }
 
+  // Whether the call named at tokens[name] has an argument naming a security thing (pin, hash,
+  // token…). Arguments past the first few dozen tokens are not looked at: a condition may name the
+  // same variable many times, and each look costs this walk.
+  static bool names_security_operand(std::span<const Token> tokens, size_t name, size_t end, Judged& judged) {
+    constexpr size_t max_argument_tokens = 48;
+    const size_t stop = std::min(end, name + 2 + max_argument_tokens);
+    int depth = 1;
+    for (size_t k = name + 2; k < stop && depth > 0; ++k) {
+      depth += tokens[k].is("(") ? 1 : tokens[k].is(")") ? -1 : 0;
+      if (tokens[k].kind == TokenKind::identifier && judged.security_noun(tokens[k], has_security_noun)) return true;
+    }
+    return false;
+  }
+
   // Whether the function returns 1 or true somewhere: then its `return 0;` says "no".
   static bool returns_one(std::span<const Token> tokens, size_t begin, size_t end) {
     for (size_t k = begin; k + 2 < end; ++k)
@@ -423,6 +447,122 @@ class SecurityEventsLogged final : public SourceRule {
           tokens[k + 2].is(";"))
         return true;
     return false;
+  }
+
+  // What the condition of an `if` (or of a ternary) tests: a verification outcome, a comparison
+  // of security things, the functions whose results it tests.
+  struct Condition {
+    bool verification = false;
+    bool comparison = false;        // it calls a comparison function (memcmp, strcmp, _compare)
+    bool verifying_callee = false;  // a tested function verifies (check_pin, authenticate, image_ok)
+    std::vector<std::string> tested;  // the functions whose results the condition tests
+  };
+
+  static Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t close, size_t end,
+                                   bool authenticating, const std::map<std::string_view, size_t>& assigned_from,
+                                   Judged& judged) {
+    Condition cond;
+    bool secret_operand = false;
+    // `if (password != expected_password)`: a secret compared with an operator. Not a test against
+    // NULL or 0 (an argument check), and only names that say secret whatever their value: a bare
+    // pin or key is as often a GPIO pin or a table's key.
+    bool equality_operator = false, credential_operand = false;
+    const auto null = [](const Token& t) { return t.is_ident("NULL") || t.is_ident("nullptr") || t.is("0"); };
+    for (size_t k = begin; k < close; ++k) {
+      const Token& c = tokens[k];
+      if (c.is("==") || c.is("!="))
+        equality_operator = equality_operator || (k > begin && k + 1 < close && !null(tokens[k - 1]) && !null(tokens[k + 1]));
+      if (c.kind != TokenKind::identifier) continue;
+      credential_operand = credential_operand || judged.credential(c, names_a_secret);
+      const bool called = k + 1 < close && tokens[k + 1].is("(");
+      const auto source = called ? assigned_from.end() : assigned_from.find(c.text);
+      const bool verifies = called ? judged.verification(c, is_verification)
+                            : source != assigned_from.end() && judged.verification(tokens[source->second], is_verification);
+      if (called) cond.tested.emplace_back(c.text);
+      else if (source != assigned_from.end()) cond.tested.emplace_back(tokens[source->second].text);
+      cond.verifying_callee = cond.verifying_callee || verifies;
+      const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
+      if (called && (verifies || checks())) cond.verification = true;
+      else if (called) cond.comparison = cond.comparison || judged.comparison(c, is_comparison);
+      else if (verifies || judged.outcome(c, is_outcome_variable)) cond.verification = true;
+      else if (source != assigned_from.end() && judged.comparison(tokens[source->second], is_comparison)) {
+        // `int same = memcmp(pin, stored_pin, 4); if (same != 0)`: the comparison's operands decide.
+        cond.comparison = true;
+        secret_operand = secret_operand || names_security_operand(tokens, source->second, end, judged);
+      } else if (judged.security_noun(c, has_security_noun)) secret_operand = true;
+    }
+    cond.verification = cond.verification || (cond.comparison && secret_operand) ||
+                        (equality_operator && credential_operand) ||
+                        refuses_locked(tokens, begin, close, authenticating, judged);
+    return cond;
+  }
+
+  // The rejection given up at tokens[at], in the branch [branch.first, branch.second) of a
+  // condition [condition.first, condition.second).
+  static Site rejection(const SourceFile& file, size_t at, std::pair<size_t, size_t> branch,
+                        std::pair<size_t, size_t> condition, const std::string& fn_name,
+                        const std::vector<std::string>& fn_words, const std::vector<std::string>& tested) {
+    const auto& tokens = file.tokens;
+    Site s;
+    const Token& ret = tokens[at];
+    s.line = ret.line;
+    s.column = ret.column;
+    s.function = fn_name;
+    s.evidence = std::string(trim(file.token_line(ret)));
+    bool image = has_word(fn_words, {"image", "firmware", "fw", "update", "boot", "ota", "dfu", "signature"});
+    for (size_t c = condition.first; c < condition.second && !image; ++c)
+      image = tokens[c].kind == TokenKind::identifier &&
+              has_word(tokens[c].text, {"image", "firmware", "fw", "signature", "sig", "digest", "hash", "ota", "dfu"});
+    s.what = image ? "firmware image rejection" : "authentication rejection";
+    s.logs_directly = collect_calls(file, branch.first, branch.second, s.calls);
+    // A tested function that reaches the log itself (verify_and_log) reports the rejection too.
+    s.calls.insert(s.calls.end(), tested.begin(), tested.end());
+    return s;
+  }
+
+  // `return verify_pin(pin) == 0 ? open_session() : -EACCES;`: a verification decided in a
+  // ternary, one arm of which is a failure. tokens[ret] is the `return`; the statement is walked
+  // once, skipping bracketed groups.
+  static void find_ternary_rejection(const SourceFile& file, size_t ret, size_t end, bool authenticating,
+                                     const std::map<std::string_view, size_t>& assigned_from, const std::string& fn_name,
+                                     const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
+    const auto& tokens = file.tokens;
+    size_t question = 0, colon = 0, semicolon = 0;
+    int open_questions = 0;
+    for (size_t k = ret + 1; k < end && semicolon == 0; ++k) {
+      if (tokens[k].is("(") || tokens[k].is("[") || tokens[k].is("{")) {
+        k = std::min(file.syntax.match(k), end);
+        continue;
+      }
+      if (tokens[k].is("?")) {
+        if (question == 0) question = k;
+        ++open_questions;
+      } else if (tokens[k].is(":") && open_questions > 0 && --open_questions == 0 && colon == 0) {
+        colon = k;
+      } else if (tokens[k].is(";")) {
+        semicolon = k;
+      }
+    }
+    if (question == 0 || colon == 0 || semicolon == 0) return;
+    // The condition must call the check itself: a result kept in a variable was most often tested
+    // (and logged) by an `if` before, the ternary only choosing the code to return.
+    bool calls = false;
+    for (size_t k = ret + 1; k + 1 < question && !calls; ++k)
+      calls = tokens[k].kind == TokenKind::identifier && tokens[k + 1].is("(");
+    if (!calls) return;
+    const Condition cond = judge_condition(tokens, ret + 1, question, end, authenticating, assigned_from, judged);
+    if (!cond.verification) return;
+    // One arm fails and the other does not: a ternary choosing between two failures rejects nothing.
+    const auto fails = [&](size_t b, size_t e) {
+      bool names_one = false;
+      for (size_t k = b; k < e && !names_one; ++k)
+        names_one = tokens[k].kind == TokenKind::identifier && judged.failure(tokens[k], names_failure);
+      return is_failure_value(tokens.subspan(b, e - b), names_one);
+    };
+    const bool then_fails = fails(question + 1, colon), else_fails = fails(colon + 1, semicolon);
+    if (then_fails == else_fails) return;
+    const auto [b, e] = then_fails ? std::pair{question + 1, colon} : std::pair{colon + 1, semicolon};
+    out.rejections.push_back(rejection(file, b, {b, e}, {ret + 1, question}, fn_name, fn_words, cond.tested));
   }
 
   // if (COND) BRANCH [else BRANCH] inside one function, where COND is a verification outcome and
@@ -445,29 +585,18 @@ class SecurityEventsLogged final : public SourceRule {
       if (t.kind == TokenKind::identifier && i + 3 < end && tokens[i + 1].is("=") &&
           tokens[i + 2].kind == TokenKind::identifier && tokens[i + 3].is("("))
         assigned_from[t.text] = i + 2;
+      if (t.is_ident("return")) {
+        find_ternary_rejection(file, i, end, authenticating, assigned_from, fn_name, fn_words, judged, out);
+        continue;
+      }
       if (!t.is_ident("if") || i + 1 >= end || !tokens[i + 1].is("(")) continue;
       const size_t cond_close = syntax.match(i + 1);
       if (cond_close >= end) continue;
-      bool verification = false, comparison = false, secret_operand = false;
-      std::vector<std::string> tested;  // the functions whose results the condition tests
-      bool verifying_callee = false;    // one of them verifies (check_pin, authenticate, image_ok)
-      for (size_t k = i + 2; k < cond_close; ++k) {
-        const Token& c = tokens[k];
-        if (c.kind != TokenKind::identifier) continue;
-        const bool called = k + 1 < cond_close && tokens[k + 1].is("(");
-        const auto source = called ? assigned_from.end() : assigned_from.find(c.text);
-        const bool verifies = called ? judged.verification(c, is_verification)
-                              : source != assigned_from.end() && judged.verification(tokens[source->second], is_verification);
-        if (called) tested.emplace_back(c.text);
-        else if (source != assigned_from.end()) tested.emplace_back(tokens[source->second].text);
-        verifying_callee = verifying_callee || verifies;
-        const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
-        if (called && (verifies || checks())) verification = true;
-        else if (called) comparison = comparison || judged.comparison(c, is_comparison);
-        else if (verifies || judged.outcome(c, is_outcome_variable)) verification = true;
-        else if (judged.security_noun(c, has_security_noun)) secret_operand = true;
-      }
-      verification = verification || (comparison && secret_operand) || refuses_locked(tokens, i + 2, cond_close, authenticating, judged);
+      Condition cond = judge_condition(tokens, i + 2, cond_close, end, authenticating, assigned_from, judged);
+      const bool verification = cond.verification;
+      const bool comparison = cond.comparison;
+      const bool verifying_callee = cond.verifying_callee;
+      std::vector<std::string>& tested = cond.tested;
       const auto branch_end = [&](size_t from) {
         if (from < end && tokens[from].is("{")) return std::min(syntax.match(from), end);
         size_t k = from;
@@ -517,23 +646,8 @@ class SecurityEventsLogged final : public SourceRule {
       for (auto [b, e] : {std::pair{then_begin, then_end}, std::pair{else_begin, else_end}}) {
         if (b >= end) continue;
         const ExitContext context{b == then_begin && then_fails, zero_is_failure};
-        if (const size_t k = failure_exit(tokens, b, e, context, judged); k < e) {
-          Site s;
-          const Token& ret = tokens[k];
-          s.line = ret.line;
-          s.column = ret.column;
-          s.function = fn_name;
-          s.evidence = std::string(trim(file.token_line(ret)));
-          bool image = has_word(fn_words, {"image", "firmware", "fw", "update", "boot", "ota", "dfu", "signature"});
-          for (size_t c = i + 2; c < cond_close && !image; ++c)
-            image = tokens[c].kind == TokenKind::identifier &&
-                    has_word(tokens[c].text, {"image", "firmware", "fw", "signature", "sig", "digest", "hash", "ota", "dfu"});
-          s.what = image ? "firmware image rejection" : "authentication rejection";
-          s.logs_directly = collect_calls(file, b, e, s.calls);
-          // A tested function that reaches the log itself (verify_and_log) reports the rejection too.
-          s.calls.insert(s.calls.end(), tested.begin(), tested.end());
-          out.rejections.push_back(std::move(s));
-        }
+        if (const size_t k = failure_exit(tokens, b, e, context, judged); k < e)
+          out.rejections.push_back(rejection(file, k, {b, e}, {i + 2, cond_close}, fn_name, fn_words, tested));
       }
     }
   }
