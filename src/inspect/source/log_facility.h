@@ -34,6 +34,9 @@ bool names_a_logger(std::string_view name);
 // one (std::cerr <<, std::clog <<, log_file <<). Where a project declares no log API, LOG-2
 // accepts these as the record of a rejection (daemons' standard error goes to the system log).
 bool writes_diagnostics(std::span<const Token> tokens, const Call& call);
+// Whether a function of that name may write diagnostics (perror, warnx, fprintf, fputs…): the
+// cheap test by name before writes_diagnostics looks at the call's stream.
+bool may_write_diagnostics(std::string_view name);
 // A call writing to a log file kept by hand — fprintf(audit_fp, …), fputs(msg, log_file) — or
 // tokens[i] starting an insertion into a log stream (audit_log << …), not a console: a security
 // log of the project's own (LOG-1).

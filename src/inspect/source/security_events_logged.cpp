@@ -109,7 +109,9 @@ bool is_verification(std::string_view name) {
 // A check whose object or arguments name a credential or signed thing: tokens_.validate(req.token()),
 // validator.check(signature, len). tokens[at] is the called name, followed by its '('. Narrower
 // nouns than a function's own name needs: a check of a map's key or a user's name is not one.
-bool names_a_secret(std::string_view name) { return credential_name(name) == CredentialName::secret; }
+bool names_a_secret(std::string_view name) {
+  return may_name_credential(name) && credential_name(name) == CredentialName::secret;
+}
 bool has_check_word(std::string_view name) { return has_word(name, check_words); }
 bool has_security_noun(std::string_view name) { return has_word(name, security_nouns); }
 
@@ -178,7 +180,7 @@ class SecurityEventsLogged final : public SourceRule {
     const auto& config = file.ctx.config;
     FileFacts out;
     Judged judged(file.names);
-    NameMemo logs(file.names);
+    NameMemo logs(file.names), diagnostic_writer(file.names);
     // Calls by enclosing function, from the syntax pass.
     std::vector<FunctionFacts> fns(syntax.functions().size());
     for (size_t i = 0; i < fns.size(); ++i) fns[i].name = name_hash(tokens[syntax.functions()[i].name].text);
@@ -190,7 +192,8 @@ class SecurityEventsLogged final : public SourceRule {
       auto& fn = fns[static_cast<size_t>(c.function)];
       const std::string_view callee = tokens[c.name].text;
       if (logs(tokens[c.name], [&](std::string_view n) { return is_log_function(n, config); }) ||
-          (diagnostics_count && writes_diagnostics(tokens, c)))
+          (diagnostics_count && diagnostic_writer(tokens[c.name], may_write_diagnostics) &&
+           writes_diagnostics(tokens, c)))
         fn.logs_directly = true;
       fn.calls.push_back(name_hash(callee));
     }
@@ -473,7 +476,6 @@ class SecurityEventsLogged final : public SourceRule {
       if (c.is("==") || c.is("!="))
         equality_operator = equality_operator || (k > begin && k + 1 < close && !null(tokens[k - 1]) && !null(tokens[k + 1]));
       if (c.kind != TokenKind::identifier) continue;
-      credential_operand = credential_operand || judged.credential(c, names_a_secret);
       const bool called = k + 1 < close && tokens[k + 1].is("(");
       const auto source = called ? assigned_from.end() : assigned_from.find(c.text);
       const bool verifies = called ? judged.verification(c, is_verification)
@@ -491,6 +493,9 @@ class SecurityEventsLogged final : public SourceRule {
         secret_operand = secret_operand || names_security_operand(tokens, source->second, end, judged);
       } else if (judged.security_noun(c, has_security_noun)) secret_operand = true;
     }
+    if (equality_operator && !cond.verification)
+      for (size_t k = begin; k < close && !credential_operand; ++k)
+        credential_operand = tokens[k].kind == TokenKind::identifier && judged.credential(tokens[k], names_a_secret);
     cond.verification = cond.verification || (cond.comparison && secret_operand) ||
                         (equality_operator && credential_operand) ||
                         refuses_locked(tokens, begin, close, authenticating, judged);
@@ -530,17 +535,19 @@ class SecurityEventsLogged final : public SourceRule {
     size_t question = 0, colon = 0, semicolon = 0;
     int open_questions = 0;
     for (size_t k = ret + 1; k < end && semicolon == 0; ++k) {
-      if (tokens[k].is("(") || tokens[k].is("[") || tokens[k].is("{")) {
-        k = std::min(file.syntax.match(k), end);
-        continue;
-      }
-      if (tokens[k].is("?")) {
-        if (question == 0) question = k;
-        ++open_questions;
-      } else if (tokens[k].is(":") && open_questions > 0 && --open_questions == 0 && colon == 0) {
-        colon = k;
-      } else if (tokens[k].is(";")) {
-        semicolon = k;
+      // Every return statement of the tree is walked: one-character punctuators by their byte.
+      if (tokens[k].kind != TokenKind::punct || tokens[k].text.size() != 1) continue;
+      switch (tokens[k].text[0]) {
+        case '(': case '[': case '{': k = std::min(file.syntax.match(k), end); break;
+        case '?':
+          if (question == 0) question = k;
+          ++open_questions;
+          break;
+        case ':':
+          if (open_questions > 0 && --open_questions == 0 && colon == 0) colon = k;
+          break;
+        case ';': semicolon = k; break;
+        default: break;
       }
     }
     if (question == 0 || colon == 0 || semicolon == 0) return;
@@ -582,10 +589,10 @@ class SecurityEventsLogged final : public SourceRule {
     std::vector<size_t> walked;
     for (size_t i = def.body_open + 1; i < end; ++i) {
       const Token& t = tokens[i];
-      if (t.kind == TokenKind::identifier && i + 3 < end && tokens[i + 1].is("=") &&
-          tokens[i + 2].kind == TokenKind::identifier && tokens[i + 3].is("("))
+      if (t.kind != TokenKind::identifier) continue;
+      if (i + 3 < end && tokens[i + 1].is("=") && tokens[i + 2].kind == TokenKind::identifier && tokens[i + 3].is("("))
         assigned_from[t.text] = i + 2;
-      if (t.is_ident("return")) {
+      if (t.text.size() == 6 && t.text == "return") {
         find_ternary_rejection(file, i, end, authenticating, assigned_from, fn_name, fn_words, judged, out);
         continue;
       }

@@ -29,9 +29,10 @@ class SecurityLogPresence final : public SourceRule {
       }
     if (recognised)  // logger.info(...), spdlog::info(...), audit_log << ...
       for (size_t k = 0; k + 1 < file.tokens.size() && !use.calls_log; ++k)
-        use.calls_log = file.tokens[k].kind == TokenKind::identifier && !file.syntax.dead(k) &&
+        use.calls_log = file.tokens[k].kind == TokenKind::identifier &&
                         ((file.tokens[k + 1].is("(") && is_logger_member_call(file.tokens, k)) ||
-                         starts_log_file_stream(file.tokens, k));
+                         (file.tokens[k + 1].is("<<") && starts_log_file_stream(file.tokens, k))) &&
+                        !file.syntax.dead(k);
     for (const auto& f : file.syntax.functions())
       if (!config.log_functions.empty() && is_log_function(file.tokens[f.name].text, config)) use.defines_log = true;
     facts = use;
