@@ -1,0 +1,35 @@
+#pragma once
+// Macros a header of the tree defines, for the rules whose argument names a macro its own file
+// does not define (`#include "tls_config.h"` … `SSL_CTX_set_verify(ctx, TLS_VERIFY_MODE, NULL)`).
+// The source stage reads each file once and alone, so the decision waits for the tree-wide pass:
+// check() keeps, of a header, the few macros whose one-token body the rule cares about, and, of
+// the file that uses one, the quoted #includes; finish() matches the two. Only headers the file
+// names in an #include "…" count, by path: a macro of the same name in an unrelated header of the
+// tree does not.
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "inspect/source/source_rule.h"
+
+namespace mdbc::source {
+
+struct HeaderMacro {
+  std::string name;
+  std::string body;  // the one token it stands for, parentheses dropped
+};
+
+// The object-like macros of the file (`#define NAME BODY`, `#define NAME (BODY)`) whose body is
+// one token that `keep(name, body)` accepts.
+std::vector<HeaderMacro> single_token_macros(const SourceFile& file,
+                                             const std::function<bool(std::string_view, std::string_view)>& keep);
+
+// The names in the file's `#include "…"` lines, as written.
+std::vector<std::string> quoted_includes(const SourceFile& file);
+
+// Whether `header`, a path of the tree, is the file an `#include "include"` names: the same path,
+// or one ending in it after a '/' (the includer's directory or an include directory of the build).
+bool names_header(std::string_view include, std::string_view header);
+
+}  // namespace mdbc::source
