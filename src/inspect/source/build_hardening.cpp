@@ -146,7 +146,7 @@ class BuildHardening final : public SourceRule {
     }
     if (primary.empty()) {
       if (code) out.findings.push_back(missing(".", "HARD-3/no-build-files",
-                                               "no CMake, Make or Meson build file found: the hardening flags the "
+                                               "no build file (CMake, Make, Meson, Bazel, build script) found: the hardening flags the "
                                                "build requests cannot be checked", Severity::note));
       return;
     }
