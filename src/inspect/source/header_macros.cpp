@@ -1,5 +1,7 @@
 #include "inspect/source/header_macros.h"
 
+#include <algorithm>
+
 namespace mdbc::source {
 
 std::vector<HeaderMacro> single_token_macros(const SourceFile& file,
@@ -40,6 +42,29 @@ bool names_header(std::string_view include, std::string_view header) {
   if (include.empty()) return false;
   return header == include ||
          (header.size() > include.size() && header.ends_with(include) && header[header.size() - include.size() - 1] == '/');
+}
+
+}  // namespace mdbc::source
+
+namespace mdbc::source {
+
+void HeaderMacroIndex::add(std::string_view header, std::span<const HeaderMacro> macros) {
+  for (const auto& m : macros) by_name_[m.name].push_back({header, m.body});
+}
+
+std::optional<HeaderMacroIndex::Definition> HeaderMacroIndex::find(std::string_view name,
+                                                                   std::span<const std::string> includes) const {
+  const auto it = by_name_.find(name);
+  if (it == by_name_.end()) return std::nullopt;
+  std::optional<Definition> found;
+  for (const auto& d : it->second) {
+    const bool included = std::any_of(includes.begin(), includes.end(),
+                                      [&](const std::string& inc) { return names_header(inc, d.header); });
+    if (!included) continue;
+    if (found && found->body != d.body) return std::nullopt;  // two included headers disagree
+    found = d;
+  }
+  return found;
 }
 
 }  // namespace mdbc::source

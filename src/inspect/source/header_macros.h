@@ -7,8 +7,12 @@
 // names in an #include "…" count, by path: a macro of the same name in an unrelated header of the
 // tree does not.
 #include <functional>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "inspect/source/source_rule.h"
@@ -31,5 +35,21 @@ std::vector<std::string> quoted_includes(const SourceFile& file);
 // Whether `header`, a path of the tree, is the file an `#include "include"` names: the same path,
 // or one ending in it after a '/' (the includer's directory or an include directory of the build).
 bool names_header(std::string_view include, std::string_view header);
+
+// The kept macros of the tree's headers by name, for finish(). The views point into the facts
+// passed to add(), which must outlive the index.
+class HeaderMacroIndex {
+ public:
+  void add(std::string_view header, std::span<const HeaderMacro> macros);
+  bool empty() const { return by_name_.empty(); }
+  struct Definition {
+    std::string_view header, body;
+  };
+  // What the headers among `includes` define `name` as, when at least one does and all agree.
+  std::optional<Definition> find(std::string_view name, std::span<const std::string> includes) const;
+
+ private:
+  std::unordered_map<std::string_view, std::vector<Definition>> by_name_;
+};
 
 }  // namespace mdbc::source

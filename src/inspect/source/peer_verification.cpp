@@ -12,7 +12,6 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <unordered_map>
 
 #include "inspect/source/call_site.h"
 #include "inspect/source/header_macros.h"
@@ -411,11 +410,11 @@ class PeerVerification final : public SourceRule {
   // Modes given by a macro of a header the file includes: reported when every definition of that
   // macro in the headers it names is one this rule flags.
   void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
-    std::unordered_map<std::string_view, std::vector<std::pair<std::string_view, std::string_view>>> modes;  // name → (header, body)
+    HeaderMacroIndex modes;
     bool any_pending = false;
     for (const auto& f : files)
       if (const auto* p = std::any_cast<PeerFacts>(&f.facts)) {
-        for (const auto& m : p->modes) modes[m.name].emplace_back(f.path, m.body);
+        modes.add(f.path, p->modes);
         any_pending = any_pending || !p->pending.empty();
       }
     if (modes.empty() || !any_pending) return;
@@ -423,19 +422,9 @@ class PeerVerification final : public SourceRule {
       const auto* p = std::any_cast<PeerFacts>(&f.facts);
       if (p == nullptr) continue;
       for (const auto& pending : p->pending) {
-        const auto it = modes.find(pending.macro);
-        if (it == modes.end()) continue;
-        std::string_view body, header;
-        bool agreed = true;
-        for (const auto& [path, value] : it->second) {
-          const bool included = std::any_of(pending.includes.begin(), pending.includes.end(),
-                                            [&](const std::string& inc) { return names_header(inc, path); });
-          if (!included) continue;
-          agreed = agreed && (body.empty() || body == value);
-          body = value;
-          header = path;
-        }
-        if (body.empty() || !agreed) continue;
+        const auto definition = modes.find(pending.macro, pending.includes);
+        if (!definition) continue;
+        const std::string_view body = definition->body, header = definition->header;
         const std::string via = " (through " + pending.macro + ", defined in " + std::string(header) + ")";
         const bool none = body == "SSL_VERIFY_NONE" || body == "WOLFSSL_VERIFY_NONE" ||
                           body == "MBEDTLS_SSL_VERIFY_NONE" || body == "0";
