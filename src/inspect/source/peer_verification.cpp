@@ -15,6 +15,7 @@
 
 #include "inspect/source/call_site.h"
 #include "inspect/source/header_macros.h"
+#include "inspect/source/identifier_words.h"
 #include "inspect/source/source_values.h"
 
 namespace mdbc::source {
@@ -59,11 +60,22 @@ struct PeerFacts {
   std::vector<PendingMode> pending;
 };
 
-// A macro body that is a verification mode this rule flags (0 only under a name saying verify).
+// A macro name that says it is a TLS verification mode: TLS_VERIFY_MODE, PEER_VERIFY, SSL_VERIFY_LEVEL.
+bool names_verify_mode(std::string_view name) {
+  if (name.find("VERIFY") == std::string_view::npos) return false;
+  bool verify = false, tls = false;
+  any_word(name, [&](std::string_view w) {
+    verify = verify || w == "verify";
+    tls = tls || w == "tls" || w == "ssl" || w == "peer" || w == "mode" || w == "cert" || w == "authmode";
+    return verify && tls;
+  });
+  return verify && tls;
+}
+
+// A macro body that is a verification mode this rule flags (0 and 1 only under a name saying so).
 bool flagged_mode(std::string_view name, std::string_view body) {
   return body == "SSL_VERIFY_NONE" || body == "WOLFSSL_VERIFY_NONE" || body == "MBEDTLS_SSL_VERIFY_NONE" ||
-         body == "MBEDTLS_SSL_VERIFY_OPTIONAL" ||
-         ((body == "0" || body == "1") && name.find("VERIFY") != std::string_view::npos);
+         body == "MBEDTLS_SSL_VERIFY_OPTIONAL" || ((body == "0" || body == "1") && names_verify_mode(name));
 }
 
 class Check {
@@ -387,7 +399,7 @@ bool reads_api(std::string_view s) {
          s == "verify_none" || s == "VerifyNone" || s.ends_with("set_verify_result") || s == "TLS_PEER_VERIFY" ||
          s == "skip_common_name" || s == "skip_cert_common_name_check" ||
          // a header defining a mode for the files that include it (PUMP_VERIFY_MODE 0)
-         s.find("VERIFY") != std::string_view::npos;
+         s.ends_with("VERIFY_NONE") || s.ends_with("VERIFY_OPTIONAL") || names_verify_mode(s);
 }
 
 class PeerVerification final : public SourceRule {

@@ -77,13 +77,22 @@ bool short_key_size_macro(std::string_view name, std::string_view body) {
 }
 
 bool names_key_size(std::string_view name) {
-  bool key = false, size = false;
+  // RSA_KEY_SIZE, DH_MODULUS_LEN, DEVICE_KEY_BITS; not a plain KEY_SIZE, which hash, MAC and
+  // RSS keys have too. Macro names, in upper case: this is asked of every name of the tree, and
+  // most are not.
+  if (name.empty() || name[0] < 'A' || name[0] > 'Z') return false;
+  if (name.find("BITS") == std::string_view::npos && name.find("SIZE") == std::string_view::npos &&
+      name.find("LEN") == std::string_view::npos)
+    return false;
+  bool asymmetric = false, key = false, bits = false, size = false;
   any_word(name, [&](std::string_view w) {
-    key = key || w == "key" || w == "rsa" || w == "dh" || w == "dsa" || w == "modulus";
-    size = size || w == "bits" || w == "size" || w == "nbits" || w == "length" || w == "len";
-    return key && size;
+    asymmetric = asymmetric || w == "rsa" || w == "dh" || w == "dsa" || w == "modulus";
+    key = key || w == "key";
+    bits = bits || w == "bits" || w == "nbits";
+    size = size || bits || w == "size" || w == "length" || w == "len";
+    return (asymmetric && size) || (key && bits);
   });
-  return key && size;
+  return (asymmetric && size) || (key && bits);
 }
 
 void Check::key_size(const Call& c, const KeySizeCall& k) {
