@@ -30,7 +30,7 @@ std::vector<HeaderMacro> single_token_macros(const SourceFile& file,
 std::vector<std::string> quoted_includes(const SourceFile& file) {
   std::vector<std::string> out;
   const auto t = file.tokens;
-  for (size_t i = 0; i + 2 < t.size(); ++i)
+  for (size_t i = 0; i + 2 < t.size() && out.size() < max_quoted_includes; ++i)
     if (t[i].directive && t[i].line_start && t[i].is("#") && t[i + 1].is_ident("include") &&
         t[i + 2].kind == TokenKind::string)
       out.emplace_back(string_body(t[i + 2]));
@@ -57,7 +57,9 @@ std::optional<HeaderMacroIndex::Definition> HeaderMacroIndex::find(std::string_v
   const auto it = by_name_.find(name);
   if (it == by_name_.end()) return std::nullopt;
   std::optional<Definition> found;
-  for (const auto& d : it->second) {
+  const auto& definitions = it->second;
+  for (size_t n = 0; n < definitions.size() && n < max_definitions; ++n) {
+    const Definition& d = definitions[n];
     const bool included = std::any_of(includes.begin(), includes.end(),
                                       [&](const std::string& inc) { return names_header(inc, d.header); });
     if (!included) continue;

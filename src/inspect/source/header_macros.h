@@ -29,7 +29,9 @@ struct HeaderMacro {
 std::vector<HeaderMacro> single_token_macros(const SourceFile& file,
                                              const std::function<bool(std::string_view, std::string_view)>& keep);
 
-// The names in the file's `#include "…"` lines, as written.
+// The names in the file's `#include "…"` lines, as written; the first max_quoted_includes of them
+// (the matching in finish() costs includes × definitions for each pending decision).
+constexpr size_t max_quoted_includes = 256;
 std::vector<std::string> quoted_includes(const SourceFile& file);
 
 // Whether `header`, a path of the tree, is the file an `#include "include"` names: the same path,
@@ -46,6 +48,9 @@ class HeaderMacroIndex {
     std::string_view header, body;
   };
   // What the headers among `includes` define `name` as, when at least one does and all agree.
+  // Only the first max_definitions headers defining the name are looked at: a tree with the
+  // same macro in thousands of headers must not cost thousands of matches per use.
+  static constexpr size_t max_definitions = 64;
   std::optional<Definition> find(std::string_view name, std::span<const std::string> includes) const;
 
  private:

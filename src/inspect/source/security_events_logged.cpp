@@ -526,8 +526,9 @@ class SecurityEventsLogged final : public SourceRule {
   }
 
   // `return verify_pin(pin) == 0 ? open_session() : -EACCES;`: a verification decided in a
-  // ternary, one arm of which is a failure. tokens[ret] is the `return`; the statement is walked
-  // once, skipping bracketed groups.
+  // ternary, one arm of which is a failure. tokens[ret] is the `return`; its statement is walked
+  // skipping bracketed groups, up to its ';' — or, in broken code, to the next `return` or the end
+  // of the enclosing group, where it must end too: each token is then walked for one return only.
   static void find_ternary_rejection(const SourceFile& file, size_t ret, size_t end, bool authenticating,
                                      const std::map<std::string_view, size_t>& assigned_from, const std::string& fn_name,
                                      const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
@@ -536,9 +537,11 @@ class SecurityEventsLogged final : public SourceRule {
     int open_questions = 0;
     for (size_t k = ret + 1; k < end && semicolon == 0; ++k) {
       // Every return statement of the tree is walked: one-character punctuators by their byte.
+      if (tokens[k].kind == TokenKind::identifier && tokens[k].text.size() == 6 && tokens[k].text == "return") return;
       if (tokens[k].kind != TokenKind::punct || tokens[k].text.size() != 1) continue;
       switch (tokens[k].text[0]) {
         case '(': case '[': case '{': k = std::min(file.syntax.match(k), end); break;
+        case ')': case ']': case '}': return;
         case '?':
           if (question == 0) question = k;
           ++open_questions;
