@@ -12,9 +12,15 @@ std::string dump_json(const nlohmann::ordered_json& j) {
 }
 
 void append_indented(std::string& text, std::string_view dumped, std::string_view indent) {
-  for (const char c : dumped) {
-    text += c;
-    if (c == '\n') text += indent;
+  for (size_t line = 0; line < dumped.size();) {
+    const size_t newline = dumped.find('\n', line);
+    if (newline == std::string_view::npos) {
+      text.append(dumped.substr(line));
+      break;
+    }
+    text.append(dumped.substr(line, newline + 1 - line));
+    text.append(indent);
+    line = newline + 1;
   }
 }
 
@@ -54,8 +60,12 @@ void append_json_string(std::string& out, std::string_view s) {
   }
   static constexpr char hex[] = "0123456789abcdef";
   out += '"';
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+  size_t run = 0;  // the start of the bytes written as they are, appended together
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -65,15 +75,12 @@ void append_json_string(std::string& out, std::string_view s) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += ch;
-        }
+        out += "\\u00";
+        out += hex[c >> 4];
+        out += hex[c & 15];
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 

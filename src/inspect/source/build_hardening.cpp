@@ -1,5 +1,5 @@
 // HARD-3: the build asks the compiler and linker for hardening. Every build file of the device
-// maker (CMake, Make, Meson) is read; the flags are judged over the whole tree, since one file
+// maker (CMake and its presets, Make, Meson, Bazel, build and CI shell scripts) is read; the flags are judged over the whole tree, since one file
 // may set what another uses. PIE and RELRO apply to Linux targets only, not to bare-metal builds.
 #include <algorithm>
 #include <any>
@@ -91,6 +91,11 @@ void judge_line(std::string_view line, BuildFacts& f, uint32_t number) {
   }
 }
 
+bool is_cmake_presets(std::string_view path) {
+  return path == "CMakePresets.json" || path == "CMakeUserPresets.json" || path.ends_with("/CMakePresets.json") ||
+         path.ends_with("/CMakeUserPresets.json");
+}
+
 class BuildHardening final : public SourceRule {
  public:
   RuleFamily family() const override {
@@ -99,7 +104,8 @@ class BuildHardening final : public SourceRule {
   }
 
   bool wants(Language l) const override {
-    return l == Language::cmake || l == Language::make || l == Language::meson || is_c_family(l);
+    return l == Language::cmake || l == Language::make || l == Language::meson || l == Language::build_script ||
+           l == Language::config_text || is_c_family(l);
   }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const override {
@@ -108,6 +114,8 @@ class BuildHardening final : public SourceRule {
       facts = f;
       return;
     }
+    // Of the configuration files, CMake's presets set the build's flags (cacheVariables).
+    if (file.language == Language::config_text && !is_cmake_presets(file.input.path)) return;
     f.build_file = true;
     for (const auto& line : build_lines(file.input.bytes)) judge_line(line.text, f, line.number);
     for (const auto& d : f.disabling) {
@@ -123,7 +131,9 @@ class BuildHardening final : public SourceRule {
     std::string_view primary;  // the shallowest build file, where missing flags are reported
     for (const auto& f : files) {
       if (!f.component.empty()) continue;
-      const auto& facts = std::any_cast<const BuildFacts&>(f.facts);
+      const auto* found = std::any_cast<BuildFacts>(&f.facts);
+      if (found == nullptr) continue;  // a configuration file that is no build file
+      const BuildFacts& facts = *found;
       if (!facts.build_file) {
         code = true;
         continue;
@@ -136,7 +146,7 @@ class BuildHardening final : public SourceRule {
     }
     if (primary.empty()) {
       if (code) out.findings.push_back(missing(".", "HARD-3/no-build-files",
-                                               "no CMake, Make or Meson build file found: the hardening flags the "
+                                               "no build file (CMake, Make, Meson, Bazel, build script) found: the hardening flags the "
                                                "build requests cannot be checked", Severity::note));
       return;
     }

@@ -1,6 +1,7 @@
-// LANG-3: escape hatches from memory-safe languages, each listed (Rust and C# `unsafe`, Go's
-// `unsafe` package and cgo, Java `native` methods and sun.misc.Unsafe, JNIEXPORT functions on the
-// C side), and the pinning of the Rust and Go toolchains (rust-toolchain(.toml) with an exact
+// LANG-3: escape hatches from memory-safe languages, each listed (Rust and C# `unsafe`, C#'s Unsafe
+// class and P/Invoke, Go's `unsafe` package and cgo, Java `native` methods and sun.misc.Unsafe,
+// Kotlin `external` functions, and on the C side JNIEXPORT functions and RegisterNatives calls), and
+// the pinning of the Rust and Go toolchains (rust-toolchain(.toml) with an exact
 // version; go.mod with a toolchain line).
 #include <algorithm>
 #include <string>
@@ -66,14 +67,14 @@ class EscapeHatches final : public SourceRule {
  public:
   RuleFamily family() const override {
     return {"escape-hatches", InputKind::source,
-            {"LANG-3/rust-unsafe", "LANG-3/csharp-unsafe", "LANG-3/go-unsafe", "LANG-3/go-cgo", "LANG-3/java-native",
+            {"LANG-3/rust-unsafe", "LANG-3/csharp-unsafe", "LANG-3/csharp-pinvoke", "LANG-3/go-unsafe", "LANG-3/go-cgo", "LANG-3/java-native",
              "LANG-3/java-unsafe", "LANG-3/jni-export", "LANG-3/rust-toolchain-unpinned",
              "LANG-3/go-toolchain-unpinned"}};
   }
 
   bool wants(Language l) const override {
     return is_c_family(l) || l == Language::rust || l == Language::csharp || l == Language::go ||
-           l == Language::java || l == Language::config_text;
+           l == Language::java || l == Language::kotlin || l == Language::config_text;
   }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const override {
@@ -88,12 +89,22 @@ class EscapeHatches final : public SourceRule {
                                   "memory-safety guarantees: keep it small, validate every argument from Java, and "
                                   "cover it with a reviewed variance in class C",
                                   severity));
+        // Functions bound to Java at load time need no JNIEXPORT: the call binding them
+        // (env->RegisterNatives(cls, methods, n), a member call in C++) is where they cross into Java.
+        if (file.names.contains("RegisterNatives"))
+          for (size_t i = 0; i + 1 < t.size(); ++i)
+            if (t[i].is_ident("RegisterNatives") && t[i + 1].is("(") && !t[i].directive && !file.syntax.dead(i))
+              out.push_back(file.at(t[i], "LANG-3/jni-export",
+                                    "RegisterNatives binds C or C++ functions to Java native methods, outside the Java "
+                                    "memory-safety guarantees: keep them small, validate every argument from Java, and "
+                                    "cover them with a reviewed variance in class C",
+                                    severity));
         return;
       }
       case Language::rust: scan_rust(file, out, severity); facts = ToolchainFacts{ToolchainFacts::Kind::rust_source, false, {}, 0, {}}; return;
       case Language::go: scan_go(file, out, severity); facts = ToolchainFacts{ToolchainFacts::Kind::go_source, false, {}, 0, {}}; return;
       case Language::csharp: scan_csharp(file, out, severity); return;
-      case Language::java: scan_java(file, out, severity); return;
+      case Language::java: case Language::kotlin: scan_java(file, out, severity); return;
       case Language::config_text: toolchain_file(file, facts); return;
       default: return;
     }
@@ -208,20 +219,42 @@ class EscapeHatches final : public SourceRule {
 
   static void scan_csharp(const SourceFile& file, std::vector<Finding>& out, Severity severity) {
     SafeLanguageScanner scan(file.input.bytes, Language::csharp);
-    ScanToken tok;
-    while (scan.next(tok))
+    ScanToken tok, prev;
+    bool unsafe_class = false;  // the previous token was the word Unsafe, not a member of something else
+    ScanToken unsafe_word;
+    while (scan.next(tok)) {
       if (tok.is_word("unsafe"))
         out.push_back(at(file, tok, "LANG-3/csharp-unsafe",
                          "unsafe context: pointers and fixed buffers in it are not checked by the runtime: use Span<T> "
                          "and safe APIs instead, or keep it minimal and cover it with a reviewed variance in class C",
                          severity));
+      // Unsafe.Add(ref r, i), Unsafe.As<T>(o): System.Runtime.CompilerServices.Unsafe needs no unsafe context.
+      if (unsafe_class && tok.is("."))
+        out.push_back(at(file, unsafe_word, "LANG-3/csharp-unsafe",
+                         "System.Runtime.CompilerServices.Unsafe reads and writes memory without bounds or type checks, "
+                         "and needs no unsafe context: use indexing and Span<T>, or cover it with a reviewed variance in "
+                         "class C",
+                         severity));
+      unsafe_class = tok.is_word("Unsafe") && !(prev.is(".") || prev.is_word("class"));
+      if (unsafe_class) unsafe_word = tok;
+      // [DllImport("lib")], [LibraryImport("lib")]: native code called from C#.
+      if ((prev.is("[") || prev.is(",")) && (tok.is_word("DllImport") || tok.is_word("LibraryImport") ||
+                                               tok.is_word("DllImportAttribute") || tok.is_word("LibraryImportAttribute")))
+        out.push_back(at(file, tok, "LANG-3/csharp-pinvoke",
+                         "P/Invoke declaration: the native function it calls runs outside the runtime's memory safety: "
+                         "keep the native side small, validate what crosses the boundary, and cover it with a reviewed "
+                         "variance in class C",
+                         severity));
+      prev = tok;
+    }
   }
 
   static void scan_java(const SourceFile& file, std::vector<Finding>& out, Severity severity) {
     SafeLanguageScanner scan(file.input.bytes, Language::java);
     ScanToken tok, prev, prev2;
+    const bool kotlin = file.language == Language::kotlin;
     while (scan.next(tok)) {
-      if (tok.is_word("native"))
+      if (tok.is_word(kotlin ? "external" : "native"))
         out.push_back(at(file, tok, "LANG-3/java-native",
                          "native method: implemented in C or C++ through JNI, outside Java's memory safety: keep the "
                          "native side small and validated, and cover it with a reviewed variance in class C",

@@ -5,8 +5,8 @@
 //   when the wrapper carries __attribute__((format));
 // - a macro that passes one of its parameters as the format: each expansion in the file is
 //   checked instead, with the argument in that position.
-// A const local (or a file-scope constant) initialised with a literal and never assigned is as
-// good as the literal.
+// A const local, a file-scope constant, or a file-scope variable no code of the file writes,
+// initialised with a literal, is as good as the literal.
 #include <algorithm>
 #include <array>
 #include <limits>
@@ -80,7 +80,9 @@ class LiteralVariables {
     const Declarations& d = it->second;
     if (d.file_constant < use) return true;
     const auto fn = d.by_function.find(function);
-    if (function < 0 || fn == d.by_function.end()) return false;
+    // A file-scope variable no code of the file writes: as good as its literal.
+    if (fn == d.by_function.end()) return d.file_variable < use && !written_.contains(file_.tokens[use].text);
+    if (function < 0) return false;
     // The nearest declaration before the use is the one in scope.
     const auto& list = fn->second;
     auto after = std::lower_bound(list.begin(), list.end(), use,
@@ -126,7 +128,7 @@ class LiteralVariables {
           ok = false;
         }
       }
-      if (!ok || !has_type || !has_const) continue;
+      if (!ok || !has_type) continue;
       // The initializer, up to the declaration's end.
       size_t end = i + 1;
       while (end < t.size() && !t[end].is(";") && !t[end].is(",")) {
@@ -138,11 +140,15 @@ class LiteralVariables {
       if (end >= t.size() || literals_.evaluate(i + 1, end).kind != LiteralForm::Kind::literal) continue;
       while (fn < functions.size() && functions[fn].body_close < i) ++fn;
       const int function = fn < functions.size() && functions[fn].body_open < i ? static_cast<int>(fn) : -1;
-      const bool constant = array || const_pointer;
+      const bool constant = has_const && (array || const_pointer);
+      // A local must be declared const; at file scope a plain `static char fmt[] = "…";` is
+      // kept too, and holds its literal while no code of the file writes it.
+      if (!has_const && function >= 0) continue;
       any_plain = any_plain || !constant;
       Declarations& d = variables_[t[name].text];
       if (function < 0) {
         if (constant) d.file_constant = std::min(d.file_constant, name);
+        else d.file_variable = std::min(d.file_variable, name);
       } else {
         d.by_function[function].push_back({name, function, constant});
       }
@@ -157,9 +163,48 @@ class LiteralVariables {
       const bool written_after = i + 1 < t.size() && (t[i + 1].is("=") || t[i + 1].is("+=") || t[i + 1].is("-=") ||
                                                       t[i + 1].is("++") || t[i + 1].is("--"));
       const bool written_before = i > 0 && (t[i - 1].is("&") || t[i - 1].is("++") || t[i - 1].is("--"));
-      if (!written_after && !written_before) continue;
-      if (!declared_at.contains(i)) assignments_[t[i].text].push_back(i);
+      if (!written_after && !written_before && !writes_file_variable(i)) continue;
+      if (declared_at.contains(i)) continue;
+      assignments_[t[i].text].push_back(i);
+      if (i != variables_.at(t[i].text).file_variable) written_.insert(t[i].text);
     }
+  }
+
+  // Whether the use at token i of a file-scope variable may write what it holds beyond what the
+  // assignment test sees: an element store (`fmt[0] = 'x'`), or a whole argument of a call other
+  // than the format of a printf-like function (strcpy(fmt, …), scanf("%s", fmt), fill(fmt)).
+  bool writes_file_variable(size_t i) const {
+    const auto t = file_.tokens;
+    if (variables_.at(t[i].text).file_variable == std::numeric_limits<size_t>::max()) return false;
+    if (i + 1 < t.size() && t[i + 1].is("[")) {
+      const size_t close = file_.syntax.match(i + 1);
+      return close + 1 < t.size() && close > i + 1 && t[close + 1].is("=");
+    }
+    if (i == 0 || i + 1 >= t.size() || !(t[i - 1].is("(") || t[i - 1].is(",")) ||
+        !(t[i + 1].is(",") || t[i + 1].is(")")))
+      return false;
+    // Back to the call's '(' over the arguments before this one, counting them; a long argument
+    // list is taken as a write rather than walked.
+    constexpr size_t max_walk = 64;
+    size_t argument = 0, k = i - 1;
+    for (size_t steps = 0; steps < max_walk; ++steps) {
+      if (t[k].is(")") || t[k].is("]") || t[k].is("}")) {
+        const size_t open = file_.syntax.match(k);
+        if (open >= k) return true;
+        k = open;
+      } else if (t[k].is(",")) {
+        ++argument;
+      } else if (t[k].is("(")) {
+        if (k == 0 || t[k - 1].kind != TokenKind::identifier) return true;
+        const FormatFunction* f = format_function(t[k - 1].text);
+        // scanf's format is read, its other arguments written; printf's arguments are all read.
+        const bool reads = f != nullptr && (argument == f->format || t[k - 1].text.find("scanf") == std::string_view::npos);
+        return !reads;
+      }
+      if (k == 0) return true;
+      --k;
+    }
+    return true;
   }
 
   const SourceFile& file_;
@@ -167,10 +212,12 @@ class LiteralVariables {
   mutable bool indexed_ = false;
   struct Declarations {
     size_t file_constant = std::numeric_limits<size_t>::max();  // first file-scope constant
+    size_t file_variable = std::numeric_limits<size_t>::max();  // first file-scope variable that is not one
     std::unordered_map<int, std::vector<LiteralVariable>> by_function;  // in token order
   };
   mutable std::unordered_map<std::string_view, Declarations> variables_;
   mutable std::unordered_map<std::string_view, std::vector<size_t>> assignments_;
+  mutable std::unordered_set<std::string_view> written_;  // file-scope variables some code writes
 };
 
 // What the tree-wide pass needs: the literal macros this header defines (others include it),

@@ -14,7 +14,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-constexpr std::array<std::pair<std::string_view, Language>, 47> by_extension{{
+constexpr std::array<std::pair<std::string_view, Language>, 65> by_extension{{
     {"c", Language::c},          {"h", Language::c_header},   {"cc", Language::cpp},
     {"cpp", Language::cpp},      {"cxx", Language::cpp},      {"c++", Language::cpp},
     {"hpp", Language::cpp},      {"hh", Language::cpp},       {"hxx", Language::cpp},
@@ -31,6 +31,13 @@ constexpr std::array<std::pair<std::string_view, Language>, 47> by_extension{{
     {"json", Language::config_text}, {"ini", Language::config_text},  {"conf", Language::config_text},
     {"cfg", Language::config_text},  {"defconfig", Language::kconfig},
     {"cppcheck", Language::analysis_config}, {"lnt", Language::analysis_config}, {"psprj", Language::analysis_config},
+    {"pvsconfig", Language::analysis_config},
+    // C++20 module interfaces, template implementation files, CUDA (a C++ dialect)
+    {"cppm", Language::cpp}, {"ixx", Language::cpp}, {"mpp", Language::cpp}, {"tpp", Language::cpp},
+    {"tcc", Language::cpp}, {"txx", Language::cpp}, {"cu", Language::cpp}, {"cuh", Language::cpp},
+    {"sx", Language::assembly}, {"mm", Language::objective_cpp}, {"pyw", Language::python}, {"pyi", Language::python},
+    {"kts", Language::kotlin}, {"ada", Language::ada}, {"sh", Language::build_script}, {"bash", Language::build_script},
+    {"bzl", Language::build_script},
 }};
 
 }  // namespace
@@ -41,7 +48,9 @@ Language classify(std::string_view path) {
   if (name == "CMakeLists.txt") return Language::cmake;
   if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name.starts_with("Makefile.")) return Language::make;
   if (name == "meson.build" || name == "meson_options.txt") return Language::meson;
-  if (name == ".clang-tidy") return Language::analysis_config;
+  if (name == ".clang-tidy" || name == ".pvsconfig" || name == "sonar-project.properties") return Language::analysis_config;
+  if (name == "BUILD" || name == "BUILD.bazel" || name == "WORKSPACE" || name == "WORKSPACE.bazel" || name == ".bazelrc")
+    return Language::build_script;
   if (name == "rust-toolchain" || name == "go.mod") return Language::config_text;
   if (name.starts_with("Kconfig") || name == ".config" || name == "prj.conf" || name.ends_with("_defconfig") ||
       name == "sdkconfig" || name.starts_with("sdkconfig."))  // ESP-IDF's Kconfig fragments
@@ -75,9 +84,11 @@ std::string_view to_string(Language l) {
     case Language::zig: return "Zig";
     case Language::swift: return "Swift";
     case Language::kotlin: return "Kotlin";
+    case Language::objective_cpp: return "Objective-C++";
     case Language::cmake: return "CMake";
     case Language::make: return "Make";
     case Language::meson: return "Meson";
+    case Language::build_script: return "build script";
     case Language::kconfig: return "Kconfig";
     case Language::key_material: return "key material";
     case Language::config_text: return "configuration";
@@ -99,7 +110,8 @@ bool is_memory_safe(Language l) {
 }
 
 bool is_program_source(Language l) {
-  return is_c_family(l) || l == Language::assembly || is_memory_safe(l) || l == Language::zig;
+  return is_c_family(l) || l == Language::assembly || is_memory_safe(l) || l == Language::zig ||
+         l == Language::objective_cpp;
 }
 
 }  // namespace mdbc::source

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <unordered_set>
 
 #include "inspect/source/identifier_words.h"
 
@@ -40,30 +41,51 @@ bool names_debug_log(std::string_view name) {
   static const NameParts parts({"dbg", "debug", "devel", "logd", "logv", "verbose"});
   if (!parts.in(name)) return false;
   const auto words = identifier_words(name);
-  static constexpr std::array<std::string_view, 6> debug{"dbg", "debug", "devel", "logd", "logv", "verbose"};
+  static constexpr std::array<std::string_view, 8> debug{"dbg", "debug", "devel", "logd", "logv", "verbose",
+                                                         "alogd", "alogv"};
   return !words.empty() && in(debug, words.back());
 }
 
-bool is_recognised_log(std::string_view name) {
-  static constexpr std::array<std::string_view, 4> syslog{"syslog", "vsyslog", "__syslog_chk", "openlog"};
-  if (in(syslog, name)) return true;
-  // The kernel log (Linux, Zephyr's printk backend): printk and its level-named wrappers.
-  static constexpr std::array<std::string_view, 23> kernel{
+// Log functions known by their exact names: syslog, the kernel log (Linux, Zephyr's printk
+// backend) with its level-named, message-level, PCI, rate-limited and once-only wrappers, and log
+// APIs whose names do not say log: the systemd journal, the Windows event log, GLib's message
+// functions (g_log underneath) and Android's ALOG macros. One hash lookup: this runs for every
+// call of a tree.
+const std::unordered_set<std::string_view>& exact_log_names() {
+  static const std::unordered_set<std::string_view> names{
+      "syslog", "vsyslog", "__syslog_chk", "openlog",
       "printk", "vprintk", "pr_emerg", "pr_alert", "pr_crit", "pr_err", "pr_warn", "pr_warning", "pr_notice",
       "pr_info", "dev_emerg", "dev_alert", "dev_crit", "dev_err", "dev_warn", "dev_notice", "dev_info",
-      "netdev_err", "netdev_warn", "netdev_notice", "pr_debug", "dev_dbg", "pr_devel"};
-  if (in(kernel, name)) return true;
+      "netdev_err", "netdev_warn", "netdev_notice", "pr_debug", "dev_dbg", "pr_devel",
+      "netdev_info", "netdev_crit", "netif_err", "netif_warn", "netif_notice", "netif_info", "pci_err",
+      "pci_warn", "pci_notice", "pci_info", "dev_err_ratelimited", "dev_warn_ratelimited", "dev_err_once",
+      "dev_warn_once", "pr_err_ratelimited", "pr_warn_ratelimited", "net_err_ratelimited", "net_warn_ratelimited",
+      "sd_journal_print", "sd_journal_printv", "sd_journal_send", "sd_journal_sendv", "sd_journal_perror",
+      "ReportEventA", "ReportEventW", "ReportEvent", "g_message", "g_warning", "g_critical", "g_info",
+      "g_debug", "ALOGE", "ALOGW", "ALOGI", "ALOGD", "ALOGV", "SLOGE", "SLOGW"};
+  return names;
+}
+
+bool is_recognised_log(std::string_view name) {
+  if (exact_log_names().contains(name)) return true;
   if (names_leveled_log(name)) return true;
-  // Cheap before splitting into words: every name accepted below holds "log" or "audit".
-  static const NameParts parts({"log", "audit"});
+  // Cheap before splitting into words: every name accepted below holds "log", "audit" or "event".
+  static const NameParts parts({"log", "audit", "event"});
   if (!parts.in(name)) return false;
   // Math functions named log are not logs.
   static constexpr std::array<std::string_view, 9> math{"log", "logf", "logl", "log2", "log10", "log1p",
                                                         "log2f", "log10f", "log1pf"};
   if (in(math, name)) return false;
-  return any_word(name, [](std::string_view w) {
-    return w == "log" || w == "logger" || w == "logging" || w == "audit" || w == "syslog" || w == "logd" ||
-           w == "loge" || w == "logw" || w == "logi" || w == "logf" || w == "auditlog" || w == "seclog";
+  bool security = false, event = false;  // a project's security event API: report_security_event
+  return any_word(name, [&](std::string_view w) {
+    security = security || w == "security" || w == "sec";
+    event = event || w == "event" || w == "events";
+    return (security && event) || w == "log" || w == "logger" || w == "logging" || w == "audit" ||
+           w == "syslog" || w == "logd" || w == "loge" || w == "logw" || w == "logi" || w == "logf" ||
+           w == "auditlog" || w == "seclog" ||
+           // logging libraries named in their macros and functions: SPDLOG_WARN, zlog_info,
+           // dzlog_warn, LOG4CXX_WARN, log4c_category_log, LOG4CPLUS_WARN
+           w == "spdlog" || w == "zlog" || w == "dzlog" || w == "log4cxx" || w == "log4c" || w == "log4cplus";
   });
 }
 
@@ -98,10 +120,21 @@ bool is_logger_member_call(std::span<const Token> tokens, size_t name) {
   const Token& sep = tokens[name - 1];
   if (!sep.is(".") && !sep.is("->") && !sep.is("::")) return false;
   const Token& owner = tokens[name - 2];
-  // logger.warn(...), but also log().warn(...) and m_log->error(...)
+  // logger.warn(...), but also log().warn(...), m_log->error(...) and
+  // Poco::Logger::get("auth").warning(...): the function returning the logger, or its class, names one.
   if (owner.kind == TokenKind::identifier) return names_a_logger(owner.text);
-  return owner.is(")") && name >= 4 && tokens[name - 4].kind == TokenKind::identifier &&
-         tokens[name - 3].is("(") && names_a_logger(tokens[name - 4].text);
+  if (!owner.is(")")) return false;
+  constexpr size_t max_argument_tokens = 32;  // a getter's arguments are short; bounds the walk back
+  size_t open = name - 2, depth = 0;
+  for (size_t steps = 0; open > 0 && steps <= max_argument_tokens; ++steps) {
+    --open;
+    if (tokens[open].is(")")) ++depth;
+    else if (tokens[open].is("(") && depth-- == 0) break;
+  }
+  if (open == 0 || !tokens[open].is("(") || tokens[open - 1].kind != TokenKind::identifier) return false;
+  if (names_a_logger(tokens[open - 1].text)) return true;
+  return open >= 3 && tokens[open - 2].is("::") && tokens[open - 3].kind == TokenKind::identifier &&
+         names_a_logger(tokens[open - 3].text);
 }
 
 bool is_log_stream(std::span<const Token> tokens, size_t i) {
@@ -113,18 +146,37 @@ bool is_log_stream(std::span<const Token> tokens, size_t i) {
   return !member;
 }
 
-bool writes_diagnostics(std::span<const Token> tokens, const Call& call) {
-  static constexpr std::array<std::string_view, 6> to_stderr{"perror", "warn", "warnx", "err", "errx", "vwarn"};
+namespace {
+constexpr std::array<std::string_view, 6> to_stderr{"perror", "warn", "warnx", "err", "errx", "vwarn"};
+constexpr std::array<std::string_view, 5> to_stream{"fprintf", "vfprintf", "fputs", "fputc", "fwrite"};
+
+// The stream argument of an fprintf/fputs-family call: whether one of its names passes `is`.
+template <class Is>
+bool stream_argument(std::span<const Token> tokens, const Call& call, Is&& is) {
   const std::string_view name = tokens[call.name].text;
-  if (in(to_stderr, name)) return true;
-  static constexpr std::array<std::string_view, 5> to_stream{"fprintf", "vfprintf", "fputs", "fputc", "fwrite"};
   if (!in(to_stream, name) || call.args.empty()) return false;
   // The stream: first for fprintf, last for fputs/fputc/fwrite.
   const auto [begin, end] = name.starts_with("fput") || name == "fwrite" ? call.args.back() : call.args.front();
   for (size_t k = begin; k < end; ++k)
-    if (tokens[k].kind == TokenKind::identifier && (tokens[k].is("stderr") || names_a_logger(tokens[k].text)))
-      return true;
+    if (tokens[k].kind == TokenKind::identifier && is(tokens[k].text)) return true;
   return false;
+}
+}  // namespace
+
+bool writes_log_file(std::span<const Token> tokens, const Call& call) {
+  return stream_argument(tokens, call, names_a_logger);
+}
+
+bool may_write_diagnostics(std::string_view name) { return in(to_stderr, name) || in(to_stream, name); }
+
+bool writes_diagnostics(std::span<const Token> tokens, const Call& call) {
+  if (in(to_stderr, tokens[call.name].text)) return true;
+  return stream_argument(tokens, call, [](std::string_view id) { return id == "stderr" || names_a_logger(id); });
+}
+
+bool starts_log_file_stream(std::span<const Token> tokens, size_t i) {
+  static constexpr std::array<std::string_view, 6> std_streams{"cout", "cerr", "clog", "wcout", "wcerr", "wclog"};
+  return is_log_stream(tokens, i) && !in(std_streams, tokens[i].text);
 }
 
 bool starts_diagnostic_stream(std::span<const Token> tokens, size_t i) {

@@ -1,9 +1,10 @@
 #pragma once
 // What counts as writing to a log, shared by the LOG rules: the project's own security-log API
-// (mdbc.toml [log] functions), the syslog family, kernel logs (printk, pr_err, dev_warn…), and
-// functions whose name says log or audit (Zephyr LOG_ERR, ESP_LOGE, NRF_LOG_ERROR, log_event,
-// audit_record, SecLog…), and wrappers named for the level they log at (netdev_info, BT_ERR,
-// mlx4_warn). Plain console output (printf) is not a security log.
+// (mdbc.toml [log] functions), the syslog family, kernel logs (printk, pr_err, dev_warn…), the
+// systemd journal, the Windows event log, GLib and Android log functions, functions whose name says
+// log or audit (Zephyr LOG_ERR, ESP_LOGE, NRF_LOG_ERROR, log_event, audit_record, SecLog, zlog_info,
+// SPDLOG_WARN…) or security event (report_security_event), and wrappers named for the level they
+// log at (netdev_info, BT_ERR, mlx4_warn). Plain console output (printf) is not a security log.
 #include <span>
 #include <string_view>
 
@@ -35,6 +36,14 @@ bool names_a_logger(std::string_view name);
 // one (std::cerr <<, std::clog <<, log_file <<). Where a project declares no log API, LOG-2
 // accepts these as the record of a rejection (daemons' standard error goes to the system log).
 bool writes_diagnostics(std::span<const Token> tokens, const Call& call);
+// Whether a function of that name may write diagnostics (perror, warnx, fprintf, fputs…): the
+// cheap test by name before writes_diagnostics looks at the call's stream.
+bool may_write_diagnostics(std::string_view name);
+// A call writing to a log file kept by hand — fprintf(audit_fp, …), fputs(msg, log_file) — or
+// tokens[i] starting an insertion into a log stream (audit_log << …), not a console: a security
+// log of the project's own (LOG-1).
+bool writes_log_file(std::span<const Token> tokens, const Call& call);
+bool starts_log_file_stream(std::span<const Token> tokens, size_t i);
 bool starts_diagnostic_stream(std::span<const Token> tokens, size_t i);
 // printf/puts/fwrite families: where LOG-3 also looks for secrets (consoles are logs too).
 bool is_print_function(std::string_view name);

@@ -8,7 +8,8 @@
 //
 // Evidence applies where it lies: in a module's directory, to that module; in a component, to
 // that component; anywhere else (the root, cmake/, .github/, tools/ …), to the whole tree. A fuzz
-// target also reaches every module whose files it #includes by a quoted name.
+// target also reaches every module whose files it #includes (quoted or angled). Build files,
+// CI set-ups and build scripts (shell, Bazel) are read for sanitizer flags and analysis tools.
 #include <algorithm>
 #include <array>
 #include <map>
@@ -71,6 +72,18 @@ std::string common_directory(std::string_view a, std::string_view b) {
   return std::string(a.substr(0, common));
 }
 
+// The name in `#include <pump/pump.h>`, tokens[open] being the '<': the bytes up to the '>' of the
+// same directive line ("" without one). A harness names its library's headers this way as often
+// as with quotes, the library's directory being on its include path.
+std::string angled_include(std::span<const Token> tokens, size_t open) {
+  for (size_t k = open + 1; k < tokens.size() && tokens[k].directive && !tokens[k].line_start; ++k)
+    if (tokens[k].is(">"))
+      return k == open + 1 ? std::string()
+                           : std::string(tokens[open + 1].text.data(),
+                                         static_cast<size_t>(tokens[k].text.data() - tokens[open + 1].text.data()));
+  return {};
+}
+
 void scan_build_text(std::string_view text, bool hash_comments, Evidence& e) {
   size_t begin = 0;
   while (begin < text.size() && !(e.sanitizer && e.static_analysis)) {
@@ -101,7 +114,8 @@ class MemoryUnsafeEvidence final : public SourceRule {
 
   bool wants(Language l) const override {
     return is_c_family(l) || l == Language::assembly || l == Language::cmake || l == Language::make ||
-           l == Language::meson || l == Language::kconfig || l == Language::config_text || l == Language::analysis_config;
+           l == Language::meson || l == Language::kconfig || l == Language::config_text || l == Language::analysis_config ||
+           l == Language::build_script;
   }
 
   void check(const SourceFile& file, std::vector<Finding>&, std::any& facts) const override {
@@ -121,9 +135,11 @@ class MemoryUnsafeEvidence final : public SourceRule {
               std::find(harness_markers.begin(), harness_markers.end(), t[i].text) != harness_markers.end())
             e.fuzz_harness = true;
         if (e.fuzz_harness)
-          for (size_t i = 0; i + 2 < t.size(); ++i)
-            if (t[i].directive && t[i].line_start && t[i + 1].is_ident("include") && t[i + 2].kind == TokenKind::string)
-              e.includes.emplace_back(string_body(t[i + 2]));
+          for (size_t i = 0; i + 2 < t.size(); ++i) {
+            if (!t[i].directive || !t[i].line_start || !t[i + 1].is_ident("include")) continue;
+            if (t[i + 2].kind == TokenKind::string) e.includes.emplace_back(string_body(t[i + 2]));
+            else if (t[i + 2].is("<")) e.includes.emplace_back(angled_include(t, i + 2));
+          }
         break;
       }
       case Language::assembly:

@@ -1,7 +1,8 @@
 // CRYPTO-3: TLS peer verification switched off or overridden, in OpenSSL, wolfSSL, mbedTLS,
 // libcurl, Zephyr TLS sockets, ESP-IDF, Boost.Asio and Qt — including through a macro, a constant or a variable whose value is a
-// literal in the same file, and through verification callbacks of this file that accept every
-// certificate.
+// literal in the same file, or a one-token macro of a header the file includes with quotes
+// (decided tree-wide, see header_macros.h), and through verification callbacks of this file that
+// accept every certificate.
 //
 // Decisions: MBEDTLS_SSL_VERIFY_OPTIONAL is flagged unless the file reads the result with
 // mbedtls_ssl_get_verify_result (optional verification plus an explicit check is a documented
@@ -13,6 +14,8 @@
 #include <string>
 
 #include "inspect/source/call_site.h"
+#include "inspect/source/header_macros.h"
+#include "inspect/source/identifier_words.h"
 #include "inspect/source/source_values.h"
 
 namespace mdbc::source {
@@ -23,10 +26,62 @@ constexpr std::string_view optional_rule = "CRYPTO-3/verify-optional";
 constexpr std::string_view accept_all = "CRYPTO-3/accept-all-callback";
 constexpr std::string_view curl_rule = "CRYPTO-3/curl-verify-disabled";
 
+std::string openssl_none_message(std::string_view api, std::string_view via) {
+  return std::string(api) + " with SSL_VERIFY_NONE" + std::string(via) +
+         " does not verify the peer's certificate, so any impostor is accepted: use SSL_VERIFY_PEER "
+         "(servers requiring client certificates add SSL_VERIFY_FAIL_IF_NO_PEER_CERT) and load the trusted "
+         "CA certificates";
+}
+
+std::string mbedtls_none_message(std::string_view api, std::string_view via) {
+  return std::string(api) + " with MBEDTLS_SSL_VERIFY_NONE" + std::string(via) +
+         " does not verify the peer's certificate: use MBEDTLS_SSL_VERIFY_REQUIRED with a CA chain "
+         "(mbedtls_ssl_conf_ca_chain)";
+}
+
+std::string mbedtls_optional_message(std::string_view api, std::string_view via) {
+  return std::string(api) + " with MBEDTLS_SSL_VERIFY_OPTIONAL" + std::string(via) +
+         " completes the handshake even when the certificate does not verify, and this file never checks "
+         "mbedtls_ssl_get_verify_result: use MBEDTLS_SSL_VERIFY_REQUIRED";
+}
+
+// A verification mode given by a macro the file does not define: decided in finish() once the
+// headers the file includes are known.
+struct PendingMode {
+  Finding at;  // where to report; rule and message filled in when decided
+  std::string api, macro;
+  bool mbedtls = false;
+  bool result_checked = false;  // mbedTLS: the file reads mbedtls_ssl_get_verify_result
+  std::vector<std::string> includes;
+};
+
+struct PeerFacts {
+  std::vector<HeaderMacro> modes;  // a header's macros standing for a verification mode
+  std::vector<PendingMode> pending;
+};
+
+// A macro name that says it is a TLS verification mode: TLS_VERIFY_MODE, PEER_VERIFY, SSL_VERIFY_LEVEL.
+bool names_verify_mode(std::string_view name) {
+  if (name.find("VERIFY") == std::string_view::npos) return false;
+  bool verify = false, tls = false;
+  any_word(name, [&](std::string_view w) {
+    verify = verify || w == "verify";
+    tls = tls || w == "tls" || w == "ssl" || w == "peer" || w == "mode" || w == "cert" || w == "authmode";
+    return verify && tls;
+  });
+  return verify && tls;
+}
+
+// A macro body that is a verification mode this rule flags (0 and 1 only under a name saying so).
+bool flagged_mode(std::string_view name, std::string_view body) {
+  return body == "SSL_VERIFY_NONE" || body == "WOLFSSL_VERIFY_NONE" || body == "MBEDTLS_SSL_VERIFY_NONE" ||
+         body == "MBEDTLS_SSL_VERIFY_OPTIONAL" || ((body == "0" || body == "1") && names_verify_mode(name));
+}
+
 class Check {
  public:
-  Check(const SourceFile& file, std::vector<Finding>& out)
-      : file_(file), toks_(file.tokens), out_(out), values_(file.values()),
+  Check(const SourceFile& file, std::vector<Finding>& out, std::vector<PendingMode>& pending)
+      : file_(file), toks_(file.tokens), out_(out), pending_(pending), values_(file.values()),
         severity_(element_severity(file.ctx, "CRYPTO-3")) {}
 
   void run() {
@@ -140,13 +195,10 @@ class Check {
   void openssl_verify(const Call& c, std::string_view name) {
     const Value mode = arg(c, 1);
     if (mode.is_integer(0) || mode.is_symbol("SSL_VERIFY_NONE") || mode.is_symbol("WOLFSSL_VERIFY_NONE")) {
-      report(c.name, disabled,
-             std::string(name) + " with SSL_VERIFY_NONE" + via(mode) +
-                 " does not verify the peer's certificate, so any impostor is accepted: use SSL_VERIFY_PEER "
-                 "(servers requiring client certificates add SSL_VERIFY_FAIL_IF_NO_PEER_CERT) and load the trusted "
-                 "CA certificates");
+      report(c.name, disabled, openssl_none_message(name, via(mode)));
       return;
     }
+    if (undefined_here(mode, c.function)) pend(c, name, mode.text, false);
     std::string what;
     if (accepts_everything_openssl(c, 2, what))
       report(c.name, accept_all,
@@ -167,19 +219,28 @@ class Check {
   void mbedtls_authmode(const Call& c, std::string_view name) {
     const Value mode = arg(c, 1);
     if (mode.is_integer(0) || mode.is_symbol("MBEDTLS_SSL_VERIFY_NONE")) {
-      report(c.name, disabled,
-             std::string(name) + " with MBEDTLS_SSL_VERIFY_NONE" + via(mode) +
-                 " does not verify the peer's certificate: use MBEDTLS_SSL_VERIFY_REQUIRED with a CA chain "
-                 "(mbedtls_ssl_conf_ca_chain)");
+      report(c.name, disabled, mbedtls_none_message(name, via(mode)));
       return;
     }
     if (mode.is_integer(1) || mode.is_symbol("MBEDTLS_SSL_VERIFY_OPTIONAL")) {
       if (result_checked(c)) return;
-      report(c.name, optional_rule,
-             std::string(name) + " with MBEDTLS_SSL_VERIFY_OPTIONAL" + via(mode) +
-                 " completes the handshake even when the certificate does not verify, and this file never checks "
-                 "mbedtls_ssl_get_verify_result: use MBEDTLS_SSL_VERIFY_REQUIRED");
+      report(c.name, optional_rule, mbedtls_optional_message(name, via(mode)));
+      return;
     }
+    if (undefined_here(mode, c.function)) pend(c, name, mode.text, true);
+  }
+
+  // A mode named by a macro or constant this file does not define (a header's, perhaps).
+  bool undefined_here(const Value& mode, int function) const {
+    return mode.is(Value::Kind::symbol) && values_.visible(mode.text, function).empty();
+  }
+
+  void pend(const Call& c, std::string_view api, std::string_view macro, bool mbedtls) {
+    if (includes_.empty()) includes_ = quoted_includes(file_);
+    if (includes_.empty()) return;  // a header's macro reaches this file only through an #include "…"
+    PendingMode p{file_.at(toks_[c.name], "", "", severity_), std::string(api), std::string(macro), mbedtls,
+                  mbedtls && result_checked(c), includes_};
+    pending_.push_back(std::move(p));
   }
 
   // Whether the verification result is read where this configuration applies: in the same
@@ -324,6 +385,8 @@ class Check {
   const SourceFile& file_;
   std::span<const Token> toks_;
   std::vector<Finding>& out_;
+  std::vector<PendingMode>& pending_;
+  std::vector<std::string> includes_;  // the file's quoted #includes, read when first needed
   const FileValues& values_;
   const Severity severity_;
   std::set<size_t> reported_;
@@ -334,7 +397,9 @@ bool reads_api(std::string_view s) {
   return s.ends_with("set_verify") || s == "curl_easy_setopt" || s.starts_with("mbedtls_ssl_") ||
          s.starts_with("mbedtls_x509_crt_verify") || s.ends_with("verify_callback") || s.starts_with("X509_STORE") ||
          s == "verify_none" || s == "VerifyNone" || s.ends_with("set_verify_result") || s == "TLS_PEER_VERIFY" ||
-         s == "skip_common_name" || s == "skip_cert_common_name_check";
+         s == "skip_common_name" || s == "skip_cert_common_name_check" ||
+         // a header defining a mode for the files that include it (PUMP_VERIFY_MODE 0)
+         s.ends_with("VERIFY_NONE") || s.ends_with("VERIFY_OPTIONAL") || names_verify_mode(s);
 }
 
 class PeerVerification final : public SourceRule {
@@ -346,9 +411,51 @@ class PeerVerification final : public SourceRule {
   bool gated_by_names() const override { return true; }
   bool reacts_to(std::string_view name) const override { return reads_api(name); }
 
-  void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
+  void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const override {
     if (file.tokens.empty()) return;
-    Check(file, out).run();
+    PeerFacts found;
+    Check(file, out, found.pending).run();
+    if (is_header(file.input.path)) found.modes = single_token_macros(file, flagged_mode);
+    if (!found.modes.empty() || !found.pending.empty()) facts = std::move(found);
+  }
+
+  // Modes given by a macro of a header the file includes: reported when every definition of that
+  // macro in the headers it names is one this rule flags.
+  void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
+    HeaderMacroIndex modes;
+    bool any_pending = false;
+    for (const auto& f : files)
+      if (const auto* p = std::any_cast<PeerFacts>(&f.facts)) {
+        modes.add(f.path, p->modes);
+        any_pending = any_pending || !p->pending.empty();
+      }
+    if (modes.empty() || !any_pending) return;
+    for (const auto& f : files) {
+      const auto* p = std::any_cast<PeerFacts>(&f.facts);
+      if (p == nullptr) continue;
+      for (const auto& pending : p->pending) {
+        const auto definition = modes.find(pending.macro, pending.includes);
+        if (!definition) continue;
+        const std::string_view body = definition->body, header = definition->header;
+        const std::string via = " (through " + pending.macro + ", defined in " + std::string(header) + ")";
+        const bool none = body == "SSL_VERIFY_NONE" || body == "WOLFSSL_VERIFY_NONE" ||
+                          body == "MBEDTLS_SSL_VERIFY_NONE" || body == "0";
+        Finding finding = pending.at;
+        if (!pending.mbedtls) {
+          if (!none) continue;
+          finding.rule = disabled;
+          finding.message = openssl_none_message(pending.api, via);
+        } else if (none) {
+          finding.rule = disabled;
+          finding.message = mbedtls_none_message(pending.api, via);
+        } else {
+          if (pending.result_checked) continue;
+          finding.rule = optional_rule;
+          finding.message = mbedtls_optional_message(pending.api, via);
+        }
+        out.findings.push_back(std::move(finding));
+      }
+    }
   }
 };
 

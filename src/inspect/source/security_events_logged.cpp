@@ -218,6 +218,9 @@ bool names_denial(std::string_view name) {
 // A check whose object or arguments name a credential or signed thing: tokens_.validate(req.token()),
 // validator.check(signature, len). tokens[at] is the called name, followed by its '('. Narrower
 // nouns than a function's own name needs: a check of a map's key or a user's name is not one.
+bool names_a_secret(std::string_view name) {
+  return may_name_credential(name) && credential_name(name) == CredentialName::secret;
+}
 bool has_check_word(std::string_view name) { return has_word(name, check_words); }
 // A security noun among an operand's words but "mac", which is judged with the whole condition in
 // view (is_mac_operand).
@@ -316,15 +319,21 @@ class SecurityEventsLogged final : public SourceRule {
     const auto& config = file.ctx.config;
     FileFacts out;
     Judged judged(file.names);
-    NameMemo logs(file.names);
+    NameMemo logs(file.names), diagnostic_writer(file.names);
     // Calls by enclosing function, from the syntax pass.
     std::vector<FunctionFacts> fns(syntax.functions().size());
     for (size_t i = 0; i < fns.size(); ++i) fns[i].name = name_hash(tokens[syntax.functions()[i].name].text);
+    // Without a declared log API, a helper that writes a diagnostic (fprintf(stderr, …), warnx,
+    // fputs(msg, audit_fp)) logs as that same call would in the rejecting branch.
+    const bool diagnostics_count = config.log_functions.empty();
     for (const auto& c : syntax.calls()) {
       if (c.function < 0) continue;
       auto& fn = fns[static_cast<size_t>(c.function)];
       const std::string_view callee = tokens[c.name].text;
-      if (logs(tokens[c.name], [&](std::string_view n) { return records_security_events(n, config); })) fn.logs_directly = true;
+      if (logs(tokens[c.name], [&](std::string_view n) { return records_security_events(n, config); }) ||
+          (diagnostics_count && diagnostic_writer(tokens[c.name], may_write_diagnostics) &&
+           writes_diagnostics(tokens, c)))
+        fn.logs_directly = true;
       fn.calls.push_back(name_hash(callee));
     }
     for (auto& fn : fns) {
@@ -432,9 +441,9 @@ class SecurityEventsLogged final : public SourceRule {
     explicit Judged(const FileNames& names)
         : verification(names), check(names), comparison(names), outcome(names), security_noun(names), mac(names),
           address(names), lock(names), account(names), failure(names), log(names), authentication(names),
-          denial(names) {}
+          denial(names), credential(names) {}
     NameMemo verification, check, comparison, outcome, security_noun, mac, address, lock, account, failure, log,
-        authentication, denial;
+        authentication, denial, credential;
   };
 
   // An `if` that refuses a locked account (`if (acct->locked) return -1;`, `if (is_user_locked(u))`):
@@ -544,7 +553,11 @@ class SecurityEventsLogged final : public SourceRule {
         const bool null = value.size() == 1 && (value[0].is_ident("NULL") || value[0].is_ident("nullptr"));
         const bool bare = value.empty() && context.failed_branch;
         const bool zero = value.size() == 1 && value[0].is("0") && context.failed_branch && context.zero_is_failure;
-        if (null || bare || zero) return k;
+        // HTTP's refusals (401 Unauthorized, 403 Forbidden, 407 Proxy Authentication Required),
+        // returned by a request handler whose check failed.
+        const bool http_refusal = value.size() == 1 && context.failed_branch &&
+                                  (value[0].is("401") || value[0].is("403") || value[0].is("407"));
+        if (null || bare || zero || http_refusal) return k;
       }
       if (tokens[k].is_ident("throw")) return k;
       const bool terminates = tokens[k].is_ident("exit") || tokens[k].is_ident("_exit") || tokens[k].is_ident("abort");
@@ -558,6 +571,20 @@ class SecurityEventsLogged final : public SourceRule {
     return end;
   }
 
+  // Whether the call named at tokens[name] has an argument naming a security thing (pin, hash,
+  // token…). Arguments past the first few dozen tokens are not looked at: a condition may name the
+  // same variable many times, and each look costs this walk.
+  static bool names_security_operand(std::span<const Token> tokens, size_t name, size_t end, Judged& judged) {
+    constexpr size_t max_argument_tokens = 48;
+    const size_t stop = std::min(end, name + 2 + max_argument_tokens);
+    int depth = 1;
+    for (size_t k = name + 2; k < stop && depth > 0; ++k) {
+      depth += tokens[k].is("(") ? 1 : tokens[k].is(")") ? -1 : 0;
+      if (tokens[k].kind == TokenKind::identifier && judged.security_noun(tokens[k], has_security_noun)) return true;
+    }
+    return false;
+  }
+
   // Whether the function returns 1 or true somewhere: then its `return 0;` says "no".
   static bool returns_one(std::span<const Token> tokens, size_t begin, size_t end) {
     for (size_t k = begin; k + 2 < end; ++k)
@@ -565,6 +592,145 @@ class SecurityEventsLogged final : public SourceRule {
           tokens[k + 2].is(";"))
         return true;
     return false;
+  }
+
+  // What the condition of an `if` (or of a ternary) tests: a verification outcome, a comparison
+  // of security things, the functions whose results it tests.
+  struct Condition {
+    bool verification = false;
+    bool comparison = false;        // it calls a comparison function (memcmp, strcmp, _compare)
+    bool verifying_callee = false;  // a tested function verifies (check_pin, authenticate, image_ok)
+    bool of_authentication = false;  // or fetches an authentication's object (auth_get_session)
+    std::vector<std::string> tested;  // the functions whose results the condition tests
+  };
+
+  static Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t close, size_t end,
+                                   bool authenticating, const std::map<std::string_view, size_t>& assigned_from,
+                                   Judged& judged) {
+    Condition cond;
+    bool secret_operand = false, mac_operand = false;
+    // `if (password != expected_password)`: a secret compared with an operator. Not a test against
+    // NULL or 0 (an argument check), and only names that say secret whatever their value: a bare
+    // pin or key is as often a GPIO pin or a table's key.
+    bool equality_operator = false, credential_operand = false;
+    const auto null = [](const Token& t) { return t.is_ident("NULL") || t.is_ident("nullptr") || t.is("0"); };
+    for (size_t k = begin; k < close; ++k) {
+      const Token& c = tokens[k];
+      if (c.is("==") || c.is("!="))
+        equality_operator = equality_operator || (k > begin && k + 1 < close && !null(tokens[k - 1]) && !null(tokens[k + 1]));
+      if (c.kind != TokenKind::identifier) continue;
+      const bool called = k + 1 < close && tokens[k + 1].is("(");
+      const auto source = called ? assigned_from.end() : assigned_from.find(c.text);
+      const bool verifies = called ? judged.verification(c, is_verification)
+                            : source != assigned_from.end() && judged.verification(tokens[source->second], is_verification);
+      if (called) cond.tested.emplace_back(c.text);
+      else if (source != assigned_from.end()) cond.tested.emplace_back(tokens[source->second].text);
+      cond.verifying_callee = cond.verifying_callee || verifies;
+      if (!verifies && (called || source != assigned_from.end()))
+        cond.of_authentication = cond.of_authentication ||
+                                 judged.authentication(called ? c : tokens[source->second], names_authentication);
+      const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
+      if (called && (verifies || checks())) cond.verification = true;
+      else if (called) cond.comparison = cond.comparison || judged.comparison(c, is_comparison);
+      else if (verifies || judged.outcome(c, is_outcome_variable)) cond.verification = true;
+      else if (source != assigned_from.end() && judged.comparison(tokens[source->second], is_comparison)) {
+        // `int same = memcmp(pin, stored_pin, 4); if (same != 0)`: the comparison's operands decide.
+        cond.comparison = true;
+        secret_operand = secret_operand || names_security_operand(tokens, source->second, end, judged);
+      }
+      // The base of a member access is not what is compared: in `memcmp(&n->key.addr, …)` the
+      // operand is an address.
+      else if (tokens[k + 1].is(".") || tokens[k + 1].is("->")) continue;
+      else if (judged.security_noun(c, has_security_noun)) secret_operand = true;
+      else if (judged.mac(c, is_mac_operand)) mac_operand = true;
+    }
+    if (mac_operand && !secret_operand) {  // a tag, unless the condition speaks of hardware addresses
+      bool address = false;
+      for (size_t k = begin; k < close && !address; ++k)
+        address = tokens[k].kind == TokenKind::identifier && judged.address(tokens[k], has_address_word);
+      secret_operand = !address;
+    }
+    if (equality_operator && !cond.verification)
+      for (size_t k = begin; k < close && !credential_operand; ++k)
+        credential_operand = tokens[k].kind == TokenKind::identifier && judged.credential(tokens[k], names_a_secret);
+    cond.verification = cond.verification || (cond.comparison && secret_operand) ||
+                        (equality_operator && credential_operand) ||
+                        refuses_locked(tokens, begin, close, authenticating, judged);
+    return cond;
+  }
+
+  // The rejection given up at tokens[at], in the branch [branch.first, branch.second) of a
+  // condition [condition.first, condition.second).
+  static Site rejection(const SourceFile& file, size_t at, std::pair<size_t, size_t> branch,
+                        std::pair<size_t, size_t> condition, const std::string& fn_name,
+                        const std::vector<std::string>& fn_words, const std::vector<std::string>& tested,
+                        Judged& judged) {
+    const auto& tokens = file.tokens;
+    Site s;
+    const Token& ret = tokens[at];
+    s.line = ret.line;
+    s.column = ret.column;
+    s.function = fn_name;
+    s.evidence = std::string(trim(file.token_line(ret)));
+    bool image = has_word(fn_words, {"image", "firmware", "fw", "update", "boot", "ota", "dfu", "signature"});
+    for (size_t c = condition.first; c < condition.second && !image; ++c)
+      image = tokens[c].kind == TokenKind::identifier &&
+              has_word(tokens[c].text, {"image", "firmware", "fw", "signature", "sig", "digest", "hash", "ota", "dfu"});
+    s.what = image ? "firmware image rejection" : "authentication rejection";
+    s.logs_directly = collect_calls(file, branch.first, branch.second, judged, s.calls);
+    // A tested function that reaches the log itself (verify_and_log) reports the rejection too.
+    s.calls.insert(s.calls.end(), tested.begin(), tested.end());
+    return s;
+  }
+
+  // `return verify_pin(pin) == 0 ? open_session() : -EACCES;`: a verification decided in a
+  // ternary, one arm of which is a failure. tokens[ret] is the `return`; its statement is walked
+  // skipping bracketed groups, up to its ';' — or, in broken code, to the next `return` or the end
+  // of the enclosing group, where it must end too: each token is then walked for one return only.
+  static void find_ternary_rejection(const SourceFile& file, size_t ret, size_t end, bool authenticating,
+                                     const std::map<std::string_view, size_t>& assigned_from, const std::string& fn_name,
+                                     const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
+    const auto& tokens = file.tokens;
+    size_t question = 0, colon = 0, semicolon = 0;
+    int open_questions = 0;
+    for (size_t k = ret + 1; k < end && semicolon == 0; ++k) {
+      // Every return statement of the tree is walked: one-character punctuators by their byte.
+      if (tokens[k].kind == TokenKind::identifier && tokens[k].text.size() == 6 && tokens[k].text == "return") return;
+      if (tokens[k].kind != TokenKind::punct || tokens[k].text.size() != 1) continue;
+      switch (tokens[k].text[0]) {
+        case '(': case '[': case '{': k = std::min(file.syntax.match(k), end); break;
+        case ')': case ']': case '}': return;
+        case '?':
+          if (question == 0) question = k;
+          ++open_questions;
+          break;
+        case ':':
+          if (open_questions > 0 && --open_questions == 0 && colon == 0) colon = k;
+          break;
+        case ';': semicolon = k; break;
+        default: break;
+      }
+    }
+    if (question == 0 || colon == 0 || semicolon == 0) return;
+    // The condition must call the check itself: a result kept in a variable was most often tested
+    // (and logged) by an `if` before, the ternary only choosing the code to return.
+    bool calls = false;
+    for (size_t k = ret + 1; k + 1 < question && !calls; ++k)
+      calls = tokens[k].kind == TokenKind::identifier && tokens[k + 1].is("(");
+    if (!calls) return;
+    const Condition cond = judge_condition(tokens, ret + 1, question, end, authenticating, assigned_from, judged);
+    if (!cond.verification) return;
+    // One arm fails and the other does not: a ternary choosing between two failures rejects nothing.
+    const auto fails = [&](size_t b, size_t e) {
+      bool names_one = false;
+      for (size_t k = b; k < e && !names_one; ++k)
+        names_one = tokens[k].kind == TokenKind::identifier && judged.failure(tokens[k], names_failure);
+      return is_failure_value(tokens.subspan(b, e - b), names_one);
+    };
+    const bool then_fails = fails(question + 1, colon), else_fails = fails(colon + 1, semicolon);
+    if (then_fails == else_fails) return;
+    const auto [b, e] = then_fails ? std::pair{question + 1, colon} : std::pair{colon + 1, semicolon};
+    out.rejections.push_back(rejection(file, b, {b, e}, {ret + 1, question}, fn_name, fn_words, cond.tested, judged));
   }
 
   // if (COND) BRANCH [else BRANCH] inside one function, where COND is a verification outcome and
@@ -584,46 +750,21 @@ class SecurityEventsLogged final : public SourceRule {
     std::vector<size_t> walked;
     for (size_t i = def.body_open + 1; i < end; ++i) {
       const Token& t = tokens[i];
-      if (t.kind == TokenKind::identifier && i + 3 < end && tokens[i + 1].is("=") &&
-          tokens[i + 2].kind == TokenKind::identifier && tokens[i + 3].is("("))
+      if (t.kind != TokenKind::identifier) continue;
+      if (i + 3 < end && tokens[i + 1].is("=") && tokens[i + 2].kind == TokenKind::identifier && tokens[i + 3].is("("))
         assigned_from[t.text] = i + 2;
+      if (t.text.size() == 6 && t.text == "return") {
+        find_ternary_rejection(file, i, end, authenticating, assigned_from, fn_name, fn_words, judged, out);
+        continue;
+      }
       if (!t.is_ident("if") || i + 1 >= end || !tokens[i + 1].is("(")) continue;
       const size_t cond_close = syntax.match(i + 1);
       if (cond_close >= end) continue;
-      bool verification = false, comparison = false, secret_operand = false;
-      bool mac_operand = false;  // a "mac" operand: a tag, unless the condition speaks of hardware addresses
-      std::vector<std::string> tested;  // the functions whose results the condition tests
-      bool verifying_callee = false;    // one of them verifies (check_pin, authenticate, image_ok)
-      bool of_authentication = false;   // or fetches an authentication's object (auth_get_session)
-      for (size_t k = i + 2; k < cond_close; ++k) {
-        const Token& c = tokens[k];
-        if (c.kind != TokenKind::identifier) continue;
-        const bool called = k + 1 < cond_close && tokens[k + 1].is("(");
-        const auto source = called ? assigned_from.end() : assigned_from.find(c.text);
-        const bool verifies = called ? judged.verification(c, is_verification)
-                              : source != assigned_from.end() && judged.verification(tokens[source->second], is_verification);
-        if (called) tested.emplace_back(c.text);
-        else if (source != assigned_from.end()) tested.emplace_back(tokens[source->second].text);
-        verifying_callee = verifying_callee || verifies;
-        if (!verifies && (called || source != assigned_from.end()))
-          of_authentication = of_authentication || judged.authentication(called ? c : tokens[source->second], names_authentication);
-        const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
-        if (called && (verifies || checks())) verification = true;
-        else if (called) comparison = comparison || judged.comparison(c, is_comparison);
-        else if (verifies || judged.outcome(c, is_outcome_variable)) verification = true;
-        // The base of a member access is not what is compared: in `memcmp(&n->key.addr, …)` the
-        // operand is an address.
-        else if (tokens[k + 1].is(".") || tokens[k + 1].is("->")) continue;
-        else if (judged.security_noun(c, has_security_noun)) secret_operand = true;
-        else if (judged.mac(c, is_mac_operand)) mac_operand = true;
-      }
-      if (mac_operand && !secret_operand) {
-        bool address = false;
-        for (size_t k = i + 2; k < cond_close && !address; ++k)
-          address = tokens[k].kind == TokenKind::identifier && judged.address(tokens[k], has_address_word);
-        secret_operand = !address;
-      }
-      verification = verification || (comparison && secret_operand) || refuses_locked(tokens, i + 2, cond_close, authenticating, judged);
+      Condition cond = judge_condition(tokens, i + 2, cond_close, end, authenticating, assigned_from, judged);
+      bool verification = cond.verification;
+      const bool comparison = cond.comparison;
+      const bool verifying_callee = cond.verifying_callee;
+      std::vector<std::string>& tested = cond.tested;
       const auto branch_end = [&](size_t from) {
         if (from < end && tokens[from].is("{")) return std::min(syntax.match(from), end);
         size_t k = from;
@@ -664,7 +805,7 @@ class SecurityEventsLogged final : public SourceRule {
       // A failed lookup of an authentication's object (a session, a shared key) rejects when the
       // branch says so (`return SVC_DENIED;`, `return AUTH_BAD_KEYID;`); a failed allocation
       // (`return NULL;`, `-ENOMEM`) does not.
-      if (!verification && of_authentication)
+      if (!verification && cond.of_authentication)
         for (size_t k = then_begin; k < then_end && !verification; ++k)
           verification = tokens[k].kind == TokenKind::identifier && judged.denial(tokens[k], names_denial);
       if (!verification) continue;
@@ -679,23 +820,8 @@ class SecurityEventsLogged final : public SourceRule {
       for (auto [b, e] : {std::pair{then_begin, then_end}, std::pair{else_begin, else_end}}) {
         if (b >= end) continue;
         const ExitContext context{b == then_begin && then_fails, zero_is_failure};
-        if (const size_t k = failure_exit(tokens, b, e, context, judged); k < e) {
-          Site s;
-          const Token& ret = tokens[k];
-          s.line = ret.line;
-          s.column = ret.column;
-          s.function = fn_name;
-          s.evidence = std::string(trim(file.token_line(ret)));
-          bool image = has_word(fn_words, {"image", "firmware", "fw", "update", "boot", "ota", "dfu", "signature"});
-          for (size_t c = i + 2; c < cond_close && !image; ++c)
-            image = tokens[c].kind == TokenKind::identifier &&
-                    has_word(tokens[c].text, {"image", "firmware", "fw", "signature", "sig", "digest", "hash", "ota", "dfu"});
-          s.what = image ? "firmware image rejection" : "authentication rejection";
-          s.logs_directly = collect_calls(file, b, e, judged, s.calls);
-          // A tested function that reaches the log itself (verify_and_log) reports the rejection too.
-          s.calls.insert(s.calls.end(), tested.begin(), tested.end());
-          out.rejections.push_back(std::move(s));
-        }
+        if (const size_t k = failure_exit(tokens, b, e, context, judged); k < e)
+          out.rejections.push_back(rejection(file, k, {b, e}, {i + 2, cond_close}, fn_name, fn_words, tested, judged));
       }
     }
   }

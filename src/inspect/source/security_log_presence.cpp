@@ -1,5 +1,6 @@
 // LOG-1: a facility for security events exists in the tree — the project's declared log API
-// (mdbc.toml [log] functions) is defined or called, or a recognised log facility is called.
+// (mdbc.toml [log] functions) is defined or called, or a recognised log facility is called or a
+// log file kept by hand is written (fprintf(audit_fp, …), audit_log << …).
 #include <any>
 
 #include "inspect/source/log_facility.h"
@@ -20,16 +21,20 @@ class SecurityLogPresence final : public SourceRule {
   void check(const SourceFile& file, std::vector<Finding>&, std::any& facts) const override {
     LogUse use;
     const auto& config = file.ctx.config;
+    const bool recognised = config.log_functions.empty();  // no declared API: any recognised log counts
     NameMemo logs(file.names);  // a file calls the same few functions again and again
     for (const auto& c : file.syntax.calls())
-      if (logs(file.tokens[c.name], [&](std::string_view n) { return is_log_function(n, config); })) {
+      if (logs(file.tokens[c.name], [&](std::string_view n) { return is_log_function(n, config); }) ||
+          (recognised && writes_log_file(file.tokens, c))) {
         use.calls_log = true;
         break;
       }
-    if (config.log_functions.empty())  // logger.info(...), spdlog::info(...)
+    if (recognised)  // logger.info(...), spdlog::info(...), audit_log << ...
       for (size_t k = 0; k + 1 < file.tokens.size() && !use.calls_log; ++k)
-        use.calls_log = file.tokens[k].kind == TokenKind::identifier && file.tokens[k + 1].is("(") &&
-                        !file.syntax.dead(k) && is_logger_member_call(file.tokens, k);
+        use.calls_log = file.tokens[k].kind == TokenKind::identifier &&
+                        ((file.tokens[k + 1].is("(") && is_logger_member_call(file.tokens, k)) ||
+                         (file.tokens[k + 1].is("<<") && starts_log_file_stream(file.tokens, k))) &&
+                        !file.syntax.dead(k);
     for (const auto& f : file.syntax.functions())
       if (!config.log_functions.empty() && is_log_function(file.tokens[f.name].text, config)) use.defines_log = true;
     facts = use;

@@ -263,7 +263,8 @@ class WeakCrypto final : public SourceRule {
   bool reacts_to(std::string_view n) const override {
     return weak_name(n).has_value() || is_crypto_api(n) || n.starts_with("Crypt") || n.starts_with("DH_") ||
            n.starts_with("DSA_") || n.starts_with("X509_") || n.starts_with("OSSL_") || n.starts_with("MBEDTLS_") ||
-           n.starts_with("WOLFSSL_") || n.ends_with("_proto_version");
+           n.starts_with("WOLFSSL_") || n.ends_with("_proto_version") ||
+           weak_crypto::names_key_size(n);  // a header's key size, for the files that include it
   }
   bool triggered_otherwise(const SourceFile& file) const override {
     return std::any_of(file.tokens.begin(), file.tokens.end(), [](const Token& t) {
@@ -271,10 +272,42 @@ class WeakCrypto final : public SourceRule {
     });
   }
 
-  void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
+  void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const override {
     if (file.tokens.empty()) return;
-    weak_crypto::Check(file, out).run();
+    KeySizeFacts found;
+    weak_crypto::Check(file, out, found.pending).run();
+    if (is_header(file.input.path)) found.sizes = single_token_macros(file, weak_crypto::short_key_size_macro);
+    if (!found.sizes.empty() || !found.pending.empty()) facts = std::move(found);
   }
+
+  // Key sizes given by a macro of a header the file includes with quotes.
+  void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
+    HeaderMacroIndex sizes;
+    bool any_pending = false;
+    for (const auto& f : files)
+      if (const auto* k = std::any_cast<KeySizeFacts>(&f.facts)) {
+        sizes.add(f.path, k->sizes);
+        any_pending = any_pending || !k->pending.empty();
+      }
+    if (sizes.empty() || !any_pending) return;
+    for (const auto& f : files)
+      if (const auto* k = std::any_cast<KeySizeFacts>(&f.facts))
+        for (const auto& pending : k->pending) {
+          const auto definition = sizes.find(pending.macro, pending.includes);
+          if (!definition) continue;
+          Finding finding = pending.at;
+          finding.message = weak_crypto::short_key_message(
+              pending.api, weak_crypto::macro_number(definition->body).value_or(0), pending.family,
+              " (through " + pending.macro + ", defined in " + std::string(definition->header) + ")");
+          out.findings.push_back(std::move(finding));
+        }
+  }
+
+ private:
+  struct KeySizeFacts {
+    std::vector<HeaderMacro> sizes;  // a header's macros that are short key sizes
+    std::vector<weak_crypto::PendingKeySize> pending;
+  };
 };
 
 }  // namespace

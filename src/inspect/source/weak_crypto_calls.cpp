@@ -3,6 +3,8 @@
 // padding, single-block ECB use and libgcrypt key parameters.
 #include "inspect/source/weak_crypto_check.h"
 
+#include <charconv>
+
 #include "inspect/source/identifier_words.h"
 
 namespace mdbc::source::weak_crypto {
@@ -55,9 +57,50 @@ bool Check::mentions(int fn, std::string_view identifier) {
   return false;
 }
 
+std::optional<int64_t> macro_number(std::string_view body) {
+  int base = 10;
+  if (body.starts_with("0x") || body.starts_with("0X")) {
+    base = 16;
+    body.remove_prefix(2);
+  }
+  while (!body.empty() && (body.back() == 'u' || body.back() == 'U' || body.back() == 'l' || body.back() == 'L'))
+    body.remove_suffix(1);
+  int64_t n = 0;
+  const auto [end, error] = std::from_chars(body.data(), body.data() + body.size(), n, base);
+  if (error != std::errc() || end != body.data() + body.size() || body.empty()) return std::nullopt;
+  return n;
+}
+
+bool short_key_size_macro(std::string_view name, std::string_view body) {
+  const auto n = macro_number(body);
+  return n && *n > 0 && *n < 2048 && names_key_size(name);
+}
+
+bool names_key_size(std::string_view name) {
+  // RSA_KEY_SIZE, DH_MODULUS_LEN, DEVICE_KEY_BITS; not a plain KEY_SIZE, which hash, MAC and
+  // RSS keys have too. Macro names, in upper case: this is asked of every name of the tree, and
+  // most are not.
+  if (name.empty() || name[0] < 'A' || name[0] > 'Z') return false;
+  if (name.find("BITS") == std::string_view::npos && name.find("SIZE") == std::string_view::npos &&
+      name.find("LEN") == std::string_view::npos)
+    return false;
+  bool asymmetric = false, key = false, bits = false, size = false;
+  any_word(name, [&](std::string_view w) {
+    asymmetric = asymmetric || w == "rsa" || w == "dh" || w == "dsa" || w == "modulus";
+    key = key || w == "key";
+    bits = bits || w == "bits" || w == "nbits";
+    size = size || bits || w == "size" || w == "length" || w == "len";
+    return (asymmetric && size) || (key && bits);
+  });
+  return (asymmetric && size) || (key && bits);
+}
+
 void Check::key_size(const Call& c, const KeySizeCall& k) {
   const Value v = arg_value(c, k.arg);
-  if (!v.is(Value::Kind::integer) || v.integer <= 0 || v.integer >= 2048) return;
+  const bool short_here = v.is(Value::Kind::integer) && v.integer > 0 && v.integer < 2048;
+  // A size named by a macro this file does not define: perhaps a header's (decided tree-wide).
+  const bool from_header = !short_here && v.is(Value::Kind::symbol) && values().visible(v.text, c.function).empty();
+  if (!short_here && !from_header) return;
   std::string family(k.family);
   const std::string_view name = toks_[c.name].text;
   if (family.empty()) {
@@ -81,10 +124,21 @@ void Check::key_size(const Call& c, const KeySizeCall& k) {
       return;
     }
   }
-  report(c.name, "CRYPTO-1/short-key", family,
-         std::string(name) + " asks for a " + std::to_string(v.integer) + "-bit " + family + " key" + via(v) +
-             ": RSA, DH and DSA keys under 2048 bits are breakable with today's computing (NIST SP 800-131A); use "
-             "2048 bits or more (3072 for protection beyond 2030) or an elliptic-curve key");
+  if (from_header) {
+    if (includes_.empty()) includes_ = quoted_includes(file_);
+    if (!includes_.empty())
+      pending_.push_back({file_.at(toks_[c.name], "CRYPTO-1/short-key", "", severity_), std::string(name), family,
+                          v.text, includes_});
+    return;
+  }
+  report(c.name, "CRYPTO-1/short-key", family, short_key_message(name, v.integer, family, via(v)));
+}
+
+std::string short_key_message(std::string_view api, int64_t bits, std::string_view family, std::string_view via) {
+  return std::string(api) + " asks for a " + std::to_string(bits) + "-bit " + std::string(family) + " key" +
+         std::string(via) +
+         ": RSA, DH and DSA keys under 2048 bits are breakable with today's computing (NIST SP 800-131A); use "
+         "2048 bits or more (3072 for protection beyond 2030) or an elliptic-curve key";
 }
 
 void Check::crypt_gen_key(const Call& c) {

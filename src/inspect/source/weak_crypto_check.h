@@ -12,6 +12,7 @@
 
 #include "inspect/source/call_site.h"
 #include "inspect/source/crypto_apis.h"
+#include "inspect/source/header_macros.h"
 #include "inspect/source/source_values.h"
 
 namespace mdbc::source::weak_crypto {
@@ -115,10 +116,28 @@ struct MacroUse {
   size_t define_name;
 };
 
+// A key size given by a macro the file does not define: decided in finish() against the macros of
+// the headers the file includes (header_macros.h).
+struct PendingKeySize {
+  Finding at;  // where to report; the message is written when decided
+  std::string api, family, macro;
+  std::vector<std::string> includes;
+};
+
+// A header macro that may be a short key size: a name saying key, RSA, DH, DSA or modulus and
+// bits or size, and a positive number under 2048.
+bool short_key_size_macro(std::string_view name, std::string_view body);
+// The name part of that test (RSA_KEY_BITS, DH_MODULUS_SIZE, KEY_LEN).
+bool names_key_size(std::string_view name);
+// The number a macro body spells (decimal or 0x hexadecimal), or nullopt.
+std::optional<int64_t> macro_number(std::string_view body);
+std::string short_key_message(std::string_view api, int64_t bits, std::string_view family, std::string_view via);
+
 class Check {
  public:
-  Check(const SourceFile& file, std::vector<Finding>& out)
-      : file_(file), toks_(file.tokens), out_(out), sites_(file), severity_(element_severity(file.ctx, "CRYPTO-1")) {}
+  Check(const SourceFile& file, std::vector<Finding>& out, std::vector<PendingKeySize>& pending)
+      : file_(file), toks_(file.tokens), out_(out), pending_(pending), sites_(file),
+        severity_(element_severity(file.ctx, "CRYPTO-1")) {}
 
   void run() {
     scan_directives();
@@ -195,6 +214,8 @@ class Check {
   const SourceFile& file_;
   std::span<const Token> toks_;
   std::vector<Finding>& out_;
+  std::vector<PendingKeySize>& pending_;
+  std::vector<std::string> includes_;  // the file's quoted #includes, read when first needed
   const CallSites sites_;
   const Severity severity_;
   std::set<std::tuple<int64_t, std::string, std::string>> seen_;

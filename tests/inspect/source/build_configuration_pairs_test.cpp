@@ -177,5 +177,54 @@ const std::vector<RulePair> hardening_pairs = {
 
 TEST(BuildHardening, Pairs) { expect_pairs("HARD-3", hardening_pairs); }
 
+// Hardening requested outside CMakeLists.txt and Makefiles: build scripts, Bazel, CMake presets,
+// Meson project arguments, CMake's LINKER: prefix. The flawed tree lacks or disables a flag.
+const std::string bare_cmake = "cmake_minimum_required(VERSION 3.20)\nproject(pump C)\nadd_executable(pump pump.c)\n";
+
+const std::vector<test::TreePair> hardening_tree_pairs = {
+    {"flags exported by a build script",
+     {{"build.sh", "#!/bin/sh\nexport CFLAGS=\"-O2 -Wall\"\nmake pump\n", {}}, {"pump.c", "int main(void) { return 0; }\n", {}}},
+     {{"build.sh", "#!/bin/sh\nexport CFLAGS=\"-O2 -fstack-protector-strong -D_FORTIFY_SOURCE=2 -Wformat "
+                   "-Werror=format-security -fPIE\"\nexport LDFLAGS=\"-pie -Wl,-z,relro,-z,now\"\nmake pump\n", {}},
+      {"pump.c", "int main(void) { return 0; }\n", {}}}},
+    {"a build script that switches the protector off",
+     {{"ci/build.sh", "#!/bin/sh\nCFLAGS=\"$CFLAGS -fno-stack-protector\" make\n", {}}, {"CMakeLists.txt", all_flags_cmake, {}},
+      {"pump.c", "int main(void) { return 0; }\n", {}}},
+     {{"ci/build.sh", "#!/bin/sh\nmake\n", {}}, {"CMakeLists.txt", all_flags_cmake, {}},
+      {"pump.c", "int main(void) { return 0; }\n", {}}}},
+    {"CMake presets carrying the flags",
+     {{"CMakeLists.txt", bare_cmake, {}}, {"CMakePresets.json", "{\"configurePresets\": [{\"name\": \"release\",\n"
+                                                                 " \"cacheVariables\": {\"CMAKE_C_FLAGS\": \"-O2\"}}]}\n", {}},
+      {"pump.c", "int main(void) { return 0; }\n", {}}},
+     {{"CMakeLists.txt", bare_cmake, {}},
+      {"CMakePresets.json", "{\"configurePresets\": [{\"name\": \"release\",\n \"cacheVariables\": {\n"
+                            "  \"CMAKE_C_FLAGS\": \"-O2 -fstack-protector-strong -D_FORTIFY_SOURCE=2 -Wformat -Werror=format-security\",\n"
+                            "  \"CMAKE_POSITION_INDEPENDENT_CODE\": \"ON\",\n"
+                            "  \"CMAKE_EXE_LINKER_FLAGS\": \"-pie -Wl,-z,relro,-z,now\"}}]}\n", {}},
+      {"pump.c", "int main(void) { return 0; }\n", {}}}},
+    {"Bazel options in .bazelrc",
+     {{".bazelrc", "build --copt=-O2\n", {}}, {"BUILD.bazel", "cc_binary(name = \"pump\", srcs = [\"pump.c\"])\n", {}},
+      {"pump.c", "int main(void) { return 0; }\n", {}}},
+     {{".bazelrc", "build --copt=-fstack-protector-strong --copt=-D_FORTIFY_SOURCE=2 --copt=-Wformat\n"
+                   "build --copt=-Werror=format-security --copt=-fPIE --linkopt=-pie\n"
+                   "build --linkopt=-Wl,-z,relro --linkopt=-Wl,-z,now\n", {}},
+      {"BUILD.bazel", "cc_binary(name = \"pump\", srcs = [\"pump.c\"])\n", {}}, {"pump.c", "int main(void) { return 0; }\n", {}}}},
+    {"Meson project arguments",
+     {{"meson.build", "project('pump', 'c')\nexecutable('pump', 'pump.c')\n", {}}, {"pump.c", "int main(void) { return 0; }\n", {}}},
+     {{"meson.build", "project('pump', 'c', default_options : ['b_pie=true'])\n"
+                      "add_project_arguments('-fstack-protector-strong', '-D_FORTIFY_SOURCE=2', '-Wformat',\n"
+                      "  '-Werror=format-security', language : 'c')\n"
+                      "add_project_link_arguments('-Wl,-z,relro', '-Wl,-z,now', language : 'c')\n"
+                      "executable('pump', 'pump.c')\n", {}},
+      {"pump.c", "int main(void) { return 0; }\n", {}}}},
+    {"CMake LINKER: prefix for RELRO",
+     {{"CMakeLists.txt", replaced(all_flags_cmake, " -Wl,-z,relro,-z,now", ""), {}}, {"pump.c", "int main(void) { return 0; }\n", {}}},
+     {{"CMakeLists.txt", replaced(all_flags_cmake, " -Wl,-z,relro,-z,now", "") +
+                             "target_link_options(pump PRIVATE LINKER:-z,relro LINKER:-z,now)\n", {}},
+      {"pump.c", "int main(void) { return 0; }\n", {}}}},
+};
+
+TEST(BuildHardening, TreePairs) { test::expect_tree_pairs("HARD-3", hardening_tree_pairs); }
+
 }  // namespace
 }  // namespace mdbc::source

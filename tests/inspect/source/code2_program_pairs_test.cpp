@@ -434,5 +434,94 @@ void show(void)
 
 TEST(ProgramPairs, FormatStrings) { expect_pairs("CODE-2", code2_program_pairs); }
 
+// Formats kept in file-scope variables: the fixed twin's variable holds its literal (no code of the
+// file writes it); the flawed twin's is written from input somewhere in the file.
+const std::vector<RulePair> file_scope_format_pairs = {
+    {"a static array filled from input",
+     R"~(#include <stdio.h>
+static char line_fmt[128] = "%s\n";
+static void configure(void)
+{
+    if (fgets(line_fmt, sizeof line_fmt, stdin) == NULL)
+        line_fmt[0] = '\0';
+}
+int main(void)
+{
+    configure();
+    printf(line_fmt, "pump");
+    return 0;
+}
+)~",
+     R"~(#include <stdio.h>
+static char line_fmt[128] = "%s\n";
+static void configure(void)
+{
+    char buf[128];
+    if (fgets(buf, sizeof buf, stdin) == NULL)
+        buf[0] = '\0';
+}
+int main(void)
+{
+    configure();
+    printf(line_fmt, "pump");
+    return 0;
+}
+)~"},
+    {"a static pointer set from an argument",
+     R"~(#include <stdio.h>
+static char *status_fmt = "status %d\n";
+void set_status_format(char *f) { status_fmt = f; }
+void report(int status) { printf(status_fmt, status); }
+)~",
+     R"~(#include <stdio.h>
+static char *status_fmt = "status %d\n";
+void set_status_width(int w) { (void)w; }
+void report(int status) { printf(status_fmt, status); }
+)~"},
+    {"a global array read by scanf",
+     R"~(#include <stdio.h>
+char alarm_fmt[64] = "alarm %d\n";
+int main(void)
+{
+    if (scanf("%63s", alarm_fmt) != 1) return 1;
+    fprintf(stderr, alarm_fmt, 3);
+    return 0;
+}
+)~",
+     R"~(#include <stdio.h>
+char alarm_fmt[64] = "alarm %d\n";
+int main(void)
+{
+    char unit[64];
+    if (scanf("%63s", unit) != 1) return 1;
+    fprintf(stderr, alarm_fmt, 3);
+    return 0;
+}
+)~"},
+    {"a static array overwritten by strcpy",
+     R"~(#include <stdio.h>
+#include <string.h>
+#include <syslog.h>
+static char log_fmt[80] = "dose %u ml\n";
+void on_message(const char *msg, unsigned dose)
+{
+    strcpy(log_fmt, msg);
+    syslog(LOG_INFO, log_fmt, dose);
+}
+)~",
+     R"~(#include <stdio.h>
+#include <string.h>
+#include <syslog.h>
+static char log_fmt[80] = "dose %u ml\n";
+void on_message(const char *msg, unsigned dose)
+{
+    syslog(LOG_INFO, log_fmt, dose);
+    syslog(LOG_DEBUG, "%s", msg);
+}
+)~"},
+};
+
+TEST(ProgramPairs, FileScopeFormats) { expect_pairs("CODE-2", file_scope_format_pairs); }
+
 }  // namespace
 }  // namespace mdbc::source

@@ -12,6 +12,8 @@ namespace {
 
 using test::expect_pairs;
 using test::RulePair;
+using test::expect_tree_pairs;
+using test::TreePair;
 
 const std::vector<RulePair> crypto1_program_pairs = {
     {"capi derive des",
@@ -415,6 +417,53 @@ std::string store_password(const char *password)
 };
 
 TEST(ProgramPairs, WeakCrypto) { expect_pairs("CRYPTO-1", crypto1_program_pairs); }
+
+
+// Key sizes defined in a header of the tree that the program includes with quotes.
+const char* const openssl_keygen = R"~(#include <openssl/rsa.h>
+#include <openssl/bn.h>
+#include "crypto_config.h"
+RSA *make_device_key(void)
+{
+    RSA *rsa = RSA_new();
+    BIGNUM *e = BN_new();
+    BN_set_word(e, RSA_F4);
+    if (RSA_generate_key_ex(rsa, DEVICE_RSA_KEY_BITS, e, NULL) != 1) {
+        RSA_free(rsa);
+        rsa = NULL;
+    }
+    BN_free(e);
+    return rsa;
+}
+)~";
+
+const char* const mbedtls_keygen = R"~(#include "config/keys.h"
+#include <mbedtls/rsa.h>
+int make_key(mbedtls_rsa_context *rsa, int (*rng)(void *, unsigned char *, size_t), void *ctx)
+{
+    return mbedtls_rsa_gen_key(rsa, rng, ctx,
+                               KEY_SIZE_BITS,
+                               65537);
+}
+)~";
+
+const std::vector<TreePair> header_key_size_pairs = {
+    {"OpenSSL key bits in an included header",
+     {{"include/crypto_config.h", "#pragma once\n#define DEVICE_RSA_KEY_BITS 1024\n", {}}, {"src/keys.c", openssl_keygen, {}}},
+     {{"include/crypto_config.h", "#pragma once\n#define DEVICE_RSA_KEY_BITS 3072\n", {}}, {"src/keys.c", openssl_keygen, {}}}},
+    {"mbedTLS key size in a parenthesised macro",
+     {{"src/config/keys.h", "#ifndef KEYS_H\n#define KEYS_H\n#define KEY_SIZE_BITS (1024)\n#endif\n", {}}, {"src/keys.c", mbedtls_keygen, {}}},
+     {{"src/config/keys.h", "#ifndef KEYS_H\n#define KEYS_H\n#define KEY_SIZE_BITS (2048)\n#endif\n", {}}, {"src/keys.c", mbedtls_keygen, {}}}},
+    {"a hexadecimal key size",
+     {{"include/crypto_config.h", "#define DEVICE_RSA_KEY_BITS 0x400\n", {}}, {"src/keys.c", openssl_keygen, {}}},
+     {{"include/crypto_config.h", "#define DEVICE_RSA_KEY_BITS 0x800\n", {}}, {"src/keys.c", openssl_keygen, {}}}},
+    {"a short size in a header the program does not include",
+     {{"include/crypto_config.h", "#define DEVICE_RSA_KEY_BITS 512\n", {}}, {"src/keys.c", openssl_keygen, {}}},
+     {{"include/crypto_config.h", "#define DEVICE_RSA_KEY_BITS 4096\n", {}},
+      {"test/legacy_config.h", "#define DEVICE_RSA_KEY_BITS 512\n", {}}, {"src/keys.c", openssl_keygen, {}}}},
+};
+
+TEST(ProgramPairs, KeySizeInHeader) { expect_tree_pairs("CRYPTO-1", header_key_size_pairs); }
 
 }  // namespace
 }  // namespace mdbc::source

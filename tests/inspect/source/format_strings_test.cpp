@@ -67,7 +67,8 @@ const Pair pairs[] = {
      "void f(void) { printk(DRIVER_BANNER); }\n", {1},
      "void f(void) { printk(KERN_INFO \"pump driver v\" DRV_VERSION \" (\" DRV_DATE \")\\n\"); }\n"},
     {"a file-scope constant built from the file's macros",
-     "#define DRV_NAME \"pump\"\nstatic char banner[] = DRV_NAME \" ready\\n\";\nvoid f(void) { printk(banner); }\n", {3},
+     "#define DRV_NAME \"pump\"\nstatic char banner[] = DRV_NAME \" ready\\n\";\nvoid f(void) { printk(banner); }\n"
+     "void rename_banner(const char *b) { strcpy(banner, b); }\n", {3},
      "#define DRV_NAME \"pump\"\nstatic const char banner[] =\n  KERN_INFO DRV_NAME \" ready\\n\";\nvoid f(void) { printk(banner); }\n"},
     {"a function-like macro among literals in a wrapper macro",
      "#define pr_fmt(fmt) \"pump: \" fmt\n#define pr_info(fmt, ...) printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)\n"
