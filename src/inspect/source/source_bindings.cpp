@@ -1,6 +1,7 @@
 // FileValues, part two: the scan that finds where names get their values — declarations,
 // assignments, writes through pointers, members, #defines, enumerators and parameters.
 #include <cctype>
+#include <unordered_map>
 
 #include "inspect/source/source_values.h"
 #include "inspect/source/value_tokens.h"
@@ -17,26 +18,103 @@ constexpr std::array<std::string_view, 9> record_words{"struct", "class", "union
 
 }  // namespace
 
-size_t FileValues::statement_begin(size_t i) const {
+// Where the long statements walked begin and the long values walked end, and the occurrences of
+// the words declaration_at() looks for among a statement's tokens.
+struct FileValues::StatementIndex {
+  explicit StatementIndex(const FileValues& values)
+      : non_declaration_words{values.occurrences("typedef"), values.occurrences("using"), values.occurrences("return")},
+        const_words{values.occurrences("const"), values.occurrences("constexpr"), values.occurrences("constinit")},
+        static_words(values.occurrences("static")), extern_words(values.occurrences("extern")) {}
+  // Per token a long walk went on from, where that walk ended (see walk_to_end).
+  std::unordered_map<size_t, size_t> statement_begin, value_end;
+  std::vector<size_t> walked;  // the tokens of the walk in progress
+  // Words that make a statement other than a declaration, and the specifiers declaration_at() reports.
+  std::array<std::span<const size_t>, 3> non_declaration_words, const_words;
+  std::span<const size_t> static_words, extern_words;
+};
+
+namespace {
+
+// Follows `step` from token `from` until it stays put, and returns where. Most statements are
+// short: their first steps are taken afresh. A longer walk is taken again remembering, for every
+// token it went on from, where it ended; later walks stop at the first such token, so a token is
+// walked past once however many walks cross it (a call of 300,000 arguments, `a = a = … = 1;`,
+// where walking afresh from every name or '=' would take time quadratic in the statement). The
+// answer remembered at a token is the answer for any walk through it: the steps depend on the
+// kind of token a walk started on (code or preprocessor), and brackets pair only within one kind
+// (Syntax::match_brackets), so every token a walk goes on from is of that kind.
+template <class Step>
+size_t walk_to_end(size_t from, Step&& step, std::unordered_map<size_t, size_t>& known, std::vector<size_t>& walked) {
+  constexpr size_t short_walk = 64;
+  size_t k = from;
+  for (size_t steps = 0; steps < short_walk; ++steps) {
+    const size_t next = step(k);
+    if (next == k) return k;
+    k = next;
+  }
+  walked.clear();
+  for (k = from;;) {
+    const size_t next = step(k);
+    if (next == k) break;
+    if (const auto end = known.find(k); end != known.end()) {
+      k = end->second;
+      break;
+    }
+    walked.push_back(k);
+    k = next;
+  }
+  for (const size_t w : walked) known.emplace(w, k);
+  return k;
+}
+
+}  // namespace
+
+size_t FileValues::statement_begin(size_t i, StatementIndex& index) const {
   const auto toks = tokens();
-  const bool directive = i < toks.size() && toks[i].directive;
-  size_t k = i;
-  for (size_t steps = 0; k > 0 && steps < max_walk; ++steps) {
+  const bool directive = toks[i].directive;
+  const auto step_back = [&](size_t k) {
+    if (k == 0) return k;
     const Token& t = toks[k - 1];
     if (t.directive != directive) return k;
     if (t.is(")") || t.is("]")) {
       const size_t m = syntax_.match(k - 1);
-      if (m >= k - 1) return k;
-      k = m;
-      continue;
+      return m < k - 1 ? m : k;
     }
     if (t.is(";") || t.is("{") || t.is("}") || t.is("(") || t.is("[") || t.is(":")) return k;
-    --k;
-  }
-  return k;
+    return k - 1;
+  };
+  return walk_to_end(i, step_back, index.statement_begin, index.walked);
 }
 
-FileValues::DeclInfo FileValues::declaration_at(size_t name, size_t begin_of_name) const {
+TokenRange FileValues::value_after(size_t eq, StatementIndex& index) const {
+  const auto toks = tokens();
+  const size_t n = toks.size();
+  const bool directive = toks[eq].directive;
+  const auto step_forward = [&](size_t j) {
+    if (j >= n) return j;
+    const Token& t = toks[j];
+    if (t.directive != directive || (directive && t.line_start)) return j;
+    if (is_opener(t)) {
+      const size_t m = syntax_.match(j);
+      return m < n ? m + 1 : n;
+    }
+    if (t.is(";") || t.is(",") || is_closer(t)) return j;
+    return j + 1;
+  };
+  return {eq + 1, walk_to_end(eq + 1, step_forward, index.value_end, index.walked)};
+}
+
+namespace {
+
+// Whether one of `words` (token positions in order) is in [from, to).
+bool any_between(std::span<const size_t> words, size_t from, size_t to) {
+  const auto first = std::lower_bound(words.begin(), words.end(), from);
+  return first != words.end() && *first < to;
+}
+
+}  // namespace
+
+FileValues::DeclInfo FileValues::declaration_at(size_t name, size_t begin_of_name, StatementIndex& index) const {
   const auto toks = tokens();
   DeclInfo info;
   if (begin_of_name == 0) return info;
@@ -44,7 +122,7 @@ FileValues::DeclInfo FileValues::declaration_at(size_t name, size_t begin_of_nam
   while (j > 0 && (toks[j].is("*") || toks[j].is("&") || toks[j].is("&&"))) --j;
   const Token& p = toks[j];
   if (p.directive != toks[name].directive) return info;
-  const size_t stmt = statement_begin(name);
+  const size_t stmt = statement_begin(name, index);
   if (p.kind == TokenKind::identifier) {
     info.declared = !is_expression_word(p.text);
   } else if (p.is(">") || p.is(">>")) {
@@ -75,38 +153,18 @@ FileValues::DeclInfo FileValues::declaration_at(size_t name, size_t begin_of_nam
       return info;
     }
   }
-  for (size_t k = stmt; k < name; ++k) {
-    const std::string_view w = toks[k].text;
-    if (toks[k].kind != TokenKind::identifier) continue;
-    if (w == "const" || w == "constexpr" || w == "constinit") info.is_const = true;
-    if (w == "static") info.is_static = true;
-    if (w == "extern") info.is_extern = true;
-    if (w == "typedef" || w == "using" || w == "return") {
-      info.declared = false;
-      return info;
-    }
+  // The specifiers of the statement, as code that is compiled says them (not in a preprocessor
+  // line or an #if 0 inside a bracketed group of the statement): found among each word's
+  // occurrences rather than by reading the statement, which may be as long as the file.
+  const auto says = [&](std::span<const size_t> word) { return any_between(word, stmt, name); };
+  if (std::any_of(index.non_declaration_words.begin(), index.non_declaration_words.end(), says)) {
+    info.declared = false;
+    return info;
   }
+  info.is_const = info.is_const || std::any_of(index.const_words.begin(), index.const_words.end(), says);
+  info.is_static = says(index.static_words);
+  info.is_extern = says(index.extern_words);
   return info;
-}
-
-TokenRange FileValues::value_after(size_t eq) const {
-  const auto toks = tokens();
-  const size_t n = toks.size();
-  const bool directive = toks[eq].directive;
-  size_t j = eq + 1;
-  for (size_t steps = 0; j < n && steps < max_walk * 4; ++steps) {
-    const Token& t = toks[j];
-    if (t.directive != directive || (directive && t.line_start)) break;
-    if (is_opener(t)) {
-      const size_t m = syntax_.match(j);
-      if (m >= n) return {eq + 1, n};
-      j = m + 1;
-      continue;
-    }
-    if (t.is(";") || t.is(",") || is_closer(t)) break;
-    ++j;
-  }
-  return {eq + 1, j};
 }
 
 FileValues::Brace FileValues::classify_brace(size_t open) const {
@@ -141,6 +199,7 @@ FileValues::Brace FileValues::classify_brace(size_t open) const {
 void FileValues::scan() {
   const auto toks = tokens();
   const size_t n = toks.size();
+  StatementIndex statements(*this);
   std::vector<Brace> braces;  // open braces at this point
   const auto in_record = [&] {
     for (auto it = braces.rbegin(); it != braces.rend(); ++it) {
@@ -230,7 +289,7 @@ void FileValues::scan() {
         if (target.name == SIZE_MAX) continue;
         Binding b;
         b.name = target.name;
-        b.value = value_after(i);
+        b.value = value_after(i, statements);
         b.function = function_at(i);
         if (target.member || (in_initializer() && target.name > 0 && toks[target.name - 1].is("."))) {
           b.form = BindingForm::member;
@@ -239,7 +298,7 @@ void FileValues::scan() {
         } else if (in_record()) {
           b.form = BindingForm::member;
         } else {
-          const DeclInfo d = declaration_at(target.name, target.begin);
+          const DeclInfo d = declaration_at(target.name, target.begin, statements);
           if (d.declared && assign) {
             b.form = BindingForm::declaration;
             b.is_const = d.is_const;
@@ -304,7 +363,7 @@ void FileValues::scan() {
         if (call_at_[i] >= 0) continue;
       }
     }
-    const DeclInfo d = declaration_at(i, i);
+    const DeclInfo d = declaration_at(i, i, statements);
     if (!d.declared) continue;
     Binding b;
     b.name = i;

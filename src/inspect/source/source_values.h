@@ -120,12 +120,22 @@ class FileValues {
   };
   enum class Brace : uint8_t { file, function, block, record, enumeration, initializer };
 
+  // What the bindings scan remembers of the statements it walks (see source_bindings.cpp).
+  struct StatementIndex;
+
   void scan();
   void add(Binding b);
   void add_parameters();
-  DeclInfo declaration_at(size_t name, size_t begin_of_name) const;
-  size_t statement_begin(size_t i) const;
-  TokenRange value_after(size_t eq) const;
+  DeclInfo declaration_at(size_t name, size_t begin_of_name, StatementIndex& index) const;
+  // The first token of the statement holding token i, within its block, bracketed group or
+  // preprocessor line: walking back over tokens of i's kind (code or preprocessor) and over
+  // bracketed groups, just after the first ';' '{' '}' '(' '[' ':' met, or where the kind changes.
+  // The whole parameter list or for(…) header counts as one statement.
+  size_t statement_begin(size_t i, StatementIndex& index) const;
+  // The value assigned by the operator at `eq`: walking forward over tokens of its kind, on the
+  // same preprocessor line, and over bracketed groups, up to the first ';' ',' or closing bracket;
+  // to the end of the file after a bracket never closed.
+  TokenRange value_after(size_t eq, StatementIndex& index) const;
   Brace classify_brace(size_t open) const;
   Value resolve_at(TokenRange r, int function, int depth) const;
   // A parameter of a function of this file that is only called (never taken as a value): the

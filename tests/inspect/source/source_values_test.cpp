@@ -93,5 +93,37 @@ TEST(SourceValues, HostileInputIsBounded) {
   EXPECT_TRUE(loop.arg("g", 0).is(Value::Kind::unknown));
 }
 
+TEST(SourceValues, DeclarationSpecifiersReachEveryDeclaratorOfALongStatement) {
+  // 200,000 declarators after one `static const`: the last is a constant however far its
+  // specifiers are. A walk back to them from each declarator would be quadratic (hours); one cut
+  // off after some thousand tokens would miss them.
+  constexpr size_t n = 200000;
+  std::string code = "static const int v0 = 0";
+  for (size_t i = 1; i < n; ++i) code += ", v" + std::to_string(i) + " = " + std::to_string(i);
+  code += ";\nvoid f(void) { g(v" + std::to_string(n - 1) + "); }\n";
+  const Parsed p(code);
+  EXPECT_TRUE(p.arg("g", 0).is_integer(n - 1));
+  const auto last = p.values.bindings("v" + std::to_string(n - 1));
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_EQ(last[0]->form, BindingForm::declaration);
+  EXPECT_TRUE(last[0]->is_const);
+}
+
+TEST(SourceValues, ValueOfALongAssignmentChainRunsToItsEnd) {
+  // `x = a = a = … = 7;` with 300,000 '=': x's value is the whole chain. Walking to the ';' afresh
+  // from every '=' would be quadratic (hours); a walk cut off after some thousand tokens would end
+  // x's value in the middle.
+  std::string code = "void f(void) { int x; x = ";
+  for (size_t i = 0; i < 300000; ++i) code += "a = ";
+  code += "7; use(x); }\n";
+  const Parsed p(code);
+  const auto x = p.values.bindings("x");
+  ASSERT_EQ(x.size(), 2u);
+  EXPECT_EQ(x[1]->form, BindingForm::assignment);
+  ASSERT_LT(x[1]->value.end, p.tokens.size());
+  EXPECT_EQ(p.tokens[x[1]->value.end].text, ";");
+  EXPECT_EQ(p.tokens[x[1]->value.end - 1].text, "7");
+}
+
 }  // namespace
 }  // namespace mdbc::source
