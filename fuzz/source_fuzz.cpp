@@ -70,7 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;  // a clean refusal of malformed input
   }
   const mdbc::InputFile* files[] = {&file};
-  const mdbc::FileOutcome* outcomes[] = {&outcome};
+  mdbc::FileOutcome* outcomes[] = {&outcome};
   mdbc::TreeOutcome tree;
   inspector.finish(files, outcomes, ctx, tree);
   for (const auto* findings : {&outcome.findings, &tree.findings})

@@ -126,7 +126,9 @@ std::vector<VersionMacro> version_macros(std::span<const Token> t) {
     if (parts.size() != wanted) continue;
     std::string version;
     for (const auto& [index, value] : parts) version += (version.empty() ? "" : ".") + std::to_string(value.first);
-    const bool have_string = std::any_of(out.begin(), out.end(), [&](const VersionMacro& v) { return v.component == component; });
+    // (An init-capture: clang before 16 cannot capture a structured binding.)
+    const bool have_string =
+        std::any_of(out.begin(), out.end(), [&name = component](const VersionMacro& v) { return v.component == name; });
     if (!have_string) out.push_back({component, version, number_macro_names[component], parts.begin()->second.second});
   }
   return out;

@@ -240,7 +240,8 @@ class MemoryUnsafeEvidence final : public SourceRule {
       const std::string what = (m.component.empty() ? "module " : "component " + m.component + " at ") +
                                (m.path.empty() ? std::string(".") : m.path) + " (" + std::to_string(m.files) +
                                " C/C++/assembly files)";
-      const auto add = [&](const char* rule, std::string message) {
+      // (An init-capture: clang before 16 cannot capture a structured binding.)
+      const auto add = [&, &m = m](const char* rule, std::string message) {
         Finding f;
         f.rule = rule;
         f.path = m.path.empty() ? "." : m.path;

@@ -32,7 +32,7 @@ struct Site {
   uint32_t line = 0, column = 0;
   std::string evidence, function, what;
   bool logs_directly = false;
-  std::vector<std::string> calls;  // functions the branch calls, to resolve tree-wide
+  std::vector<uint64_t> calls;  // the name hashes of the functions the branch calls, to resolve tree-wide
 };
 
 // Function names in the tree-wide call graph are 64-bit hashes: the graph holds every function of
@@ -52,7 +52,7 @@ struct FunctionFacts {
 struct TestedCall {
   std::string callee;
   bool logs_directly = false;
-  std::vector<std::string> branch_calls;
+  std::vector<uint64_t> branch_calls;  // name hashes
 };
 
 struct FileFacts {
@@ -359,8 +359,8 @@ class SecurityEventsLogged final : public SourceRule {
         s.what = "security configuration change";
         s.logs_directly = fns[i].logs_directly;
         for (const auto& c : syntax.calls())
-          if (c.function == static_cast<int>(i)) s.calls.emplace_back(tokens[c.name].text);
-        s.evidence = std::string(trim(file.token_line(name_token)));
+          if (c.function == static_cast<int>(i)) s.calls.push_back(name_hash(tokens[c.name].text));
+        s.evidence = file.evidence(name_token);
         out.config_changes.push_back(std::move(s));
       }
     }
@@ -391,10 +391,9 @@ class SecurityEventsLogged final : public SourceRule {
       for (const NameHash caller : it->second)
         if (reaches.insert(caller).second) work.push_back(caller);
     }
-    const auto reach = [&](bool directly, const std::vector<std::string>& calls) {
-      return directly || std::any_of(calls.begin(), calls.end(), [&](const std::string& c) {
-               return reaches.count(name_hash(c)) > 0 || records_security_events(c, ctx.config);
-             });
+    // Calls of log functions were judged by name already: they made the site log directly.
+    const auto reach = [&](bool directly, const std::vector<NameHash>& calls) {
+      return directly || std::any_of(calls.begin(), calls.end(), [&](NameHash c) { return reaches.count(c) > 0; });
     };
     // Functions whose failure a caller logs where it tests their result.
     std::set<std::string> logged_by_caller;
@@ -444,6 +443,22 @@ class SecurityEventsLogged final : public SourceRule {
           denial(names), credential(names) {}
     NameMemo verification, check, comparison, outcome, security_noun, mac, address, lock, account, failure, log,
         authentication, denial, credential;
+
+    // Where the file writes to a logger object or a diagnostic stream (logger.warn(…),
+    // std::cerr << …), in token order: found once, not once per branch.
+    const std::vector<size_t>& stream_logs(const SourceFile& file) {
+      if (!stream_logs_found) {
+        stream_logs_found = true;
+        const auto& t = file.tokens;
+        for (size_t k = 0; k + 1 < t.size(); ++k)
+          if ((t[k].kind == TokenKind::identifier && t[k + 1].is("(") && is_logger_member_call(t, k)) ||
+              starts_diagnostic_stream(t, k))
+            stream_log_positions.push_back(k);
+      }
+      return stream_log_positions;
+    }
+    bool stream_logs_found = false;
+    std::vector<size_t> stream_log_positions;
   };
 
   // An `if` that refuses a locked account (`if (acct->locked) return -1;`, `if (is_user_locked(u))`):
@@ -488,32 +503,42 @@ class SecurityEventsLogged final : public SourceRule {
       s.column = tokens[i].column;
       s.function = fn_name;
       s.what = "account lockout";
-      s.evidence = std::string(trim(file.token_line(tokens[i])));
+      s.evidence = file.evidence(tokens[i]);
       s.logs_directly = collect_calls(file, open, std::min(file.syntax.match(open), end), judged, s.calls);
       out.config_changes.push_back(std::move(s));
     }
   }
 
+  // Whether a call named in [begin, end) writes to the log; if none does, the name hashes of those
+  // calls, each once, into `calls` (to resolve tree-wide whether one reaches the log). Nested
+  // branches hold each other's calls: hashes kept once per branch keep that linear in practice.
   static bool collect_calls(const SourceFile& file, size_t begin, size_t end, Judged& judged,
-                            std::vector<std::string>& calls) {
-    bool logs = false;
+                            std::vector<NameHash>& calls) {
     const bool declared_api = !file.ctx.config.log_functions.empty();
+    const size_t first = calls.size();
     // Calls are in token order: the ones named in [begin, end) are one run of them.
     const auto& all = file.syntax.calls();
     auto call = std::lower_bound(all.begin(), all.end(), begin, [](const Call& c, size_t at) { return c.name < at; });
+    const auto records = [&](std::string_view n) { return records_security_events(n, file.ctx.config); };
     for (; call != all.end() && call->name < end; ++call) {
       const Token& name = file.tokens[call->name];
-      const std::string_view callee = name.text;
-      const auto records = [&](std::string_view n) { return records_security_events(n, file.ctx.config); };
-      logs = logs || judged.log(name, records) || (!declared_api && writes_diagnostics(file.tokens, *call));
-      calls.emplace_back(callee);
+      if (judged.log(name, records) || (!declared_api && writes_diagnostics(file.tokens, *call))) {
+        calls.resize(first);
+        return true;
+      }
+      calls.push_back(name_hash(name.text));
     }
-    if (!declared_api)  // logger.warn(...), spdlog::warn(...), std::cerr << …
-      for (size_t k = begin; k + 1 < end && !logs; ++k)
-        logs = (file.tokens[k].kind == TokenKind::identifier && file.tokens[k + 1].is("(") &&
-                is_logger_member_call(file.tokens, k)) ||
-               starts_diagnostic_stream(file.tokens, k);
-    return logs;
+    if (!declared_api) {  // logger.warn(...), spdlog::warn(...), std::cerr << …
+      const auto& at = judged.stream_logs(file);
+      const auto next = std::lower_bound(at.begin(), at.end(), begin);
+      if (next != at.end() && *next + 1 < end) {
+        calls.resize(first);
+        return true;
+      }
+    }
+    std::sort(calls.begin() + static_cast<std::ptrdiff_t>(first), calls.end());
+    calls.erase(std::unique(calls.begin() + static_cast<std::ptrdiff_t>(first), calls.end()), calls.end());
+    return false;
   }
 
   // How the branch of a failed check gives up, beyond returning a failure value: in the branch
@@ -671,7 +696,7 @@ class SecurityEventsLogged final : public SourceRule {
     s.line = ret.line;
     s.column = ret.column;
     s.function = fn_name;
-    s.evidence = std::string(trim(file.token_line(ret)));
+    s.evidence = file.evidence(ret);
     bool image = has_word(fn_words, {"image", "firmware", "fw", "update", "boot", "ota", "dfu", "signature"});
     for (size_t c = condition.first; c < condition.second && !image; ++c)
       image = tokens[c].kind == TokenKind::identifier &&
@@ -679,7 +704,10 @@ class SecurityEventsLogged final : public SourceRule {
     s.what = image ? "firmware image rejection" : "authentication rejection";
     s.logs_directly = collect_calls(file, branch.first, branch.second, judged, s.calls);
     // A tested function that reaches the log itself (verify_and_log) reports the rejection too.
-    s.calls.insert(s.calls.end(), tested.begin(), tested.end());
+    for (const auto& name : tested) {
+      s.logs_directly = s.logs_directly || records_security_events(name, file.ctx.config);
+      s.calls.push_back(name_hash(name));
+    }
     return s;
   }
 

@@ -146,15 +146,17 @@ std::string_view SourceFile::line_text(uint32_t line) const {
 
 namespace {
 
-Finding make_finding(const InputFile& input, uint32_t line, uint32_t column, std::string_view line_text,
-                     std::string rule, std::string message, Severity severity) {
+constexpr size_t evidence_bytes = 200;
+
+Finding make_finding(const InputFile& input, uint32_t line, uint32_t column, std::string evidence, std::string rule,
+                     std::string message, Severity severity) {
   Finding f;
   f.rule = std::move(rule);
   f.path = input.path;
   f.line = line;
   f.column = column;
   f.message = std::move(message);
-  f.evidence = clip(trim(line_text), 200);
+  f.evidence = std::move(evidence);
   f.severity = severity;
   return f;
 }
@@ -163,25 +165,22 @@ Finding make_finding(const InputFile& input, uint32_t line, uint32_t column, std
 
 Finding SourceFile::at_line(uint32_t line, uint32_t column, std::string rule, std::string message,
                             Severity severity) const {
-  return make_finding(input, line, column, line_text(line), std::move(rule), std::move(message), severity);
+  return make_finding(input, line, column, clip(trim(line_text(line)), evidence_bytes), std::move(rule),
+                      std::move(message), severity);
 }
 
-std::string_view SourceFile::token_line(const Token& t) const {
-  const std::string_view s = input.bytes;
-  const size_t begin = static_cast<size_t>(t.text.data() - s.data()) - (t.column - 1);
-  const size_t end = s.find('\n', begin);
-  return s.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
-}
-
-Finding SourceFile::at(const Token& t, std::string rule, std::string message, Severity severity) const {
+std::string SourceFile::evidence(const Token& t) const {
   // The evidence is the first 200 bytes of the trimmed line: on a multi-megabyte line (minified or
   // generated code) look no further than that, or many findings there each rescan the line.
   constexpr size_t evidence_window = 4096;
   const std::string_view s = input.bytes;
   const size_t begin = static_cast<size_t>(t.text.data() - s.data()) - (t.column - 1);
   const std::string_view window = s.substr(begin, evidence_window);
-  const std::string_view line = window.substr(0, window.find('\n'));
-  return make_finding(input, t.line, t.column, line, std::move(rule), std::move(message), severity);
+  return clip(trim(window.substr(0, window.find('\n'))), evidence_bytes);
+}
+
+Finding SourceFile::at(const Token& t, std::string rule, std::string message, Severity severity) const {
+  return make_finding(input, t.line, t.column, evidence(t), std::move(rule), std::move(message), severity);
 }
 
 }  // namespace mdbc::source

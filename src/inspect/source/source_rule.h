@@ -30,8 +30,9 @@ struct SourceFile {
   // A finding at a 1-based line (column 0 = whole line).
   Finding at_line(uint32_t line, uint32_t column, std::string rule, std::string message, Severity severity) const;
   std::string_view line_text(uint32_t line) const;
-  // The whole source line a token starts on (found from the token, without scanning the file).
-  std::string_view token_line(const Token& t) const;
+  // The evidence of a finding at a token, as at() gives it: the start of the token's source line,
+  // trimmed and clipped (found from the token, reading no further along the line than it shows).
+  std::string evidence(const Token& t) const;
   // Where names get their values: built on first use and shared by every rule of this file (five
   // rules ask, and building it is a pass over all tokens).
   const FileValues& values() const {
