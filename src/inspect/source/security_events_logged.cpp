@@ -538,6 +538,7 @@ class SecurityEventsLogged final : public SourceRule {
     }
     std::sort(calls.begin() + static_cast<std::ptrdiff_t>(first), calls.end());
     calls.erase(std::unique(calls.begin() + static_cast<std::ptrdiff_t>(first), calls.end()), calls.end());
+    calls.shrink_to_fit();  // a branch with thousands of calls of a few functions keeps a few
     return false;
   }
 
@@ -776,7 +777,12 @@ class SecurityEventsLogged final : public SourceRule {
     // that ';', so nested `if (a) if (a) … x;` walk each token once, not once per enclosing if.
     std::unordered_map<size_t, size_t> statement_end;
     std::vector<size_t> walked;
-    for (size_t i = def.body_open + 1; i < end; ++i) {
+    // Each if's branches are walked for their calls and exits, and nested branches hold each
+    // other: thousands nested on one line would take minutes. Real functions walk a few times
+    // their length; past this budget (about a second) the rest of a hostile function is skipped.
+    constexpr size_t branch_walk_budget = size_t{1} << 26;
+    size_t walked_in_branches = 0;
+    for (size_t i = def.body_open + 1; i < end && walked_in_branches < branch_walk_budget; ++i) {
       const Token& t = tokens[i];
       if (t.kind != TokenKind::identifier) continue;
       if (i + 3 < end && tokens[i + 1].is("=") && tokens[i + 2].kind == TokenKind::identifier && tokens[i + 3].is("("))
@@ -845,6 +851,7 @@ class SecurityEventsLogged final : public SourceRule {
         equality = equality || tokens[k].is("==") || tokens[k].is("<") || tokens[k].is(">");
       }
       const bool then_fails = negated || (comparison && !equality);
+      walked_in_branches += (then_end - then_begin) + (else_end - else_begin);
       for (auto [b, e] : {std::pair{then_begin, then_end}, std::pair{else_begin, else_end}}) {
         if (b >= end) continue;
         const ExitContext context{b == then_begin && then_fails, zero_is_failure};
