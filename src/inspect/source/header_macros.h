@@ -6,6 +6,7 @@
 // the file that uses one, the quoted #includes; finish() matches the two. Only headers the file
 // names in an #include "…" count, by path: a macro of the same name in an unrelated header of the
 // tree does not.
+#include <any>
 #include <functional>
 #include <optional>
 #include <span>
@@ -56,5 +57,26 @@ class HeaderMacroIndex {
  private:
   std::unordered_map<std::string_view, std::vector<Definition>> by_name_;
 };
+
+// The tree-wide pass of a rule whose findings wait on such macros: each file's facts (a Facts)
+// hold `macros`, its kept macros when it is a header, and `pending`, its uses waiting on one (each
+// with the `macro` it names and the file's quoted `includes`). decide(use, definition) is called
+// for every use whose macro the headers it includes define alike.
+template <class Facts, class Pending, class Decide>
+void decide_pending_macros(std::span<const SourceFileFacts> files, std::vector<HeaderMacro> Facts::*macros,
+                           std::vector<Pending> Facts::*pending, Decide&& decide) {
+  HeaderMacroIndex index;
+  bool any_pending = false;
+  for (const auto& f : files)
+    if (const auto* facts = std::any_cast<Facts>(&f.facts)) {
+      index.add(f.path, facts->*macros);
+      any_pending = any_pending || !(facts->*pending).empty();
+    }
+  if (index.empty() || !any_pending) return;
+  for (const auto& f : files)
+    if (const auto* facts = std::any_cast<Facts>(&f.facts))
+      for (const auto& use : facts->*pending)
+        if (const auto definition = index.find(use.macro, use.includes)) decide(use, *definition);
+}
 
 }  // namespace mdbc::source

@@ -422,40 +422,27 @@ class PeerVerification final : public SourceRule {
   // Modes given by a macro of a header the file includes: reported when every definition of that
   // macro in the headers it names is one this rule flags.
   void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
-    HeaderMacroIndex modes;
-    bool any_pending = false;
-    for (const auto& f : files)
-      if (const auto* p = std::any_cast<PeerFacts>(&f.facts)) {
-        modes.add(f.path, p->modes);
-        any_pending = any_pending || !p->pending.empty();
+    const auto decide = [&](const auto& pending, const HeaderMacroIndex::Definition& definition) {
+      const std::string_view body = definition.body, header = definition.header;
+      const std::string via = " (through " + pending.macro + ", defined in " + std::string(header) + ")";
+      const bool none = body == "SSL_VERIFY_NONE" || body == "WOLFSSL_VERIFY_NONE" ||
+                        body == "MBEDTLS_SSL_VERIFY_NONE" || body == "0";
+      Finding finding = pending.at;
+      if (!pending.mbedtls) {
+        if (!none) return;
+        finding.rule = disabled;
+        finding.message = openssl_none_message(pending.api, via);
+      } else if (none) {
+        finding.rule = disabled;
+        finding.message = mbedtls_none_message(pending.api, via);
+      } else {
+        if (pending.result_checked) return;
+        finding.rule = optional_rule;
+        finding.message = mbedtls_optional_message(pending.api, via);
       }
-    if (modes.empty() || !any_pending) return;
-    for (const auto& f : files) {
-      const auto* p = std::any_cast<PeerFacts>(&f.facts);
-      if (p == nullptr) continue;
-      for (const auto& pending : p->pending) {
-        const auto definition = modes.find(pending.macro, pending.includes);
-        if (!definition) continue;
-        const std::string_view body = definition->body, header = definition->header;
-        const std::string via = " (through " + pending.macro + ", defined in " + std::string(header) + ")";
-        const bool none = body == "SSL_VERIFY_NONE" || body == "WOLFSSL_VERIFY_NONE" ||
-                          body == "MBEDTLS_SSL_VERIFY_NONE" || body == "0";
-        Finding finding = pending.at;
-        if (!pending.mbedtls) {
-          if (!none) continue;
-          finding.rule = disabled;
-          finding.message = openssl_none_message(pending.api, via);
-        } else if (none) {
-          finding.rule = disabled;
-          finding.message = mbedtls_none_message(pending.api, via);
-        } else {
-          if (pending.result_checked) continue;
-          finding.rule = optional_rule;
-          finding.message = mbedtls_optional_message(pending.api, via);
-        }
-        out.findings.push_back(std::move(finding));
-      }
-    }
+      out.findings.push_back(std::move(finding));
+    };
+    decide_pending_macros(files, &PeerFacts::modes, &PeerFacts::pending, decide);
   }
 };
 

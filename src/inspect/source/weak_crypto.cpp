@@ -282,25 +282,14 @@ class WeakCrypto final : public SourceRule {
 
   // Key sizes given by a macro of a header the file includes with quotes.
   void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
-    HeaderMacroIndex sizes;
-    bool any_pending = false;
-    for (const auto& f : files)
-      if (const auto* k = std::any_cast<KeySizeFacts>(&f.facts)) {
-        sizes.add(f.path, k->sizes);
-        any_pending = any_pending || !k->pending.empty();
-      }
-    if (sizes.empty() || !any_pending) return;
-    for (const auto& f : files)
-      if (const auto* k = std::any_cast<KeySizeFacts>(&f.facts))
-        for (const auto& pending : k->pending) {
-          const auto definition = sizes.find(pending.macro, pending.includes);
-          if (!definition) continue;
-          Finding finding = pending.at;
-          finding.message = weak_crypto::short_key_message(
-              pending.api, weak_crypto::macro_number(definition->body).value_or(0), pending.family,
-              " (through " + pending.macro + ", defined in " + std::string(definition->header) + ")");
-          out.findings.push_back(std::move(finding));
-        }
+    const auto decide = [&](const auto& pending, const HeaderMacroIndex::Definition& definition) {
+      Finding finding = pending.at;
+      finding.message = weak_crypto::short_key_message(
+          pending.api, weak_crypto::macro_number(definition.body).value_or(0), pending.family,
+          " (through " + pending.macro + ", defined in " + std::string(definition.header) + ")");
+      out.findings.push_back(std::move(finding));
+    };
+    decide_pending_macros(files, &KeySizeFacts::sizes, &KeySizeFacts::pending, decide);
   }
 
  private:
