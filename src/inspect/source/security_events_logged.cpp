@@ -113,18 +113,28 @@ constexpr std::string_view parser_words[] = {"match", "expect", "peek", "next", 
 // word of the input. "key" counts only where no word before it makes it a map's, a hash's or a keyboard's
 // key (flow_rule_match_key, check_key_pressed) and, where `qualified_key`, only where a word makes
 // it cryptographic (check_device_key: a bare check_key is as often a keypad's).
+// Whether words[i], "key" or "keys", is a lookup key: a word before it makes it a map's, a hash's
+// or a keyboard's (flow_rule_match_key, set_rss_key, check_key_pressed).
+bool is_lookup_key(const std::vector<std::string>& words, size_t i) {
+  return std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i),
+                     [](const std::string& b) { return qualifies_key_as_other(b); });
+}
+
+// Whether a name's "pin" is an I/O pin: another of its words is a hardware one (gpio_pin_ok, pin_id).
+bool is_hardware_pin(const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [](const std::string& o) { return names_hardware_pin(o); });
+}
+
 bool names_security_object(const std::vector<std::string>& words, bool qualified_key) {
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     if (std::find(std::begin(security_nouns), std::end(security_nouns), w) == std::end(security_nouns)) continue;
     if (w == "mac" && has_word(words, address_words)) continue;
-    if (w == "pin" && std::any_of(words.begin(), words.end(), [](const std::string& o) { return names_hardware_pin(o); }))
-      continue;
+    if (w == "pin" && is_hardware_pin(words)) continue;
     if (w == "token" && has_word(words, parser_words)) continue;
     if (w == "key") {
+      if (is_lookup_key(words, i)) continue;
       const auto before = std::span(words).first(i);
-      if (std::any_of(before.begin(), before.end(), [](const std::string& b) { return qualifies_key_as_other(b); }))
-        continue;
       if (qualified_key &&
           std::none_of(before.begin(), before.end(), [](const std::string& b) { return qualifies_key_as_crypto(b); }))
         continue;
@@ -158,12 +168,9 @@ bool names_security_setting(const std::vector<std::string>& words) {
     if (w == "user" || w == "users") {
       if (last || one_of(words[i + 1], account_parts)) return true;
     } else if (w == "key" || w == "keys") {
-      const bool lookup = std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i),
-                                      [](const std::string& b) { return qualifies_key_as_other(b); });
-      if (!lookup && (last || !one_of(words[i + 1], key_parts))) return true;
+      if (!is_lookup_key(words, i) && (last || !one_of(words[i + 1], key_parts))) return true;
     } else if (w == "pin") {
-      if (std::none_of(words.begin(), words.end(), [](const std::string& o) { return names_hardware_pin(o); }))
-        return true;
+      if (!is_hardware_pin(words)) return true;
     } else if (one_of(w, settings)) {
       return true;
     }

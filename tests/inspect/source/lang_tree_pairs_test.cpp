@@ -11,22 +11,17 @@ namespace mdbc::source {
 namespace {
 
 using test::expect_tree_pairs;
+using test::repeated;
 using test::SnippetFile;
 using test::TreePair;
-
-std::string lines(size_t n, std::string_view line) {
-  std::string s;
-  for (size_t i = 0; i < n; ++i) s += line;
-  return s;
-}
 
 // LANG-1 under a profile asking for half the lines in memory-safe languages: the flawed tree has
 // more memory-unsafe lines than safe ones, its twin fewer.
 TEST(LangTreePairs, LanguageInventoryFileKinds) {
   Profile half = *CodeBook::builtin().profile("C-connected");
   half.min_memory_safe_share = 0.5;
-  const std::string unsafe12 = lines(12, "int x;\n"), unsafe4 = lines(4, "int x;\n");
-  const std::string safe10 = lines(10, "let x = 1;\n");
+  const std::string unsafe12 = repeated(12, "int x;\n"), unsafe4 = repeated(4, "int x;\n");
+  const std::string safe10 = repeated(10, "let x = 1;\n");
   const auto pair = [&](std::string name, std::string unsafe_path, std::string safe_path) {
     return TreePair{name, {{unsafe_path, unsafe12, {}}, {safe_path, safe10, {}}},
                     {{unsafe_path, unsafe4, {}}, {safe_path, safe10, {}}}};
@@ -48,8 +43,8 @@ TEST(LangTreePairs, LanguageInventoryFileKinds) {
        {{"include/pump/rate.hpp", unsafe12, {}}, {"include/pump/valve.hxx", unsafe12, {}}, {"svc/main.go", safe10, {}}},
        {{"include/pump/rate.hpp", unsafe4, {}}, {"svc/main.go", safe10, {}}}},
       {"C files counted with CRLF line ends",
-       {{"src/pump.c", lines(12, "int x;\r\n"), {}}, {"src/ui.rs", safe10, {}}},
-       {{"src/pump.c", lines(4, "int x;\r\n"), {}}, {"src/ui.rs", safe10, {}}}},
+       {{"src/pump.c", repeated(12, "int x;\r\n"), {}}, {"src/ui.rs", safe10, {}}},
+       {{"src/pump.c", repeated(4, "int x;\r\n"), {}}, {"src/ui.rs", safe10, {}}}},
   };
   expect_tree_pairs("LANG-1", pairs, half);
 }

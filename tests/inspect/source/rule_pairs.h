@@ -13,6 +13,13 @@
 
 namespace mdbc::test {
 
+// `line` written n times: the bulk of a tree's files.
+inline std::string repeated(size_t n, std::string_view line) {
+  std::string s;
+  for (size_t i = 0; i < n; ++i) s += line;
+  return s;
+}
+
 struct RulePair {
   std::string name;
   std::string bad;

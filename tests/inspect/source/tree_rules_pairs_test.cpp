@@ -12,29 +12,24 @@ namespace mdbc::source {
 namespace {
 
 using test::expect_tree_pairs;
+using test::repeated;
 using test::SnippetFile;
 using test::TreePair;
-
-std::string lines(size_t n, std::string_view line) {
-  std::string s;
-  for (size_t i = 0; i < n; ++i) s += line;
-  return s;
-}
 
 // LANG-1 under a profile asking for half the lines in memory-safe languages.
 TEST(TreeRulePairs, LanguageInventory) {
   Profile half = *CodeBook::builtin().profile("C-connected");
   half.min_memory_safe_share = 0.5;
-  const std::string c = lines(10, "int x;\n"), rust = lines(10, "let x = 1;\n");
+  const std::string c = repeated(10, "int x;\n"), rust = repeated(10, "let x = 1;\n");
   const std::vector<TreePair> pairs = {
-      {"C against Rust", {{"src/pump.c", c, {}}, {"src/ui.rs", lines(4, "let x = 1;\n"), {}}},
-       {{"src/pump.c", lines(4, "int x;\n"), {}}, {"src/ui.rs", rust, {}}}},
+      {"C against Rust", {{"src/pump.c", c, {}}, {"src/ui.rs", repeated(4, "let x = 1;\n"), {}}},
+       {{"src/pump.c", repeated(4, "int x;\n"), {}}, {"src/ui.rs", rust, {}}}},
       {"C++ sources and headers against Go", {{"src/a.cc", c, {}}, {"src/a.hpp", c, {}}, {"svc/main.go", rust, {}}},
        {{"src/a.cc", c, {}}, {"svc/main.go", rust + rust, {}}}},
-      {"assembly counts as memory-unsafe", {{"boot/start.S", c, {}}, {"app/main.rs", lines(5, "x\n"), {}}},
-       {{"boot/start.S", lines(2, "b reset\n"), {}}, {"app/main.rs", rust, {}}}},
+      {"assembly counts as memory-unsafe", {{"boot/start.S", c, {}}, {"app/main.rs", repeated(5, "x\n"), {}}},
+       {{"boot/start.S", repeated(2, "b reset\n"), {}}, {"app/main.rs", rust, {}}}},
       {"C headers count", {{"include/a.h", c, {}}, {"src/b.h", c, {}}, {"src/main.rs", rust, {}}},
-       {{"include/a.h", lines(3, "int x;\n"), {}}, {"src/main.rs", rust, {}}}},
+       {{"include/a.h", repeated(3, "int x;\n"), {}}, {"src/main.rs", rust, {}}}},
       {"Python tools are memory-safe", {{"src/a.c", c + c, {}}, {"tools/gen.py", rust, {}}},
        {{"src/a.c", c, {}}, {"tools/gen.py", rust + rust, {}}}},
       {"Ada", {{"src/a.c", c + c, {}}, {"ctl/pump.adb", rust, {}}}, {{"src/a.c", c, {}}, {"ctl/pump.adb", rust, {}}, {"ctl/pump.ads", rust, {}}}},
@@ -42,18 +37,18 @@ TEST(TreeRulePairs, LanguageInventory) {
       {"C#", {{"native/a.cpp", c + c, {}}, {"ui/Pump.cs", rust, {}}}, {{"native/a.cpp", c, {}}, {"ui/Pump.cs", rust, {}}}},
       {"Swift and Kotlin", {{"ios/bridge.c", c + c + c, {}}, {"ios/App.swift", rust, {}}, {"android/App.kt", rust, {}}},
        {{"ios/bridge.c", c, {}}, {"ios/App.swift", rust, {}}, {"android/App.kt", rust, {}}}},
-      {"Zig is not counted as memory-safe", {{"src/a.zig", c, {}}, {"src/b.rs", lines(5, "x\n"), {}}},
-       {{"src/a.zig", lines(5, "x\n"), {}}, {"src/b.rs", rust, {}}}},
-      {"build files are not source", {{"src/a.c", c, {}}, {"CMakeLists.txt", rust + rust, {}}, {"src/b.rs", lines(5, "x\n"), {}}},
+      {"Zig is not counted as memory-safe", {{"src/a.zig", c, {}}, {"src/b.rs", repeated(5, "x\n"), {}}},
+       {{"src/a.zig", repeated(5, "x\n"), {}}, {"src/b.rs", rust, {}}}},
+      {"build files are not source", {{"src/a.c", c, {}}, {"CMakeLists.txt", rust + rust, {}}, {"src/b.rs", repeated(5, "x\n"), {}}},
        {{"src/a.c", c, {}}, {"CMakeLists.txt", c, {}}, {"src/b.rs", rust, {}}}},
-      {"documents are not source", {{"src/a.c", c, {}}, {"README.md", rust + rust, {}}, {"src/b.rs", lines(5, "x\n"), {}}},
+      {"documents are not source", {{"src/a.c", c, {}}, {"README.md", rust + rust, {}}, {"src/b.rs", repeated(5, "x\n"), {}}},
        {{"src/a.c", c, {}}, {"README.md", c + c, {}}, {"src/b.rs", rust, {}}}},
       {"a last line without a newline counts", {{"src/a.c", "int a;\nint b;\nint c;", {}}, {"src/b.rs", "x\ny\n", {}}},
        {{"src/a.c", "int a;\nint b;", {}}, {"src/b.rs", "x\ny\n", {}}}},
       {"C++ inline and template files", {{"src/a.inl", c, {}}, {"src/b.ipp", c, {}}, {"src/c.rs", rust, {}}},
        {{"src/a.inl", c, {}}, {"src/c.rs", rust, {}}}},
-      {"many small Rust files", {{"src/big.c", lines(40, "int x;\n"), {}}, {"a/1.rs", rust, {}}, {"a/2.rs", rust, {}}},
-       {{"src/big.c", lines(40, "int x;\n"), {}}, {"a/1.rs", rust, {}}, {"a/2.rs", rust, {}}, {"a/3.rs", rust, {}},
+      {"many small Rust files", {{"src/big.c", repeated(40, "int x;\n"), {}}, {"a/1.rs", rust, {}}, {"a/2.rs", rust, {}}},
+       {{"src/big.c", repeated(40, "int x;\n"), {}}, {"a/1.rs", rust, {}}, {"a/2.rs", rust, {}}, {"a/3.rs", rust, {}},
         {"a/4.rs", rust, {}}}},
   };
   expect_tree_pairs("LANG-1", pairs, half);
