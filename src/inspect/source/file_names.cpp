@@ -1,6 +1,8 @@
 #include "inspect/source/file_names.h"
 
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
 namespace mdbc::source {
 namespace {
@@ -71,6 +73,30 @@ size_t FileNames::slot(std::string_view name, uint64_t hash) const {
 size_t FileNames::index(std::string_view name) const {
   const uint32_t entry = slots_[slot(name, name_hash(name))];
   return entry == 0 ? size() : entry - 1;
+}
+
+bool NameMemo::lasting_judgement(bool (*judge)(std::string_view), std::string_view name, uint64_t hash) {
+  // A direct-mapped table of one cache line per (judge, name): a newer pair takes an older one's
+  // line, so it stays at 2 MiB a thread and a lookup costs one line. Longer names are judged afresh.
+  struct alignas(64) Verdict {
+    bool (*judge)(std::string_view) = nullptr;
+    char name[46] = {};
+    uint8_t length = 0;
+    bool holds = false;
+  };
+  static_assert(sizeof(Verdict) == 64);
+  constexpr size_t lines = size_t{1} << 15;
+  if (name.size() > sizeof Verdict::name) return judge(name);
+  thread_local std::vector<Verdict> table(lines);
+  const uint64_t judge_bits = reinterpret_cast<uintptr_t>(judge);
+  Verdict& v = table[(hash ^ (judge_bits * 0x9E3779B97F4A7C15ULL) >> 17) & (lines - 1)];
+  if (v.judge != judge || v.length != name.size() || std::string_view(v.name, v.length) != name) {
+    v.judge = judge;
+    v.length = static_cast<uint8_t>(name.size());
+    std::copy(name.begin(), name.end(), v.name);
+    v.holds = judge(name);
+  }
+  return v.holds;
 }
 
 }  // namespace mdbc::source

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "inspect/source/lexer.h"
@@ -38,20 +39,30 @@ class FileNames {
 };
 
 // A judgement of each name of a file, made on first use: memo(t, judge) is judge(t.text) for an
-// identifier token t, computed once per distinct name.
+// identifier token t, computed once per distinct name. A judge that is a plain function depends on
+// the name alone, and the names of a tree repeat from file to file: its judgements are also kept
+// for the thread's later files (lasting_judgement), so most are never made twice in a run.
 class NameMemo {
  public:
-  explicit NameMemo(const FileNames& names) : known_(names.size(), unknown) {}
+  explicit NameMemo(const FileNames& names) : names_(names), known_(names.size(), unknown) {}
   template <class Judge>
   bool operator()(const Token& t, Judge&& judge) {
     if (t.kind != TokenKind::identifier || t.name >= known_.size()) return judge(t.text);
     uint8_t& k = known_[t.name];
-    if (k == unknown) k = judge(t.text) ? 1 : 0;
+    if (k == unknown) {
+      if constexpr (std::is_function_v<std::remove_reference_t<Judge>>)
+        k = lasting_judgement(judge, t.text, names_.hash(t.name)) ? 1 : 0;
+      else
+        k = judge(t.text) ? 1 : 0;
+    }
     return k == 1;
   }
 
  private:
+  static bool lasting_judgement(bool (*judge)(std::string_view), std::string_view name, uint64_t hash);
+
   static constexpr uint8_t unknown = 2;
+  const FileNames& names_;
   std::vector<uint8_t> known_;
 };
 

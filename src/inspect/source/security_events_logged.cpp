@@ -13,7 +13,6 @@
 #include <any>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -313,6 +312,30 @@ bool is_failure_value(std::span<const Token> value, bool names_one) {
   return names_one;
 }
 
+// `variable = callee(...)` in the function being walked: the callee's token by the variable's
+// name. A table of the file's names, not a map of strings: every identifier of every condition of
+// the file is looked up in it.
+class AssignedCallees {
+ public:
+  explicit AssignedCallees(const FileNames& names) : callee_(names.size(), none) {}
+  void clear() {
+    for (const uint32_t name : assigned_) callee_[name] = none;
+    assigned_.clear();
+  }
+  void assign(const Token& variable, size_t callee) {
+    if (variable.name >= callee_.size()) return;
+    if (callee_[variable.name] == none) assigned_.push_back(variable.name);
+    callee_[variable.name] = callee;
+  }
+  // The token of the callee last assigned to `variable`, or none.
+  size_t of(const Token& variable) const { return variable.name < callee_.size() ? callee_[variable.name] : none; }
+  static constexpr size_t none = SIZE_MAX;
+
+ private:
+  std::vector<size_t> callee_;
+  std::vector<uint32_t> assigned_;
+};
+
 class SecurityEventsLogged final : public SourceRule {
  public:
   RuleFamily family() const override {
@@ -447,9 +470,10 @@ class SecurityEventsLogged final : public SourceRule {
     explicit Judged(const FileNames& names)
         : verification(names), check(names), comparison(names), outcome(names), security_noun(names), mac(names),
           address(names), lock(names), account(names), failure(names), log(names), authentication(names),
-          denial(names), credential(names) {}
+          denial(names), credential(names), assigned_from(names) {}
     NameMemo verification, check, comparison, outcome, security_noun, mac, address, lock, account, failure, log,
         authentication, denial, credential;
+    AssignedCallees assigned_from;  // of the function being walked
 
     // Where the file writes to a logger object or a diagnostic stream (logger.warn(…),
     // std::cerr << …), in token order: found once, not once per branch.
@@ -638,7 +662,7 @@ class SecurityEventsLogged final : public SourceRule {
   };
 
   static Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t close, size_t end,
-                                   bool authenticating, const std::map<std::string_view, size_t>& assigned_from,
+                                   bool authenticating, const AssignedCallees& assigned_from,
                                    Judged& judged) {
     Condition cond;
     bool secret_operand = false, mac_operand = false;
@@ -653,23 +677,24 @@ class SecurityEventsLogged final : public SourceRule {
         equality_operator = equality_operator || (k > begin && k + 1 < close && !null(tokens[k - 1]) && !null(tokens[k + 1]));
       if (c.kind != TokenKind::identifier) continue;
       const bool called = k + 1 < close && tokens[k + 1].is("(");
-      const auto source = called ? assigned_from.end() : assigned_from.find(c.text);
+      const size_t source = called ? AssignedCallees::none : assigned_from.of(c);
+      const bool assigned = source != AssignedCallees::none;
       const bool verifies = called ? judged.verification(c, is_verification)
-                            : source != assigned_from.end() && judged.verification(tokens[source->second], is_verification);
+                                   : assigned && judged.verification(tokens[source], is_verification);
       if (called) cond.tested.emplace_back(c.text);
-      else if (source != assigned_from.end()) cond.tested.emplace_back(tokens[source->second].text);
+      else if (assigned) cond.tested.emplace_back(tokens[source].text);
       cond.verifying_callee = cond.verifying_callee || verifies;
-      if (!verifies && (called || source != assigned_from.end()))
+      if (!verifies && (called || assigned))
         cond.of_authentication = cond.of_authentication ||
-                                 judged.authentication(called ? c : tokens[source->second], names_authentication);
+                                 judged.authentication(called ? c : tokens[source], names_authentication);
       const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
       if (called && (verifies || checks())) cond.verification = true;
       else if (called) cond.comparison = cond.comparison || judged.comparison(c, is_comparison);
       else if (verifies || judged.outcome(c, is_outcome_variable)) cond.verification = true;
-      else if (source != assigned_from.end() && judged.comparison(tokens[source->second], is_comparison)) {
+      else if (assigned && judged.comparison(tokens[source], is_comparison)) {
         // `int same = memcmp(pin, stored_pin, 4); if (same != 0)`: the comparison's operands decide.
         cond.comparison = true;
-        secret_operand = secret_operand || names_security_operand(tokens, source->second, end, judged);
+        secret_operand = secret_operand || names_security_operand(tokens, source, end, judged);
       }
       // The base of a member access is not what is compared: in `memcmp(&n->key.addr, …)` the
       // operand is an address.
@@ -724,7 +749,7 @@ class SecurityEventsLogged final : public SourceRule {
   // skipping bracketed groups, up to its ';' — or, in broken code, to the next `return` or the end
   // of the enclosing group, where it must end too: each token is then walked for one return only.
   static void find_ternary_rejection(const SourceFile& file, size_t ret, size_t end, bool authenticating,
-                                     const std::map<std::string_view, size_t>& assigned_from, const std::string& fn_name,
+                                     const AssignedCallees& assigned_from, const std::string& fn_name,
                                      const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
     const auto& tokens = file.tokens;
     size_t question = 0, colon = 0, semicolon = 0;
@@ -777,7 +802,8 @@ class SecurityEventsLogged final : public SourceRule {
     const auto& tokens = file.tokens;
     const auto& syntax = file.syntax;
     const size_t end = std::min(def.body_close, tokens.size());
-    std::map<std::string_view, size_t> assigned_from;  // variable = callee(...) in this function: the callee's token
+    AssignedCallees& assigned_from = judged.assigned_from;
+    assigned_from.clear();
     const bool zero_is_failure = returns_one(tokens, def.body_open, end);
     const bool authenticating = has_word(fn_words, verify_words) || has_word(fn_words, auth_words);
     // Where the statement through each token walked ends: every token on a walk to the ';' ends at
@@ -793,7 +819,7 @@ class SecurityEventsLogged final : public SourceRule {
       const Token& t = tokens[i];
       if (t.kind != TokenKind::identifier) continue;
       if (i + 3 < end && tokens[i + 1].is("=") && tokens[i + 2].kind == TokenKind::identifier && tokens[i + 3].is("("))
-        assigned_from[t.text] = i + 2;
+        assigned_from.assign(t, i + 2);
       if (t.text.size() == 6 && t.text == "return") {
         find_ternary_rejection(file, i, end, authenticating, assigned_from, fn_name, fn_words, judged, out);
         continue;
