@@ -126,8 +126,11 @@ class Check {
     for (size_t k : values_.occurrences(name)) {
       if (k <= from || k >= at || k < 2 || !toks_[k - 1].is("&")) continue;
       const Token& before = toks_[k - 2];
-      const bool binary = before.kind == TokenKind::identifier || before.kind == TokenKind::number ||
-                          before.is(")") || before.is("]");
+      // `(BYTE *)&seed` casts the address (CryptGenRandom(prov, 4, (BYTE *)&seed)): a ')' after a
+      // '*' closes a pointer type, not an operand.
+      const bool cast = before.is(")") && k >= 3 && toks_[k - 3].is("*");
+      const bool binary = !cast && (before.kind == TokenKind::identifier || before.kind == TokenKind::number ||
+                                    before.is(")") || before.is("]"));
       if (!binary || before.is_ident("return")) return false;
     }
     return true;

@@ -20,6 +20,11 @@ const std::vector<RulePair>& rng2_pairs() {
       {"gettimeofday microseconds",
        "void init(void) {\n  struct timeval tv;\n  gettimeofday(&tv, NULL);\n  srand(tv.tv_usec);\n}\n",
        "void init(void) {\n  unsigned s;\n  if (getentropy(&s, sizeof s) == 0) srand(s);\n}\n"},
+      {"constant seed kept while another variable's address is cast",
+       "void init(HCRYPTPROV prov) {\n  unsigned int seed = 7, other = 0;\n"
+       "  CryptGenRandom(prov, sizeof(other), (BYTE *)&other);\n  srand(seed);\n}\n",
+       "void init(HCRYPTPROV prov) {\n  unsigned int seed = 0;\n"
+       "  CryptGenRandom(prov, sizeof(seed), (BYTE *)&seed);\n  srand(seed);\n}\n"},
       {"seed through a variable", "void init(void) {\n  unsigned seed = (unsigned)clock();\n  srand48(seed);\n}\n",
        "void init(long seed) {\n  srand48(seed);\n}\n"},
       {"seed48 with a constant array", "void init(void) {\n  unsigned short s[3] = {1, 2, 3};\n  seed48(s);\n}\n",
