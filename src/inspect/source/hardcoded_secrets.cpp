@@ -257,7 +257,11 @@ class Check {
         continue;  // judged once per name: most bindings are of the same few variables
       const CredentialName cls = credential_name(name);
       const Value v = values_.resolve(b.value, b.function);
-      if (v.via != nullptr) continue;  // bound to another name: judged there
+      // Bound to another name: judged there, unless a function binds it to a macro's literal
+      // (`char *password = PASSWORD;`), which holds the secret in that function too.
+      const bool from_macro = v.via != nullptr && v.via->form == BindingForm::macro && b.function >= 0 &&
+                              b.value.end - b.value.begin == 1;
+      if (v.via != nullptr && !from_macro) continue;
       if (v.is(Value::Kind::string) && names_itself(name, v.text)) continue;
       if (v.is(Value::Kind::integer) && !numeric_credential(name, cls)) continue;
       std::string what;
@@ -348,11 +352,16 @@ class Check {
     const CredentialName cls = credential_name(toks_[dst].text);
     if (cls == CredentialName::none) return;
     const TokenRange src = values_.strip({c.args[1].first, c.args[1].second});
-    if (src.empty() || toks_[src.begin].kind != TokenKind::string) return;
+    if (src.empty()) return;
     const Value v = arg(c, 1);
+    // The literal itself, or a macro naming it (strcpy(password, PASSWORD)): the function that
+    // copies it holds the secret as much as the line that wrote it.
+    const bool macro = v.via != nullptr && v.via->form == BindingForm::macro && src.end - src.begin == 1;
+    if (toks_[src.begin].kind != TokenKind::string && !macro) return;
     if (!v.is(Value::Kind::string) || !secret_string(v.text, cls)) return;
     report(c.name, literal_secret,
-           std::string(toks_[c.name].text) + " copies a literal " + describe(cls) + " into " +
+           std::string(toks_[c.name].text) + " copies a literal " + describe(cls) +
+               (macro ? " (" + std::string(toks_[src.begin].text) + ")" : std::string()) + " into " +
                std::string(toks_[dst].text) + ": " + std::string(advice));
   }
 

@@ -232,6 +232,24 @@ TEST(HardcodedSecrets, KeyConstantPassedToACipherIsReportedAtTheCall) {
                   .empty());
 }
 
+// A secret macro used in a function is reported there too, not only where it is defined: the
+// function that copies or binds it holds the secret (and is where it must be replaced).
+TEST(HardcodedSecrets, SecretMacroCopiedOrBoundInAFunctionIsReportedThere) {
+  const auto f = crypto4("#define PASSWORD \"ABCD1234!\"\n"
+                         "static void sink(char *password);\n"
+                         "void copy(void) {\n  char password[100];\n  strcpy(password, PASSWORD);\n  sink(password);\n}\n"
+                         "void bind(void) {\n  char *password = PASSWORD;\n  sink(password);\n}\n");
+  std::vector<uint32_t> lines;
+  for (const auto& x : f) lines.push_back(x.line);
+  EXPECT_EQ(lines, (std::vector<uint32_t>{1, 5, 9}));
+  // The fixed function reads the password; the macro left in the file is reported only where defined.
+  const auto fixed = crypto4("#define PASSWORD \"ABCD1234!\"\nstatic void sink(char *password);\n"
+                             "void copy(void) {\n  char password[100];\n"
+                             "  if (fgets(password, 100, stdin) == NULL) password[0] = 0;\n  sink(password);\n}\n");
+  ASSERT_EQ(fixed.size(), 1u);
+  EXPECT_EQ(fixed[0].line, 1u);
+}
+
 TEST(HardcodedSecrets, PrivateKeysAndSampleKeys) {
   const auto f = crypto4(std::string(test_private_key_pem), "keys/device.pem");
   ASSERT_EQ(f.size(), 1u);
