@@ -55,6 +55,7 @@ struct Inspection {
   std::vector<Finding> findings;     // sorted; fingerprints and variances assigned
   std::vector<Component> components; // sorted, unique
   std::vector<SkippedInput> skipped;
+  std::vector<SkippedInput> partly_inspected;  // read, but a rule left part of it undecided (reason)
   std::vector<FileFacts> file_facts; // only files with facts
   nlohmann::ordered_json summary = nlohmann::ordered_json::object();
   std::vector<VarianceUse> variances;

@@ -44,6 +44,9 @@ struct FileOutcome {
   std::vector<Component> components;
   nlohmann::ordered_json facts;  // shown in reports per file (e.g. {"hardening": {...}}); null = none
   std::any tree_facts;           // the inspector's own, for finish()
+  // What was left undecided in this file and why (a rule's work budget spent on a hostile input):
+  // the report says so rather than passing it in silence.
+  std::vector<std::string> incomplete;
 };
 
 struct TreeOutcome {

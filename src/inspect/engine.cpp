@@ -123,9 +123,22 @@ constexpr uint64_t bytes_in_flight = 16ull << 20;
 // file), and every finding listed costs memory and report size.
 constexpr size_t max_findings_per_rule = 1000;
 
+// The positions of `findings` in the order `less` gives, ties in their order of making: sorting
+// positions moves no Finding (each holds several strings), which mattered for a hostile file
+// with hundreds of thousands of findings.
+template <class Less>
+std::vector<size_t> sorted_positions(const std::vector<Finding>& findings, Less less) {
+  std::vector<size_t> order(findings.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (less(findings[a], findings[b])) return true;
+    return !less(findings[b], findings[a]) && a < b;
+  });
+  return order;
+}
+
 void cap_findings(std::vector<Finding>& findings) {
   if (findings.size() <= max_findings_per_rule) return;
-  std::sort(findings.begin(), findings.end());
   struct Overflow {
     size_t count = 0;
     Finding first;
@@ -134,7 +147,8 @@ void cap_findings(std::vector<Finding>& findings) {
   std::map<std::string, Overflow> overflow;
   std::vector<Finding> kept;
   kept.reserve(findings.size());
-  for (auto& f : findings) {
+  for (const size_t i : sorted_positions(findings, std::less<Finding>())) {
+    Finding& f = findings[i];
     if (++listed[f.rule] <= max_findings_per_rule) {
       kept.push_back(std::move(f));
       continue;
@@ -143,7 +157,6 @@ void cap_findings(std::vector<Finding>& findings) {
     if (o.count++ == 0) o.first = std::move(f);
     else o.first.severity = std::max(o.first.severity, f.severity);
   }
-  if (overflow.empty()) return;
   for (auto& [rule, o] : overflow) {
     Finding& f = o.first;
     f.message = std::to_string(o.count) + " more " + rule + " findings in this file are not listed (mdbc lists " +
@@ -157,11 +170,14 @@ void cap_findings(std::vector<Finding>& findings) {
 
 // The same cap over findings a tree-wide pass made, one file at a time.
 void cap_findings_per_file(std::vector<Finding>& findings) {
-  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) { return a.path < b.path; });
+  const auto order = sorted_positions(findings, [](const Finding& a, const Finding& b) { return a.path < b.path; });
   std::vector<Finding> kept;
-  for (auto begin = findings.begin(); begin != findings.end();) {
-    auto end = std::find_if(begin, findings.end(), [&](const Finding& f) { return f.path != begin->path; });
-    std::vector<Finding> one_file(std::make_move_iterator(begin), std::make_move_iterator(end));
+  for (size_t begin = 0; begin < order.size();) {
+    const std::string path = findings[order[begin]].path;
+    std::vector<Finding> one_file;
+    size_t end = begin;
+    for (; end < order.size() && findings[order[end]].path == path; ++end)
+      one_file.push_back(std::move(findings[order[end]]));
     cap_findings(one_file);
     kept.insert(kept.end(), std::make_move_iterator(one_file.begin()), std::make_move_iterator(one_file.end()));
     begin = end;
@@ -296,6 +312,7 @@ Inspection run_inspection(const EngineOptions& o) {
     inputs_digest.update(s.sha256);
     if (!s.input.component.empty()) component_of[s.input.path] = s.input.component;
     for (auto& c : s.outcome.components) in.components.push_back(std::move(c));
+    for (auto& reason : s.outcome.incomplete) in.partly_inspected.push_back({s.input.path, std::move(reason)});
     if (!s.outcome.facts.is_null())
       in.file_facts.push_back({s.input.path, s.inspector->kind(), s.sha256, std::move(s.outcome.facts)});
   }

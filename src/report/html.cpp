@@ -227,6 +227,12 @@ void html(const Inspection& in, std::ostream& o) {
       o << "<tr><td class=\"mono\">" << esc(s.path) << "</td><td>" << esc(s.reason) << "</td></tr>\n";
     o << "</table>\n";
   }
+  if (!in.partly_inspected.empty()) {
+    o << "<h2>Inputs inspected in part</h2>\n<table>\n<tr><th>Path</th><th>What was left undecided</th></tr>\n";
+    for (const auto& s : in.partly_inspected)
+      o << "<tr><td class=\"mono\">" << esc(s.path) << "</td><td>" << esc(s.reason) << "</td></tr>\n";
+    o << "</table>\n";
+  }
 
   o << "<footer>Issued by " << tool_name << " " << tool_version << " under building code edition " << code.edition()
     << ". Inspecting the same inputs (SHA-256 " << esc(in.inputs_sha256) << ") with the same profile, configuration "

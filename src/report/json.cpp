@@ -100,6 +100,9 @@ nlohmann::ordered_json report_without_findings(const Inspection& in) {
   J skipped = J::array();
   for (const auto& s : in.skipped) skipped.push_back({{"path", s.path}, {"reason", s.reason}});
   j["skipped"] = std::move(skipped);
+  J partly = J::array();
+  for (const auto& s : in.partly_inspected) partly.push_back({{"path", s.path}, {"reason", s.reason}});
+  j["partly_inspected"] = std::move(partly);
   J variances = J::array();
   for (size_t i = 0; i < in.variances.size(); ++i) {
     const auto& u = in.variances[i];

@@ -90,18 +90,49 @@ J rule_descriptor(const std::string& id, const RuleDoc* doc, const Element* e) {
   return r;
 }
 
-void write_artifact_location(PrettyJsonWriter& w, const std::string& shown_path) {
+// An artifact's uri: absolute paths as file URIs, others relative to base_id (relative: true).
+struct ArtifactUri {
+  std::string uri;
+  bool relative = false;
+};
+ArtifactUri artifact_uri(const std::string& shown_path) {
   const std::string raw = raw_path(shown_path);
+  if (raw.starts_with('/')) return {"file://" + percent_encode_path(raw), false};
+  return {percent_encode_path(raw), true};
+}
+
+J artifact_location(const std::string& shown_path) {
+  ArtifactUri a = artifact_uri(shown_path);
+  J location{{"uri", std::move(a.uri)}};
+  if (a.relative) location["uriBaseId"] = base_id;
+  return location;
+}
+
+void write_artifact_location(PrettyJsonWriter& w, const std::string& shown_path) {
+  const ArtifactUri a = artifact_uri(shown_path);
   w.begin_object();
   w.key("uri");
-  if (raw.starts_with('/')) {
-    w.value("file://" + percent_encode_path(raw));
-  } else {
-    w.value(percent_encode_path(raw));
+  w.value(a.uri);
+  if (a.relative) {
     w.key("uriBaseId");
     w.value(base_id);
   }
   w.end_object();
+}
+
+// Inputs not inspected, or inspected in part, as the invocation's notifications: a code-scanning
+// service shows them beside the results, so a clean run over a tree with skipped files does not
+// pass for a clean tree.
+J invocations(const Inspection& in) {
+  J notifications = J::array();
+  const auto notify = [&](const SkippedInput& s, std::string_view what) {
+    notifications.push_back({{"level", "warning"},
+                             {"message", {{"text", std::string(what) + ": " + s.reason}}},
+                             {"locations", J::array({{{"physicalLocation", {{"artifactLocation", artifact_location(s.path)}}}}})}});
+  };
+  for (const auto& s : in.skipped) notify(s, "not inspected");
+  for (const auto& s : in.partly_inspected) notify(s, "inspected in part");
+  return J::array({{{"executionSuccessful", true}, {"toolExecutionNotifications", std::move(notifications)}}});
 }
 
 J suppression(const VarianceUse& use, size_t index) {
@@ -221,6 +252,7 @@ void sarif(const Inspection& in, std::ostream& out) {
                                   "working directory when files or several trees were given."}}}}}};
   // The inspectors count columns in bytes; for ASCII lines that equals code points.
   run["columnKind"] = "unicodeCodePoints";
+  if (!in.skipped.empty() || !in.partly_inspected.empty()) run["invocations"] = invocations(in);
   run["results"] = J::array();  // filled one finding at a time below
 
   J props;

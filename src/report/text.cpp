@@ -185,6 +185,10 @@ void text(const Inspection& in, bool color, std::ostream& o) {
     o << "\n" << st("1", "Not inspected") << " (" << in.skipped.size() << ")\n";
     for (const auto& s : in.skipped) o << "  " << s.path << ": " << s.reason << "\n";
   }
+  if (!in.partly_inspected.empty()) {
+    o << "\n" << st("1", "Inspected in part") << " (" << in.partly_inspected.size() << ")\n";
+    for (const auto& s : in.partly_inspected) o << "  " << s.path << ": " << s.reason << "\n";
+  }
 
   o << "\n" << st(in.meets_code ? "1;32" : "1;31", decision_sentence(in)) << ".\n";
 }

@@ -203,6 +203,20 @@ TEST(HostileSource, NestedRejectionBranchesOnOneLine) {
   EXPECT_LT(j.dump().size(), 4u << 20);
 }
 
+TEST(HostileSource, RuleBudgetSpentIsReportedNotSilent) {
+  // Nested failed checks whose branches LOG-2 would walk for minutes: past its work budget it
+  // stops judging that function, and the report names the file and what was left undecided.
+  const auto nested = [](size_t n) {
+    return "int check(const char *pin) { " + repeat("if (!verify_pin(pin)) { note_attempt(pin); ", n) + "return -1; " +
+           std::string(n, '}') + " return 0; }\n";
+  };
+  const auto j = inspect_one_file("deep.c", nested(5000));
+  ASSERT_EQ(j["partly_inspected"].size(), 1u);
+  EXPECT_EQ(j["partly_inspected"][0]["path"], "deep.c");
+  EXPECT_NE(j["partly_inspected"][0]["reason"].get<std::string>().find("LOG-2 did not judge check()"), std::string::npos);
+  EXPECT_TRUE(inspect_one_file("shallow.c", nested(100))["partly_inspected"].empty());
+}
+
 TEST(HostileSource, NestedIfsWithoutBraces) {
   // A million `if (a)` nested without braces around one statement: the branch of each runs to the
   // same ';', so walking to it afresh from every if would take hours (LOG-2).

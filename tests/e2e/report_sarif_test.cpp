@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include <sys/stat.h>
+
 #include <nlohmann/json.hpp>
 
 #include "report/validators.h"
@@ -20,6 +22,8 @@ class SarifReport : public ::testing::Test {
               "  strcpy(a, buf);\n  return a[0];\n}\n");
     dir.write("pump/src/dir with space/util%41.c", "void copy(char *a, const char *b) { strcpy(a, b); }\n");
     dir.write(std::string("pump/src/bad\xff name.c"), "void g(char *b) { gets(b); }\n");
+    // A FIFO is never opened: it is an input not inspected, which the log must say.
+    EXPECT_EQ(::mkfifo((dir.path() / "pump/src/pipe.c").c_str(), 0644), 0);
     sarif_path = dir.path() / "out.sarif";
     result = mdbc({"inspect", "--quiet", "--date", "2025-06-15", "--format", "sarif", "-o", sarif_path.string(),
                    (dir.path() / "pump").string()});
@@ -55,6 +59,17 @@ TEST_F(SarifReport, ReportsTheBannedCallsWithValidUris) {
     if (r["ruleId"].get<std::string>().starts_with("CODE-1/"))
       uris.insert(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>());
   EXPECT_EQ(uris, (std::set<std::string>{"src/main.c", "src/dir%20with%20space/util%2541.c", "src/bad%FF%20name.c"}));
+}
+
+TEST_F(SarifReport, NamesTheInputsNotInspected) {
+  const auto log = nlohmann::json::parse(read_text(sarif_path));
+  const auto& invocation = log["runs"][0]["invocations"][0];
+  EXPECT_EQ(invocation["executionSuccessful"], true);
+  ASSERT_EQ(invocation["toolExecutionNotifications"].size(), 1u);
+  const auto& n = invocation["toolExecutionNotifications"][0];
+  EXPECT_EQ(n["level"], "warning");
+  EXPECT_EQ(n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "src/pipe.c");
+  EXPECT_NE(n["message"]["text"].get<std::string>().find("FIFO"), std::string::npos);
 }
 
 TEST(SarifValidator, RejectsBrokenSarif) {

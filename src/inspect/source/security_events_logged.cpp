@@ -812,10 +812,16 @@ class SecurityEventsLogged final : public SourceRule {
     std::vector<size_t> walked;
     // Each if's branches are walked for their calls and exits, and nested branches hold each
     // other: thousands nested on one line would take minutes. Real functions walk a few times
-    // their length; past this budget (about a second) the rest of a hostile function is skipped.
+    // their length; past this budget (about a second) the rest of a hostile function is skipped,
+    // and the report says so.
     constexpr size_t branch_walk_budget = size_t{1} << 26;
     size_t walked_in_branches = 0;
-    for (size_t i = def.body_open + 1; i < end && walked_in_branches < branch_walk_budget; ++i) {
+    for (size_t i = def.body_open + 1; i < end; ++i) {
+      if (walked_in_branches >= branch_walk_budget) {
+        file.incomplete.push_back("LOG-2 did not judge " + printable(fn_name) + "() past line " + std::to_string(tokens[i].line) +
+                                  ": its nested branches exceed the rule's work budget");
+        break;
+      }
       const Token& t = tokens[i];
       if (t.kind != TokenKind::identifier) continue;
       if (i + 3 < end && tokens[i + 1].is("=") && tokens[i + 2].kind == TokenKind::identifier && tokens[i + 3].is("("))

@@ -74,6 +74,7 @@ class SourceInspector final : public Inspector {
       rules[i]->check(source, out.findings, facts);
       if (facts.has_value()) record.facts.emplace_back(i, std::move(facts));
     }
+    out.incomplete = std::move(source.incomplete);
     record.facts.shrink_to_fit();
     out.tree_facts = std::move(record);
   }

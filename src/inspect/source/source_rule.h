@@ -41,6 +41,8 @@ struct SourceFile {
   }
 
   mutable std::optional<FileValues> values_{};
+  // What a rule left undecided in this file, and why (FileOutcome::incomplete).
+  mutable std::vector<std::string> incomplete{};
 };
 
 // What a rule recorded about one file for its tree-wide pass.
