@@ -130,10 +130,7 @@ template <class Less>
 std::vector<size_t> sorted_positions(const std::vector<Finding>& findings, Less less) {
   std::vector<size_t> order(findings.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    if (less(findings[a], findings[b])) return true;
-    return !less(findings[b], findings[a]) && a < b;
-  });
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return less(findings[a], findings[b]); });
   return order;
 }
 
@@ -170,6 +167,7 @@ void cap_findings(std::vector<Finding>& findings) {
 
 // The same cap over findings a tree-wide pass made, one file at a time.
 void cap_findings_per_file(std::vector<Finding>& findings) {
+  if (findings.size() <= max_findings_per_rule) return;  // no file can be over
   const auto order = sorted_positions(findings, [](const Finding& a, const Finding& b) { return a.path < b.path; });
   std::vector<Finding> kept;
   for (size_t begin = 0; begin < order.size();) {
