@@ -246,15 +246,20 @@ class Check {
   }
 
   void bindings() {
-    for (const Binding& b : values_.all_bindings()) {
+    // Only the bindings of credential-like names, found for those names alone (most names of a
+    // file are no credential), in token order.
+    std::vector<const Binding*> credentials;
+    for (const std::string_view name : file_.names.all())
+      if (may_name_credential(name) && credential_name(name) != CredentialName::none)
+        for (const Binding* b : values_.bindings(name)) credentials.push_back(b);
+    std::stable_sort(credentials.begin(), credentials.end(),
+                     [](const Binding* a, const Binding* b) { return a->name < b->name; });
+    for (const Binding* binding : credentials) {
+      const Binding& b = *binding;
       if (b.value.empty() || b.form == BindingForm::compound || b.form == BindingForm::element ||
           b.form == BindingForm::parameter)
         continue;
       const std::string_view name = toks_[b.name].text;
-      if (!credential_names_(toks_[b.name], [](std::string_view n) {
-            return may_name_credential(n) && credential_name(n) != CredentialName::none;
-          }))
-        continue;  // judged once per name: most bindings are of the same few variables
       const CredentialName cls = credential_name(name);
       const Value v = values_.resolve(b.value, b.function);
       if (v.via != nullptr) continue;  // bound to another name: judged there
@@ -543,7 +548,6 @@ class Check {
   const FileValues& values_;
   const Severity severity_;
   std::set<size_t> reported_;
-  NameMemo credential_names_{file_.names};
   std::set<const Binding*> secret_bindings_;
 };
 
