@@ -20,6 +20,7 @@
 #include "inspect/source/credential_names.h"
 #include "inspect/source/crypto_apis.h"
 #include "inspect/source/identifier_words.h"
+#include "inspect/source/name_verdicts.h"
 #include "inspect/source/source_values.h"
 
 namespace mdbc::source {
@@ -248,10 +249,12 @@ class Check {
   void bindings() {
     // Only the bindings of credential-like names, found for those names alone (most names of a
     // file are no credential), in token order.
+    static thread_local NameVerdicts credential_like(
+        [](std::string_view n) { return may_name_credential(n) && credential_name(n) != CredentialName::none; });
     std::vector<const Binding*> credentials;
-    for (const std::string_view name : file_.names.all())
-      if (may_name_credential(name) && credential_name(name) != CredentialName::none)
-        for (const Binding* b : values_.bindings(name)) credentials.push_back(b);
+    for (size_t id = 0; id < file_.names.size(); ++id)
+      if (credential_like(file_.names, id))
+        for (const Binding* b : values_.bindings(file_.names.all()[id])) credentials.push_back(b);
     std::stable_sort(credentials.begin(), credentials.end(),
                      [](const Binding* a, const Binding* b) { return a->name < b->name; });
     for (const Binding* binding : credentials) {
@@ -493,10 +496,10 @@ class Check {
   void equality_operators() {
     for (size_t i = 1; i + 1 < toks_.size(); ++i) {
       const Token& t = toks_[i];
-      if (t.directive || file_.syntax.dead(i)) continue;
-      const bool eq = t.is("==") || t.is("!=");
-      const bool compare = t.is_ident("compare") && toks_[i - 1].is(".") && toks_[i + 1].is("(");
-      if (!eq && !compare) continue;
+      const bool eq = t.kind == TokenKind::punct && t.text.size() == 2 && t.text[1] == '=' &&
+                      (t.text[0] == '=' || t.text[0] == '!');
+      const bool compare = !eq && t.is_ident("compare") && toks_[i - 1].is(".") && toks_[i + 1].is("(");
+      if ((!eq && !compare) || t.directive || file_.syntax.dead(i)) continue;
       size_t lit = toks_.size(), operand_end = 0;
       if (compare) {
         const size_t close = file_.syntax.match(i + 1);
