@@ -94,10 +94,12 @@ class SecretsInLogs final : public SourceRule {
     }
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
       if (tokens[i].kind != TokenKind::identifier || file.syntax.dead(i)) continue;  // both forms start at a name
-      if (is_log_stream(tokens, i)) {
+      // Cheap first: a stream is written with <<, a logger called with (.
+      const bool shifted = tokens[i + 1].is("<<"), called = tokens[i + 1].is("(");
+      if (!shifted && !called) continue;
+      if (shifted && is_log_stream(tokens, i)) {
         check_stream(file, i + 1, tokens[i].text, aliases, out);
-      } else if (tokens[i + 1].is("(") &&
-                 (is_logger_member_call(tokens, i) || serial_print(tokens, i))) {
+      } else if (called && (is_logger_member_call(tokens, i) || serial_print(tokens, i))) {
         const size_t close = std::min(file.syntax.match(i + 1), tokens.size());
         std::vector<std::pair<size_t, size_t>> args;
         size_t begin = i + 2;

@@ -277,6 +277,7 @@ void FileValues::index() const {
   const auto toks = tokens();
   const size_t n = toks.size();
   std::vector<size_t> identifiers, defines;
+  identifiers.reserve(n / 2);  // about the share of identifiers among tokens
   std::vector<std::pair<size_t, size_t>> writes;  // operator, the name token it writes
   // The braces open at this point, each with whether a record holds the scope there: the
   // innermost record, function or block brace decides.
@@ -302,7 +303,9 @@ void FileValues::index() const {
       continue;
     }
     if (t.kind != TokenKind::punct) continue;
-    if (t.text.size() == 1 && (t.text[0] == '{' || t.text[0] == '}')) {
+    const char last = t.text.back();  // cheap first: what ends no brace and no writing operator
+    if (last != '{' && last != '}' && last != '=' && last != '+' && last != '-') continue;
+    if (t.text.size() == 1 && (last == '{' || last == '}')) {
       if (t.text[0] == '{') {
         const Brace kind = classify_brace(i);
         const bool record = kind == Brace::record || (kind != Brace::function && kind != Brace::block && record_scope());
