@@ -1,5 +1,6 @@
-// FileValues, part two: the scan that finds where names get their values — declarations,
-// assignments, writes through pointers, members, #defines, enumerators and parameters.
+// FileValues, part two: the index of a file's names (one pass over the tokens), and for one name at
+// a time where it gets its values — declarations, assignments, writes through pointers, members,
+// #defines, enumerators and parameters — as one scan of the file in token order would find them.
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>

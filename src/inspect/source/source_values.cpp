@@ -1,5 +1,5 @@
-// FileValues, part one: the index of a file's bindings, occurrences and calls, and the lookups
-// over it. The bindings are found in source_bindings.cpp, values computed in
+// FileValues, part one: the lookups over a file's names, bindings and calls. The index of names
+// and the bindings of each name are found in source_bindings.cpp, values computed in
 // source_value_evaluation.cpp.
 #include "inspect/source/source_values.h"
 

@@ -7,7 +7,8 @@
 // CRYPTO-4, RNG-1/2/3). Built lazily by a rule that needs it, and lazily inside: most rules ask
 // about a few names of a file, so the index of names (one linear pass over the tokens) is made on
 // the first question that needs it, and the bindings of a name when that name is first asked
-// about. Resolution follows names to a bounded depth, never recursing on input-controlled nesting.
+// about (so its const lookups fill it in: one thread uses it, as one thread checks a file).
+// Resolution follows names to a bounded depth, never recursing on input-controlled nesting.
 #include <cstdint>
 #include <memory>
 #include <optional>
