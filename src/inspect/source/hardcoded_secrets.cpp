@@ -20,6 +20,7 @@
 #include "inspect/source/credential_names.h"
 #include "inspect/source/crypto_apis.h"
 #include "inspect/source/identifier_words.h"
+#include "inspect/source/name_verdicts.h"
 #include "inspect/source/source_values.h"
 
 namespace mdbc::source {
@@ -246,15 +247,22 @@ class Check {
   }
 
   void bindings() {
-    for (const Binding& b : values_.all_bindings()) {
+    // Only the bindings of credential-like names, found for those names alone (most names of a
+    // file are no credential), in token order.
+    static thread_local NameVerdicts credential_like(
+        [](std::string_view n) { return may_name_credential(n) && credential_name(n) != CredentialName::none; });
+    std::vector<const Binding*> credentials;
+    for (size_t id = 0; id < file_.names.size(); ++id)
+      if (credential_like(file_.names, id))
+        for (const Binding* b : values_.bindings(file_.names.all()[id])) credentials.push_back(b);
+    std::stable_sort(credentials.begin(), credentials.end(),
+                     [](const Binding* a, const Binding* b) { return a->name < b->name; });
+    for (const Binding* binding : credentials) {
+      const Binding& b = *binding;
       if (b.value.empty() || b.form == BindingForm::compound || b.form == BindingForm::element ||
           b.form == BindingForm::parameter)
         continue;
       const std::string_view name = toks_[b.name].text;
-      if (!credential_names_(toks_[b.name], [](std::string_view n) {
-            return may_name_credential(n) && credential_name(n) != CredentialName::none;
-          }))
-        continue;  // judged once per name: most bindings are of the same few variables
       const CredentialName cls = credential_name(name);
       const Value v = values_.resolve(b.value, b.function);
       // Bound to another name: judged there, unless a function binds it to a macro's literal
@@ -422,9 +430,17 @@ class Check {
     }
   }
 
+  // Whether a callee is one calls() looks at.
+  static bool examined_callee(std::string_view name) {
+    return crypto_call(name) != nullptr || name == "curl_easy_setopt" || name == "PQconnectdb" ||
+           name == "PQconnectStart" || name == "CryptHashData" || one_of(name, compare_calls) ||
+           one_of(name, copy_calls);
+  }
+
   void calls() {
+    NameMemo examined(file_.names);  // most callees are none of these: said once per name
     for (const Call& c : file_.syntax.calls()) {
-      if (!c.macro.empty()) continue;
+      if (!c.macro.empty() || !examined(toks_[c.name], examined_callee)) continue;
       const std::string_view name = toks_[c.name].text;
       if (const CryptoCall* cc = crypto_call(name)) {
         if (cc->key >= 0) literal_argument(c, static_cast<size_t>(cc->key), false);
@@ -497,10 +513,10 @@ class Check {
   void equality_operators() {
     for (size_t i = 1; i + 1 < toks_.size(); ++i) {
       const Token& t = toks_[i];
-      if (t.directive || file_.syntax.dead(i)) continue;
-      const bool eq = t.is("==") || t.is("!=");
-      const bool compare = t.is_ident("compare") && toks_[i - 1].is(".") && toks_[i + 1].is("(");
-      if (!eq && !compare) continue;
+      const bool eq = t.kind == TokenKind::punct && t.text.size() == 2 && t.text[1] == '=' &&
+                      (t.text[0] == '=' || t.text[0] == '!');
+      const bool compare = !eq && t.is_ident("compare") && toks_[i - 1].is(".") && toks_[i + 1].is("(");
+      if ((!eq && !compare) || t.directive || file_.syntax.dead(i)) continue;
       size_t lit = toks_.size(), operand_end = 0;
       if (compare) {
         const size_t close = file_.syntax.match(i + 1);
@@ -552,7 +568,6 @@ class Check {
   const FileValues& values_;
   const Severity severity_;
   std::set<size_t> reported_;
-  NameMemo credential_names_{file_.names};
   std::set<const Binding*> secret_bindings_;
 };
 

@@ -49,6 +49,12 @@ bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
   return std::find(set.begin(), set.end(), s) != set.end();
 }
 
+// Cheap first: a name with the word "seed" spells it seed, Seed or SEED.
+bool may_name_seed(std::string_view name) {
+  return name.find("seed") != std::string_view::npos || name.find("SEED") != std::string_view::npos ||
+         name.find("Seed") != std::string_view::npos;
+}
+
 // Whether a name says it is a seed (BOARD_SEED, rngSeed, seed_value): the macros of headers worth
 // remembering for the seeding calls of the files that include them.
 bool names_a_seed(std::string_view name) {
@@ -191,10 +197,16 @@ class Check {
 
   // The seed-named object-like macros of a header whose value is an integer constant.
   void seed_macros() {
-    for (const Binding& b : values_.all_bindings()) {
-      if (b.form != BindingForm::macro || !names_a_seed(toks_[b.name].text)) continue;
-      const Value v = values_.resolve(b.value, -1);
-      if (v.is(Value::Kind::integer)) facts_.macros.emplace_back(toks_[b.name].text);
+    // The bindings of seed-named names only, in token order.
+    std::vector<const Binding*> seeds;
+    for (const std::string_view name : file_.names.all())
+      if (may_name_seed(name) && names_a_seed(name))
+        for (const Binding* b : values_.bindings(name))
+          if (b->form == BindingForm::macro) seeds.push_back(b);
+    std::stable_sort(seeds.begin(), seeds.end(), [](const Binding* a, const Binding* b) { return a->name < b->name; });
+    for (const Binding* b : seeds) {
+      const Value v = values_.resolve(b->value, -1);
+      if (v.is(Value::Kind::integer)) facts_.macros.emplace_back(toks_[b->name].text);
     }
   }
 
@@ -321,7 +333,10 @@ class Check {
   }
 
   void engines_seeded() {
-    for (size_t i = 0; i < toks_.size(); ++i) {
+    // Most files name no engine and seed nothing by a method: their tokens are not walked.
+    const bool names_engine =
+        std::any_of(engines.begin(), engines.end(), [&](std::string_view e) { return file_.names.contains(e); });
+    for (size_t i = 0; i < toks_.size() && names_engine; ++i) {
       const Token& t = toks_[i];
       if (t.kind != TokenKind::identifier || t.directive || file_.syntax.dead(i) || !one_of(t.text, engines)) continue;
       if (i > 0 && (toks_[i - 1].is(".") || toks_[i - 1].is("->"))) continue;
@@ -354,7 +369,8 @@ class Check {
       }
     }
     // engine.seed(x), engine->seed(x)
-    for (size_t q = 0; q + 3 < toks_.size(); ++q) {
+    const bool names_seed_method = file_.names.contains("seed");
+    for (size_t q = 0; q + 3 < toks_.size() && names_seed_method; ++q) {
       if (toks_[q].kind != TokenKind::identifier || toks_[q].directive || file_.syntax.dead(q)) continue;
       if (!(toks_[q + 1].is(".") || toks_[q + 1].is("->")) || !toks_[q + 2].is_ident("seed") || !toks_[q + 3].is("("))
         continue;
@@ -394,6 +410,7 @@ class Check {
   }
 
   void null_entropy_config() {
+    if (!file_.names.contains("MBEDTLS_TEST_NULL_ENTROPY")) return;
     for (size_t i = 0; i + 2 < toks_.size(); ++i)
       if (toks_[i].directive && toks_[i].line_start && toks_[i + 1].is_ident("define") &&
           toks_[i + 2].is_ident("MBEDTLS_TEST_NULL_ENTROPY") && !file_.syntax.dead(i))
@@ -430,11 +447,7 @@ class PredictableSeeds final : public SourceRule {
   bool triggered_otherwise(const SourceFile& file) const override {
     if (!is_header(file.input.path)) return false;
     const auto names = file.names.all();
-    return std::any_of(names.begin(), names.end(), [](std::string_view n) {
-      return (n.find("seed") != std::string_view::npos || n.find("SEED") != std::string_view::npos ||
-              n.find("Seed") != std::string_view::npos) &&
-             names_a_seed(n);
-    });
+    return std::any_of(names.begin(), names.end(), [](std::string_view n) { return may_name_seed(n) && names_a_seed(n); });
   }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const override {

@@ -92,15 +92,19 @@ class Recursion final : public SourceRule {
     if (functions.empty()) return;
     CallFacts out;
     out.header = is_header(file.input.path);
-    std::unordered_map<std::string_view, uint32_t> callee_index;
+    // Per name of the file (Token::name), its index among the callees, or none yet.
+    constexpr uint32_t not_called = UINT32_MAX;
+    std::vector<uint32_t> callee_index(file.names.size(), not_called);
     std::vector<std::vector<uint32_t>> calls(functions.size());
     for (const Call& c : file.syntax.calls()) {
       if (c.function < 0 || !c.macro.empty() || !c.qualifier.empty()) continue;
-      const std::string_view name = t[c.name].text;
-      auto [it, added] = callee_index.emplace(name, static_cast<uint32_t>(out.callees.size()));
-      if (added) out.callees.push_back(name_hash(name));
+      uint32_t& callee = callee_index[t[c.name].name];
+      if (callee == not_called) {
+        callee = static_cast<uint32_t>(out.callees.size());
+        out.callees.push_back(name_hash(t[c.name].text));
+      }
       const uint32_t args = static_cast<uint32_t>(std::min<size_t>(c.args.size(), any_count - 1));
-      calls[static_cast<size_t>(c.function)].push_back(it->second << 8 | args);
+      calls[static_cast<size_t>(c.function)].push_back(callee << 8 | args);
     }
     out.defs.reserve(functions.size());
     size_t edge_count = 0;

@@ -11,6 +11,7 @@
 #include "inspect/source/credential_names.h"
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/log_facility.h"
+#include "inspect/source/name_verdicts.h"
 #include "inspect/source/source_rule.h"
 
 namespace mdbc::source {
@@ -23,20 +24,26 @@ bool exposes_value(std::string_view method) {
   return std::find(methods.begin(), methods.end(), method) != methods.end();
 }
 
-bool logged_secret(const SourceFile& file, size_t k);
+class SecretAliases;
+// Whether the value at token k is a secret by its name (a `pin` that is a hardware pin is not).
+bool logged_secret(const SourceFile& file, size_t k, SecretAliases& aliases);
 
 // const char *data = password; printf("%s\n", data): a variable of the function whose every
 // binding before the use gives it a secret-named variable or member holds that secret. Looked for
 // only in files that name a secret at all (most files print, few name secrets).
 class SecretAliases {
  public:
-  explicit SecretAliases(const SourceFile& file) : file_(file) {}
+  explicit SecretAliases(const SourceFile& file) : file_(file), secret_names_(file.names) {}
+
+  // Whether the name at token k says its value is a secret (names_secret), judged once per name.
+  bool names_secret_at(size_t k) { return secret_names_(file_.tokens[k], names_secret); }
 
   bool holds_secret(size_t k) {
-    if (!file_names_secret_)
-      file_names_secret_ = std::any_of(file_.names.all().begin(), file_.names.all().end(), [](std::string_view n) {
-        return may_name_credential(n) && names_secret(n);
-      });
+    if (!file_names_secret_) {
+      static thread_local NameVerdicts secret([](std::string_view n) { return may_name_credential(n) && names_secret(n); });
+      file_names_secret_ = false;
+      for (size_t id = 0; id < file_.names.size() && !*file_names_secret_; ++id) file_names_secret_ = secret(file_.names, id);
+    }
     if (!*file_names_secret_) return false;
     const auto& tokens = file_.tokens;
     const FileValues& values = file_.values();
@@ -50,7 +57,7 @@ class SecretAliases {
       const TokenRange r = values.strip(b->value);
       for (size_t q = r.begin; q < r.end; ++q)
         if (tokens[q].kind != TokenKind::identifier && !tokens[q].is(".") && !tokens[q].is("->")) return false;
-      if (r.empty() || !logged_secret(file_, r.end - 1)) return false;
+      if (r.empty() || !logged_secret(file_, r.end - 1, *this)) return false;
       secret = true;
     }
     return secret;
@@ -59,6 +66,7 @@ class SecretAliases {
  private:
   const SourceFile& file_;
   std::optional<bool> file_names_secret_;
+  NameMemo secret_names_;
 };
 
 class SecretsInLogs final : public SourceRule {
@@ -86,10 +94,12 @@ class SecretsInLogs final : public SourceRule {
     }
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
       if (tokens[i].kind != TokenKind::identifier || file.syntax.dead(i)) continue;  // both forms start at a name
-      if (is_log_stream(tokens, i)) {
+      // Cheap first: a stream is written with <<, a logger called with (.
+      const bool shifted = tokens[i + 1].is("<<"), called = tokens[i + 1].is("(");
+      if (!shifted && !called) continue;
+      if (shifted && is_log_stream(tokens, i)) {
         check_stream(file, i + 1, tokens[i].text, aliases, out);
-      } else if (tokens[i + 1].is("(") &&
-                 (is_logger_member_call(tokens, i) || serial_print(tokens, i))) {
+      } else if (called && (is_logger_member_call(tokens, i) || serial_print(tokens, i))) {
         const size_t close = std::min(file.syntax.match(i + 1), tokens.size());
         std::vector<std::pair<size_t, size_t>> args;
         size_t begin = i + 2;
@@ -115,6 +125,9 @@ class SecretsInLogs final : public SourceRule {
                                                              "OutputDebugStringW", "OutputDebugString"};
     if (std::find(console.begin(), console.end(), callee) != console.end()) return true;
     static constexpr std::array<std::string_view, 5> verbs{"print", "log", "trace", "debug", "dbg"};
+    // Cheap first: a name whose first word is one of these holds it as text, in any case.
+    static const NameParts verb_parts(std::vector<std::string_view>(verbs.begin(), verbs.end()));
+    if (!verb_parts.in(callee)) return false;
     const auto words = identifier_words(callee);
     return words.size() >= 2 && std::find(verbs.begin(), verbs.end(), words.front()) != verbs.end();
   }
@@ -215,11 +228,11 @@ class SecretsInLogs final : public SourceRule {
       // a key, and otp->comm is a name.
       if (member && !method) continue;
       if (k + 1 < end && tokens[k + 1].is("[")) {  // keys[i]: the element is judged by the array's name
-        if (logged_secret(file, k)) return &t;
+        if (logged_secret(file, k, aliases)) return &t;
         k = std::min(file.syntax.match(k + 1), end);  // the index is not the value
         continue;
       }
-      if (logged_secret(file, k)) return &t;
+      if (logged_secret(file, k, aliases)) return &t;
       if (end == begin + 1 && aliases.holds_secret(k)) return &t;
     }
     return nullptr;
@@ -262,9 +275,10 @@ class SecretsInLogs final : public SourceRule {
   }
 };
 
-bool logged_secret(const SourceFile& file, size_t k) {
+bool logged_secret(const SourceFile& file, size_t k, SecretAliases& aliases) {
   const std::string_view name = file.tokens[k].text;
-  return names_secret(name) && !(credential_name(name) == CredentialName::pin && SecretsInLogs::hardware_pin(file, k));
+  return aliases.names_secret_at(k) &&
+         !(credential_name(name) == CredentialName::pin && SecretsInLogs::hardware_pin(file, k));
 }
 
 }  // namespace

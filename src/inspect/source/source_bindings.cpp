@@ -1,5 +1,7 @@
-// FileValues, part two: the scan that finds where names get their values — declarations,
-// assignments, writes through pointers, members, #defines, enumerators and parameters.
+// FileValues, part two: the index of a file's names (one pass over the tokens), and for one name at
+// a time where it gets its values — declarations, assignments, writes through pointers, members,
+// #defines, enumerators and parameters — as one scan of the file in token order would find them.
+#include <algorithm>
 #include <cctype>
 #include <unordered_map>
 
@@ -196,60 +198,92 @@ FileValues::Brace FileValues::classify_brace(size_t open) const {
   return Brace::block;
 }
 
-void FileValues::scan() {
+namespace {
+
+// How an operator of code writes the name before (or after) it.
+enum class Write : uint8_t { none, assign, compound, step };
+
+Write write_kind(std::string_view op) {
+  switch (op.size()) {
+    case 1: return op[0] == '=' ? Write::assign : Write::none;
+    case 2:
+      if (op == "++" || op == "--") return Write::step;
+      return op[1] == '=' && in(compound_ops, op) ? Write::compound : Write::none;
+    case 3: return op == "<<=" || op == ">>=" ? Write::compound : Write::none;
+    default: return Write::none;
+  }
+}
+
+// Groups `items` by the name each has (name_of: a FileNames index below `names`), keeping their
+// order: what `keep` says of the items of name id is grouped[begin[id] .. begin[id + 1]).
+template <class Item, class NameOf, class Keep>
+void group_by_name(size_t names, const std::vector<Item>& items, NameOf name_of, Keep keep,
+                   std::vector<uint32_t>& begin, std::vector<size_t>& grouped) {
+  begin.assign(names + 2, 0);
+  for (const Item& item : items) ++begin[name_of(item) + 2];
+  for (size_t i = 2; i < begin.size(); ++i) begin[i] += begin[i - 1];
+  grouped.resize(items.size());
+  for (const Item& item : items) grouped[begin[name_of(item) + 1]++] = keep(item);
+  begin.pop_back();
+}
+
+}  // namespace
+
+// Here, where StatementIndex is complete.
+FileValues::FileValues(const Syntax& syntax, const FileNames& names) : syntax_(syntax), names_(names) {}
+FileValues::~FileValues() = default;
+
+FileValues::StatementIndex& FileValues::statements() const {
+  if (!statements_) statements_ = std::make_unique<StatementIndex>(*this);
+  return *statements_;
+}
+
+FileValues::Target FileValues::target_before(size_t op) const {
+  const auto toks = tokens();
+  Target t;
+  if (op == 0) return t;
+  size_t p = op - 1;
+  if (toks[p].is(")") && syntax_.match(p) < p && syntax_.match(p) > 0 &&
+      toks[syntax_.match(p) - 1].is_ident("__attribute__") && syntax_.match(p) >= 2)
+    p = syntax_.match(p) - 2;
+  if (toks[p].kind == TokenKind::identifier && p > 0 && toks[p - 1].is("]")) {
+    const std::string_view w = toks[p].text;
+    if (std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isupper(c) || c == '_' || std::isdigit(c); }))
+      --p;  // `key[] PROGMEM = …`
+  }
+  while (toks[p].is("]")) {
+    const size_t m = syntax_.match(p);
+    if (m >= p || m == 0) return t;
+    p = m - 1;
+    t.indexed = true;
+  }
+  if (toks[p].kind != TokenKind::identifier || is_keyword(toks[p].text)) return t;
+  t.name = p;
+  t.begin = p;
+  while (t.begin >= 2 && toks[t.begin - 1].is("::") && toks[t.begin - 2].kind == TokenKind::identifier) t.begin -= 2;
+  if (p > 0 && (toks[p - 1].is(".") || toks[p - 1].is("->"))) t.member = true;
+  if (p > 0 && toks[p - 1].is("*")) {
+    const size_t b = p - 1;
+    const bool after_operand = b > 0 && (toks[b - 1].kind == TokenKind::identifier || toks[b - 1].is(")") ||
+                                         toks[b - 1].is("]") || toks[b - 1].is(">"));
+    if (!after_operand || (b > 0 && toks[b - 1].kind == TokenKind::identifier && is_expression_word(toks[b - 1].text)))
+      t.deref = true;
+  }
+  return t;
+}
+
+void FileValues::index() const {
+  if (indexed_) return;
+  indexed_ = true;
   const auto toks = tokens();
   const size_t n = toks.size();
-  StatementIndex statements(*this);
-  std::vector<Brace> braces;  // open braces at this point
-  const auto in_record = [&] {
-    for (auto it = braces.rbegin(); it != braces.rend(); ++it) {
-      if (*it == Brace::record) return true;
-      if (*it == Brace::function || *it == Brace::block) return false;
-    }
-    return false;
-  };
-  const auto in_initializer = [&] { return !braces.empty() && braces.back() == Brace::initializer; };
-
-  // The name an assignment-like operator at `op` writes, and how.
-  struct Target {
-    size_t name = SIZE_MAX;
-    bool indexed = false, deref = false, member = false;
-    size_t begin = 0;  // first token of the name (before any '::' qualification)
-  };
-  const auto target_before = [&](size_t op) {
-    Target t;
-    if (op == 0) return t;
-    size_t p = op - 1;
-    if (toks[p].is(")") && syntax_.match(p) < p && syntax_.match(p) > 0 &&
-        toks[syntax_.match(p) - 1].is_ident("__attribute__") && syntax_.match(p) >= 2)
-      p = syntax_.match(p) - 2;
-    if (toks[p].kind == TokenKind::identifier && p > 0 && toks[p - 1].is("]")) {
-      const std::string_view w = toks[p].text;
-      if (std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isupper(c) || c == '_' || std::isdigit(c); }))
-        --p;  // `key[] PROGMEM = …`
-    }
-    while (toks[p].is("]")) {
-      const size_t m = syntax_.match(p);
-      if (m >= p || m == 0) return t;
-      p = m - 1;
-      t.indexed = true;
-    }
-    if (toks[p].kind != TokenKind::identifier || is_keyword(toks[p].text)) return t;
-    t.name = p;
-    t.begin = p;
-    while (t.begin >= 2 && toks[t.begin - 1].is("::") && toks[t.begin - 2].kind == TokenKind::identifier) t.begin -= 2;
-    if (p > 0 && (toks[p - 1].is(".") || toks[p - 1].is("->"))) t.member = true;
-    if (p > 0 && toks[p - 1].is("*")) {
-      const size_t b = p - 1;
-      const bool after_operand = b > 0 && (toks[b - 1].kind == TokenKind::identifier || toks[b - 1].is(")") ||
-                                           toks[b - 1].is("]") || toks[b - 1].is(">"));
-      if (!after_operand ||
-          (b > 0 && toks[b - 1].kind == TokenKind::identifier && is_expression_word(toks[b - 1].text)))
-        t.deref = true;
-    }
-    return t;
-  };
-
+  std::vector<size_t> identifiers, defines;
+  identifiers.reserve(n / 2);  // about the share of identifiers among tokens
+  std::vector<std::pair<size_t, size_t>> writes;  // operator, the name token it writes
+  // The braces open at this point, each with whether a record holds the scope there: the
+  // innermost record, function or block brace decides.
+  std::vector<std::pair<Brace, bool>> open;
+  const auto record_scope = [&] { return !open.empty() && open.back().second; };
   for (size_t i = 0; i < n; ++i) {
     const Token& t = toks[i];
     if (t.directive) {
@@ -259,127 +293,201 @@ void FileValues::scan() {
         while (end < n && toks[end].directive && !toks[end].line_start) ++end;
         const bool function_like = i + 3 < end && toks[i + 3].is("(") &&
                                    toks[i + 3].text.data() == toks[i + 2].text.data() + toks[i + 2].text.size();
-        if (!function_like) {
-          Binding b;
-          b.name = i + 2;
-          b.value = {i + 3, end};
-          b.form = BindingForm::macro;
-          b.is_const = true;
-          b.is_static = true;
-          add(b);
-        }
+        if (!function_like) defines.push_back(i);
         i = end - 1;
       }
       continue;
     }
     if (syntax_.dead(i)) continue;
-    if (t.kind == TokenKind::punct) {
-      if (t.is("{")) {
-        braces.push_back(classify_brace(i));
-        continue;
-      }
-      if (t.is("}")) {
-        if (!braces.empty()) braces.pop_back();
-        continue;
-      }
-      const bool assign = t.is("=");
-      const bool compound = in(compound_ops, t.text);
-      if (assign || compound) {
-        const Target target = target_before(i);
-        if (target.name == SIZE_MAX) continue;
-        Binding b;
-        b.name = target.name;
-        b.value = value_after(i, statements);
-        b.function = function_at(i);
-        if (target.member || (in_initializer() && target.name > 0 && toks[target.name - 1].is("."))) {
-          b.form = BindingForm::member;
-        } else if (target.deref) {
-          b.form = BindingForm::element;
-        } else if (in_record()) {
-          b.form = BindingForm::member;
-        } else {
-          const DeclInfo d = declaration_at(target.name, target.begin, statements);
-          if (d.declared && assign) {
-            b.form = BindingForm::declaration;
-            b.is_const = d.is_const;
-            b.is_static = d.is_static || b.function == -1;
-            b.is_extern = d.is_extern;
-            b.is_array = target.indexed;
-          } else if (target.indexed) {
-            b.form = BindingForm::element;
-            b.is_array = true;
-          } else {
-            b.form = assign ? BindingForm::assignment : BindingForm::compound;
-          }
-        }
-        if (compound && b.form == BindingForm::member) continue;
-        add(b);
-        continue;
-      }
-      if (t.is("++") || t.is("--")) {
-        Target target;
-        if (i + 1 < n && toks[i + 1].kind == TokenKind::identifier) {
-          target.name = i + 1;
-          target.indexed = i + 2 < n && toks[i + 2].is("[");
-          target.member = false;
-        } else {
-          target = target_before(i);
-        }
-        if (target.name == SIZE_MAX || target.member) continue;
-        Binding b;
-        b.name = target.name;
-        b.function = function_at(i);
-        b.form = target.indexed || target.deref ? BindingForm::element : BindingForm::compound;
-        add(b);
-      }
+    if (t.kind == TokenKind::identifier) {
+      identifiers.push_back(i);
       continue;
     }
-    if (t.kind != TokenKind::identifier || is_keyword(t.text) || i + 1 >= n || in_initializer()) continue;
-    const Token& next = toks[i + 1];
-    if (next.directive) continue;
-    const bool paren = next.is("(");
-    const bool brace = next.is("{") && classify_brace(i + 1) == Brace::initializer;
-    const bool bare = next.is(";") || next.is(",") || next.is("[");
-    if (!paren && !brace && !bare) continue;
-    if (i > 0 && (toks[i - 1].is(".") || toks[i - 1].is("->") || toks[i - 1].is("::") || toks[i - 1].is("~") ||
-                  (toks[i - 1].kind == TokenKind::identifier && in(record_words, toks[i - 1].text))))
-      continue;
-    size_t after = i + 1;
-    bool indexed = false;
-    if (next.is("[")) {
-      while (after < n && toks[after].is("[") && syntax_.match(after) < n) after = syntax_.match(after) + 1;
-      indexed = true;
-      if (after >= n || !(toks[after].is(";") || toks[after].is(","))) continue;
-    }
-    const int fn = function_at(i);
-    if (paren || brace) {
-      const size_t close = syntax_.match(i + 1);
-      if (close >= n || close + 1 >= n || !(toks[close + 1].is(";") || toks[close + 1].is(","))) continue;
-      if (paren) {
-        bool literal = false;
-        for (size_t k = i + 2; k < close; ++k)
-          literal = literal || toks[k].kind == TokenKind::number || toks[k].kind == TokenKind::string;
-        if (fn == -1 && !literal) continue;  // a prototype
-        if (call_at_[i] >= 0) continue;
+    if (t.kind != TokenKind::punct) continue;
+    const char last = t.text.back();  // cheap first: what ends no brace and no writing operator
+    if (last != '{' && last != '}' && last != '=' && last != '+' && last != '-') continue;
+    if (t.text.size() == 1 && (last == '{' || last == '}')) {
+      if (t.text[0] == '{') {
+        const Brace kind = classify_brace(i);
+        const bool record = kind == Brace::record || (kind != Brace::function && kind != Brace::block && record_scope());
+        open.emplace_back(kind, record);
+      } else if (!open.empty()) {
+        open.pop_back();
       }
+      scopes_.push_back({i, Scope{record_scope(), !open.empty() && open.back().first == Brace::initializer}});
+      continue;
     }
-    const DeclInfo d = declaration_at(i, i, statements);
-    if (!d.declared) continue;
-    Binding b;
-    b.name = i;
-    b.function = fn;
-    b.is_const = d.is_const;
-    b.is_static = d.is_static || fn == -1;
-    b.is_extern = d.is_extern;
-    b.is_array = indexed;
-    b.form = in_record() ? BindingForm::member : BindingForm::declaration;
-    if (paren) b.value = {i + 2, syntax_.match(i + 1)};
-    if (brace) b.value = {i + 1, syntax_.match(i + 1) + 1};
-    add(b);
+    const Write w = write_kind(t.text);
+    if (w == Write::none) continue;
+    Target target;
+    if (w == Write::step && i + 1 < n && toks[i + 1].kind == TokenKind::identifier) target.name = i + 1;  // ++x
+    else target = target_before(i);
+    if (target.name == SIZE_MAX || (w == Write::step && target.member)) continue;
+    writes.emplace_back(i, target.name);
   }
+  const size_t names = names_.size();
+  const auto name_of = [&](size_t token) { return size_t{toks[token].name}; };
+  const auto itself = [](size_t item) { return item; };
+  group_by_name(names, identifiers, name_of, itself, occurrences_begin_, occurrences_);
+  group_by_name(
+      names, writes, [&](const std::pair<size_t, size_t>& w) { return name_of(w.second); },
+      [](const std::pair<size_t, size_t>& w) { return w.first; }, writes_begin_, writes_);
+  group_by_name(
+      names, defines, [&](size_t hash) { return name_of(hash + 2); }, itself, defines_begin_, defines_);
+  find_parameters();
+  std::vector<size_t> parameters(parameters_.size());
+  for (size_t p = 0; p < parameters.size(); ++p) parameters[p] = p;
+  group_by_name(
+      names, parameters, [&](size_t p) { return name_of(parameters_[p].name); }, itself, parameters_begin_,
+      parameters_by_name_);
+  bound_.assign(names, 0);
+  bindings_.resize(names);
 }
 
-void FileValues::add_parameters() {
+FileValues::Scope FileValues::scope_at(size_t i) const {
+  // The scope after the last brace before i.
+  const auto after = std::lower_bound(scopes_.begin(), scopes_.end(), i,
+                                      [](const std::pair<size_t, Scope>& s, size_t token) { return s.first < token; });
+  return after == scopes_.begin() ? Scope{} : std::prev(after)->second;
+}
+
+std::optional<Binding> FileValues::write_at(size_t op) const {
+  const auto toks = tokens();
+  const size_t n = toks.size();
+  const Write w = write_kind(toks[op].text);
+  if (w == Write::step) {
+    Target target;
+    if (op + 1 < n && toks[op + 1].kind == TokenKind::identifier) {
+      target.name = op + 1;
+      target.indexed = op + 2 < n && toks[op + 2].is("[");
+    } else {
+      target = target_before(op);
+    }
+    Binding b;
+    b.name = target.name;
+    b.function = function_at(op);
+    b.form = target.indexed || target.deref ? BindingForm::element : BindingForm::compound;
+    return b;
+  }
+  const bool assign = w == Write::assign;
+  const Target target = target_before(op);
+  const Scope scope = scope_at(op);
+  Binding b;
+  b.name = target.name;
+  b.value = value_after(op, statements());
+  b.function = function_at(op);
+  if (target.member || (scope.in_initializer && target.name > 0 && toks[target.name - 1].is("."))) {
+    b.form = BindingForm::member;
+  } else if (target.deref) {
+    b.form = BindingForm::element;
+  } else if (scope.in_record) {
+    b.form = BindingForm::member;
+  } else {
+    const DeclInfo d = declaration_at(target.name, target.begin, statements());
+    if (d.declared && assign) {
+      b.form = BindingForm::declaration;
+      b.is_const = d.is_const;
+      b.is_static = d.is_static || b.function == -1;
+      b.is_extern = d.is_extern;
+      b.is_array = target.indexed;
+    } else if (target.indexed) {
+      b.form = BindingForm::element;
+      b.is_array = true;
+    } else {
+      b.form = assign ? BindingForm::assignment : BindingForm::compound;
+    }
+  }
+  if (!assign && b.form == BindingForm::member) return std::nullopt;
+  return b;
+}
+
+std::optional<Binding> FileValues::declaration_of(size_t i) const {
+  const auto toks = tokens();
+  const size_t n = toks.size();
+  if (i + 1 >= n) return std::nullopt;
+  const Token& next = toks[i + 1];
+  if (next.directive) return std::nullopt;
+  const bool paren = next.is("(");
+  const bool bare = next.is(";") || next.is(",") || next.is("[");
+  const bool brace = !paren && !bare && next.is("{") && classify_brace(i + 1) == Brace::initializer;
+  if (!paren && !brace && !bare) return std::nullopt;
+  const Scope scope = scope_at(i);
+  if (scope.in_initializer) return std::nullopt;
+  if (i > 0 && (toks[i - 1].is(".") || toks[i - 1].is("->") || toks[i - 1].is("::") || toks[i - 1].is("~") ||
+                (toks[i - 1].kind == TokenKind::identifier && in(record_words, toks[i - 1].text))))
+    return std::nullopt;
+  size_t after = i + 1;
+  bool indexed = false;
+  if (next.is("[")) {
+    while (after < n && toks[after].is("[") && syntax_.match(after) < n) after = syntax_.match(after) + 1;
+    indexed = true;
+    if (after >= n || !(toks[after].is(";") || toks[after].is(","))) return std::nullopt;
+  }
+  const int fn = function_at(i);
+  if (paren || brace) {
+    const size_t close = syntax_.match(i + 1);
+    if (close >= n || close + 1 >= n || !(toks[close + 1].is(";") || toks[close + 1].is(","))) return std::nullopt;
+    if (paren) {
+      bool literal = false;
+      for (size_t k = i + 2; k < close; ++k)
+        literal = literal || toks[k].kind == TokenKind::number || toks[k].kind == TokenKind::string;
+      if (fn == -1 && !literal) return std::nullopt;  // a prototype
+      if (call_at(i) != nullptr) return std::nullopt;
+    }
+  }
+  const DeclInfo d = declaration_at(i, i, statements());
+  if (!d.declared) return std::nullopt;
+  Binding b;
+  b.name = i;
+  b.function = fn;
+  b.is_const = d.is_const;
+  b.is_static = d.is_static || fn == -1;
+  b.is_extern = d.is_extern;
+  b.is_array = indexed;
+  b.form = scope.in_record ? BindingForm::member : BindingForm::declaration;
+  if (paren) b.value = {i + 2, syntax_.match(i + 1)};
+  if (brace) b.value = {i + 1, syntax_.match(i + 1) + 1};
+  return b;
+}
+
+const std::vector<Binding>& FileValues::bindings_of(size_t id) const {
+  index();
+  std::vector<Binding>& out = bindings_[id];
+  if (bound_[id]) return out;
+  bound_[id] = 1;
+  const auto toks = tokens();
+  const size_t n = toks.size();
+  // Each binding with the token it is found at: bindings of one name token keep that order, as a
+  // scan of the file in token order would make them (parameters last).
+  std::vector<std::pair<size_t, Binding>> found;
+  for (uint32_t k = defines_begin_[id]; k < defines_begin_[id + 1]; ++k) {
+    const size_t hash = defines_[k];
+    size_t end = hash + 1;
+    while (end < n && toks[end].directive && !toks[end].line_start) ++end;
+    Binding b;
+    b.name = hash + 2;
+    b.value = {hash + 3, end};
+    b.form = BindingForm::macro;
+    b.is_const = true;
+    b.is_static = true;
+    found.emplace_back(hash, b);
+  }
+  if (occurrences_begin_[id] < occurrences_begin_[id + 1] && !is_keyword(names_.all()[id]))
+    for (uint32_t k = occurrences_begin_[id]; k < occurrences_begin_[id + 1]; ++k)
+      if (const auto b = declaration_of(occurrences_[k])) found.emplace_back(occurrences_[k], *b);
+  for (uint32_t k = writes_begin_[id]; k < writes_begin_[id + 1]; ++k)
+    if (const auto b = write_at(writes_[k])) found.emplace_back(writes_[k], *b);
+  for (uint32_t k = parameters_begin_[id]; k < parameters_begin_[id + 1]; ++k)
+    found.emplace_back(n + parameters_by_name_[k], parameters_[parameters_by_name_[k]]);
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.second.name != b.second.name ? a.second.name < b.second.name : a.first < b.first;
+  });
+  out.reserve(found.size());
+  for (const auto& [at, b] : found) out.push_back(b);
+  return out;
+}
+
+void FileValues::find_parameters() const {
   const auto toks = tokens();
   const auto& fns = syntax_.functions();
   for (size_t f = 0; f < fns.size(); ++f) {
@@ -402,7 +510,7 @@ void FileValues::add_parameters() {
             b.name = k;
             b.function = static_cast<int>(f);
             b.form = BindingForm::parameter;
-            add(b);
+            parameters_.push_back(b);
             break;
           }
         chunk = SIZE_MAX;  // handled
@@ -422,13 +530,12 @@ void FileValues::add_parameters() {
           b.function = static_cast<int>(f);
           b.form = BindingForm::parameter;
           b.is_array = true;
-          add(b);
+          parameters_.push_back(b);
         }
       }
       chunk = j + 1;
     }
   }
 }
-
 
 }  // namespace mdbc::source

@@ -230,6 +230,21 @@ Value FileValues::resolve_at(TokenRange r, int function, int depth) const {
 const FunctionDef* FileValues::definition(std::string_view name) const {
   const size_t id = names_.index(name);
   if (id >= names_.size()) return nullptr;
+  if (definition_by_name_.empty()) {
+    // Per name, the first definition named by one of its occurrences (functions are in token order).
+    const auto toks = tokens();
+    definition_by_name_.assign(names_.size(), no_definition);
+    const auto& functions = syntax_.functions();
+    for (size_t f = 0; f < functions.size(); ++f) {
+      const size_t at = functions[f].name;
+      if (at >= toks.size()) continue;
+      const Token& t = toks[at];
+      if (t.kind != TokenKind::identifier || t.directive || syntax_.dead(at) || t.name >= names_.size()) continue;
+      int& first = definition_by_name_[t.name];
+      if (first != no_definition) continue;
+      first = at > 0 && toks[at - 1].is("::") ? member_definition : static_cast<int>(f);
+    }
+  }
   const int f = definition_by_name_[id];
   // A member (its calls are through objects) counts as no definition of the name.
   return f < 0 ? nullptr : &syntax_.functions()[static_cast<size_t>(f)];

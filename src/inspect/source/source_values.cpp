@@ -1,5 +1,5 @@
-// FileValues, part one: the index of a file's bindings, occurrences and calls, and the lookups
-// over it. The bindings are found in source_bindings.cpp, values computed in
+// FileValues, part one: the lookups over a file's names, bindings and calls. The index of names
+// and the bindings of each name are found in source_bindings.cpp, values computed in
 // source_value_evaluation.cpp.
 #include "inspect/source/source_values.h"
 
@@ -101,73 +101,6 @@ bool parse_integer(std::string_view text, int64_t& out) {
   return true;
 }
 
-namespace {
-
-// Groups the items 0..count-1 by the name each has (name_of: a FileNames index, or `names` for
-// none), keeping their order: the items of name id are items[begin[id] .. begin[id + 1]).
-template <class NameOf>
-void group_by_name(size_t names, size_t count, NameOf name_of, std::vector<uint32_t>& begin,
-                   std::vector<size_t>& items) {
-  begin.assign(names + 2, 0);
-  for (size_t k = 0; k < count; ++k)
-    if (const size_t id = name_of(k); id < names) ++begin[id + 2];
-  for (size_t i = 2; i < begin.size(); ++i) begin[i] += begin[i - 1];
-  items.resize(begin.back());
-  for (size_t k = 0; k < count; ++k)
-    if (const size_t id = name_of(k); id < names) items[begin[id + 1]++] = k;
-  begin.pop_back();
-}
-
-}  // namespace
-
-FileValues::FileValues(const Syntax& syntax, const FileNames& names) : syntax_(syntax), names_(names) {
-  calls_by_function_.resize(syntax_.functions().size() + 1);
-  call_at_.assign(tokens().size(), -1);
-  const auto& calls = syntax_.calls();
-  for (size_t c = 0; c < calls.size(); ++c) {
-    calls_by_function_[static_cast<size_t>(calls[c].function + 1)].push_back(c);
-    call_at_[calls[c].name] = static_cast<int>(c);
-  }
-  // Calls are in the order they open: the innermost call holding token k is the latest opened
-  // before k that has not closed by k (a stack of the calls still open), so one pass finds it
-  // for every token.
-  enclosing_call_.assign(tokens().size(), -1);
-  std::vector<size_t> open_calls;
-  size_t next_call = 0;
-  for (size_t k = 0; k < enclosing_call_.size(); ++k) {
-    while (!open_calls.empty() && calls[open_calls.back()].close <= k) open_calls.pop_back();
-    if (!open_calls.empty()) enclosing_call_[k] = static_cast<int>(open_calls.back());
-    for (; next_call < calls.size() && calls[next_call].open <= k; ++next_call)
-      if (calls[next_call].close > k) open_calls.push_back(next_call);
-  }
-  const auto toks = tokens();
-  group_by_name(
-      names_.size(), toks.size(),
-      [&](size_t i) {
-        const Token& t = toks[i];
-        return t.kind == TokenKind::identifier && !t.directive && !syntax_.dead(i) ? size_t{t.name} : names_.size();
-      },
-      occurrences_begin_, occurrences_);
-  // Per name, the first definition named by one of its occurrences (functions are in token order).
-  definition_by_name_.assign(names_.size(), no_definition);
-  const auto& functions = syntax_.functions();
-  for (size_t f = 0; f < functions.size(); ++f) {
-    const size_t at = functions[f].name;
-    if (at >= toks.size()) continue;
-    const Token& t = toks[at];
-    if (t.kind != TokenKind::identifier || t.directive || syntax_.dead(at) || t.name >= names_.size()) continue;
-    int& first = definition_by_name_[t.name];
-    if (first != no_definition) continue;
-    first = at > 0 && toks[at - 1].is("::") ? member_definition : static_cast<int>(f);
-  }
-  scan();
-  add_parameters();
-  std::stable_sort(bindings_.begin(), bindings_.end(), [](const Binding& a, const Binding& b) { return a.name < b.name; });
-  group_by_name(
-      names_.size(), bindings_.size(), [&](size_t b) { return size_t{toks[bindings_[b].name].name}; },
-      bindings_begin_, bindings_by_name_);
-}
-
 int FileValues::function_at(size_t i) const {
   const auto& fns = syntax_.functions();
   // Bodies do not overlap and are in token order.
@@ -181,8 +114,20 @@ std::vector<const Binding*> FileValues::bindings(std::string_view name) const {
   std::vector<const Binding*> out;
   const size_t id = names_.index(name);
   if (id < names_.size())
-    for (uint32_t k = bindings_begin_[id]; k < bindings_begin_[id + 1]; ++k) out.push_back(&bindings_[bindings_by_name_[k]]);
+    for (const Binding& b : bindings_of(id)) out.push_back(&b);
   return out;
+}
+
+std::span<const Binding* const> FileValues::bindings_in_order() const {
+  if (!all_bound_) {
+    all_bound_ = true;
+    for (size_t id = 0; id < names_.size(); ++id)
+      for (const Binding& b : bindings_of(id)) bindings_in_order_.push_back(&b);
+    // Each name's own are in order already; names interleave.
+    std::stable_sort(bindings_in_order_.begin(), bindings_in_order_.end(),
+                     [](const Binding* a, const Binding* b) { return a->name < b->name; });
+  }
+  return bindings_in_order_;
 }
 
 std::vector<const Binding*> FileValues::visible(std::string_view name, int function) const {
@@ -206,27 +151,48 @@ std::vector<const Binding*> FileValues::visible(std::string_view name, int funct
 std::span<const size_t> FileValues::occurrences(std::string_view name) const {
   const size_t id = names_.index(name);
   if (id >= names_.size()) return {};
+  index();
   return std::span<const size_t>(occurrences_).subspan(occurrences_begin_[id], occurrences_begin_[id + 1] - occurrences_begin_[id]);
 }
 
 const Call* FileValues::call_at(size_t name_token) const {
-  if (name_token >= call_at_.size() || call_at_[name_token] < 0) return nullptr;
-  return &syntax_.calls()[static_cast<size_t>(call_at_[name_token])];
+  // Calls are in token order of their names.
+  const auto& calls = syntax_.calls();
+  const auto c = std::lower_bound(calls.begin(), calls.end(), name_token,
+                                  [](const Call& call, size_t token) { return call.name < token; });
+  return c != calls.end() && c->name == name_token ? &*c : nullptr;
 }
 
 std::span<const size_t> FileValues::calls_in(int function) const {
+  if (calls_by_function_.empty()) {
+    calls_by_function_.resize(syntax_.functions().size() + 1);
+    const auto& calls = syntax_.calls();
+    for (size_t c = 0; c < calls.size(); ++c) calls_by_function_[static_cast<size_t>(calls[c].function + 1)].push_back(c);
+  }
   const size_t slot = static_cast<size_t>(function + 1);
   if (slot >= calls_by_function_.size()) return {};
   return calls_by_function_[slot];
 }
-
-void FileValues::add(Binding b) { bindings_.push_back(b); }
 
 std::vector<const Call*> FileValues::calls_taking(std::string_view name, int function, size_t from, size_t to,
                                                   const Call* except) const {
   std::vector<const Call*> out;
   std::unordered_set<const Call*> taking;
   const auto& calls = syntax_.calls();
+  if (enclosing_call_.empty()) {
+    // Calls are in the order they open: the innermost call holding token k is the latest opened
+    // before k that has not closed by k (a stack of the calls still open), so one pass finds it
+    // for every token.
+    enclosing_call_.assign(tokens().size(), -1);
+    std::vector<size_t> open_calls;
+    size_t next_call = 0;
+    for (size_t k = 0; k < enclosing_call_.size(); ++k) {
+      while (!open_calls.empty() && calls[open_calls.back()].close <= k) open_calls.pop_back();
+      if (!open_calls.empty()) enclosing_call_[k] = static_cast<int>(open_calls.back());
+      for (; next_call < calls.size() && calls[next_call].open <= k; ++next_call)
+        if (calls[next_call].close > k) open_calls.push_back(next_call);
+    }
+  }
   const auto named = occurrences(name);
   for (auto at = std::upper_bound(named.begin(), named.end(), from); at != named.end() && *at < to; ++at) {
     const size_t k = *at;

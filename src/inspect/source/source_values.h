@@ -4,14 +4,18 @@
 // parameter of a function whose callers in the file all pass the same, the result of a function
 // of the file whose returns all give the same, an element of an array assigned constants. Used by
 // the rules that ask "is this argument 0 / a literal / a constant buffer" (CRYPTO-1, CRYPTO-3,
-// CRYPTO-4, RNG-1/2/3). Built lazily by a rule that needs it, in linear passes over the tokens;
-// resolution follows names to a bounded depth, never recursing on input-controlled nesting.
+// CRYPTO-4, RNG-1/2/3). Built lazily by a rule that needs it, and lazily inside: most rules ask
+// about a few names of a file, so the index of names (one linear pass over the tokens) is made on
+// the first question that needs it, and the bindings of a name when that name is first asked
+// about (so its const lookups fill it in: one thread uses it, as one thread checks a file).
+// Resolution follows names to a bounded depth, never recursing on input-controlled nesting.
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <ranges>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "inspect/source/file_names.h"
@@ -74,13 +78,16 @@ struct ListFacts {
 class FileValues {
  public:
   FileValues(const Syntax& syntax, const FileNames& names);
+  ~FileValues();
 
   const Syntax& syntax() const { return syntax_; }
   std::span<const Token> tokens() const { return syntax_.tokens(); }
   // The function definition whose body holds token i, or -1.
   int function_at(size_t i) const;
-  // Every binding in the file, in token order.
-  std::span<const Binding> all_bindings() const { return bindings_; }
+  // Every binding in the file, in token order (finds the bindings of every name).
+  auto all_bindings() const {
+    return std::views::transform(bindings_in_order(), [](const Binding* b) -> const Binding& { return *b; });
+  }
   // Every binding of a name in the file, in token order.
   std::vector<const Binding*> bindings(std::string_view name) const;
   // The bindings of a name that are seen from inside `function`: its own (shadowing file-scope
@@ -119,13 +126,35 @@ class FileValues {
     bool declared = false, is_const = false, is_static = false, is_extern = false;
   };
   enum class Brace : uint8_t { file, function, block, record, enumeration, initializer };
+  // The name an assignment-like operator writes, and how.
+  struct Target {
+    size_t name = SIZE_MAX;
+    bool indexed = false, deref = false, member = false;
+    size_t begin = 0;  // first token of the name (before any '::' qualification)
+  };
+  // What the braces open at a token say of it: in a record (struct, class, union) rather than in
+  // a function or block, directly in an initialiser list.
+  struct Scope {
+    bool in_record = false, in_initializer = false;
+  };
 
   // What the bindings scan remembers of the statements it walks (see source_bindings.cpp).
   struct StatementIndex;
 
-  void scan();
-  void add(Binding b);
-  void add_parameters();
+  // The index of names, made on first need in one pass over the tokens: each name's occurrences,
+  // the operators that write it and its #defines; the scope after each brace; the parameters.
+  void index() const;
+  // The bindings of name `id` (a FileNames index), found on first need.
+  const std::vector<Binding>& bindings_of(size_t id) const;
+  std::span<const Binding* const> bindings_in_order() const;
+  StatementIndex& statements() const;
+  Scope scope_at(size_t i) const;
+  Target target_before(size_t op) const;
+  // The binding the assignment, compound assignment, ++ or -- at `op` makes, if any.
+  std::optional<Binding> write_at(size_t op) const;
+  // The binding the declaration of the identifier at `i` makes, if it declares one.
+  std::optional<Binding> declaration_of(size_t i) const;
+  void find_parameters() const;
   DeclInfo declaration_at(size_t name, size_t begin_of_name, StatementIndex& index) const;
   // The first token of the statement holding token i, within its block, bracketed group or
   // preprocessor line: walking back over tokens of i's kind (code or preprocessor) and over
@@ -159,18 +188,29 @@ class FileValues {
   bool evaluate(TokenRange r, int function, int depth, int64_t& out) const;
 
   const Syntax& syntax_;
-  std::vector<Binding> bindings_;
   const FileNames& names_;
-  // Per name (FileNames index), as ranges of one array each: [begin[id], begin[id + 1]).
-  std::vector<uint32_t> bindings_begin_, occurrences_begin_;
-  std::vector<size_t> bindings_by_name_, occurrences_;
-  std::vector<std::vector<size_t>> calls_by_function_;  // [0] is file scope, [f + 1] function f
-  std::vector<int> call_at_;  // per token: index in syntax_.calls() of the call it names, or -1
+  // The index (see index()). Per name (FileNames index), as ranges of one array each:
+  // [begin[id], begin[id + 1]).
+  mutable bool indexed_ = false;
+  mutable std::vector<uint32_t> occurrences_begin_, writes_begin_, defines_begin_, parameters_begin_;
+  mutable std::vector<size_t> occurrences_;
+  mutable std::vector<size_t> writes_;   // assignment-like operators, by the name they write
+  mutable std::vector<size_t> defines_;  // the '#' of object-like #defines, by the name defined
+  mutable std::vector<Binding> parameters_;           // in the order of functions and their lists
+  mutable std::vector<size_t> parameters_by_name_;    // indexes into parameters_
+  mutable std::vector<std::pair<size_t, Scope>> scopes_;  // after each brace of code, in token order
+  mutable std::unique_ptr<StatementIndex> statements_;
+  // Per name: whether its bindings are found, and they (each list made once: its addresses hold).
+  mutable std::vector<uint8_t> bound_;
+  mutable std::vector<std::vector<Binding>> bindings_;
+  mutable std::vector<const Binding*> bindings_in_order_;  // every binding, once all_bindings() asks
+  mutable bool all_bound_ = false;
+  mutable std::vector<std::vector<size_t>> calls_by_function_;  // [0] is file scope, [f + 1] function f
   // Per name (FileNames index): the index in syntax_.functions() of the first definition one of its
   // occurrences names, member_definition when that one is qualified (X::name), or no_definition.
   static constexpr int no_definition = -1, member_definition = -2;
-  std::vector<int> definition_by_name_;
-  std::vector<int> enclosing_call_;  // per token: index in syntax_.calls() of the innermost call holding it, or -1
+  mutable std::vector<int> definition_by_name_;
+  mutable std::vector<int> enclosing_call_;  // per token: index in syntax_.calls() of the innermost call holding it, or -1
 };
 
 // Whether the declaration whose name is at `name` says `static` among its specifiers.

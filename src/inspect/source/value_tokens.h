@@ -1,6 +1,6 @@
 #pragma once
-// Token helpers shared by the three parts of FileValues: the index (source_values.cpp), the
-// bindings scan (source_bindings.cpp) and the evaluation of expressions
+// Token helpers shared by the three parts of FileValues: the lookups (source_values.cpp), the index
+// and the bindings of names (source_bindings.cpp) and the evaluation of expressions
 // (source_value_evaluation.cpp). Internal to them.
 #include <algorithm>
 #include <array>

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 namespace mdbc::source {
 namespace {
 
@@ -123,6 +127,49 @@ TEST(SourceValues, ValueOfALongAssignmentChainRunsToItsEnd) {
   ASSERT_LT(x[1]->value.end, p.tokens.size());
   EXPECT_EQ(p.tokens[x[1]->value.end].text, ";");
   EXPECT_EQ(p.tokens[x[1]->value.end - 1].text, "7");
+}
+
+TEST(SourceValues, ANamesBindingsAreTheSameAskedAloneOrAmongAll) {
+  // Bindings are found per name when first asked: asking one name, then all, or all first, gives
+  // the same bindings, in token order, and every binding once. Every form is here, with a name
+  // bound several ways (declared, assigned, stepped, written through, a member, a parameter) and
+  // a write whose target sits on a preprocessor line before it.
+  const std::string code =
+      "#define KEY_LEN 16\n#define FLAG\nenum { A = 1, B };\nstruct s { int key = 3; int n; };\n"
+      "static const unsigned char key[KEY_LEN] = {1, 2, 3};\nint x = 1, y(2), z{3};\n"
+      "int (*cb)(int);\nvoid f(int key, int (*g)(int), char buf[]) {\n  int k = key;\n  k += 2; ++k; k--;\n"
+      "  buf[0] = 'a'; *buf = 0; s.key = k;\n  struct s v = { .key = 4 };\n  for (int i = 0; i < 3; i++) x = i;\n"
+      "  int w\n#ifdef FLAG\n  = 5\n#endif\n  ;\n}\n";
+  const auto describe = [&](const Binding& b) {
+    return std::to_string(b.name) + ":" + std::to_string(static_cast<int>(b.form)) + ":" + std::to_string(b.value.begin) +
+           "-" + std::to_string(b.value.end) + ":" + std::to_string(b.function) + ":" + std::to_string(b.is_const) +
+           std::to_string(b.is_static) + std::to_string(b.is_extern) + std::to_string(b.is_array);
+  };
+  const Parsed alone(code), all_first(code);
+  std::vector<std::string> asked_alone;
+  for (const std::string_view name : alone.names.all())
+    for (const Binding* b : alone.values.bindings(name)) asked_alone.push_back(describe(*b));
+  std::vector<std::string> all;
+  size_t previous = 0;
+  for (const Binding& b : all_first.values.all_bindings()) {
+    EXPECT_LE(previous, b.name);
+    previous = b.name;
+    all.push_back(describe(b));
+  }
+  std::vector<std::string> asked_after;
+  for (const std::string_view name : all_first.names.all())
+    for (const Binding* b : all_first.values.bindings(name)) asked_after.push_back(describe(*b));
+  EXPECT_EQ(asked_alone, asked_after);
+  std::sort(asked_alone.begin(), asked_alone.end());
+  std::sort(all.begin(), all.end());
+  EXPECT_EQ(asked_alone, all);
+  EXPECT_GE(all.size(), 20u);
+  // The same objects whichever way they are reached: a value's binding is one of all_bindings().
+  const auto k = alone.values.bindings("k");
+  ASSERT_FALSE(k.empty());
+  bool found = false;
+  for (const Binding& b : alone.values.all_bindings()) found = found || &b == k.front();
+  EXPECT_TRUE(found);
 }
 
 }  // namespace
