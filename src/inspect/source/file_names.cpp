@@ -75,9 +75,7 @@ size_t FileNames::index(std::string_view name) const {
   return entry == 0 ? size() : entry - 1;
 }
 
-bool NameMemo::lasting_judgement(bool (*judge)(std::string_view), std::string_view name, uint64_t hash) {
-  // A direct-mapped table of one cache line per (judge, name): a newer pair takes an older one's
-  // line, so it stays at 2 MiB a thread and a lookup costs one line. Longer names are judged afresh.
+bool lasting_judgement(bool (*judge)(std::string_view), const FileNames& names, size_t id) {
   struct alignas(64) Verdict {
     bool (*judge)(std::string_view) = nullptr;
     char name[46] = {};
@@ -86,7 +84,9 @@ bool NameMemo::lasting_judgement(bool (*judge)(std::string_view), std::string_vi
   };
   static_assert(sizeof(Verdict) == 64);
   constexpr size_t lines = size_t{1} << 15;
-  if (name.size() > sizeof Verdict::name) return judge(name);
+  const std::string_view name = names.all()[id];
+  if (name.size() > sizeof Verdict::name) return judge(name);  // too long to keep: judged afresh
+  const uint64_t hash = names.hash(id);
   thread_local std::vector<Verdict> table(lines);
   const uint64_t judge_bits = reinterpret_cast<uintptr_t>(judge);
   Verdict& v = table[(hash ^ (judge_bits * 0x9E3779B97F4A7C15ULL) >> 17) & (lines - 1)];

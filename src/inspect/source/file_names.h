@@ -38,10 +38,16 @@ class FileNames {
   std::vector<uint32_t> slots_;   // open addressing: 1 + index into names_, 0 when free
 };
 
+// judge(name `id` of `names`), remembered for the thread's later files: a judge that is a plain
+// function depends on the name alone, the names of a tree repeat from file to file, and judging
+// one by its words takes hundreds of instructions. The memory is a direct-mapped table of one
+// cache line per (judge, name), holding the name itself so that a name is never taken for another;
+// a newer pair takes an older one's line, so it stays at 2 MiB a thread.
+bool lasting_judgement(bool (*judge)(std::string_view), const FileNames& names, size_t id);
+
 // A judgement of each name of a file, made on first use: memo(t, judge) is judge(t.text) for an
-// identifier token t, computed once per distinct name. A judge that is a plain function depends on
-// the name alone, and the names of a tree repeat from file to file: its judgements are also kept
-// for the thread's later files (lasting_judgement), so most are never made twice in a run.
+// identifier token t, computed once per distinct name; by a plain function, also remembered
+// across files (lasting_judgement).
 class NameMemo {
  public:
   explicit NameMemo(const FileNames& names) : names_(names), known_(names.size(), unknown) {}
@@ -51,7 +57,7 @@ class NameMemo {
     uint8_t& k = known_[t.name];
     if (k == unknown) {
       if constexpr (std::is_function_v<std::remove_reference_t<Judge>>)
-        k = lasting_judgement(judge, t.text, names_.hash(t.name)) ? 1 : 0;
+        k = lasting_judgement(judge, names_, t.name) ? 1 : 0;
       else
         k = judge(t.text) ? 1 : 0;
     }
@@ -59,8 +65,6 @@ class NameMemo {
   }
 
  private:
-  static bool lasting_judgement(bool (*judge)(std::string_view), std::string_view name, uint64_t hash);
-
   static constexpr uint8_t unknown = 2;
   const FileNames& names_;
   std::vector<uint8_t> known_;

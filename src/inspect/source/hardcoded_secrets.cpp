@@ -20,7 +20,6 @@
 #include "inspect/source/credential_names.h"
 #include "inspect/source/crypto_apis.h"
 #include "inspect/source/identifier_words.h"
-#include "inspect/source/name_verdicts.h"
 #include "inspect/source/source_values.h"
 
 namespace mdbc::source {
@@ -149,6 +148,11 @@ size_t decimal_digits(std::string_view number) {
 }
 
 // A function that authenticates by its name: login(), check_password(), is_pin_valid().
+// A name that may hold a credential (password, api_key, pin…), by its words.
+bool credential_like(std::string_view name) {
+  return may_name_credential(name) && credential_name(name) != CredentialName::none;
+}
+
 bool is_auth_function_name(std::string_view name) {
   // Cheap first: a name with one of these words holds it as text, in any case.
   static const NameParts parts = [] {
@@ -249,11 +253,9 @@ class Check {
   void bindings() {
     // Only the bindings of credential-like names, found for those names alone (most names of a
     // file are no credential), in token order.
-    static thread_local NameVerdicts credential_like(
-        [](std::string_view n) { return may_name_credential(n) && credential_name(n) != CredentialName::none; });
     std::vector<const Binding*> credentials;
     for (size_t id = 0; id < file_.names.size(); ++id)
-      if (credential_like(file_.names, id))
+      if (lasting_judgement(credential_like, file_.names, id))
         for (const Binding* b : values_.bindings(file_.names.all()[id])) credentials.push_back(b);
     std::stable_sort(credentials.begin(), credentials.end(),
                      [](const Binding* a, const Binding* b) { return a->name < b->name; });
@@ -583,7 +585,7 @@ class HardcodedSecrets final : public SourceRule {
   bool gated_by_names() const override { return true; }
   bool reacts_to(std::string_view n) const override {
     return crypto_call(n) != nullptr || n == "curl_easy_setopt" || n == "PQconnectdb" || n == "PQconnectStart" ||
-           n == "CryptHashData" || n == "WiFi" || (may_name_credential(n) && credential_name(n) != CredentialName::none) ||
+           n == "CryptHashData" || n == "WiFi" || credential_like(n) ||
            is_auth_function_name(n);
   }
 

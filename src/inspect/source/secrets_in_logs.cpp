@@ -11,7 +11,6 @@
 #include "inspect/source/credential_names.h"
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/log_facility.h"
-#include "inspect/source/name_verdicts.h"
 #include "inspect/source/source_rule.h"
 
 namespace mdbc::source {
@@ -31,6 +30,9 @@ bool logged_secret(const SourceFile& file, size_t k, SecretAliases& aliases);
 // const char *data = password; printf("%s\n", data): a variable of the function whose every
 // binding before the use gives it a secret-named variable or member holds that secret. Looked for
 // only in files that name a secret at all (most files print, few name secrets).
+// A name that may say its value is a secret (a credential-like name that names_secret accepts).
+bool may_name_secret(std::string_view name) { return may_name_credential(name) && names_secret(name); }
+
 class SecretAliases {
  public:
   explicit SecretAliases(const SourceFile& file) : file_(file), secret_names_(file.names) {}
@@ -40,9 +42,9 @@ class SecretAliases {
 
   bool holds_secret(size_t k) {
     if (!file_names_secret_) {
-      static thread_local NameVerdicts secret([](std::string_view n) { return may_name_credential(n) && names_secret(n); });
       file_names_secret_ = false;
-      for (size_t id = 0; id < file_.names.size() && !*file_names_secret_; ++id) file_names_secret_ = secret(file_.names, id);
+      for (size_t id = 0; id < file_.names.size() && !*file_names_secret_; ++id)
+        file_names_secret_ = lasting_judgement(may_name_secret, file_.names, id);
     }
     if (!*file_names_secret_) return false;
     const auto& tokens = file_.tokens;
