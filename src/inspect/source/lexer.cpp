@@ -1,7 +1,9 @@
 #include "inspect/source/lexer.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
+#include <cstddef>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -124,14 +126,7 @@ class Lexer {
       const TokenKind kind = next_token();
       const std::string_view text(s_.data() + start, i_ - start);
       if (line_start && kind == TokenKind::punct && (text == "#" || text == "%:")) in_directive = true;
-      Token& t = out.emplace_back();
-      t.text = text;
-      t.line = line;
-      t.column = column;
-      t.kind = kind;
-      t.directive = in_directive;
-      t.line_start = line_start;
-      t.spliced = splices_ != splices_before;
+      out.emplace_back(text, line, column, kind, in_directive, line_start, splices_ != splices_before, uint32_t{0});
       line_start = false;
     }
   }
@@ -276,7 +271,7 @@ class Lexer {
         const Punctuators& candidates = punct_by_first[c];
         for (size_t k = 0; k < candidates.count; ++k) {
           const std::string_view p = candidates.longer[k];
-          if (s_.size() - i_ >= p.size() && std::memcmp(s_.data() + i_, p.data(), p.size()) == 0) {
+          if (s_.size() - i_ >= p.size() && std::equal(p.begin(), p.end(), s_.begin() + static_cast<std::ptrdiff_t>(i_))) {
             i_ += p.size();
             return TokenKind::punct;
           }
