@@ -44,15 +44,19 @@ bool element(const Literal& l, unsigned bits, uint64_t& out) {
 
 uint32_t needed(size_t total) { return static_cast<uint32_t>(std::ceil(0.75 * static_cast<double>(total))); }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
 bool suffix_ok(std::string_view s) {
   static constexpr std::string_view allowed[] = {"", "u", "l", "ul", "lu", "ll", "ull", "llu", "z", "uz", "zu",
                                                  "u8", "u16", "u32", "u64", "u128", "usize",
                                                  "i8", "i16", "i32", "i64", "i128", "isize"};
-  return std::any_of(std::begin(allowed), std::end(allowed), [&](std::string_view a) {
-    return a.size() == s.size() && std::equal(a.begin(), a.end(), s.begin(), [](char x, char c) {
-             return x == static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-           });
-  });
+  constexpr size_t longest = 5;
+  if (s.size() > longest) return false;
+  char lower[longest];
+  for (size_t i = 0; i < s.size(); ++i) lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  const std::string_view suffix(lower, s.size());
+  return std::find(std::begin(allowed), std::end(allowed), suffix) != std::end(allowed);
 }
 
 int digit_value(char c) {
@@ -64,16 +68,15 @@ int digit_value(char c) {
 
 // parse_integer() of a literal without digit separators.
 bool parse_plain_integer(std::string_view s, bool c_octal, uint64_t& value) {
-  if (s.empty() || !std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  if (s.empty() || !is_digit(s[0])) return false;
   unsigned base = 10;
   size_t i = 0;
   if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) base = 16, i = 2;
   else if (s.size() > 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) base = 2, i = 2;
   else if (s.size() > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) base = 8, i = 2;
-  else if (s.size() > 1 && (s.back() == 'h' || s.back() == 'H') &&
-           std::all_of(s.begin(), s.end() - 1, [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }))
+  else if (s.size() > 1 && (s.back() == 'h' || s.back() == 'H') && std::all_of(s.begin(), s.end() - 1, is_hex_digit))
     base = 16, s.remove_suffix(1);  // assembler: 0D76AA478h
-  else if (c_octal && s.size() > 1 && s[0] == '0' && std::isdigit(static_cast<unsigned char>(s[1])))
+  else if (c_octal && s.size() > 1 && s[0] == '0' && is_digit(s[1]))
     base = 8, i = 1;
   const size_t digits_begin = i;
   uint64_t v = 0;
@@ -91,39 +94,68 @@ bool parse_plain_integer(std::string_view s, bool c_octal, uint64_t& value) {
 }  // namespace
 
 bool parse_integer(std::string_view text, bool c_octal, uint64_t& value) {
-  if (text.find_first_of("'_") == std::string_view::npos) return parse_plain_integer(text, c_octal, value);
+  if (std::none_of(text.begin(), text.end(), [](char c) { return c == '\'' || c == '_'; }))
+    return parse_plain_integer(text, c_octal, value);
   std::string s;
   for (char c : text)
     if (c != '\'' && c != '_') s.push_back(c);
   return parse_plain_integer(s, c_octal, value);
 }
 
-ValueMatcher::ValueMatcher(const std::vector<Table>& tables)
-    : tables_(tables), forms_(value_forms(tables)), resolver_(tables) {
-  for (uint32_t fi = 0; fi < forms_.size(); ++fi) {
-    const ValueForm& f = forms_[fi];
-    nonzero_.push_back(static_cast<uint32_t>(std::count_if(f.values.begin(), f.values.end(), [](uint64_t v) { return v != 0; })));
+std::vector<ValueMatcher::Ref> ValueMatcher::anchor_refs(const std::vector<ValueForm>& forms) {
+  std::vector<Ref> out;
+  for (uint32_t fi = 0; fi < forms.size(); ++fi) {
+    const ValueForm& f = forms[fi];
     for (size_t k = 0; k + anchor_length <= f.values.size(); ++k) {
       const uint64_t* v = f.values.data() + k;
       // Four equal or 0/1 values say nothing: they occur in every program.
       const bool trivial = std::all_of(v, v + anchor_length, [&](uint64_t x) { return x == v[0]; }) ||
                            std::all_of(v, v + anchor_length, [](uint64_t x) { return x <= 1; });
-      if (!trivial) anchors_.push_back({anchor_key(f.bits, v), fi, static_cast<uint32_t>(k)});
+      if (!trivial) out.push_back({anchor_key(f.bits, v), fi, static_cast<uint32_t>(k)});
     }
-    if (f.distinctive)
-      for (uint32_t k = 0; k < f.values.size(); ++k) values_.push_back({mix(f.bits, f.values[k]), fi, k});
   }
+  return out;
+}
+
+std::vector<ValueMatcher::Ref> ValueMatcher::value_refs(const std::vector<ValueForm>& forms) {
+  std::vector<Ref> out;
+  for (uint32_t fi = 0; fi < forms.size(); ++fi)
+    if (forms[fi].distinctive)
+      for (uint32_t k = 0; k < forms[fi].values.size(); ++k) out.push_back({mix(forms[fi].bits, forms[fi].values[k]), fi, k});
+  return out;
+}
+
+ValueMatcher::RefIndex::RefIndex(std::vector<Ref> refs) : refs_(std::move(refs)) {
+  std::sort(refs_.begin(), refs_.end(), [](const Ref& a, const Ref& b) { return a.key < b.key; });
+  // About two buckets per ref, so that most are empty.
+  unsigned log2_buckets = 1;
+  while ((size_t{1} << log2_buckets) < 2 * refs_.size() && log2_buckets < 20) ++log2_buckets;
+  shift_ = 64 - log2_buckets;
+  const size_t buckets = size_t{1} << log2_buckets;
+  first_.resize(buckets + 1);
+  size_t r = 0;
+  for (size_t bucket = 0; bucket <= buckets; ++bucket) {
+    while (r < refs_.size() && (refs_[r].key >> shift_) < bucket) ++r;
+    first_[bucket] = static_cast<uint32_t>(r);
+  }
+}
+
+ValueMatcher::ValueMatcher(const std::vector<Table>& tables)
+    : tables_(tables),
+      forms_(value_forms(tables)),
+      anchors_(anchor_refs(forms_)),
+      values_(value_refs(forms_)),
+      resolver_(tables) {
   for (const ValueForm& f : forms_) {
+    std::vector<uint32_t> from(f.values.size() + 1, 0);
+    for (size_t k = f.values.size(); k-- > 0;) from[k] = from[k + 1] + (f.values[k] != 0);
+    nonzero_.push_back(from[0]);
+    nonzero_from_.push_back(std::move(from));
     std::vector<std::pair<uint64_t, uint32_t>> at;
     for (uint32_t k = 0; k < f.values.size(); ++k) at.emplace_back(f.values[k], k);
     std::sort(at.begin(), at.end());
     positions_.push_back(std::move(at));
   }
-  auto by_key = [](const Ref& a, const Ref& b) { return a.key < b.key; };
-  std::sort(anchors_.begin(), anchors_.end(), by_key);
-  std::sort(values_.begin(), values_.end(), by_key);
-  for (const Ref& r : anchors_) anchor_filter_.add(r.key);
-  for (const Ref& r : values_) value_filter_.add(r.key);
 }
 
 std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) const {
@@ -146,6 +178,20 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
   std::vector<size_t> found_until(forms_.size(), 0);
   std::unordered_set<uint64_t> tried;
 
+  // Per width, (value, index) of the literals that are elements of it, sorted; built when an
+  // alignment first searches far ahead for an entry (a table with many literals inserted).
+  constexpr int64_t long_search = 16;
+  std::array<std::vector<std::pair<uint64_t, uint32_t>>, widths.size()> positions_of_literals;
+  auto literal_positions = [&](size_t w) -> const std::vector<std::pair<uint64_t, uint32_t>>& {
+    auto& at = positions_of_literals[w];
+    if (at.empty() && n != 0) {
+      for (size_t k = 0; k < n; ++k)
+        if (valid[w][k] != 0) at.emplace_back(as[w][k], static_cast<uint32_t>(k));
+      std::sort(at.begin(), at.end());
+    }
+    return at;
+  };
+
   // Lays form f over the literals from `start` (which may precede the first literal), stepping over
   // a few inserted or missing entries, and counts the entries found in order.
   auto align = [&](uint32_t fi, int64_t start) {
@@ -166,8 +212,16 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
     int64_t i = start;
     size_t j = 0;
     bool any = false;
+    const uint32_t* const nonzero_after = nonzero_from_[fi].data();
+    const uint32_t nonzero_need = needed(nonzero_[fi]);
     while (j < f.values.size() && i < static_cast<int64_t>(n)) {
-      if (hit.matched + (f.values.size() - j) < need) break;
+      // Done when the entries and literals left cannot make up a match, or its nonzero entries.
+      const size_t literals_left = n - static_cast<size_t>(std::max<int64_t>(i, 0));
+      if (hit.matched + std::min(f.values.size() - j, literals_left) < need ||
+          matched_nonzero + nonzero_after[j] < nonzero_need) {
+        hit.matched = 0;
+        break;
+      }
       if (eq(i, j)) {
         if (!any) hit.first = static_cast<size_t>(i), any = true;
         hit.last = static_cast<size_t>(i);
@@ -202,14 +256,26 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
         }
         const size_t inserted_reach = left_out != 0 ? left_out - 1 : reach;
         size_t inserted = 0;
-        if (j < entries)
-          for (int64_t k = std::max<int64_t>(i + static_cast<int64_t>(resync_reach) + 1, 0),
-                       last = std::min<int64_t>(i + static_cast<int64_t>(inserted_reach), static_cast<int64_t>(n) - 1);
-               k <= last; ++k)
-            if (value[k] == entry[j] && is_element[k] != 0 && eq(k + 1, j + 1)) {
-              inserted = static_cast<size_t>(k - i);
-              break;
-            }
+        if (j < entries) {
+          const int64_t first = std::max<int64_t>(i + static_cast<int64_t>(resync_reach) + 1, 0);
+          const int64_t last = std::min<int64_t>(i + static_cast<int64_t>(inserted_reach), static_cast<int64_t>(n) - 1);
+          if (last - first < long_search) {
+            for (int64_t k = first; k <= last; ++k)
+              if (value[k] == entry[j] && is_element[k] != 0 && eq(k + 1, j + 1)) {
+                inserted = static_cast<size_t>(k - i);
+                break;
+              }
+          } else {
+            // The same search, over the literals that hold this entry's value only.
+            const auto& at = literal_positions(w);
+            auto p = std::lower_bound(at.begin(), at.end(), std::pair<uint64_t, uint32_t>{entry[j], static_cast<uint32_t>(first)});
+            for (; p != at.end() && p->first == entry[j] && p->second <= last; ++p)
+              if (eq(int64_t{p->second} + 1, j + 1)) {
+                inserted = p->second - static_cast<size_t>(i);
+                break;
+              }
+          }
+        }
         if (inserted != 0) i += static_cast<int64_t>(inserted), resynced = true;
         else if (left_out != 0) j += left_out, resynced = true;
       }
@@ -229,61 +295,77 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
   for (size_t i = 0; i + anchor_length <= n; ++i)
     for (size_t w = 0; w < widths.size(); ++w) {
       if (run[w][i] < anchor_length) continue;
-      const uint64_t key = anchor_key(widths[w], as[w].data() + i);
-      if (!anchor_filter_.may_hold(key)) continue;
-      auto range = std::equal_range(anchors_.begin(), anchors_.end(), Ref{key, 0, 0},
-                                    [](const Ref& a, const Ref& b) { return a.key < b.key; });
-      for (auto it = range.first; it != range.second; ++it) {
-        const ValueForm& f = forms_[it->form];
-        if (f.bits != widths[w] || found_until[it->form] > i ||
-            !std::equal(f.values.begin() + it->index, f.values.begin() + it->index + anchor_length, as[w].begin() + static_cast<ptrdiff_t>(i)))
+      for (const Ref& anchor : anchors_.of(anchor_key(widths[w], as[w].data() + i))) {
+        const ValueForm& f = forms_[anchor.form];
+        if (f.bits != widths[w] || found_until[anchor.form] > i ||
+            !std::equal(f.values.begin() + anchor.index, f.values.begin() + anchor.index + anchor_length,
+                        as[w].begin() + static_cast<ptrdiff_t>(i)))
           continue;
-        const int64_t start = static_cast<int64_t>(i) - it->index;
-        if (!tried.insert(uint64_t{it->form} << 40 ^ static_cast<uint64_t>(start + (int64_t{1} << 39))).second) continue;
-        const ValueHit hit = align(it->form, start);
+        const int64_t start = static_cast<int64_t>(i) - anchor.index;
+        if (!tried.insert(uint64_t{anchor.form} << 40 ^ static_cast<uint64_t>(start + (int64_t{1} << 39))).second) continue;
+        const ValueHit hit = align(anchor.form, start);
         if (hit.matched >= needed(f.values.size())) {
           hits.push_back(hit);
-          found_until[it->form] = hit.last + 1;
+          found_until[anchor.form] = hit.last + 1;
         }
       }
     }
 
-  // Distinctive tables written value by value: enough of their values within a short stretch.
-  std::vector<std::vector<std::pair<size_t, uint32_t>>> seen(forms_.size());
+  // Distinctive tables written value by value: enough of their values within a short stretch. No
+  // stretch holds more of a table's distinct values than the whole file, and most files hold few
+  // (a CRC table's 0, many times): those are counted first, each value of each table once.
+  std::vector<uint8_t> value_seen(values_.size(), 0);
+  std::vector<uint32_t> distinct_in_file(forms_.size(), 0);
+  // The last few values counted, by their key's low bits: a file repeats a few values (0, 1,
+  // 0xffffffff) most of the time, whose tables need not be looked at again.
+  struct Counted {
+    uint64_t key = 0, value = 0;
+    unsigned bits = 0;
+  };
+  std::array<Counted, 64> counted{};
   for (size_t i = 0; i < n; ++i)
     for (unsigned bits : {32u, 64u}) {
       const size_t w = width_index(bits);
       if (!valid[w][i]) continue;
       const uint64_t key = mix(bits, as[w][i]);
-      if (!value_filter_.may_hold(key)) continue;
-      auto range = std::equal_range(values_.begin(), values_.end(), Ref{key, 0, 0},
-                                    [](const Ref& a, const Ref& b) { return a.key < b.key; });
-      for (auto it = range.first; it != range.second; ++it)
-        if (forms_[it->form].bits == bits && forms_[it->form].values[it->index] == as[w][i])
-          seen[it->form].push_back({i, it->index});
+      Counted& last = counted[key % counted.size()];
+      if (last.bits == bits && last.key == key && last.value == as[w][i]) continue;
+      for (const Ref& r : values_.of(key))
+        if (forms_[r.form].bits == bits && forms_[r.form].values[r.index] == as[w][i] && value_seen[values_.id(r)]++ == 0)
+          ++distinct_in_file[r.form];
+      last = {key, as[w][i], bits};
     }
+  std::vector<std::pair<size_t, uint32_t>> seen;  // (literal, entry) of one form's values, in order
   for (uint32_t fi = 0; fi < forms_.size(); ++fi) {
-    if (seen[fi].empty()) continue;
     const size_t total = forms_[fi].values.size();
     // A short table written value by value must be complete: three of MD5's four initial values
     // turn up in ordinary code.
     const uint32_t need = total <= 8 ? static_cast<uint32_t>(total) : needed(total);
+    if (distinct_in_file[fi] < need) continue;
+    const unsigned bits = forms_[fi].bits;
+    const size_t w = width_index(bits);
+    seen.clear();
+    for (size_t i = 0; i < n; ++i) {
+      if (!valid[w][i]) continue;
+      for (const Ref& r : values_.of(mix(bits, as[w][i])))
+        if (r.form == fi && forms_[fi].values[r.index] == as[w][i]) seen.push_back({i, r.index});
+    }
     const size_t window = 3 * total + 8;
     std::vector<uint32_t> counts(total, 0);
     uint32_t distinct = 0;
     size_t front = 0;
     constexpr size_t none = ~size_t{0};
     size_t open = none;  // index in hits of a hit still taking in values within its window
-    for (size_t back = 0; back < seen[fi].size(); ++back) {
-      const auto [at, entry] = seen[fi][back];
+    for (size_t back = 0; back < seen.size(); ++back) {
+      const auto [at, entry] = seen[back];
       if (open != none && at > hits[open].first + window) {  // the hit is complete: start afresh
         open = none;
         std::fill(counts.begin(), counts.end(), 0);
         distinct = 0;
         front = back;
       }
-      while (seen[fi][front].first + window < at) {
-        if (--counts[seen[fi][front].second] == 0) --distinct;
+      while (seen[front].first + window < at) {
+        if (--counts[seen[front].second] == 0) --distinct;
         ++front;
       }
       if (counts[entry]++ == 0) ++distinct;
@@ -292,7 +374,7 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
         hits[open].last = at;
       } else if (distinct >= need) {
         open = hits.size();
-        hits.push_back(ValueHit{forms_[fi].table, fi, seen[fi][front].first, at, distinct, static_cast<uint32_t>(total), true});
+        hits.push_back(ValueHit{forms_[fi].table, fi, seen[front].first, at, distinct, static_cast<uint32_t>(total), true});
       }
     }
   }

@@ -41,25 +41,41 @@ class ValueMatcher {
     uint64_t key;
     uint32_t form, index;
   };
-  // One bit per key hash: nearly every literal position is no anchor and no value, and one load
-  // from this says so before a binary search over the sorted keys.
-  class KeyFilter {
+  // Refs sorted by key, with a directory by the key's top bits: a key's refs lie in its bucket,
+  // and nearly every literal position is no anchor and no value, which one load from the
+  // directory (an empty bucket) says.
+  class RefIndex {
    public:
-    void add(uint64_t key) { bits_[slot(key) / 64] |= uint64_t{1} << (slot(key) % 64); }
-    bool may_hold(uint64_t key) const { return (bits_[slot(key) / 64] >> (slot(key) % 64)) & 1; }
+    explicit RefIndex(std::vector<Ref> refs);
+    // The refs with this key, in the order of sorting by key.
+    std::span<const Ref> of(uint64_t key) const {
+      const size_t bucket = static_cast<size_t>(key >> shift_);
+      const Ref* p = refs_.data() + first_[bucket];
+      const Ref* const end = refs_.data() + first_[bucket + 1];
+      while (p != end && p->key < key) ++p;
+      const Ref* q = p;
+      while (q != end && q->key == key) ++q;
+      return {p, q};
+    }
+    // A ref's place in the index, to mark it once per file.
+    size_t id(const Ref& r) const { return static_cast<size_t>(&r - refs_.data()); }
+    size_t size() const { return refs_.size(); }
 
    private:
-    static constexpr unsigned log2_bits = 21;
-    static size_t slot(uint64_t key) { return static_cast<size_t>(key >> (64 - log2_bits)); }
-    std::vector<uint64_t> bits_ = std::vector<uint64_t>((size_t{1} << log2_bits) / 64);
+    std::vector<Ref> refs_;
+    unsigned shift_ = 64;
+    std::vector<uint32_t> first_;  // per bucket, its first ref; one more entry closes the last
   };
+  static std::vector<Ref> anchor_refs(const std::vector<ValueForm>& forms);
+  static std::vector<Ref> value_refs(const std::vector<ValueForm>& forms);
+
   const std::vector<Table>& tables_;
   std::vector<ValueForm> forms_;
-  std::vector<Ref> anchors_;  // sorted by key: four consecutive values of a form
-  std::vector<Ref> values_;   // sorted by key: each value of a distinctive form
   std::vector<uint32_t> nonzero_;  // per form: its values that are not zero
+  std::vector<std::vector<uint32_t>> nonzero_from_;  // per form and entry: nonzero values from it on
   std::vector<std::vector<std::pair<uint64_t, uint32_t>>> positions_;  // per form: (value, index), sorted
-  KeyFilter anchor_filter_, value_filter_;
+  RefIndex anchors_;  // four consecutive values of a form
+  RefIndex values_;   // each value of a distinctive form
   HitResolver resolver_;
 };
 

@@ -91,8 +91,9 @@ bool operand_end(const Token& t) {
 }
 
 // The integer literals of a C-family file in order, with their token index.
-std::vector<Literal> c_literals(std::span<const Token> t) {
-  const auto macros = paste_macros(t);
+std::vector<Literal> c_literals(std::string_view text, std::span<const Token> t) {
+  // A pasting macro needs a "##" token, which most files never hold.
+  const auto macros = text.find("##") == std::string_view::npos ? std::map<std::string_view, PasteMacro>() : paste_macros(t);
   std::vector<Literal> out;
   for (size_t i = 0; i < t.size(); ++i) {
     const Token& tok = t[i];
@@ -106,7 +107,7 @@ std::vector<Literal> c_literals(std::span<const Token> t) {
       else if (i == 1 && t[0].is("-"))
         negative = true;
       out.push_back({v, negative, static_cast<uint32_t>(i)});
-    } else if (tok.kind == TokenKind::identifier && i + 1 < t.size() && t[i + 1].is("(")) {
+    } else if (tok.kind == TokenKind::identifier && !macros.empty() && i + 1 < t.size() && t[i + 1].is("(")) {
       const auto m = macros.find(tok.text);
       if (m == macros.end() || (tok.directive && i >= 1 && t[i - 1].is_ident("define"))) continue;
       std::vector<std::string_view> args;
@@ -129,10 +130,15 @@ std::vector<Literal> c_literals(std::span<const Token> t) {
         i = j;
       }
     } else if (tok.kind == TokenKind::string) {
-      std::string text(string_body(tok));
       size_t j = i + 1;  // adjacent literals are one string
-      for (; j < t.size() && t[j].kind == TokenKind::string; ++j) text += string_body(t[j]);
-      push_text_constants(text, static_cast<uint32_t>(i), out);
+      while (j < t.size() && t[j].kind == TokenKind::string) ++j;
+      if (j == i + 1) {
+        push_text_constants(string_body(tok), static_cast<uint32_t>(i), out);
+      } else {
+        std::string text;
+        for (size_t k = i; k < j; ++k) text += string_body(t[k]);
+        push_text_constants(text, static_cast<uint32_t>(i), out);
+      }
       i = j - 1;
     }
   }
@@ -191,7 +197,7 @@ class CryptoTablesRule final : public SourceRule {
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     const bool c_family = is_c_family(file.language);
-    const std::vector<Literal> literals = c_family ? c_literals(file.tokens) : other_literals(file.input.bytes, file.language);
+    const std::vector<Literal> literals = c_family ? c_literals(file.input.bytes, file.tokens) : other_literals(file.input.bytes, file.language);
     if (literals.size() < 4) return;
     for (const auto& hit : matcher().match(literals)) {
       const auto& table = crypto_tables::tables()[hit.table];

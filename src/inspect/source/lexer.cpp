@@ -1,12 +1,27 @@
 #include "inspect/source/lexer.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
+#include <cstddef>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace mdbc::source {
 namespace {
 
-enum : uint8_t { kIdStart = 1, kIdChar = 2, kDigit = 4, kSpace = 8, kPunct = 16, kPunctSecond = 32 };
+enum : uint8_t {
+  kIdStart = 1,
+  kIdChar = 2,
+  kDigit = 4,
+  kSpace = 8,
+  kPunct = 16,
+  kPunctSecond = 32,
+  kBlank = 64,  // may begin what lies between tokens: white space, a newline, a splice, a comment
+};
 
 constexpr std::array<uint8_t, 256> make_classes() {
   std::array<uint8_t, 256> c{};
@@ -14,7 +29,8 @@ constexpr std::array<uint8_t, 256> make_classes() {
   for (int i = 'A'; i <= 'Z'; ++i) c[i] = kIdStart | kIdChar;
   c['_'] = kIdStart | kIdChar;
   for (int i = '0'; i <= '9'; ++i) c[i] = kIdChar | kDigit;
-  c[' '] = c['\t'] = c['\f'] = c['\v'] = c['\r'] = kSpace;
+  c[' '] = c['\t'] = c['\f'] = c['\v'] = c['\r'] = kSpace | kBlank;
+  c['\n'] = c['\\'] = c['/'] = kBlank;
   for (char p : std::string_view("{}[]()<>;:,.?!~+-*/%^&|=#")) c[static_cast<uint8_t>(p)] |= kPunct;
   // Every longer punctuator's second byte is one of these; most punctuation is one byte.
   for (char p : std::string_view("%.<=>-+*&|#:")) c[static_cast<uint8_t>(p)] |= kPunctSecond;
@@ -28,6 +44,47 @@ constexpr std::string_view puncts[] = {
     "&&", "||", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "##", ".*", "<:", ":>", "<%", "%>", "%:",
 };
 
+// The longer punctuators by their first byte, in the order above: a punctuator is compared only
+// with those that can match it.
+struct Punctuators {
+  std::array<std::string_view, 6> longer;
+  size_t count = 0;
+};
+constexpr auto punct_by_first = [] {
+  std::array<Punctuators, 256> table{};
+  for (std::string_view p : puncts) {
+    Punctuators& t = table[static_cast<uint8_t>(p.front())];
+    t.longer[t.count++] = p;
+  }
+  return table;
+}();
+
+// The end of the run of identifier bytes (ASCII letters, digits, '_') that starts at p.
+const char* identifier_end(const char* p, const char* end) {
+#if defined(__SSE2__)
+  // Sixteen bytes classified at once: identifiers are most of a source file's bytes. Letters by
+  // their lower case in 'a'..'z', digits in '0'..'9', both compared as signed bytes shifted so
+  // that the range starts at -128 (SSE2 has no unsigned comparison).
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i to_letters = _mm_set1_epi8(static_cast<char>(128 - 'a'));
+  const __m128i letters_below = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i to_digits = _mm_set1_epi8(static_cast<char>(128 - '0'));
+  const __m128i digits_below = _mm_set1_epi8(static_cast<char>(-128 + 10));
+  const __m128i underscore = _mm_set1_epi8('_');
+  while (end - p >= 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(bytes, case_bit), to_letters), letters_below);
+    const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(bytes, to_digits), digits_below);
+    const __m128i ident = _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(bytes, underscore));
+    const auto others = static_cast<uint32_t>(~_mm_movemask_epi8(ident)) & 0xffffu;
+    if (others != 0) return p + std::countr_zero(others);
+    p += 16;
+  }
+#endif
+  while (p < end && (classes[static_cast<uint8_t>(*p)] & kIdChar)) ++p;
+  return p;
+}
+
 class Lexer {
  public:
   explicit Lexer(std::string_view s) : s_(s) {}
@@ -35,41 +92,42 @@ class Lexer {
   void run(std::vector<Token>& out) {
     out.clear();
     out.reserve(s_.size() / 6 + 16);
+    const size_t n = s_.size();
     bool line_start = true, in_directive = false;
     while (true) {
       // White space, comments and splices between tokens.
-      while (i_ < s_.size()) {
+      while (i_ < n) {
         const char c = s_[i_];
-        if (c == '\n') {
+        const uint8_t cls = classes[static_cast<uint8_t>(c)];
+        if (!(cls & kBlank)) break;
+        if (cls & kSpace) {
+          ++i_;
+        } else if (c == '\n') {
           newline();
           line_start = true;
           in_directive = false;
-        } else if (classes[static_cast<uint8_t>(c)] & kSpace) {
-          ++i_;
-        } else if (splice_at(i_)) {
+        } else if (c == '\\') {
+          if (!splice_at(i_)) break;
           skip_splice();
-        } else if (c == '/' && peek(1) == '/') {
+        } else if (i_ + 1 < n && s_[i_ + 1] == '/') {  // c is '/'
           line_comment();
-        } else if (c == '/' && peek(1) == '*') {
+        } else if (i_ + 1 < n && s_[i_ + 1] == '*') {
           block_comment();
         } else {
           break;
         }
       }
-      if (i_ >= s_.size()) break;
-      Token t;
-      t.line = line_;
-      t.column = static_cast<uint32_t>(i_ - line_begin_ + 1);
-      t.line_start = line_start;
+      if (i_ >= n) break;
+      // Where the token begins: splices inside it move the line on.
       const size_t start = i_;
+      const uint32_t line = line_;
+      const auto column = static_cast<uint32_t>(start - line_begin_ + 1);
       const uint32_t splices_before = splices_;
-      t.kind = next_token();
-      t.text = s_.substr(start, i_ - start);
-      t.spliced = splices_ != splices_before;
-      if (line_start && t.kind == TokenKind::punct && (t.text == "#" || t.text == "%:")) in_directive = true;
-      t.directive = in_directive;
+      const TokenKind kind = next_token();
+      const std::string_view text(s_.data() + start, i_ - start);
+      if (line_start && kind == TokenKind::punct && (text == "#" || text == "%:")) in_directive = true;
+      out.emplace_back(text, line, column, kind, in_directive, line_start, splices_ != splices_before, uint32_t{0});
       line_start = false;
-      out.push_back(t);
     }
   }
 
@@ -140,25 +198,21 @@ class Lexer {
 
   // Consumes a quoted literal body up to the closing quote; an unescaped newline ends it.
   void quoted(char quote) {
+    const size_t n = s_.size();
     ++i_;
-    while (i_ < s_.size()) {
+    while (i_ < n) {
+      while (i_ < n && s_[i_] != quote && s_[i_] != '\n' && s_[i_] != '\\') ++i_;
+      if (i_ >= n) break;
       const char c = s_[i_];
       if (c == quote) {
         ++i_;
         return;
       }
       if (c == '\n') return;
-      if (c == '\\') {
-        if (splice_at(i_)) {
-          skip_splice();
-          continue;
-        }
-        i_ += 2;
-        continue;
-      }
-      ++i_;
+      if (splice_at(i_)) skip_splice();
+      else i_ += 2;  // an escape
     }
-    if (i_ > s_.size()) i_ = s_.size();
+    if (i_ > n) i_ = n;
   }
 
   // R"delim( … )delim" — i_ is at the opening quote.
@@ -177,11 +231,7 @@ class Lexer {
     close += '"';
     const size_t end = s_.find(close, p + 1);
     const size_t stop = end == std::string_view::npos ? s_.size() : end + close.size();
-    for (size_t k = i_; k < stop; ++k)
-      if (s_[k] == '\n') {
-        ++line_;
-        line_begin_ = k + 1;
-      }
+    count_newlines(i_, stop);
     i_ = stop;
   }
 
@@ -189,13 +239,15 @@ class Lexer {
     const auto c = static_cast<uint8_t>(s_[i_]);
     if (classes[c] & kIdStart) {
       const size_t start = i_;
-      while (i_ < s_.size()) {
-        if (classes[static_cast<uint8_t>(s_[i_])] & kIdChar) ++i_;
-        else if (splice_at(i_)) skip_splice();
-        else break;
+      char after = 0;  // the byte after the name
+      while (true) {
+        i_ = static_cast<size_t>(identifier_end(s_.data() + i_, s_.data() + s_.size()) - s_.data());
+        after = peek(0);
+        if (after != '\\' || !splice_at(i_)) break;
+        skip_splice();
       }
       // Encoding prefixes and raw strings: L"", u8"", R"()", LR"()", u8R"()" …
-      if (i_ < s_.size() && (s_[i_] == '"' || s_[i_] == '\'')) {
+      if (after == '"' || after == '\'') {
         const std::string_view prefix = s_.substr(start, i_ - start);
         const bool raw = !prefix.empty() && prefix.back() == 'R';
         const std::string_view enc = raw ? prefix.substr(0, prefix.size() - 1) : prefix;
@@ -212,7 +264,23 @@ class Lexer {
       }
       return TokenKind::identifier;
     }
-    if ((classes[c] & kDigit) || (c == '.' && (classes[static_cast<uint8_t>(peek(1))] & kDigit))) {
+    // Punctuation is as common as names; a '.' before a digit begins a number.
+    const uint8_t next_class = classes[static_cast<uint8_t>(peek(1))];
+    if ((classes[c] & kPunct) && !(c == '.' && (next_class & kDigit))) {
+      if (next_class & kPunctSecond) {
+        const Punctuators& candidates = punct_by_first[c];
+        for (size_t k = 0; k < candidates.count; ++k) {
+          const std::string_view p = candidates.longer[k];
+          if (s_.size() - i_ >= p.size() && std::equal(p.begin(), p.end(), s_.begin() + static_cast<std::ptrdiff_t>(i_))) {
+            i_ += p.size();
+            return TokenKind::punct;
+          }
+        }
+      }
+      ++i_;
+      return TokenKind::punct;
+    }
+    if ((classes[c] & kDigit) || c == '.') {
       ++i_;
       while (i_ < s_.size()) {
         const char d = s_[i_];
@@ -237,19 +305,6 @@ class Lexer {
     if (c == '\'') {
       quoted('\'');
       return TokenKind::character;
-    }
-    if (classes[c] & kPunct) {
-      if (!(classes[static_cast<uint8_t>(peek(1))] & kPunctSecond)) {
-        ++i_;
-        return TokenKind::punct;
-      }
-      for (std::string_view p : puncts)
-        if (s_.substr(i_, p.size()) == p) {
-          i_ += p.size();
-          return TokenKind::punct;
-        }
-      ++i_;
-      return TokenKind::punct;
     }
     ++i_;
     return TokenKind::other;

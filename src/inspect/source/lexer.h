@@ -4,6 +4,7 @@
 // are single tokens; line splices join lines; preprocessor lines are marked. Unterminated
 // comments and literals end at the end of the file (strings: at the end of the line).
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,16 @@ struct Token {
 
   bool is(std::string_view s) const { return text == s; }
   bool is_ident(std::string_view s) const { return kind == TokenKind::identifier && text == s; }
+  // The same for a string literal, whose length the compiler knows: a comparison of a few bytes
+  // in place rather than a call (rules compare tokens with literals everywhere).
+  template <size_t N>
+  bool is(const char (&s)[N]) const {
+    return text.size() == N - 1 && std::memcmp(text.data(), s, N - 1) == 0;
+  }
+  template <size_t N>
+  bool is_ident(const char (&s)[N]) const {
+    return kind == TokenKind::identifier && is(s);
+  }
 };
 
 // Lexes the whole text. Tokens reference `text`, which must outlive them.

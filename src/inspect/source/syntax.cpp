@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace mdbc::source {
 namespace {
@@ -31,62 +32,131 @@ bool in(const std::array<std::string_view, N>& set, std::string_view s) {
   return std::find(set.begin(), set.end(), s) != set.end();
 }
 
-bool is_open(std::string_view s) { return s == "(" || s == "[" || s == "{"; }
-char closer_for(std::string_view open) { return open == "(" ? ')' : open == "[" ? ']' : '}'; }
-bool is_close(std::string_view s) { return s == ")" || s == "]" || s == "}"; }
+bool is_open(const Token& t) {
+  return t.text.size() == 1 && (t.text[0] == '(' || t.text[0] == '[' || t.text[0] == '{');
+}
+
+// A set of short words in an open-addressed table by their first and last byte and length: one
+// probe rejects most identifiers.
+template <size_t Slots>
+class WordTable {
+ public:
+  template <size_t N>
+  constexpr explicit WordTable(const std::array<std::string_view, N>& words) {
+    for (std::string_view w : words) add(w);
+  }
+  constexpr void add(std::string_view w) {
+    size_t slot = slot_of(w);
+    while (!table_[slot].empty() && table_[slot] != w) slot = (slot + 1) % Slots;
+    table_[slot] = w;
+  }
+  constexpr bool contains(std::string_view w) const {
+    if (w.empty()) return false;
+    for (size_t slot = slot_of(w); !table_[slot].empty(); slot = (slot + 1) % Slots)
+      if (table_[slot] == w) return true;
+    return false;
+  }
+
+ private:
+  static constexpr size_t slot_of(std::string_view w) {
+    return (static_cast<uint8_t>(w.front()) * 31u + static_cast<uint8_t>(w.back()) * 7u + w.size() * 97u) % Slots;
+  }
+  std::array<std::string_view, Slots> table_{};
+};
+
+// Every keyword: is_keyword runs for almost every identifier of a tree.
+constexpr auto keyword_table = [] {
+  WordTable<512> table(keywords);
+  for (std::string_view k : expression_keywords) table.add(k);
+  return table;
+}();
+constexpr WordTable<64> expression_keyword_table(expression_keywords);
+
+// Sets n elements from p on to `value`, thirty-two bytes a store: std::fill stores one element
+// at a time, and memset of a large block is a byte-counting string instruction.
+template <class T>
+void fill(T* p, size_t n, T value) {
+  constexpr size_t per_block = 32 / sizeof(T);
+  T block[per_block];
+  std::fill(std::begin(block), std::end(block), value);
+  size_t k = 0;
+  for (; k + per_block <= n; k += per_block) std::memcpy(p + k, &block, sizeof block);
+  for (; k < n; ++k) p[k] = value;
+}
 
 }  // namespace
 
-// Every keyword in an open-addressed table by its first and last byte and length: one probe
-// rejects most identifiers (is_keyword runs for almost every identifier of a tree).
-constexpr size_t keyword_slots = 512;
-constexpr size_t keyword_slot(std::string_view k) {
-  return (static_cast<uint8_t>(k.front()) * 31u + static_cast<uint8_t>(k.back()) * 7u + k.size() * 97u) % keyword_slots;
-}
-constexpr auto keyword_table = [] {
-  std::array<std::string_view, keyword_slots> table{};
-  const auto add = [&](std::string_view k) {
-    size_t slot = keyword_slot(k);
-    while (!table[slot].empty() && table[slot] != k) slot = (slot + 1) % keyword_slots;
-    table[slot] = k;
-  };
-  for (std::string_view k : keywords) add(k);
-  for (std::string_view k : expression_keywords) add(k);
-  return table;
-}();
-
-bool is_keyword(std::string_view id) {
-  if (id.empty()) return false;
-  for (size_t slot = keyword_slot(id); !keyword_table[slot].empty(); slot = (slot + 1) % keyword_slots)
-    if (keyword_table[slot] == id) return true;
-  return false;
-}
+bool is_keyword(std::string_view id) { return keyword_table.contains(id); }
 
 Syntax::Syntax(std::span<const Token> tokens) : tokens_(tokens) {
-  match_brackets();
-  mark_dead_code();
-  find_functions();
-  find_calls();
+  Landmarks landmarks;
+  scan(landmarks);
+  find_functions(landmarks.braces);
+  find_calls(landmarks);
 }
 
-void Syntax::match_brackets() {
+void Syntax::scan(Landmarks& landmarks) {
   const size_t n = tokens_.size();
-  match_.assign(n, n);
-  // Code and preprocessor lines are matched separately: a #define body's brackets never pair
-  // with the code around it.
+  match_.resize(n);
+  fill(match_.data(), n, n);  // every bracket unmatched until matched
+  dead_.resize(n);
+  fill(dead_.data(), n, uint8_t{0});
+  // Brackets: code and preprocessor lines are matched separately, a #define body's brackets never
+  // pair with the code around it.
   std::vector<size_t> code_stack, directive_stack;
+  // Never-compiled code: the #if branches open at each token.
+  enum class Branch : uint8_t { live, zero, one, dead_else };
+  std::vector<Branch> branches;
+  size_t dead_levels = 0;
+  size_t dead_from = 0;  // where the never-compiled stretch open now began
+  const auto dead_branch = [](Branch b) { return b == Branch::zero || b == Branch::dead_else; };
   for (size_t i = 0; i < n; ++i) {
     const Token& t = tokens_[i];
     if (t.kind != TokenKind::punct) continue;
-    if (t.directive && t.line_start) directive_stack.clear();
+    // A preprocessor line starts with '#' (or "%:"), a punctuator; its own tokens are dead when it
+    // opens a dead branch and live when it closes one.
+    if (t.directive && t.line_start) {
+      landmarks.directives.push_back(i);
+      directive_stack.clear();
+      const bool was_dead = dead_levels > 0;
+      if (i + 1 < n && tokens_[i + 1].directive && !tokens_[i + 1].line_start) {
+        const std::string_view d = tokens_[i + 1].text;
+        const bool bare = i + 3 >= n || tokens_[i + 3].line_start || !tokens_[i + 3].directive;
+        if (d == "if" || d == "ifdef" || d == "ifndef") {
+          Branch b = Branch::live;
+          if (d == "if" && bare && i + 2 < n && tokens_[i + 2].directive && !tokens_[i + 2].line_start) {
+            if (tokens_[i + 2].text == "0") b = Branch::zero;
+            if (tokens_[i + 2].text == "1") b = Branch::one;
+          }
+          branches.push_back(b);
+          dead_levels += dead_branch(b);
+        } else if ((d == "else" || d == "elif" || d == "elifdef" || d == "elifndef") && !branches.empty()) {
+          dead_levels -= dead_branch(branches.back());
+          branches.back() = branches.back() == Branch::one         ? Branch::dead_else
+                            : branches.back() == Branch::dead_else ? Branch::dead_else
+                                                                   : Branch::live;
+          dead_levels += dead_branch(branches.back());
+        } else if (d == "endif" && !branches.empty()) {
+          dead_levels -= dead_branch(branches.back());
+          branches.pop_back();
+        }
+      }
+      if (!was_dead && dead_levels > 0) dead_from = i;
+      if (was_dead && dead_levels == 0) std::fill(dead_.begin() + static_cast<ptrdiff_t>(dead_from), dead_.begin() + static_cast<ptrdiff_t>(i), 1);
+    }
+    if (t.text.size() != 1) continue;
     auto& stack = t.directive ? directive_stack : code_stack;
-    if (is_open(t.text)) {
+    const char c = t.text[0];
+    if (c == '(' || c == '[' || c == '{') {
       stack.push_back(i);
-    } else if (is_close(t.text)) {
+      if (c == '(') landmarks.parens.push_back(i);
+      else if (c == '{' && !t.directive) landmarks.braces.push_back(i);
+    } else if (c == ')' || c == ']' || c == '}') {
+      const char open_for = c == ')' ? '(' : c == ']' ? '[' : '{';
       // Tolerate a few unclosed openers (e.g. from #if branches) without quadratic search.
       for (size_t depth = 0; depth < 8 && depth < stack.size(); ++depth) {
         const size_t open = stack[stack.size() - 1 - depth];
-        if (closer_for(tokens_[open].text) != t.text[0]) continue;
+        if (tokens_[open].text[0] != open_for) continue;
         match_[open] = i;
         match_[i] = open;
         stack.resize(stack.size() - 1 - depth);
@@ -94,40 +164,7 @@ void Syntax::match_brackets() {
       }
     }
   }
-}
-
-void Syntax::mark_dead_code() {
-  dead_.assign(tokens_.size(), 0);
-  enum class Branch : uint8_t { live, zero, one, dead_else };
-  std::vector<Branch> stack;
-  size_t dead_levels = 0;
-  const auto dead_branch = [](Branch b) { return b == Branch::zero || b == Branch::dead_else; };
-  for (size_t i = 0; i < tokens_.size(); ++i) {
-    const Token& t = tokens_[i];
-    if (t.directive && t.line_start && i + 1 < tokens_.size() && tokens_[i + 1].directive && !tokens_[i + 1].line_start) {
-      const std::string_view d = tokens_[i + 1].text;
-      const bool bare = i + 3 >= tokens_.size() || tokens_[i + 3].line_start || !tokens_[i + 3].directive;
-      if (d == "if" || d == "ifdef" || d == "ifndef") {
-        Branch b = Branch::live;
-        if (d == "if" && bare && i + 2 < tokens_.size() && tokens_[i + 2].directive && !tokens_[i + 2].line_start) {
-          if (tokens_[i + 2].text == "0") b = Branch::zero;
-          if (tokens_[i + 2].text == "1") b = Branch::one;
-        }
-        stack.push_back(b);
-        dead_levels += dead_branch(b);
-      } else if ((d == "else" || d == "elif" || d == "elifdef" || d == "elifndef") && !stack.empty()) {
-        dead_levels -= dead_branch(stack.back());
-        stack.back() = stack.back() == Branch::one ? Branch::dead_else
-                       : stack.back() == Branch::dead_else ? Branch::dead_else
-                                                           : Branch::live;
-        dead_levels += dead_branch(stack.back());
-      } else if (d == "endif" && !stack.empty()) {
-        dead_levels -= dead_branch(stack.back());
-        stack.pop_back();
-      }
-    }
-    dead_[i] = dead_levels > 0;
-  }
+  if (dead_levels > 0) std::fill(dead_.begin() + static_cast<ptrdiff_t>(dead_from), dead_.end(), 1);
 }
 
 bool Syntax::declares(size_t name) const {
@@ -142,7 +179,7 @@ bool Syntax::declares(size_t name) const {
     const Token& t = tokens_[k];
     if (t.directive != in_directive) return saw_type;
     if (t.kind == TokenKind::identifier) {
-      if (in(expression_keywords, t.text)) return false;
+      if (expression_keyword_table.contains(t.text)) return false;
       saw_type = true;
       continue;
     }
@@ -156,7 +193,7 @@ bool Syntax::declares(size_t name) const {
     if (p == "<" && angle > 0) { --angle; continue; }
     if (angle > 0 && (p == "," || p == "...")) continue;  // template <class... T>, map<K, V>
     if (p == ")" && saw_type) {
-      const size_t open = match_[k];
+      const size_t open = match(k);
       if (open < k && open > 0 && tokens_[open - 1].kind == TokenKind::identifier &&
           in(attribute_keywords, tokens_[open - 1].text)) {
         k = open - 1;
@@ -165,7 +202,7 @@ bool Syntax::declares(size_t name) const {
       return false;
     }
     if (p == "]" && k > 0 && tokens_[k - 1].is("]")) {  // [[attribute]]
-      const size_t inner = match_[k - 1];
+      const size_t inner = match(k - 1);
       if (inner < k - 1 && inner > 0 && tokens_[inner - 1].is("[")) {
         k = inner - 1;
         continue;
@@ -199,19 +236,17 @@ bool Syntax::statement_colon(size_t colon) const {
   return false;
 }
 
-void Syntax::find_functions() {
-  const size_t n = tokens_.size();
+void Syntax::find_functions(std::span<const size_t> braces) {
   size_t inside_until = 0;  // a function body is open until this index
-  for (size_t i = 0; i < n; ++i) {
-    const Token& t = tokens_[i];
-    if (i < inside_until || t.directive || dead_[i] || !t.is("{")) continue;
+  for (const size_t i : braces) {
+    if (i < inside_until || dead_[i]) continue;
     // Walk back from '{' over trailing specifiers (const, noexcept, override, macros) to ')'.
     size_t k = i;
     while (k > 0 && tokens_[k - 1].kind == TokenKind::identifier && !tokens_[k - 1].directive &&
-           !in(expression_keywords, tokens_[k - 1].text) && tokens_[k - 1].text != "try")
+           !expression_keyword_table.contains(tokens_[k - 1].text) && tokens_[k - 1].text != "try")
       --k;
     if (k == 0 || !tokens_[k - 1].is(")")) continue;
-    const size_t open = match_[k - 1];
+    const size_t open = match(k - 1);
     if (open >= k - 1 || open == 0) continue;
     const size_t name = open - 1;
     const Token& nt = tokens_[name];
@@ -224,7 +259,7 @@ void Syntax::find_functions() {
     FunctionDef f;
     f.name = name;
     f.body_open = i;
-    f.body_close = match_[i];
+    f.body_close = match(i);
     // "..." after ',' or '(' is C's variable argument list; after a name it is a C++ pack.
     f.variadic = k - 1 > open && tokens_[k - 2].is("...") && (tokens_[k - 3].is(",") || tokens_[k - 3].is("("));
     functions_.push_back(f);
@@ -232,41 +267,47 @@ void Syntax::find_functions() {
   }
 }
 
-void Syntax::find_calls() {
+void Syntax::find_calls(const Landmarks& landmarks) {
   const size_t n = tokens_.size();
   std::string_view macro;  // name of the #define whose body we are in
   size_t body_from = n;    // first token of that body
   size_t fn = 0;           // next candidate in functions_
-  for (size_t i = 0; i + 1 < n; ++i) {
-    const Token& t = tokens_[i];
-    if (t.directive && t.line_start) {
+  size_t next_directive = 0;  // in landmarks.directives
+  // Room for a call at every '(' of an ordinary file at once; a file of brackets grows it as it goes.
+  constexpr size_t most_reserved = size_t{1} << 16;
+  calls_.reserve(std::min(landmarks.parens.size(), most_reserved));
+  // A call is a name before '(': only the tokens before a '(' are looked at, and the preprocessor
+  // lines that start before them.
+  for (const size_t paren : landmarks.parens) {
+    if (paren == 0) continue;
+    const size_t i = paren - 1;
+    for (; next_directive < landmarks.directives.size() && landmarks.directives[next_directive] <= i; ++next_directive) {
+      const size_t d = landmarks.directives[next_directive];
       macro = {};
       body_from = n;
-      if (i + 2 < n && tokens_[i + 1].is_ident("define") && tokens_[i + 2].kind == TokenKind::identifier &&
-          !tokens_[i + 2].line_start) {
-        macro = tokens_[i + 2].text;
-        body_from = i + 3;
+      if (d + 2 < n && tokens_[d + 1].is_ident("define") && tokens_[d + 2].kind == TokenKind::identifier &&
+          !tokens_[d + 2].line_start) {
+        macro = tokens_[d + 2].text;
+        body_from = d + 3;
         // Function-like macro: '(' directly after the name opens the parameter list.
-        if (i + 3 < n && tokens_[i + 3].is("(") && tokens_[i + 3].text.data() == macro.data() + macro.size())
-          body_from = match_[i + 3] < n ? match_[i + 3] + 1 : n;
+        if (d + 3 < n && tokens_[d + 3].is("(") && tokens_[d + 3].text.data() == macro.data() + macro.size())
+          body_from = match(d + 3) < n ? match(d + 3) + 1 : n;
       }
     }
-    if (t.kind != TokenKind::identifier || !tokens_[i + 1].is("(") || dead_[i]) continue;
+    const Token& t = tokens_[i];
+    if (t.kind != TokenKind::identifier || dead_[i]) continue;
     if (t.directive && (macro.empty() || i < body_from)) continue;
     if (!t.directive && tokens_[i + 1].directive) continue;
     if (is_keyword(t.text)) continue;
-    Call c;
-    c.name = i;
-    c.open = i + 1;
-    c.close = match_[i + 1];
     size_t before = i;  // first token of the (possibly qualified) name
+    std::string_view qualifier;
     if (i > 0 && (tokens_[i - 1].is(".") || tokens_[i - 1].is("->") || tokens_[i - 1].is(".*") ||
                   tokens_[i - 1].is("->*") || tokens_[i - 1].is_ident("operator")))
       continue;
     if (i > 0 && tokens_[i - 1].is("::")) {
       if (i > 1 && tokens_[i - 2].kind == TokenKind::identifier && !is_keyword(tokens_[i - 2].text)) {
         if (tokens_[i - 2].text != "std") continue;  // a user namespace or class
-        c.qualifier = "std";
+        qualifier = "std";
         before = i - 2;
         if (before > 0 && tokens_[before - 1].is("::")) --before;
       } else {
@@ -274,19 +315,29 @@ void Syntax::find_calls() {
       }
     }
     if (declares(before)) continue;
+    Call c;
+    c.name = i;
+    c.open = i + 1;
+    c.close = match(i + 1);
+    c.qualifier = qualifier;
     if (t.directive) c.macro = macro;
-    // Split the arguments at top-level commas.
+    // Split the arguments at top-level commas: counted first, so that the list is allocated once.
     const size_t end = std::min(c.close, n);
     if (end > c.open + 1) {
-      size_t arg_begin = c.open + 1;
-      for (size_t j = c.open + 1; j < end; ++j) {
-        if (is_open(tokens_[j].text) && tokens_[j].kind == TokenKind::punct && match_[j] < end) {
-          j = match_[j];
-        } else if (tokens_[j].is(",")) {
-          c.args.emplace_back(arg_begin, j);
-          arg_begin = j + 1;
+      const auto for_each_comma = [&](auto&& at_comma) {
+        for (size_t j = c.open + 1; j < end; ++j) {
+          if (tokens_[j].kind == TokenKind::punct && is_open(tokens_[j]) && match(j) < end) j = match(j);
+          else if (tokens_[j].is(",")) at_comma(j);
         }
-      }
+      };
+      size_t commas = 0;
+      for_each_comma([&](size_t) { ++commas; });
+      c.args.reserve(commas + 1);
+      size_t arg_begin = c.open + 1;
+      for_each_comma([&](size_t comma) {
+        c.args.emplace_back(arg_begin, comma);
+        arg_begin = comma + 1;
+      });
       c.args.emplace_back(arg_begin, end);
     }
     while (fn < functions_.size() && functions_[fn].body_close < i) ++fn;

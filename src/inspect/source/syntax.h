@@ -2,6 +2,7 @@
 // What the source rules need to know about a C/C++ file beyond its tokens, computed once per file
 // in one linear pass (no recursion): matching brackets, the calls of free functions, function
 // definitions, and which tokens sit in code that is never compiled (#if 0).
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -50,16 +51,33 @@ class Syntax {
   std::vector<const Call*> calls_named(std::span<const std::string_view> names) const;
 
  private:
-  void match_brackets();
-  void mark_dead_code();
-  void find_functions();
-  void find_calls();
+  // Where the later passes look, found by the first: '(' tokens, code '{' tokens, and the first
+  // token of each preprocessor line, in order.
+  struct Landmarks {
+    std::vector<size_t> parens, braces, directives;
+  };
+  void scan(Landmarks& landmarks);  // brackets, never-compiled code, landmarks
+  void find_functions(std::span<const size_t> braces);
+  void find_calls(const Landmarks& landmarks);
   bool declares(size_t name) const;
   bool statement_colon(size_t colon) const;
 
+  // Leaves the elements a vector makes uninitialised, for a vector that is filled at once after.
+  template <class T>
+  struct UninitialisedAllocator : std::allocator<T> {
+    template <class U>
+    struct rebind {
+      using other = UninitialisedAllocator<U>;
+    };
+    template <class U>
+    void construct(U* p) noexcept {
+      ::new (static_cast<void*>(p)) U;
+    }
+  };
+
   std::span<const Token> tokens_;
-  std::vector<size_t> match_;
-  std::vector<uint8_t> dead_;
+  std::vector<size_t, UninitialisedAllocator<size_t>> match_;
+  std::vector<uint8_t, UninitialisedAllocator<uint8_t>> dead_;
   std::vector<Call> calls_;
   std::vector<FunctionDef> functions_;
 };

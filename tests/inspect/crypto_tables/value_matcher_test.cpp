@@ -117,6 +117,33 @@ TEST(ValueMatcher, ValuesSpreadOverStatements) {
   }
 }
 
+TEST(ValueMatcher, LongInsertionsRepeatedValuesAndMostlyZeroTables) {
+  // 60 other literals in the middle, some of them equal to the entry that follows them (the
+  // search far ahead takes the first place where two entries follow in a row).
+  const auto& sbox = table("AES", "S-box").values;
+  auto block = sbox;
+  for (uint64_t k = 0; k < 60; ++k) block.insert(block.begin() + 100, k % 7 == 0 ? sbox[100] : 1000 + k);
+  const auto hits = matcher().match(literals(block));
+  ASSERT_EQ(hits.size(), 1u) << labels(hits);
+  EXPECT_EQ(hits[0].matched, 256u);
+  EXPECT_EQ(hits[0].last, block.size() - 1);
+  // Scattered values among many repeats of a few common ones (counted once per file).
+  std::vector<uint64_t> scattered;
+  for (int k = 0; k < 200; ++k) scattered.insert(scattered.end(), {0, 1, 0xffffffff});
+  for (uint64_t v : table("SHA-256", "initial hash value").values) scattered.insert(scattered.end(), {0, v});
+  for (int k = 0; k < 200; ++k) scattered.insert(scattered.end(), {0, 1, 0xffffffff});
+  const auto scattered_hits = matcher().match(literals(scattered));
+  ASSERT_EQ(scattered_hits.size(), 1u) << labels(scattered_hits);
+  EXPECT_TRUE(scattered_hits[0].scattered);
+  // Keccak's round constants as bytes are mostly zero: zeros alone, with a few of its other bytes,
+  // are not the table (an alignment gives up once its nonzero bytes cannot be found).
+  const auto& rc = table("Keccak/SHA-3", "round constants RC").values;
+  std::vector<uint64_t> zeros(2000, 0);
+  for (size_t k = 0; k < 16; ++k) zeros[k * 100 + 7] = (rc[k] >> 56) & 0xff;
+  zeros.insert(zeros.begin() + 1000, {0, 0, 0x80, 0x8a});
+  EXPECT_TRUE(matcher().match(literals(zeros)).empty()) << labels(matcher().match(literals(zeros)));
+}
+
 TEST(ValueMatcher, SubsetTablesAreReportedOnce) {
   // SHA-512's constants as 32-bit halves contain SHA-256's; SHA-1's initial values contain MD5's.
   std::vector<uint64_t> halves;

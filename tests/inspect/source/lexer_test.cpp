@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 
 namespace mdbc::source {
@@ -97,6 +98,52 @@ TEST(Lexer, AnyBytesTerminate) {
   const auto toks = lex(junk);
   EXPECT_FALSE(toks.empty());
   for (const auto& t : toks) EXPECT_FALSE(t.text.empty());
+}
+
+TEST(Lexer, NamesEndWhereverTheyFallInASixteenByteBlock) {
+  // Names of every length from every offset, ended by the end of the buffer or by any byte: the
+  // block-wise classification of names must stop exactly where a byte-by-byte one does, also
+  // within the last sixteen bytes, at a splice that continues the name and at a quote after it.
+  for (size_t offset = 0; offset < 18; ++offset)
+    for (size_t length = 1; length < 40; ++length) {
+      std::string name;
+      for (size_t k = 0; k < length; ++k) name += "aZ_9mQz0"[k % 8];
+      const std::string lead(offset, ' ');
+      for (int b = -1; b < 256; ++b) {
+        const std::string src = b < 0 ? lead + name : lead + name + static_cast<char>(b) + "~";
+        const auto toks = lex(src);
+        ASSERT_FALSE(toks.empty());
+        EXPECT_EQ(toks[0].kind, TokenKind::identifier);
+        EXPECT_EQ(toks[0].column, offset + 1);
+        const bool continues = b >= 0 && (std::isalnum(b) || b == '_');
+        EXPECT_EQ(toks[0].text, continues ? name + static_cast<char>(b) : name) << offset << " " << length << " " << b;
+      }
+      for (const char* splice : {"\\\n", "\\\r\n"}) {
+        const std::string src = lead + name + splice + "tail(";
+        const auto toks = lex(src);
+        ASSERT_EQ(toks.size(), 2u);
+        EXPECT_TRUE(toks[0].spliced);
+        EXPECT_EQ(spelling(toks[0]), name + "tail");
+      }
+      const std::string with_string = lead + name + "\"s\"";
+      const auto quoted = lex(with_string);
+      ASSERT_EQ(quoted.size(), 2u);
+      EXPECT_EQ(quoted[0].text, name);
+      EXPECT_EQ(quoted[1].kind, TokenKind::string);
+    }
+}
+
+TEST(Lexer, LongestPunctuatorEvenAtTheEnd) {
+  for (std::string_view p : {"%:%:", "...", "<<=", ">>=", "->*", "<=>", "::", "->", "++", "--", "<<", ">>", "<=", ">=",
+                             "==", "!=", "&&", "||", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "##", ".*", "<:",
+                             ":>", "<%", "%>", "%:", "{", ";", "?"}) {
+    EXPECT_EQ(texts(p), (std::vector<std::string>{std::string(p)}));
+    EXPECT_EQ(texts(std::string(p) + "a"), (std::vector<std::string>{std::string(p), "a"}));
+  }
+  EXPECT_EQ(texts("%:%"), (std::vector<std::string>{"%:", "%"}));
+  EXPECT_EQ(texts(".."), (std::vector<std::string>{".", "."}));
+  EXPECT_EQ(texts("a<<=b<=>c"), (std::vector<std::string>{"a", "<<=", "b", "<=>", "c"}));
+  EXPECT_EQ(texts(".5+.e"), (std::vector<std::string>{".5", "+", ".", "e"}));
 }
 
 TEST(Lexer, DirectiveEnd) {

@@ -73,6 +73,41 @@ TEST(Syntax, NeverCompiledCodeIsSkipped) {
   EXPECT_EQ(calls("#if 1\nvoid g(void) { puts(b); }\n#else\nvoid f(void) { gets(b); }\n#endif\n"), V{"puts"});
 }
 
+TEST(Syntax, NeverCompiledCodeToTheEndOfAnUnclosedIf) {
+  const auto tokens = lex("f(a);\n#if 0\ng(b);\n#if 1\nh(c);\n#endif\ni(d);\n");
+  const Syntax syntax(tokens);
+  ASSERT_EQ(syntax.calls().size(), 1u);
+  EXPECT_EQ(tokens[syntax.calls()[0].name].text, "f");
+  for (size_t i = 0; i < tokens.size(); ++i) EXPECT_EQ(syntax.dead(i), i >= 5) << i << " " << tokens[i].text;
+  // An #endif's own line is live again; the tokens of the #if 0 line are not.
+  const auto closed = lex("#if 0\nx\n#endif\ny");
+  const Syntax c(closed);
+  for (size_t i = 0; i < closed.size(); ++i) EXPECT_EQ(c.dead(i), i < 4) << i << " " << closed[i].text;
+}
+
+TEST(Syntax, UnmatchedBracketsMatchTheEnd) {
+  const auto tokens = lex("f(a[1], { b ) ]");
+  const Syntax syntax(tokens);
+  EXPECT_EQ(syntax.match(1), 9u);  // '(' and ')' across the unclosed '[' and '{'
+  EXPECT_EQ(syntax.match(9), 1u);
+  EXPECT_EQ(syntax.match(3), 5u);
+  EXPECT_EQ(syntax.match(7), tokens.size());
+  EXPECT_EQ(syntax.match(10), tokens.size());
+  EXPECT_EQ(syntax.match(0), tokens.size());
+}
+
+TEST(Syntax, MacroOfACallIsTheLastDefineBeforeIt) {
+  // Calls are looked for before each '(' only: the #define lines in between still set the macro.
+  const auto tokens = lex("#define A x\n#define B(p) f(p)\n#define C\nvoid g(void) { h(1); }\n#define D (k(2))\n");
+  const Syntax syntax(tokens);
+  ASSERT_EQ(syntax.calls().size(), 3u);
+  EXPECT_EQ(syntax.calls()[0].macro, "B");
+  EXPECT_EQ(syntax.calls()[1].macro, "");
+  EXPECT_EQ(tokens[syntax.calls()[1].name].text, "h");
+  EXPECT_EQ(syntax.calls()[1].function, 0);
+  EXPECT_EQ(syntax.calls()[2].macro, "D");
+}
+
 TEST(Syntax, ArgumentsSplitAtTopLevelCommas) {
   const auto tokens = lex("void f(void) { snprintf(buf, sizeof(buf), \"%d,%d\", g(a, b), c[1,2]); }");
   const Syntax syntax(tokens);
