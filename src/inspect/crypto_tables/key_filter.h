@@ -10,8 +10,8 @@
 // key at an even position p has its last three bytes there, one at p + 1 its first three. Half
 // the probes of one per position, each over a key set twice as large (both three-byte parts of
 // every key), which the bitmap holds with few more false candidates. Eight-byte keys are folded
-// to 32 bits there, so that both kinds of key are hashed by 32-bit multiplications, eight or
-// sixteen at once in vector registers.
+// to 32 bits there, so that both kinds of key are hashed by 32-bit multiplications, eight at once
+// in vector registers.
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -21,10 +21,9 @@ namespace mdbc::crypto_tables {
 
 class KeyFilter {
  public:
-  // The code that probes the first level: the fastest the processor runs (AVX-512 or AVX2
-  // gathers where there are), the AVX2 code even where AVX-512 is available, or the portable loop.
-  // All find the same candidates.
-  enum class Code { fastest, avx2, portable };
+  // The code that probes the first level: the fastest the processor runs (AVX2 gathers where
+  // there are), or the portable loop, which finds the same candidates.
+  enum class Code { fastest, portable };
   KeyFilter(std::span<const uint32_t> keys4, std::span<const uint64_t> keys8, Code code = Code::fastest);
 
   // A candidate: `position << 1`, plus 1 for an eight-byte key.
@@ -69,12 +68,20 @@ class KeyFilter {
   using First3 = Bitmap<uint32_t, 12>;  // 16 KiB: of random positions, about 0.3 % pass
   using First8 = Bitmap<uint32_t, 11>;  //  8 KiB, probed at every fourth position
 
+  // The probes of the first level that passed among those of consecutive groups from a position:
+  // bit j of `threes` for the even position 2j after it, bit j of `eights` for the aligned
+  // position 4j after it.
+  struct Passed {
+    uint32_t threes = 0;
+    uint32_t eights = 0;
+  };
+
  private:
-  // Appends the candidates among the eight positions from `at` (a multiple of 8); only positions
-  // before `end` count.
-  void group(const uint8_t* p, size_t size, size_t at, size_t end, std::vector<uint64_t>& out) const;
-  bool may_hold4(const uint8_t* p, size_t q) const;  // the second level, at a position the first passed
-  bool may_hold8(const uint8_t* p, size_t q) const;  // both levels, at an aligned position
+  // Appends the candidates among the groups from `at` (a multiple of 8) whose first-level probes
+  // passed; only positions before `end` count.
+  void emit(const uint8_t* p, size_t size, size_t at, size_t end, Passed passed, std::vector<uint64_t>& out) const;
+  bool second_level4(const uint8_t* p, size_t q) const;
+  bool second_level8(const uint8_t* p, size_t q) const;
 
   FirstHashes hashes_;
   First3 first3_;

@@ -1,8 +1,7 @@
 // The byte scanner's first stage: every position holding a key is a candidate, at every offset
 // alignment, at the start and the end of the bytes and across the eight-byte groups, the vector
 // code's sixteen-byte loads and the caller's chunks; the vector and portable code agree; padding
-// and random bytes give few candidates. Where the processor has AVX-512, its code is the fastest and
-// the AVX2 code is run as well.
+// and random bytes give few candidates.
 #include "inspect/crypto_tables/key_filter.h"
 
 #include <gtest/gtest.h>
@@ -53,7 +52,7 @@ bool has(const std::vector<uint64_t>& candidates, size_t position, bool eight) {
 }
 
 TEST(KeyFilter, FindsAKeyAtEveryOffsetOfShortAndLongInputs) {
-  const KeyFilter fastest(keys().four, keys().eight), avx2(keys().four, keys().eight, KeyFilter::Code::avx2),
+  const KeyFilter fastest(keys().four, keys().eight),
       portable(keys().four, keys().eight, KeyFilter::Code::portable);
   for (const size_t size : {size_t{4}, size_t{8}, size_t{11}, size_t{12}, size_t{15}, size_t{16}, size_t{17}, size_t{31},
                             size_t{64}, size_t{100}, size_t{127}, size_t{200}}) {
@@ -63,7 +62,6 @@ TEST(KeyFilter, FindsAKeyAtEveryOffsetOfShortAndLongInputs) {
       put4(bytes, at, key);
       const auto found = all_candidates(fastest, bytes);
       EXPECT_TRUE(has(found, at, false)) << "four bytes at " << at << " of " << size;
-      EXPECT_EQ(found, all_candidates(avx2, bytes)) << "four bytes at " << at << " of " << size;
       EXPECT_EQ(found, all_candidates(portable, bytes)) << "four bytes at " << at << " of " << size;
     }
     for (size_t at = 0; at + 8 <= size; at += 4) {
@@ -71,14 +69,13 @@ TEST(KeyFilter, FindsAKeyAtEveryOffsetOfShortAndLongInputs) {
       put8(bytes, at, keys().eight[at % keys().eight.size()]);
       const auto found = all_candidates(fastest, bytes);
       EXPECT_TRUE(has(found, at, true)) << "eight bytes at " << at << " of " << size;
-      EXPECT_EQ(found, all_candidates(avx2, bytes)) << "eight bytes at " << at << " of " << size;
       EXPECT_EQ(found, all_candidates(portable, bytes)) << "eight bytes at " << at << " of " << size;
     }
   }
 }
 
 TEST(KeyFilter, EveryKeyEverywhereInOneBufferAndAcrossChunks) {
-  const KeyFilter fastest(keys().four, keys().eight), avx2(keys().four, keys().eight, KeyFilter::Code::avx2),
+  const KeyFilter fastest(keys().four, keys().eight),
       portable(keys().four, keys().eight, KeyFilter::Code::portable);
   std::string bytes = random_bytes(64 * 1024 + 13, 9);
   std::set<std::pair<size_t, bool>> placed;
@@ -98,11 +95,9 @@ TEST(KeyFilter, EveryKeyEverywhereInOneBufferAndAcrossChunks) {
 
   const auto whole = all_candidates(fastest, bytes);
   for (const auto& [at, eight] : placed) EXPECT_TRUE(has(whole, at, eight)) << at << (eight ? " (eight bytes)" : "");
-  EXPECT_EQ(whole, all_candidates(avx2, bytes));
   EXPECT_EQ(whole, all_candidates(portable, bytes));
   for (const size_t chunk : {size_t{8}, size_t{16}, size_t{24}, size_t{72}, size_t{4096}}) {
     EXPECT_EQ(all_candidates(fastest, bytes, chunk), whole) << "chunks of " << chunk;
-    EXPECT_EQ(all_candidates(avx2, bytes, chunk), whole) << "chunks of " << chunk;
     EXPECT_EQ(all_candidates(portable, bytes, chunk), whole) << "chunks of " << chunk;
   }
   // In order: group by group, each group's four-byte candidates before its eight-byte ones (the
