@@ -36,45 +36,46 @@ KeyFilter::Passed group_passes(const uint8_t* p, size_t at, const FirstHashes& h
 }
 
 #if defined(__x86_64__)
-// The first-level probes of the groups from `at` (a multiple of 8) before `stop`, sixteen bytes
-// (two groups) at a time, with the hashes computed lane by lane and their bitmap words fetched by
-// gathers, on x86-64 processors with AVX2. Calls emit(position, passed) for each sixteen bytes
-// where a probe passes, `passed` as group_passes says for them, and returns the position after
-// the last sixteen bytes probed. Needs p[at + 24] readable for every `at` before `stop`.
+// Bitmap::has for eight hashes, lane by lane: a bit per lane that passes.
+template <unsigned shift>
+__attribute__((target("avx2"), always_inline)) inline uint32_t passes_avx2(__m256i hashes, const std::vector<uint32_t>& words) {
+  const __m256i one = _mm256_set1_epi32(1), low5 = _mm256_set1_epi32(31);
+  const __m256i word = _mm256_i32gather_epi32(reinterpret_cast<const int*>(words.data()), _mm256_srli_epi32(hashes, shift), 4);
+  const __m256i bits = _mm256_or_si256(_mm256_sllv_epi32(one, _mm256_and_si256(_mm256_srli_epi32(hashes, shift - 5), low5)),
+                                       _mm256_sllv_epi32(one, _mm256_and_si256(_mm256_srli_epi32(hashes, shift - 10), low5)));
+  return static_cast<uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(_mm256_and_si256(word, bits), bits))));
+}
+
+// The first-level probes of the groups from `at` (a multiple of 8) before `stop`, thirty-two
+// bytes (four groups) at a time, with the hashes computed lane by lane and their bitmap words
+// fetched by gathers of eight, on x86-64 processors with AVX2. Calls emit(position, passed) for
+// each thirty-two bytes where a probe passes, `passed` as group_passes says for them, and returns
+// the position after the last thirty-two bytes probed. Needs p[at + 40] readable for every `at`
+// before `stop`.
 template <typename Emit>
 __attribute__((target("avx2"))) size_t probe_avx2(const uint8_t* p, size_t at, size_t stop, const FirstHashes& h,
                                                  const First3& f3, const First8& f8, Emit&& emit) {
-  // The probes at the even positions 0..14, one per 32-bit lane, the first byte of each cleared
-  // (see three_bytes): the low half from the bytes at p + at, the high half from those at p + at + 8.
+  // The probes at the even positions 0..14 of sixteen bytes, one per 32-bit lane, the first byte
+  // of each cleared (see three_bytes): the low half from the sixteen bytes there, the high half
+  // from the sixteen bytes eight on.
   const __m256i threes = _mm256_setr_epi8(-128, 1, 2, 3, -128, 3, 4, 5, -128, 5, 6, 7, -128, 7, 8, 9,  //
                                           -128, 1, 2, 3, -128, 3, 4, 5, -128, 5, 6, 7, -128, 7, 8, 9);
   const __m256i multiplier3 = _mm256_set1_epi32(static_cast<int>(h.multiplier3));
-  const __m128i low8 = _mm_set1_epi32(static_cast<int>(h.low8)), high8 = _mm_set1_epi32(static_cast<int>(h.high8));
-  const __m256i one = _mm256_set1_epi32(1), low5 = _mm256_set1_epi32(31);
-  const __m128i one4 = _mm_set1_epi32(1), low5_4 = _mm_set1_epi32(31);
-  const auto* words3 = reinterpret_cast<const int*>(f3.words.data());
-  const auto* words8 = reinterpret_cast<const int*>(f8.words.data());
-  for (; at < stop; at += 16) {
-    const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
-    const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at + 8));
-    const __m256i keys = _mm256_shuffle_epi8(_mm256_set_m128i(second, first), threes);
-    const __m256i hashes = _mm256_mullo_epi32(keys, multiplier3);
-    // As Bitmap::word_of and Bitmap::bits_of, lane by lane.
-    const __m256i word = _mm256_i32gather_epi32(words3, _mm256_srli_epi32(hashes, First3::shift), 4);
-    const __m256i bits =
-        _mm256_or_si256(_mm256_sllv_epi32(one, _mm256_and_si256(_mm256_srli_epi32(hashes, First3::shift - 5), low5)),
-                        _mm256_sllv_epi32(one, _mm256_and_si256(_mm256_srli_epi32(hashes, First3::shift - 10), low5)));
-    // The eight bytes at at, at + 4, at + 8 and at + 12: their low halves are the words of
-    // `first`, their high halves those of the sixteen bytes from at + 4.
-    const __m128i high = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at + 4));
-    const __m128i hashes8 = _mm_add_epi32(_mm_mullo_epi32(first, low8), _mm_mullo_epi32(high, high8));
-    const __m128i word8 = _mm_i32gather_epi32(words8, _mm_srli_epi32(hashes8, First8::shift), 4);
-    const __m128i bits8 = _mm_or_si128(_mm_sllv_epi32(one4, _mm_and_si128(_mm_srli_epi32(hashes8, First8::shift - 5), low5_4)),
-                                       _mm_sllv_epi32(one4, _mm_and_si128(_mm_srli_epi32(hashes8, First8::shift - 10), low5_4)));
-    const int threes_passed = _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(_mm256_and_si256(word, bits), bits)));
-    const int eights_passed = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(_mm_and_si128(word8, bits8), bits8)));
+  const __m256i low8 = _mm256_set1_epi32(static_cast<int>(h.low8)), high8 = _mm256_set1_epi32(static_cast<int>(h.high8));
+  auto load16 = [p](size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)); };
+  for (; at < stop; at += 32) {
+    const __m256i front = _mm256_shuffle_epi8(_mm256_set_m128i(load16(at + 8), load16(at)), threes);
+    const __m256i back = _mm256_shuffle_epi8(_mm256_set_m128i(load16(at + 24), load16(at + 16)), threes);
+    const uint32_t threes_passed = passes_avx2<First3::shift>(_mm256_mullo_epi32(front, multiplier3), f3.words) |
+                                   passes_avx2<First3::shift>(_mm256_mullo_epi32(back, multiplier3), f3.words) << 8;
+    // The eight bytes at each aligned position: their low halves are the words of the
+    // thirty-two bytes at `at`, their high halves those of the thirty-two bytes from at + 4.
+    const __m256i low = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + at));
+    const __m256i high = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + at + 4));
+    const uint32_t eights_passed =
+        passes_avx2<First8::shift>(_mm256_add_epi32(_mm256_mullo_epi32(low, low8), _mm256_mullo_epi32(high, high8)), f8.words);
     if ((threes_passed | eights_passed) != 0) [[unlikely]]
-      emit(at, KeyFilter::Passed{static_cast<uint32_t>(threes_passed), static_cast<uint32_t>(eights_passed)});
+      emit(at, KeyFilter::Passed{threes_passed, eights_passed});
   }
   return at;
 }
@@ -141,14 +142,14 @@ void KeyFilter::candidates(std::string_view bytes, size_t begin, size_t end, std
   const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
   const size_t size = bytes.size();
   end = std::min(end, size);
-  // Groups of eight positions inside the bytes (and, for the vector code, the twenty-four bytes
-  // it loads); the last positions go one at a time.
+  // Groups of eight positions inside the bytes (and, for the vector code, the forty bytes it
+  // loads); the last positions go one at a time.
   const size_t group_stop = size >= 12 ? std::min(end, size - 11) : 0;  // at < group_stop: at + 12 <= size
   size_t i = begin;
   const auto emit_here = [&](size_t at, Passed passed) { emit(p, size, at, end, passed, out); };
 #if defined(__x86_64__)
   if (code_ == Code::fastest && has_avx2())
-    i = probe_avx2(p, i, size >= 24 ? std::min(group_stop, size - 23) : 0, hashes_, first3_, first8_, emit_here);
+    i = probe_avx2(p, i, size >= 40 ? std::min(group_stop, size - 39) : 0, hashes_, first3_, first8_, emit_here);
 #endif
   for (; i < group_stop; i += 8)
     if (const Passed passed = group_passes(p, i, hashes_, first3_, first8_); passed.threes != 0 || passed.eights != 0)
