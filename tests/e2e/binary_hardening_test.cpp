@@ -134,6 +134,18 @@ TEST(BinaryHardening, SincosSlotsAreNotAnUnprotectedBuffer) {
   const auto file = corpus.gcc("sincos", source, with(hardened, {"-Wl,--no-as-needed", "-lm"}));
   EXPECT_EQ(hardening_of(file)["canary"], "yes");
   EXPECT_EQ(hard1_rules(inspect(file)), std::set<std::string>{});
+  // Statically linked, the call goes through an IFUNC stub that the symbol table names by one of
+  // the implementation's aliases (sincosf32x, sincosf64, __sincos or sincos); only the functions
+  // main reaches are the program's own. (-u: the flags come before the source, and a static link
+  // takes from libm only what is undefined by then.)
+  const std::string reached = "#include <stdio.h>\n#include <string.h>\n"
+                              "__attribute__((noinline)) double polar(double a, double r) {\n"
+                              "  return r * __builtin_sin(a) + r * __builtin_cos(a) * 2.0;\n}\n"
+                              "__attribute__((noinline)) int copy_name(const char *s) {\n"
+                              "  char buf[32];\n  strcpy(buf, s);\n  puts(buf);\n  return buf[0];\n}\n"
+                              "int main(int argc, char **argv) { printf(\"%f %d\\n\", polar(argc, 2.0), copy_name(argv[0])); return 0; }\n";
+  const auto linked = corpus.gcc("sincos-static", reached, {"-O2", "-fstack-protector-strong", "-static", "-Wl,-u,sincos", "-lm"});
+  EXPECT_EQ(hardening_of(linked)["canary"], "yes");
 }
 
 TEST(BinaryHardening, WritableAndExecutableSegment) {

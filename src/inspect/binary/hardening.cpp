@@ -103,9 +103,12 @@ std::vector<std::string_view> imports(const ElfFile& elf) {
   return names;
 }
 
-// What GCC calls for sin(x) and cos(x) of one x (see takes_stack_address_x86_64); glibc's static
-// library names the implementation __sincos.
-constexpr std::string_view sincos_names[] = {"sincos", "sincosf", "sincosl", "__sincos", "__sincosf", "__sincosl"};
+// What GCC calls for sin(x) and cos(x) of one x (see takes_stack_address_x86_64). glibc's static
+// library names the implementation __sincos and gives it the _FloatN aliases too (sincosf64 and
+// sincosf32x are sincos, sincosf32 is sincosf, sincosf64x is sincosl): a static executable calls
+// it through an IFUNC stub, named after whichever of these symbols its symbol table lists first.
+constexpr std::string_view sincos_names[] = {"sincos",    "sincosf",    "sincosl",    "__sincos",   "__sincosf",
+                                             "__sincosl", "sincosf32",  "sincosf64",  "sincosf32x", "sincosf64x"};
 
 void canary(const ElfFile& elf, const CodeMap& code, Hardening& h) {
   const bool code_readable = code.arch() != CodeArch::other;

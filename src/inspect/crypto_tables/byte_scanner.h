@@ -1,11 +1,11 @@
 #pragma once
 // One pass over raw bytes that finds every constant table (in any of its byte forms), the scattered
 // words of tables usually compiled into instructions, and a set of literal strings (version strings
-// of components) at once. Each byte position costs one probe of a small bitmap (key_filter.h),
-// indexed by a hash of the four bytes there: it holds the first four bytes of every table anchor,
-// every scattered word and every string. Tables of mostly-zero words (bytes kept in 32-bit words)
-// have no rare four-byte keys; their anchors are probed by eight bytes at 4-byte aligned
-// positions. Only the rare positions that pass are looked at further.
+// of components) at once. Every second byte position costs one probe of a small bitmap
+// (key_filter.h), indexed by a hash of the bytes there: it holds the first four bytes of every
+// table anchor, every scattered word and every string. Tables of mostly-zero words (bytes kept in
+// 32-bit words) have no rare four-byte keys; their anchors are probed by eight bytes at 4-byte
+// aligned positions. Only the rare positions that pass are looked at further.
 #include <cstdint>
 #include <optional>
 #include <string>

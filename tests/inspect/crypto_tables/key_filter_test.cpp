@@ -52,9 +52,10 @@ bool has(const std::vector<uint64_t>& candidates, size_t position, bool eight) {
 }
 
 TEST(KeyFilter, FindsAKeyAtEveryOffsetOfShortAndLongInputs) {
-  const KeyFilter fastest(keys().four, keys().eight), portable(keys().four, keys().eight, KeyFilter::Code::portable);
+  const KeyFilter fastest(keys().four, keys().eight),
+      portable(keys().four, keys().eight, KeyFilter::Code::portable);
   for (const size_t size : {size_t{4}, size_t{8}, size_t{11}, size_t{12}, size_t{15}, size_t{16}, size_t{17}, size_t{31},
-                            size_t{64}, size_t{100}}) {
+                            size_t{64}, size_t{100}, size_t{127}, size_t{200}}) {
     for (size_t at = 0; at + 4 <= size; ++at) {
       std::string bytes = random_bytes(size, static_cast<uint32_t>(size * 131 + at));
       const uint32_t key = keys().four[at % keys().four.size()];
@@ -74,7 +75,8 @@ TEST(KeyFilter, FindsAKeyAtEveryOffsetOfShortAndLongInputs) {
 }
 
 TEST(KeyFilter, EveryKeyEverywhereInOneBufferAndAcrossChunks) {
-  const KeyFilter fastest(keys().four, keys().eight), portable(keys().four, keys().eight, KeyFilter::Code::portable);
+  const KeyFilter fastest(keys().four, keys().eight),
+      portable(keys().four, keys().eight, KeyFilter::Code::portable);
   std::string bytes = random_bytes(64 * 1024 + 13, 9);
   std::set<std::pair<size_t, bool>> placed;
   // Four-byte keys at every offset modulo 32, eight-byte keys at every aligned offset modulo 32,
@@ -94,7 +96,7 @@ TEST(KeyFilter, EveryKeyEverywhereInOneBufferAndAcrossChunks) {
   const auto whole = all_candidates(fastest, bytes);
   for (const auto& [at, eight] : placed) EXPECT_TRUE(has(whole, at, eight)) << at << (eight ? " (eight bytes)" : "");
   EXPECT_EQ(whole, all_candidates(portable, bytes));
-  for (const size_t chunk : {size_t{8}, size_t{16}, size_t{24}, size_t{4096}}) {
+  for (const size_t chunk : {size_t{8}, size_t{16}, size_t{24}, size_t{72}, size_t{4096}}) {
     EXPECT_EQ(all_candidates(fastest, bytes, chunk), whole) << "chunks of " << chunk;
     EXPECT_EQ(all_candidates(portable, bytes, chunk), whole) << "chunks of " << chunk;
   }
