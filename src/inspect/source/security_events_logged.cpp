@@ -794,6 +794,47 @@ class SecurityEventsLogged final : public SourceRule {
     out.rejections.push_back(rejection(file, b, {b, e}, {ret + 1, question}, fn_name, fn_words, cond.tested, judged));
   }
 
+  // `switch (verify_image(img)) { case IMG_OK: break; default: return -EBADMSG; }`: a switch on a
+  // verification outcome (a verifying call, or a variable assigned one), each of whose cases that
+  // gives up with a failure rejects. tokens[at] is the `switch`; a case runs from its label's ':'
+  // to the next label of the same switch. Returns how many tokens were walked.
+  static size_t find_switch_rejections(const SourceFile& file, size_t at, size_t end, bool authenticating,
+                                       bool zero_is_failure, const std::string& fn_name,
+                                       const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
+    const auto& tokens = file.tokens;
+    const size_t cond_close = file.syntax.match(at + 1);
+    if (cond_close + 1 >= end || !tokens[cond_close + 1].is("{")) return 0;
+    const Condition cond = judge_condition(tokens, at + 2, cond_close, end, authenticating, judged.assigned_from, judged);
+    if (!cond.verification) return 0;
+    const size_t body_close = std::min(file.syntax.match(cond_close + 1), end);
+    // The labels' ':' of this switch, not of a nested one (its braces are skipped).
+    std::vector<size_t> case_begins;
+    for (size_t k = cond_close + 2; k < body_close; ++k) {
+      if (tokens[k].is("(") || tokens[k].is("[") || tokens[k].is("{")) {
+        k = std::min(file.syntax.match(k), body_close);
+        continue;
+      }
+      if (!tokens[k].is_ident("case") && !tokens[k].is_ident("default")) continue;
+      size_t colon = k + 1;
+      while (colon < body_close && !tokens[colon].is(":")) ++colon;
+      case_begins.push_back(colon + 1);
+      k = colon;
+    }
+    for (size_t c = 0; c < case_begins.size(); ++c) {
+      const size_t b = case_begins[c];
+      // The next label's keyword: the token before the next case's ':' walk began.
+      size_t e = body_close;
+      if (c + 1 < case_begins.size())
+        for (e = b; e < body_close && !tokens[e].is_ident("case") && !tokens[e].is_ident("default");)
+          e = tokens[e].is("(") || tokens[e].is("[") || tokens[e].is("{") ? std::min(file.syntax.match(e), body_close) + 1
+                                                                          : e + 1;
+      if (b >= e) continue;
+      if (const size_t k = failure_exit(tokens, b, e, ExitContext{false, zero_is_failure}, judged); k < e)
+        out.rejections.push_back(rejection(file, k, {b, e}, {at + 2, cond_close}, fn_name, fn_words, cond.tested, judged));
+    }
+    return body_close - cond_close;
+  }
+
   // if (COND) BRANCH [else BRANCH] inside one function, where COND is a verification outcome and
   // a branch returns a failure; and every call whose result an if tests, with that if's branches.
 
@@ -828,6 +869,11 @@ class SecurityEventsLogged final : public SourceRule {
         assigned_from.assign(t, i + 2);
       if (t.text.size() == 6 && t.text == "return") {
         find_ternary_rejection(file, i, end, authenticating, assigned_from, fn_name, fn_words, judged, out);
+        continue;
+      }
+      if (t.is_ident("switch") && i + 1 < end && tokens[i + 1].is("(")) {
+        walked_in_branches += find_switch_rejections(file, i, end, authenticating, zero_is_failure, fn_name, fn_words,
+                                                     judged, out);
         continue;
       }
       if (!t.is_ident("if") || i + 1 >= end || !tokens[i + 1].is("(")) continue;

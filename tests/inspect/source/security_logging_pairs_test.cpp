@@ -166,6 +166,28 @@ const std::vector<RulePair> more_rejection_pairs = {
 
 TEST(SecurityEventsLogged, MorePairs) { expect_pairs("LOG-2", more_rejection_pairs); }
 
+// A switch on a verification outcome: each case that gives up with a failure is a rejection; a
+// switch on anything else (a parsed command) is not.
+const std::vector<RulePair> switch_rejection_pairs = {
+    {"switch on a verifying call",
+     "int install(const void *img) {\n  switch (verify_image(img)) {\n  case 0:\n    syslog(LOG_INFO, \"installed\");\n"
+     "    return 0;\n  default:\n    return -EBADMSG;\n  }\n}\n",
+     "int install(const void *img) {\n  switch (verify_image(img)) {\n  case 0:\n    syslog(LOG_INFO, \"installed\");\n"
+     "    return 0;\n  default:\n    syslog(LOG_WARNING, \"update rejected\");\n    return -EBADMSG;\n  }\n}\n"},
+    {"switch on a variable holding a check's result, labels falling through",
+     "int login(const char *pin) {\n  int rc = check_pin(pin);\n  switch (rc) {\n  case PIN_OK:\n    return 0;\n"
+     "  case PIN_WRONG:\n  case PIN_LOCKED:\n    return -EACCES;\n  }\n  return -EINVAL;\n}\n",
+     "int login(const char *pin) {\n  int rc = check_pin(pin);\n  switch (rc) {\n  case PIN_OK:\n    return 0;\n"
+     "  case PIN_WRONG:\n  case PIN_LOCKED:\n    LOG_WRN(\"login refused\");\n    return -EACCES;\n  }\n  return -EINVAL;\n}\n"},
+    {"switch on a parsed command is no verification",
+     "bool open_session(const char *token) {\n  switch (verify_token(token)) {\n  case TOKEN_VALID:\n    return true;\n"
+     "  default:\n    return false;\n  }\n}\n",
+     "bool run(const char *line) {\n  switch (parse_command(line)) {\n  case CMD_START:\n    return true;\n"
+     "  default:\n    return false;\n  }\n}\n"},
+};
+
+TEST(SecurityEventsLogged, SwitchRejectionPairs) { expect_pairs("LOG-2", switch_rejection_pairs); }
+
 TEST(SecurityEventsLogged, DeclaredApiPairs) {
   Config config;
   config.log_functions = {"security_event"};
