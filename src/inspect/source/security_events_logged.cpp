@@ -807,8 +807,9 @@ class SecurityEventsLogged final : public SourceRule {
     const Condition cond = judge_condition(tokens, at + 2, cond_close, end, authenticating, judged.assigned_from, judged);
     if (!cond.verification) return 0;
     const size_t body_close = std::min(file.syntax.match(cond_close + 1), end);
-    // The labels' ':' of this switch, not of a nested one (its braces are skipped).
-    std::vector<size_t> case_begins;
+    // Each label of this switch (not of a nested one: its braces are skipped) as its keyword and
+    // the token after its ':'; a case runs from there to the next label's keyword.
+    std::vector<std::pair<size_t, size_t>> labels;
     for (size_t k = cond_close + 2; k < body_close; ++k) {
       if (tokens[k].is("(") || tokens[k].is("[") || tokens[k].is("{")) {
         k = std::min(file.syntax.match(k), body_close);
@@ -817,17 +818,11 @@ class SecurityEventsLogged final : public SourceRule {
       if (!tokens[k].is_ident("case") && !tokens[k].is_ident("default")) continue;
       size_t colon = k + 1;
       while (colon < body_close && !tokens[colon].is(":")) ++colon;
-      case_begins.push_back(colon + 1);
+      labels.emplace_back(k, colon + 1);
       k = colon;
     }
-    for (size_t c = 0; c < case_begins.size(); ++c) {
-      const size_t b = case_begins[c];
-      // The next label's keyword: the token before the next case's ':' walk began.
-      size_t e = body_close;
-      if (c + 1 < case_begins.size())
-        for (e = b; e < body_close && !tokens[e].is_ident("case") && !tokens[e].is_ident("default");)
-          e = tokens[e].is("(") || tokens[e].is("[") || tokens[e].is("{") ? std::min(file.syntax.match(e), body_close) + 1
-                                                                          : e + 1;
+    for (size_t c = 0; c < labels.size(); ++c) {
+      const size_t b = labels[c].second, e = c + 1 < labels.size() ? labels[c + 1].first : body_close;
       if (b >= e) continue;
       if (const size_t k = failure_exit(tokens, b, e, ExitContext{false, zero_is_failure}, judged); k < e)
         out.rejections.push_back(rejection(file, k, {b, e}, {at + 2, cond_close}, fn_name, fn_words, cond.tested, judged));
