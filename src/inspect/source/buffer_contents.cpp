@@ -58,10 +58,13 @@ const T* named(const std::array<T, N>& table, std::string_view name) {
 class Contents {
  public:
   // Within `function`, apart from the tokens (skip_begin, skip_end) of the call that reads the
-  // object; `passed_in`: a parameter whose incoming contents the caller vouches for.
-  Contents(const FileValues& values, int function, size_t skip_begin, size_t skip_end, std::string_view passed_in = {})
+  // object; `passed_in`: a parameter whose incoming contents the caller vouches for; `level`: how
+  // many functions away from the one asked about. Callers and the functions that set a static
+  // variable are followed from level 0 only; a source helper from any function but a helper.
+  Contents(const FileValues& values, int function, size_t skip_begin, size_t skip_end, std::string_view passed_in = {},
+           int level = 0)
       : values_(values), toks_(values.tokens()), function_(function), skip_begin_(skip_begin), skip_end_(skip_end),
-        passed_in_(passed_in), body_(values.syntax().functions()[static_cast<size_t>(function)]) {}
+        passed_in_(passed_in), level_(level), body_(values.syntax().functions()[static_cast<size_t>(function)]) {}
 
   std::optional<std::vector<std::string>> of(TokenRange arg) {
     const size_t base = alias_of(arg);
@@ -127,9 +130,12 @@ class Contents {
     for (const Binding* b : bindings) {
       bound_.insert(b->name);
       if (b->form == BindingForm::parameter && b->function == function_ && name == passed_in_) continue;
+      if (b->form == BindingForm::parameter && b->function == function_ && passed_by_every_caller(name)) continue;
       if (b->form == BindingForm::parameter || b->form == BindingForm::compound) return false;
       if (b->name > 0 && toks_[b->name - 1].is(">>")) return false;  // `std::cin >> data;` reads as a declaration
-      if (b->function < 0 && b->form != BindingForm::macro && !b->is_const) return false;  // any function may write
+      // Any function, of any file, may write a global; only this file's functions a static one.
+      if (b->function < 0 && b->form != BindingForm::macro && !b->is_const && !declared_static(toks_, b->name))
+        return false;
       if (b->value.empty()) continue;
       if (b->form == BindingForm::element) {
         if (!values_.resolve(b->value, function_).is(Value::Kind::integer)) return false;
@@ -159,8 +165,99 @@ class Contents {
                (own->form == BindingForm::declaration || own->form == BindingForm::parameter);
       });
       if (shadowed) continue;
-      if (b->form != BindingForm::assignment || b->value.empty() || !literal_value(b->value, b->function)) return false;
+      if (b->form != BindingForm::assignment || b->value.empty()) return false;
+      // `global = data;`: what data holds there, not the literal it was declared with.
+      const bool names_storage = alias_of(b->value) < toks_.size();
+      if (names_storage ? !contents_elsewhere(b->function, b->value) : !literal_value(b->value, b->function))
+        return false;
     }
+    return true;
+  }
+
+  // What `value` holds where another function of the file uses it (`global = data;` in the
+  // function that fills data; a caller's argument): followed from level 0 only.
+  bool contents_elsewhere(int function, TokenRange value) {
+    if (level_ > 0 || function < 0) return false;
+    const auto inner = Contents(values_, function, 0, 0, {}, level_ + 1).of(value);
+    if (!inner) return false;
+    texts_.insert(texts_.end(), inner->begin(), inner->end());
+    return true;
+  }
+
+  // A parameter of the function holds what every caller in the file passes for it: the direct
+  // calls, and the calls through a pointer the function is assigned to
+  // (`void (*sink)(char *) = print_it; sink(data);`). Any other use of the function as a value
+  // lets unknown code call it: then nothing is known. A function defined twice (or a member
+  // function) has callers this file cannot tell apart.
+  bool passed_by_every_caller(std::string_view parameter) {
+    if (level_ > 0) return false;
+    const auto index = parameter_index(body_, parameter);
+    const std::string_view function_name = toks_[body_.name].text;
+    if (!index || values_.definition(function_name) != &body_) return false;
+    size_t callers = 0;
+    for (const size_t k : values_.occurrences(function_name)) {
+      if (k == body_.name) continue;
+      if (const Call* c = values_.call_at(k)) {
+        if (!caller_passes(*c, *index)) return false;
+        ++callers;
+        continue;
+      }
+      if (const auto pointer = pointer_to(k)) {
+        for (const size_t p : values_.occurrences(pointer->name)) {
+          const Call* c = values_.call_at(p);
+          if (c == nullptr || (pointer->function >= 0 && c->function != pointer->function)) continue;
+          if (!caller_passes(*c, *index)) return false;
+          ++callers;
+        }
+        continue;
+      }
+      const bool prototype = values_.function_at(k) < 0 && k + 1 < toks_.size() && toks_[k + 1].is("(");
+      if (!prototype) return false;
+    }
+    return callers > 0;
+  }
+
+  // The pointer that stores the function named at token k: `fp = f;`, `fp = &f;`, or the
+  // declarator the bindings do not read, `void (*fp)(char *) = f;`. A local pointer is called in
+  // its function only; any other (a member `.op = f`, a global) may be called from anywhere.
+  struct Pointer {
+    std::string_view name;
+    int function;  // -1: called from anywhere in the file
+  };
+  std::optional<Pointer> pointer_to(size_t k) const {
+    size_t j = k;
+    if (j > 0 && toks_[j - 1].is("&")) --j;
+    if (j < 3 || !toks_[j - 1].is("=")) return std::nullopt;
+    const int function = values_.function_at(k);
+    if (toks_[j - 2].kind == TokenKind::identifier) {
+      if (toks_[j - 3].is(".") || toks_[j - 3].is("->")) return std::nullopt;
+      const std::string_view name = toks_[j - 2].text;
+      const auto seen = values_.visible(name, function);
+      const bool local = function >= 0 && std::any_of(seen.begin(), seen.end(), [&](const Binding* b) {
+        return b->function == function && b->form == BindingForm::declaration;
+      });
+      return Pointer{name, local ? function : -1};
+    }
+    if (!toks_[j - 2].is(")")) return std::nullopt;
+    // Back over the parameter list to `( * fp )`.
+    size_t depth = 0, p = j - 2;
+    for (size_t steps = 0; steps < max_walk_back; ++steps, --p) {
+      if (toks_[p].is(")")) ++depth;
+      if (toks_[p].is("(") && --depth == 0) break;
+      if (p == 0) return std::nullopt;
+    }
+    if (depth != 0 || p < 4 || !toks_[p - 1].is(")") || toks_[p - 2].kind != TokenKind::identifier ||
+        !toks_[p - 3].is("*") || !toks_[p - 4].is("("))
+      return std::nullopt;
+    return Pointer{toks_[p - 2].text, function};
+  }
+
+  bool caller_passes(const Call& c, size_t index) {
+    if (c.function < 0 || !c.macro.empty() || index >= c.args.size()) return false;
+    const auto inner = Contents(values_, c.function, c.open, c.close, {}, level_ + 1)
+                           .of({c.args[index].first, c.args[index].second});
+    if (!inner) return false;
+    texts_.insert(texts_.end(), inner->begin(), inner->end());
     return true;
   }
 
@@ -190,7 +287,8 @@ class Contents {
     const size_t argument = alias_of({c->args[*index].first, c->args[*index].second});
     if (argument >= toks_.size()) return false;
     add_name(toks_[argument].text);
-    const auto inner = Contents(values_, static_cast<int>(def - functions.begin()), 0, 0, returned).of_name(returned);
+    const auto inner =
+        Contents(values_, static_cast<int>(def - functions.begin()), 0, 0, returned, level_ + 1).of_name(returned);
     if (!inner) return false;
     texts_.insert(texts_.end(), inner->begin(), inner->end());
     helper_calls_.push_back(c);
@@ -274,6 +372,7 @@ class Contents {
   const int function_;
   const size_t skip_begin_, skip_end_;
   const std::string_view passed_in_;
+  const int level_;
   const FunctionDef& body_;
   std::vector<std::string_view> names_;
   std::unordered_set<size_t> bound_;  // name tokens of the bindings judged above
