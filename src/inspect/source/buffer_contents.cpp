@@ -185,7 +185,7 @@ class Contents {
   }
 
   // A parameter of the function holds what every caller in the file passes for it: the direct
-  // calls, and the calls through a pointer the function is assigned to
+  // calls, and the calls through a local pointer the function is stored in
   // (`void (*sink)(char *) = print_it; sink(data);`). Any other use of the function as a value
   // lets unknown code call it: then nothing is known. A function defined twice (or a member
   // function) has callers this file cannot tell apart.
@@ -202,10 +202,11 @@ class Contents {
         ++callers;
         continue;
       }
-      if (const auto pointer = pointer_to(k)) {
-        for (const size_t p : values_.occurrences(pointer->name)) {
+      if (const size_t pointer = function_pointer_initialised_with(values_, k); pointer < toks_.size()) {
+        const int function = values_.function_at(pointer);
+        for (const size_t p : values_.occurrences(toks_[pointer].text)) {
           const Call* c = values_.call_at(p);
-          if (c == nullptr || (pointer->function >= 0 && c->function != pointer->function)) continue;
+          if (c == nullptr || c->function != function) continue;
           if (!caller_passes(*c, *index)) return false;
           ++callers;
         }
@@ -215,41 +216,6 @@ class Contents {
       if (!prototype) return false;
     }
     return callers > 0;
-  }
-
-  // The pointer that stores the function named at token k: `fp = f;`, `fp = &f;`, or the
-  // declarator the bindings do not read, `void (*fp)(char *) = f;`. A local pointer is called in
-  // its function only; any other (a member `.op = f`, a global) may be called from anywhere.
-  struct Pointer {
-    std::string_view name;
-    int function;  // -1: called from anywhere in the file
-  };
-  std::optional<Pointer> pointer_to(size_t k) const {
-    size_t j = k;
-    if (j > 0 && toks_[j - 1].is("&")) --j;
-    if (j < 3 || !toks_[j - 1].is("=")) return std::nullopt;
-    const int function = values_.function_at(k);
-    if (toks_[j - 2].kind == TokenKind::identifier) {
-      if (toks_[j - 3].is(".") || toks_[j - 3].is("->")) return std::nullopt;
-      const std::string_view name = toks_[j - 2].text;
-      const auto seen = values_.visible(name, function);
-      const bool local = function >= 0 && std::any_of(seen.begin(), seen.end(), [&](const Binding* b) {
-        return b->function == function && b->form == BindingForm::declaration;
-      });
-      return Pointer{name, local ? function : -1};
-    }
-    if (!toks_[j - 2].is(")")) return std::nullopt;
-    // Back over the parameter list to `( * fp )`.
-    size_t depth = 0, p = j - 2;
-    for (size_t steps = 0; steps < max_walk_back; ++steps, --p) {
-      if (toks_[p].is(")")) ++depth;
-      if (toks_[p].is("(") && --depth == 0) break;
-      if (p == 0) return std::nullopt;
-    }
-    if (depth != 0 || p < 4 || !toks_[p - 1].is(")") || toks_[p - 2].kind != TokenKind::identifier ||
-        !toks_[p - 3].is("*") || !toks_[p - 4].is("("))
-      return std::nullopt;
-    return Pointer{toks_[p - 2].text, function};
   }
 
   bool caller_passes(const Call& c, size_t index) {
@@ -381,6 +347,32 @@ class Contents {
 };
 
 }  // namespace
+
+// For a function name at token k used as a value: the local function pointer it initialises or
+// is assigned to (`void (*p)(char *) = f;`, `p = &f;`), when that pointer is bound to nothing
+// else: the token of the pointer's name there, or tokens().size().
+size_t function_pointer_initialised_with(const FileValues& values, size_t k) {
+  const auto t = values.tokens();
+  const size_t none = t.size();
+  size_t at = k;
+  if (at > 0 && t[at - 1].is("&")) --at;
+  if (k + 1 >= t.size() || !t[k + 1].is(";") || at < 2 || !t[at - 1].is("=")) return none;
+  size_t lhs = at - 2;
+  const bool declarator = t[lhs].is(")");
+  if (declarator) {  // void (*p)(char *) = f: the name inside the declarator's first parentheses
+    const size_t open = values.syntax().match(lhs);
+    if (open >= lhs || open == 0 || !t[open - 1].is(")") || values.syntax().match(open - 1) >= open - 1) return none;
+    lhs = open - 2;
+    if (lhs == 0 || !t[lhs + 1].is(")") || !t[lhs - 1].is("*")) return none;
+  }
+  if (t[lhs].kind != TokenKind::identifier) return none;
+  const int function = values.function_at(k);
+  const auto bound = values.visible(t[lhs].text, function);
+  if (function < 0 || (bound.empty() && !declarator)) return none;
+  for (const Binding* b : bound)
+    if (b->function != function || b->value.empty() || values.strip(b->value).begin != k) return none;
+  return lhs;
+}
 
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use) {
   if (use.function < 0 || !use.macro.empty()) return std::nullopt;
