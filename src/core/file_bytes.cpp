@@ -15,44 +15,31 @@ struct Descriptor {
   ~Descriptor() { ::close(fd); }
 };
 
-// The memory a thread keeps for the files it reads: whole huge pages, at most kept_size bytes.
+// The memory a thread keeps for the files it reads: kept_size bytes, allocated at its first file.
 struct KeptMemory {
   char* data = nullptr;
-  size_t size = 0;
   bool in_use = false;  // by a FileBytes of this thread
   ~KeptMemory() {
-    if (data != nullptr) free_huge_pages(data, size);
+    if (data != nullptr) free_huge_pages(data, FileBytes::kept_size);
   }
 };
 
 thread_local KeptMemory kept;
 
-size_t whole_huge_pages(uint64_t bytes) {
-  return static_cast<size_t>((std::max<uint64_t>(bytes, 1) + huge_page_size - 1) / huge_page_size * huge_page_size);
-}
-
 }  // namespace
 
 FileBytes::FileBytes(const std::string& path, uint64_t max_size, bool follow_symlinks) {
-  static_assert(kept_size % huge_page_size == 0);
   uint64_t size = 0;
   const Descriptor f{open_regular_file(path, max_size, follow_symlinks, size)};
-  const size_t room = whole_huge_pages(size);
   char* into = nullptr;
   try {
     if (size <= kept_size && !kept.in_use) {
-      if (kept.size < room) {
-        if (kept.data != nullptr) free_huge_pages(kept.data, kept.size);
-        kept.data = nullptr;
-        kept.size = 0;
-        kept.data = static_cast<char*>(allocate_huge_pages(room));
-        kept.size = room;
-      }
+      if (kept.data == nullptr) kept.data = static_cast<char*>(allocate_huge_pages(kept_size));
       kept.in_use = kept_ = true;
       into = kept.data;
     } else {
-      own_ = static_cast<char*>(allocate_huge_pages(room));
-      own_size_ = room;
+      own_size_ = static_cast<size_t>(std::max<uint64_t>(size, huge_pages_from));
+      own_ = static_cast<char*>(allocate_huge_pages(own_size_));
       into = own_;
     }
   } catch (const std::bad_alloc&) {

@@ -5,21 +5,24 @@
 // populated, 9 ms read into huge pages; a 200 MiB file mapped and read once: 111 ms, read into
 // huge pages and read once: 38 ms, as every pass over 4 KiB pages misses the TLB).
 //
-// Files up to kept_size are read into memory that each thread keeps from one file to the next:
-// fresh memory costs a page fault per 4 KiB or a huge page the kernel zeroes, for every file again
-// (the 92 ELF files of bench/binary.sh's 64 MB corpus, read in a fresh process: 70-80 ms into
-// fresh memory, 56 ms into kept memory). Larger files get memory of their own, handed back when
-// they are done.
+// Files up to kept_size are read into one huge page that each thread keeps from one file to the
+// next: fresh memory costs a page fault per 4 KiB or a huge page the kernel zeroes, for every file
+// again (the 92 ELF files of bench/binary.sh's 64 MB corpus, read in a fresh process: 70-80 ms
+// into fresh memory, 56 ms into kept memory). Larger files get memory of their own, handed back
+// when they are done: keeping up to 8 MiB a thread raised the peak of a run over the Linux tree,
+// whose generated headers reach megabytes, from 292 to 300 MiB.
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "core/huge_pages.h"
 
 namespace mdbc {
 
 class FileBytes {
  public:
-  // Files up to this size are read into the memory the thread keeps, which is never larger.
-  static constexpr uint64_t kept_size = uint64_t{8} << 20;
+  // Files up to this size (one huge page) are read into the memory the thread keeps.
+  static constexpr uint64_t kept_size = huge_page_size;
 
   // The same refusals as read_file (file_io.h): not a regular file, over max_size, unreadable.
   FileBytes(const std::string& path, uint64_t max_size, bool follow_symlinks);
