@@ -12,6 +12,7 @@ namespace mdbc {
 
 // From this many bytes on, memory of its own in whole huge pages (a 1 MiB array still gets one).
 inline constexpr size_t huge_pages_from = size_t{1} << 20;
+inline constexpr size_t huge_page_size = size_t{2} << 20;  // on x86-64 and AArch64 with 4 KiB pages
 
 // `bytes` (at least huge_pages_from) in whole 2 MiB pages starting at a 2 MiB boundary, advised for
 // huge pages (a hint: without them it is ordinary memory). Throws std::bad_alloc.

@@ -41,8 +41,22 @@ bool looks_binary(std::string_view head) {
   return control * 10 > head.size();
 }
 
+// Each rule's facts (objects) are kept apart, then moved into the file's facts made with room for
+// them all: added rule by rule, the members of the first rules were copied as later ones grew it.
 void run_rules(const Artifact& artifact, FileOutcome& out) {
-  for (const auto& rule : binary_rules()) rule->check(artifact, out.findings, out.components, out.facts);
+  std::vector<nlohmann::ordered_json> facts(binary_rules().size());
+  size_t members = 0;
+  bool any = false;
+  for (size_t i = 0; i < facts.size(); ++i) {
+    binary_rules()[i]->check(artifact, out.findings, out.components, facts[i]);
+    any |= !facts[i].is_null();
+    members += facts[i].size();
+  }
+  if (!any) return;
+  out.facts = object_with_room(members);
+  for (auto& rule_facts : facts)
+    if (!rule_facts.is_null())
+      for (auto& [key, value] : rule_facts.get_ref<nlohmann::ordered_json::object_t&>()) out.facts[key] = std::move(value);
 }
 
 class BinaryInspector final : public Inspector {
@@ -101,6 +115,12 @@ void register_binary_rule(std::unique_ptr<BinaryRule> rule) {
 }
 
 std::span<const std::unique_ptr<BinaryRule>> binary_rules() { return rule_list(); }
+
+nlohmann::ordered_json object_with_room(size_t keys) {
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  object.get_ref<nlohmann::ordered_json::object_t&>().reserve(keys);
+  return object;
+}
 
 Finding Artifact::at(uint64_t offset, std::string rule, std::string message, std::string evidence,
                      Severity severity) const {

@@ -48,6 +48,12 @@ class BinaryRule {
                      nlohmann::ordered_json& facts) const = 0;
 };
 
+// An empty JSON object with room for `keys` members. An ordered_json object keeps its members in a
+// std::vector of pair<const std::string, json>, which copies them (a const key cannot be moved)
+// each time it grows: members added one by one to an object without room copied every member
+// added before, however large (a firmware image's 2,848 tables found, twice).
+nlohmann::ordered_json object_with_room(size_t keys);
+
 void register_binary_rule(std::unique_ptr<BinaryRule> rule);
 std::span<const std::unique_ptr<BinaryRule>> binary_rules();
 

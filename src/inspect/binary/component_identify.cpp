@@ -1,8 +1,10 @@
 #include "inspect/binary/component_identify.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <map>
+#include <mutex>
 #include <regex>
 #include <set>
 
@@ -67,13 +69,13 @@ std::string hex(uint64_t v) {
   return buf;
 }
 
-const std::vector<std::regex>& compiled() {
-  static const std::vector<std::regex> patterns = [] {
-    std::vector<std::regex> out;
-    for (const auto& v : version_strings) out.emplace_back(std::string(v.pattern.empty() ? "." : v.pattern));
-    return out;
-  }();
-  return patterns;
+// The pattern of version_strings[needle], compiled the first time a string of its own is found:
+// std::regex took about 2 ms to compile all of them, and most files hold one kind or none.
+const std::regex& pattern_of(uint32_t needle) {
+  static std::array<std::once_flag, std::size(version_strings)> once;
+  static std::array<std::optional<std::regex>, std::size(version_strings)> patterns;
+  std::call_once(once[needle], [needle] { patterns[needle].emplace(std::string(version_strings[needle].pattern)); });
+  return *patterns[needle];
 }
 
 }  // namespace
@@ -108,7 +110,7 @@ std::vector<Component> identify_components(const std::string& path, const std::v
     std::smatch m;
     if (v.pattern.empty()) {
       seen[std::string(v.component)].emplace("", "string '" + printable(line) + "' at " + hex(hit.offset));
-    } else if (std::regex_search(line, m, compiled()[hit.needle], std::regex_constants::match_continuous) &&
+    } else if (std::regex_search(line, m, pattern_of(hit.needle), std::regex_constants::match_continuous) &&
                sbom::plausible_version(m[1].str())) {
       seen[std::string(v.component)].emplace(m[1].str(), "version string '" + printable(m[0].str()) + "' at " + hex(hit.offset));
     }

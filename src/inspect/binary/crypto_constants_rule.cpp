@@ -123,7 +123,7 @@ class CryptoConstantsRule final : public BinaryRule {
     for (const auto& l : located) report(a, l, symbols, vetted, out, listed, algorithms_seen);
 
     if (!listed.empty() || !vetted.empty() || a.format != ArtifactFormat::elf) {
-      nlohmann::ordered_json crypto;
+      nlohmann::ordered_json crypto = object_with_room(3);
       crypto["found"] = std::move(listed);
       nlohmann::ordered_json libraries = nlohmann::ordered_json::array();
       for (const auto* c : vetted) libraries.push_back(c->version.empty() ? c->name : c->name + " " + c->version);
@@ -171,12 +171,12 @@ class CryptoConstantsRule final : public BinaryRule {
     }
 
     const std::string_view evidence_bytes = l.region->bytes.substr(l.hit.offset, std::min<uint64_t>(16, l.hit.end - l.hit.offset));
-    nlohmann::ordered_json entry{{"algorithm", table.algorithm},
-                                 {"table", table.name},
-                                 {"layout", l.hit.scattered ? std::string("scattered words")
-                                                            : s.forms()[static_cast<size_t>(l.hit.form)].layout},
-                                 {"offset", l.offset},
-                                 {"entries", std::to_string(l.hit.matched) + "/" + std::to_string(l.hit.total)}};
+    nlohmann::ordered_json entry = object_with_room(8);
+    entry["algorithm"] = table.algorithm;
+    entry["table"] = table.name;
+    entry["layout"] = l.hit.scattered ? std::string("scattered words") : s.forms()[static_cast<size_t>(l.hit.form)].layout;
+    entry["offset"] = l.offset;
+    entry["entries"] = std::to_string(l.hit.matched) + "/" + std::to_string(l.hit.total);
     if (a.format == ArtifactFormat::elf && !l.region->name.empty()) entry["section"] = l.region->name;
     if (holder != nullptr) entry["symbol"] = holder->name;
     entry["attributed_to"] = library.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(library);

@@ -56,10 +56,26 @@ struct Tracker {
   uint32_t need = 0, distinct = 0;
   int64_t open = -1;  // index in ScanResult::tables of a hit still taking in entries, or -1
   std::vector<uint16_t> counts;
-  std::deque<std::pair<uint64_t, uint32_t>> recent;  // (offset, entry)
+  // (offset, entry) of the words seen within the window, oldest first from recent[first]: a
+  // vector whose front is dropped by moving `first`, and cut off once it is half the vector (and
+  // 1024 entries), so that each entry moves once at most on average. (A std::deque allocated two
+  // blocks for each table at every scan, and an ELF file is scanned section by section.)
+  std::vector<std::pair<uint64_t, uint32_t>> recent;
+  size_t first = 0;
 
+  void drop_oldest() {
+    if (--counts[recent[first].second] == 0) --distinct;
+    if (++first == recent.size()) {
+      recent.clear();
+      first = 0;
+    } else if (first >= 1024 && first * 2 >= recent.size()) {
+      recent.erase(recent.begin(), recent.begin() + static_cast<ptrdiff_t>(first));
+      first = 0;
+    }
+  }
   void clear() {
     recent.clear();
+    first = 0;
     std::fill(counts.begin(), counts.end(), 0);
     distinct = 0;
   }
@@ -252,10 +268,7 @@ void ByteScanner::scan(std::string_view bytes, ScanResult& out) const {
           tr.open = -1;  // the hit is complete: start afresh
           tr.clear();
         }
-        while (!tr.recent.empty() && tr.recent.front().first + tr.window < i) {
-          if (--tr.counts[tr.recent.front().second] == 0) --tr.distinct;
-          tr.recent.pop_front();
-        }
+        while (tr.first < tr.recent.size() && tr.recent[tr.first].first + tr.window < i) tr.drop_oldest();
         tr.recent.emplace_back(i, word.entry);
         if (tr.counts[word.entry]++ == 0) ++tr.distinct;
         const uint64_t end = i + (word.has_follow ? 8 : 4);
@@ -265,7 +278,7 @@ void ByteScanner::scan(std::string_view bytes, ScanResult& out) const {
           h.end = std::max(h.end, end);
         } else if (tr.distinct >= tr.need) {
           tr.open = static_cast<int64_t>(out.tables.size());
-          out.tables.push_back(TableHit{tr.table, -1, tr.recent.front().first, end, tr.distinct,
+          out.tables.push_back(TableHit{tr.table, -1, tr.recent[tr.first].first, end, tr.distinct,
                                         static_cast<uint32_t>(tr.counts.size()), true});
         }
       }
