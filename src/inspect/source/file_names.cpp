@@ -70,6 +70,8 @@ size_t FileNames::slot(std::string_view name, uint64_t hash) const {
   }
 }
 
+uint64_t FileNames::hash_of(std::string_view name) { return name_hash(name); }
+
 size_t FileNames::index(std::string_view name) const {
   const uint32_t entry = slots_[slot(name, name_hash(name))];
   return entry == 0 ? size() : entry - 1;
