@@ -312,6 +312,14 @@ bool is_failure_value(std::span<const Token> value, bool names_one) {
   return names_one;
 }
 
+// Whether a call of the function named by `callee` records a security event, judged once per name
+// in `memo`: by the name alone, and so remembered across files, unless the project declares its
+// log functions.
+bool records_security_event(NameMemo& memo, const Token& callee, const Config& config) {
+  if (config.log_functions.empty()) return memo(callee, records_security_events_by_name);
+  return memo(callee, [&](std::string_view n) { return records_security_events(n, config); });
+}
+
 // `variable = callee(...)` in the function being walked: the callee's token by the variable's
 // name. A table of the file's names, not a map of strings: every identifier of every condition of
 // the file is looked up in it.
@@ -360,7 +368,7 @@ class SecurityEventsLogged final : public SourceRule {
       if (c.function < 0) continue;
       auto& fn = fns[static_cast<size_t>(c.function)];
       const std::string_view callee = tokens[c.name].text;
-      if (logs(tokens[c.name], [&](std::string_view n) { return records_security_events(n, config); }) ||
+      if (records_security_event(logs, tokens[c.name], config) ||
           (diagnostics_count && diagnostic_writer(tokens[c.name], may_write_diagnostics) &&
            writes_diagnostics(tokens, c)))
         fn.logs_directly = true;
@@ -550,10 +558,10 @@ class SecurityEventsLogged final : public SourceRule {
     // Calls are in token order: the ones named in [begin, end) are one run of them.
     const auto& all = file.syntax.calls();
     auto call = std::lower_bound(all.begin(), all.end(), begin, [](const Call& c, size_t at) { return c.name < at; });
-    const auto records = [&](std::string_view n) { return records_security_events(n, file.ctx.config); };
     for (; call != all.end() && call->name < end; ++call) {
       const Token& name = file.tokens[call->name];
-      if (judged.log(name, records) || (!declared_api && writes_diagnostics(file.tokens, *call))) {
+      if (records_security_event(judged.log, name, file.ctx.config) ||
+          (!declared_api && writes_diagnostics(file.tokens, *call))) {
         calls.resize(first);
         return true;
       }
@@ -642,14 +650,28 @@ class SecurityEventsLogged final : public SourceRule {
     return false;
   }
 
-  // Whether the function returns 1 or true somewhere: then its `return 0;` says "no".
-  static bool returns_one(std::span<const Token> tokens, size_t begin, size_t end) {
-    for (size_t k = begin; k + 2 < end; ++k)
-      if (tokens[k].is_ident("return") && (tokens[k + 1].is("1") || tokens[k + 1].is_ident("true")) &&
-          tokens[k + 2].is(";"))
-        return true;
-    return false;
-  }
+  // Whether the function [begin, end) returns 1 or true somewhere: then its `return 0;` says "no".
+  // Looked for on first need: only the branches of a verification ask, and most functions have none.
+  class ReturnsOne {
+   public:
+    ReturnsOne(std::span<const Token> tokens, size_t begin, size_t end) : tokens_(tokens), begin_(begin), end_(end) {}
+    bool operator()() {
+      if (!looked_) returns_one_ = find(), looked_ = true;
+      return returns_one_;
+    }
+
+   private:
+    bool find() const {
+      for (size_t k = begin_; k + 2 < end_; ++k)
+        if (tokens_[k].is_ident("return") && (tokens_[k + 1].is("1") || tokens_[k + 1].is_ident("true")) &&
+            tokens_[k + 2].is(";"))
+          return true;
+      return false;
+    }
+    std::span<const Token> tokens_;
+    size_t begin_, end_;
+    bool looked_ = false, returns_one_ = false;
+  };
 
   // What the condition of an `if` (or of a ternary) tests: a verification outcome, a comparison
   // of security things, the functions whose results it tests.
@@ -799,7 +821,7 @@ class SecurityEventsLogged final : public SourceRule {
   // gives up with a failure rejects. tokens[at] is the `switch`; a case runs from its label's ':'
   // to the next label of the same switch. Returns how many tokens were walked.
   static size_t find_switch_rejections(const SourceFile& file, size_t at, size_t end, bool authenticating,
-                                       bool zero_is_failure, const std::string& fn_name,
+                                       ReturnsOne& zero_is_failure, const std::string& fn_name,
                                        const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
     const auto& tokens = file.tokens;
     const size_t cond_close = file.syntax.match(at + 1);
@@ -824,7 +846,7 @@ class SecurityEventsLogged final : public SourceRule {
     for (size_t c = 0; c < labels.size(); ++c) {
       const size_t b = labels[c].second, e = c + 1 < labels.size() ? labels[c + 1].first : body_close;
       if (b >= e) continue;
-      if (const size_t k = failure_exit(tokens, b, e, ExitContext{false, zero_is_failure}, judged); k < e)
+      if (const size_t k = failure_exit(tokens, b, e, ExitContext{false, zero_is_failure()}, judged); k < e)
         out.rejections.push_back(rejection(file, k, {b, e}, {at + 2, cond_close}, fn_name, fn_words, cond.tested, judged));
     }
     return body_close - cond_close;
@@ -840,7 +862,7 @@ class SecurityEventsLogged final : public SourceRule {
     const size_t end = std::min(def.body_close, tokens.size());
     AssignedCallees& assigned_from = judged.assigned_from;
     assigned_from.clear();
-    const bool zero_is_failure = returns_one(tokens, def.body_open, end);
+    ReturnsOne zero_is_failure(tokens, def.body_open, end);
     const bool authenticating = has_word(fn_words, verify_words) || has_word(fn_words, auth_words);
     // Where the statement through each token walked ends: every token on a walk to the ';' ends at
     // that ';', so nested `if (a) if (a) … x;` walk each token once, not once per enclosing if.
@@ -934,7 +956,7 @@ class SecurityEventsLogged final : public SourceRule {
       walked_in_branches += (then_end - then_begin) + (else_end - else_begin);
       for (auto [b, e] : {std::pair{then_begin, then_end}, std::pair{else_begin, else_end}}) {
         if (b >= end) continue;
-        const ExitContext context{b == then_begin && then_fails, zero_is_failure};
+        const ExitContext context{b == then_begin && then_fails, zero_is_failure()};
         if (const size_t k = failure_exit(tokens, b, e, context, judged); k < e)
           out.rejections.push_back(rejection(file, k, {b, e}, {i + 2, cond_close}, fn_name, fn_words, tested, judged));
       }
