@@ -10,6 +10,7 @@
 // or unlocks accounts — changes security configuration. Each must reach the log itself: a log of
 // the failed password that led to the lockout does not say that the account is now locked.
 #include <algorithm>
+#include <array>
 #include <any>
 #include <cstdint>
 #include <functional>
@@ -185,6 +186,115 @@ bool names_verify_of_security_object(const std::vector<std::string>& words) {
   return verify + 1 == words.end() || has_word(words, crypto_words) || names_security_object(words, false);
 }
 
+// Words that say access was refused (SVC_DENIED, -EACCES, -EKEYREJECTED, rpc_autherr_badcred) and,
+// beside an authentication word, that it failed (AUTH_BAD_KEYID).
+constexpr std::string_view denial_words[] = {"denied", "deny", "reject", "rejected", "refused", "unauthorized",
+                                             "unauth", "eacces", "eperm", "ekeyrejected", "ekeyrevoked",
+                                             "ekeyexpired", "forbidden", "badcred", "eauth"};
+constexpr std::string_view bad_words[] = {"bad", "fail", "failed", "failure", "err", "error", "invalid"};
+constexpr std::string_view failure_words[] = {"fail", "failed", "failure", "err", "error", "denied",
+                                              "deny", "reject", "rejected", "invalid", "unauthorized", "unauth",
+                                              "bad", "eacces", "eperm", "forbidden", "mismatch", "refused"};
+constexpr std::string_view lock_words[] = {"locked", "lockout", "lockedout"};
+constexpr std::string_view account_words[] = {"account", "accounts", "acct", "user", "users", "login", "logon"};
+
+// Which of the word sets above a name has a word of, one bit per set: the judgements of names
+// below each ask about several sets, and a name is split into words once for all of them, each
+// word looked up once in one table of every set's words.
+enum WordClass : uint32_t {
+  auth_word = 1u << 0,
+  verify_word = 1u << 1,
+  check_word = 1u << 2,
+  security_noun = 1u << 3,
+  address_word = 1u << 4,
+  lock_word = 1u << 5,
+  account_word = 1u << 6,
+  mac_word = 1u << 7,
+  denial_word = 1u << 8,
+  bad_word = 1u << 9,
+  failure_word = 1u << 10,
+  failure_code = 1u << 11,  // an errno-style code: ebad…, eauth… (EBADMSG, BOOT_EBADIMAGE, BLE_HS_EAUTHEN)
+};
+
+// The word table: every set's words by FileNames::hash_of, open addressing, at most half full.
+class WordTable {
+ public:
+  WordTable() {
+    add(auth_words, auth_word);
+    add(verify_words, verify_word);
+    add(check_words, check_word);
+    add(security_nouns, security_noun);
+    add(address_words, address_word);
+    add(lock_words, lock_word);
+    add(account_words, account_word);
+    add(std::array<std::string_view, 1>{"mac"}, mac_word);
+    add(denial_words, denial_word);
+    add(bad_words, bad_word);
+    add(failure_words, failure_word);
+  }
+  uint32_t of(std::string_view word) const {
+    const uint64_t hash = FileNames::hash_of(word);
+    for (size_t s = hash & (slots - 1);; s = (s + 1) & (slots - 1)) {
+      const Slot& slot = slots_[s];
+      if (slot.classes == 0) return 0;
+      if (slot.hash == hash && slot.word == word) return slot.classes;
+    }
+  }
+
+ private:
+  static constexpr size_t slots = 512;
+  struct Slot {
+    std::string_view word;
+    uint64_t hash = 0;
+    uint32_t classes = 0;  // 0: free
+  };
+  void add(std::span<const std::string_view> words, uint32_t c) {
+    for (std::string_view w : words) {
+      const uint64_t hash = FileNames::hash_of(w);
+      for (size_t s = hash & (slots - 1);; s = (s + 1) & (slots - 1)) {
+        Slot& slot = slots_[s];
+        if (slot.classes == 0) slot = {w, hash, 0};
+        if (slot.hash != hash || slot.word != w) continue;
+        slot.classes |= c;
+        break;
+      }
+    }
+  }
+  std::array<Slot, slots> slots_{};
+};
+
+uint32_t split_word_classes(std::string_view name) {
+  static const WordTable table;
+  uint32_t found = 0;
+  any_word(name, [&](std::string_view w) {
+    found |= table.of(w);
+    if (w.starts_with("ebad") || w.starts_with("eauth")) found |= failure_code;
+    return false;
+  });
+  return found;
+}
+
+// The judgements of one name ask about its word sets in turn: the sets are remembered for the
+// names the thread saw last, in a direct-mapped table of one cache line per name (128 KiB).
+uint32_t word_classes(std::string_view name) {
+  struct alignas(64) Known {
+    char name[56] = {};
+    uint8_t length = 0xff;  // no name
+    uint32_t classes = 0;
+  };
+  static_assert(sizeof(Known) == 64);
+  if (name.size() > sizeof Known::name) return split_word_classes(name);  // too long to keep
+  constexpr size_t lines = size_t{1} << 11;
+  thread_local std::vector<Known> known(lines);
+  Known& k = known[FileNames::hash_of(name) & (lines - 1)];
+  if (k.length != name.size() || std::string_view(k.name, k.length) != name) {
+    std::copy(name.begin(), name.end(), k.name);
+    k.length = static_cast<uint8_t>(name.size());
+    k.classes = split_word_classes(name);
+  }
+  return k.classes;
+}
+
 // Functions that compare memory or strings (strcmp, CRYPTO_memcmp, mbedtls_ct_memcmp,
 // constant_time_compare, _compare, memeq…): security-relevant only when an operand is.
 bool is_comparison(std::string_view name) {
@@ -198,7 +308,7 @@ bool is_comparison(std::string_view name) {
 // mbedtls_pk_verify, check_pin, authenticate_user, validate_image_signature…
 bool is_verification(std::string_view name) {
   // Splitting into words allocates; most names hold none of the words that can make them one.
-  if (!has_word(name, auth_words) && !has_word(name, verify_words) && !has_word(name, check_words)) return false;
+  if (!(word_classes(name) & (auth_word | verify_word | check_word))) return false;
   const auto words = identifier_words(name);
   // sctp_auth_create_key, auth_get_shkey, rpc_auth_release manage an authentication's objects;
   // they decide nothing (unless they fetch its outcome: get_auth_status).
@@ -211,14 +321,13 @@ bool is_verification(std::string_view name) {
   return names_verify_of_security_object(words) || (checks && names_security_object(words, true));
 }
 
-bool names_authentication(std::string_view name) { return has_word(name, auth_words); }
+bool names_authentication(std::string_view name) { return word_classes(name) & auth_word; }
 
 // A name that says access was refused: SVC_DENIED, -EACCES, -EKEYREJECTED, rpc_autherr_badcred,
 // AUTH_BAD_KEYID.
 bool names_denial(std::string_view name) {
-  return has_word(name, {"denied", "deny", "reject", "rejected", "refused", "unauthorized", "unauth", "eacces",
-                         "eperm", "ekeyrejected", "ekeyrevoked", "ekeyexpired", "forbidden", "badcred", "eauth"}) ||
-         (has_word(name, auth_words) && has_word(name, {"bad", "fail", "failed", "failure", "err", "error", "invalid"}));
+  const uint32_t classes = word_classes(name);
+  return (classes & denial_word) || ((classes & auth_word) && (classes & bad_word));
 }
 
 // A check whose object or arguments name a credential or signed thing: tokens_.validate(req.token()),
@@ -227,17 +336,17 @@ bool names_denial(std::string_view name) {
 bool names_a_secret(std::string_view name) {
   return may_name_credential(name) && credential_name(name) == CredentialName::secret;
 }
-bool has_check_word(std::string_view name) { return has_word(name, check_words); }
+bool has_check_word(std::string_view name) { return word_classes(name) & check_word; }
 // A security noun among an operand's words but "mac", which is judged with the whole condition in
 // view (is_mac_operand).
 bool has_security_noun(std::string_view name) {
-  if (!has_word(name, security_nouns)) return false;
+  if (!(word_classes(name) & security_noun)) return false;
   auto words = identifier_words(name);
   std::erase(words, "mac");
   return names_security_object(words, false);
 }
-bool is_mac_operand(std::string_view name) { return has_word(name, {"mac"}) && !has_word(name, address_words); }
-bool has_address_word(std::string_view name) { return has_word(name, address_words); }
+bool is_mac_operand(std::string_view name) { return (word_classes(name) & (mac_word | address_word)) == mac_word; }
+bool has_address_word(std::string_view name) { return word_classes(name) & address_word; }
 
 // A check whose object or arguments name a credential or signed thing: tokens_.validate(req.token()),
 // validator.check(signature, len). tokens[at] is the called name, followed by its '('. Narrower
@@ -274,7 +383,7 @@ bool checks_security_thing(std::span<const Token> tokens, size_t at) {
 // name things, not outcomes.
 bool is_outcome_variable(std::string_view name) {
   if (std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
-  if (!has_word(name, auth_words) && !has_word(name, verify_words) && !has_word(name, security_nouns)) return false;
+  if (!(word_classes(name) & (auth_word | verify_word | security_noun))) return false;
   auto words = identifier_words(name);
   if (!words.empty() && (words.front() == "is" || words.front() == "has")) words.erase(words.begin());
   if (words.empty()) return false;
@@ -290,17 +399,13 @@ bool is_outcome_variable(std::string_view name) {
   return judged && names_security_object(words, false);
 }
 
-constexpr std::string_view lock_words[] = {"locked", "lockout", "lockedout"};
-constexpr std::string_view account_words[] = {"account", "accounts", "acct", "user", "users", "login", "logon"};
-bool is_lock_word(std::string_view name) { return has_word(name, lock_words); }
-bool is_account_word(std::string_view name) { return has_word(name, account_words); }
+bool is_lock_word(std::string_view name) { return word_classes(name) & lock_word; }
+bool is_account_word(std::string_view name) { return word_classes(name) & account_word; }
 
 // A name that says failure: FAILED, ERR_AUTH, -EACCES, and errno-style codes (EAUTH, EBADMSG,
 // BOOT_EBADIMAGE, BLE_HS_EAUTHEN).
 bool names_failure(std::string_view name) {
-  return has_word(name, {"fail", "failed", "failure", "err", "error", "denied", "deny", "reject", "rejected", "invalid",
-                         "unauthorized", "unauth", "bad", "eacces", "eperm", "forbidden", "mismatch", "refused"}) ||
-         any_word(name, [](std::string_view w) { return w.starts_with("ebad") || w.starts_with("eauth"); });
+  return word_classes(name) & (failure_word | failure_code);
 }
 
 // `value` is a failure: false, a negative number or code, or an expression naming a failure
