@@ -70,14 +70,10 @@ bool has_word(std::string_view id, std::initializer_list<std::string_view> words
   return has_word(id, std::span<const std::string_view>(words.begin(), words.size()));
 }
 
-// For a name split once (a function's own name, asked about several sets of words).
+// For a name already split into words (identifier_words), asked about several sets of words.
 bool has_word(const std::vector<std::string>& name_words, std::span<const std::string_view> words) {
   return std::any_of(name_words.begin(), name_words.end(),
                      [&](const std::string& w) { return std::find(words.begin(), words.end(), w) != words.end(); });
-}
-
-bool has_word(const std::vector<std::string>& name_words, std::initializer_list<std::string_view> words) {
-  return has_word(name_words, std::span<const std::string_view>(words.begin(), words.size()));
 }
 
 // Words that make a function or an outcome about authentication by themselves.
@@ -197,6 +193,10 @@ constexpr std::string_view failure_words[] = {"fail", "failed", "failure", "err"
                                               "bad", "eacces", "eperm", "forbidden", "mismatch", "refused"};
 constexpr std::string_view lock_words[] = {"locked", "lockout", "lockedout"};
 constexpr std::string_view account_words[] = {"account", "accounts", "acct", "user", "users", "login", "logon"};
+// A function named with these verbs locks accounts or changes a setting (LOG-2's configuration changes).
+constexpr std::string_view lock_verbs[] = {"lock", "lockout", "unlock"};
+constexpr std::string_view change_verbs[] = {"set", "change", "update", "reset", "write", "store", "provision",
+                                             "rotate", "revoke", "enroll", "disable", "enable"};
 
 // Which of the word sets above a name has a word of, one bit per set: the judgements of names
 // below each ask about several sets, and a name is split into words once for all of them, each
@@ -214,6 +214,8 @@ enum WordClass : uint32_t {
   bad_word = 1u << 9,
   failure_word = 1u << 10,
   failure_code = 1u << 11,  // an errno-style code: ebad…, eauth… (EBADMSG, BOOT_EBADIMAGE, BLE_HS_EAUTHEN)
+  lock_verb = 1u << 12,
+  change_verb = 1u << 13,
 };
 
 // The word table: every set's words by FileNames::hash_of, open addressing, at most half full.
@@ -231,6 +233,8 @@ class WordTable {
     add(denial_words, denial_word);
     add(bad_words, bad_word);
     add(failure_words, failure_word);
+    add(lock_verbs, lock_verb);
+    add(change_verbs, change_verb);
   }
   uint32_t of(std::string_view word) const {
     const uint64_t hash = FileNames::hash_of(word);
@@ -485,20 +489,17 @@ class SecurityEventsLogged final : public SourceRule {
     }
     for (size_t i = 0; i < fns.size(); ++i) {
       const auto& def = syntax.functions()[i];
-      const std::string name(tokens[def.name].text);
-      const std::vector<std::string> words = identifier_words(name);
-      find_rejections(file, def, name, words, judged, out);
-      find_lockouts(file, def, name, words, judged, out);
-      const bool account_lock = has_word(words, {"lock", "lockout", "unlock"}) && has_word(words, account_words);
-      if (account_lock ||
-          (has_word(words, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
-                           "enroll", "disable", "enable"}) &&
-           names_security_setting(words))) {
+      const std::string_view name = tokens[def.name].text;
+      find_rejections(file, def, name, judged, out);
+      find_lockouts(file, def, name, judged, out);
+      const uint32_t classes = word_classes(name);
+      const bool account_lock = (classes & lock_verb) && (classes & account_word);
+      if (account_lock || ((classes & change_verb) && names_security_setting(identifier_words(name)))) {
         const Token& name_token = tokens[def.name];
         Site s;
         s.line = name_token.line;
         s.column = name_token.column;
-        s.function = name;
+        s.function = std::string(name);
         s.what = "security configuration change";
         s.logs_directly = fns[i].logs_directly;
         for (const auto& c : syntax.calls())
@@ -621,8 +622,7 @@ class SecurityEventsLogged final : public SourceRule {
   // An account lockout (`acct->locked = 1;`, `user.lockout = true;`) is a security event of its
   // own: the block that sets it must reach the log (or call a function that does), even when a
   // failed login was logged before it. In an authenticating function, or on an account's field.
-  static void find_lockouts(const SourceFile& file, const FunctionDef& def, const std::string& fn_name,
-                            const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
+  static void find_lockouts(const SourceFile& file, const FunctionDef& def, std::string_view fn_name, Judged& judged, FileFacts& out) {
     const auto& tokens = file.tokens;
     const size_t end = std::min(def.body_close, tokens.size());
     for (size_t i = def.body_open + 1; i + 2 < end; ++i) {
@@ -634,7 +634,7 @@ class SecurityEventsLogged final : public SourceRule {
       if (!sets || i + 3 >= end || !tokens[i + 3].is(";")) continue;
       const bool owner_account = i >= 2 && (tokens[i - 1].is(".") || tokens[i - 1].is("->")) &&
                                  tokens[i - 2].kind == TokenKind::identifier && has_word(tokens[i - 2].text, account_words);
-      if (!owner_account && !has_word(fn_words, verify_words) && !has_word(fn_words, auth_words)) continue;
+      if (!owner_account && !(word_classes(fn_name) & (verify_word | auth_word))) continue;
       // The innermost block holding the assignment.
       size_t open = i, depth = 0;
       while (open > def.body_open) {
@@ -645,7 +645,7 @@ class SecurityEventsLogged final : public SourceRule {
       Site s;
       s.line = tokens[i].line;
       s.column = tokens[i].column;
-      s.function = fn_name;
+      s.function = std::string(fn_name);
       s.what = "account lockout";
       s.evidence = file.evidence(tokens[i]);
       s.logs_directly = collect_calls(file, open, std::min(file.syntax.match(open), end), judged, s.calls);
@@ -847,17 +847,17 @@ class SecurityEventsLogged final : public SourceRule {
   // The rejection given up at tokens[at], in the branch [branch.first, branch.second) of a
   // condition [condition.first, condition.second).
   static Site rejection(const SourceFile& file, size_t at, std::pair<size_t, size_t> branch,
-                        std::pair<size_t, size_t> condition, const std::string& fn_name,
-                        const std::vector<std::string>& fn_words, const std::vector<std::string>& tested,
+                        std::pair<size_t, size_t> condition, std::string_view fn_name,
+                        const std::vector<std::string>& tested,
                         Judged& judged) {
     const auto& tokens = file.tokens;
     Site s;
     const Token& ret = tokens[at];
     s.line = ret.line;
     s.column = ret.column;
-    s.function = fn_name;
+    s.function = std::string(fn_name);
     s.evidence = file.evidence(ret);
-    bool image = has_word(fn_words, {"image", "firmware", "fw", "update", "boot", "ota", "dfu", "signature"});
+    bool image = has_word(fn_name, {"image", "firmware", "fw", "update", "boot", "ota", "dfu", "signature"});
     for (size_t c = condition.first; c < condition.second && !image; ++c)
       image = tokens[c].kind == TokenKind::identifier &&
               has_word(tokens[c].text, {"image", "firmware", "fw", "signature", "sig", "digest", "hash", "ota", "dfu"});
@@ -876,8 +876,8 @@ class SecurityEventsLogged final : public SourceRule {
   // skipping bracketed groups, up to its ';' — or, in broken code, to the next `return` or the end
   // of the enclosing group, where it must end too: each token is then walked for one return only.
   static void find_ternary_rejection(const SourceFile& file, size_t ret, size_t end, bool authenticating,
-                                     const AssignedCallees& assigned_from, const std::string& fn_name,
-                                     const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
+                                     const AssignedCallees& assigned_from, std::string_view fn_name,
+                                     Judged& judged, FileFacts& out) {
     const auto& tokens = file.tokens;
     size_t question = 0, colon = 0, semicolon = 0;
     int open_questions = 0;
@@ -918,7 +918,7 @@ class SecurityEventsLogged final : public SourceRule {
     const bool then_fails = fails(question + 1, colon), else_fails = fails(colon + 1, semicolon);
     if (then_fails == else_fails) return;
     const auto [b, e] = then_fails ? std::pair{question + 1, colon} : std::pair{colon + 1, semicolon};
-    out.rejections.push_back(rejection(file, b, {b, e}, {ret + 1, question}, fn_name, fn_words, cond.tested, judged));
+    out.rejections.push_back(rejection(file, b, {b, e}, {ret + 1, question}, fn_name, cond.tested, judged));
   }
 
   // `switch (verify_image(img)) { case IMG_OK: break; default: return -EBADMSG; }`: a switch on a
@@ -926,8 +926,8 @@ class SecurityEventsLogged final : public SourceRule {
   // gives up with a failure rejects. tokens[at] is the `switch`; a case runs from its label's ':'
   // to the next label of the same switch. Returns how many tokens were walked.
   static size_t find_switch_rejections(const SourceFile& file, size_t at, size_t end, bool authenticating,
-                                       ReturnsOne& zero_is_failure, const std::string& fn_name,
-                                       const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
+                                       ReturnsOne& zero_is_failure, std::string_view fn_name, Judged& judged,
+                                       FileFacts& out) {
     const auto& tokens = file.tokens;
     const size_t cond_close = file.syntax.match(at + 1);
     if (cond_close + 1 >= end || !tokens[cond_close + 1].is("{")) return 0;
@@ -952,7 +952,7 @@ class SecurityEventsLogged final : public SourceRule {
       const size_t b = labels[c].second, e = c + 1 < labels.size() ? labels[c + 1].first : body_close;
       if (b >= e) continue;
       if (const size_t k = failure_exit(tokens, b, e, ExitContext{false, zero_is_failure()}, judged); k < e)
-        out.rejections.push_back(rejection(file, k, {b, e}, {at + 2, cond_close}, fn_name, fn_words, cond.tested, judged));
+        out.rejections.push_back(rejection(file, k, {b, e}, {at + 2, cond_close}, fn_name, cond.tested, judged));
     }
     return body_close - cond_close;
   }
@@ -960,15 +960,15 @@ class SecurityEventsLogged final : public SourceRule {
   // if (COND) BRANCH [else BRANCH] inside one function, where COND is a verification outcome and
   // a branch returns a failure; and every call whose result an if tests, with that if's branches.
 
-  static void find_rejections(const SourceFile& file, const FunctionDef& def, const std::string& fn_name,
-                              const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
+  static void find_rejections(const SourceFile& file, const FunctionDef& def, std::string_view fn_name,
+                              Judged& judged, FileFacts& out) {
     const auto& tokens = file.tokens;
     const auto& syntax = file.syntax;
     const size_t end = std::min(def.body_close, tokens.size());
     AssignedCallees& assigned_from = judged.assigned_from;
     assigned_from.clear();
     ReturnsOne zero_is_failure(tokens, def.body_open, end);
-    const bool authenticating = has_word(fn_words, verify_words) || has_word(fn_words, auth_words);
+    const bool authenticating = word_classes(fn_name) & (verify_word | auth_word);
     // Where the statement through each token walked ends: every token on a walk to the ';' ends at
     // that ';', so nested `if (a) if (a) … x;` walk each token once, not once per enclosing if.
     std::unordered_map<size_t, size_t> statement_end;
@@ -990,11 +990,11 @@ class SecurityEventsLogged final : public SourceRule {
       if (i + 3 < end && tokens[i + 1].is("=") && tokens[i + 2].kind == TokenKind::identifier && tokens[i + 3].is("("))
         assigned_from.assign(t, i + 2);
       if (t.text.size() == 6 && t.text == "return") {
-        find_ternary_rejection(file, i, end, authenticating, assigned_from, fn_name, fn_words, judged, out);
+        find_ternary_rejection(file, i, end, authenticating, assigned_from, fn_name, judged, out);
         continue;
       }
       if (t.is_ident("switch") && i + 1 < end && tokens[i + 1].is("(")) {
-        walked_in_branches += find_switch_rejections(file, i, end, authenticating, zero_is_failure, fn_name, fn_words,
+        walked_in_branches += find_switch_rejections(file, i, end, authenticating, zero_is_failure, fn_name,
                                                      judged, out);
         continue;
       }
@@ -1063,7 +1063,7 @@ class SecurityEventsLogged final : public SourceRule {
         if (b >= end) continue;
         const ExitContext context{b == then_begin && then_fails, zero_is_failure()};
         if (const size_t k = failure_exit(tokens, b, e, context, judged); k < e)
-          out.rejections.push_back(rejection(file, k, {b, e}, {i + 2, cond_close}, fn_name, fn_words, tested, judged));
+          out.rejections.push_back(rejection(file, k, {b, e}, {i + 2, cond_close}, fn_name, tested, judged));
       }
     }
   }
