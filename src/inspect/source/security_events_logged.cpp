@@ -96,9 +96,12 @@ constexpr std::string_view crypto_words[] = {"mbedtls", "evp", "pk", "pkey", "x5
                                              "pkcs1", "gcry", "wc", "hmac", "cmac", "gmac", "aead", "mcuboot", "bootutil"};
 // Words of a hardware address: next to them "mac" is a network address, not a message
 // authentication code (is_valid_ether_addr(mac), ether_addr_equal(mac, vf->mac)).
-constexpr std::string_view address_words[] = {"addr", "address", "addrs", "ether", "eth", "hwaddr", "macaddr",
-                                              "etheraddr", "lladdr", "alen", "vlan", "bssid", "multicast",
-                                              "unicast", "broadcast", "mcast", "ucast"};
+// Words of the link layer have it too: nfp_flower_check_higher_than_mac, mac_hdr_len.
+constexpr std::string_view address_words[] = {"addr",    "address", "addrs",  "ether",  "eth",       "hwaddr",
+                                              "macaddr", "etheraddr", "lladdr", "alen",  "vlan",      "bssid",
+                                              "multicast", "unicast", "broadcast", "mcast", "ucast", "hdr",
+                                              "header",  "layer",   "phy",    "l2",     "higher",    "lower",
+                                              "mpls"};
 
 // Words of a parser: beside them a token is a word of the input (match_token, expect_token).
 constexpr std::string_view parser_words[] = {"match", "expect", "peek", "next", "consume", "parse", "parser",
@@ -195,6 +198,8 @@ constexpr std::string_view lock_words[] = {"locked", "lockout", "lockedout"};
 constexpr std::string_view account_words[] = {"account", "accounts", "acct", "user", "users", "login", "logon"};
 // A function named with these verbs locks accounts or changes a setting (LOG-2's configuration changes).
 constexpr std::string_view lock_verbs[] = {"lock", "lockout", "unlock"};
+// A version of a security object (fw_version) is a number to compare releases by.
+constexpr std::string_view version_words[] = {"version", "ver", "revision", "rev"};
 constexpr std::string_view change_verbs[] = {"set", "change", "update", "reset", "write", "store", "provision",
                                              "rotate", "revoke", "enroll", "disable", "enable"};
 
@@ -216,6 +221,7 @@ enum WordClass : uint32_t {
   failure_code = 1u << 11,  // an errno-style code: ebad…, eauth… (EBADMSG, BOOT_EBADIMAGE, BLE_HS_EAUTHEN)
   lock_verb = 1u << 12,
   change_verb = 1u << 13,
+  version_word = 1u << 14,
 };
 
 // The word table: every set's words by FileNames::hash_of, open addressing, at most half full.
@@ -235,6 +241,7 @@ class WordTable {
     add(failure_words, failure_word);
     add(lock_verbs, lock_verb);
     add(change_verbs, change_verb);
+    add(version_words, version_word);
   }
   uint32_t of(std::string_view word) const {
     const uint64_t hash = FileNames::hash_of(word);
@@ -343,8 +350,10 @@ bool names_a_secret(std::string_view name) {
 bool has_check_word(std::string_view name) { return word_classes(name) & check_word; }
 // A security noun among an operand's words but "mac", which is judged with the whole condition in
 // view (is_mac_operand).
+// A version of a security object (fw_version, liquidio_firmware_version) is a number to compare
+// releases by, not the object.
 bool has_security_noun(std::string_view name) {
-  if (!(word_classes(name) & security_noun)) return false;
+  if ((word_classes(name) & (security_noun | version_word)) != security_noun) return false;
   auto words = identifier_words(name);
   std::erase(words, "mac");
   return names_security_object(words, false);
@@ -788,6 +797,19 @@ class SecurityEventsLogged final : public SourceRule {
     std::vector<std::string> tested;  // the functions whose results the condition tests
   };
 
+  // Whether the result of the call named at tokens[name] is ordered (`strcmp(version, "1.7.1") < 0`):
+  // a comparison that sorts or ranks, as versions are, decides no match.
+  static bool ordered(std::span<const Token> tokens, size_t name, size_t close) {
+    const auto relation = [](const Token& t) { return t.is("<") || t.is(">") || t.is("<=") || t.is(">="); };
+    if (name > 0 && relation(tokens[name - 1])) return true;
+    int depth = 0;
+    for (size_t k = name + 1; k < close; ++k) {
+      depth += tokens[k].is("(") ? 1 : tokens[k].is(")") ? -1 : 0;
+      if (depth == 0) return k + 1 < close && relation(tokens[k + 1]);
+    }
+    return false;
+  }
+
   static Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t close, size_t end,
                                    bool authenticating, const AssignedCallees& assigned_from,
                                    Judged& judged) {
@@ -816,7 +838,7 @@ class SecurityEventsLogged final : public SourceRule {
                                  judged.authentication(called ? c : tokens[source], names_authentication);
       const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
       if (called && (verifies || checks())) cond.verification = true;
-      else if (called) cond.comparison = cond.comparison || judged.comparison(c, is_comparison);
+      else if (called) cond.comparison = cond.comparison || (judged.comparison(c, is_comparison) && !ordered(tokens, k, close));
       else if (verifies || judged.outcome(c, is_outcome_variable)) cond.verification = true;
       else if (assigned && judged.comparison(tokens[source], is_comparison)) {
         // `int same = memcmp(pin, stored_pin, 4); if (same != 0)`: the comparison's operands decide.
