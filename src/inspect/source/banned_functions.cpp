@@ -30,7 +30,12 @@ class BannedFunctions final : public SourceRule {
   }
 
   bool gated_by_names() const override { return true; }
-  bool reacts_to(std::string_view name) const override { return banned_function(name) != nullptr; }
+  std::vector<std::string_view> trigger_names() const override {
+    std::vector<std::string_view> names;
+    for (const auto& [name, banned] : banned_functions()) names.push_back(name);
+    return names;
+  }
+  bool reacts_to_other_names() const override { return false; }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     const auto& tokens = file.tokens;

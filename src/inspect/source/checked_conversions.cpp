@@ -38,7 +38,12 @@ class CheckedConversions final : public SourceRule {
   }
 
   bool gated_by_names() const override { return true; }
-  bool reacts_to(std::string_view name) const override { return conversion(name) != nullptr; }
+  std::vector<std::string_view> trigger_names() const override {
+    std::vector<std::string_view> names;
+    for (const Conversion& c : conversions) names.push_back(c.name);
+    return names;
+  }
+  bool reacts_to_other_names() const override { return false; }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     const auto& t = file.tokens;

@@ -681,6 +681,12 @@ const CryptoCall* crypto_call(std::string_view name) {
   return nullptr;
 }
 
+std::vector<std::string_view> crypto_call_names() {
+  std::vector<std::string_view> names;
+  for (const CryptoCall& c : crypto_calls) names.push_back(c.name);
+  return names;
+}
+
 std::optional<int> random_fill_argument(std::string_view name) {
   for (const auto& f : random_fills)
     if (f.name == name) return f.buffer;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace mdbc::source {
 
@@ -54,6 +55,8 @@ struct CryptoCall {
   int8_t salt = -1;      // salt of a password hash or key derivation
 };
 const CryptoCall* crypto_call(std::string_view name);
+// The names crypto_call() knows.
+std::vector<std::string_view> crypto_call_names();
 
 // A call that fills argument `buffer` from a cryptographic random source.
 std::optional<int> random_fill_argument(std::string_view name);

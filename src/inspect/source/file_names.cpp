@@ -20,14 +20,52 @@ uint64_t name_hash(std::string_view s) {
     h = (h ^ w) * k;
     h ^= h >> 32;
   }
-  if (i < s.size()) {
-    uint64_t w = 0;
-    for (size_t b = 0; i + b < s.size(); ++b) w |= uint64_t{static_cast<unsigned char>(s[i + b])} << (8 * b);
+  // The last one to seven bytes in at most two loads, without reading past the name: four to
+  // seven as two overlapping four-byte words, one to three as the first, middle and last byte.
+  // Each covers every byte, so names of one length that differ there differ in w.
+  if (const size_t rest = s.size() - i; rest > 0) {
+    const char* p = s.data() + i;
+    uint64_t w;
+    if (rest >= 4) {
+      uint32_t first, last;
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + rest - 4, 4);
+      w = uint64_t{first} | uint64_t{last} << 32;
+    } else {
+      w = uint64_t{static_cast<unsigned char>(p[0])} | uint64_t{static_cast<unsigned char>(p[rest / 2])} << 8 |
+          uint64_t{static_cast<unsigned char>(p[rest - 1])} << 16;
+    }
     h = (h ^ w) * k;
     h ^= h >> 32;
   }
   h *= 0xc4ceb9fe1a85ec53ULL;
   return h ^ (h >> 29);
+}
+
+// a == b for identifiers, eight bytes at a time and the rest as name_hash reads it (two
+// overlapping loads): every identifier token of a tree is compared with the name it repeats,
+// where a call of memcmp costs more than the comparison.
+bool same_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  size_t i = 0;
+  for (; i + 8 <= a.size(); i += 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) return false;
+  }
+  const size_t rest = a.size() - i;
+  if (rest >= 4) {
+    uint32_t x1, y1, x2, y2;
+    std::memcpy(&x1, a.data() + i, 4);
+    std::memcpy(&y1, b.data() + i, 4);
+    std::memcpy(&x2, a.data() + i + rest - 4, 4);
+    std::memcpy(&y2, b.data() + i + rest - 4, 4);
+    return x1 == y1 && x2 == y2;
+  }
+  for (; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
 }
 
 }  // namespace
@@ -66,9 +104,11 @@ size_t FileNames::slot(std::string_view name, uint64_t hash) const {
   for (size_t s = hash & mask;; s = (s + 1) & mask) {
     const uint32_t entry = slots_[s];
     if (entry == 0) return s;
-    if (hashes_[entry - 1] == hash && names_[entry - 1] == name) return s;
+    if (hashes_[entry - 1] == hash && same_name(names_[entry - 1], name)) return s;
   }
 }
+
+uint64_t FileNames::hash_of(std::string_view name) { return name_hash(name); }
 
 size_t FileNames::index(std::string_view name) const {
   const uint32_t entry = slots_[slot(name, name_hash(name))];

@@ -23,8 +23,9 @@ class FileNames {
   // In order of first occurrence (spliced identifiers as written).
   std::span<const std::string_view> all() const { return names_; }
   size_t size() const { return names_.size(); }
-  // A hash of name `id` (for tables of names kept beyond this file).
+  // A hash of name `id` (for tables of names kept beyond this file): hash_of(all()[id]).
   uint64_t hash(size_t id) const { return hashes_[id]; }
+  static uint64_t hash_of(std::string_view name);
   bool contains(std::string_view name) const { return index(name) < size(); }
   // The index of a name (as in Token::name), or size() when the file does not hold it.
   size_t index(std::string_view name) const;

@@ -620,11 +620,12 @@ class HardcodedSecrets final : public SourceRule {
   // (crypto_call, curl, libpq, CryptoAPI's hash-then-derive, Arduino's WiFi.begin) or a function
   // that authenticates by its name.
   bool gated_by_names() const override { return true; }
-  bool reacts_to(std::string_view n) const override {
-    return crypto_call(n) != nullptr || n == "curl_easy_setopt" || n == "PQconnectdb" || n == "PQconnectStart" ||
-           n == "CryptHashData" || n == "WiFi" || credential_like(n) ||
-           is_auth_function_name(n);
+  std::vector<std::string_view> trigger_names() const override {
+    std::vector<std::string_view> names = crypto_call_names();
+    names.insert(names.end(), {"curl_easy_setopt", "PQconnectdb", "PQconnectStart", "CryptHashData", "WiFi"});
+    return names;
   }
+  bool reacts_to(std::string_view n) const override { return credential_like(n) || is_auth_function_name(n); }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     if (file.tokens.empty()) return;

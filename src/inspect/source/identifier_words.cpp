@@ -22,25 +22,44 @@ std::vector<std::string> identifier_words(std::string_view id) {
 namespace {
 unsigned char lower(char c) { return static_cast<unsigned char>(word_split::is_upper(c) ? c - 'A' + 'a' : c); }
 size_t pair_of(char a, char b) { return size_t{lower(a)} << 8 | lower(b); }
+size_t raw_pair_of(char a, char b) { return size_t{static_cast<unsigned char>(a)} << 8 | static_cast<unsigned char>(b); }
+char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 }  // namespace
 
 NameParts::NameParts(std::vector<std::string_view> parts) : parts_(std::move(parts)) {
-  for (std::string_view p : parts_) {
+  if (parts_.size() > UINT16_MAX) throw std::logic_error("NameParts: too many parts");
+  for (std::string_view p : parts_)
     if (p.size() < 2 || std::any_of(p.begin(), p.end(), word_split::is_upper))
       throw std::logic_error("NameParts: a part must have two or more bytes and no upper case");
-    const size_t pair = pair_of(p[0], p[1]);
-    starts_[pair / 64] |= uint64_t{1} << (pair % 64);
+  std::stable_sort(parts_.begin(), parts_.end(),
+                   [](std::string_view a, std::string_view b) { return pair_of(a[0], a[1]) < pair_of(b[0], b[1]); });
+  for (size_t k = 0; k < parts_.size(); ++k) {
+    const std::string_view p = parts_[k];
+    for (const char a : {p[0], upper(p[0])})
+      for (const char b : {p[1], upper(p[1])}) {
+        const size_t pair = raw_pair_of(a, b);
+        starts_[pair / 64] |= uint64_t{1} << (pair % 64);
+      }
+    const auto pair = static_cast<uint16_t>(pair_of(p[0], p[1]));
+    if (buckets_.empty() || buckets_.back().pair != pair) buckets_.push_back({pair, static_cast<uint16_t>(k), 0});
+    ++buckets_.back().count;
   }
 }
 
 bool NameParts::in(std::string_view name) const {
   for (size_t i = 0; i + 1 < name.size(); ++i) {
+    const size_t raw = raw_pair_of(name[i], name[i + 1]);
+    if (!(starts_[raw / 64] >> (raw % 64) & 1)) continue;
     const size_t pair = pair_of(name[i], name[i + 1]);
-    if (!(starts_[pair / 64] >> (pair % 64) & 1)) continue;
-    for (std::string_view p : parts_)
-      if (p.size() <= name.size() - i &&
-          std::equal(p.begin(), p.end(), name.begin() + static_cast<ptrdiff_t>(i), [](char a, char b) { return a == lower(b); }))
+    const auto bucket = std::lower_bound(buckets_.begin(), buckets_.end(), pair,
+                                         [](const Bucket& b, size_t p) { return b.pair < p; });
+    const std::string_view rest = name.substr(i);
+    for (size_t k = bucket->first; k < size_t{bucket->first} + bucket->count; ++k) {
+      const std::string_view p = parts_[k];
+      if (p.size() <= rest.size() &&
+          std::equal(p.begin() + 2, p.end(), rest.begin() + 2, [](char a, char b) { return a == lower(b); }))
         return true;
+    }
   }
   return false;
 }

@@ -61,8 +61,9 @@ bool any_word(std::string_view identifier, Test&& test) {
 
 // Lower-case parts looked for anywhere in a name, in any (ASCII) case: "key" is in AES_KEY,
 // masterKey and monkey. The cheap test a rule makes before splitting a name into words; it runs
-// for most names of a tree, so a table of the parts' first two letters rules out nearly every
-// position of a name with one lookup.
+// for most names of a tree, so a table of the parts' first two bytes, as written in any case,
+// rules out nearly every position of a name with one lookup and no case folding; only the parts
+// that begin with those two letters are compared at the positions it lets through.
 class NameParts {
  public:
   // Each part: two or more bytes, no upper-case letter. The parts' text must outlive this.
@@ -70,8 +71,14 @@ class NameParts {
   bool in(std::string_view name) const;
 
  private:
-  std::vector<std::string_view> parts_;
-  std::vector<uint64_t> starts_ = std::vector<uint64_t>(65536 / 64);  // bit: some part begins with these two bytes
+  std::vector<std::string_view> parts_;  // sorted by their first two bytes
+  std::vector<uint64_t> starts_ = std::vector<uint64_t>(65536 / 64);  // bit: some part begins with these two bytes, in some case
+  // The parts beginning with each lower-case pair of bytes: parts_[first, first + count).
+  struct Bucket {
+    uint16_t pair;
+    uint16_t first, count;
+  };
+  std::vector<Bucket> buckets_;  // by pair
 };
 
 }  // namespace mdbc::source

@@ -253,8 +253,6 @@ class Check {
   std::set<std::pair<int64_t, uint32_t>> reported_;
 };
 
-bool names_generator(std::string_view name) { return one_of(name, weak_functions) || one_of(name, engines); }
-
 // Zephyr: CONFIG_TEST_RANDOM_GENERATOR=y makes the kernel's random APIs return non-random values.
 void test_generator(const SourceFile& file, std::vector<Finding>& out) {
   const std::string_view s = file.input.bytes;
@@ -286,7 +284,12 @@ class InsecureRandom final : public SourceRule {
     return is_c_family(language) || language == Language::kconfig || language == Language::config_text;
   }
   bool gated_by_names() const override { return true; }
-  bool reacts_to(std::string_view name) const override { return names_generator(name); }
+  std::vector<std::string_view> trigger_names() const override {
+    std::vector<std::string_view> names(weak_functions.begin(), weak_functions.end());
+    names.insert(names.end(), engines.begin(), engines.end());
+    return names;
+  }
+  bool reacts_to_other_names() const override { return false; }
   bool triggered_otherwise(const SourceFile& file) const override { return !is_c_family(file.language); }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {

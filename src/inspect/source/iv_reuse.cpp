@@ -314,11 +314,6 @@ class Check {
   std::set<size_t> reported_;
 };
 
-// Whether a name can bring an IV into a cipher call (the test before building the file's values).
-bool passes_iv(std::string_view name) {
-  return crypto_call(name) != nullptr || name == "CryptSetKeyParam" || name == "pbNonce" || name == "pbIV";
-}
-
 class IvReuse final : public SourceRule {
  public:
   RuleFamily family() const override {
@@ -326,7 +321,12 @@ class IvReuse final : public SourceRule {
   }
 
   bool gated_by_names() const override { return true; }
-  bool reacts_to(std::string_view name) const override { return passes_iv(name); }
+  std::vector<std::string_view> trigger_names() const override {
+    std::vector<std::string_view> names = crypto_call_names();
+    names.insert(names.end(), {"CryptSetKeyParam", "pbNonce", "pbIV"});
+    return names;
+  }
+  bool reacts_to_other_names() const override { return false; }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     if (file.tokens.empty()) return;

@@ -115,6 +115,12 @@ bool writes_a_log(std::string_view name, const Config& config) {
   return is_declared(name, config) || is_recognised_log(name);
 }
 
+bool records_security_events_by_name(std::string_view name) {
+  return is_recognised_log(name) && !names_debug_log(name);
+}
+
+bool writes_a_log_by_name(std::string_view name) { return is_recognised_log(name); }
+
 bool is_logger_member_call(std::span<const Token> tokens, size_t name) {
   if (name < 2) return false;
   const Token& sep = tokens[name - 1];

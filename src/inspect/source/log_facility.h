@@ -21,6 +21,11 @@ bool is_log_function(std::string_view name, const Config& config);
 bool records_security_events(std::string_view name, const Config& config);
 // Any log the project's code writes to, declared or recognised: where a secret must not go.
 bool writes_a_log(std::string_view name, const Config& config);
+// The same two for a project that declares no log functions: judged by the name alone, so that a
+// rule can remember the judgement from file to file (lasting_judgement), as the log functions of a
+// tree are called in file after file.
+bool records_security_events_by_name(std::string_view name);
+bool writes_a_log_by_name(std::string_view name);
 // Whether tokens[name], an identifier followed by '(', is a method or namespaced function of a
 // logger object or library — logger.warn(...), log_->error(...), spdlog::info(...),
 // AuditLog::record(...) — which the free-call list of Syntax does not hold.

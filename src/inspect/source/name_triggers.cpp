@@ -10,7 +10,39 @@ NameTriggers::NameTriggers(std::span<const std::unique_ptr<SourceRule>> rules, s
     : rules_(rules), lines_(lines) {
   if (!std::has_single_bit(lines)) throw std::logic_error("NameTriggers: the line count must be a power of two");
   if (rules.size() > 64) throw std::logic_error("NameTriggers: more than 64 rules");
-  for (size_t r = 0; r < rules.size(); ++r) gated_ |= rules[r]->gated_by_names() ? uint64_t{1} << r : 0;
+  std::vector<std::vector<std::string_view>> names_of(rules.size());
+  size_t count = 0;
+  for (size_t r = 0; r < rules.size(); ++r) {
+    if (!rules[r]->gated_by_names()) continue;
+    gated_ |= uint64_t{1} << r;
+    if (!rules[r]->reacts_to_other_names()) list_only_ |= uint64_t{1} << r;
+    names_of[r] = rules[r]->trigger_names();
+    count += names_of[r].size();
+  }
+  listed_.resize(std::bit_ceil(2 * count + 2));
+  for (size_t r = 0; r < rules.size(); ++r)
+    for (const std::string_view name : names_of[r]) list(name, r);
+}
+
+void NameTriggers::list(std::string_view name, size_t rule) {
+  const uint64_t hash = FileNames::hash_of(name);
+  const size_t mask = listed_.size() - 1;
+  for (size_t s = hash & mask;; s = (s + 1) & mask) {
+    Listed& slot = listed_[s];
+    if (slot.rules == 0) slot = {name, hash, 0};
+    if (slot.hash != hash || slot.name != name) continue;
+    slot.rules |= uint64_t{1} << rule;
+    return;
+  }
+}
+
+uint64_t NameTriggers::listing(std::string_view name, uint64_t hash) const {
+  const size_t mask = listed_.size() - 1;
+  for (size_t s = hash & mask;; s = (s + 1) & mask) {
+    const Listed& slot = listed_[s];
+    if (slot.rules == 0) return 0;
+    if (slot.hash == hash && slot.name == name) return slot.rules;
+  }
 }
 
 uint64_t NameTriggers::of(const FileNames& names) {
@@ -21,6 +53,13 @@ uint64_t NameTriggers::of(const FileNames& names) {
     const std::string_view name = names.all()[id];
     Line scratch;  // names too long to keep are judged afresh
     Line& line = name.size() <= sizeof scratch.name ? line_of(name, names.hash(id)) : scratch;
+    if (!line.listed) {
+      // What the lists say is all the rules that react to listed names only need, and a listed
+      // name needs no other judgement.
+      line.listed = true;
+      line.reacts = listing(name, names.hash(id)) & gated_;
+      line.asked = list_only_ | line.reacts;
+    }
     for (uint64_t ask = pending & ~line.asked; ask != 0; ask &= ask - 1) {
       const int r = std::countr_zero(ask);
       if (rules_[static_cast<size_t>(r)]->reacts_to(name)) line.reacts |= uint64_t{1} << r;

@@ -1,7 +1,9 @@
 #pragma once
 // Which name-gated rules (SourceRule::gated_by_names) a file's names trigger, one bit per rule
-// index. What a name was found to trigger is remembered, since the names of a tree repeat from
-// file to file; a rule a file has already triggered is not asked again for that file's other
+// index. A name new to the thread is first looked up in one table of every rule's trigger_names()
+// (with the hash FileNames made of it), then the rules that judge other names too are asked
+// (reacts_to). What a name was found to trigger is remembered, since the names of a tree repeat
+// from file to file; a rule a file has already triggered is not asked again for that file's other
 // names. The memory is a direct-mapped table of one cache line per name (a newer name takes an
 // older one's line), so it stays small and a lookup costs one line. One per thread.
 #include <cstdint>
@@ -28,15 +30,28 @@ class NameTriggers {
   struct alignas(64) Line {
     char name[46] = {};
     uint8_t length = 0xff;  // no name
+    bool listed = false;    // looked up among the trigger names
     uint64_t asked = 0;     // rules asked about this name
     uint64_t reacts = 0;    // of those, the ones that react to it
   };
   static_assert(sizeof(Line) == 64);
 
+  // Every gated rule's trigger name, with the rules that list it; open addressing by
+  // FileNames::hash_of, at most half full.
+  struct Listed {
+    std::string_view name;
+    uint64_t hash = 0;
+    uint64_t rules = 0;  // 0: a free slot
+  };
+
   Line& line_of(std::string_view name, uint64_t hash);
+  void list(std::string_view name, size_t rule);
+  uint64_t listing(std::string_view name, uint64_t hash) const;
 
   std::span<const std::unique_ptr<SourceRule>> rules_;
-  uint64_t gated_ = 0;  // the rules that are gated by names, one bit per index
+  uint64_t gated_ = 0;        // the rules that are gated by names, one bit per index
+  uint64_t list_only_ = 0;    // of those, the ones that react to their trigger names only
+  std::vector<Listed> listed_;
   std::vector<Line> lines_;
 };
 

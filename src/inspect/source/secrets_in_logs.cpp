@@ -79,7 +79,11 @@ class SecretsInLogs final : public SourceRule {
     const auto& tokens = file.tokens;
     const auto& config = file.ctx.config;
     NameMemo sinks(file.names);  // judged once per callee name
-    const auto is_sink = [&](std::string_view n) { return writes_a_log(n, config) || is_print_function(n) || prints(n); };
+    const auto is_sink = [&](const Token& callee) {
+      // By the name alone, remembered across files, unless the project declares its log functions.
+      if (config.log_functions.empty()) return sinks(callee, sink_by_name);
+      return sinks(callee, [&](std::string_view n) { return writes_a_log(n, config) || is_print_function(n) || prints(n); });
+    };
     SecretAliases aliases(file);
     for (const auto& call : file.syntax.calls()) {
       const std::string_view callee = tokens[call.name].text;
@@ -87,7 +91,7 @@ class SecretsInLogs final : public SourceRule {
         check_arguments(file, {call.args[static_cast<size_t>(data)]}, callee, aliases, out);
         continue;
       }
-      if (!sinks(tokens[call.name], is_sink)) continue;
+      if (!is_sink(tokens[call.name])) continue;
       if (call.close + 1 < tokens.size() && tokens[call.close + 1].is("<<")) {  // LOG(INFO) << …
         check_stream(file, call.close + 1, callee, aliases, out);
         continue;
@@ -120,6 +124,11 @@ class SecretsInLogs final : public SourceRule {
   }
 
  private:
+  // A log or console writer, where the project declares no log functions.
+  static bool sink_by_name(std::string_view callee) {
+    return writes_a_log_by_name(callee) || is_print_function(callee) || prints(callee);
+  }
+
   // Console writers beyond printf's family, and the program's own printing and logging helpers
   // (printLine, print_hex, log_message, debug_dump): a secret given to them is printed.
   static bool prints(std::string_view callee) {

@@ -10,6 +10,7 @@
 // or unlocks accounts — changes security configuration. Each must reach the log itself: a log of
 // the failed password that led to the lockout does not say that the account is now locked.
 #include <algorithm>
+#include <array>
 #include <any>
 #include <cstdint>
 #include <functional>
@@ -69,14 +70,10 @@ bool has_word(std::string_view id, std::initializer_list<std::string_view> words
   return has_word(id, std::span<const std::string_view>(words.begin(), words.size()));
 }
 
-// For a name split once (a function's own name, asked about several sets of words).
+// For a name already split into words (identifier_words), asked about several sets of words.
 bool has_word(const std::vector<std::string>& name_words, std::span<const std::string_view> words) {
   return std::any_of(name_words.begin(), name_words.end(),
                      [&](const std::string& w) { return std::find(words.begin(), words.end(), w) != words.end(); });
-}
-
-bool has_word(const std::vector<std::string>& name_words, std::initializer_list<std::string_view> words) {
-  return has_word(name_words, std::span<const std::string_view>(words.begin(), words.size()));
 }
 
 // Words that make a function or an outcome about authentication by themselves.
@@ -188,6 +185,127 @@ bool names_verify_of_security_object(const std::vector<std::string>& words) {
   return verify + 1 == words.end() || has_word(words, crypto_words) || names_security_object(words, false);
 }
 
+// Words that say access was refused (SVC_DENIED, -EACCES, -EKEYREJECTED, rpc_autherr_badcred) and,
+// beside an authentication word, that it failed (AUTH_BAD_KEYID).
+constexpr std::string_view denial_words[] = {"denied", "deny", "reject", "rejected", "refused", "unauthorized",
+                                             "unauth", "eacces", "eperm", "ekeyrejected", "ekeyrevoked",
+                                             "ekeyexpired", "forbidden", "badcred", "eauth"};
+constexpr std::string_view bad_words[] = {"bad", "fail", "failed", "failure", "err", "error", "invalid"};
+constexpr std::string_view failure_words[] = {"fail", "failed", "failure", "err", "error", "denied",
+                                              "deny", "reject", "rejected", "invalid", "unauthorized", "unauth",
+                                              "bad", "eacces", "eperm", "forbidden", "mismatch", "refused"};
+constexpr std::string_view lock_words[] = {"locked", "lockout", "lockedout"};
+constexpr std::string_view account_words[] = {"account", "accounts", "acct", "user", "users", "login", "logon"};
+// A function named with these verbs locks accounts or changes a setting (LOG-2's configuration changes).
+constexpr std::string_view lock_verbs[] = {"lock", "lockout", "unlock"};
+// A version of a security object (fw_version) is a number to compare releases by.
+constexpr std::string_view version_words[] = {"version", "ver", "revision", "rev"};
+constexpr std::string_view change_verbs[] = {"set", "change", "update", "reset", "write", "store", "provision",
+                                             "rotate", "revoke", "enroll", "disable", "enable"};
+
+// Which of the word sets above a name has a word of, one bit per set: the judgements of names
+// below each ask about several sets, and a name is split into words once for all of them, each
+// word looked up once in one table of every set's words.
+enum WordClass : uint32_t {
+  auth_word = 1u << 0,
+  verify_word = 1u << 1,
+  check_word = 1u << 2,
+  security_noun = 1u << 3,
+  address_word = 1u << 4,
+  lock_word = 1u << 5,
+  account_word = 1u << 6,
+  mac_word = 1u << 7,
+  denial_word = 1u << 8,
+  bad_word = 1u << 9,
+  failure_word = 1u << 10,
+  failure_code = 1u << 11,  // an errno-style code: ebad…, eauth… (EBADMSG, BOOT_EBADIMAGE, BLE_HS_EAUTHEN)
+  lock_verb = 1u << 12,
+  change_verb = 1u << 13,
+  version_word = 1u << 14,
+};
+
+// The word table: every set's words by FileNames::hash_of, open addressing, at most half full.
+class WordTable {
+ public:
+  WordTable() {
+    add(auth_words, auth_word);
+    add(verify_words, verify_word);
+    add(check_words, check_word);
+    add(security_nouns, security_noun);
+    add(address_words, address_word);
+    add(lock_words, lock_word);
+    add(account_words, account_word);
+    add(std::array<std::string_view, 1>{"mac"}, mac_word);
+    add(denial_words, denial_word);
+    add(bad_words, bad_word);
+    add(failure_words, failure_word);
+    add(lock_verbs, lock_verb);
+    add(change_verbs, change_verb);
+    add(version_words, version_word);
+  }
+  uint32_t of(std::string_view word) const {
+    const uint64_t hash = FileNames::hash_of(word);
+    for (size_t s = hash & (slots - 1);; s = (s + 1) & (slots - 1)) {
+      const Slot& slot = slots_[s];
+      if (slot.classes == 0) return 0;
+      if (slot.hash == hash && slot.word == word) return slot.classes;
+    }
+  }
+
+ private:
+  static constexpr size_t slots = 512;
+  struct Slot {
+    std::string_view word;
+    uint64_t hash = 0;
+    uint32_t classes = 0;  // 0: free
+  };
+  void add(std::span<const std::string_view> words, uint32_t c) {
+    for (std::string_view w : words) {
+      const uint64_t hash = FileNames::hash_of(w);
+      for (size_t s = hash & (slots - 1);; s = (s + 1) & (slots - 1)) {
+        Slot& slot = slots_[s];
+        if (slot.classes == 0) slot = {w, hash, 0};
+        if (slot.hash != hash || slot.word != w) continue;
+        slot.classes |= c;
+        break;
+      }
+    }
+  }
+  std::array<Slot, slots> slots_{};
+};
+
+uint32_t split_word_classes(std::string_view name) {
+  static const WordTable table;
+  uint32_t found = 0;
+  any_word(name, [&](std::string_view w) {
+    found |= table.of(w);
+    if (w.starts_with("ebad") || w.starts_with("eauth")) found |= failure_code;
+    return false;
+  });
+  return found;
+}
+
+// The judgements of one name ask about its word sets in turn: the sets are remembered for the
+// names the thread saw last, in a direct-mapped table of one cache line per name (128 KiB).
+uint32_t word_classes(std::string_view name) {
+  struct alignas(64) Known {
+    char name[56] = {};
+    uint8_t length = 0xff;  // no name
+    uint32_t classes = 0;
+  };
+  static_assert(sizeof(Known) == 64);
+  if (name.size() > sizeof Known::name) return split_word_classes(name);  // too long to keep
+  constexpr size_t lines = size_t{1} << 11;
+  thread_local std::vector<Known> known(lines);
+  Known& k = known[FileNames::hash_of(name) & (lines - 1)];
+  if (k.length != name.size() || std::string_view(k.name, k.length) != name) {
+    std::copy(name.begin(), name.end(), k.name);
+    k.length = static_cast<uint8_t>(name.size());
+    k.classes = split_word_classes(name);
+  }
+  return k.classes;
+}
+
 // Functions that compare memory or strings (strcmp, CRYPTO_memcmp, mbedtls_ct_memcmp,
 // constant_time_compare, _compare, memeq…): security-relevant only when an operand is.
 bool is_comparison(std::string_view name) {
@@ -201,7 +319,7 @@ bool is_comparison(std::string_view name) {
 // mbedtls_pk_verify, check_pin, authenticate_user, validate_image_signature…
 bool is_verification(std::string_view name) {
   // Splitting into words allocates; most names hold none of the words that can make them one.
-  if (!has_word(name, auth_words) && !has_word(name, verify_words) && !has_word(name, check_words)) return false;
+  if (!(word_classes(name) & (auth_word | verify_word | check_word))) return false;
   const auto words = identifier_words(name);
   // sctp_auth_create_key, auth_get_shkey, rpc_auth_release manage an authentication's objects;
   // they decide nothing (unless they fetch its outcome: get_auth_status).
@@ -214,14 +332,13 @@ bool is_verification(std::string_view name) {
   return names_verify_of_security_object(words) || (checks && names_security_object(words, true));
 }
 
-bool names_authentication(std::string_view name) { return has_word(name, auth_words); }
+bool names_authentication(std::string_view name) { return word_classes(name) & auth_word; }
 
 // A name that says access was refused: SVC_DENIED, -EACCES, -EKEYREJECTED, rpc_autherr_badcred,
 // AUTH_BAD_KEYID.
 bool names_denial(std::string_view name) {
-  return has_word(name, {"denied", "deny", "reject", "rejected", "refused", "unauthorized", "unauth", "eacces",
-                         "eperm", "ekeyrejected", "ekeyrevoked", "ekeyexpired", "forbidden", "badcred", "eauth"}) ||
-         (has_word(name, auth_words) && has_word(name, {"bad", "fail", "failed", "failure", "err", "error", "invalid"}));
+  const uint32_t classes = word_classes(name);
+  return (classes & denial_word) || ((classes & auth_word) && (classes & bad_word));
 }
 
 // A check whose object or arguments name a credential or signed thing: tokens_.validate(req.token()),
@@ -230,19 +347,19 @@ bool names_denial(std::string_view name) {
 bool names_a_secret(std::string_view name) {
   return may_name_credential(name) && credential_name(name) == CredentialName::secret;
 }
-bool has_check_word(std::string_view name) { return has_word(name, check_words); }
+bool has_check_word(std::string_view name) { return word_classes(name) & check_word; }
 // A security noun among an operand's words but "mac", which is judged with the whole condition in
 // view (is_mac_operand).
 // A version of a security object (fw_version, liquidio_firmware_version) is a number to compare
 // releases by, not the object.
 bool has_security_noun(std::string_view name) {
-  if (!has_word(name, security_nouns) || has_word(name, {"version", "ver", "revision", "rev"})) return false;
+  if ((word_classes(name) & (security_noun | version_word)) != security_noun) return false;
   auto words = identifier_words(name);
   std::erase(words, "mac");
   return names_security_object(words, false);
 }
-bool is_mac_operand(std::string_view name) { return has_word(name, {"mac"}) && !has_word(name, address_words); }
-bool has_address_word(std::string_view name) { return has_word(name, address_words); }
+bool is_mac_operand(std::string_view name) { return (word_classes(name) & (mac_word | address_word)) == mac_word; }
+bool has_address_word(std::string_view name) { return word_classes(name) & address_word; }
 
 // A check whose object or arguments name a credential or signed thing: tokens_.validate(req.token()),
 // validator.check(signature, len). tokens[at] is the called name, followed by its '('. Narrower
@@ -279,7 +396,7 @@ bool checks_security_thing(std::span<const Token> tokens, size_t at) {
 // name things, not outcomes.
 bool is_outcome_variable(std::string_view name) {
   if (std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
-  if (!has_word(name, auth_words) && !has_word(name, verify_words) && !has_word(name, security_nouns)) return false;
+  if (!(word_classes(name) & (auth_word | verify_word | security_noun))) return false;
   auto words = identifier_words(name);
   if (!words.empty() && (words.front() == "is" || words.front() == "has")) words.erase(words.begin());
   if (words.empty()) return false;
@@ -295,17 +412,13 @@ bool is_outcome_variable(std::string_view name) {
   return judged && names_security_object(words, false);
 }
 
-constexpr std::string_view lock_words[] = {"locked", "lockout", "lockedout"};
-constexpr std::string_view account_words[] = {"account", "accounts", "acct", "user", "users", "login", "logon"};
-bool is_lock_word(std::string_view name) { return has_word(name, lock_words); }
-bool is_account_word(std::string_view name) { return has_word(name, account_words); }
+bool is_lock_word(std::string_view name) { return word_classes(name) & lock_word; }
+bool is_account_word(std::string_view name) { return word_classes(name) & account_word; }
 
 // A name that says failure: FAILED, ERR_AUTH, -EACCES, and errno-style codes (EAUTH, EBADMSG,
 // BOOT_EBADIMAGE, BLE_HS_EAUTHEN).
 bool names_failure(std::string_view name) {
-  return has_word(name, {"fail", "failed", "failure", "err", "error", "denied", "deny", "reject", "rejected", "invalid",
-                         "unauthorized", "unauth", "bad", "eacces", "eperm", "forbidden", "mismatch", "refused"}) ||
-         any_word(name, [](std::string_view w) { return w.starts_with("ebad") || w.starts_with("eauth"); });
+  return word_classes(name) & (failure_word | failure_code);
 }
 
 // `value` is a failure: false, a negative number or code, or an expression naming a failure
@@ -315,6 +428,14 @@ bool is_failure_value(std::span<const Token> value, bool names_one) {
   if (value[0].is_ident("false")) return true;
   if (value[0].is("-") && value.size() > 1) return true;  // -1, -EACCES
   return names_one;
+}
+
+// Whether a call of the function named by `callee` records a security event, judged once per name
+// in `memo`: by the name alone, and so remembered across files, unless the project declares its
+// log functions.
+bool records_security_event(NameMemo& memo, const Token& callee, const Config& config) {
+  if (config.log_functions.empty()) return memo(callee, records_security_events_by_name);
+  return memo(callee, [&](std::string_view n) { return records_security_events(n, config); });
 }
 
 // `variable = callee(...)` in the function being walked: the callee's token by the variable's
@@ -365,7 +486,7 @@ class SecurityEventsLogged final : public SourceRule {
       if (c.function < 0) continue;
       auto& fn = fns[static_cast<size_t>(c.function)];
       const std::string_view callee = tokens[c.name].text;
-      if (logs(tokens[c.name], [&](std::string_view n) { return records_security_events(n, config); }) ||
+      if (records_security_event(logs, tokens[c.name], config) ||
           (diagnostics_count && diagnostic_writer(tokens[c.name], may_write_diagnostics) &&
            writes_diagnostics(tokens, c)))
         fn.logs_directly = true;
@@ -377,20 +498,17 @@ class SecurityEventsLogged final : public SourceRule {
     }
     for (size_t i = 0; i < fns.size(); ++i) {
       const auto& def = syntax.functions()[i];
-      const std::string name(tokens[def.name].text);
-      const std::vector<std::string> words = identifier_words(name);
-      find_rejections(file, def, name, words, judged, out);
-      find_lockouts(file, def, name, words, judged, out);
-      const bool account_lock = has_word(words, {"lock", "lockout", "unlock"}) && has_word(words, account_words);
-      if (account_lock ||
-          (has_word(words, {"set", "change", "update", "reset", "write", "store", "provision", "rotate", "revoke",
-                           "enroll", "disable", "enable"}) &&
-           names_security_setting(words))) {
+      const std::string_view name = tokens[def.name].text;
+      find_rejections(file, def, name, judged, out);
+      find_lockouts(file, def, name, judged, out);
+      const uint32_t classes = word_classes(name);
+      const bool account_lock = (classes & lock_verb) && (classes & account_word);
+      if (account_lock || ((classes & change_verb) && names_security_setting(identifier_words(name)))) {
         const Token& name_token = tokens[def.name];
         Site s;
         s.line = name_token.line;
         s.column = name_token.column;
-        s.function = name;
+        s.function = std::string(name);
         s.what = "security configuration change";
         s.logs_directly = fns[i].logs_directly;
         for (const auto& c : syntax.calls())
@@ -513,8 +631,7 @@ class SecurityEventsLogged final : public SourceRule {
   // An account lockout (`acct->locked = 1;`, `user.lockout = true;`) is a security event of its
   // own: the block that sets it must reach the log (or call a function that does), even when a
   // failed login was logged before it. In an authenticating function, or on an account's field.
-  static void find_lockouts(const SourceFile& file, const FunctionDef& def, const std::string& fn_name,
-                            const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
+  static void find_lockouts(const SourceFile& file, const FunctionDef& def, std::string_view fn_name, Judged& judged, FileFacts& out) {
     const auto& tokens = file.tokens;
     const size_t end = std::min(def.body_close, tokens.size());
     for (size_t i = def.body_open + 1; i + 2 < end; ++i) {
@@ -526,7 +643,7 @@ class SecurityEventsLogged final : public SourceRule {
       if (!sets || i + 3 >= end || !tokens[i + 3].is(";")) continue;
       const bool owner_account = i >= 2 && (tokens[i - 1].is(".") || tokens[i - 1].is("->")) &&
                                  tokens[i - 2].kind == TokenKind::identifier && has_word(tokens[i - 2].text, account_words);
-      if (!owner_account && !has_word(fn_words, verify_words) && !has_word(fn_words, auth_words)) continue;
+      if (!owner_account && !(word_classes(fn_name) & (verify_word | auth_word))) continue;
       // The innermost block holding the assignment.
       size_t open = i, depth = 0;
       while (open > def.body_open) {
@@ -537,7 +654,7 @@ class SecurityEventsLogged final : public SourceRule {
       Site s;
       s.line = tokens[i].line;
       s.column = tokens[i].column;
-      s.function = fn_name;
+      s.function = std::string(fn_name);
       s.what = "account lockout";
       s.evidence = file.evidence(tokens[i]);
       s.logs_directly = collect_calls(file, open, std::min(file.syntax.match(open), end), judged, s.calls);
@@ -555,10 +672,10 @@ class SecurityEventsLogged final : public SourceRule {
     // Calls are in token order: the ones named in [begin, end) are one run of them.
     const auto& all = file.syntax.calls();
     auto call = std::lower_bound(all.begin(), all.end(), begin, [](const Call& c, size_t at) { return c.name < at; });
-    const auto records = [&](std::string_view n) { return records_security_events(n, file.ctx.config); };
     for (; call != all.end() && call->name < end; ++call) {
       const Token& name = file.tokens[call->name];
-      if (judged.log(name, records) || (!declared_api && writes_diagnostics(file.tokens, *call))) {
+      if (records_security_event(judged.log, name, file.ctx.config) ||
+          (!declared_api && writes_diagnostics(file.tokens, *call))) {
         calls.resize(first);
         return true;
       }
@@ -647,14 +764,28 @@ class SecurityEventsLogged final : public SourceRule {
     return false;
   }
 
-  // Whether the function returns 1 or true somewhere: then its `return 0;` says "no".
-  static bool returns_one(std::span<const Token> tokens, size_t begin, size_t end) {
-    for (size_t k = begin; k + 2 < end; ++k)
-      if (tokens[k].is_ident("return") && (tokens[k + 1].is("1") || tokens[k + 1].is_ident("true")) &&
-          tokens[k + 2].is(";"))
-        return true;
-    return false;
-  }
+  // Whether the function [begin, end) returns 1 or true somewhere: then its `return 0;` says "no".
+  // Looked for on first need: only the branches of a verification ask, and most functions have none.
+  class ReturnsOne {
+   public:
+    ReturnsOne(std::span<const Token> tokens, size_t begin, size_t end) : tokens_(tokens), begin_(begin), end_(end) {}
+    bool operator()() {
+      if (!looked_) returns_one_ = find(), looked_ = true;
+      return returns_one_;
+    }
+
+   private:
+    bool find() const {
+      for (size_t k = begin_; k + 2 < end_; ++k)
+        if (tokens_[k].is_ident("return") && (tokens_[k + 1].is("1") || tokens_[k + 1].is_ident("true")) &&
+            tokens_[k + 2].is(";"))
+          return true;
+      return false;
+    }
+    std::span<const Token> tokens_;
+    size_t begin_, end_;
+    bool looked_ = false, returns_one_ = false;
+  };
 
   // What the condition of an `if` (or of a ternary) tests: a verification outcome, a comparison
   // of security things, the functions whose results it tests.
@@ -738,17 +869,17 @@ class SecurityEventsLogged final : public SourceRule {
   // The rejection given up at tokens[at], in the branch [branch.first, branch.second) of a
   // condition [condition.first, condition.second).
   static Site rejection(const SourceFile& file, size_t at, std::pair<size_t, size_t> branch,
-                        std::pair<size_t, size_t> condition, const std::string& fn_name,
-                        const std::vector<std::string>& fn_words, const std::vector<std::string>& tested,
+                        std::pair<size_t, size_t> condition, std::string_view fn_name,
+                        const std::vector<std::string>& tested,
                         Judged& judged) {
     const auto& tokens = file.tokens;
     Site s;
     const Token& ret = tokens[at];
     s.line = ret.line;
     s.column = ret.column;
-    s.function = fn_name;
+    s.function = std::string(fn_name);
     s.evidence = file.evidence(ret);
-    bool image = has_word(fn_words, {"image", "firmware", "fw", "update", "boot", "ota", "dfu", "signature"});
+    bool image = has_word(fn_name, {"image", "firmware", "fw", "update", "boot", "ota", "dfu", "signature"});
     for (size_t c = condition.first; c < condition.second && !image; ++c)
       image = tokens[c].kind == TokenKind::identifier &&
               has_word(tokens[c].text, {"image", "firmware", "fw", "signature", "sig", "digest", "hash", "ota", "dfu"});
@@ -767,8 +898,8 @@ class SecurityEventsLogged final : public SourceRule {
   // skipping bracketed groups, up to its ';' — or, in broken code, to the next `return` or the end
   // of the enclosing group, where it must end too: each token is then walked for one return only.
   static void find_ternary_rejection(const SourceFile& file, size_t ret, size_t end, bool authenticating,
-                                     const AssignedCallees& assigned_from, const std::string& fn_name,
-                                     const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
+                                     const AssignedCallees& assigned_from, std::string_view fn_name,
+                                     Judged& judged, FileFacts& out) {
     const auto& tokens = file.tokens;
     size_t question = 0, colon = 0, semicolon = 0;
     int open_questions = 0;
@@ -809,7 +940,7 @@ class SecurityEventsLogged final : public SourceRule {
     const bool then_fails = fails(question + 1, colon), else_fails = fails(colon + 1, semicolon);
     if (then_fails == else_fails) return;
     const auto [b, e] = then_fails ? std::pair{question + 1, colon} : std::pair{colon + 1, semicolon};
-    out.rejections.push_back(rejection(file, b, {b, e}, {ret + 1, question}, fn_name, fn_words, cond.tested, judged));
+    out.rejections.push_back(rejection(file, b, {b, e}, {ret + 1, question}, fn_name, cond.tested, judged));
   }
 
   // `switch (verify_image(img)) { case IMG_OK: break; default: return -EBADMSG; }`: a switch on a
@@ -817,8 +948,8 @@ class SecurityEventsLogged final : public SourceRule {
   // gives up with a failure rejects. tokens[at] is the `switch`; a case runs from its label's ':'
   // to the next label of the same switch. Returns how many tokens were walked.
   static size_t find_switch_rejections(const SourceFile& file, size_t at, size_t end, bool authenticating,
-                                       bool zero_is_failure, const std::string& fn_name,
-                                       const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
+                                       ReturnsOne& zero_is_failure, std::string_view fn_name, Judged& judged,
+                                       FileFacts& out) {
     const auto& tokens = file.tokens;
     const size_t cond_close = file.syntax.match(at + 1);
     if (cond_close + 1 >= end || !tokens[cond_close + 1].is("{")) return 0;
@@ -842,8 +973,8 @@ class SecurityEventsLogged final : public SourceRule {
     for (size_t c = 0; c < labels.size(); ++c) {
       const size_t b = labels[c].second, e = c + 1 < labels.size() ? labels[c + 1].first : body_close;
       if (b >= e) continue;
-      if (const size_t k = failure_exit(tokens, b, e, ExitContext{false, zero_is_failure}, judged); k < e)
-        out.rejections.push_back(rejection(file, k, {b, e}, {at + 2, cond_close}, fn_name, fn_words, cond.tested, judged));
+      if (const size_t k = failure_exit(tokens, b, e, ExitContext{false, zero_is_failure()}, judged); k < e)
+        out.rejections.push_back(rejection(file, k, {b, e}, {at + 2, cond_close}, fn_name, cond.tested, judged));
     }
     return body_close - cond_close;
   }
@@ -851,15 +982,15 @@ class SecurityEventsLogged final : public SourceRule {
   // if (COND) BRANCH [else BRANCH] inside one function, where COND is a verification outcome and
   // a branch returns a failure; and every call whose result an if tests, with that if's branches.
 
-  static void find_rejections(const SourceFile& file, const FunctionDef& def, const std::string& fn_name,
-                              const std::vector<std::string>& fn_words, Judged& judged, FileFacts& out) {
+  static void find_rejections(const SourceFile& file, const FunctionDef& def, std::string_view fn_name,
+                              Judged& judged, FileFacts& out) {
     const auto& tokens = file.tokens;
     const auto& syntax = file.syntax;
     const size_t end = std::min(def.body_close, tokens.size());
     AssignedCallees& assigned_from = judged.assigned_from;
     assigned_from.clear();
-    const bool zero_is_failure = returns_one(tokens, def.body_open, end);
-    const bool authenticating = has_word(fn_words, verify_words) || has_word(fn_words, auth_words);
+    ReturnsOne zero_is_failure(tokens, def.body_open, end);
+    const bool authenticating = word_classes(fn_name) & (verify_word | auth_word);
     // Where the statement through each token walked ends: every token on a walk to the ';' ends at
     // that ';', so nested `if (a) if (a) … x;` walk each token once, not once per enclosing if.
     std::unordered_map<size_t, size_t> statement_end;
@@ -881,11 +1012,11 @@ class SecurityEventsLogged final : public SourceRule {
       if (i + 3 < end && tokens[i + 1].is("=") && tokens[i + 2].kind == TokenKind::identifier && tokens[i + 3].is("("))
         assigned_from.assign(t, i + 2);
       if (t.text.size() == 6 && t.text == "return") {
-        find_ternary_rejection(file, i, end, authenticating, assigned_from, fn_name, fn_words, judged, out);
+        find_ternary_rejection(file, i, end, authenticating, assigned_from, fn_name, judged, out);
         continue;
       }
       if (t.is_ident("switch") && i + 1 < end && tokens[i + 1].is("(")) {
-        walked_in_branches += find_switch_rejections(file, i, end, authenticating, zero_is_failure, fn_name, fn_words,
+        walked_in_branches += find_switch_rejections(file, i, end, authenticating, zero_is_failure, fn_name,
                                                      judged, out);
         continue;
       }
@@ -952,9 +1083,9 @@ class SecurityEventsLogged final : public SourceRule {
       walked_in_branches += (then_end - then_begin) + (else_end - else_begin);
       for (auto [b, e] : {std::pair{then_begin, then_end}, std::pair{else_begin, else_end}}) {
         if (b >= end) continue;
-        const ExitContext context{b == then_begin && then_fails, zero_is_failure};
+        const ExitContext context{b == then_begin && then_fails, zero_is_failure()};
         if (const size_t k = failure_exit(tokens, b, e, context, judged); k < e)
-          out.rejections.push_back(rejection(file, k, {b, e}, {i + 2, cond_close}, fn_name, fn_words, tested, judged));
+          out.rejections.push_back(rejection(file, k, {b, e}, {i + 2, cond_close}, fn_name, tested, judged));
       }
     }
   }

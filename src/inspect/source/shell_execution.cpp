@@ -68,10 +68,13 @@ class ShellExecution final : public SourceRule {
   }
 
   bool gated_by_names() const override { return true; }
-  bool reacts_to(std::string_view name) const override {
-    return std::find(shell_calls.begin(), shell_calls.end(), name) != shell_calls.end() || name == "wordexp" ||
-           std::any_of(exec_functions.begin(), exec_functions.end(), [&](const ExecFunction& e) { return e.name == name; });
+  std::vector<std::string_view> trigger_names() const override {
+    std::vector<std::string_view> names(shell_calls.begin(), shell_calls.end());
+    names.push_back("wordexp");
+    for (const ExecFunction& e : exec_functions) names.push_back(e.name);
+    return names;
   }
+  bool reacts_to_other_names() const override { return false; }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
     const auto& t = file.tokens;

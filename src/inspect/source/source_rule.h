@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "core/inspector.h"
@@ -64,6 +65,12 @@ class SourceRule {
   // triggered_otherwise() accepts, and records no facts for the others, so that its cost follows
   // the files it concerns rather than the size of the tree. Each name is judged once per thread.
   virtual bool gated_by_names() const { return false; }
+  // The names a gated rule reacts to by their spelling alone (the APIs or functions it looks for):
+  // every rule's list is one table, where each new name of a file is looked up once for all of
+  // them, rather than each rule being asked in turn. reacts_to() is asked only about the names
+  // that are not on the rule's list, and not at all when reacts_to_other_names() says the list is all.
+  virtual std::vector<std::string_view> trigger_names() const { return {}; }
+  virtual bool reacts_to_other_names() const { return true; }
   virtual bool reacts_to(std::string_view name) const {
     (void)name;
     return true;

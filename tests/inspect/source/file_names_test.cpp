@@ -38,6 +38,30 @@ TEST(FileNames, ManyDistinctNamesAllFound) {
   EXPECT_FALSE(names.contains("name5000"));
 }
 
+TEST(FileNames, NamesOfEveryLengthDifferingInOneByteAreDistinct) {
+  // Names are hashed and compared a word, four bytes or one byte at a time by their length: a
+  // name that differs from another in any one byte is another name.
+  std::string text;
+  std::vector<std::string> expected;
+  for (size_t length = 1; length <= 24; ++length) {
+    const std::string base(length, 'a');
+    expected.push_back(base);
+    for (size_t at = 0; at < length; ++at) {
+      std::string other = base;
+      other[at] = 'b';
+      expected.push_back(other);
+    }
+  }
+  for (const std::string& n : expected) text += n + " " + n + " ";
+  auto tokens = lex(text);
+  const FileNames names(tokens);
+  ASSERT_EQ(names.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(names.all()[i], expected[i]);
+  for (const Token& t : tokens) EXPECT_EQ(names.all()[t.name], t.text);
+  ASSERT_TRUE(names.contains("aab"));
+  EXPECT_EQ(FileNames::hash_of("aab"), names.hash(names.index("aab")));
+}
+
 TEST(NameMemo, JudgesEachNameOnce) {
   auto tokens = lex("key key other key");
   const FileNames names(tokens);

@@ -83,5 +83,43 @@ TEST(NameTriggers, NamesSharingALineAndLongNamesAreStillJudgedRight) {
   EXPECT_THROW(NameTriggers(rules.list, 3), std::logic_error);
 }
 
+// A rule with a list of trigger names and, when `by_prefix`, also the names that start with "aes_".
+class ListedRule final : public SourceRule {
+ public:
+  explicit ListedRule(bool by_prefix) : by_prefix_(by_prefix) {}
+  RuleFamily family() const override { return {by_prefix_ ? "listed-and-prefix" : "listed", InputKind::source, {}}; }
+  bool gated_by_names() const override { return true; }
+  std::vector<std::string_view> trigger_names() const override { return {"gets", "strcpy"}; }
+  bool reacts_to_other_names() const override { return by_prefix_; }
+  bool reacts_to(std::string_view n) const override {
+    ++asked;
+    return n.starts_with("aes_");
+  }
+  void check(const SourceFile&, std::vector<Finding>&, std::any&) const override {}
+  mutable int asked = 0;
+
+ private:
+  bool by_prefix_;
+};
+
+TEST(NameTriggers, ListedNamesTriggerTheirRulesWithoutAskingThem) {
+  std::vector<std::unique_ptr<SourceRule>> list;
+  list.push_back(std::make_unique<ListedRule>(false));
+  list.push_back(std::make_unique<ListedRule>(true));
+  auto& listed_only = static_cast<ListedRule&>(*list[0]);
+  auto& listed_and_prefix = static_cast<ListedRule&>(*list[1]);
+  NameTriggers t(list);
+  EXPECT_EQ(triggers_of(t, "x = gets(buf);"), 0b11u);
+  EXPECT_EQ(listed_only.asked, 0);
+  EXPECT_EQ(listed_and_prefix.asked, 1);  // x, not gets: listed
+  EXPECT_EQ(triggers_of(t, "aes_init(k); strcpy_s(a, b);"), 0b10u);
+  EXPECT_EQ(listed_only.asked, 0);
+  EXPECT_EQ(listed_and_prefix.asked, 2);  // aes_init; triggered, so not asked about the rest
+  EXPECT_EQ(triggers_of(t, "y = strcpy(a, b); z = aes_free(c);"), 0b11u);
+  EXPECT_EQ(triggers_of(t, "int gets_count;"), 0u);
+  // Names too long to keep are looked up afresh.
+  EXPECT_EQ(triggers_of(t, std::string(60, 'x') + " + gets"), 0b11u);
+}
+
 }  // namespace
 }  // namespace mdbc::source
