@@ -103,5 +103,104 @@ TEST(CrossFilePairs, FormatStringsUnsettled) {
             1u);
 }
 
+const std::string logon_sink =
+    "#include <windows.h>\nvoid logon_sink(char *password)\n{\n    HANDLE token;\n"
+    "    if (LogonUserA(\"admin\", \"pump\", password, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &token))\n"
+    "        CloseHandle(token);\n}\n";
+
+const std::vector<TreePair> crypto4_pairs = {
+    {"a password macro copied into the buffer, against one read from the console",
+     program("#include <string.h>\n#define PASSWORD \"ABCD1234!\"\nvoid logon_sink(char *password);\nvoid run(void)\n{\n"
+             "    char buffer[100] = \"\";\n    char *data = buffer;\n    strcpy(data, PASSWORD);\n    logon_sink(data);\n}\n",
+             logon_sink),
+     program("#include <stdio.h>\n#include <string.h>\nvoid logon_sink(char *password);\nvoid run(void)\n{\n"
+             "    char buffer[100] = \"\";\n    char *data = buffer;\n    if (fgets(data, 100, stdin) == NULL) return;\n"
+             "    data[strcspn(data, \"\\n\")] = '\\0';\n    logon_sink(data);\n}\n",
+             logon_sink)},
+    {"a literal argument, against one read from a file",
+     program("void logon_sink(char *password);\nvoid run(void)\n{\n    logon_sink(\"Sup3rS3cret\");\n}\n", logon_sink),
+     program("#include <stdio.h>\nvoid logon_sink(char *password);\nvoid run(void)\n{\n    char line[64];\n"
+             "    FILE *f = fopen(\"/etc/pump/secret\", \"r\");\n    if (f == NULL) return;\n"
+             "    if (fgets(line, sizeof line, f)) logon_sink(line);\n    fclose(f);\n}\n",
+             logon_sink)},
+    {"an AES key through a pointer to the caller's variable",
+     program("void key_sink(unsigned char **key_ptr);\nvoid run(void)\n{\n"
+             "    unsigned char *key = (unsigned char *)\"0123456789abcdef\";\n    key_sink(&key);\n}\n",
+             "#include <openssl/aes.h>\nvoid key_sink(unsigned char **key_ptr)\n{\n    unsigned char *data = *key_ptr;\n"
+             "    AES_KEY k;\n    AES_set_encrypt_key(data, 128, &k);\n}\n"),
+     program("#include <openssl/rand.h>\nvoid key_sink(unsigned char **key_ptr);\nvoid run(void)\n{\n"
+             "    unsigned char buffer[16];\n    unsigned char *key = buffer;\n    if (RAND_bytes(buffer, sizeof buffer) != 1) return;\n"
+             "    key_sink(&key);\n}\n",
+             "#include <openssl/aes.h>\nvoid key_sink(unsigned char **key_ptr)\n{\n    unsigned char *data = *key_ptr;\n"
+             "    AES_KEY k;\n    AES_set_encrypt_key(data, 128, &k);\n}\n")},
+    {"PBKDF2 in C++, a password constant in the caller",
+     program("#include <cstring>\nnamespace pump {\nvoid derive_sink(const char *pass);\nvoid run()\n{\n"
+             "    static const char *const admin_password = \"letmein42\";\n    derive_sink(admin_password);\n}\n}\n",
+             "#include <openssl/evp.h>\nnamespace pump {\nvoid derive_sink(const char *pass)\n{\n    unsigned char out[32];\n"
+             "    static const unsigned char salt[16] = {1};\n"
+             "    PKCS5_PBKDF2_HMAC(pass, -1, salt, sizeof salt, 100000, EVP_sha256(), sizeof out, out);\n}\n}\n",
+             "cpp"),
+     program("#include <iostream>\n#include <string>\nnamespace pump {\nvoid derive_sink(const char *pass);\nvoid run()\n{\n"
+             "    std::string line;\n    std::getline(std::cin, line);\n    derive_sink(line.c_str());\n}\n}\n",
+             "#include <openssl/evp.h>\nnamespace pump {\nvoid derive_sink(const char *pass)\n{\n    unsigned char out[32];\n"
+             "    static const unsigned char salt[16] = {1};\n"
+             "    PKCS5_PBKDF2_HMAC(pass, -1, salt, sizeof salt, 100000, EVP_sha256(), sizeof out, out);\n}\n}\n",
+             "cpp")},
+    {"mbedTLS key file password from a macro, against the environment",
+     program("#define KEY_PASSWORD \"Pump-2024\"\nvoid load_sink(const char *path, const char *pwd);\nvoid run(void)\n{\n"
+             "    load_sink(\"/etc/pump/key.pem\", KEY_PASSWORD);\n}\n",
+             "#include <mbedtls/pk.h>\nvoid load_sink(const char *path, const char *pwd)\n{\n    mbedtls_pk_context pk;\n"
+             "    mbedtls_pk_init(&pk);\n    mbedtls_pk_parse_keyfile(&pk, path, pwd);\n}\n"),
+     program("#include <stdlib.h>\nvoid load_sink(const char *path, const char *pwd);\nvoid run(void)\n{\n"
+             "    load_sink(\"/etc/pump/key.pem\", getenv(\"PUMP_KEY_PASSWORD\"));\n}\n",
+             "#include <mbedtls/pk.h>\nvoid load_sink(const char *path, const char *pwd)\n{\n    mbedtls_pk_context pk;\n"
+             "    mbedtls_pk_init(&pk);\n    mbedtls_pk_parse_keyfile(&pk, path, pwd);\n}\n")},
+};
+
+TEST(CrossFilePairs, HardcodedSecrets) { expect_tree_pairs("CRYPTO-4", crypto4_pairs); }
+
+// The finding is at the sink and names the caller.
+TEST(CrossFilePairs, HardcodedSecretNamesTheCaller) {
+  const auto found = test::only(
+      test::inspect_tree(program("void logon_sink(char *password);\nvoid run(void)\n{\n    logon_sink(\"Sup3rS3cret\");\n}\n",
+                                 logon_sink))
+          .findings,
+      "CRYPTO-4");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].path, "src/sink.c");
+  EXPECT_EQ(found[0].line, 5u);
+  EXPECT_NE(found[0].message.find("src/main.c:4"), std::string::npos) << found[0].message;
+}
+
+const std::vector<TreePair> log3_pairs = {
+    {"a password printed by the sink, against a sink that logs the event only",
+     program("#include <stdio.h>\nvoid note_sink(char *data);\nvoid run(void)\n{\n    char password[64];\n"
+             "    if (fgets(password, sizeof password, stdin) == NULL) return;\n    note_sink(password);\n}\n",
+             "#include <stdio.h>\nvoid note_sink(char *data)\n{\n    printf(\"%s\\n\", data);\n}\n"),
+     program("#include <stdio.h>\nvoid note_sink(char *data);\nvoid run(void)\n{\n    char password[64];\n"
+             "    if (fgets(password, sizeof password, stdin) == NULL) return;\n    note_sink(password);\n}\n",
+             "#include <stdio.h>\nvoid note_sink(char *data)\n{\n    (void)data;\n    printf(\"login attempt\\n\");\n}\n")},
+    {"syslog of a PIN, against the user name",
+     program("void audit_sink(const char *who, const char *what);\nvoid unlock(const char *user, const char *pin)\n{\n"
+             "    audit_sink(user, pin);\n}\n",
+             "#include <syslog.h>\nvoid audit_sink(const char *who, const char *what)\n{\n"
+             "    syslog(LOG_AUTH | LOG_INFO, \"unlock by %s with %s\", who, what);\n}\n"),
+     program("void audit_sink(const char *who, const char *what);\nvoid unlock(const char *user, const char *pin)\n{\n"
+             "    (void)pin;\n    audit_sink(user, \"unlock\");\n}\n",
+             "#include <syslog.h>\nvoid audit_sink(const char *who, const char *what)\n{\n"
+             "    syslog(LOG_AUTH | LOG_INFO, \"unlock by %s with %s\", who, what);\n}\n")},
+    {"a key's text to a C++ stream helper through fprintf",
+     program("#include <string>\nvoid emit_sink(const char *text);\nvoid pair(const std::string &api_key)\n{\n"
+             "    emit_sink(api_key.c_str());\n}\n",
+             "#include <cstdio>\nvoid emit_sink(const char *text)\n{\n    std::fprintf(stderr, \"%s\\n\", text);\n}\n",
+             "cpp"),
+     program("#include <string>\nvoid emit_sink(const char *text);\nvoid pair(const std::string &device_name)\n{\n"
+             "    emit_sink(device_name.c_str());\n}\n",
+             "#include <cstdio>\nvoid emit_sink(const char *text)\n{\n    std::fprintf(stderr, \"%s\\n\", text);\n}\n",
+             "cpp")},
+};
+
+TEST(CrossFilePairs, SecretsInLogs) { expect_tree_pairs("LOG-3", log3_pairs); }
+
 }  // namespace
 }  // namespace mdbc::source
