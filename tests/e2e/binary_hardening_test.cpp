@@ -192,6 +192,28 @@ TEST(BinaryHardening, StaticExecutablesAreJudgedByTheProgramsOwnCode) {
   }
 }
 
+// A static executable linked without a C library (as valgrind's tools are) has a PT_GNU_RELRO
+// segment that nothing protects: glibc's start-up would, there is none. Stripping it changes
+// nothing. checksec reports "partial".
+TEST(BinaryHardening, StaticRelroWithoutGlibcIsNotProtected) {
+  constexpr const char* program = R"(
+static const char *const messages[] __attribute__((section(".data.rel.ro"), used)) = {"ready", "stopped"};
+void _start(void) {
+  __asm__ volatile("mov $60, %%eax\n xor %%edi, %%edi\n syscall" ::: "memory");
+  for (;;) {}
+}
+)";
+  BinaryCorpus corpus;
+  const std::vector<std::string> flags = {"-O2", "-static", "-nostdlib", "-fno-stack-protector", "-Wl,-z,relro,-z,now"};
+  for (const bool stripped : {false, true}) {
+    SCOPED_TRACE(stripped ? "stripped" : "with symbols");
+    const auto file = corpus.gcc(stripped ? "nolibc-stripped" : "nolibc", program, stripped ? with(flags, {"-s"}) : flags);
+    const json report = inspect(file);
+    EXPECT_EQ(report["artifacts"][0]["hardening"]["relro"], "no");
+    EXPECT_TRUE(hard1_rules(report).contains("HARD-1/no-relro"));
+  }
+}
+
 // A shared library that defines __memcpy_chk and __stack_chk_fail (as a C library does) is not
 // thereby fortified or protected: only what it imports and what its code does count.
 TEST(BinaryHardening, ExportingChkFunctionsIsNotBeingProtected) {

@@ -300,6 +300,16 @@ bool takes_stack_address_x86_64(std::string_view code, std::span<const size_t> s
   size_t i = 0;
   bool frame_pointer = false;
   std::optional<int64_t> frame;
+  // Registers the prologue copies an argument register into (mov %esi,%eax): their stores are
+  // parameters' too. By register number, as bits.
+  uint32_t argument_copies = 0;
+  const auto note_copy = [&](unsigned rex, unsigned char op, unsigned char modrm) {
+    if (op != 0x89 && op != 0x8B) return;
+    const unsigned reg = ((modrm >> 3) & 7) | ((rex & 4) ? 8 : 0), rm = (modrm & 7) | ((rex & 1) ? 8 : 0);
+    const unsigned from = op == 0x89 ? reg : rm, to = op == 0x89 ? rm : reg;
+    if (argument_register(from)) argument_copies |= 1u << to;
+    else argument_copies &= ~(1u << to);
+  };
   if (n >= 4 && p[0] == 0xF3 && p[1] == 0x0F && p[2] == 0x1E && p[3] == 0xFA) i = 4;
   while (i < n) {
     if (p[i] >= 0x50 && p[i] <= 0x57) {
@@ -309,10 +319,13 @@ bool takes_stack_address_x86_64(std::string_view code, std::span<const size_t> s
     } else if (i + 3 <= n && (p[i] & 0xF0) == 0x40 && register_alu(p[i + 1]) && (p[i + 2] >> 6) == 3) {
       // arithmetic between registers (with REX), which compilers schedule among the pushes
       frame_pointer = frame_pointer || (p[i] == 0x48 && p[i + 1] == 0x89 && p[i + 2] == 0xE5);  // mov %rsp,%rbp
+      note_copy(p[i], p[i + 1], p[i + 2]);
       i += 3;
-    } else if (i + 4 <= n && (p[i] & 0xF0) == 0x40 && p[i + 1] == 0xC1 && (p[i + 2] >> 6) == 3 && (p[i + 2] & 7) != 4) {
-      i += 4;  // shift of a register other than %rsp by an immediate
+    } else if (i + 4 <= n && (p[i] & 0xF0) == 0x40 && p[i + 1] == 0xC1 && (p[i + 2] >> 6) == 3 &&
+               ((p[i + 2] & 7) != 4 || (p[i] & 1))) {
+      i += 4;  // shift of a register other than %rsp by an immediate (with REX.B, 4 is %r12)
     } else if (i + 2 <= n && register_alu(p[i]) && (p[i + 1] >> 6) == 3) {
+      note_copy(0, p[i], p[i + 1]);
       i += 2;  // arithmetic between 32-bit registers
     } else if (i + 7 <= n && (p[i] == 0x48 || p[i] == 0x4C) && p[i + 1] == 0x8D && (p[i + 2] & 0xC7) == 0x05) {
       i += 7;  // lea rel32(%rip),%reg
@@ -339,7 +352,7 @@ bool takes_stack_address_x86_64(std::string_view code, std::span<const size_t> s
       if (at < n && (p[at] & 0xF0) == 0x40) rex = p[at++];
       if (at + 2 > n || (p[at] != 0x89 && p[at] != 0x88) || (rex & 0x3)) continue;
       const unsigned reg = ((p[at + 1] >> 3) & 7) | ((rex & 4) ? 8 : 0);
-      if (!argument_register(reg)) continue;
+      if (!argument_register(reg) && !(argument_copies & (1u << reg))) continue;
       if (const auto op = stack_operand(p, n, at + 1)) parameters.push_back(op->first);
     }
     // Floating-point parameters (%xmm0-%xmm7) stored with movsd, movss (F2/F3 0F 11) or movq (66 0F D6).

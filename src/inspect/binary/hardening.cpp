@@ -42,6 +42,14 @@ std::string hex(uint64_t v) {
 
 std::string function_label(const CodeFunction& f) { return f.name.empty() ? "function at " + hex(f.address) : std::string(f.name); }
 
+// glibc's static start-up (_dl_non_dynamic_init calls _dl_protect_relro): its symbol, or in a
+// stripped executable the name of the tunables variable the same start-up reads.
+bool glibc_static_startup(const ElfFile& elf) {
+  for (const auto& s : elf.symbols())
+    if (s.name == "_dl_protect_relro" || s.name == "_dl_relocate_static_pie") return true;
+  return elf.bytes().find("GLIBC_TUNABLES") != std::string_view::npos;
+}
+
 std::string relro(const ElfFile& elf, const CodeMap& code, std::string& detail) {
   const ElfSegment* seg = elf.segment(PT_GNU_RELRO);
   if (seg == nullptr) {
@@ -57,7 +65,12 @@ std::string relro(const ElfFile& elf, const CodeMap& code, std::string& detail) 
   }
   // A static executable binds everything at start-up and its C library then protects the RELRO
   // segment; what stays writable is whatever GOT lies outside it (the IRELATIVE slots of .got.plt
-  // unless linked with -z now).
+  // unless linked with -z now). Only glibc's start-up does so: musl's, and programs linked without
+  // a C library (valgrind's tools, boot helpers), leave the segment writable.
+  if (!glibc_static_startup(elf)) {
+    detail = "PT_GNU_RELRO, but no start-up code that protects it (a static executable without glibc)";
+    return "no";
+  }
   for (const char* name : {".got", ".got.plt"}) {
     const ElfSection* got = elf.section(name);
     if (got == nullptr || got->size == 0) continue;

@@ -58,10 +58,13 @@ const T* named(const std::array<T, N>& table, std::string_view name) {
 class Contents {
  public:
   // Within `function`, apart from the tokens (skip_begin, skip_end) of the call that reads the
-  // object; `passed_in`: a parameter whose incoming contents the caller vouches for.
-  Contents(const FileValues& values, int function, size_t skip_begin, size_t skip_end, std::string_view passed_in = {})
+  // object; `passed_in`: a parameter whose incoming contents the caller vouches for; `level`: how
+  // many functions away from the one asked about. Callers and the functions that set a static
+  // variable are followed from level 0 only; a source helper from any function but a helper.
+  Contents(const FileValues& values, int function, size_t skip_begin, size_t skip_end, std::string_view passed_in = {},
+           int level = 0)
       : values_(values), toks_(values.tokens()), function_(function), skip_begin_(skip_begin), skip_end_(skip_end),
-        passed_in_(passed_in), body_(values.syntax().functions()[static_cast<size_t>(function)]) {}
+        passed_in_(passed_in), level_(level), body_(values.syntax().functions()[static_cast<size_t>(function)]) {}
 
   std::optional<std::vector<std::string>> of(TokenRange arg) {
     const size_t base = alias_of(arg);
@@ -127,9 +130,12 @@ class Contents {
     for (const Binding* b : bindings) {
       bound_.insert(b->name);
       if (b->form == BindingForm::parameter && b->function == function_ && name == passed_in_) continue;
+      if (b->form == BindingForm::parameter && b->function == function_ && passed_by_every_caller(name)) continue;
       if (b->form == BindingForm::parameter || b->form == BindingForm::compound) return false;
       if (b->name > 0 && toks_[b->name - 1].is(">>")) return false;  // `std::cin >> data;` reads as a declaration
-      if (b->function < 0 && b->form != BindingForm::macro && !b->is_const) return false;  // any function may write
+      // Any function, of any file, may write a global; only this file's functions a static one.
+      if (b->function < 0 && b->form != BindingForm::macro && !b->is_const && !declared_static(toks_, b->name))
+        return false;
       if (b->value.empty()) continue;
       if (b->form == BindingForm::element) {
         if (!values_.resolve(b->value, function_).is(Value::Kind::integer)) return false;
@@ -159,8 +165,65 @@ class Contents {
                (own->form == BindingForm::declaration || own->form == BindingForm::parameter);
       });
       if (shadowed) continue;
-      if (b->form != BindingForm::assignment || b->value.empty() || !literal_value(b->value, b->function)) return false;
+      if (b->form != BindingForm::assignment || b->value.empty()) return false;
+      // `global = data;`: what data holds there, not the literal it was declared with.
+      const bool names_storage = alias_of(b->value) < toks_.size();
+      if (names_storage ? !contents_elsewhere(b->function, b->value) : !literal_value(b->value, b->function))
+        return false;
     }
+    return true;
+  }
+
+  // What `value` holds where another function of the file uses it (`global = data;` in the
+  // function that fills data; a caller's argument): followed from level 0 only.
+  bool contents_elsewhere(int function, TokenRange value) {
+    if (level_ > 0 || function < 0) return false;
+    const auto inner = Contents(values_, function, 0, 0, {}, level_ + 1).of(value);
+    if (!inner) return false;
+    texts_.insert(texts_.end(), inner->begin(), inner->end());
+    return true;
+  }
+
+  // A parameter of the function holds what every caller in the file passes for it: the direct
+  // calls, and the calls through a local pointer the function is stored in
+  // (`void (*sink)(char *) = print_it; sink(data);`). Any other use of the function as a value
+  // lets unknown code call it: then nothing is known. A function defined twice (or a member
+  // function) has callers this file cannot tell apart.
+  bool passed_by_every_caller(std::string_view parameter) {
+    if (level_ > 0) return false;
+    const auto index = parameter_index(body_, parameter);
+    const std::string_view function_name = toks_[body_.name].text;
+    if (!index || values_.definition(function_name) != &body_) return false;
+    size_t callers = 0;
+    for (const size_t k : values_.occurrences(function_name)) {
+      if (k == body_.name) continue;
+      if (const Call* c = values_.call_at(k)) {
+        if (!caller_passes(*c, *index)) return false;
+        ++callers;
+        continue;
+      }
+      if (const size_t pointer = function_pointer_initialised_with(values_, k); pointer < toks_.size()) {
+        const int function = values_.function_at(pointer);
+        for (const size_t p : values_.occurrences(toks_[pointer].text)) {
+          const Call* c = values_.call_at(p);
+          if (c == nullptr || c->function != function) continue;
+          if (!caller_passes(*c, *index)) return false;
+          ++callers;
+        }
+        continue;
+      }
+      const bool prototype = values_.function_at(k) < 0 && k + 1 < toks_.size() && toks_[k + 1].is("(");
+      if (!prototype) return false;
+    }
+    return callers > 0;
+  }
+
+  bool caller_passes(const Call& c, size_t index) {
+    if (c.function < 0 || !c.macro.empty() || index >= c.args.size()) return false;
+    const auto inner = Contents(values_, c.function, c.open, c.close, {}, level_ + 1)
+                           .of({c.args[index].first, c.args[index].second});
+    if (!inner) return false;
+    texts_.insert(texts_.end(), inner->begin(), inner->end());
     return true;
   }
 
@@ -190,7 +253,8 @@ class Contents {
     const size_t argument = alias_of({c->args[*index].first, c->args[*index].second});
     if (argument >= toks_.size()) return false;
     add_name(toks_[argument].text);
-    const auto inner = Contents(values_, static_cast<int>(def - functions.begin()), 0, 0, returned).of_name(returned);
+    const auto inner =
+        Contents(values_, static_cast<int>(def - functions.begin()), 0, 0, returned, level_ + 1).of_name(returned);
     if (!inner) return false;
     texts_.insert(texts_.end(), inner->begin(), inner->end());
     helper_calls_.push_back(c);
@@ -274,6 +338,7 @@ class Contents {
   const int function_;
   const size_t skip_begin_, skip_end_;
   const std::string_view passed_in_;
+  const int level_;
   const FunctionDef& body_;
   std::vector<std::string_view> names_;
   std::unordered_set<size_t> bound_;  // name tokens of the bindings judged above
@@ -282,6 +347,32 @@ class Contents {
 };
 
 }  // namespace
+
+// For a function name at token k used as a value: the local function pointer it initialises or
+// is assigned to (`void (*p)(char *) = f;`, `p = &f;`), when that pointer is bound to nothing
+// else: the token of the pointer's name there, or tokens().size().
+size_t function_pointer_initialised_with(const FileValues& values, size_t k) {
+  const auto t = values.tokens();
+  const size_t none = t.size();
+  size_t at = k;
+  if (at > 0 && t[at - 1].is("&")) --at;
+  if (k + 1 >= t.size() || !t[k + 1].is(";") || at < 2 || !t[at - 1].is("=")) return none;
+  size_t lhs = at - 2;
+  const bool declarator = t[lhs].is(")");
+  if (declarator) {  // void (*p)(char *) = f: the name inside the declarator's first parentheses
+    const size_t open = values.syntax().match(lhs);
+    if (open >= lhs || open == 0 || !t[open - 1].is(")") || values.syntax().match(open - 1) >= open - 1) return none;
+    lhs = open - 2;
+    if (lhs == 0 || !t[lhs + 1].is(")") || !t[lhs - 1].is("*")) return none;
+  }
+  if (t[lhs].kind != TokenKind::identifier) return none;
+  const int function = values.function_at(k);
+  const auto bound = values.visible(t[lhs].text, function);
+  if (function < 0 || (bound.empty() && !declarator)) return none;
+  for (const Binding* b : bound)
+    if (b->function != function || b->value.empty() || values.strip(b->value).begin != k) return none;
+  return lhs;
+}
 
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use) {
   if (use.function < 0 || !use.macro.empty()) return std::nullopt;

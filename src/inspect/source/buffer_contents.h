@@ -21,4 +21,9 @@ namespace mdbc::source {
 // it holds only empty strings or zeros), or nullopt when something else may have been written.
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use);
 
+// For a function name at token k used as a value: the local function pointer it initialises or
+// is assigned to (`void (*p)(char *) = f;`, `p = &f;`), when that pointer is bound to nothing
+// else: the token of the pointer's name there, or tokens().size().
+size_t function_pointer_initialised_with(const FileValues& values, size_t k);
+
 }  // namespace mdbc::source

@@ -1,5 +1,6 @@
 #include "inspect/source/format_literal.h"
 
+#include <algorithm>
 #include <array>
 
 namespace mdbc::source {
@@ -22,6 +23,53 @@ constexpr size_t max_expansions = 32;    // same-file macro bodies followed
 bool is_upper_or_digit(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 }  // namespace
+
+bool literal_table_element(const SourceFile& file, size_t begin, size_t end, int function) {
+  constexpr size_t max_table_tokens = 1 << 16;  // each lookup reads the whole initialiser
+  const FileValues& values = file.values();
+  const auto t = file.tokens;
+  const TokenRange r = values.strip({begin, end});
+  if (r.size() < 4 || t[r.begin].kind != TokenKind::identifier || !t[r.begin + 1].is("[")) return false;
+  const size_t close = file.syntax.match(r.begin + 1);
+  const bool element = close + 1 == r.end;
+  const bool field = close + 3 == r.end && t[close + 1].is(".") && t[close + 2].kind == TokenKind::identifier;
+  if (close >= r.end || !(element || field)) return false;
+  const std::string_view name = t[r.begin].text;
+  const auto seen = values.visible(name, function);
+  if (seen.size() != 1) return false;
+  const Binding& table = *seen.front();
+  if (table.form != BindingForm::declaration || !table.is_array || table.value.empty() ||
+      !t[table.value.begin].is("{") || table.value.size() > max_table_tokens)
+    return false;
+  // Written by no statement of this file; a global of the program may be written by another
+  // file unless its elements are const (`const char *const msgs[]`, `const char msgs[][8]`).
+  if (values.bindings(name).size() != 1) return false;
+  if (table.function < 0 && !declared_static(t, table.name)) {
+    const TokenRange declaration = values.statement(table.name);
+    const bool pointers = std::any_of(t.begin() + static_cast<std::ptrdiff_t>(declaration.begin),
+                                      t.begin() + static_cast<std::ptrdiff_t>(table.name),
+                                      [](const Token& tok) { return tok.is("*"); });
+    if (!table.is_const || (pointers && !t[table.name - 1].is_ident("const"))) return false;
+  }
+  bool has_string = false;
+  for (size_t k = table.value.begin; k < table.value.end; ++k) {
+    const Token& tok = t[k];
+    if (tok.kind == TokenKind::string) {
+      has_string = true;
+    } else if (tok.kind == TokenKind::identifier) {
+      const bool designator = k > 0 && t[k - 1].is(".");
+      if (designator || tok.text == "NULL" || tok.text == "nullptr" || literal_macro_text(tok.text) != nullptr)
+        continue;
+      const Value v = values.resolve({k, k + 1}, table.function);
+      if (!v.is(Value::Kind::string) && !v.is(Value::Kind::integer) && !v.is(Value::Kind::null)) return false;
+    } else if (tok.kind != TokenKind::number && tok.kind != TokenKind::character &&
+               !(tok.is("{") || tok.is("}") || tok.is(",") || tok.is(".") || tok.is("=") || tok.is("[") ||
+                 tok.is("]") || tok.is("-"))) {
+      return false;
+    }
+  }
+  return has_string;
+}
 
 const char* literal_macro_text(std::string_view name) {
   // <inttypes.h>: PRI/SCN + conversion + width (PRIu32, PRIxPTR, SCNd64, PRIuLEAST8, PRIdMAX…).

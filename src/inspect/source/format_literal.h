@@ -55,6 +55,12 @@ class LiteralResolver {
   mutable std::unordered_map<std::string_view, std::pair<size_t, size_t>> object_macros_;  // name → body
 };
 
+// Whether tokens [begin, end) look up a table the file fills only with literals: messages[i],
+// table[i].fmt. The array is declared (seen from `function`) with an initialiser of string
+// literals, numbers, NULL, literal macros and designators, and nothing may write it: it is const,
+// or a static or local array that no other statement of the file assigns.
+bool literal_table_element(const SourceFile& file, size_t begin, size_t end, int function);
+
 // A macro the C library, the compiler or a well-known platform defines as a string literal; the
 // text it stands for, or nullptr.
 const char* literal_macro_text(std::string_view name);

@@ -356,6 +356,7 @@ class FormatStrings final : public SourceRule {
         if (literal_contents(file.values(), {begin, end}, c)) return;
         if (literal_from_every_caller(file, literals, c, t[begin].text, parameter_cache)) return;
       }
+      if (literal_table_element(file, begin, end, c.function)) return;
       if (callee.via == Via::library ? !sites.reportable(c) : !sites.expansion_reportable(c)) return;
       std::string what = std::string(name) + "()";
       if (callee.via == Via::alias) what = std::string(name) + " (a macro for " + callee.target + "())";
@@ -636,7 +637,7 @@ class FormatStrings final : public SourceRule {
         const Call* caller = values.call_at(k);
         if (caller == nullptr) {
           if (n == 0 && k + 1 < t.size() && t[k + 1].is("(")) continue;  // a declaration
-          const size_t pointer = pointer_initialised_with(values, k);
+          const size_t pointer = function_pointer_initialised_with(values, k);
           if (n > 0 || pointer >= t.size()) return false;  // taken as a value: its callers are unknown
           declared.push_back(pointer);
           if (std::find(callees.begin(), callees.end(), t[pointer].text) == callees.end())
@@ -655,32 +656,6 @@ class FormatStrings final : public SourceRule {
       }
     }
     return callers > 0;
-  }
-
-  // For a function name at token k used as a value: the local function pointer it initialises or
-  // is assigned to (`void (*p)(char *) = f;`, `p = &f;`), when that pointer is bound to nothing
-  // else: the token of the pointer's name there, or tokens().size().
-  static size_t pointer_initialised_with(const FileValues& values, size_t k) {
-    const auto t = values.tokens();
-    const size_t none = t.size();
-    size_t at = k;
-    if (at > 0 && t[at - 1].is("&")) --at;
-    if (k + 1 >= t.size() || !t[k + 1].is(";") || at < 2 || !t[at - 1].is("=")) return none;
-    size_t lhs = at - 2;
-    const bool declarator = t[lhs].is(")");
-    if (declarator) {  // void (*p)(char *) = f: the name inside the declarator's first parentheses
-      const size_t open = values.syntax().match(lhs);
-      if (open >= lhs || open == 0 || !t[open - 1].is(")") || values.syntax().match(open - 1) >= open - 1) return none;
-      lhs = open - 2;
-      if (!t[lhs + 1].is(")") || !t[lhs - 1].is("*")) return none;
-    }
-    if (t[lhs].kind != TokenKind::identifier) return none;
-    const int function = values.function_at(k);
-    const auto bound = values.visible(t[lhs].text, function);
-    if (function < 0 || (bound.empty() && !declarator)) return none;
-    for (const Binding* b : bound)
-      if (b->function != function || b->value.empty() || values.strip(b->value).begin != k) return none;
-    return lhs;
   }
 
   // The object-like macros of this file that name a format function (#define SNPRINTF _snprintf;

@@ -75,11 +75,47 @@ bool is_format(std::string_view s) {
   return false;
 }
 
+// Only zero bytes or only 0xFF bytes, as written with escapes ("\x00\x00…", "\0\0…",
+// "\377\377…"). Bound to a name that says so (ZERO_KEY, blank_pin) it is the blank or erased
+// value a stack compares against, not a secret; any other name holds an all-zero key.
+bool blank_bytes(std::string_view s) {
+  if (s.size() < 4 || s[0] != '\\') return false;
+  size_t unit = 1;
+  while (unit < s.size() && s[unit] != '\\') ++unit;
+  const std::string_view first = s.substr(0, unit);
+  constexpr std::array<std::string_view, 7> blanks{"\\0", "\\00", "\\000", "\\x00", "\\xff", "\\xFF", "\\377"};
+  if (std::find(blanks.begin(), blanks.end(), first) == blanks.end() || s.size() % unit != 0) return false;
+  for (size_t i = unit; i < s.size(); i += unit)
+    if (s.substr(i, unit) != first) return false;
+  return true;
+}
+
+bool names_blank(std::string_view name) {
+  constexpr std::array<std::string_view, 5> blank{"zero", "blank", "empty", "null", "erased"};
+  const auto words = identifier_words(name);
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+    return std::find(blank.begin(), blank.end(), w) != blank.end();
+  });
+}
+
+// A run of the alphabet or the digits in order ("ABCDEFGHIJKLM…", the Base64 table a decoder
+// indexes): a character table, not a secret.
+bool alphabet_run(std::string_view s) {
+  constexpr size_t run = 13;
+  size_t ascending = 1;
+  for (size_t i = 1; i < s.size(); ++i) {
+    ascending = s[i] == s[i - 1] + 1 ? ascending + 1 : 1;
+    if (ascending >= run) return true;
+  }
+  return false;
+}
+
 // Whether a string literal is text that is not a credential: a prompt, prose, a path or URL, a
 // setting's name, a placeholder, a mask, a format. Where the literal is given as the password of
 // an API (`passphrase`), a space does not make it prose: passphrases hold spaces.
 bool not_a_credential(std::string_view s, bool passphrase = false) {
   if (s.empty() || is_format(s) || (has_space(s) && !passphrase)) return true;
+  if (alphabet_run(s)) return true;
   if (passphrase && (s.back() == ' ' || s.front() == ' ')) return true;  // "Password: " and the like
   if (s.find("\\n") != std::string_view::npos || s.find("\\r") != std::string_view::npos) return true;
   if (std::all_of(s.begin(), s.end(), [&](char c) { return c == s[0]; }) && s.size() > 1) return true;
@@ -318,6 +354,7 @@ class Check {
                               b.value.end - b.value.begin == 1;
       if (v.via != nullptr && !from_macro) continue;
       if (v.is(Value::Kind::string) && names_itself(name, v.text)) continue;
+      if (v.is(Value::Kind::string) && blank_bytes(v.text) && names_blank(name)) continue;
       if (v.is(Value::Kind::integer) && !numeric_credential(name, cls)) continue;
       std::string what;
       if (!secret_value(v, cls, what)) continue;
@@ -469,7 +506,7 @@ class Check {
       const TokenRange orr = values_.strip({c.args[other].first, c.args[other].second});
       if (lr.empty() || orr.empty() || toks_[orr.begin].kind == TokenKind::string) continue;
       const Value v = arg(c, lit);
-      if (!v.is(Value::Kind::string)) continue;
+      if (!v.is(Value::Kind::string) || blank_bytes(v.text)) continue;  // a test for a blank value
       bool secret = credential_operand({c.args[other].first, c.args[other].second}, c.function, v.text);
       // strcmp(input, ADMIN_PASSWORD): the literal's own name says what it is.
       if (!secret && v.via) {

@@ -358,6 +358,7 @@ class SecretsInLogs final : public SourceRule {
   // object whose method measures it; or a plain variable that only holds such a secret.
   static const Token* secret_value(const SourceFile& file, size_t begin, size_t end, SecretAliases& aliases) {
     const auto& tokens = file.tokens;
+    begin = past_condition(file, begin, end);
     for (size_t k = begin; k < end; ++k) {
       const Token& t = tokens[k];
       if (t.is("(") && k > begin && (tokens[k - 1].kind == TokenKind::identifier)) {
@@ -365,6 +366,9 @@ class SecretsInLogs final : public SourceRule {
         continue;
       }
       if (t.kind != TokenKind::identifier) continue;
+      // An operand of a comparison: what is logged is whether it held.
+      if ((k > begin && comparison(tokens[k - 1])) || (k + 1 < end && comparison(tokens[k + 1]))) continue;
+      if (integer_constant(file, k)) continue;
       if (t.is_ident("sizeof")) {  // sizeof x, sizeof(x): its size, not its value
         if (k + 1 < end && tokens[k + 1].is("(")) k = std::min(file.syntax.match(k + 1), end);
         else ++k;
@@ -395,10 +399,33 @@ class SecretsInLogs final : public SourceRule {
     return nullptr;
   }
 
+  static bool comparison(const Token& t) {
+    return t.is("==") || t.is("!=") || t.is("<") || t.is(">") || t.is("<=") || t.is(">=");
+  }
+
+  // `c ? a : b` logs a or b, never c: the first token after a top-level '?', or begin.
+  static size_t past_condition(const SourceFile& file, size_t begin, size_t end) {
+    for (size_t k = begin; k < end; ++k) {
+      if (file.tokens[k].is("(") || file.tokens[k].is("[")) k = std::min(file.syntax.match(k), end);
+      else if (file.tokens[k].is("?")) return k + 1;
+    }
+    return begin;
+  }
+
+  // A name in capitals (a macro or an enumerator by convention: WPA_PSK_BIN, PIN_LOCKED) that
+  // the file does not define as a string: a compile-time number, the same on every device, never
+  // a run-time secret (a literal secret is CRYPTO-4's).
+  static bool integer_constant(const SourceFile& file, size_t k) {
+    const std::string_view name = file.tokens[k].text;
+    if (std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+    const FileValues& values = file.values();
+    return !values.resolve({k, k + 1}, values.function_at(k)).is(Value::Kind::string);
+  }
 
  public:
-  // Whether a `pin` is a hardware pin: its type names one (gpio_num_t, PinName, pin_t) or the
-  // function passes it to a GPIO, LED, PWM or ADC call (gpio_set_level, digitalWrite, pinMode).
+  // Whether a `pin` is a hardware pin: its type names one (gpio_num_t, PinName, pin_t), the
+  // function passes it to a GPIO, LED, PWM or ADC call (gpio_set_level, digitalWrite, pinMode), or
+  // counts or indexes with it.
   static bool hardware_pin(const SourceFile& file, size_t k) {
     const auto& tokens = file.tokens;
     const FileValues& values = file.values();
@@ -428,6 +455,13 @@ class SecretsInLogs final : public SourceRule {
     const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(fn)];
     for (const Call* c : values.calls_taking(tokens[k].text, fn, f.body_open, f.body_close))
       if (hardware(tokens[c->name].text)) return true;
+    // A number that counts or indexes (pin++, pins[pin]) is a pin's number: a secret PIN is
+    // neither stepped through nor used to pick an element.
+    for (const size_t o : values.occurrences(tokens[k].text)) {
+      if (o <= f.body_open || o >= f.body_close || o == 0 || o + 1 >= tokens.size()) continue;
+      if (tokens[o + 1].is("++") || tokens[o - 1].is("++") || (tokens[o - 1].is("[") && tokens[o + 1].is("]")))
+        return true;
+    }
     return false;
   }
 };

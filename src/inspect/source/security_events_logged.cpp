@@ -99,9 +99,12 @@ constexpr std::string_view crypto_words[] = {"mbedtls", "evp", "pk", "pkey", "x5
                                              "pkcs1", "gcry", "wc", "hmac", "cmac", "gmac", "aead", "mcuboot", "bootutil"};
 // Words of a hardware address: next to them "mac" is a network address, not a message
 // authentication code (is_valid_ether_addr(mac), ether_addr_equal(mac, vf->mac)).
-constexpr std::string_view address_words[] = {"addr", "address", "addrs", "ether", "eth", "hwaddr", "macaddr",
-                                              "etheraddr", "lladdr", "alen", "vlan", "bssid", "multicast",
-                                              "unicast", "broadcast", "mcast", "ucast"};
+// Words of the link layer have it too: nfp_flower_check_higher_than_mac, mac_hdr_len.
+constexpr std::string_view address_words[] = {"addr",    "address", "addrs",  "ether",  "eth",       "hwaddr",
+                                              "macaddr", "etheraddr", "lladdr", "alen",  "vlan",      "bssid",
+                                              "multicast", "unicast", "broadcast", "mcast", "ucast", "hdr",
+                                              "header",  "layer",   "phy",    "l2",     "higher",    "lower",
+                                              "mpls"};
 
 // Words of a parser: beside them a token is a word of the input (match_token, expect_token).
 constexpr std::string_view parser_words[] = {"match", "expect", "peek", "next", "consume", "parse", "parser",
@@ -230,8 +233,10 @@ bool names_a_secret(std::string_view name) {
 bool has_check_word(std::string_view name) { return has_word(name, check_words); }
 // A security noun among an operand's words but "mac", which is judged with the whole condition in
 // view (is_mac_operand).
+// A version of a security object (fw_version, liquidio_firmware_version) is a number to compare
+// releases by, not the object.
 bool has_security_noun(std::string_view name) {
-  if (!has_word(name, security_nouns)) return false;
+  if (!has_word(name, security_nouns) || has_word(name, {"version", "ver", "revision", "rev"})) return false;
   auto words = identifier_words(name);
   std::erase(words, "mac");
   return names_security_object(words, false);
@@ -661,6 +666,19 @@ class SecurityEventsLogged final : public SourceRule {
     std::vector<std::string> tested;  // the functions whose results the condition tests
   };
 
+  // Whether the result of the call named at tokens[name] is ordered (`strcmp(version, "1.7.1") < 0`):
+  // a comparison that sorts or ranks, as versions are, decides no match.
+  static bool ordered(std::span<const Token> tokens, size_t name, size_t close) {
+    const auto relation = [](const Token& t) { return t.is("<") || t.is(">") || t.is("<=") || t.is(">="); };
+    if (name > 0 && relation(tokens[name - 1])) return true;
+    int depth = 0;
+    for (size_t k = name + 1; k < close; ++k) {
+      depth += tokens[k].is("(") ? 1 : tokens[k].is(")") ? -1 : 0;
+      if (depth == 0) return k + 1 < close && relation(tokens[k + 1]);
+    }
+    return false;
+  }
+
   static Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t close, size_t end,
                                    bool authenticating, const AssignedCallees& assigned_from,
                                    Judged& judged) {
@@ -689,7 +707,7 @@ class SecurityEventsLogged final : public SourceRule {
                                  judged.authentication(called ? c : tokens[source], names_authentication);
       const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
       if (called && (verifies || checks())) cond.verification = true;
-      else if (called) cond.comparison = cond.comparison || judged.comparison(c, is_comparison);
+      else if (called) cond.comparison = cond.comparison || (judged.comparison(c, is_comparison) && !ordered(tokens, k, close));
       else if (verifies || judged.outcome(c, is_outcome_variable)) cond.verification = true;
       else if (assigned && judged.comparison(tokens[source], is_comparison)) {
         // `int same = memcmp(pin, stored_pin, 4); if (same != 0)`: the comparison's operands decide.

@@ -1,0 +1,41 @@
+// CRYPTO-4 precision on values that only look like secrets by their names: one byte repeated (an
+// all-zero key a stack compares against) and a character table (Base64's alphabet) are not keys.
+#include <gtest/gtest.h>
+
+#include "inspect/source/rule_pairs.h"
+
+namespace mdbc::source {
+namespace {
+
+using test::expect_pairs;
+using test::RulePair;
+
+const std::vector<RulePair> pairs = {
+    {"a link key written into the code, against the all-zero key it is compared with",
+     R"~(#include <string.h>
+#define LINK_KEY "\x6b\x3a\x91\x07\xd2\x5e\xc4\x18\x7f\x20\xaa\x63\x0d\xb9\x45\xe1"
+int use_key(unsigned char *out) { memcpy(out, LINK_KEY, 16); return 0; }
+)~",
+     R"~(#include <string.h>
+#define ZERO_KEY "\x00\x00\x00\x00\x00\x00\x00\x00" \
+                 "\x00\x00\x00\x00\x00\x00\x00\x00"
+int is_blank(const unsigned char *key) { return memcmp(key, ZERO_KEY, 16) == 0; }
+)~"},
+    {"a key in a Base64 decoder's file, against the decoder's alphabet",
+     R"~(static const char *pem_key = "q8Zr2Kx7Lm0vTb5WnYc1";
+const char *armor_key(void) { return pem_key; }
+)~",
+     R"~(static const char *pem_key = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+int decode_char(char c)
+{
+    for (int i = 0; i < 64; i++)
+        if (pem_key[i] == c) return i;
+    return -1;
+}
+)~"},
+};
+
+TEST(HardcodedSecretsPrecision, Pairs) { expect_pairs("CRYPTO-4", pairs); }
+
+}  // namespace
+}  // namespace mdbc::source
