@@ -58,5 +58,40 @@ TEST(SourceRules, EachElementFailsOnItsViolationAndPassesOnTheFix) {
   }
 }
 
+// Values that cross files, through the binary on several threads: a format sink whose only caller
+// in another file passes a literal is silent, a password sink given a literal from another file is
+// reported at the sink naming the caller, a log sink given a password likewise; the same bytes on
+// every run.
+TEST(SourceRules, ValuesCrossFilesDeterministically) {
+  TempDir dir;
+  dir.write("src/main.c",
+            "#include <string.h>\n#define PASSWORD \"ABCD1234!\"\n"
+            "void show_sink(char *data);\nvoid logon_sink(char *password);\nvoid note_sink(char *data);\n"
+            "void run(char *password)\n{\n    char buffer[64] = \"\";\n    strcpy(buffer, PASSWORD);\n"
+            "    show_sink(\"ready\\n\");\n    logon_sink(buffer);\n    note_sink(password);\n}\n");
+  dir.write("src/show.c", "#include <stdio.h>\nvoid show_sink(char *data)\n{\n    printf(data);\n}\n");
+  dir.write("src/logon.c",
+            "#include <windows.h>\nvoid logon_sink(char *password)\n{\n    HANDLE t;\n"
+            "    LogonUserA(\"admin\", \"pump\", password, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &t);\n}\n");
+  dir.write("src/note.c", "#include <stdio.h>\nvoid note_sink(char *data)\n{\n    printf(\"%s\\n\", data);\n}\n");
+  const RunResult first = mdbc({"inspect", "--jobs", "4", "--format", "json", dir.path().string()});
+  ASSERT_EQ(first.exit_code, 1) << first.err;
+  const json report = json::parse(first.out);
+  std::vector<std::string> found;
+  for (const auto& f : report["findings"]) {
+    const std::string element = f["element"];
+    if (f["path"] != "src/main.c" && (element == "CODE-2" || element == "CRYPTO-4" || element == "LOG-3"))
+      found.push_back(f["rule"].get<std::string>() + " " + f["path"].get<std::string>());
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"CRYPTO-4/literal-key-argument src/logon.c", "LOG-3/secret-logged src/note.c"}));
+  for (const auto& f : report["findings"]) {
+    if (f["path"] == "src/logon.c" || f["path"] == "src/note.c") {
+      EXPECT_NE(f["message"].get<std::string>().find("src/main.c:"), std::string::npos) << f["message"];
+    }
+  }
+  for (int run = 0; run < 3; ++run)
+    EXPECT_EQ(mdbc({"inspect", "--jobs", "4", "--format", "json", dir.path().string()}).out, first.out);
+}
+
 }  // namespace
 }  // namespace mdbc::test

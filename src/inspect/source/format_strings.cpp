@@ -7,9 +7,19 @@
 //   checked instead, with the argument in that position.
 // A const local, a file-scope constant, or a file-scope variable no code of the file writes,
 // initialised with a literal, is as good as the literal.
+//
+// Across files: a format that is a parameter of a function of this file with external linkage,
+// which nothing in the file calls or takes as a value (`void show_sink(char *data) { printf(data); }`,
+// or `char *data = *data_ptr;` from such a parameter), is decided in the tree-wide pass: silent
+// when other files call the function, each passing a literal there, and no call anywhere passes
+// it anything else; reported as before otherwise (no callers seen, or a name defined with such a
+// sink in several files).
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -17,6 +27,7 @@
 
 #include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
+#include "inspect/source/cross_file.h"
 #include "inspect/source/format_functions.h"
 #include "inspect/source/format_literal.h"
 
@@ -221,7 +232,8 @@ class LiteralVariables {
 };
 
 // What the tree-wide pass needs: the literal macros this header defines (others include it),
-// and the findings that stand unless the names they depend on are such macros.
+// and the findings that stand unless the names they depend on are such macros; the findings on
+// parameters that other files may fill (see the top).
 struct FormatFacts {
   struct Macro {
     std::string name;
@@ -231,8 +243,50 @@ struct FormatFacts {
     Finding finding;
     std::vector<std::string> names;
   };
+  struct ParameterSink {
+    Finding finding;
+    uint64_t key;       // argument_key() of the function and the parameter
+    uint64_t function;  // function_key() of the function
+  };
   std::vector<Macro> macros;
   std::vector<Pending> pending;
+  std::vector<ParameterSink> parameter_sinks;
+};
+
+// What the calls of the whole tree pass to functions defined in other files, by argument_key():
+// a Bloom filter of fixed size, filled from every file's check and read in finish(). Every call
+// of every file is in one, which as per-file facts would cost memory in proportion to the tree.
+// Bits are set with atomic OR, so the contents do not depend on the order the files are checked in.
+template <size_t Bits>
+class ArgumentFilter {
+ public:
+  void add(uint64_t key) {
+    std::call_once(allocated_, [this] { words_ = std::make_unique<std::atomic<uint64_t>[]>(words); });
+    for (const uint64_t bit : bits_of(key)) words_[bit / 64].fetch_or(uint64_t{1} << (bit % 64), std::memory_order_relaxed);
+  }
+  bool may_hold(uint64_t key) const {
+    if (words_ == nullptr) return false;
+    for (const uint64_t bit : bits_of(key))
+      if ((words_[bit / 64].load(std::memory_order_relaxed) & (uint64_t{1} << (bit % 64))) == 0) return false;
+    return true;
+  }
+  // After a tree's pass, for the next inspection in this process.
+  void clear() {
+    if (words_ == nullptr) return;
+    for (size_t w = 0; w < words; ++w) words_[w].store(0, std::memory_order_relaxed);
+  }
+
+ private:
+  static_assert(Bits % 64 == 0 && (Bits & (Bits - 1)) == 0);
+  static constexpr size_t words = Bits / 64;
+  static std::array<uint64_t, 2> bits_of(uint64_t key) {
+    uint64_t mixed = (key ^ (key >> 33)) * 0xff51afd7ed558ccdull;  // MurmurHash3's finaliser
+    mixed = (mixed ^ (mixed >> 33)) * 0xc4ceb9fe1a85ec53ull;
+    mixed ^= mixed >> 33;
+    return {mixed & (Bits - 1), (mixed >> 32) & (Bits - 1)};
+  }
+  std::once_flag allocated_;
+  std::unique_ptr<std::atomic<uint64_t>[]> words_;
 };
 
 constexpr int max_helper_depth = 3;  // functions followed back from a format parameter to its literals
@@ -314,6 +368,11 @@ class FormatStrings final : public SourceRule {
                               ": data in a format can read or write memory (%x, %n); use a literal format and "
                               "pass the text as an argument (\"%s\", text)",
                           severity);
+      if (end == begin + 1 && t[begin].kind == TokenKind::identifier)
+        if (const auto sink = c.macro.empty() ? external_parameter(file, c.function, t[begin].text) : std::nullopt) {
+          pending_facts.parameter_sinks.push_back({std::move(f), sink->argument, sink->function});
+          return;
+        }
       if (form.unresolved.empty()) {
         out.push_back(std::move(f));
         return;
@@ -354,11 +413,13 @@ class FormatStrings final : public SourceRule {
             if (use->macro != macro) check_call(*use, callee, callee.takes_va_list);
       }
     }
+    record_foreign_arguments(file, literals, variables);
     if (is_header(file.input.path))
       for (auto& m : literals.literal_macros())
         pending_facts.macros.push_back(
             {std::string(m.name), std::vector<std::string>(m.unresolved.begin(), m.unresolved.end())});
-    if (!pending_facts.macros.empty() || !pending_facts.pending.empty()) facts = std::move(pending_facts);
+    if (!pending_facts.macros.empty() || !pending_facts.pending.empty() || !pending_facts.parameter_sinks.empty())
+      facts = std::move(pending_facts);
   }
 
   void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
@@ -382,9 +443,142 @@ class FormatStrings final : public SourceRule {
       if (const auto* ff = std::any_cast<FormatFacts>(&f.facts))
         for (const auto& p : ff->pending)
           if (!all_literal(p.names)) out.findings.push_back(p.finding);
+    decide_parameter_sinks(files, out);
+    literal_arguments_.clear();
+    other_arguments_.clear();
   }
 
  private:
+  // A parameter sink stands unless other files call its function, every one of them passing a
+  // literal there and none anything else. A function defined with a sink in two files (two
+  // programs of one tree) is ambiguous: its findings stand.
+  void decide_parameter_sinks(std::span<const SourceFileFacts> files, TreeOutcome& out) const {
+    std::unordered_map<uint64_t, std::string_view> defined_in;  // function → the one file, or "" when several
+    for (const auto& f : files)
+      if (const auto* ff = std::any_cast<FormatFacts>(&f.facts))
+        for (const auto& sink : ff->parameter_sinks) {
+          const auto [it, first] = defined_in.emplace(sink.function, f.path);
+          if (!first && it->second != f.path) it->second = {};
+        }
+    if (defined_in.empty()) return;
+    for (const auto& f : files)
+      if (const auto* ff = std::any_cast<FormatFacts>(&f.facts))
+        for (const auto& sink : ff->parameter_sinks) {
+          const bool silent = !defined_in.at(sink.function).empty() && literal_arguments_.may_hold(sink.key) &&
+                              !other_arguments_.may_hold(sink.key);
+          if (!silent) out.findings.push_back(sink.finding);
+        }
+  }
+
+  // The arguments this file passes to functions it does not define, into the tree's filters. Every call of the file is looked at, so
+  // the costlier questions about a plain name are asked only where their answer can be yes: a
+  // name without lower-case letters may be a literal macro, a constant holds a literal only when
+  // the file assigns it one, a buffer only when its function copies one into it.
+  void record_foreign_arguments(const SourceFile& file, const LiteralResolver& literals,
+                                const LiteralVariables& variables) const {
+    const auto t = file.tokens;
+    const size_t names = file.names.size();
+    // Per name: whether calls of it are followed (not a function of this file, not a format
+    // function), found on first need; and whether it is a literal macro, likewise.
+    enum : uint8_t { unasked, yes, no };
+    std::vector<uint8_t> followed(names, unasked), literal_macro(names, unasked);
+    for (const FunctionDef& f : file.syntax.functions())
+      if (t[f.name].name < names) followed[t[f.name].name] = no;
+    // The names assigned a literal that is not empty (`p = "…"`, `char b[] = "…"`; not fields), by name.
+    std::vector<uint8_t> assigned(names, 0);
+    for (size_t k = 3; k < t.size(); ++k) {
+      if (t[k].kind != TokenKind::string || !t[k - 1].is("=") || (t[k].text.size() <= 4 && t[k].text.ends_with("\"\""))) continue;
+      size_t target = k - 2;
+      if (t[target].is("]") && file.syntax.match(target) < target && file.syntax.match(target) > 0)
+        target = file.syntax.match(target) - 1;
+      const bool member = t[target - 1].is(".") || t[target - 1].is("->");  // .name = "e1000": a field
+      if (t[target].kind == TokenKind::identifier && t[target].name < names && !member) assigned[t[target].name] = 1;
+    }
+    std::vector<uint64_t> hashes(names, 0);      // function_key() of callees, by name
+    std::vector<uint16_t> added_literal(names, 0), added_other(names, 0);  // positions added to a filter, by callee
+    std::unordered_map<int, std::vector<std::string_view>> targets;  // copy_targets(), by function
+    const auto copied_into = [&](int function, std::string_view name) {
+      auto known = targets.find(function);
+      if (known == targets.end()) known = targets.emplace(function, copy_targets(file, function)).first;
+      return std::find(known->second.begin(), known->second.end(), name) != known->second.end();
+    };
+    for (const Call& c : file.syntax.calls()) {
+      const Token& callee = t[c.name];
+      if (c.args.empty() || !c.qualifier.empty() || callee.name >= names) continue;
+      uint8_t& follow = followed[callee.name];
+      if (follow == unasked) follow = format_function(callee.text) == nullptr ? yes : no;
+      if (follow == no) continue;
+      uint64_t& function = hashes[callee.name];
+      if (function == 0) function = function_key(callee.text);
+      for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
+        auto [begin, end] = c.args[a];
+        if (end == begin + 2 && t[begin].is("&")) ++begin;  // &data: what data holds
+        const auto arg = t.subspan(begin, end - begin);
+        const auto is_string = [](const Token& k) { return k.kind == TokenKind::string; };
+        bool is_literal = false;
+        if (arg.size() == 1 && arg[0].kind == TokenKind::identifier && arg[0].name < names) {
+          const std::string_view name = arg[0].text;
+          uint8_t& macro = literal_macro[arg[0].name];
+          if (macro == unasked)
+            macro = std::none_of(name.begin(), name.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }) &&
+                            literals.evaluate(begin, end).kind == LiteralForm::Kind::literal
+                        ? yes
+                        : no;
+          is_literal = macro == yes;
+          if (!is_literal && c.function >= 0 && c.macro.empty())
+            is_literal = (assigned[arg[0].name] && variables.holds_literal(begin, c.function)) ||
+                         (copied_into(c.function, name) &&
+                          literal_contents(file.values(), {begin, end}, c).has_value());
+        } else if (!arg.empty() && std::all_of(arg.begin(), arg.end(), is_string)) {
+          is_literal = true;
+        } else if (std::any_of(arg.begin(), arg.end(), is_string)) {
+          is_literal = literals.evaluate(begin, end).kind == LiteralForm::Kind::literal;
+        }
+        uint16_t& added = is_literal ? added_literal[callee.name] : added_other[callee.name];
+        if ((added & (1u << a)) != 0) continue;
+        added = static_cast<uint16_t>(added | (1u << a));
+        if (is_literal) literal_arguments_.add(argument_key(function, a));
+        else other_arguments_.add(argument_key(function, a));
+      }
+    }
+  }
+
+  // The names a function copies a string literal into (strcpy(data, "…"), wcsncat, memcpy,
+  // lstrcpyA, strcpy_s…) or initialises an array with one that is not empty (`char b[] = "…"`;
+  // a pointer assigned one, `p = "…"`, is common and costly to follow: left unknown).
+  static std::vector<std::string_view> copy_targets(const SourceFile& file, int function) {
+    const auto t = file.tokens;
+    const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
+    std::vector<std::string_view> out;
+    for (size_t k = f.body_open + 3; k < f.body_close && k < t.size(); ++k) {
+      if (t[k].kind != TokenKind::string || !t[k - 1].is("=") || (t[k].text.size() <= 4 && t[k].text.ends_with("\"\"")))
+        continue;
+      const size_t open = file.syntax.match(k - 2);
+      if (t[k - 2].is("]") && open < k - 2 && open > 0 && t[open - 1].kind == TokenKind::identifier)
+        out.push_back(t[open - 1].text);
+    }
+    const auto& calls = file.syntax.calls();
+    auto c = std::lower_bound(calls.begin(), calls.end(), f.body_open, [](const Call& a, size_t at) { return a.name < at; });
+    for (; c != calls.end() && c->name < f.body_close; ++c) {
+      const std::string_view name = t[c->name].text;
+      if (c->args.size() < 2 || (name.find("cpy") == std::string_view::npos && name.find("cat") == std::string_view::npos &&
+                                 name.find("move") == std::string_view::npos))
+        continue;
+      const auto [dest, dest_end] = c->args[0];
+      const bool copies = std::any_of(c->args.begin() + 1, c->args.end(), [&](const auto& arg) {
+        return arg.second > arg.first && t[arg.first].kind == TokenKind::string;
+      });
+      if (copies && dest_end == dest + 1 && t[dest].kind == TokenKind::identifier) out.push_back(t[dest].text);
+    }
+    return out;
+  }
+
+  // A false match of the literal filter could silence a sink that no other file calls: it is
+  // kept sparse (calls passing literals to functions of other files are the fewer). A false
+  // match of the other only keeps a finding, as if nothing were known.
+  mutable ArgumentFilter<size_t{1} << 23> literal_arguments_;  // 1 MiB
+  mutable ArgumentFilter<size_t{1} << 24> other_arguments_;    // 2 MiB
+
   struct ForwardedFormat {
     size_t index;  // the enclosing function's parameter that is the format
     bool va_list;  // the function takes a va_list rather than "..."

@@ -7,17 +7,26 @@
 // "${TOKEN}"), all-zero or all-equal buffers at declaration (storage, not a key), names that are
 // about a secret rather than the secret (key_len, password_prompt, pin_count, token_type), and —
 // when the profile allows test vectors — anything in a test directory.
+//
+// Across files: a key or password argument that is a parameter of a function only other files
+// can call (`void logon_sink(char *password) { LogonUserA(user, domain, password, …); }`, see
+// cross_file.h) is decided in the tree-wide pass: reported at the call, naming the caller, when a
+// call in another file passes that parameter a literal credential (directly, a macro's, or a
+// buffer filled from literals).
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
 #include "inspect/source/credential_names.h"
+#include "inspect/source/cross_file.h"
 #include "inspect/source/crypto_apis.h"
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/source_values.h"
@@ -149,6 +158,21 @@ bool looks_like_token(std::string_view s) {
   return digit || (upper && lower);
 }
 
+// Whether a literal nothing names a secret could be a password or key by itself: no text or
+// setting name, at least 4 characters, with a digit, mixed case or a symbol ("ABCD1234!",
+// "Sup3rS3cret", "Pump-2024"; not "eth0 up", "rx", "default").
+bool credential_shaped(std::string_view s) {
+  if (s.size() < 4 || not_a_credential(s)) return false;
+  bool digit = false, upper = false, lower = false, symbol = false;
+  for (const unsigned char c : s) {
+    digit = digit || std::isdigit(c) != 0;
+    upper = upper || std::isupper(c) != 0;
+    lower = lower || std::islower(c) != 0;
+    symbol = symbol || (std::ispunct(c) != 0 && c != '_' && c != '.' && c != '-');
+  }
+  return (digit && (upper || lower)) || (upper && lower) || symbol;
+}
+
 bool is_pin(std::string_view s) {
   return s.size() >= 4 && s.size() <= 12 &&
          std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
@@ -207,10 +231,33 @@ bool is_auth_function_name(std::string_view name) {
   return check && credential;
 }
 
+constexpr std::string_view advice =
+    "provision secrets per device (secure element or protected storage) and read them at run time";
+
+// What the tree-wide pass joins (see the top): the key and password arguments of this file that
+// are parameters only other files fill, and the literals this file passes to functions it does
+// not define.
+struct SecretFacts {
+  struct ParameterSink {
+    Finding finding;      // at the call, its message still to be written
+    std::string callee;   // the API given the parameter
+    uint64_t function;    // function_key() of the function whose parameter it is
+    uint64_t argument;    // argument_key() of that parameter
+    bool password;        // the API takes it as a password rather than a key
+  };
+  struct LiteralArgument {
+    uint64_t argument;  // argument_key() of the callee and the position
+    uint32_t line;
+    std::string text;   // the literal (clipped)
+  };
+  std::vector<ParameterSink> sinks;
+  std::vector<LiteralArgument> literals;
+};
+
 class Check {
  public:
-  Check(const SourceFile& file, std::vector<Finding>& out)
-      : file_(file), toks_(file.tokens), out_(out), values_(file.values()),
+  Check(const SourceFile& file, std::vector<Finding>& out, SecretFacts& facts)
+      : file_(file), toks_(file.tokens), out_(out), facts_(facts), values_(file.values()),
         severity_(element_severity(file.ctx, "CRYPTO-4")) {}
 
   void run() {
@@ -218,6 +265,7 @@ class Check {
     calls();
     setters();
     equality_operators();
+    foreign_literals();
   }
 
  private:
@@ -225,9 +273,6 @@ class Check {
     if (!reported_.insert(token).second) return;
     out_.push_back(file_.at(toks_[token], std::string(rule), std::move(message), severity_));
   }
-
-  static constexpr std::string_view advice =
-      "provision secrets per device (secure element or protected storage) and read them at run time";
 
   // Whether a binding's literal value is a credential for its name; fills `what` ("a 16-byte array").
   bool secret_value(const Value& v, CredentialName cls, std::string& what) const {
@@ -375,10 +420,20 @@ class Check {
   }
 
   // strcpy(data, PASSWORD); LogonUserA(user, domain, data, …): a buffer the function fills only
-  // from literals holds a literal credential.
+  // from literals holds a literal credential. Otherwise a parameter only other files fill is
+  // theirs to say (see the top).
   void filled_from_literal(const Call& c, size_t n, bool password) {
     const auto texts = literal_contents(values_, {c.args[n].first, c.args[n].second}, c);
-    if (!texts) return;
+    if (!texts) {
+      const TokenRange a = values_.strip({c.args[n].first, c.args[n].second});
+      if (a.size() != 1 || toks_[a.begin].kind != TokenKind::identifier || !c.macro.empty() ||
+          reported_.contains(c.name))
+        return;
+      if (const auto parameter = external_parameter(file_, c.function, toks_[a.begin].text))
+        facts_.sinks.push_back({file_.at(toks_[c.name], std::string(key_argument), "", severity_),
+                                std::string(toks_[c.name].text), parameter->function, parameter->argument, password});
+      return;
+    }
     for (const std::string& text : *texts) {
       // A passphrase may hold spaces: only a prompt's line end or colon says it is text.
       const bool prompt = text.find("\\n") != std::string::npos || text.back() == ':' || text.ends_with(": ");
@@ -601,9 +656,85 @@ class Check {
     }
   }
 
+  // The literals this file's calls pass to functions it does not define that could be a
+  // credential: a string (a macro's too), or a buffer its function fills only from literals. This
+  // looks at every call of the file, so a plain name is followed only where it may hold one: a
+  // secret-like name (PASSWORD, admin_key) resolves to its value, a buffer its function copies a
+  // literal or a macro into is read through.
+  void foreign_literals() {
+    const size_t names = file_.names.size();
+    std::vector<uint8_t> defined(names, 0);
+    for (const FunctionDef& f : file_.syntax.functions())
+      if (toks_[f.name].name < names) defined[toks_[f.name].name] = 1;
+    std::vector<uint8_t> not_string(names, 0);  // names found to hold no string
+    std::unordered_map<int, std::vector<std::string_view>> copy_targets;  // by function, found on first need
+    for (const Call& c : file_.syntax.calls()) {
+      const Token& callee = toks_[c.name];
+      if (c.function < 0 || !c.macro.empty() || !c.qualifier.empty() || callee.name >= names || defined[callee.name])
+        continue;
+      for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
+        // A single token, or one under a cast or an '&' (a longer argument is an expression).
+        const auto [begin, end] = c.args[a];
+        constexpr size_t longest_wrapped = 6;
+        if (end <= begin || end - begin > longest_wrapped) continue;
+        const TokenRange arg = end == begin + 1 ? TokenRange{begin, end} : values_.strip({begin, end});
+        if (arg.size() != 1) continue;
+        const Token& only = toks_[arg.begin];
+        std::optional<std::string> text;
+        if (only.kind == TokenKind::string) {
+          // Nothing names a bare literal a secret: it must look like one (most are messages and names).
+          if (credential_shaped(string_body(only))) text = std::string(string_body(only));
+        } else if (only.kind == TokenKind::identifier && only.name < names) {
+          if (!not_string[only.name] && lasting_judgement(credential_like, file_.names, only.name)) {
+            const Value v = values_.resolve(arg, c.function);
+            if (v.is(Value::Kind::string) && unchanged_until(v, c)) text = v.text;
+            // No string anywhere when no binding of it gives it a literal or a name.
+            not_string[only.name] = !v.is(Value::Kind::string) && !may_hold_string(only.text);
+          }
+          if (!text) {
+            auto targets = copy_targets.find(c.function);
+            if (targets == copy_targets.end()) targets = copy_targets.emplace(c.function, copied_into(c.function)).first;
+            if (std::find(targets->second.begin(), targets->second.end(), only.text) != targets->second.end())
+              if (const auto texts = literal_contents(values_, arg, c); texts && !texts->empty()) text = texts->front();
+          }
+        }
+        if (!text || not_a_credential(*text, true)) continue;
+        facts_.literals.push_back({argument_key(function_key(callee.text), a), only.line, text->substr(0, 40)});
+      }
+    }
+  }
+
+  // Whether a binding of `name` in the file gives it a string literal or another name's value.
+  bool may_hold_string(std::string_view name) const {
+    for (const Binding* b : values_.bindings(name)) {
+      const TokenRange v = values_.strip(b->value);
+      if (v.size() == 1 && (toks_[v.begin].kind == TokenKind::string || toks_[v.begin].kind == TokenKind::identifier))
+        return true;
+    }
+    return false;
+  }
+
+  // The names a function copies a literal or a macro's value into (strcpy(data, PASSWORD)).
+  std::vector<std::string_view> copied_into(int function) const {
+    std::vector<std::string_view> out;
+    for (const size_t i : values_.calls_in(function)) {
+      const Call& c = file_.syntax.calls()[i];
+      if (c.args.size() < 2 || !one_of(toks_[c.name].text, copy_calls)) continue;
+      const TokenRange dest = values_.strip({c.args[0].first, c.args[0].second});
+      const TokenRange source = values_.strip({c.args[1].first, c.args[1].second});
+      if (dest.size() != 1 || source.size() != 1) continue;
+      const std::string_view from = toks_[source.begin].text;
+      const bool macro_like = toks_[source.begin].kind == TokenKind::identifier &&
+                              std::none_of(from.begin(), from.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      if (toks_[source.begin].kind == TokenKind::string || macro_like) out.push_back(toks_[dest.begin].text);
+    }
+    return out;
+  }
+
   const SourceFile& file_;
   std::span<const Token> toks_;
   std::vector<Finding>& out_;
+  SecretFacts& facts_;
   const FileValues& values_;
   const Severity severity_;
   std::set<size_t> reported_;
@@ -627,10 +758,45 @@ class HardcodedSecrets final : public SourceRule {
   }
   bool reacts_to(std::string_view n) const override { return credential_like(n) || is_auth_function_name(n); }
 
-  void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
+  void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const override {
     if (file.tokens.empty()) return;
     if (file.ctx.profile.test_vectors_allowed && is_test_path(file.input.path)) return;
-    Check(file, out).run();
+    SecretFacts found;
+    Check(file, out, found).run();
+    if (!found.sinks.empty() || !found.literals.empty()) facts = std::move(found);
+  }
+
+  // A sink's parameter given a literal credential by a call in another file: reported at the sink,
+  // naming the first such caller (in path and line order). A function defined with a sink in
+  // several files is ambiguous: left alone, as is a sink no file passes a literal.
+  void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
+    std::map<uint64_t, std::string_view> defined_in;  // function → its one file, or "" when several
+    for (const auto& f : files)
+      if (const auto* sf = std::any_cast<SecretFacts>(&f.facts))
+        for (const auto& sink : sf->sinks) {
+          const auto [it, first] = defined_in.emplace(sink.function, f.path);
+          if (!first && it->second != f.path) it->second = {};
+        }
+    if (defined_in.empty()) return;
+    std::map<uint64_t, std::pair<std::string_view, const SecretFacts::LiteralArgument*>> first_literal;
+    for (const auto& f : files)
+      if (const auto* sf = std::any_cast<SecretFacts>(&f.facts))
+        for (const auto& literal : sf->literals) first_literal.emplace(literal.argument, std::pair{f.path, &literal});
+    for (const auto& f : files)
+      if (const auto* sf = std::any_cast<SecretFacts>(&f.facts))
+        for (const auto& sink : sf->sinks) {
+          const auto caller = first_literal.find(sink.argument);
+          if (defined_in.at(sink.function).empty() || caller == first_literal.end() || caller->second.first == f.path)
+            continue;
+          const auto& [path, literal] = caller->second;
+          Finding finding = sink.finding;
+          finding.message = sink.callee + " is given the literal \"" + literal->text + "\" as its " +
+                            (sink.password ? "password" : "key") + ", passed by the call at " + std::string(path) + ":" +
+                            std::to_string(literal->line) +
+                            ": a literal credential is the same on every device and recoverable from the firmware; " +
+                            std::string(advice);
+          out.findings.push_back(std::move(finding));
+        }
   }
 };
 

@@ -4,11 +4,20 @@
 // that measures it (password.size()) is not. Logger objects (logger.info(...), spdlog::warn(...))
 // C++ streams into consoles and logs (std::cerr << pin, LOG(INFO) << key, log_file << pw) and
 // raw writes into log files (fwrite(key, 1, n, log_fp)) count as calls.
+//
+// Across files: a call's argument that is a text parameter (char *, wchar_t *, a string) of a
+// function only other files call (`void log_sink(char *data) { printf("%s", data); }`) is decided
+// in the tree-wide pass: reported there, naming the caller, when a call in another file passes it
+// a secret-named value (log_sink(password)).
 #include <algorithm>
 #include <array>
+#include <map>
 #include <optional>
+#include <unordered_map>
 
+#include "inspect/source/call_site.h"
 #include "inspect/source/credential_names.h"
+#include "inspect/source/cross_file.h"
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/log_facility.h"
 #include "inspect/source/source_rule.h"
@@ -40,13 +49,18 @@ class SecretAliases {
   // Whether the name at token k says its value is a secret (names_secret), judged once per name.
   bool names_secret_at(size_t k) { return secret_names_(file_.tokens[k], names_secret); }
 
-  bool holds_secret(size_t k) {
+  // Whether any name of the file may say its value is a secret (judged once per file).
+  bool file_names_secret() {
     if (!file_names_secret_) {
       file_names_secret_ = false;
       for (size_t id = 0; id < file_.names.size() && !*file_names_secret_; ++id)
         file_names_secret_ = lasting_judgement(may_name_secret, file_.names, id);
     }
-    if (!*file_names_secret_) return false;
+    return *file_names_secret_;
+  }
+
+  bool holds_secret(size_t k) {
+    if (!file_names_secret()) return false;
     const auto& tokens = file_.tokens;
     const FileValues& values = file_.values();
     const int fn = values.function_at(k);
@@ -71,11 +85,30 @@ class SecretAliases {
   NameMemo secret_names_;
 };
 
+// What the tree-wide pass joins (see the top), kept small: most files log some parameter.
+struct LogFacts {
+  struct ParameterSink {
+    uint64_t function;  // function_key() of the function whose parameter is logged
+    uint64_t argument;  // argument_key() of the parameter
+    uint32_t line, column;
+    std::string sink;      // the log or print call
+    std::string name;      // the parameter
+    std::string evidence;  // the call's line
+  };
+  struct SecretArgument {
+    uint64_t argument;  // argument_key() of the callee and the position
+    uint32_t line;
+    std::string name;   // the secret-named value passed
+  };
+  std::vector<ParameterSink> sinks;
+  std::vector<SecretArgument> secrets;
+};
+
 class SecretsInLogs final : public SourceRule {
  public:
   RuleFamily family() const override { return {"secrets-in-logs", InputKind::source, {"LOG-3/secret-logged"}}; }
 
-  void check(const SourceFile& file, std::vector<Finding>& out, std::any&) const override {
+  void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const override {
     const auto& tokens = file.tokens;
     const auto& config = file.ctx.config;
     NameMemo sinks(file.names);  // judged once per callee name
@@ -85,19 +118,25 @@ class SecretsInLogs final : public SourceRule {
       return sinks(callee, [&](std::string_view n) { return writes_a_log(n, config) || is_print_function(n) || prints(n); });
     };
     SecretAliases aliases(file);
+    LogFacts found;
+    ForeignCalls foreign(file);
     for (const auto& call : file.syntax.calls()) {
       const std::string_view callee = tokens[call.name].text;
       if (const int data = raw_write_data(file, call); data >= 0) {  // fwrite(pin, 1, n, log_fp)
         check_arguments(file, {call.args[static_cast<size_t>(data)]}, callee, aliases, out);
         continue;
       }
-      if (!is_sink(tokens[call.name])) continue;
+      if (!is_sink(tokens[call.name])) {
+        foreign.record_secrets(call, aliases, found.secrets);
+        continue;
+      }
       if (call.close + 1 < tokens.size() && tokens[call.close + 1].is("<<")) {  // LOG(INFO) << …
         check_stream(file, call.close + 1, callee, aliases, out);
         continue;
       }
-      check_arguments(file, call.args, callee, aliases, out);
+      if (!check_arguments(file, call.args, callee, aliases, out)) foreign.record_sinks(call, found.sinks);
     }
+    if (!found.sinks.empty() || !found.secrets.empty()) facts = std::move(found);
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
       if (tokens[i].kind != TokenKind::identifier || file.syntax.dead(i)) continue;  // both forms start at a name
       // Cheap first: a stream is written with <<, a logger called with (.
@@ -175,16 +214,132 @@ class SecretsInLogs final : public SourceRule {
                           Severity::error));
   }
 
-  static void check_arguments(const SourceFile& file, const std::vector<std::pair<size_t, size_t>>& args,
+  // Whether an argument is a secret (reported).
+  static bool check_arguments(const SourceFile& file, const std::vector<std::pair<size_t, size_t>>& args,
                               std::string_view sink, SecretAliases& aliases, std::vector<Finding>& out) {
     for (const auto& [begin, end] : args) {
       if (end == begin + 1 && file.tokens[begin].kind == TokenKind::string) continue;  // the format, or a literal
       if (const Token* secret = secret_value(file, begin, end, aliases)) {
         report(file, *secret, sink, out);
-        return;  // one finding per call
+        return true;  // one finding per call
       }
     }
+    return false;
   }
+
+ public:
+  // A sink's parameter given a secret by a call in another file: reported at the sink, naming the
+  // first such caller (in path and line order). A function defined with a sink in several files
+  // is ambiguous: left alone.
+  void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
+    std::map<uint64_t, std::string_view> defined_in;  // function → its one file, or "" when several
+    for (const auto& f : files)
+      if (const auto* lf = std::any_cast<LogFacts>(&f.facts))
+        for (const auto& sink : lf->sinks) {
+          const auto [it, first] = defined_in.emplace(sink.function, f.path);
+          if (!first && it->second != f.path) it->second = {};
+        }
+    if (defined_in.empty()) return;
+    std::map<uint64_t, std::pair<std::string_view, const LogFacts::SecretArgument*>> first_secret;
+    for (const auto& f : files)
+      if (const auto* lf = std::any_cast<LogFacts>(&f.facts))
+        for (const auto& secret : lf->secrets) first_secret.emplace(secret.argument, std::pair{f.path, &secret});
+    for (const auto& f : files)
+      if (const auto* lf = std::any_cast<LogFacts>(&f.facts))
+        for (const auto& sink : lf->sinks) {
+          const auto caller = first_secret.find(sink.argument);
+          if (defined_in.at(sink.function).empty() || caller == first_secret.end() || caller->second.first == f.path)
+            continue;
+          const auto& [path, secret] = caller->second;
+          Finding finding;
+          finding.rule = "LOG-3/secret-logged";
+          finding.path = std::string(f.path);
+          finding.line = sink.line;
+          finding.column = sink.column;
+          finding.message = "'" + sink.name + "' is passed to " + sink.sink + "(), and the call at " + std::string(path) +
+                            ":" + std::to_string(secret->line) + " gives it the secret '" + secret->name +
+                            "': secrets must never reach logs or consoles; log that the event happened, not the secret";
+          finding.evidence = sink.evidence;
+          finding.severity = Severity::error;
+          finding.component = std::string(f.component);
+          out.findings.push_back(std::move(finding));
+        }
+  }
+
+ private:
+  // This file's side of the join (see the top).
+  class ForeignCalls {
+   public:
+    explicit ForeignCalls(const SourceFile& file)
+        : file_(file), tokens_(file.tokens), source_file_(!is_header(file.input.path)) {}
+
+    // The secret-named values (name, &name, name.c_str()) the call gives a function this file does
+    // not define.
+    void record_secrets(const Call& call, SecretAliases& aliases, std::vector<LogFacts::SecretArgument>& out) {
+      if (call.function < 0 || !call.macro.empty() || !call.qualifier.empty() || !aliases.file_names_secret() ||
+          defined(tokens_[call.name].text))
+        return;
+      for (size_t a = 0; a < call.args.size() && a < max_followed_argument; ++a) {
+        auto [begin, end] = call.args[a];
+        if (end == begin + 2 && tokens_[begin].is("&")) ++begin;
+        if (end == begin + 5 && tokens_[begin + 1].is(".") && exposes_value(tokens_[begin + 2].text) &&
+            tokens_[begin + 3].is("("))
+          end = begin + 1;
+        if (end != begin + 1 || tokens_[begin].kind != TokenKind::identifier) continue;
+        if (!logged_secret(file_, begin, aliases)) continue;
+        out.push_back({argument_key(function_key(tokens_[call.name].text), a), tokens_[begin].line,
+                       std::string(tokens_[begin].text)});
+      }
+    }
+
+    // The arguments of a log call that are text parameters of a function only other files call.
+    void record_sinks(const Call& call, std::vector<LogFacts::ParameterSink>& out) {
+      if (call.function < 0 || !call.macro.empty() || !source_file_) return;
+      for (const auto& [begin, end] : call.args) {
+        if (end != begin + 1 || tokens_[begin].kind != TokenKind::identifier || !text_parameter(call.function, begin))
+          continue;
+        const auto parameter = external_parameter(file_, call.function, tokens_[begin].text);
+        if (!parameter) continue;
+        out.push_back({parameter->function, parameter->argument, tokens_[begin].line, tokens_[begin].column,
+                       std::string(tokens_[call.name].text), std::string(tokens_[begin].text), file_.evidence(tokens_[begin])});
+      }
+    }
+
+   private:
+    bool defined(std::string_view name) {
+      if (defined_.empty())
+        for (const FunctionDef& f : file_.syntax.functions()) defined_.emplace(tokens_[f.name].text, true);
+      return defined_.contains(name);
+    }
+
+    // Whether the name at `use` is declared in its function's parameter list as text: a pointer to
+    // or array of char or wide characters, or a string. A cheap test before FileValues is asked.
+    bool text_parameter(int function, size_t use) const {
+      const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(function)];
+      const size_t open = f.name + 1, close = file_.syntax.match(open);
+      if (close >= tokens_.size()) return false;
+      static constexpr std::array<std::string_view, 12> text_types{
+          "char", "wchar_t", "TCHAR", "WCHAR", "CHAR", "string", "wstring", "LPSTR", "LPCSTR", "LPWSTR", "LPCWSTR", "gchar"};
+      size_t from = open + 1;
+      for (size_t k = open + 1; k < close; ++k) {
+        if (tokens_[k].is(",")) from = k + 1;
+        if (!tokens_[k].is_ident(tokens_[use].text)) continue;
+        bool text = false, indirect = false;
+        for (size_t q = from; q < k; ++q) {
+          text = text || std::find(text_types.begin(), text_types.end(), tokens_[q].text) != text_types.end();
+          indirect = indirect || tokens_[q].is("*") || tokens_[q].text.starts_with("LP") || tokens_[q].text.ends_with("string");
+        }
+        indirect = indirect || (k + 1 < close && tokens_[k + 1].is("["));
+        return text && indirect;
+      }
+      return false;
+    }
+
+    const SourceFile& file_;
+    std::span<const Token> tokens_;
+    const bool source_file_;  // not a header (whose functions the files including it call): sinks are looked for
+    std::unordered_map<std::string_view, bool> defined_;
+  };
 
   // The operands of `<< a << b …;` from the first '<<' at `at` to the end of the statement.
   static void check_stream(const SourceFile& file, size_t at, std::string_view sink, SecretAliases& aliases,

@@ -1,0 +1,65 @@
+#include "inspect/source/cross_file.h"
+
+#include <algorithm>
+
+#include "inspect/source/call_site.h"
+
+namespace mdbc::source {
+
+uint64_t function_key(std::string_view name) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : name) h = (h ^ c) * 0x100000001b3ull;
+  return h;
+}
+
+uint64_t argument_key(uint64_t function, size_t index) { return function ^ ((index + 1) * 0x9e3779b97f4a7c15ull); }
+
+std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name) {
+  if (function < 0 || is_header(file.input.path)) return std::nullopt;
+  const auto t = file.tokens;
+  const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
+  if ((f.name > 0 && t[f.name - 1].is("::")) || declared_static(t, f.name)) return std::nullopt;
+  const FileValues& values = file.values();
+  // The parameter binding of `n`, when that is its only binding in the function.
+  const auto only_parameter = [&](std::string_view n) -> const Binding* {
+    const auto bindings = values.visible(n, function);
+    if (bindings.empty() || std::any_of(bindings.begin(), bindings.end(), [&](const Binding* b) {
+          return b->form != BindingForm::parameter || b->function != function;
+        }))
+      return nullptr;
+    return bindings.front();
+  };
+  const Binding* parameter = only_parameter(name);
+  if (parameter == nullptr) {
+    // char *data = *data_ptr;
+    const auto bindings = values.visible(name, function);
+    if (bindings.size() != 1 || bindings[0]->form != BindingForm::declaration || bindings[0]->function != function)
+      return std::nullopt;
+    const TokenRange value = bindings[0]->value;
+    if (value.size() != 2 || !t[value.begin].is("*") || t[value.begin + 1].kind != TokenKind::identifier)
+      return std::nullopt;
+    parameter = only_parameter(t[value.begin + 1].text);
+    if (parameter == nullptr) return std::nullopt;
+  }
+  // Its position: the top-level commas before it in the parameter list.
+  const size_t open = f.name + 1;
+  if (open >= t.size() || parameter->name <= open || parameter->name >= file.syntax.match(open)) return std::nullopt;
+  size_t index = 0;
+  for (size_t k = open + 1; k < parameter->name; ++k) {
+    const size_t close = file.syntax.match(k);
+    if (t[k].kind == TokenKind::punct && (t[k].is("(") || t[k].is("[") || t[k].is("{") || t[k].is("<")) &&
+        close < parameter->name && close > k)
+      k = close;
+    else if (t[k].is(","))
+      ++index;
+  }
+  if (index >= max_followed_argument) return std::nullopt;
+  // Only declarations of the function may name it elsewhere in the file.
+  for (const size_t k : values.occurrences(t[f.name].text))
+    if (k != f.name && (values.call_at(k) != nullptr || k + 1 >= t.size() || !t[k + 1].is("(")))
+      return std::nullopt;
+  const uint64_t key = function_key(t[f.name].text);
+  return ExternalParameter{key, argument_key(key, index)};
+}
+
+}  // namespace mdbc::source
