@@ -123,7 +123,7 @@ bool lasting_judgement(bool (*judge)(std::string_view), const FileNames& names, 
     bool holds = false;
   };
   static_assert(sizeof(Verdict) == 64);
-  constexpr size_t lines = size_t{1} << 15;
+  constexpr size_t lines = size_t{1} << 14;  // 1 MiB a thread: the whole-tree run is near its memory bound
   const std::string_view name = names.all()[id];
   if (name.size() > sizeof Verdict::name) return judge(name);  // too long to keep: judged afresh
   const uint64_t hash = names.hash(id);

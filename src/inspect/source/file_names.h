@@ -43,7 +43,7 @@ class FileNames {
 // function depends on the name alone, the names of a tree repeat from file to file, and judging
 // one by its words takes hundreds of instructions. The memory is a direct-mapped table of one
 // cache line per (judge, name), holding the name itself so that a name is never taken for another;
-// a newer pair takes an older one's line, so it stays at 2 MiB a thread.
+// a newer pair takes an older one's line, so it stays at 1 MiB a thread.
 bool lasting_judgement(bool (*judge)(std::string_view), const FileNames& names, size_t id);
 
 // A judgement of each name of a file, made on first use: memo(t, judge) is judge(t.text) for an

@@ -577,7 +577,7 @@ class FormatStrings final : public SourceRule {
   // kept sparse (calls passing literals to functions of other files are the fewer). A false
   // match of the other only keeps a finding, as if nothing were known.
   mutable ArgumentFilter<size_t{1} << 23> literal_arguments_;  // 1 MiB
-  mutable ArgumentFilter<size_t{1} << 24> other_arguments_;    // 2 MiB
+  mutable ArgumentFilter<size_t{1} << 23> other_arguments_;    // 1 MiB: a false match only keeps a finding
 
   struct ForwardedFormat {
     size_t index;  // the enclosing function's parameter that is the format
