@@ -3,9 +3,15 @@
 // calls in other files. The rules that follow them (CODE-2, CRYPTO-4) record, per file, the sinks
 // on such parameters and what the file's calls of functions defined elsewhere pass, and join the
 // two by function and argument position in their tree-wide pass.
+#include <any>
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <span>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "inspect/source/source_rule.h"
 
@@ -24,10 +30,38 @@ struct ExternalParameter {
   uint64_t argument = 0;  // argument_key() of it and the parameter's position
 };
 
-// Whether `name`, used in `function` at token `use`, is (directly, or as a local `T *name = *p;`)
+// Whether `name`, used in `function`, is (directly, or as a local `T *name = *p;`)
 // a parameter of that function that only other files can fill: a function of a source file (not a
 // header, not static, not a member) that nothing in the file calls or takes as a value, the
 // parameter never assigned.
 std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name);
+
+// The file of each sink's function, by function_key(): its one file, or "" when the name is
+// defined with a sink in several files (two programs of one tree), which leaves it ambiguous.
+// `sinks` picks a rule's per-file list of sinks, each with its `function` key.
+template <class Facts, class Sink>
+std::unordered_map<uint64_t, std::string_view> sink_files(std::span<const SourceFileFacts> files,
+                                                          std::vector<Sink> Facts::*sinks) {
+  std::unordered_map<uint64_t, std::string_view> defined_in;
+  for (const auto& f : files)
+    if (const auto* facts = std::any_cast<Facts>(&f.facts))
+      for (const auto& sink : facts->*sinks) {
+        const auto [it, first] = defined_in.emplace(sink.function, f.path);
+        if (!first && it->second != f.path) it->second = {};
+      }
+  return defined_in;
+}
+
+// The first record of each argument key in the files' order (path order), with its file:
+// `arguments` picks a rule's per-file list of what calls pass, each with its `argument` key.
+template <class Facts, class Argument>
+std::map<uint64_t, std::pair<std::string_view, const Argument*>> first_by_argument(
+    std::span<const SourceFileFacts> files, std::vector<Argument> Facts::*arguments) {
+  std::map<uint64_t, std::pair<std::string_view, const Argument*>> first;
+  for (const auto& f : files)
+    if (const auto* facts = std::any_cast<Facts>(&f.facts))
+      for (const auto& a : facts->*arguments) first.emplace(a.argument, std::pair{f.path, &a});
+  return first;
+}
 
 }  // namespace mdbc::source

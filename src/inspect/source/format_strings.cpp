@@ -453,13 +453,7 @@ class FormatStrings final : public SourceRule {
   // literal there and none anything else. A function defined with a sink in two files (two
   // programs of one tree) is ambiguous: its findings stand.
   void decide_parameter_sinks(std::span<const SourceFileFacts> files, TreeOutcome& out) const {
-    std::unordered_map<uint64_t, std::string_view> defined_in;  // function → the one file, or "" when several
-    for (const auto& f : files)
-      if (const auto* ff = std::any_cast<FormatFacts>(&f.facts))
-        for (const auto& sink : ff->parameter_sinks) {
-          const auto [it, first] = defined_in.emplace(sink.function, f.path);
-          if (!first && it->second != f.path) it->second = {};
-        }
+    const auto defined_in = sink_files(files, &FormatFacts::parameter_sinks);
     if (defined_in.empty()) return;
     for (const auto& f : files)
       if (const auto* ff = std::any_cast<FormatFacts>(&f.facts))

@@ -17,7 +17,6 @@
 #include <array>
 #include <cctype>
 #include <cstring>
-#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -770,18 +769,9 @@ class HardcodedSecrets final : public SourceRule {
   // naming the first such caller (in path and line order). A function defined with a sink in
   // several files is ambiguous: left alone, as is a sink no file passes a literal.
   void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
-    std::map<uint64_t, std::string_view> defined_in;  // function → its one file, or "" when several
-    for (const auto& f : files)
-      if (const auto* sf = std::any_cast<SecretFacts>(&f.facts))
-        for (const auto& sink : sf->sinks) {
-          const auto [it, first] = defined_in.emplace(sink.function, f.path);
-          if (!first && it->second != f.path) it->second = {};
-        }
+    const auto defined_in = sink_files(files, &SecretFacts::sinks);
     if (defined_in.empty()) return;
-    std::map<uint64_t, std::pair<std::string_view, const SecretFacts::LiteralArgument*>> first_literal;
-    for (const auto& f : files)
-      if (const auto* sf = std::any_cast<SecretFacts>(&f.facts))
-        for (const auto& literal : sf->literals) first_literal.emplace(literal.argument, std::pair{f.path, &literal});
+    const auto first_literal = first_by_argument(files, &SecretFacts::literals);
     for (const auto& f : files)
       if (const auto* sf = std::any_cast<SecretFacts>(&f.facts))
         for (const auto& sink : sf->sinks) {

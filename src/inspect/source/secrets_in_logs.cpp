@@ -11,7 +11,6 @@
 // a secret-named value (log_sink(password)).
 #include <algorithm>
 #include <array>
-#include <map>
 #include <optional>
 #include <unordered_map>
 
@@ -232,18 +231,9 @@ class SecretsInLogs final : public SourceRule {
   // first such caller (in path and line order). A function defined with a sink in several files
   // is ambiguous: left alone.
   void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
-    std::map<uint64_t, std::string_view> defined_in;  // function → its one file, or "" when several
-    for (const auto& f : files)
-      if (const auto* lf = std::any_cast<LogFacts>(&f.facts))
-        for (const auto& sink : lf->sinks) {
-          const auto [it, first] = defined_in.emplace(sink.function, f.path);
-          if (!first && it->second != f.path) it->second = {};
-        }
+    const auto defined_in = sink_files(files, &LogFacts::sinks);
     if (defined_in.empty()) return;
-    std::map<uint64_t, std::pair<std::string_view, const LogFacts::SecretArgument*>> first_secret;
-    for (const auto& f : files)
-      if (const auto* lf = std::any_cast<LogFacts>(&f.facts))
-        for (const auto& secret : lf->secrets) first_secret.emplace(secret.argument, std::pair{f.path, &secret});
+    const auto first_secret = first_by_argument(files, &LogFacts::secrets);
     for (const auto& f : files)
       if (const auto* lf = std::any_cast<LogFacts>(&f.facts))
         for (const auto& sink : lf->sinks) {
