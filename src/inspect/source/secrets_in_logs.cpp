@@ -367,7 +367,6 @@ class SecretsInLogs final : public SourceRule {
       if (t.kind != TokenKind::identifier) continue;
       // An operand of a comparison: what is logged is whether it held.
       if ((k > begin && comparison(tokens[k - 1])) || (k + 1 < end && comparison(tokens[k + 1]))) continue;
-      if (integer_constant(file, k)) continue;
       if (t.is_ident("sizeof")) {  // sizeof x, sizeof(x): its size, not its value
         if (k + 1 < end && tokens[k + 1].is("(")) k = std::min(file.syntax.match(k + 1), end);
         else ++k;
@@ -388,11 +387,11 @@ class SecretsInLogs final : public SourceRule {
       // a key, and otp->comm is a name.
       if (member && !method) continue;
       if (k + 1 < end && tokens[k + 1].is("[")) {  // keys[i]: the element is judged by the array's name
-        if (logged_secret(file, k, aliases)) return &t;
+        if (logged_secret(file, k, aliases) && !integer_constant(file, k)) return &t;
         k = std::min(file.syntax.match(k + 1), end);  // the index is not the value
         continue;
       }
-      if (logged_secret(file, k, aliases)) return &t;
+      if (logged_secret(file, k, aliases) && !integer_constant(file, k)) return &t;
       if (end == begin + 1 && aliases.holds_secret(k)) return &t;
     }
     return nullptr;
