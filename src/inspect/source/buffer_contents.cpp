@@ -280,7 +280,8 @@ class Contents {
 
   // char *p = data; p = buf + 1: other names for the same storage.
   void add_pointers_made_from(std::string_view name) {
-    for (const Binding& b : values_.all_bindings()) {
+    for (const Binding* binding : values_.all_bindings()) {
+      const Binding& b = *binding;
       if (b.function != function_ || b.value.empty() || b.form == BindingForm::member) continue;
       const size_t from = alias_of(b.value);
       if (from < toks_.size() && toks_[from].text == name) add_name(toks_[b.name].text);

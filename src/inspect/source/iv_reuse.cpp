@@ -291,7 +291,8 @@ class Check {
 
   // BCRYPT_AUTHENTICATED_CIPHER_MODE_INFO's pbNonce (and similar fields) set to a constant buffer.
   void windows_nonce_fields() {
-    for (const Binding& b : values_.all_bindings()) {
+    for (const Binding* binding : values_.all_bindings()) {
+      const Binding& b = *binding;
       if (b.form != BindingForm::member || b.value.empty() || b.function < 0) continue;
       const std::string_view field = toks_[b.name].text;
       if (field != "pbNonce" && field != "pbIV") continue;

@@ -126,7 +126,7 @@ class Lexer {
       const TokenKind kind = next_token();
       const std::string_view text(s_.data() + start, i_ - start);
       if (line_start && kind == TokenKind::punct && (text == "#" || text == "%:")) in_directive = true;
-      out.emplace_back(text, line, column, kind, in_directive, line_start, splices_ != splices_before, uint32_t{0});
+      out.push_back(Token{text, line, column, kind, in_directive, line_start, splices_ != splices_before, 0});
       line_start = false;
     }
   }

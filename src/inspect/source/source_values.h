@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <ranges>
 #include <span>
 #include <string>
 #include <string_view>
@@ -84,10 +83,9 @@ class FileValues {
   std::span<const Token> tokens() const { return syntax_.tokens(); }
   // The function definition whose body holds token i, or -1.
   int function_at(size_t i) const;
-  // Every binding in the file, in token order (finds the bindings of every name).
-  auto all_bindings() const {
-    return std::views::transform(bindings_in_order(), [](const Binding* b) -> const Binding& { return *b; });
-  }
+  // Every binding in the file, in token order (finds the bindings of every name). A span of
+  // pointers: clang's ranges with GCC 12's library reject a transform view here (the fuzz build).
+  std::span<const Binding* const> all_bindings() const { return bindings_in_order(); }
   // Every binding of a name in the file, in token order.
   std::vector<const Binding*> bindings(std::string_view name) const;
   // The bindings of a name that are seen from inside `function`: its own (shadowing file-scope

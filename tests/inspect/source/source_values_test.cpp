@@ -151,10 +151,10 @@ TEST(SourceValues, ANamesBindingsAreTheSameAskedAloneOrAmongAll) {
     for (const Binding* b : alone.values.bindings(name)) asked_alone.push_back(describe(*b));
   std::vector<std::string> all;
   size_t previous = 0;
-  for (const Binding& b : all_first.values.all_bindings()) {
-    EXPECT_LE(previous, b.name);
-    previous = b.name;
-    all.push_back(describe(b));
+  for (const Binding* b : all_first.values.all_bindings()) {
+    EXPECT_LE(previous, b->name);
+    previous = b->name;
+    all.push_back(describe(*b));
   }
   std::vector<std::string> asked_after;
   for (const std::string_view name : all_first.names.all())
@@ -168,7 +168,7 @@ TEST(SourceValues, ANamesBindingsAreTheSameAskedAloneOrAmongAll) {
   const auto k = alone.values.bindings("k");
   ASSERT_FALSE(k.empty());
   bool found = false;
-  for (const Binding& b : alone.values.all_bindings()) found = found || &b == k.front();
+  for (const Binding* b : alone.values.all_bindings()) found = found || b == k.front();
   EXPECT_TRUE(found);
 }
 
