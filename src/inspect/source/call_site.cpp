@@ -228,6 +228,14 @@ std::vector<std::string_view> CallSites::macro_params(size_t hash) const {
   return params;
 }
 
+bool CallSites::variadic_param(size_t hash, std::string_view name) const {
+  const auto t = file_.tokens;
+  if (name == "__VA_ARGS__") return true;
+  if (hash + 3 >= t.size() || !t[hash + 3].is("(")) return false;
+  const size_t close = file_.syntax.match(hash + 3);
+  return close < t.size() && close >= hash + 6 && t[close - 1].is("...") && t[close - 2].is_ident(name);
+}
+
 size_t CallSites::macro_define(std::string_view name) const {
   index_defines();
   const auto it = defines_.find(name);

@@ -52,6 +52,9 @@ class CallSites {
   // The parameter names of a function-like macro whose '#' is at `hash` ("__VA_ARGS__" for
   // "..."); empty for object-like macros. Also used to find a macro by name: see macro_define().
   std::vector<std::string_view> macro_params(size_t hash) const;
+  // Whether `name` is the variable-argument parameter of that macro: __VA_ARGS__ for "...", or
+  // the name before "..." in GNU C's named form (#define FAIL(args...)).
+  bool variadic_param(size_t hash, std::string_view name) const;
   // The '#' token of the (last) #define of `name` in this file, or tokens.size().
   size_t macro_define(std::string_view name) const;
 

@@ -182,7 +182,8 @@ bool is_test_path(std::string_view path) {
   }
   std::string_view name = path.substr(start);
   if (const size_t dot = name.rfind('.'); dot != std::string_view::npos) name = name.substr(0, dot);
-  return name.starts_with("test_") || name.starts_with("tests_") || name.ends_with("_test") ||
+  return name.starts_with("test_") || name.starts_with("tests_") || name.starts_with("test-") ||
+         name.ends_with("_tester") || name.ends_with("-tester") || name.ends_with("_test") ||
          name.ends_with("_tests") || name.ends_with("-test") || name.ends_with("Test") || name.ends_with("Tests") ||
          name.ends_with("_unittest") || name.ends_with("_fuzzer") || name.ends_with("_fuzz");
 }

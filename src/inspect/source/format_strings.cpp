@@ -322,12 +322,17 @@ class FormatStrings final : public SourceRule {
       const std::string_view name = t[c.name].text;
       std::vector<std::string_view> params;
       if (!c.macro.empty()) params = sites.macro_params(sites.macro_define(c.macro));
-      // printf(__VA_ARGS__), fprintf(stderr, __VA_ARGS__): the format is one of the macro's
-      // variable arguments.
+      // printf(__VA_ARGS__), fprintf(stderr, ##args): the format is one of the macro's variable
+      // arguments.
       for (size_t k = 0; k < c.args.size() && k <= callee.format && !c.macro.empty(); ++k) {
-        if (c.args[k].second != c.args[k].first + 1 || !t[c.args[k].first].is_ident("__VA_ARGS__")) continue;
+        const auto [first, last] = c.args[k];
+        const size_t named = first + 1 < last && t[first].is("##") ? first + 1 : first;
+        if (last != named + 1 || t[named].kind != TokenKind::identifier ||
+            !sites.variadic_param(sites.macro_define(c.macro), t[named].text))
+          continue;
+        const std::string_view variadic = t[named].is_ident("__VA_ARGS__") ? "__VA_ARGS__" : t[named].text;
         for (size_t p = 0; p < params.size(); ++p)
-          if (params[p] == "__VA_ARGS__" && !wrappers.contains(c.macro))
+          if (params[p] == variadic && !wrappers.contains(c.macro))
             wrappers.emplace(c.macro, Callee{p + (callee.format - k), callee.target, Via::macro});
         return;
       }
@@ -335,6 +340,8 @@ class FormatStrings final : public SourceRule {
       const auto [begin, end] = c.args[callee.format];
       const LiteralForm form = literals.evaluate(begin, end, params);
       if (form.kind == LiteralForm::Kind::literal) return;
+      // No format at all (g_dbus_pending_error(conn, reply, name, NULL)): nothing to read memory with.
+      if (end == begin + 1 && (t[begin].is_ident("NULL") || t[begin].is_ident("nullptr") || t[begin].text == "0")) return;
       if (form.kind == LiteralForm::Kind::macro_parameter) {
         if (!wrappers.contains(c.macro)) wrappers.emplace(c.macro, Callee{form.parameter, callee.target, Via::macro});
         return;

@@ -51,9 +51,10 @@ constexpr std::array<std::string_view, 6> check_words{"check", "verify", "valida
 constexpr std::array<std::string_view, 7> credential_words{"password", "passwd", "passcode", "pin",
                                                            "credential", "credentials", "pwd"};
 // Words of operands that are identities or commands, not secrets.
-constexpr std::array<std::string_view, 20> identity_words{
+constexpr std::array<std::string_view, 30> identity_words{
     "user", "username", "name", "login", "cmd", "command", "method", "type", "mode", "action", "op", "opcode", "verb",
-    "path", "url", "host", "role", "scope", "realm", "format"};
+    "path", "url", "host", "role", "scope", "realm", "format", "opt", "option", "arg", "param", "field", "prop",
+    "property", "attr", "tag", "kind"};
 
 template <size_t N>
 bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
@@ -488,10 +489,11 @@ class Check {
     if (cls == CredentialName::secret || cls == CredentialName::key || cls == CredentialName::pass)
       return !not_a_credential(literal);
     // strncmp(token, "eyJhbGci…"): a token or key only when the literal looks like one; a word
-    // ("Authorization") is a parser's token.
+    // ("Authorization") is a parser's token, and a key without digits ("PreferredMinimumDelay") a
+    // dictionary's.
     const bool has_digit = std::any_of(literal.begin(), literal.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
     if (cls == CredentialName::token) return has_digit && secret_string(literal, cls);
-    if (cls == CredentialName::bare_key) return secret_string(literal, cls);
+    if (cls == CredentialName::bare_key) return has_digit && secret_string(literal, cls);
     if (cls == CredentialName::none && !identity && auth_function(fn))
       return !not_a_credential(literal) && literal.size() >= 4;
     return false;

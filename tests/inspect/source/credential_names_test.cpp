@@ -51,8 +51,11 @@ TEST(CredentialNames, TestPaths) {
   EXPECT_TRUE(is_test_path("lib/foo/test/vectors.h"));
   EXPECT_TRUE(is_test_path("src/aes_test.c"));
   EXPECT_TRUE(is_test_path("fuzz/parser.c"));
+  EXPECT_TRUE(is_test_path("unit/test-crypto.c"));
+  EXPECT_TRUE(is_test_path("tools/hci-tester.c"));
   EXPECT_FALSE(is_test_path("src/latest.c"));
   EXPECT_FALSE(is_test_path("src/contest/a.c"));
+  EXPECT_FALSE(is_test_path("src/testament.c"));
 }
 
 }  // namespace

@@ -75,6 +75,18 @@ const Pair pairs[] = {
      "void f(const char *m) { pr_info(m); }\n", {3},
      "#define pr_fmt(fmt) \"pump: \" fmt\n#define pr_info(fmt, ...) printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)\n"
      "void f(int v) { pr_info(\"rate %d\\n\", v); }\n"},
+    {"GNU C's named variable arguments carrying the format",
+     "#define FAILIF(x, args...) do { if (x) { fprintf(stderr, ##args); return -1; } } while (0)\n"
+     "int f(const char *m) { FAILIF(m == 0, m); return 0; }\n", {2},
+     "#define FAILIF(x, args...) do { if (x) { fprintf(stderr, ##args); return -1; } } while (0)\n"
+     "int f(int n) { FAILIF(n < 0, \"read failed: %d\\n\", n); return 0; }\n"},
+    {"no format at all",
+     "#include <stdarg.h>\n#include <stdio.h>\nvoid reply_error(const char *name, const char *format, ...) {\n"
+     "  char text[256];\n  va_list ap;\n  va_start(ap, format);\n  if (format) vsnprintf(text, sizeof text, format, ap);\n"
+     "  va_end(ap);\n}\nvoid f(const char *m) { reply_error(\"org.Failed\", m); }\n", {10},
+     "#include <stdarg.h>\n#include <stdio.h>\nvoid reply_error(const char *name, const char *format, ...) {\n"
+     "  char text[256];\n  va_list ap;\n  va_start(ap, format);\n  if (format) vsnprintf(text, sizeof text, format, ap);\n"
+     "  va_end(ap);\n}\nvoid f(void) { reply_error(\"org.Failed\", NULL); }\n"},
 };
 
 class FormatStringPairs : public ::testing::TestWithParam<Pair> {};

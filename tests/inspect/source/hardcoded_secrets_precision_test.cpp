@@ -33,6 +33,21 @@ int decode_char(char c)
     return -1;
 }
 )~"},
+    {"a password compared in a login check, against a dictionary's key and a command's option word",
+     R"~(#include <string.h>
+int check_key(const char *key) { return strcasecmp(key, "9f58b18a0f50de73") == 0; }
+static int cmd_auth(const char *opt) { return strcmp(opt, "letmein") == 0; }
+int login(const char *password) { return strcmp(password, "ABCD1234!") == 0; }
+)~",
+     R"~(#include <string.h>
+int set_property(const char *key, int value)
+{
+    if (strcasecmp(key, "PreferredMinimumDelay") == 0) return value;
+    if (strcasecmp(key, "xesam:trackNumber") == 0) return -value;
+    return 0;
+}
+static int cmd_auth(const char *opt) { return strcmp(opt, "auth") == 0; }
+)~"},
 };
 
 TEST(HardcodedSecretsPrecision, Pairs) { expect_pairs("CRYPTO-4", pairs); }
