@@ -820,6 +820,10 @@ class SecurityEventsLogged final : public SourceRule {
     // pin or key is as often a GPIO pin or a table's key.
     bool equality_operator = false, credential_operand = false;
     const auto null = [](const Token& t) { return t.is_ident("NULL") || t.is_ident("nullptr") || t.is("0"); };
+    // strcasecmp(key, "Codec"): a key compared with a word is a dictionary's, not a secret.
+    const bool compared_with_word = std::any_of(tokens.begin() + begin, tokens.begin() + close, [](const Token& t) {
+      return t.kind == TokenKind::string && std::none_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    });
     for (size_t k = begin; k < close; ++k) {
       const Token& c = tokens[k];
       if (c.is("==") || c.is("!="))
@@ -848,7 +852,8 @@ class SecurityEventsLogged final : public SourceRule {
       // The base of a member access is not what is compared: in `memcmp(&n->key.addr, …)` the
       // operand is an address.
       else if (tokens[k + 1].is(".") || tokens[k + 1].is("->")) continue;
-      else if (judged.security_noun(c, has_security_noun)) secret_operand = true;
+      else if (judged.security_noun(c, has_security_noun) && !(compared_with_word && (c.text == "key" || c.text == "Key" || c.text == "KEY")))
+        secret_operand = true;
       else if (judged.mac(c, is_mac_operand)) mac_operand = true;
     }
     if (mac_operand && !secret_operand) {  // a tag, unless the condition speaks of hardware addresses

@@ -119,6 +119,10 @@ const std::vector<RulePair> look_alike_pairs = {
      "  return true;\n}\n",
      "bool Parser::expect_semicolon() {\n  if (!match_token(Tok::semicolon))\n    return false;\n  return true;\n}\n",
      "src/gateway.cpp"},
+    {"a key compared with the expected key against a dictionary's key compared with a field name",
+     "int unlock(const char *key) {\n  if (strcmp(key, stored_key) != 0)\n    return -EACCES;\n  return 0;\n}\n",
+     "int parse_property(const char *key, int type) {\n  if (strcasecmp(key, \"Codec\") == 0) {\n"
+     "    if (type != TYPE_BYTE)\n      return -EINVAL;\n  }\n  return 0;\n}\n"},
 };
 
 TEST(SecurityEventsLogged, LookAlikePairs) { expect_pairs("LOG-2", look_alike_pairs); }
