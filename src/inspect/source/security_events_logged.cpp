@@ -824,8 +824,21 @@ class SecurityEventsLogged final : public SourceRule {
     const bool compared_with_word = std::any_of(tokens.begin() + begin, tokens.begin() + close, [](const Token& t) {
       return t.kind == TokenKind::string && std::none_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     });
+    // Parentheses open in the condition, and whether each is a call's (not likely()'s): a name
+    // passed to a call is not an outcome the condition tests (l_queue_find(q, session_match, s)).
+    std::vector<bool> open_calls;
+    size_t call_depth = 0;
     for (size_t k = begin; k < close; ++k) {
       const Token& c = tokens[k];
+      if (c.is("(")) {
+        const bool call = k > begin && tokens[k - 1].kind == TokenKind::identifier && !tokens[k - 1].is_ident("likely") &&
+                          !tokens[k - 1].is_ident("unlikely") && !tokens[k - 1].is_ident("__builtin_expect");
+        open_calls.push_back(call);
+        call_depth += call;
+      } else if (c.is(")") && !open_calls.empty()) {
+        call_depth -= open_calls.back();
+        open_calls.pop_back();
+      }
       if (c.is("==") || c.is("!="))
         equality_operator = equality_operator || (k > begin && k + 1 < close && !null(tokens[k - 1]) && !null(tokens[k + 1]));
       if (c.kind != TokenKind::identifier) continue;
@@ -843,7 +856,7 @@ class SecurityEventsLogged final : public SourceRule {
       const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
       if (called && (verifies || checks())) cond.verification = true;
       else if (called) cond.comparison = cond.comparison || (judged.comparison(c, is_comparison) && !ordered(tokens, k, close));
-      else if (verifies || judged.outcome(c, is_outcome_variable)) cond.verification = true;
+      else if (verifies || (call_depth == 0 && judged.outcome(c, is_outcome_variable))) cond.verification = true;
       else if (assigned && judged.comparison(tokens[source], is_comparison)) {
         // `int same = memcmp(pin, stored_pin, 4); if (same != 0)`: the comparison's operands decide.
         cond.comparison = true;

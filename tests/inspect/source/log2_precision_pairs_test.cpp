@@ -123,6 +123,13 @@ const std::vector<RulePair> look_alike_pairs = {
      "int unlock(const char *key) {\n  if (strcmp(key, stored_key) != 0)\n    return -EACCES;\n  return 0;\n}\n",
      "int parse_property(const char *key, int type) {\n  if (strcasecmp(key, \"Codec\") == 0) {\n"
      "    if (type != TYPE_BYTE)\n      return -EINVAL;\n  }\n  return 0;\n}\n"},
+    {"an outcome tested through unlikely() against an outcome-like name passed to a lookup",
+     "int install(struct pkg *p) {\n  bool sig_ok = check_package_signature(p);\n  if (unlikely(!sig_ok))\n"
+     "    return -EPERM;\n  return commit(p);\n}\n",
+     "static void send_ack(struct session *session) {\n  if (!l_queue_find(sessions, session_match, session))\n"
+     "    return;\n  transmit(session);\n}\n"
+     "int init_tfm(struct tfm *tfm) {\n  struct ahash *auth = spawn_ahash(tfm);\n  if (IS_ERR(auth))\n"
+     "    return PTR_ERR(auth);\n  return 0;\n}\n"},
 };
 
 TEST(SecurityEventsLogged, LookAlikePairs) { expect_pairs("LOG-2", look_alike_pairs); }
