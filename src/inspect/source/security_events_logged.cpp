@@ -156,11 +156,15 @@ bool names_security_setting(const std::vector<std::string>& words) {
                                                 "permission", "permissions", "privilege", "privileges", "group",
                                                 "groups", "access", "credential", "credentials", "pin", "name"};
   // Not its size: the smallest key size allowed is a security setting (min_key_size_set).
-  constexpr std::string_view key_parts[] = {"mask", "field", "fields", "bit", "bits", "type", "id",
-                                            "index", "idx", "map", "layer", "layers", "offset"};
+  constexpr std::string_view key_parts[] = {"mask", "field", "fields", "bit", "bits", "type", "id",    "index",
+                                            "idx",  "map",   "layer",  "layers", "offset", "value", "values"};
+  // write_pin_type_dump, set_security_usage: a packet decoder's printer or a command's help text
+  // describes a change and makes none.
+  constexpr std::string_view describing[] = {"dump", "usage", "print", "show", "display", "decode", "help"};
   const auto one_of = [](std::string_view w, std::span<const std::string_view> set) {
     return std::find(set.begin(), set.end(), w) != set.end();
   };
+  if (!words.empty() && one_of(words.back(), describing)) return false;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     const bool last = i + 1 == words.size();

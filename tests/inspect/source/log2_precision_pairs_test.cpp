@@ -130,6 +130,10 @@ const std::vector<RulePair> look_alike_pairs = {
      "    return;\n  transmit(session);\n}\n"
      "int init_tfm(struct tfm *tfm) {\n  struct ahash *auth = spawn_ahash(tfm);\n  if (IS_ERR(auth))\n"
      "    return PTR_ERR(auth);\n  return 0;\n}\n"},
+    {"a PIN type written against a decoder printing it and a command's help text",
+     "void write_pin_type(struct hci *h, unsigned char type) {\n  h->pin_type = type;\n}\n",
+     "void write_pin_type_dump(int level, const unsigned char *frame) {\n  printf(\"pin type %d\\n\", frame[0]);\n}\n"
+     "static void set_security_usage(void) {\n  printf(\"Usage: set-security <level>\\n\");\n}\n"},
 };
 
 TEST(SecurityEventsLogged, LookAlikePairs) { expect_pairs("LOG-2", look_alike_pairs); }
