@@ -236,6 +236,15 @@ bool CallSites::variadic_param(size_t hash, std::string_view name) const {
   return close < t.size() && close >= hash + 6 && t[close - 1].is("...") && t[close - 2].is_ident(name);
 }
 
+size_t CallSites::macro_define_at(std::string_view name, size_t at) const {
+  index_defines();
+  size_t found = file_.tokens.size();
+  if (const auto it = defines_.find(name); it != defines_.end())
+    for (const auto& d : it->second)
+      if (d.hash < at && !d.undef) found = d.hash;
+  return found;
+}
+
 size_t CallSites::macro_define(std::string_view name) const {
   index_defines();
   const auto it = defines_.find(name);

@@ -57,6 +57,9 @@ class CallSites {
   bool variadic_param(size_t hash, std::string_view name) const;
   // The '#' token of the (last) #define of `name` in this file, or tokens.size().
   size_t macro_define(std::string_view name) const;
+  // The '#' of the #define of `name` whose body holds token `at` (the last one before it): a macro
+  // defined twice under #if and #else has two bodies with their own parameters.
+  size_t macro_define_at(std::string_view name, size_t at) const;
 
  private:
   struct Define {

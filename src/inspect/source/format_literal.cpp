@@ -234,7 +234,20 @@ LiteralForm LiteralResolver::evaluate(size_t begin, size_t end, std::span<const 
         alt.literal = true;
         continue;
       }
+      // #param in a macro body: the argument's spelling, as a string literal.
+      if (tok.is("#") && k + 1 < w.e && t[k + 1].kind == TokenKind::identifier &&
+          std::find(macro_params.begin(), macro_params.end(), t[k + 1].text) != macro_params.end()) {
+        alt.literal = true;
+        ++k;
+        continue;
+      }
       if (tok.kind != TokenKind::identifier) return other;
+      // KERN_ ## level: a name made at expansion, which must be a literal macro among literals.
+      if (k + 2 < w.e && t[k + 1].is("##") && t[k + 2].kind == TokenKind::identifier) {
+        alt.unknown.push_back(tok.text);
+        for (k += 2; k + 2 < w.e && t[k + 1].is("##") && t[k + 2].kind == TokenKind::identifier;) k += 2;
+        continue;
+      }
       if (const char* text = literal_macro_text(tok.text)) {
         alt.text += text;
         alt.literal = true;

@@ -121,6 +121,9 @@ class LiteralVariables {
       if (!t[i].is("=") || t[i].directive || file_.syntax.dead(i)) continue;
       size_t name = i - 1;
       bool array = false;
+      // static char banner[] __initdata = "…": a section macro between the array and its '='.
+      while (name > 1 && t[name].kind == TokenKind::identifier && t[name].text.starts_with("__") && t[name - 1].is("]"))
+        --name;
       if (t[name].is("]") && file_.syntax.match(name) < name && file_.syntax.match(name) > 0) {
         name = file_.syntax.match(name) - 1;
         array = true;
@@ -321,14 +324,15 @@ class FormatStrings final : public SourceRule {
     const auto check_call = [&](const Call& c, const Callee& callee, bool takes_va_list) {
       const std::string_view name = t[c.name].text;
       std::vector<std::string_view> params;
-      if (!c.macro.empty()) params = sites.macro_params(sites.macro_define(c.macro));
+      const size_t define = c.macro.empty() ? t.size() : sites.macro_define_at(c.macro, c.name);
+      if (!c.macro.empty()) params = sites.macro_params(define);
       // printf(__VA_ARGS__), fprintf(stderr, ##args): the format is one of the macro's variable
       // arguments.
       for (size_t k = 0; k < c.args.size() && k <= callee.format && !c.macro.empty(); ++k) {
         const auto [first, last] = c.args[k];
         const size_t named = first + 1 < last && t[first].is("##") ? first + 1 : first;
         if (last != named + 1 || t[named].kind != TokenKind::identifier ||
-            !sites.variadic_param(sites.macro_define(c.macro), t[named].text))
+            !sites.variadic_param(define, t[named].text))
           continue;
         const std::string_view variadic = t[named].is_ident("__VA_ARGS__") ? "__VA_ARGS__" : t[named].text;
         for (size_t p = 0; p < params.size(); ++p)

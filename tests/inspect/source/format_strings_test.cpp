@@ -87,6 +87,23 @@ const Pair pairs[] = {
      "#include <stdarg.h>\n#include <stdio.h>\nvoid reply_error(const char *name, const char *format, ...) {\n"
      "  char text[256];\n  va_list ap;\n  va_start(ap, format);\n  if (format) vsnprintf(text, sizeof text, format, ap);\n"
      "  va_end(ap);\n}\nvoid f(void) { reply_error(\"org.Failed\", NULL); }\n"},
+    {"a macro parameter's spelling as the format",
+     "#define SHOW(name) printf(name)\nvoid f(const char *m) { SHOW(m); }\n", {2},
+     "#define SHOW(name) printf(#name \" module unload - not possible\\n\")\nvoid f(void) { SHOW(pump); }\n"},
+    {"a log level pasted onto KERN_ in a wrapper macro",
+     "#define LOG(level, fmt, ...) printk(KERN_ ## level \"pump: \" fmt, ##__VA_ARGS__)\n"
+     "void f(const char *m) { LOG(ERR, m); }\n", {2},
+     "#define LOG(level, fmt, ...) printk(KERN_ ## level \"pump: \" fmt, ##__VA_ARGS__)\n"
+     "void f(int v) { LOG(ERR, \"rate %d\\n\", v); }\n"},
+    {"a file-scope array in an init section, written elsewhere or not",
+     "static char banner[] __initdata = \"pump driver\\n\";\nvoid f(void) { printk(banner); }\n"
+     "void rename_banner(const char *b) { strcpy(banner, b); }\n", {2},
+     "static char banner[] __initdata = \"pump driver\\n\";\nvoid f(void) { printk(banner); }\n"},
+    {"a wrapper macro defined twice, under #if and #else, with different parameters",
+     "#if DBG_LEVEL > 0\n#define DBG(d, f, x...) printk(KERN_DEBUG \"emac: \" f, ##x)\n#else\n#define DBG(f, x...) ((void)0)\n#endif\n"
+     "void f(struct dev *d, const char *m) { DBG(d, m); }\n", {6},
+     "#if DBG_LEVEL > 0\n#define DBG(d, f, x...) printk(KERN_DEBUG \"emac: \" f, ##x)\n#else\n#define DBG(f, x...) ((void)0)\n#endif\n"
+     "void f(struct dev *d, int v) { DBG(d, \"rate %d\\n\", v); }\n"},
 };
 
 class FormatStringPairs : public ::testing::TestWithParam<Pair> {};
