@@ -192,7 +192,8 @@ bool Syntax::declares(size_t name) const {
     if (p == ">>") { angle += 2; continue; }
     if (p == "<" && angle > 0) { --angle; continue; }
     if (angle > 0 && (p == "," || p == "...")) continue;  // template <class... T>, map<K, V>
-    if (p == ")" && saw_type) {
+    // An attribute may also stand right before the name: int __attribute__((format(printf, 1, 2))) log(…).
+    if (p == ")") {
       const size_t open = match(k);
       if (open < k && open > 0 && tokens_[open - 1].kind == TokenKind::identifier &&
           in(attribute_keywords, tokens_[open - 1].text)) {

@@ -127,6 +127,15 @@ TEST(Syntax, FunctionsAndEnclosingFunction) {
   EXPECT_EQ(syntax.calls()[1].function, 1);
 }
 
+TEST(Syntax, AnAttributeRightBeforeTheNameIsADefinition) {
+  const auto tokens = lex("static int __attribute__((regparm(0), format(printf, 1, 2))) logger(const char *f, ...) {\n"
+                          "  return vprintk(f, 0);\n}\n");
+  const Syntax syntax(tokens);
+  ASSERT_EQ(syntax.functions().size(), 1u);
+  EXPECT_EQ(tokens[syntax.functions()[0].name].text, "logger");
+  EXPECT_TRUE(syntax.functions()[0].variadic);
+}
+
 TEST(Syntax, VariadicMeansCVariableArguments) {
   const auto tokens = lex("void a(int n, ...) {}\nvoid b(...) {}\ntemplate <class... T> void c(T... args) {}\n"
                           "template <class... T> void d(T...) {}\n");
