@@ -19,7 +19,7 @@ std::vector<std::unique_ptr<SourceRule>>& rule_list() {
 }
 
 uint64_t triggered_rules(const FileNames& names, std::span<const std::unique_ptr<SourceRule>> rules) {
-  thread_local NameTriggers triggers(rules);
+  thread_local NameTriggers triggers(rules, NameMemory::of_thread());
   return triggers.of(names);
 }
 
