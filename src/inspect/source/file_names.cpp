@@ -1,8 +1,9 @@
 #include "inspect/source/file_names.h"
 
-#include <algorithm>
 #include <cstring>
 #include <vector>
+
+#include "inspect/source/name_memory.h"
 
 namespace mdbc::source {
 namespace {
@@ -116,27 +117,17 @@ size_t FileNames::index(std::string_view name) const {
 }
 
 bool lasting_judgement(bool (*judge)(std::string_view), const FileNames& names, size_t id) {
-  struct alignas(64) Verdict {
-    bool (*judge)(std::string_view) = nullptr;
-    char name[46] = {};
-    uint8_t length = 0;
-    bool holds = false;
-  };
-  static_assert(sizeof(Verdict) == 64);
-  constexpr size_t lines = size_t{1} << 14;  // 1 MiB a thread: the whole-tree run is near its memory bound
   const std::string_view name = names.all()[id];
-  if (name.size() > sizeof Verdict::name) return judge(name);  // too long to keep: judged afresh
-  const uint64_t hash = names.hash(id);
-  thread_local std::vector<Verdict> table(lines);
-  const uint64_t judge_bits = reinterpret_cast<uintptr_t>(judge);
-  Verdict& v = table[(hash ^ (judge_bits * 0x9E3779B97F4A7C15ULL) >> 17) & (lines - 1)];
-  if (v.judge != judge || v.length != name.size() || std::string_view(v.name, v.length) != name) {
-    v.judge = judge;
-    v.length = static_cast<uint8_t>(name.size());
-    std::copy(name.begin(), name.end(), v.name);
-    v.holds = judge(name);
+  NameMemory& memory = NameMemory::of_thread();
+  const int bit = memory.judge_bit(judge);
+  if (name.size() > NameMemory::max_name || bit < 0) return judge(name);  // not kept: judged afresh
+  NameMemory::Line& line = memory.line_of(name, names.hash(id));
+  const uint32_t mask = uint32_t{1} << bit;
+  if ((line.judged & mask) == 0) {
+    line.judged |= mask;
+    if (judge(name)) line.holds |= mask;
   }
-  return v.holds;
+  return (line.holds & mask) != 0;
 }
 
 }  // namespace mdbc::source

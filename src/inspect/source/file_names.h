@@ -41,9 +41,8 @@ class FileNames {
 
 // judge(name `id` of `names`), remembered for the thread's later files: a judge that is a plain
 // function depends on the name alone, the names of a tree repeat from file to file, and judging
-// one by its words takes hundreds of instructions. The memory is a direct-mapped table of one
-// cache line per (judge, name), holding the name itself so that a name is never taken for another;
-// a newer pair takes an older one's line, so it stays at 1 MiB a thread.
+// one by its words takes hundreds of instructions. The verdicts are kept in the thread's
+// NameMemory, beside everything else known about the name.
 bool lasting_judgement(bool (*judge)(std::string_view), const FileNames& names, size_t id);
 
 // A judgement of each name of a file, made on first use: memo(t, judge) is judge(t.text) for an

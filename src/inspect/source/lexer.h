@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/huge_pages.h"
+
 namespace mdbc::source {
 
 enum class TokenKind : uint8_t {
@@ -46,8 +48,9 @@ struct Token {
 
 // Lexes the whole text. Tokens reference `text`, which must outlive them.
 std::vector<Token> lex(std::string_view text);
-// The same into `out` (emptied first), whose capacity a caller lexing file after file reuses.
-void lex(std::string_view text, std::vector<Token>& out);
+// The same into `out` (emptied first), whose capacity a caller lexing file after file reuses; a
+// large file's tokens go to huge pages, which fault in 512 times fewer than 4 KiB ones.
+void lex(std::string_view text, HugePageVector<Token>& out);
 
 // The token's text with line splices removed.
 std::string spelling(const Token& t);

@@ -1,14 +1,13 @@
 #include "inspect/source/name_triggers.h"
 
-#include <algorithm>
 #include <bit>
 #include <stdexcept>
 
 namespace mdbc::source {
 
-NameTriggers::NameTriggers(std::span<const std::unique_ptr<SourceRule>> rules, size_t lines)
-    : rules_(rules), lines_(lines) {
-  if (!std::has_single_bit(lines)) throw std::logic_error("NameTriggers: the line count must be a power of two");
+NameTriggers::NameTriggers(std::span<const std::unique_ptr<SourceRule>> rules, NameMemory& memory)
+    : rules_(rules), memory_(memory) {
+  memory.claim_triggers(this);
   if (rules.size() > 64) throw std::logic_error("NameTriggers: more than 64 rules");
   std::vector<std::vector<std::string_view>> names_of(rules.size());
   size_t count = 0;
@@ -50,9 +49,13 @@ uint64_t NameTriggers::of(const FileNames& names) {
   for (size_t id = 0; id < names.size(); ++id) {
     const uint64_t pending = gated_ & ~triggered;
     if (pending == 0) break;
+    // The lines are spread over the whole memory: most are a cache miss, which is waited for
+    // once per few names rather than once per name.
+    constexpr size_t ahead = 8;
+    if (id + ahead < names.size()) memory_.prefetch(names.hash(id + ahead));
     const std::string_view name = names.all()[id];
-    Line scratch;  // names too long to keep are judged afresh
-    Line& line = name.size() <= sizeof scratch.name ? line_of(name, names.hash(id)) : scratch;
+    NameMemory::Line scratch;  // names too long to keep are judged afresh
+    NameMemory::Line& line = name.size() <= NameMemory::max_name ? memory_.line_of(name, names.hash(id)) : scratch;
     if (!line.listed) {
       // What the lists say is all the rules that react to listed names only need, and a listed
       // name needs no other judgement.
@@ -68,16 +71,6 @@ uint64_t NameTriggers::of(const FileNames& names) {
     triggered |= line.reacts & pending;
   }
   return triggered;
-}
-
-NameTriggers::Line& NameTriggers::line_of(std::string_view name, uint64_t hash) {
-  Line& line = lines_[hash & (lines_.size() - 1)];
-  if (line.length != name.size() || std::string_view(line.name, line.length) != name) {
-    line = Line{};
-    std::copy(name.begin(), name.end(), line.name);
-    line.length = static_cast<uint8_t>(name.size());
-  }
-  return line;
 }
 
 }  // namespace mdbc::source

@@ -4,8 +4,8 @@
 // (with the hash FileNames made of it), then the rules that judge other names too are asked
 // (reacts_to). What a name was found to trigger is remembered, since the names of a tree repeat
 // from file to file; a rule a file has already triggered is not asked again for that file's other
-// names. The memory is a direct-mapped table of one cache line per name (a newer name takes an
-// older one's line), so it stays small and a lookup costs one line. One per thread.
+// names. The memory is the thread's NameMemory, whose line of a name also holds the judges'
+// verdicts on it (lasting_judgement). One per thread.
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -13,29 +13,19 @@
 #include <vector>
 
 #include "inspect/source/file_names.h"
+#include "inspect/source/name_memory.h"
 #include "inspect/source/source_rule.h"
 
 namespace mdbc::source {
 
 class NameTriggers {
  public:
-  static constexpr size_t default_lines = size_t{1} << 14;  // 1 MiB
-
-  // `lines`: a power of two.
-  explicit NameTriggers(std::span<const std::unique_ptr<SourceRule>> rules, size_t lines = default_lines);
+  // `memory` keeps what was found for the rule indices of `rules` (NameMemory::claim_triggers).
+  NameTriggers(std::span<const std::unique_ptr<SourceRule>> rules, NameMemory& memory);
 
   uint64_t of(const FileNames& names);
 
  private:
-  struct alignas(64) Line {
-    char name[46] = {};
-    uint8_t length = 0xff;  // no name
-    bool listed = false;    // looked up among the trigger names
-    uint64_t asked = 0;     // rules asked about this name
-    uint64_t reacts = 0;    // of those, the ones that react to it
-  };
-  static_assert(sizeof(Line) == 64);
-
   // Every gated rule's trigger name, with the rules that list it; open addressing by
   // FileNames::hash_of, at most half full.
   struct Listed {
@@ -44,7 +34,6 @@ class NameTriggers {
     uint64_t rules = 0;  // 0: a free slot
   };
 
-  Line& line_of(std::string_view name, uint64_t hash);
   void list(std::string_view name, size_t rule);
   uint64_t listing(std::string_view name, uint64_t hash) const;
 
@@ -52,7 +41,7 @@ class NameTriggers {
   uint64_t gated_ = 0;        // the rules that are gated by names, one bit per index
   uint64_t list_only_ = 0;    // of those, the ones that react to their trigger names only
   std::vector<Listed> listed_;
-  std::vector<Line> lines_;
+  NameMemory& memory_;
 };
 
 }  // namespace mdbc::source

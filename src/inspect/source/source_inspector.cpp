@@ -19,7 +19,7 @@ std::vector<std::unique_ptr<SourceRule>>& rule_list() {
 }
 
 uint64_t triggered_rules(const FileNames& names, std::span<const std::unique_ptr<SourceRule>> rules) {
-  thread_local NameTriggers triggers(rules);
+  thread_local NameTriggers triggers(rules, NameMemory::of_thread());
   return triggers.of(names);
 }
 
@@ -57,10 +57,10 @@ class SourceInspector final : public Inspector {
     const auto rules = source_rules();
     // One token buffer per thread, reused from file to file (growing it again for every file
     // cost copies and page faults); one that a large file grew is not kept, the main thread's lasting
-    // into the tree-wide passes.
-    thread_local std::vector<Token> tokens;
+    // into the tree-wide passes. A large file's buffer is in huge pages (lex).
+    thread_local HugePageVector<Token> tokens;
     constexpr size_t kept_tokens = size_t{1} << 16;  // 2 MiB
-    if (tokens.capacity() > kept_tokens) std::vector<Token>().swap(tokens);
+    if (tokens.capacity() > kept_tokens) HugePageVector<Token>().swap(tokens);
     tokens.clear();
     if (is_c_family(record.language)) lex(file.bytes, tokens);
     const FileNames names(tokens);

@@ -48,7 +48,8 @@ uint64_t triggers_of(NameTriggers& t, std::string_view code) {
 
 TEST(NameTriggers, AFileTriggersTheGatedRulesOfItsNames) {
   Rules rules = make_rules();
-  NameTriggers t(rules.list);
+  NameMemory memory;
+  NameTriggers t(rules.list, memory);
   EXPECT_EQ(triggers_of(t, "int x = aes_init(k);"), 0b001u);
   EXPECT_EQ(triggers_of(t, "gets(buf); aes_free(c);"), 0b011u);
   EXPECT_EQ(triggers_of(t, "int main(void) { return 0; }"), 0u);
@@ -57,7 +58,8 @@ TEST(NameTriggers, AFileTriggersTheGatedRulesOfItsNames) {
 
 TEST(NameTriggers, ANameIsJudgedOncePerThreadAndRulesStopBeingAskedOnceTriggered) {
   Rules rules = make_rules();
-  NameTriggers t(rules.list);
+  NameMemory memory;
+  NameTriggers t(rules.list, memory);
   EXPECT_EQ(triggers_of(t, "a b c"), 0u);
   EXPECT_EQ(rules.at(0).asked, 3);
   EXPECT_EQ(triggers_of(t, "c b a"), 0u);  // remembered
@@ -72,7 +74,8 @@ TEST(NameTriggers, ANameIsJudgedOncePerThreadAndRulesStopBeingAskedOnceTriggered
 
 TEST(NameTriggers, NamesSharingALineAndLongNamesAreStillJudgedRight) {
   Rules rules = make_rules();
-  NameTriggers t(rules.list, 1);  // every name on the same line
+  NameMemory memory(1);  // every name on the same line
+  NameTriggers t(rules.list, memory);
   const std::string long_name = "aes_" + std::string(60, 'x');
   for (int round = 0; round < 3; ++round) {
     EXPECT_EQ(triggers_of(t, "aes_a"), 0b001u);
@@ -80,7 +83,8 @@ TEST(NameTriggers, NamesSharingALineAndLongNamesAreStillJudgedRight) {
     EXPECT_EQ(triggers_of(t, "plain"), 0u);
     EXPECT_EQ(triggers_of(t, long_name), 0b001u);
   }
-  EXPECT_THROW(NameTriggers(rules.list, 3), std::logic_error);
+  EXPECT_THROW(NameMemory(3), std::logic_error);
+  EXPECT_THROW(NameTriggers(rules.list, memory), std::logic_error);  // its bits are t's rules'
 }
 
 // A rule with a list of trigger names and, when `by_prefix`, also the names that start with "aes_".
@@ -108,7 +112,8 @@ TEST(NameTriggers, ListedNamesTriggerTheirRulesWithoutAskingThem) {
   list.push_back(std::make_unique<ListedRule>(true));
   auto& listed_only = static_cast<ListedRule&>(*list[0]);
   auto& listed_and_prefix = static_cast<ListedRule&>(*list[1]);
-  NameTriggers t(list);
+  NameMemory memory;
+  NameTriggers t(list, memory);
   EXPECT_EQ(triggers_of(t, "x = gets(buf);"), 0b11u);
   EXPECT_EQ(listed_only.asked, 0);
   EXPECT_EQ(listed_and_prefix.asked, 1);  // x, not gets: listed
