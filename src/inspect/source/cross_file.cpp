@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
 
 namespace mdbc::source {
@@ -31,26 +32,30 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
   };
   const Binding* parameter = only_parameter(name);
   if (parameter == nullptr) {
-    // char *data = *data_ptr;
+    // char *data = *data_ptr; char *data = s.field; char *data = v[2];
     const auto bindings = values.visible(name, function);
     if (bindings.size() != 1 || bindings[0]->form != BindingForm::declaration || bindings[0]->function != function)
       return std::nullopt;
-    const TokenRange value = bindings[0]->value;
-    if (value.size() != 2 || !t[value.begin].is("*") || t[value.begin + 1].kind != TokenKind::identifier)
-      return std::nullopt;
-    parameter = only_parameter(t[value.begin + 1].text);
+    const size_t object = object_read_from(values, bindings[0]->value);
+    if (object >= t.size()) return std::nullopt;
+    parameter = only_parameter(t[object].text);
     if (parameter == nullptr) return std::nullopt;
   }
   // Its position: the top-level commas before it in the parameter list.
   const size_t open = f.name + 1;
   if (open >= t.size() || parameter->name <= open || parameter->name >= file.syntax.match(open)) return std::nullopt;
   size_t index = 0;
+  size_t angles = 0;  // template argument lists open (std::map<int, char *> m): their commas part no parameters
   for (size_t k = open + 1; k < parameter->name; ++k) {
     const size_t close = file.syntax.match(k);
-    if (t[k].kind == TokenKind::punct && (t[k].is("(") || t[k].is("[") || t[k].is("{") || t[k].is("<")) &&
-        close < parameter->name && close > k)
+    if (t[k].kind == TokenKind::punct && (t[k].is("(") || t[k].is("[") || t[k].is("{")) && close < parameter->name &&
+        close > k)
       k = close;
-    else if (t[k].is(","))
+    else if (t[k].is("<"))
+      ++angles;
+    else if (t[k].is(">") || t[k].is(">>"))
+      angles -= std::min(angles, size_t{t[k].is(">") ? 1u : 2u});
+    else if (t[k].is(",") && angles == 0)
       ++index;
   }
   if (index >= max_followed_argument) return std::nullopt;

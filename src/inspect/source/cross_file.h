@@ -30,8 +30,8 @@ struct ExternalParameter {
   uint64_t argument = 0;  // argument_key() of it and the parameter's position
 };
 
-// Whether `name`, used in `function`, is (directly, or as a local `T *name = *p;`)
-// a parameter of that function that only other files can fill: a function of a source file (not a
+// Whether `name`, used in `function`, is (directly, or as a local read out of one: `T *name = *p;`,
+// `T *name = s.field;`, `T *name = v[2];`) a parameter of that function that only other files can fill: a function of a source file (not a
 // header, not static, not a member) that nothing in the file calls or takes as a value, the
 // parameter never assigned.
 std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name);

@@ -494,7 +494,9 @@ class FormatStrings final : public SourceRule {
     const auto copied_into = [&](int function, std::string_view name) {
       auto known = targets.find(function);
       if (known == targets.end()) known = targets.emplace(function, copy_targets(file, function)).first;
-      return std::find(known->second.begin(), known->second.end(), name) != known->second.end();
+      return std::find(known->second.begin(), known->second.end(), name) != known->second.end() ||
+             // An object holding such a buffer: s.field = data, v.push_back(data), arr[2] = data.
+             (!known->second.empty() && !stores_into(file.values(), function, name).empty());
     };
     for (const Call& c : file.syntax.calls()) {
       const Token& callee = t[c.name];

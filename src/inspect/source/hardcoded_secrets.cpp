@@ -693,7 +693,9 @@ class Check {
           if (!text) {
             auto targets = copy_targets.find(c.function);
             if (targets == copy_targets.end()) targets = copy_targets.emplace(c.function, copied_into(c.function)).first;
-            if (std::find(targets->second.begin(), targets->second.end(), only.text) != targets->second.end())
+            // The buffer, or an object holding it (s.field = data, v.push_back(data), arr[2] = data).
+            if (std::find(targets->second.begin(), targets->second.end(), only.text) != targets->second.end() ||
+                (!targets->second.empty() && !stores_into(values_, c.function, only.text).empty()))
               if (const auto texts = literal_contents(values_, arg, c); texts && !texts->empty()) text = texts->front();
           }
         }
