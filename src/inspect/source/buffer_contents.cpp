@@ -15,7 +15,7 @@ using value_tokens::is_closer;
 using value_tokens::is_opener;
 
 constexpr size_t max_names = 8;        // the name, the arrays it points to, pointers made from it
-constexpr size_t max_walk_back = 256;  // tokens walked back to find the call around a use
+constexpr size_t max_walk_back = 256;  // tokens walked to find the call around a use, a store's value
 
 // Calls that write into argument `dest`: a copy from argument `source`, or a constant fill
 // (`source` = none). Arguments other than `dest` are only read.
@@ -102,13 +102,13 @@ class Contents {
   size_t alias_of(TokenRange r) const {
     r = values_.strip(r);
     const size_t base = values_.base_name(r);
-    if (base >= toks_.size() || (base + 1 < toks_.size() && toks_[base + 1].is("("))) return object_read_from(values_, r);
-    if (base != r.begin && !(toks_[r.begin].is("&") || toks_[r.begin].is("("))) return object_read_from(values_, r);
-    // Then the end, an offset or a subscript: not `new char[100]`.
     const size_t next = base + 1;
-    if (next < r.end && !(toks_[next].is("+") || toks_[next].is("-") || toks_[next].is("[") || toks_[next].is(")")))
-      return object_read_from(values_, r);
-    return base;
+    // The name, then the end, an offset or a subscript: not `new char[100]`.
+    const bool name = base < toks_.size() && !(next < toks_.size() && toks_[next].is("(")) &&
+                      (base == r.begin || toks_[r.begin].is("&") || toks_[r.begin].is("(")) &&
+                      (next >= r.end || toks_[next].is("+") || toks_[next].is("-") || toks_[next].is("[") ||
+                       toks_[next].is(")"));
+    return name ? base : object_read_from(values_, r);
   }
 
   bool followed(std::string_view name) const { return std::find(names_.begin(), names_.end(), name) != names_.end(); }
@@ -430,9 +430,11 @@ std::vector<Store> stores_into(const FileValues& values, int function, std::stri
     }
     return e;
   };
-  for (const size_t k : values.occurrences(name)) {
-    if (k <= body.body_open || k >= body.body_close) continue;
-    if (k > 0 && (toks[k - 1].is(".") || toks[k - 1].is("->"))) continue;  // a member of something else
+  const auto named = values.occurrences(name);  // in token order: the function's are one run of them
+  for (auto at = std::upper_bound(named.begin(), named.end(), body.body_open);
+       at != named.end() && *at < body.body_close; ++at) {
+    const size_t k = *at;
+    if (toks[k - 1].is(".") || toks[k - 1].is("->")) continue;  // a member of something else
     size_t e = k + 1;
     bool member = false, element = false;
     for (size_t steps = 0; e + 1 < body.body_close && steps < max_walk_back; ++steps) {

@@ -6,8 +6,10 @@
 // the pointers made from it must be written only by declarations or assignments of literals,
 // allocations, zero fills and copies of literals (strcpy, wcsncpy, memcpy, strcat, …); any other
 // use that may write (a parameter, fgets, recv, a member call, `cin >>`, an unknown function)
-// makes the contents unknown. A static source helper of the file (`data = fill(data);`) is
-// followed one level.
+// makes the contents unknown. An object the value is read out of or stored into (a union, a
+// struct, an array of pointers, a container, what a pointer to a pointer designates) counts as
+// one storage with it: its stores must give literals or names followed in turn. A static source
+// helper of the file (`data = fill(data);`) is followed one level.
 #include <optional>
 #include <span>
 #include <string>

@@ -4,6 +4,7 @@
 
 #include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
+#include "inspect/source/value_tokens.h"
 
 namespace mdbc::source {
 
@@ -19,7 +20,7 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
   if (function < 0 || is_header(file.input.path)) return std::nullopt;
   const auto t = file.tokens;
   const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
-  if ((f.name > 0 && t[f.name - 1].is("::")) || declared_static(t, f.name)) return std::nullopt;
+  if (declared_static(t, f.name)) return std::nullopt;
   const FileValues& values = file.values();
   // The parameter binding of `n`, when that is its only binding in the function.
   const auto only_parameter = [&](std::string_view n) -> const Binding* {
@@ -65,6 +66,39 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
       return std::nullopt;
   const uint64_t key = function_key(t[f.name].text);
   return ExternalParameter{key, argument_key(key, index)};
+}
+
+std::vector<Call> member_calls(const SourceFile& file) {
+  std::vector<Call> out;
+  if (file.language != Language::cpp) return out;
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    if (t[i].kind != TokenKind::identifier || t[i].directive || !t[i + 1].is("(") ||
+        !(t[i - 1].is("->") || t[i - 1].is(".")))
+      continue;
+    const int function = values.function_at(i);
+    const size_t close = file.syntax.match(i + 1);
+    if (function < 0 || close >= t.size()) continue;
+    Call c;
+    c.name = i;
+    c.open = i + 1;
+    c.close = close;
+    c.function = function;
+    // Its top-level arguments; a nested group is stepped over (its own calls are found in turn).
+    size_t begin = i + 2;
+    for (size_t k = i + 2; k <= close; ++k) {
+      if (k < close && value_tokens::is_opener(t[k]) && file.syntax.match(k) < close) {
+        k = file.syntax.match(k);
+        continue;
+      }
+      if (k < close && !t[k].is(",")) continue;
+      if (k > begin) c.args.emplace_back(begin, k);
+      begin = k + 1;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
 }
 
 }  // namespace mdbc::source

@@ -1,6 +1,7 @@
 // Values carried by objects rather than plain names: a pointer to a pointer, a union's other
 // member, a C++ reference, a struct field, an array of pointers and the standard containers
-// (vector, list, map), within one file and across two. The flawed twin passes a literal password
+// (vector, list, map), within one file and across two, and a virtual method of a class defined in
+// another file. The flawed twin passes a literal password
 // (CRYPTO-4) or a line read from stdin as a format (CODE-2); the fixed twin swaps the source only
 // (input for the password, a literal for the format) and must stay silent.
 #include <gtest/gtest.h>
@@ -127,11 +128,26 @@ std::vector<SnippetFile> cross_program(const CrossShape& shape, const std::strin
            ""}};
 }
 
+// A virtual call: the caller hands `data` to a method of a class defined in another file.
+std::vector<SnippetFile> virtual_program(const std::string& fill, const std::string& sink) {
+  return {{"src/sink.h",
+           "class Base\n{\npublic:\n    virtual ~Base() {}\n    virtual void action(char *data) = 0;\n};\n"
+           "class BadSink : public Base\n{\npublic:\n    void action(char *data);\n};\n",
+           ""},
+          {"src/main.cpp",
+           header + "#include \"sink.h\"\nvoid run()\n{\n" + start + fill +
+               "    Base *base = new BadSink;\n    base->action(data);\n    delete base;\n}\n",
+           ""},
+          {"src/sink.cpp", header + "#include \"sink.h\"\nvoid BadSink::action(char *data)\n{\n    " + sink + "}\n", ""}};
+}
+
 std::vector<TreePair> cross_pairs(const Flow& flow) {
   std::vector<TreePair> out;
   for (const auto& shape : cross_shapes)
     out.push_back({shape.name + " across files", cross_program(shape, flow.bad_fill, flow.sink),
                    cross_program(shape, flow.good_fill, flow.sink)});
+  out.push_back({"a virtual method of a class in another file", virtual_program(flow.bad_fill, flow.sink),
+                 virtual_program(flow.good_fill, flow.sink)});
   return out;
 }
 
