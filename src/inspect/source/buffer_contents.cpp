@@ -5,11 +5,17 @@
 #include <span>
 #include <unordered_set>
 
+#include "inspect/source/value_tokens.h"
+
 namespace mdbc::source {
 namespace {
 
+using value_tokens::in;
+using value_tokens::is_closer;
+using value_tokens::is_opener;
+
 constexpr size_t max_names = 8;        // the name, the arrays it points to, pointers made from it
-constexpr size_t max_walk_back = 256;  // tokens walked back to find the call around a use
+constexpr size_t max_walk_back = 256;  // tokens walked to find the call around a use, a store's value
 
 // Calls that write into argument `dest`: a copy from argument `source`, or a constant fill
 // (`source` = none). Arguments other than `dest` are only read.
@@ -43,6 +49,13 @@ constexpr std::array<Reader, 30> readers{{
     {"_snwprintf", 2}, {"OutputDebugStringA", 0}, {"OutputDebugStringW", 0}, {"OutputDebugString", 0},
     {"strdup", 0},   {"wcsdup", 0},
 }};
+
+// Member functions that read an element out of a container (v.back(), m.at(0)).
+constexpr std::array<std::string_view, 4> accessors{"front", "back", "at", "top"};
+// Member functions that store their last argument into a container.
+constexpr std::array<std::string_view, 9> storing_calls{"push_back", "push_front", "emplace_back", "emplace_front",
+                                                        "insert",    "emplace",    "push",         "append",
+                                                        "assign"};
 
 // Expressions that give fresh storage rather than contents.
 constexpr std::array<std::string_view, 7> allocators{"malloc", "calloc", "alloca", "_alloca", "ALLOCA", "new",
@@ -84,21 +97,24 @@ class Contents {
   }
 
  private:
-  // The name an expression points into when it is just a name (data, buf + n, &buf[0], (char *)p).
+  // The name an expression points into when it is just a name (data, buf + n, &buf[0], (char *)p),
+  // or else the object it is read out of (see object_read_from).
   size_t alias_of(TokenRange r) const {
     r = values_.strip(r);
     const size_t base = values_.base_name(r);
-    if (base >= toks_.size() || (base + 1 < toks_.size() && toks_[base + 1].is("("))) return toks_.size();
-    if (base != r.begin && !(toks_[r.begin].is("&") || toks_[r.begin].is("("))) return toks_.size();
-    // Then the end, an offset or a subscript: not `new char[100]`.
     const size_t next = base + 1;
-    if (next < r.end && !(toks_[next].is("+") || toks_[next].is("-") || toks_[next].is("[") || toks_[next].is(")")))
-      return toks_.size();
-    return base;
+    // The name, then the end, an offset or a subscript: not `new char[100]`.
+    const bool name = base < toks_.size() && !(next < toks_.size() && toks_[next].is("(")) &&
+                      (base == r.begin || toks_[r.begin].is("&") || toks_[r.begin].is("(")) &&
+                      (next >= r.end || toks_[next].is("+") || toks_[next].is("-") || toks_[next].is("[") ||
+                       toks_[next].is(")"));
+    return name ? base : object_read_from(values_, r);
   }
 
+  bool followed(std::string_view name) const { return std::find(names_.begin(), names_.end(), name) != names_.end(); }
+
   void add_name(std::string_view name) {
-    if (std::find(names_.begin(), names_.end(), name) == names_.end()) names_.push_back(name);
+    if (!followed(name)) names_.push_back(name);
   }
 
   bool literal_value(TokenRange value) { return literal_value(value, function_); }
@@ -138,7 +154,7 @@ class Contents {
         return false;
       if (b->value.empty()) continue;
       if (b->form == BindingForm::element) {
-        if (!values_.resolve(b->value, function_).is(Value::Kind::integer)) return false;
+        if (!values_.resolve(b->value, function_).is(Value::Kind::integer) && !stored_ok(b->value)) return false;
         continue;
       }
       if (const size_t other = alias_of(b->value); other < toks_.size()) {
@@ -147,10 +163,29 @@ class Contents {
       }
       if (!allocation(b->value) && !literal_value(b->value) && !filled_by_helper(b->value)) return false;
     }
+    if (!stores_into_ok(name)) return false;
     const bool file_scope = std::any_of(bindings.begin(), bindings.end(), [](const Binding* b) {
       return b->function < 0 && b->form != BindingForm::macro;
     });
     return !file_scope || other_functions_assign_literals(name);
+  }
+
+  // A value stored into an object (arr[2] = data, *p = data, u.first = data, v.push_back(data)):
+  // a literal, fresh storage or another name, followed in turn.
+  bool stored_ok(TokenRange value) {
+    if (const size_t other = alias_of(value); other < toks_.size()) {
+      add_name(toks_[other].text);
+      return true;
+    }
+    return allocation(value) || literal_value(value);
+  }
+
+  // The stores into the object a name holds that are bindings of its members, not of the name
+  // (its own element bindings are judged with the others).
+  bool stores_into_ok(std::string_view name) {
+    for (const Store& store : stores_into(values_, function_, name))
+      if (store.through_member && (store.value.empty() || !stored_ok(store.value))) return false;
+    return true;
   }
 
   // A file-scope variable may be assigned by any function of the file (configure() sets the
@@ -265,9 +300,14 @@ class Contents {
   std::optional<size_t> parameter_index(const FunctionDef& def, std::string_view name) const {
     const size_t close = values_.syntax().match(def.name + 1);
     size_t index = 0;
+    size_t angles = 0;  // template argument lists open (std::map<int, char *> m): their commas part no parameters
     std::string_view last;
     for (size_t k = def.name + 2; k <= close && k < toks_.size(); ++k) {
-      if (k == close || toks_[k].is(",")) {
+      if (toks_[k].is("<")) {
+        ++angles;
+      } else if (toks_[k].is(">") || toks_[k].is(">>")) {
+        angles -= std::min(angles, size_t{toks_[k].is(">") ? 1u : 2u});
+      } else if (k == close || (toks_[k].is(",") && angles == 0)) {
         if (last == name) return index;
         ++index;
         last = {};
@@ -278,14 +318,31 @@ class Contents {
     return std::nullopt;
   }
 
-  // char *p = data; p = buf + 1: other names for the same storage.
+  // char *p = data; p = buf + 1; u.first = data: other names for the same storage (for a member,
+  // the object that holds it).
   void add_pointers_made_from(std::string_view name) {
     for (const Binding* binding : values_.all_bindings()) {
       const Binding& b = *binding;
-      if (b.function != function_ || b.value.empty() || b.form == BindingForm::member) continue;
+      if (b.function != function_ || b.value.empty()) continue;
       const size_t from = alias_of(b.value);
-      if (from < toks_.size() && toks_[from].text == name) add_name(toks_[b.name].text);
+      if (from >= toks_.size() || toks_[from].text != name) continue;
+      if (b.form != BindingForm::member) add_name(toks_[b.name].text);
+      else if (const size_t holder = holder_of(b.name); holder < toks_.size()) add_name(toks_[holder].text);
     }
+  }
+
+  // The variable whose member the token at `member` names (s in s.field, s->part[1].field), or
+  // tokens().size() for a designated initialiser or a member of something else.
+  size_t holder_of(size_t member) const {
+    size_t k = member;
+    for (size_t steps = 0; k >= 2 && (toks_[k - 1].is(".") || toks_[k - 1].is("->")) && steps < max_walk_back; ++steps) {
+      size_t p = k - 2;
+      while (toks_[p].is("]") && values_.syntax().match(p) < p && values_.syntax().match(p) > 0)
+        p = values_.syntax().match(p) - 1;
+      if (toks_[p].kind != TokenKind::identifier || is_keyword(toks_[p].text)) return toks_.size();
+      k = p;
+    }
+    return k == member ? toks_.size() : k;
   }
 
   // Whether every other use of the name in the function only reads it or copies a literal into it.
@@ -314,6 +371,10 @@ class Contents {
         break;
       } else if (depth == 0 && t.is("(") && p >= 2 && toks_[p - 2].kind == TokenKind::identifier) {
         if (is_keyword(toks_[p - 2].text)) return true;
+        // v.insert(v.end(), 1, data): a store into an object followed here, judged by stores_into_ok.
+        if (in(storing_calls, toks_[p - 2].text))
+          if (const size_t holder = holder_of(p - 2); holder < toks_.size() && followed(toks_[holder].text))
+            return true;
         const Call* c = values_.call_at(p - 2);
         return c != nullptr && argument_ok(*c, k);
       }
@@ -348,6 +409,92 @@ class Contents {
 };
 
 }  // namespace
+
+std::vector<Store> stores_into(const FileValues& values, int function, std::string_view name) {
+  std::vector<Store> out;
+  if (function < 0) return out;
+  const auto toks = values.tokens();
+  const FunctionDef& body = values.syntax().functions()[static_cast<size_t>(function)];
+  const auto& syntax = values.syntax();
+  // The end of the value an '=' at `begin - 1` assigns: the first ';', ',' or closing bracket
+  // outside brackets.
+  const auto value_end = [&](size_t begin) {
+    size_t e = begin;
+    for (size_t steps = 0; e < body.body_close && steps < max_walk_back; ++steps) {
+      if (is_opener(toks[e]) && syntax.match(e) < body.body_close) {
+        e = syntax.match(e) + 1;
+        continue;
+      }
+      if (toks[e].is(";") || toks[e].is(",") || is_closer(toks[e])) break;
+      ++e;
+    }
+    return e;
+  };
+  const auto named = values.occurrences(name);  // in token order: the function's are one run of them
+  for (auto at = std::upper_bound(named.begin(), named.end(), body.body_open);
+       at != named.end() && *at < body.body_close; ++at) {
+    const size_t k = *at;
+    if (toks[k - 1].is(".") || toks[k - 1].is("->")) continue;  // a member of something else
+    size_t e = k + 1;
+    bool member = false, element = false;
+    for (size_t steps = 0; e + 1 < body.body_close && steps < max_walk_back; ++steps) {
+      if (toks[e].is("[")) {
+        e = syntax.match(e) + 1;
+        element = true;
+      } else if ((toks[e].is(".") || toks[e].is("->")) && toks[e + 1].kind == TokenKind::identifier) {
+        e += 2;
+        member = true;
+      } else {
+        break;
+      }
+    }
+    if (!(member || element) || e >= body.body_close) continue;
+    if (toks[e].is("(")) {
+      // A member call (not one of Syntax's calls): its last top-level argument.
+      const size_t close = syntax.match(e);
+      if (!member || !in(storing_calls, toks[e - 1].text) || close >= body.body_close) continue;
+      size_t last = e + 1;
+      for (size_t j = e + 1; j < close; ++j) {
+        if (is_opener(toks[j]) && syntax.match(j) < close) j = syntax.match(j);
+        else if (toks[j].is(",")) last = j + 1;
+      }
+      out.push_back({{last, close}, true});
+      continue;
+    }
+    if (toks[e].is("=")) {
+      out.push_back({{e + 1, value_end(e + 1)}, member});
+    } else if (toks[e].kind == TokenKind::punct && toks[e].text.size() >= 2 && toks[e].text.back() == '=' &&
+               !toks[e].is("==") && !toks[e].is("!=") && !toks[e].is("<=") && !toks[e].is(">=")) {
+      out.push_back({{}, member});  // s.text += …: a change from what it held
+    }
+  }
+  return out;
+}
+
+size_t object_read_from(const FileValues& values, TokenRange r) {
+  const auto toks = values.tokens();
+  const size_t none = toks.size();
+  r = values.strip(r);
+  size_t k = r.begin;
+  while (k < r.end && toks[k].is("*")) ++k;
+  const size_t root = k;
+  if (root >= r.end || toks[root].kind != TokenKind::identifier || is_keyword(toks[root].text)) return none;
+  const bool pointee = root > r.begin;
+  for (++k; k < r.end;) {
+    if (toks[k].is("[")) {
+      k = values.syntax().match(k) + 1;
+      continue;
+    }
+    if (!(toks[k].is(".") || toks[k].is("->")) || k + 1 >= r.end || toks[k + 1].kind != TokenKind::identifier)
+      return none;
+    k += 2;
+    if (k < r.end && toks[k].is("(")) {
+      if (!in(accessors, toks[k - 1].text)) return none;
+      k = values.syntax().match(k) + 1;
+    }
+  }
+  return (pointee || root + 1 < r.end) && k == r.end ? root : none;
+}
 
 // For a function name at token k used as a value: the local function pointer it initialises or
 // is assigned to (`void (*p)(char *) = f;`, `p = &f;`), when that pointer is bound to nothing

@@ -6,8 +6,10 @@
 // the pointers made from it must be written only by declarations or assignments of literals,
 // allocations, zero fills and copies of literals (strcpy, wcsncpy, memcpy, strcat, …); any other
 // use that may write (a parameter, fgets, recv, a member call, `cin >>`, an unknown function)
-// makes the contents unknown. A static source helper of the file (`data = fill(data);`) is
-// followed one level.
+// makes the contents unknown. An object the value is read out of or stored into (a union, a
+// struct, an array of pointers, a container, what a pointer to a pointer designates) counts as
+// one storage with it: its stores must give literals or names followed in turn. A static source
+// helper of the file (`data = fill(data);`) is followed one level.
 #include <optional>
 #include <span>
 #include <string>
@@ -20,6 +22,23 @@ namespace mdbc::source {
 // The non-empty literal texts copied or assigned into what `arg` of `use` designates (empty when
 // it holds only empty strings or zeros), or nullopt when something else may have been written.
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use);
+
+// A store into the object a name holds through a subscript or a member: arr[2] = data,
+// u.first = data, s->part[1] = "…", and the containers' storing calls (v.push_back(data),
+// v.insert(v.end(), 1, data), l.push_front(data)), whose last argument is the value stored.
+struct Store {
+  TokenRange value;     // the value stored; empty for a change from what it held (s.text += …)
+  bool through_member;  // through a member (not a binding of the name itself, as arr[2] = … is)
+};
+// The stores into the object `name` holds within `function`, in token order.
+std::vector<Store> stores_into(const FileValues& values, int function, std::string_view name);
+
+// The variable whose object an expression reads a value out of: a member, an element or an
+// accessor's result (u.first, s->field, arr[2], v.back(), m.at(0)) or what a pointer to a pointer
+// designates (*p for char **p = &data); tokens().size() for anything else, a plain name included.
+// The whole object stands for its parts: a union's members, a struct's fields, a container's
+// elements are one storage to the rules that follow values.
+size_t object_read_from(const FileValues& values, TokenRange r);
 
 // For a function name at token k used as a value: the local function pointer it initialises or
 // is assigned to (`void (*p)(char *) = f;`, `p = &f;`), when that pointer is bound to nothing

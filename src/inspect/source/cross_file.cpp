@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
+#include "inspect/source/value_tokens.h"
 
 namespace mdbc::source {
 
@@ -18,7 +20,7 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
   if (function < 0 || is_header(file.input.path)) return std::nullopt;
   const auto t = file.tokens;
   const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
-  if ((f.name > 0 && t[f.name - 1].is("::")) || declared_static(t, f.name)) return std::nullopt;
+  if (declared_static(t, f.name)) return std::nullopt;
   const FileValues& values = file.values();
   // The parameter binding of `n`, when that is its only binding in the function.
   const auto only_parameter = [&](std::string_view n) -> const Binding* {
@@ -31,26 +33,30 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
   };
   const Binding* parameter = only_parameter(name);
   if (parameter == nullptr) {
-    // char *data = *data_ptr;
+    // char *data = *data_ptr; char *data = s.field; char *data = v[2];
     const auto bindings = values.visible(name, function);
     if (bindings.size() != 1 || bindings[0]->form != BindingForm::declaration || bindings[0]->function != function)
       return std::nullopt;
-    const TokenRange value = bindings[0]->value;
-    if (value.size() != 2 || !t[value.begin].is("*") || t[value.begin + 1].kind != TokenKind::identifier)
-      return std::nullopt;
-    parameter = only_parameter(t[value.begin + 1].text);
+    const size_t object = object_read_from(values, bindings[0]->value);
+    if (object >= t.size()) return std::nullopt;
+    parameter = only_parameter(t[object].text);
     if (parameter == nullptr) return std::nullopt;
   }
   // Its position: the top-level commas before it in the parameter list.
   const size_t open = f.name + 1;
   if (open >= t.size() || parameter->name <= open || parameter->name >= file.syntax.match(open)) return std::nullopt;
   size_t index = 0;
+  size_t angles = 0;  // template argument lists open (std::map<int, char *> m): their commas part no parameters
   for (size_t k = open + 1; k < parameter->name; ++k) {
     const size_t close = file.syntax.match(k);
-    if (t[k].kind == TokenKind::punct && (t[k].is("(") || t[k].is("[") || t[k].is("{") || t[k].is("<")) &&
-        close < parameter->name && close > k)
+    if (t[k].kind == TokenKind::punct && (t[k].is("(") || t[k].is("[") || t[k].is("{")) && close < parameter->name &&
+        close > k)
       k = close;
-    else if (t[k].is(","))
+    else if (t[k].is("<"))
+      ++angles;
+    else if (t[k].is(">") || t[k].is(">>"))
+      angles -= std::min(angles, size_t{t[k].is(">") ? 1u : 2u});
+    else if (t[k].is(",") && angles == 0)
       ++index;
   }
   if (index >= max_followed_argument) return std::nullopt;
@@ -60,6 +66,39 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
       return std::nullopt;
   const uint64_t key = function_key(t[f.name].text);
   return ExternalParameter{key, argument_key(key, index)};
+}
+
+std::vector<Call> member_calls(const SourceFile& file) {
+  std::vector<Call> out;
+  if (file.language != Language::cpp) return out;
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    if (t[i].kind != TokenKind::identifier || t[i].directive || !t[i + 1].is("(") ||
+        !(t[i - 1].is("->") || t[i - 1].is(".")))
+      continue;
+    const int function = values.function_at(i);
+    const size_t close = file.syntax.match(i + 1);
+    if (function < 0 || close >= t.size()) continue;
+    Call c;
+    c.name = i;
+    c.open = i + 1;
+    c.close = close;
+    c.function = function;
+    // Its top-level arguments; a nested group is stepped over (its own calls are found in turn).
+    size_t begin = i + 2;
+    for (size_t k = i + 2; k <= close; ++k) {
+      if (k < close && value_tokens::is_opener(t[k]) && file.syntax.match(k) < close) {
+        k = file.syntax.match(k);
+        continue;
+      }
+      if (k < close && !t[k].is(",")) continue;
+      if (k > begin) c.args.emplace_back(begin, k);
+      begin = k + 1;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
 }
 
 }  // namespace mdbc::source

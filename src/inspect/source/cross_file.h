@@ -30,11 +30,17 @@ struct ExternalParameter {
   uint64_t argument = 0;  // argument_key() of it and the parameter's position
 };
 
-// Whether `name`, used in `function`, is (directly, or as a local `T *name = *p;`)
-// a parameter of that function that only other files can fill: a function of a source file (not a
-// header, not static, not a member) that nothing in the file calls or takes as a value, the
-// parameter never assigned.
+// Whether `name`, used in `function`, is (directly, or as a local read out of one: `T *name = *p;`,
+// `T *name = s.field;`, `T *name = v[2];`) a parameter of that function that only other files can
+// fill: a function of a source file (not a header, not static; a member too, told by its name)
+// that nothing in the file calls or takes as a value, the parameter never assigned.
 std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name);
+
+// The calls of member functions in a C++ source file (b->action(data), s.sink(data)), which
+// Syntax::calls() leaves out: a sink may be a class's method defined in another file, reached
+// through an object (a virtual call). Empty for other files. A method is told apart by its name
+// only, as a free function is.
+std::vector<Call> member_calls(const SourceFile& file);
 
 // The file of each sink's function, by function_key(): its one file, or "" when the name is
 // defined with a sink in several files (two programs of one tree), which leaves it ambiguous.

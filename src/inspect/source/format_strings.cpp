@@ -502,50 +502,60 @@ class FormatStrings final : public SourceRule {
     std::vector<uint64_t> hashes(names, 0);      // function_key() of callees, by name
     std::vector<uint16_t> added_literal(names, 0), added_other(names, 0);  // positions added to a filter, by callee
     std::unordered_map<int, std::vector<std::string_view>> targets;  // copy_targets(), by function
+    // Per function, per name asked: whether the function stores into the object the name holds.
+    std::unordered_map<int, std::unordered_map<std::string_view, bool>> stored;
     const auto copied_into = [&](int function, std::string_view name) {
       auto known = targets.find(function);
       if (known == targets.end()) known = targets.emplace(function, copy_targets(file, function)).first;
-      return std::find(known->second.begin(), known->second.end(), name) != known->second.end();
+      if (std::find(known->second.begin(), known->second.end(), name) != known->second.end()) return true;
+      if (known->second.empty()) return false;
+      // An object that may hold such a buffer: s.field = data, v.push_back(data), arr[2] = data.
+      const auto [object, fresh] = stored[function].try_emplace(name, false);
+      if (fresh) object->second = !stores_into(file.values(), function, name).empty();
+      return object->second;
     };
-    for (const Call& c : file.syntax.calls()) {
-      const Token& callee = t[c.name];
-      if (c.args.empty() || !c.qualifier.empty() || callee.name >= names) continue;
-      uint8_t& follow = followed[callee.name];
-      if (follow == unasked) follow = format_function(callee.text) == nullptr ? yes : no;
-      if (follow == no) continue;
-      uint64_t& function = hashes[callee.name];
-      if (function == 0) function = function_key(callee.text);
-      for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
-        auto [begin, end] = c.args[a];
-        if (end == begin + 2 && t[begin].is("&")) ++begin;  // &data: what data holds
-        const auto arg = t.subspan(begin, end - begin);
-        const auto is_string = [](const Token& k) { return k.kind == TokenKind::string; };
-        bool is_literal = false;
-        if (arg.size() == 1 && arg[0].kind == TokenKind::identifier && arg[0].name < names) {
-          const std::string_view name = arg[0].text;
-          uint8_t& macro = literal_macro[arg[0].name];
-          if (macro == unasked)
-            macro = std::none_of(name.begin(), name.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }) &&
-                            literals.evaluate(begin, end).kind == LiteralForm::Kind::literal
-                        ? yes
-                        : no;
-          is_literal = macro == yes;
-          if (!is_literal && c.function >= 0 && c.macro.empty())
-            is_literal = (assigned[arg[0].name] && variables.holds_literal(begin, c.function)) ||
-                         (copied_into(c.function, name) &&
-                          literal_contents(file.values(), {begin, end}, c).has_value());
-        } else if (!arg.empty() && std::all_of(arg.begin(), arg.end(), is_string)) {
-          is_literal = true;
-        } else if (std::any_of(arg.begin(), arg.end(), is_string)) {
-          is_literal = literals.evaluate(begin, end).kind == LiteralForm::Kind::literal;
+    // Member calls too (b->action(data)): a sink may be a method of a class in another file.
+    const std::vector<Call> members = member_calls(file);
+    for (const std::vector<Call>* calls : {&file.syntax.calls(), &members})
+      for (const Call& c : *calls) {
+        const Token& callee = t[c.name];
+        if (c.args.empty() || !c.qualifier.empty() || callee.name >= names) continue;
+        uint8_t& follow = followed[callee.name];
+        if (follow == unasked) follow = format_function(callee.text) == nullptr ? yes : no;
+        if (follow == no) continue;
+        uint64_t& function = hashes[callee.name];
+        if (function == 0) function = function_key(callee.text);
+        for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
+          auto [begin, end] = c.args[a];
+          if (end == begin + 2 && t[begin].is("&")) ++begin;  // &data: what data holds
+          const auto arg = t.subspan(begin, end - begin);
+          const auto is_string = [](const Token& k) { return k.kind == TokenKind::string; };
+          bool is_literal = false;
+          if (arg.size() == 1 && arg[0].kind == TokenKind::identifier && arg[0].name < names) {
+            const std::string_view name = arg[0].text;
+            uint8_t& macro = literal_macro[arg[0].name];
+            if (macro == unasked)
+              macro = std::none_of(name.begin(), name.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }) &&
+                              literals.evaluate(begin, end).kind == LiteralForm::Kind::literal
+                          ? yes
+                          : no;
+            is_literal = macro == yes;
+            if (!is_literal && c.function >= 0 && c.macro.empty())
+              is_literal = (assigned[arg[0].name] && variables.holds_literal(begin, c.function)) ||
+                           (copied_into(c.function, name) &&
+                            literal_contents(file.values(), {begin, end}, c).has_value());
+          } else if (!arg.empty() && std::all_of(arg.begin(), arg.end(), is_string)) {
+            is_literal = true;
+          } else if (std::any_of(arg.begin(), arg.end(), is_string)) {
+            is_literal = literals.evaluate(begin, end).kind == LiteralForm::Kind::literal;
+          }
+          uint16_t& added = is_literal ? added_literal[callee.name] : added_other[callee.name];
+          if ((added & (1u << a)) != 0) continue;
+          added = static_cast<uint16_t>(added | (1u << a));
+          if (is_literal) literal_arguments_.add(argument_key(function, a));
+          else other_arguments_.add(argument_key(function, a));
         }
-        uint16_t& added = is_literal ? added_literal[callee.name] : added_other[callee.name];
-        if ((added & (1u << a)) != 0) continue;
-        added = static_cast<uint16_t>(added | (1u << a));
-        if (is_literal) literal_arguments_.add(argument_key(function, a));
-        else other_arguments_.add(argument_key(function, a));
       }
-    }
   }
 
   // The names a function copies a string literal into (strcpy(data, "…"), wcsncat, memcpy,

@@ -669,40 +669,53 @@ class Check {
       if (toks_[f.name].name < names) defined[toks_[f.name].name] = 1;
     std::vector<uint8_t> not_string(names, 0);  // names found to hold no string
     std::unordered_map<int, std::vector<std::string_view>> copy_targets;  // by function, found on first need
-    for (const Call& c : file_.syntax.calls()) {
-      const Token& callee = toks_[c.name];
-      if (c.function < 0 || !c.macro.empty() || !c.qualifier.empty() || callee.name >= names || defined[callee.name])
-        continue;
-      for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
-        // A single token, or one under a cast or an '&' (a longer argument is an expression).
-        const auto [begin, end] = c.args[a];
-        constexpr size_t longest_wrapped = 6;
-        if (end <= begin || end - begin > longest_wrapped) continue;
-        const TokenRange arg = end == begin + 1 ? TokenRange{begin, end} : values_.strip({begin, end});
-        if (arg.size() != 1) continue;
-        const Token& only = toks_[arg.begin];
-        std::optional<std::string> text;
-        if (only.kind == TokenKind::string) {
-          // Nothing names a bare literal a secret: it must look like one (most are messages and names).
-          if (credential_shaped(string_body(only))) text = std::string(string_body(only));
-        } else if (only.kind == TokenKind::identifier && only.name < names) {
-          if (!not_string[only.name] && lasting_judgement(credential_like, file_.names, only.name)) {
-            const Value v = values_.resolve(arg, c.function);
-            if (v.is(Value::Kind::string) && unchanged_until(v, c)) text = v.text;
-            // No string anywhere when no binding of it gives it a literal or a name.
-            not_string[only.name] = !v.is(Value::Kind::string) && !may_hold_string(only.text);
+    // Per function, per name asked: whether the function stores into the object the name holds.
+    std::unordered_map<int, std::unordered_map<std::string_view, bool>> stored;
+    // Member calls too (b->action(data)): a sink may be a method of a class in another file.
+    const std::vector<Call> members = member_calls(file_);
+    for (const std::vector<Call>* calls : {&file_.syntax.calls(), &members})
+      for (const Call& c : *calls) {
+        const Token& callee = toks_[c.name];
+        if (c.function < 0 || !c.macro.empty() || !c.qualifier.empty() || callee.name >= names || defined[callee.name])
+          continue;
+        for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
+          // A single token, or one under a cast or an '&' (a longer argument is an expression).
+          const auto [begin, end] = c.args[a];
+          constexpr size_t longest_wrapped = 6;
+          if (end <= begin || end - begin > longest_wrapped) continue;
+          const TokenRange arg = end == begin + 1 ? TokenRange{begin, end} : values_.strip({begin, end});
+          if (arg.size() != 1) continue;
+          const Token& only = toks_[arg.begin];
+          std::optional<std::string> text;
+          if (only.kind == TokenKind::string) {
+            // Nothing names a bare literal a secret: it must look like one (most are messages and names).
+            if (credential_shaped(string_body(only))) text = std::string(string_body(only));
+          } else if (only.kind == TokenKind::identifier && only.name < names) {
+            if (!not_string[only.name] && lasting_judgement(credential_like, file_.names, only.name)) {
+              const Value v = values_.resolve(arg, c.function);
+              if (v.is(Value::Kind::string) && unchanged_until(v, c)) text = v.text;
+              // No string anywhere when no binding of it gives it a literal or a name.
+              not_string[only.name] = !v.is(Value::Kind::string) && !may_hold_string(only.text);
+            }
+            if (!text) {
+              auto targets = copy_targets.find(c.function);
+              if (targets == copy_targets.end()) targets = copy_targets.emplace(c.function, copied_into(c.function)).first;
+              // The buffer, or an object that may hold it (s.field = data, v.push_back(data), arr[2] = data).
+              bool may_hold =
+                  std::find(targets->second.begin(), targets->second.end(), only.text) != targets->second.end();
+              if (!may_hold && !targets->second.empty()) {
+                const auto [object, fresh] = stored[c.function].try_emplace(only.text, false);
+                if (fresh) object->second = !stores_into(values_, c.function, only.text).empty();
+                may_hold = object->second;
+              }
+              if (may_hold)
+                if (const auto texts = literal_contents(values_, arg, c); texts && !texts->empty()) text = texts->front();
+            }
           }
-          if (!text) {
-            auto targets = copy_targets.find(c.function);
-            if (targets == copy_targets.end()) targets = copy_targets.emplace(c.function, copied_into(c.function)).first;
-            if (std::find(targets->second.begin(), targets->second.end(), only.text) != targets->second.end())
-              if (const auto texts = literal_contents(values_, arg, c); texts && !texts->empty()) text = texts->front();
-          }
+          if (!text || not_a_credential(*text, true)) continue;
+          facts_.literals.push_back({argument_key(function_key(callee.text), a), only.line, text->substr(0, 40)});
         }
-        if (!text || not_a_credential(*text, true)) continue;
-        facts_.literals.push_back({argument_key(function_key(callee.text), a), only.line, text->substr(0, 40)});
       }
-    }
   }
 
   // Whether a binding of `name` in the file gives it a string literal or another name's value.
