@@ -5,11 +5,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <system_error>
@@ -32,7 +34,9 @@ struct Slot {
   InputFile input;
   FileOutcome outcome;      // its findings moved to `findings` once the file is done
   PackedFindings findings;
-  std::string sha256;
+  // In place rather than a string's buffer: made while the file is inspected, a buffer for each of
+  // tens of thousands of files sat among that inspection's freed memory and kept its pages resident.
+  std::array<char, 64> sha256{};  // hex
   std::string error;  // set when the file could not be read
 };
 
@@ -184,7 +188,7 @@ void cap_findings_per_file(std::vector<Finding>& findings) {
 }
 
 // Reads, claims and inspects one file.
-void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, Slot& slot) {
+void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, FindingsArena& arena, Slot& slot) {
   std::optional<FileBytes> file;
   try {
     file.emplace(w.fs_path, max_size, w.given_explicitly);
@@ -203,7 +207,8 @@ void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, 
       break;
     }
   if (slot.inspector == nullptr) return;
-  slot.sha256 = sha256_hex(bytes);
+  const std::string digest = sha256_hex(bytes);
+  std::copy_n(digest.begin(), slot.sha256.size(), slot.sha256.begin());
   slot.input.bytes = bytes;
   try {
     slot.inspector->inspect(slot.input, ctx, slot.outcome);
@@ -214,7 +219,7 @@ void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, 
     slot.error = w.path + ": cannot be inspected: " + e.what();
   }
   slot.input.bytes = {};  // the bytes die here; nothing may keep views into them
-  slot.findings = PackedFindings(slot.outcome.findings);
+  slot.findings = PackedFindings(slot.outcome.findings, arena);
   std::vector<Finding>().swap(slot.outcome.findings);
 }
 
@@ -261,6 +266,8 @@ Inspection run_inspection(const EngineOptions& o) {
   in.skipped = std::move(walked.skipped);
   in.components = std::move(walked.components);
 
+  // The files' packed findings, until they are gathered.
+  auto findings_arena = std::make_unique<FindingsArena>();
   std::vector<Slot> slots(walked.files.size());
   {
     Progress progress(o.progress, slots.size());
@@ -273,7 +280,7 @@ Inspection run_inspection(const EngineOptions& o) {
         slots[i].size = size;
         budget.acquire(size);
         try {
-          inspect_one(walked.files[i], ctx, o.limits.max_file_size, slots[i]);
+          inspect_one(walked.files[i], ctx, o.limits.max_file_size, *findings_arena, slots[i]);
         } catch (const std::exception& e) {  // an exception must not escape a thread (terminate)
           slots[i].error = walked.files[i].path + ": cannot be inspected: " + e.what();
         }
@@ -307,12 +314,13 @@ Inspection run_inspection(const EngineOptions& o) {
     in.bytes += s.size;
     inputs_digest.update(s.input.path);
     inputs_digest.update(std::string_view("\0", 1));
-    inputs_digest.update(s.sha256);
+    const std::string_view sha256(s.sha256.data(), s.sha256.size());
+    inputs_digest.update(sha256);
     if (!s.input.component.empty()) component_of[s.input.path] = s.input.component;
     for (auto& c : s.outcome.components) in.components.push_back(std::move(c));
     for (auto& reason : s.outcome.incomplete) in.partly_inspected.push_back({s.input.path, std::move(reason)});
     if (!s.outcome.facts.is_null())
-      in.file_facts.push_back({s.input.path, s.inspector->kind(), s.sha256, std::move(s.outcome.facts)});
+      in.file_facts.push_back({s.input.path, s.inspector->kind(), std::string(sha256), std::move(s.outcome.facts)});
   }
   in.inputs_sha256 = inputs_digest.hex();
 
@@ -328,7 +336,11 @@ Inspection run_inspection(const EngineOptions& o) {
     if (files.empty()) continue;
     inspector->finish(files, outcomes, ctx, trees.emplace_back());
     cap_findings_per_file(trees.back().findings);
+    // What is left of the files' records for finish() (a holder per file, made on the workers
+    // among the freed memory of each file's inspection) goes before the findings are gathered.
+    for (FileOutcome* outcome : outcomes) outcome->tree_facts.reset();
   }
+  malloc_trim(0);
 
   // Gather the findings into one vector of exactly the right size, releasing each file's record
   // as it goes: on a large tree the per-file facts and findings are most of the memory.
@@ -351,6 +363,7 @@ Inspection run_inspection(const EngineOptions& o) {
     }
   }
   std::vector<Slot>().swap(slots);
+  findings_arena.reset();
   malloc_trim(0);
   for (auto& tree : trees) {
     for (auto& f : tree.findings) in.findings.push_back(std::move(f));

@@ -15,7 +15,8 @@ auto fields(const Finding& f) {
 
 std::vector<Finding> round_trip(const std::vector<Finding>& findings) {
   std::vector<Finding> out;
-  PackedFindings(findings).unpack_into(out);
+  FindingsArena arena;
+  PackedFindings(findings, arena).unpack_into(out);
   return out;
 }
 
@@ -56,8 +57,9 @@ TEST(PackedFindings, RepeatedAndEmptyTextsKeepTheirOrder) {
 
 TEST(PackedFindings, NoneAppendNothing) {
   std::vector<Finding> out(2);
+  FindingsArena arena;
   PackedFindings().unpack_into(out);
-  PackedFindings(std::vector<Finding>{}).unpack_into(out);
+  PackedFindings(std::vector<Finding>{}, arena).unpack_into(out);
   EXPECT_EQ(out.size(), 2u);
   EXPECT_EQ(PackedFindings().size(), 0u);
 }
@@ -67,10 +69,32 @@ TEST(PackedFindings, AppendsAfterWhatIsThere) {
   first.path = "first.c";
   second.path = "second.c";
   std::vector<Finding> out{first};
-  PackedFindings({second}).unpack_into(out);
+  FindingsArena arena;
+  PackedFindings({second}, arena).unpack_into(out);
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0].path, "first.c");
   EXPECT_EQ(out[1].path, "second.c");
+}
+
+TEST(PackedFindings, ManyFilesShareTheArenaAndALargeOneGetsAChunkOfItsOwn) {
+  FindingsArena arena;
+  std::vector<std::vector<Finding>> files;
+  for (size_t i = 0; i < 3000; ++i) {
+    Finding f;
+    f.rule = "CODE-1/banned-call";
+    f.path = "f" + std::to_string(i) + ".c";
+    // One file's text is larger than a chunk of the arena.
+    f.evidence = std::string(i == 1500 ? (3u << 20) : i % 300, 'x');
+    files.push_back({f, f});
+  }
+  std::vector<PackedFindings> packed;
+  for (const auto& findings : files) packed.emplace_back(findings, arena);
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::vector<Finding> out;
+    packed[i].unpack_into(out);
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_EQ(fields(out[1]), fields(files[i][1])) << i;
+  }
 }
 
 }  // namespace
