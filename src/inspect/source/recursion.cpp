@@ -151,11 +151,19 @@ class Recursion final : public SourceRule {
     };
     std::vector<const CallFacts*> facts(files.size(), nullptr);
     std::vector<Node> nodes;
+    // Sized before filling: on a kernel tree these are the pass's largest tables, and growth by
+    // doubling would leave up to half of each unused at the run's peak.
+    size_t def_count = 0, edge_count = 0;
     for (size_t f = 0; f < files.size(); ++f) {
       facts[f] = std::any_cast<CallFacts>(&files[f].facts);
       if (facts[f] == nullptr) continue;
-      for (uint32_t d = 0; d < facts[f]->defs.size(); ++d) nodes.push_back({static_cast<uint32_t>(f), d});
+      def_count += facts[f]->defs.size();
+      edge_count += facts[f]->edges.size();
     }
+    nodes.reserve(def_count);
+    for (size_t f = 0; f < files.size(); ++f)
+      if (facts[f] != nullptr)
+        for (uint32_t d = 0; d < facts[f]->defs.size(); ++d) nodes.push_back({static_cast<uint32_t>(f), d});
     if (nodes.empty()) return;
     const auto def = [&](uint32_t n) -> const CallFacts::Def& { return facts[nodes[n].file]->defs[nodes[n].def]; };
 
@@ -170,6 +178,7 @@ class Recursion final : public SourceRule {
     }
     // Adjacency in compressed rows.
     std::vector<uint32_t> row(nodes.size() + 1, 0), targets;
+    targets.reserve(edge_count);  // most calls resolve to one definition or none
     std::vector<uint32_t> picked;
     for (uint32_t n = 0; n < nodes.size(); ++n) {
       row[n] = static_cast<uint32_t>(targets.size());

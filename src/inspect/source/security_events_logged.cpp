@@ -41,10 +41,14 @@ struct Site {
 using NameHash = uint64_t;
 NameHash name_hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
 
-struct FunctionFacts {
-  NameHash name = 0;
-  bool logs_directly = false;
-  std::vector<NameHash> calls;  // sorted, each once
+// A file's functions for the tree-wide call graph, in flat arrays: a kernel tree has 650,000
+// functions, and a vector of calls apiece cost more in headers, allocations and slack than the
+// calls themselves.
+struct FunctionTable {
+  std::vector<NameHash> names;
+  std::vector<uint8_t> logs_directly;
+  std::vector<uint32_t> calls_end;  // function i calls calls[calls_end[i - 1] (0 for i = 0), calls_end[i])
+  std::vector<NameHash> calls;      // per function sorted, each once
 };
 
 // A call whose result an `if` tests (directly or through the variable it was assigned to), with
@@ -56,7 +60,7 @@ struct TestedCall {
 };
 
 struct FileFacts {
-  std::vector<FunctionFacts> functions;
+  FunctionTable functions;
   std::vector<Site> rejections;
   std::vector<Site> config_changes;
   std::vector<TestedCall> tested_calls;
@@ -481,26 +485,34 @@ class SecurityEventsLogged final : public SourceRule {
     Judged judged(file.names);
     NameMemo logs(file.names), diagnostic_writer(file.names);
     // Calls by enclosing function, from the syntax pass.
-    std::vector<FunctionFacts> fns(syntax.functions().size());
-    for (size_t i = 0; i < fns.size(); ++i) fns[i].name = name_hash(tokens[syntax.functions()[i].name].text);
+    const size_t function_count = syntax.functions().size();
+    std::vector<uint8_t> logs_directly(function_count, 0);
+    std::vector<std::pair<uint32_t, NameHash>> edges;  // (function, callee)
     // Without a declared log API, a helper that writes a diagnostic (fprintf(stderr, …), warnx,
     // fputs(msg, audit_fp)) logs as that same call would in the rejecting branch.
     const bool diagnostics_count = config.log_functions.empty();
     for (const auto& c : syntax.calls()) {
       if (c.function < 0) continue;
-      auto& fn = fns[static_cast<size_t>(c.function)];
-      const std::string_view callee = tokens[c.name].text;
+      const auto fn = static_cast<uint32_t>(c.function);
       if (records_security_event(logs, tokens[c.name], config) ||
           (diagnostics_count && diagnostic_writer(tokens[c.name], may_write_diagnostics) &&
            writes_diagnostics(tokens, c)))
-        fn.logs_directly = true;
-      fn.calls.push_back(name_hash(callee));
+        logs_directly[fn] = 1;
+      edges.emplace_back(fn, name_hash(tokens[c.name].text));
     }
-    for (auto& fn : fns) {
-      std::sort(fn.calls.begin(), fn.calls.end());
-      fn.calls.erase(std::unique(fn.calls.begin(), fn.calls.end()), fn.calls.end());
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    FunctionTable& table = out.functions;
+    table.names.reserve(function_count);
+    for (const auto& f : syntax.functions()) table.names.push_back(name_hash(tokens[f.name].text));
+    table.calls.reserve(edges.size());
+    table.calls_end.reserve(function_count);
+    for (size_t i = 0, e = 0; i < function_count; ++i) {
+      for (; e < edges.size() && edges[e].first == i; ++e) table.calls.push_back(edges[e].second);
+      table.calls_end.push_back(static_cast<uint32_t>(table.calls.size()));
     }
-    for (size_t i = 0; i < fns.size(); ++i) {
+    std::vector<std::pair<uint32_t, NameHash>>().swap(edges);
+    for (size_t i = 0; i < function_count; ++i) {
       const auto& def = syntax.functions()[i];
       const std::string_view name = tokens[def.name].text;
       find_rejections(file, def, name, judged, out);
@@ -514,14 +526,14 @@ class SecurityEventsLogged final : public SourceRule {
         s.column = name_token.column;
         s.function = std::string(name);
         s.what = "security configuration change";
-        s.logs_directly = fns[i].logs_directly;
+        s.logs_directly = logs_directly[i] != 0;
         for (const auto& c : syntax.calls())
           if (c.function == static_cast<int>(i)) s.calls.push_back(name_hash(tokens[c.name].text));
         s.evidence = file.evidence(name_token);
         out.config_changes.push_back(std::move(s));
       }
     }
-    out.functions = std::move(fns);
+    table.logs_directly = std::move(logs_directly);
     facts = std::move(out);
   }
 
@@ -533,9 +545,11 @@ class SecurityEventsLogged final : public SourceRule {
     std::vector<NameHash> work;
     for (const auto& f : files) {
       const auto& facts = std::any_cast<const FileFacts&>(f.facts);
-      for (const auto& fn : facts.functions) {
-        for (const NameHash callee : fn.calls) callers[callee].push_back(fn.name);
-        if (fn.logs_directly && reaches.insert(fn.name).second) work.push_back(fn.name);
+      const FunctionTable& table = facts.functions;
+      for (size_t i = 0; i < table.names.size(); ++i) {
+        for (size_t c = i == 0 ? 0 : table.calls_end[i - 1]; c < table.calls_end[i]; ++c)
+          callers[table.calls[c]].push_back(table.names[i]);
+        if (table.logs_directly[i] != 0 && reaches.insert(table.names[i]).second) work.push_back(table.names[i]);
       }
     }
     for (const auto& name : ctx.config.log_functions)
