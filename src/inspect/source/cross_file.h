@@ -70,4 +70,22 @@ std::map<uint64_t, std::pair<std::string_view, const Argument*>> first_by_argume
   return first;
 }
 
+// The join itself: `visit(file, sink, caller_path, argument)` for each sink whose function one file
+// defines with a sink, given a value by a call in another file (the first such call, in path
+// order). The rest stay as each file decided them.
+template <class Facts, class Sink, class Argument, class Visit>
+void for_each_sink_fed_elsewhere(std::span<const SourceFileFacts> files, std::vector<Sink> Facts::*sinks,
+                                 std::vector<Argument> Facts::*arguments, Visit visit) {
+  const auto defined_in = sink_files(files, sinks);
+  if (defined_in.empty()) return;
+  const auto first = first_by_argument(files, arguments);
+  for (const auto& f : files)
+    if (const auto* facts = std::any_cast<Facts>(&f.facts))
+      for (const auto& sink : facts->*sinks) {
+        const auto caller = first.find(sink.argument);
+        if (defined_in.at(sink.function).empty() || caller == first.end() || caller->second.first == f.path) continue;
+        visit(f, sink, caller->second.first, *caller->second.second);
+      }
+}
+
 }  // namespace mdbc::source

@@ -784,24 +784,16 @@ class HardcodedSecrets final : public SourceRule {
   // naming the first such caller (in path and line order). A function defined with a sink in
   // several files is ambiguous: left alone, as is a sink no file passes a literal.
   void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
-    const auto defined_in = sink_files(files, &SecretFacts::sinks);
-    if (defined_in.empty()) return;
-    const auto first_literal = first_by_argument(files, &SecretFacts::literals);
-    for (const auto& f : files)
-      if (const auto* sf = std::any_cast<SecretFacts>(&f.facts))
-        for (const auto& sink : sf->sinks) {
-          const auto caller = first_literal.find(sink.argument);
-          if (defined_in.at(sink.function).empty() || caller == first_literal.end() || caller->second.first == f.path)
-            continue;
-          const auto& [path, literal] = caller->second;
+    for_each_sink_fed_elsewhere(files, &SecretFacts::sinks, &SecretFacts::literals,
+                                [&](const SourceFileFacts&, const auto& sink, std::string_view path, const auto& literal) {
           Finding finding = sink.finding;
-          finding.message = sink.callee + " is given the literal \"" + literal->text + "\" as its " +
+          finding.message = sink.callee + " is given the literal \"" + literal.text + "\" as its " +
                             (sink.password ? "password" : "key") + ", passed by the call at " + std::string(path) + ":" +
-                            std::to_string(literal->line) +
+                            std::to_string(literal.line) +
                             ": a literal credential is the same on every device and recoverable from the firmware; " +
                             std::string(advice);
           out.findings.push_back(std::move(finding));
-        }
+        });
   }
 };
 

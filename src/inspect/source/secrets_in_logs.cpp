@@ -231,29 +231,21 @@ class SecretsInLogs final : public SourceRule {
   // first such caller (in path and line order). A function defined with a sink in several files
   // is ambiguous: left alone.
   void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
-    const auto defined_in = sink_files(files, &LogFacts::sinks);
-    if (defined_in.empty()) return;
-    const auto first_secret = first_by_argument(files, &LogFacts::secrets);
-    for (const auto& f : files)
-      if (const auto* lf = std::any_cast<LogFacts>(&f.facts))
-        for (const auto& sink : lf->sinks) {
-          const auto caller = first_secret.find(sink.argument);
-          if (defined_in.at(sink.function).empty() || caller == first_secret.end() || caller->second.first == f.path)
-            continue;
-          const auto& [path, secret] = caller->second;
+    for_each_sink_fed_elsewhere(files, &LogFacts::sinks, &LogFacts::secrets,
+                                [&](const SourceFileFacts& f, const auto& sink, std::string_view path, const auto& secret) {
           Finding finding;
           finding.rule = "LOG-3/secret-logged";
           finding.path = std::string(f.path);
           finding.line = sink.line;
           finding.column = sink.column;
           finding.message = "'" + sink.name + "' is passed to " + sink.sink + "(), and the call at " + std::string(path) +
-                            ":" + std::to_string(secret->line) + " gives it the secret '" + secret->name +
+                            ":" + std::to_string(secret.line) + " gives it the secret '" + secret.name +
                             "': secrets must never reach logs or consoles; log that the event happened, not the secret";
           finding.evidence = sink.evidence;
           finding.severity = Severity::error;
           finding.component = std::string(f.component);
           out.findings.push_back(std::move(finding));
-        }
+        });
   }
 
  private:

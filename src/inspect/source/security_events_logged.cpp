@@ -839,23 +839,29 @@ class SecurityEventsLogged final : public SourceRule {
     bool equality_operator = false, credential_operand = false;
     const auto null = [](const Token& t) { return t.is_ident("NULL") || t.is_ident("nullptr") || t.is("0"); };
     // strcasecmp(key, "Codec"): a key compared with a word is a dictionary's, not a secret.
-    const bool compared_with_word = std::any_of(tokens.begin() + begin, tokens.begin() + close, [](const Token& t) {
-      return t.kind == TokenKind::string && std::none_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-    });
-    // Parentheses open in the condition, and whether each is a call's (not likely()'s): a name
+    const auto compared_with_word = [&] {
+      return std::any_of(tokens.begin() + begin, tokens.begin() + close, [](const Token& t) {
+        return t.kind == TokenKind::string &&
+               std::none_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      });
+    };
+    // The parentheses open in the condition, one bit each (1: a call's, not likely()'s): a name
     // passed to a call is not an outcome the condition tests (l_queue_find(q, session_match, s)).
-    std::vector<bool> open_calls;
-    size_t call_depth = 0;
+    // Past 64 levels every parenthesis counts as a call's.
+    uint64_t call_parens = 0;
+    size_t paren_depth = 0, call_depth = 0;
     for (size_t k = begin; k < close; ++k) {
       const Token& c = tokens[k];
       if (c.is("(")) {
-        const bool call = k > begin && tokens[k - 1].kind == TokenKind::identifier && !tokens[k - 1].is_ident("likely") &&
-                          !tokens[k - 1].is_ident("unlikely") && !tokens[k - 1].is_ident("__builtin_expect");
-        open_calls.push_back(call);
+        const bool call = paren_depth >= 64 ||
+                          (k > begin && tokens[k - 1].kind == TokenKind::identifier && !tokens[k - 1].is_ident("likely") &&
+                           !tokens[k - 1].is_ident("unlikely") && !tokens[k - 1].is_ident("__builtin_expect"));
+        if (paren_depth < 64) call_parens = (call_parens & ~(uint64_t{1} << paren_depth)) | (uint64_t{call} << paren_depth);
+        ++paren_depth;
         call_depth += call;
-      } else if (c.is(")") && !open_calls.empty()) {
-        call_depth -= open_calls.back();
-        open_calls.pop_back();
+      } else if (c.is(")") && paren_depth > 0) {
+        --paren_depth;
+        call_depth -= paren_depth >= 64 || (call_parens >> paren_depth & 1) != 0;
       }
       if (c.is("==") || c.is("!="))
         equality_operator = equality_operator || (k > begin && k + 1 < close && !null(tokens[k - 1]) && !null(tokens[k + 1]));
@@ -883,7 +889,7 @@ class SecurityEventsLogged final : public SourceRule {
       // The base of a member access is not what is compared: in `memcmp(&n->key.addr, …)` the
       // operand is an address.
       else if (tokens[k + 1].is(".") || tokens[k + 1].is("->")) continue;
-      else if (judged.security_noun(c, has_security_noun) && !(compared_with_word && (c.text == "key" || c.text == "Key" || c.text == "KEY")))
+      else if (judged.security_noun(c, has_security_noun) && !((c.text == "key" || c.text == "Key" || c.text == "KEY") && compared_with_word()))
         secret_operand = true;
       else if (judged.mac(c, is_mac_operand)) mac_operand = true;
     }
