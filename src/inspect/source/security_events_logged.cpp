@@ -470,6 +470,51 @@ class AssignedCallees {
   std::vector<uint32_t> assigned_;
 };
 
+// The names a function uses as objects: the base of a member access (`auth->agent`), compared
+// with NULL, or declared as pointers (`struct auth_req *auth`). Tested alone (`if (!auth) return;`)
+// such a name asks whether the object exists, an argument check, not an authentication's outcome.
+// Found on first need, once per function: most functions test no outcome-named variable.
+class ObjectNames {
+ public:
+  explicit ObjectNames(const FileNames& names) : object_(names.size(), 0) {}
+  // The function whose names are asked about next: its tokens [begin, end), parameters included.
+  void start(std::span<const Token> tokens, size_t begin, size_t end) {
+    for (const uint32_t name : marked_) object_[name] = 0;
+    marked_.clear();
+    tokens_ = tokens.subspan(begin, end - begin);
+    looked_ = false;
+  }
+  bool operator()(const Token& name) {
+    if (!looked_) find(), looked_ = true;
+    return name.name < object_.size() && object_[name.name] != 0;
+  }
+
+ private:
+  void find() {
+    const auto null = [](const Token& t) { return t.is_ident("NULL") || t.is_ident("nullptr"); };
+    const auto mark = [&](const Token& t) {
+      if (t.kind != TokenKind::identifier || t.name >= object_.size() || object_[t.name] != 0) return;
+      object_[t.name] = 1;
+      marked_.push_back(t.name);
+    };
+    for (size_t k = 0; k + 1 < tokens_.size(); ++k) {
+      const Token& t = tokens_[k];
+      const Token& next = tokens_[k + 1];
+      if (next.is("->") || (next.is(".") && t.kind == TokenKind::identifier)) mark(t);
+      if ((next.is("==") || next.is("!=")) && k + 2 < tokens_.size() && null(tokens_[k + 2])) mark(t);
+      if ((t.is("==") || t.is("!=")) && k > 0 && null(tokens_[k - 1])) mark(next);
+      // `type *name` declared: an identifier, a '*', the name, then what ends a declarator.
+      if (t.is("*") && k > 0 && tokens_[k - 1].kind == TokenKind::identifier && k + 2 < tokens_.size() &&
+          (tokens_[k + 2].is("=") || tokens_[k + 2].is(";") || tokens_[k + 2].is(",") || tokens_[k + 2].is(")")))
+        mark(next);
+    }
+  }
+  std::vector<uint8_t> object_;
+  std::vector<uint32_t> marked_;
+  std::span<const Token> tokens_;
+  bool looked_ = false;
+};
+
 class SecurityEventsLogged final : public SourceRule {
  public:
   RuleFamily family() const override {
@@ -611,10 +656,11 @@ class SecurityEventsLogged final : public SourceRule {
     explicit Judged(const FileNames& names)
         : verification(names), check(names), comparison(names), outcome(names), security_noun(names), mac(names),
           address(names), lock(names), account(names), failure(names), log(names), authentication(names),
-          denial(names), credential(names), assigned_from(names) {}
+          denial(names), credential(names), assigned_from(names), objects(names) {}
     NameMemo verification, check, comparison, outcome, security_noun, mac, address, lock, account, failure, log,
         authentication, denial, credential;
     AssignedCallees assigned_from;  // of the function being walked
+    ObjectNames objects;            // of the function being walked
 
     // Where the file writes to a logger object or a diagnostic stream (logger.warn(…),
     // std::cerr << …), in token order: found once, not once per branch.
@@ -880,7 +926,8 @@ class SecurityEventsLogged final : public SourceRule {
       const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
       if (called && (verifies || checks())) cond.verification = true;
       else if (called) cond.comparison = cond.comparison || (judged.comparison(c, is_comparison) && !ordered(tokens, k, close));
-      else if (verifies || (call_depth == 0 && judged.outcome(c, is_outcome_variable))) cond.verification = true;
+      else if (verifies || (call_depth == 0 && judged.outcome(c, is_outcome_variable) && !judged.objects(c)))
+        cond.verification = true;
       else if (assigned && judged.comparison(tokens[source], is_comparison)) {
         // `int same = memcmp(pin, stored_pin, 4); if (same != 0)`: the comparison's operands decide.
         cond.comparison = true;
@@ -1031,6 +1078,7 @@ class SecurityEventsLogged final : public SourceRule {
     const size_t end = std::min(def.body_close, tokens.size());
     AssignedCallees& assigned_from = judged.assigned_from;
     assigned_from.clear();
+    judged.objects.start(tokens, def.name, end);
     ReturnsOne zero_is_failure(tokens, def.body_open, end);
     const bool authenticating = word_classes(fn_name) & (verify_word | auth_word);
     // Where the statement through each token walked ends: every token on a walk to the ';' ends at
@@ -1116,10 +1164,14 @@ class SecurityEventsLogged final : public SourceRule {
       if (!verification) continue;
       // The then-branch runs on a failed check when the condition negates (!ok, != 0) or is a
       // bare comparison (memcmp(...) is non-zero on a mismatch).
+      // `!memcmp(…)` is a match: the then-branch of `if (hash && !memcmp(hash, value, len))` accepts.
       bool negated = false, equality = false;
       for (size_t k = i + 2; k < cond_close; ++k) {
-        negated = negated || tokens[k].is("!") || tokens[k].is("!=");
-        equality = equality || tokens[k].is("==") || tokens[k].is("<") || tokens[k].is(">");
+        const bool negates_comparison = tokens[k].is("!") && k + 2 < cond_close &&
+                                        tokens[k + 1].kind == TokenKind::identifier && tokens[k + 2].is("(") &&
+                                        judged.comparison(tokens[k + 1], is_comparison);
+        negated = negated || (tokens[k].is("!") && !negates_comparison) || tokens[k].is("!=");
+        equality = equality || negates_comparison || tokens[k].is("==") || tokens[k].is("<") || tokens[k].is(">");
       }
       const bool then_fails = negated || (comparison && !equality);
       walked_in_branches += (then_end - then_begin) + (else_end - else_begin);

@@ -134,6 +134,19 @@ const std::vector<RulePair> look_alike_pairs = {
      "void write_pin_type(struct hci *h, unsigned char type) {\n  h->pin_type = type;\n}\n",
      "void write_pin_type_dump(int level, const unsigned char *frame) {\n  printf(\"pin type %d\\n\", frame[0]);\n}\n"
      "static void set_security_usage(void) {\n  printf(\"Usage: set-security <level>\\n\");\n}\n"},
+    {"an authentication outcome tested alone against an authentication's object tested for NULL",
+     "int login(struct user *u, const char *pw) {\n  int auth = check_password(u, pw);\n  if (!auth)\n"
+     "    return -EACCES;\n  u->session = open_session(u);\n  return 0;\n}\n",
+     "static void cancel_authentication(struct auth_req *auth) {\n  if (!auth || !auth->agent)\n    return;\n"
+     "  auth->agent = NULL;\n}\n"
+     "int cancel_authorization(int id) {\n  struct service_auth *auth;\n  auth = find_authorization(id);\n"
+     "  if (auth == NULL)\n    return -EPERM;\n  release(auth);\n  return 0;\n}\n"},
+    {"a digest mismatch that gives up against a digest match that skips work",
+     "static void on_hash(struct op *op, const uint8_t *hash, const uint8_t *expected, size_t len) {\n"
+     "  if (memcmp(hash, expected, len))\n    return;\n  op->trusted = 1;\n}\n",
+     "static void on_hash(struct op *op, const uint8_t *hash, const uint8_t *value, size_t len) {\n"
+     "  if (hash && !memcmp(hash, value, len)) {\n    skip_discovery(op);\n    return;\n  }\n"
+     "  start_discovery(op);\n}\n"},
 };
 
 TEST(SecurityEventsLogged, LookAlikePairs) { expect_pairs("LOG-2", look_alike_pairs); }
