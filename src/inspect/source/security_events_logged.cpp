@@ -118,6 +118,13 @@ constexpr std::string_view parser_words[] = {"match", "expect", "peek", "next", 
 // it cryptographic (check_device_key: a bare check_key is as often a keypad's).
 // Whether words[i], "key" or "keys", is a lookup key: a word before it makes it a map's, a hash's
 // or a keyboard's (flow_rule_match_key, set_rss_key, check_key_pressed).
+// Words that after "user" name the opaque pointer a callback is handed (glib's user_data).
+constexpr std::string_view callback_context_words[] = {"data", "ctx", "context", "arg", "args", "param",
+                                                       "ptr", "priv", "cookie", "cb"};
+bool one_of_words(std::string_view w, std::span<const std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
 bool is_lookup_key(const std::vector<std::string>& words, size_t i) {
   return std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i),
                      [](const std::string& b) { return qualifies_key_as_other(b); });
@@ -135,6 +142,8 @@ bool names_security_object(const std::vector<std::string>& words, bool qualified
     if (w == "mac" && has_word(words, address_words)) continue;
     if (w == "pin" && is_hardware_pin(words)) continue;
     if (w == "token" && has_word(words, parser_words)) continue;
+    // user_data, user_ctx: the opaque context a callback is given, not a user account.
+    if (w == "user" && i + 1 < words.size() && one_of_words(words[i + 1], callback_context_words)) continue;
     if (w == "key") {
       if (is_lookup_key(words, i)) continue;
       const auto before = std::span(words).first(i);
@@ -792,7 +801,7 @@ class SecurityEventsLogged final : public SourceRule {
     for (size_t k = begin; k < end; ++k) {
       if (tokens[k].is_ident("return")) {
         const auto [value, names_failure_in_value] = value_after(k);
-        if (is_failure_value(value, names_failure_in_value)) return k;
+        if (is_failure_value(value, names_failure_in_value && returns_failure_named(value, judged))) return k;
         const bool null = value.size() == 1 && (value[0].is_ident("NULL") || value[0].is_ident("nullptr"));
         const bool bare = value.empty() && context.failed_branch;
         const bool zero = value.size() == 1 && value[0].is("0") && context.failed_branch && context.zero_is_failure;
@@ -812,6 +821,30 @@ class SecurityEventsLogged final : public SourceRule {
       if (tokens[k].is_ident("goto") && failure_set) return k;
     }
     return end;
+  }
+
+  // Whether a returned value that names a failure returns it: `return df.func(&entry, data, err);`
+  // hands its caller an error pointer to fill and returns the call's result. In a returned call
+  // the callee's name (error_reply) or a failure code among the arguments (EACCES, ERR_AUTH: no
+  // lower case) says so, not a variable named err.
+  static bool returns_failure_named(std::span<const Token> value, Judged& judged) {
+    size_t open = 0;
+    while (open < value.size() && (value[open].kind == TokenKind::identifier || value[open].is(".") ||
+                                   value[open].is("->") || value[open].is("::")))
+      ++open;
+    if (open == 0 || open >= value.size() || !value[open].is("(") || !value.back().is(")")) return true;
+    int depth = 0;
+    for (size_t k = open; k < value.size(); ++k) {
+      depth += value[k].is("(") ? 1 : value[k].is(")") ? -1 : 0;
+      if (depth == 0 && k + 1 < value.size()) return true;  // not one call: `f(a) | ERR`
+    }
+    for (size_t k = 0; k < value.size(); ++k) {
+      const Token& t = value[k];
+      if (t.kind != TokenKind::identifier || !judged.failure(t, names_failure)) continue;
+      if (k < open || std::none_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        return true;
+    }
+    return false;
   }
 
   // Whether the call named at tokens[name] has an argument naming a security thing (pin, hash,
@@ -884,11 +917,16 @@ class SecurityEventsLogged final : public SourceRule {
     // pin or key is as often a GPIO pin or a table's key.
     bool equality_operator = false, credential_operand = false;
     const auto null = [](const Token& t) { return t.is_ident("NULL") || t.is_ident("nullptr") || t.is("0"); };
-    // strcasecmp(key, "Codec"): a key compared with a word is a dictionary's, not a secret.
-    const auto compared_with_word = [&] {
+    // strcasecmp(key, "Codec"): a key compared with a word is a dictionary's, not a secret; so is
+    // a bare key compared as a string (g_ascii_strcasecmp(entry.key, key)): binary keys are
+    // compared with memcmp and its constant-time kin.
+    const auto dictionary_key = [&] {
       return std::any_of(tokens.begin() + begin, tokens.begin() + close, [](const Token& t) {
-        return t.kind == TokenKind::string &&
-               std::none_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        if (t.kind == TokenKind::string)
+          return std::none_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        return t.kind == TokenKind::identifier && (t.text.find("str") != std::string_view::npos || t.text.find("wcs") != std::string_view::npos) &&
+               (t.text.find("cmp") != std::string_view::npos || t.text.find("equal") != std::string_view::npos ||
+                t.text.ends_with("streq"));
       });
     };
     // The parentheses open in the condition, one bit each (1: a call's, not likely()'s): a name
@@ -936,7 +974,7 @@ class SecurityEventsLogged final : public SourceRule {
       // The base of a member access is not what is compared: in `memcmp(&n->key.addr, …)` the
       // operand is an address.
       else if (tokens[k + 1].is(".") || tokens[k + 1].is("->")) continue;
-      else if (judged.security_noun(c, has_security_noun) && !((c.text == "key" || c.text == "Key" || c.text == "KEY") && compared_with_word()))
+      else if (judged.security_noun(c, has_security_noun) && !((c.text == "key" || c.text == "Key" || c.text == "KEY") && dictionary_key()))
         secret_operand = true;
       else if (judged.mac(c, is_mac_operand)) mac_operand = true;
     }

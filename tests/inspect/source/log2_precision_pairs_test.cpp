@@ -147,6 +147,18 @@ const std::vector<RulePair> look_alike_pairs = {
      "static void on_hash(struct op *op, const uint8_t *hash, const uint8_t *value, size_t len) {\n"
      "  if (hash && !memcmp(hash, value, len)) {\n    skip_discovery(op);\n    return;\n  }\n"
      "  start_discovery(op);\n}\n"},
+    {"a user's name compared against a callback's user_data passed to a lookup",
+     "int admit(struct client *c, const char *user) {\n  if (strcmp(user, c->allowed_user) != 0)\n    return -EACCES;\n"
+     "  return 0;\n}\n",
+     "static int match_client(const void *data, const void *user_data) {\n  const struct sep *sep = data;\n"
+     "  const struct client *client = user_data;\n"
+     "  if (strcmp(client->sender, sep->get_name(sep, sep->user_data)))\n    return -1;\n  return 0;\n}\n"},
+    {"a session key compared as bytes against a dictionary entry's key compared as a string",
+     "int resume(struct conn *c, const uint8_t *key) {\n  if (memcmp(key, c->session_key, 16))\n    return -EACCES;\n"
+     "  return 0;\n}\n",
+     "static int parse_entry(struct iter *it, const char *key, void *data, struct error **err) {\n"
+     "  for (size_t i = 0; entries[i].key; i++)\n    if (g_ascii_strcasecmp(entries[i].key, key) == 0)\n"
+     "      return entries[i].parse(it, data, err);\n  return 0;\n}\n"},
 };
 
 TEST(SecurityEventsLogged, LookAlikePairs) { expect_pairs("LOG-2", look_alike_pairs); }
