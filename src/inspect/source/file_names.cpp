@@ -117,12 +117,19 @@ size_t FileNames::index(std::string_view name) const {
 }
 
 bool lasting_judgement(bool (*judge)(std::string_view), const FileNames& names, size_t id) {
+  return LastingJudgement()(judge, names, id);
+}
+
+bool LastingJudgement::operator()(bool (*judge)(std::string_view), const FileNames& names, size_t id) {
+  if (judge != judge_) {
+    if (memory_ == nullptr) memory_ = &NameMemory::of_thread();
+    judge_ = judge;
+    bit_ = memory_->judge_bit(judge);
+  }
   const std::string_view name = names.all()[id];
-  NameMemory& memory = NameMemory::of_thread();
-  const int bit = memory.judge_bit(judge);
-  if (name.size() > NameMemory::max_name || bit < 0) return judge(name);  // not kept: judged afresh
-  NameMemory::Line& line = memory.line_of(name, names.hash(id));
-  const uint32_t mask = uint32_t{1} << bit;
+  if (name.size() > NameMemory::max_name || bit_ < 0) return judge(name);  // not kept: judged afresh
+  NameMemory::Line& line = memory_->line_of(name, names.hash(id));
+  const uint32_t mask = uint32_t{1} << bit_;
   if ((line.judged & mask) == 0) {
     line.judged |= mask;
     if (judge(name)) line.holds |= mask;

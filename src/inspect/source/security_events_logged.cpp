@@ -38,8 +38,12 @@ struct Site {
 // Function names in the tree-wide call graph are 64-bit hashes: the graph holds every function of
 // the tree and every call it makes (millions in a kernel tree), where strings would cost tens of
 // bytes each for the whole run.
+// They are FileNames' hashes, which the file's names already carry (name_hash_at).
 using NameHash = uint64_t;
-NameHash name_hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
+NameHash name_hash(std::string_view name) { return FileNames::hash_of(name); }
+NameHash name_hash_at(const SourceFile& file, const Token& t) {
+  return t.kind == TokenKind::identifier && t.name < file.names.size() ? file.names.hash(t.name) : name_hash(t.text);
+}
 
 // A file's functions for the tree-wide call graph, in flat arrays: a kernel tree has 650,000
 // functions, and a vector of calls apiece cost more in headers, allocations and slack than the
@@ -498,13 +502,13 @@ class SecurityEventsLogged final : public SourceRule {
           (diagnostics_count && diagnostic_writer(tokens[c.name], may_write_diagnostics) &&
            writes_diagnostics(tokens, c)))
         logs_directly[fn] = 1;
-      edges.emplace_back(fn, name_hash(tokens[c.name].text));
+      edges.emplace_back(fn, name_hash_at(file, tokens[c.name]));
     }
     std::sort(edges.begin(), edges.end());
     edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
     FunctionTable& table = out.functions;
     table.names.reserve(function_count);
-    for (const auto& f : syntax.functions()) table.names.push_back(name_hash(tokens[f.name].text));
+    for (const auto& f : syntax.functions()) table.names.push_back(name_hash_at(file, tokens[f.name]));
     table.calls.reserve(edges.size());
     table.calls_end.reserve(function_count);
     for (size_t i = 0, e = 0; i < function_count; ++i) {
@@ -528,7 +532,7 @@ class SecurityEventsLogged final : public SourceRule {
         s.what = "security configuration change";
         s.logs_directly = logs_directly[i] != 0;
         for (const auto& c : syntax.calls())
-          if (c.function == static_cast<int>(i)) s.calls.push_back(name_hash(tokens[c.name].text));
+          if (c.function == static_cast<int>(i)) s.calls.push_back(name_hash_at(file, tokens[c.name]));
         s.evidence = file.evidence(name_token);
         out.config_changes.push_back(std::move(s));
       }
@@ -697,7 +701,7 @@ class SecurityEventsLogged final : public SourceRule {
         calls.resize(first);
         return true;
       }
-      calls.push_back(name_hash(name.text));
+      calls.push_back(name_hash_at(file, name));
     }
     if (!declared_api) {  // logger.warn(...), spdlog::warn(...), std::cerr << …
       const auto& at = judged.stream_logs(file);
@@ -1034,8 +1038,10 @@ class SecurityEventsLogged final : public SourceRule {
     ReturnsOne zero_is_failure(tokens, def.body_open, end);
     const bool authenticating = word_classes(fn_name) & (verify_word | auth_word);
     // Where the statement through each token walked ends: every token on a walk to the ';' ends at
-    // that ';', so nested `if (a) if (a) … x;` walk each token once, not once per enclosing if.
-    std::unordered_map<size_t, size_t> statement_end;
+    // that ';', so nested `if (a) if (a) … x;` walk each token once, not once per enclosing if. By
+    // token from the body's '{' (0: not walked), sized on first need: a table the size of the
+    // function rather than a node allocated for every token walked.
+    std::vector<size_t> statement_end;
     std::vector<size_t> walked;
     // Each if's branches are walked for their calls and exits, and nested branches hold each
     // other: thousands nested on one line would take minutes. Real functions walk a few times
@@ -1074,16 +1080,17 @@ class SecurityEventsLogged final : public SourceRule {
         if (from < end && tokens[from].is("{")) return std::min(syntax.match(from), end);
         size_t k = from;
         walked.clear();
+        if (statement_end.empty()) statement_end.resize(end - def.body_open, 0);
         while (k < end && !tokens[k].is(";")) {
-          if (const auto known = statement_end.find(k); known != statement_end.end()) {
-            k = known->second;
+          if (const size_t known = statement_end[k - def.body_open]; known != 0) {
+            k = known;
             break;
           }
           walked.push_back(k);
           const bool opener = tokens[k].is("(") || tokens[k].is("{");
           k = opener ? std::min(syntax.match(k), end) + 1 : k + 1;
         }
-        for (const size_t w : walked) statement_end.emplace(w, k);
+        for (const size_t w : walked) statement_end[w - def.body_open] = k;
         return std::min(k, end);
       };
       const size_t then_begin = cond_close + 1;
