@@ -425,6 +425,20 @@ bool is_outcome_variable(std::string_view name) {
 }
 
 bool is_lock_word(std::string_view name) { return word_classes(name) & lock_word; }
+
+// Whether a name may hold a lock word: its letters "locked" or "lockout" in a row, in any case.
+// A look at the letters, for every name of every file (is_lock_word splits a name into words).
+bool may_hold_lock_word(std::string_view name) {
+  const auto lower_at = [&](size_t i, std::string_view word) {
+    for (size_t k = 0; k < word.size(); ++k)
+      if ((name[i + k] | 0x20) != word[k]) return false;
+    return true;
+  };
+  for (size_t i = 0; i + 6 <= name.size(); ++i)
+    if ((name[i] | 0x20) == 'l' && (lower_at(i, "locked") || (i + 7 <= name.size() && lower_at(i, "lockout"))))
+      return true;
+  return false;
+}
 bool is_account_word(std::string_view name) { return word_classes(name) & account_word; }
 
 // A name that says failure: FAILED, ERR_AUTH, -EACCES, and errno-style codes (EAUTH, EBADMSG,
@@ -516,11 +530,13 @@ class SecurityEventsLogged final : public SourceRule {
       table.calls_end.push_back(static_cast<uint32_t>(table.calls.size()));
     }
     std::vector<std::pair<uint32_t, NameHash>>().swap(edges);
+    // A lockout sets a name with a lock word (find_lockouts): most files have none.
+    const bool lock_names = std::any_of(file.names.all().begin(), file.names.all().end(), may_hold_lock_word);
     for (size_t i = 0; i < function_count; ++i) {
       const auto& def = syntax.functions()[i];
       const std::string_view name = tokens[def.name].text;
       find_rejections(file, def, name, judged, out);
-      find_lockouts(file, def, name, judged, out);
+      if (lock_names) find_lockouts(file, def, name, judged, out);
       const uint32_t classes = word_classes(name);
       const bool account_lock = (classes & lock_verb) && (classes & account_word);
       if (account_lock || ((classes & change_verb) && names_security_setting(identifier_words(name)))) {
