@@ -426,6 +426,17 @@ bool is_outcome_variable(std::string_view name) {
 
 bool is_lock_word(std::string_view name) { return word_classes(name) & lock_word; }
 
+// Whether a name can make a condition decide anything (judge_condition), called or as a value:
+// what each of its tests asks of a name, joined, so that most conditions (`if (ret < 0)`,
+// `if (!netif_running(dev))`) are let go after one question per name.
+bool may_decide_as_call(std::string_view name) {
+  return is_verification(name) || has_check_word(name) || is_comparison(name) || names_authentication(name) ||
+         is_lock_word(name) || names_a_secret(name);
+}
+bool may_decide_as_value(std::string_view name) {
+  return is_outcome_variable(name) || names_a_secret(name) || is_lock_word(name);
+}
+
 // Whether a name may hold a lock word: its letters "locked" or "lockout" in a row, in any case.
 // A look at the letters, for every name of every file (is_lock_word splits a name into words).
 bool may_hold_lock_word(std::string_view name) {
@@ -631,9 +642,9 @@ class SecurityEventsLogged final : public SourceRule {
     explicit Judged(const FileNames& names)
         : verification(names), check(names), comparison(names), outcome(names), security_noun(names), mac(names),
           address(names), lock(names), account(names), failure(names), log(names), authentication(names),
-          denial(names), credential(names), assigned_from(names) {}
+          denial(names), credential(names), decides_as_call(names), decides_as_value(names), assigned_from(names) {}
     NameMemo verification, check, comparison, outcome, security_noun, mac, address, lock, account, failure, log,
-        authentication, denial, credential;
+        authentication, denial, credential, decides_as_call, decides_as_value;
     AssignedCallees assigned_from;  // of the function being walked
 
     // Where the file writes to a logger object or a diagnostic stream (logger.warn(…),
@@ -852,6 +863,21 @@ class SecurityEventsLogged final : public SourceRule {
                                    bool authenticating, const AssignedCallees& assigned_from,
                                    Judged& judged) {
     Condition cond;
+    // Nothing to decide unless a name can make it so: a called name, or a value (or the callee a
+    // variable was assigned from) that one of the tests below can accept.
+    bool decides = false;
+    for (size_t k = begin; k < close && !decides; ++k) {
+      const Token& c = tokens[k];
+      if (c.kind != TokenKind::identifier) continue;
+      if (k + 1 < close && tokens[k + 1].is("(")) {
+        decides = judged.decides_as_call(c, may_decide_as_call);
+        continue;
+      }
+      const size_t source = assigned_from.of(c);
+      decides = judged.decides_as_value(c, may_decide_as_value) ||
+                (source != AssignedCallees::none && judged.decides_as_call(tokens[source], may_decide_as_call));
+    }
+    if (!decides) return cond;
     bool secret_operand = false, mac_operand = false;
     // `if (password != expected_password)`: a secret compared with an operator. Not a test against
     // NULL or 0 (an argument check), and only names that say secret whatever their value: a bare
