@@ -140,12 +140,28 @@ ValueMatcher::RefIndex::RefIndex(std::vector<Ref> refs) : refs_(std::move(refs))
   }
 }
 
+ValueMatcher::WidthValues::WidthValues(const std::vector<ValueForm>& forms, unsigned bits)
+    : bits_(size_t{1} << log2_bits >> 6, 0) {
+  std::vector<bool> small(256, false);  // the values below 256 the forms hold
+  for (const ValueForm& f : forms) {
+    if (f.bits != bits) continue;
+    for (const uint64_t v : f.values) {
+      if (v < small.size()) small[v] = true;
+      const uint64_t h = (v ^ (v >> 29)) * 0xBF58476D1CE4E5B9ull;
+      const uint64_t bit = h >> (64 - log2_bits);
+      bits_[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
+  }
+  all_ = bits == 8 && std::all_of(small.begin(), small.end(), [](bool held) { return held; });
+}
+
 ValueMatcher::ValueMatcher(const std::vector<Table>& tables)
     : tables_(tables),
       forms_(value_forms(tables)),
       anchors_(anchor_refs(forms_)),
       values_(value_refs(forms_)),
       resolver_(tables) {
+  for (const unsigned bits : widths) width_values_.emplace_back(forms_, bits);
   for (const ValueForm& f : forms_) {
     std::vector<uint32_t> from(f.values.size() + 1, 0);
     for (size_t k = f.values.size(); k-- > 0;) from[k] = from[k + 1] + (f.values[k] != 0);
@@ -168,7 +184,8 @@ std::vector<ValueHit> ValueMatcher::match(std::span<const Literal> literals) con
     valid[w].resize(n);
     for (size_t i = 0; i < n; ++i) {
       uint64_t v = 0;
-      valid[w][i] = element(literals[i], widths[w], v);
+      // Not an element of any form of this width: as good as no element (see WidthValues).
+      valid[w][i] = element(literals[i], widths[w], v) && width_values_[w].may_hold(v);
       as[w][i] = v;
     }
   }

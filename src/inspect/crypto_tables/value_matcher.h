@@ -69,6 +69,26 @@ class ValueMatcher {
   static std::vector<Ref> anchor_refs(const std::vector<ValueForm>& forms);
   static std::vector<Ref> value_refs(const std::vector<ValueForm>& forms);
 
+  // Per element width, which values some form of that width holds, as one bit per value's hash
+  // (a Bloom filter with one hash; all set where the forms hold every value, as bytes do). A
+  // literal that no form holds at a width can start no anchor and be no entry there: most
+  // literals of a file are small numbers, which few wide tables hold.
+  class WidthValues {
+   public:
+    WidthValues(const std::vector<ValueForm>& forms, unsigned bits);
+    bool may_hold(uint64_t value) const {
+      if (all_) return true;
+      const uint64_t h = (value ^ (value >> 29)) * 0xBF58476D1CE4E5B9ull;
+      const uint64_t bit = h >> (64 - log2_bits);
+      return (bits_[bit / 64] >> (bit % 64) & 1) != 0;
+    }
+
+   private:
+    static constexpr unsigned log2_bits = 20;  // 128 KiB
+    std::vector<uint64_t> bits_;
+    bool all_ = false;
+  };
+
   const std::vector<Table>& tables_;
   std::vector<ValueForm> forms_;
   std::vector<uint32_t> nonzero_;  // per form: its values that are not zero
@@ -76,6 +96,7 @@ class ValueMatcher {
   std::vector<std::vector<std::pair<uint64_t, uint32_t>>> positions_;  // per form: (value, index), sorted
   RefIndex anchors_;  // four consecutive values of a form
   RefIndex values_;   // each value of a distinctive form
+  std::vector<WidthValues> width_values_;  // by index in the widths (8, 16, 32, 64)
   HitResolver resolver_;
 };
 

@@ -67,6 +67,20 @@ bool first_number(std::span<const Token> body, uint64_t& value) {
   return false;
 }
 
+// Whether the file names a version macro at all: one of the macros above, OPENSSL_VERSION_TEXT, or
+// one of STM32Cube's or CMSIS's (version_macros). Most files of a tree do not, and their #defines
+// are then not looked at.
+bool names_version_macro(const FileNames& names) {
+  for (const auto& m : string_macros)
+    if (names.contains(m.macro)) return true;
+  for (const auto& m : number_macros)
+    for (const std::string_view part : m.parts)
+      if (!part.empty() && names.contains(part)) return true;
+  return names.contains("OPENSSL_VERSION_TEXT") ||
+         std::any_of(names.all().begin(), names.all().end(),
+                     [](std::string_view n) { return n.starts_with("__STM32") || n.starts_with("__CM"); });
+}
+
 std::vector<VersionMacro> version_macros(std::span<const Token> t) {
   std::vector<VersionMacro> out;
   // component -> part index -> (value, line)
@@ -141,6 +155,7 @@ class ComponentsRule final : public SourceRule {
   }
 
   void check(const SourceFile& file, std::vector<Finding>&, std::any& facts) const override {
+    if (!names_version_macro(file.names)) return;
     auto found = version_macros(file.tokens);
     if (!found.empty()) facts = std::move(found);
   }

@@ -43,32 +43,6 @@ uint64_t name_hash(std::string_view s) {
   return h ^ (h >> 29);
 }
 
-// a == b for identifiers, eight bytes at a time and the rest as name_hash reads it (two
-// overlapping loads): every identifier token of a tree is compared with the name it repeats,
-// where a call of memcmp costs more than the comparison.
-bool same_name(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  size_t i = 0;
-  for (; i + 8 <= a.size(); i += 8) {
-    uint64_t x, y;
-    std::memcpy(&x, a.data() + i, 8);
-    std::memcpy(&y, b.data() + i, 8);
-    if (x != y) return false;
-  }
-  const size_t rest = a.size() - i;
-  if (rest >= 4) {
-    uint32_t x1, y1, x2, y2;
-    std::memcpy(&x1, a.data() + i, 4);
-    std::memcpy(&y1, b.data() + i, 4);
-    std::memcpy(&x2, a.data() + i + rest - 4, 4);
-    std::memcpy(&y2, b.data() + i + rest - 4, 4);
-    return x1 == y1 && x2 == y2;
-  }
-  for (; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
-
 }  // namespace
 
 FileNames::FileNames(std::span<Token> tokens) : slots_(1024, 0) {
@@ -117,12 +91,19 @@ size_t FileNames::index(std::string_view name) const {
 }
 
 bool lasting_judgement(bool (*judge)(std::string_view), const FileNames& names, size_t id) {
+  return LastingJudgement()(judge, names, id);
+}
+
+bool LastingJudgement::operator()(bool (*judge)(std::string_view), const FileNames& names, size_t id) {
+  if (judge != judge_) {
+    if (memory_ == nullptr) memory_ = &NameMemory::of_thread();
+    judge_ = judge;
+    bit_ = memory_->judge_bit(judge);
+  }
   const std::string_view name = names.all()[id];
-  NameMemory& memory = NameMemory::of_thread();
-  const int bit = memory.judge_bit(judge);
-  if (name.size() > NameMemory::max_name || bit < 0) return judge(name);  // not kept: judged afresh
-  NameMemory::Line& line = memory.line_of(name, names.hash(id));
-  const uint32_t mask = uint32_t{1} << bit;
+  if (name.size() > NameMemory::max_name || bit_ < 0) return judge(name);  // not kept: judged afresh
+  NameMemory::Line& line = memory_->line_of(name, names.hash(id));
+  const uint32_t mask = uint32_t{1} << bit_;
   if ((line.judged & mask) == 0) {
     line.judged |= mask;
     if (judge(name)) line.holds |= mask;

@@ -45,6 +45,20 @@ class FileNames {
 // NameMemory, beside everything else known about the name.
 bool lasting_judgement(bool (*judge)(std::string_view), const FileNames& names, size_t id);
 
+class NameMemory;
+
+// lasting_judgement for many names: the thread's memory and the judge's place in it are looked up
+// when the judge changes, not for every name.
+class LastingJudgement {
+ public:
+  bool operator()(bool (*judge)(std::string_view), const FileNames& names, size_t id);
+
+ private:
+  NameMemory* memory_ = nullptr;
+  bool (*judge_)(std::string_view) = nullptr;
+  int bit_ = -1;  // NameMemory::judge_bit(judge_)
+};
+
 // A judgement of each name of a file, made on first use: memo(t, judge) is judge(t.text) for an
 // identifier token t, computed once per distinct name; by a plain function, also remembered
 // across files (lasting_judgement).
@@ -57,7 +71,7 @@ class NameMemo {
     uint8_t& k = known_[t.name];
     if (k == unknown) {
       if constexpr (std::is_function_v<std::remove_reference_t<Judge>>)
-        k = lasting_judgement(judge, names_, t.name) ? 1 : 0;
+        k = lasting_(judge, names_, t.name) ? 1 : 0;
       else
         k = judge(t.text) ? 1 : 0;
     }
@@ -68,6 +82,7 @@ class NameMemo {
   static constexpr uint8_t unknown = 2;
   const FileNames& names_;
   std::vector<uint8_t> known_;
+  LastingJudgement lasting_;
 };
 
 }  // namespace mdbc::source

@@ -335,8 +335,9 @@ class Check {
     // Only the bindings of credential-like names, found for those names alone (most names of a
     // file are no credential), in token order.
     std::vector<const Binding*> credentials;
+    LastingJudgement judged;
     for (size_t id = 0; id < file_.names.size(); ++id)
-      if (lasting_judgement(credential_like, file_.names, id))
+      if (judged(credential_like, file_.names, id))
         for (const Binding* b : values_.bindings(file_.names.all()[id])) credentials.push_back(b);
     std::stable_sort(credentials.begin(), credentials.end(),
                      [](const Binding* a, const Binding* b) { return a->name < b->name; });

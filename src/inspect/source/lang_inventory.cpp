@@ -8,6 +8,10 @@
 #include <map>
 #include <string>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "inspect/source/call_site.h"
 
 namespace mdbc::source {
@@ -17,11 +21,30 @@ struct LineCount {
   uint64_t lines = 0;
 };
 
+// Every byte of every program source of the tree is read here: sixteen at a time where the
+// processor has SSE2, counted in byte lanes that are summed before one can overflow.
+uint64_t count_newlines(std::string_view bytes) {
+  uint64_t newlines = 0;
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  while (i + 16 <= bytes.size()) {
+    __m128i lanes = _mm_setzero_si128();
+    const size_t blocks = std::min<size_t>((bytes.size() - i) / 16, 255);
+    for (size_t b = 0; b < blocks; ++b, i += 16) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i));
+      lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(block, newline));  // a match is -1
+    }
+    const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());  // two 64-bit lanes of eight bytes' sum
+    newlines += static_cast<uint64_t>(_mm_cvtsi128_si64(sums)) + static_cast<uint64_t>(_mm_extract_epi16(sums, 4));
+  }
+#endif
+  return newlines + static_cast<uint64_t>(std::count(bytes.begin() + static_cast<std::ptrdiff_t>(i), bytes.end(), '\n'));
+}
+
 uint64_t count_lines(std::string_view bytes) {
   if (bytes.empty()) return 0;
-  uint64_t newlines = 0;
-  for (size_t at = bytes.find('\n'); at != std::string_view::npos; at = bytes.find('\n', at + 1)) ++newlines;
-  return newlines + (bytes.back() != '\n' ? 1 : 0);
+  return count_newlines(bytes) + (bytes.back() != '\n' ? 1 : 0);
 }
 
 class LanguageInventory final : public SourceRule {

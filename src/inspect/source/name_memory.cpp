@@ -17,7 +17,7 @@ NameMemory& NameMemory::of_thread() {
 
 NameMemory::Line& NameMemory::line_of(std::string_view name, uint64_t hash) {
   Line& line = lines_[hash & (lines_.size() - 1)];
-  if (line.length != name.size() || std::string_view(line.name, line.length) != name) {
+  if (line.length != name.size() || !same_name(std::string_view(line.name, line.length), name)) {
     line = Line{};
     std::copy(name.begin(), name.end(), line.name);
     line.length = static_cast<uint8_t>(name.size());

@@ -9,10 +9,38 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
 namespace mdbc::source {
+
+// a == b for identifiers, eight bytes at a time and the rest in two overlapping loads: every
+// identifier token of a tree is compared with the name it repeats (FileNames), and every name
+// asked about with the one its line holds (NameMemory), where a call of memcmp costs more than
+// the comparison.
+inline bool same_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  size_t i = 0;
+  for (; i + 8 <= a.size(); i += 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) return false;
+  }
+  const size_t rest = a.size() - i;
+  if (rest >= 4) {
+    uint32_t x1, y1, x2, y2;
+    std::memcpy(&x1, a.data() + i, 4);
+    std::memcpy(&y1, b.data() + i, 4);
+    std::memcpy(&x2, a.data() + i + rest - 4, 4);
+    std::memcpy(&y2, b.data() + i + rest - 4, 4);
+    return x1 == y1 && x2 == y2;
+  }
+  for (; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
 
 class NameMemory {
  public:

@@ -95,7 +95,11 @@ class Recursion final : public SourceRule {
     // Per name of the file (Token::name), its index among the callees, or none yet.
     constexpr uint32_t not_called = UINT32_MAX;
     std::vector<uint32_t> callee_index(file.names.size(), not_called);
-    std::vector<std::vector<uint32_t>> calls(functions.size());
+    // Each call as its function and edge (function << 32 | callee << 8 | argument count), in one
+    // list rather than a list allocated per function: sorted, each once, it is every function's
+    // edges in order.
+    std::vector<uint64_t> calls;
+    calls.reserve(file.syntax.calls().size());
     for (const Call& c : file.syntax.calls()) {
       if (c.function < 0 || !c.macro.empty() || !c.qualifier.empty()) continue;
       uint32_t& callee = callee_index[t[c.name].name];
@@ -104,16 +108,13 @@ class Recursion final : public SourceRule {
         out.callees.push_back(name_hash(t[c.name].text));
       }
       const uint32_t args = static_cast<uint32_t>(std::min<size_t>(c.args.size(), any_count - 1));
-      calls[static_cast<size_t>(c.function)].push_back(callee << 8 | args);
+      calls.push_back(uint64_t{static_cast<uint32_t>(c.function)} << 32 | (callee << 8 | args));
     }
+    std::sort(calls.begin(), calls.end());
+    calls.erase(std::unique(calls.begin(), calls.end()), calls.end());
     out.defs.reserve(functions.size());
-    size_t edge_count = 0;
-    for (auto& mine : calls) {
-      std::sort(mine.begin(), mine.end());
-      mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
-      edge_count += mine.size();
-    }
-    out.edges.reserve(edge_count);
+    out.edges.reserve(calls.size());
+    size_t next_call = 0;
     for (size_t i = 0; i < functions.size(); ++i) {
       const FunctionDef& f = functions[i];
       CallFacts::Def d;
@@ -136,7 +137,8 @@ class Recursion final : public SourceRule {
       }
       std::tie(d.min_args, d.max_args) = arity(file, f);
       d.first_edge = static_cast<uint32_t>(out.edges.size());
-      out.edges.insert(out.edges.end(), calls[i].begin(), calls[i].end());
+      for (; next_call < calls.size() && calls[next_call] >> 32 == i; ++next_call)
+        out.edges.push_back(static_cast<uint32_t>(calls[next_call]));
       out.defs.push_back(d);
     }
     out.blob.shrink_to_fit();

@@ -126,8 +126,17 @@ class SafetySubset final : public SourceRule {
     size_t body_from = t.size();
     for (size_t i = 0; i < t.size(); ++i) {
       const Token& tok = t[i];
+      const bool directive_start = tok.directive && tok.line_start && (tok.is("#") || tok.is("%:"));
+      // Cheap first, since this visits every token of the file: besides the starts of directives
+      // (which say what the tokens after them are), only an octal number, goto, and new or delete
+      // in C++ can be reported.
+      const bool candidate = tok.kind == TokenKind::number
+                                 ? is_octal(tok.text)
+                                 : tok.kind == TokenKind::identifier &&
+                                       (tok.is("goto") || (cpp && (tok.is("new") || tok.is("delete"))));
+      if (!directive_start && !candidate) continue;
       if (file.syntax.dead(i)) continue;
-      if (tok.directive && tok.line_start && (tok.is("#") || tok.is("%:"))) {
+      if (directive_start) {
         macro = {};
         directive = i + 1 < t.size() && !t[i + 1].line_start && t[i + 1].directive ? t[i + 1].text : std::string_view();
         body_from = t.size();
@@ -160,16 +169,14 @@ class SafetySubset final : public SourceRule {
         out.push_back(file.at(tok, std::move(rule), std::move(message) + in_macro(in), severity));
       };
       if (tok.kind == TokenKind::number) {
-        if (is_octal(tok.text))
-          report("CODE-5/octal-constant", std::string(tok.text) + ": " + advice("CODE-5/octal-constant"));
+        report("CODE-5/octal-constant", std::string(tok.text) + ": " + advice("CODE-5/octal-constant"));
         continue;
       }
-      if (tok.kind != TokenKind::identifier) continue;
       if (tok.is("goto") && !(i > 0 && (t[i - 1].is(".") || t[i - 1].is("->")))) {
         report("CODE-5/goto", advice("CODE-5/goto"));
         continue;
       }
-      if (!cpp || !(tok.is("new") || tok.is("delete")) || i + 1 >= t.size()) continue;
+      if (tok.is("goto") || i + 1 >= t.size()) continue;  // a member named goto
       const Token& prev = i > 0 ? t[i - 1] : tok;
       if (i > 0 && (prev.is_ident("operator") || prev.is(".") || prev.is("->") || prev.is("::"))) continue;
       if (tok.is("delete") && prev.is("=")) continue;  // a deleted function: f() = delete;

@@ -52,8 +52,9 @@ class SecretAliases {
   bool file_names_secret() {
     if (!file_names_secret_) {
       file_names_secret_ = false;
+      LastingJudgement judged;
       for (size_t id = 0; id < file_.names.size() && !*file_names_secret_; ++id)
-        file_names_secret_ = lasting_judgement(may_name_secret, file_.names, id);
+        file_names_secret_ = judged(may_name_secret, file_.names, id);
     }
     return *file_names_secret_;
   }
@@ -122,7 +123,7 @@ class SecretsInLogs final : public SourceRule {
     for (const auto& call : file.syntax.calls()) {
       const std::string_view callee = tokens[call.name].text;
       if (const int data = raw_write_data(file, call); data >= 0) {  // fwrite(pin, 1, n, log_fp)
-        check_arguments(file, {call.args[static_cast<size_t>(data)]}, callee, aliases, out);
+        check_arguments(file, std::span(&call.args[static_cast<size_t>(data)], 1), callee, aliases, out);
         continue;
       }
       if (!is_sink(tokens[call.name])) {
@@ -214,7 +215,7 @@ class SecretsInLogs final : public SourceRule {
   }
 
   // Whether an argument is a secret (reported).
-  static bool check_arguments(const SourceFile& file, const std::vector<std::pair<size_t, size_t>>& args,
+  static bool check_arguments(const SourceFile& file, std::span<const std::pair<size_t, size_t>> args,
                               std::string_view sink, SecretAliases& aliases, std::vector<Finding>& out) {
     for (const auto& [begin, end] : args) {
       if (end == begin + 1 && file.tokens[begin].kind == TokenKind::string) continue;  // the format, or a literal

@@ -38,8 +38,12 @@ struct Site {
 // Function names in the tree-wide call graph are 64-bit hashes: the graph holds every function of
 // the tree and every call it makes (millions in a kernel tree), where strings would cost tens of
 // bytes each for the whole run.
+// They are FileNames' hashes, which the file's names already carry (name_hash_at).
 using NameHash = uint64_t;
-NameHash name_hash(std::string_view name) { return std::hash<std::string_view>{}(name); }
+NameHash name_hash(std::string_view name) { return FileNames::hash_of(name); }
+NameHash name_hash_at(const SourceFile& file, const Token& t) {
+  return t.kind == TokenKind::identifier && t.name < file.names.size() ? file.names.hash(t.name) : name_hash(t.text);
+}
 
 // A file's functions for the tree-wide call graph, in flat arrays: a kernel tree has 650,000
 // functions, and a vector of calls apiece cost more in headers, allocations and slack than the
@@ -430,6 +434,31 @@ bool is_outcome_variable(std::string_view name) {
 }
 
 bool is_lock_word(std::string_view name) { return word_classes(name) & lock_word; }
+
+// Whether a name can make a condition decide anything (judge_condition), called or as a value:
+// what each of its tests asks of a name, joined, so that most conditions (`if (ret < 0)`,
+// `if (!netif_running(dev))`) are let go after one question per name.
+bool may_decide_as_call(std::string_view name) {
+  return is_verification(name) || has_check_word(name) || is_comparison(name) || names_authentication(name) ||
+         is_lock_word(name) || names_a_secret(name);
+}
+bool may_decide_as_value(std::string_view name) {
+  return is_outcome_variable(name) || names_a_secret(name) || is_lock_word(name);
+}
+
+// Whether a name may hold a lock word: its letters "locked" or "lockout" in a row, in any case.
+// A look at the letters, for every name of every file (is_lock_word splits a name into words).
+bool may_hold_lock_word(std::string_view name) {
+  const auto lower_at = [&](size_t i, std::string_view word) {
+    for (size_t k = 0; k < word.size(); ++k)
+      if ((name[i + k] | 0x20) != word[k]) return false;
+    return true;
+  };
+  for (size_t i = 0; i + 6 <= name.size(); ++i)
+    if ((name[i] | 0x20) == 'l' && (lower_at(i, "locked") || (i + 7 <= name.size() && lower_at(i, "lockout"))))
+      return true;
+  return false;
+}
 bool is_account_word(std::string_view name) { return word_classes(name) & account_word; }
 
 // A name that says failure: FAILED, ERR_AUTH, -EACCES, and errno-style codes (EAUTH, EBADMSG,
@@ -552,13 +581,13 @@ class SecurityEventsLogged final : public SourceRule {
           (diagnostics_count && diagnostic_writer(tokens[c.name], may_write_diagnostics) &&
            writes_diagnostics(tokens, c)))
         logs_directly[fn] = 1;
-      edges.emplace_back(fn, name_hash(tokens[c.name].text));
+      edges.emplace_back(fn, name_hash_at(file, tokens[c.name]));
     }
     std::sort(edges.begin(), edges.end());
     edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
     FunctionTable& table = out.functions;
     table.names.reserve(function_count);
-    for (const auto& f : syntax.functions()) table.names.push_back(name_hash(tokens[f.name].text));
+    for (const auto& f : syntax.functions()) table.names.push_back(name_hash_at(file, tokens[f.name]));
     table.calls.reserve(edges.size());
     table.calls_end.reserve(function_count);
     for (size_t i = 0, e = 0; i < function_count; ++i) {
@@ -566,11 +595,13 @@ class SecurityEventsLogged final : public SourceRule {
       table.calls_end.push_back(static_cast<uint32_t>(table.calls.size()));
     }
     std::vector<std::pair<uint32_t, NameHash>>().swap(edges);
+    // A lockout sets a name with a lock word (find_lockouts): most files have none.
+    const bool lock_names = std::any_of(file.names.all().begin(), file.names.all().end(), may_hold_lock_word);
     for (size_t i = 0; i < function_count; ++i) {
       const auto& def = syntax.functions()[i];
       const std::string_view name = tokens[def.name].text;
       find_rejections(file, def, name, judged, out);
-      find_lockouts(file, def, name, judged, out);
+      if (lock_names) find_lockouts(file, def, name, judged, out);
       const uint32_t classes = word_classes(name);
       const bool account_lock = (classes & lock_verb) && (classes & account_word);
       if (account_lock || ((classes & change_verb) && names_security_setting(identifier_words(name)))) {
@@ -582,7 +613,7 @@ class SecurityEventsLogged final : public SourceRule {
         s.what = "security configuration change";
         s.logs_directly = logs_directly[i] != 0;
         for (const auto& c : syntax.calls())
-          if (c.function == static_cast<int>(i)) s.calls.push_back(name_hash(tokens[c.name].text));
+          if (c.function == static_cast<int>(i)) s.calls.push_back(name_hash_at(file, tokens[c.name]));
         s.evidence = file.evidence(name_token);
         out.config_changes.push_back(std::move(s));
       }
@@ -665,9 +696,10 @@ class SecurityEventsLogged final : public SourceRule {
     explicit Judged(const FileNames& names)
         : verification(names), check(names), comparison(names), outcome(names), security_noun(names), mac(names),
           address(names), lock(names), account(names), failure(names), log(names), authentication(names),
-          denial(names), credential(names), assigned_from(names), objects(names) {}
+          denial(names), credential(names), decides_as_call(names), decides_as_value(names), assigned_from(names),
+          objects(names) {}
     NameMemo verification, check, comparison, outcome, security_noun, mac, address, lock, account, failure, log,
-        authentication, denial, credential;
+        authentication, denial, credential, decides_as_call, decides_as_value;
     AssignedCallees assigned_from;  // of the function being walked
     ObjectNames objects;            // of the function being walked
 
@@ -752,7 +784,7 @@ class SecurityEventsLogged final : public SourceRule {
         calls.resize(first);
         return true;
       }
-      calls.push_back(name_hash(name.text));
+      calls.push_back(name_hash_at(file, name));
     }
     if (!declared_api) {  // logger.warn(...), spdlog::warn(...), std::cerr << …
       const auto& at = judged.stream_logs(file);
@@ -911,6 +943,21 @@ class SecurityEventsLogged final : public SourceRule {
                                    bool authenticating, const AssignedCallees& assigned_from,
                                    Judged& judged) {
     Condition cond;
+    // Nothing to decide unless a name can make it so: a called name, or a value (or the callee a
+    // variable was assigned from) that one of the tests below can accept.
+    bool decides = false;
+    for (size_t k = begin; k < close && !decides; ++k) {
+      const Token& c = tokens[k];
+      if (c.kind != TokenKind::identifier) continue;
+      if (k + 1 < close && tokens[k + 1].is("(")) {
+        decides = judged.decides_as_call(c, may_decide_as_call);
+        continue;
+      }
+      const size_t source = assigned_from.of(c);
+      decides = judged.decides_as_value(c, may_decide_as_value) ||
+                (source != AssignedCallees::none && judged.decides_as_call(tokens[source], may_decide_as_call));
+    }
+    if (!decides) return cond;
     bool secret_operand = false, mac_operand = false;
     // `if (password != expected_password)`: a secret compared with an operator. Not a test against
     // NULL or 0 (an argument check), and only names that say secret whatever their value: a bare
@@ -1120,8 +1167,10 @@ class SecurityEventsLogged final : public SourceRule {
     ReturnsOne zero_is_failure(tokens, def.body_open, end);
     const bool authenticating = word_classes(fn_name) & (verify_word | auth_word);
     // Where the statement through each token walked ends: every token on a walk to the ';' ends at
-    // that ';', so nested `if (a) if (a) … x;` walk each token once, not once per enclosing if.
-    std::unordered_map<size_t, size_t> statement_end;
+    // that ';', so nested `if (a) if (a) … x;` walk each token once, not once per enclosing if. By
+    // token from the body's '{' (0: not walked), sized on first need: a table the size of the
+    // function rather than a node allocated for every token walked.
+    std::vector<size_t> statement_end;
     std::vector<size_t> walked;
     // Each if's branches are walked for their calls and exits, and nested branches hold each
     // other: thousands nested on one line would take minutes. Real functions walk a few times
@@ -1160,16 +1209,17 @@ class SecurityEventsLogged final : public SourceRule {
         if (from < end && tokens[from].is("{")) return std::min(syntax.match(from), end);
         size_t k = from;
         walked.clear();
+        if (statement_end.empty()) statement_end.resize(end - def.body_open, 0);
         while (k < end && !tokens[k].is(";")) {
-          if (const auto known = statement_end.find(k); known != statement_end.end()) {
-            k = known->second;
+          if (const size_t known = statement_end[k - def.body_open]; known != 0) {
+            k = known;
             break;
           }
           walked.push_back(k);
           const bool opener = tokens[k].is("(") || tokens[k].is("{");
           k = opener ? std::min(syntax.match(k), end) + 1 : k + 1;
         }
-        for (const size_t w : walked) statement_end.emplace(w, k);
+        for (const size_t w : walked) statement_end[w - def.body_open] = k;
         return std::min(k, end);
       };
       const size_t then_begin = cond_close + 1;

@@ -322,23 +322,18 @@ void Syntax::find_calls(const Landmarks& landmarks) {
     c.close = match(i + 1);
     c.qualifier = qualifier;
     if (t.directive) c.macro = macro;
-    // Split the arguments at top-level commas: counted first, so that the list is allocated once.
+    // Split the arguments at top-level commas.
     const size_t end = std::min(c.close, n);
     if (end > c.open + 1) {
-      const auto for_each_comma = [&](auto&& at_comma) {
-        for (size_t j = c.open + 1; j < end; ++j) {
-          if (tokens_[j].kind == TokenKind::punct && is_open(tokens_[j]) && match(j) < end) j = match(j);
-          else if (tokens_[j].is(",")) at_comma(j);
-        }
-      };
-      size_t commas = 0;
-      for_each_comma([&](size_t) { ++commas; });
-      c.args.reserve(commas + 1);
       size_t arg_begin = c.open + 1;
-      for_each_comma([&](size_t comma) {
-        c.args.emplace_back(arg_begin, comma);
-        arg_begin = comma + 1;
-      });
+      for (size_t j = c.open + 1; j < end; ++j) {
+        if (tokens_[j].kind == TokenKind::punct && is_open(tokens_[j]) && match(j) < end) {
+          j = match(j);
+        } else if (tokens_[j].is(",")) {
+          c.args.emplace_back(arg_begin, j);
+          arg_begin = j + 1;
+        }
+      }
       c.args.emplace_back(arg_begin, end);
     }
     while (fn < functions_.size() && functions_[fn].body_close < i) ++fn;

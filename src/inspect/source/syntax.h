@@ -2,6 +2,7 @@
 // What the source rules need to know about a C/C++ file beyond its tokens, computed once per file
 // in one linear pass (no recursion): matching brackets, the calls of free functions, function
 // definitions, and which tokens sit in code that is never compiled (#if 0).
+#include <array>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -11,11 +12,44 @@
 
 namespace mdbc::source {
 
+// The [begin, end) token ranges of a call's top-level arguments, in order. Most calls have a few:
+// those are kept in the call itself, and only a longer list is allocated (a list allocated for
+// every call of a file made a large share of the source stage's allocations).
+class ArgRanges {
+ public:
+  using value_type = std::pair<size_t, size_t>;
+
+  const value_type* begin() const { return size_ <= kept ? kept_.data() : more_.data(); }
+  const value_type* end() const { return begin() + size_; }
+  const value_type* data() const { return begin(); }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const value_type& operator[](size_t i) const { return begin()[i]; }
+  const value_type& front() const { return begin()[0]; }
+  const value_type& back() const { return begin()[size_ - 1]; }
+
+  void emplace_back(size_t first, size_t second) {
+    if (size_ < kept) {
+      kept_[size_] = {first, second};
+    } else {
+      if (size_ == kept) more_.assign(kept_.begin(), kept_.end());
+      more_.emplace_back(first, second);
+    }
+    ++size_;
+  }
+
+ private:
+  static constexpr size_t kept = 4;
+  std::array<value_type, kept> kept_{};
+  std::vector<value_type> more_;  // all of them, past `kept`
+  size_t size_ = 0;
+};
+
 struct Call {
   size_t name = 0;   // index of the function-name token
   size_t open = 0;   // index of '('
   size_t close = 0;  // index of the matching ')'; tokens.size() when unterminated
-  std::vector<std::pair<size_t, size_t>> args;  // [begin, end) token ranges of the top-level arguments
+  ArgRanges args;    // [begin, end) token ranges of the top-level arguments
   std::string_view qualifier;  // "std" for std::f, "" for f and ::f
   std::string_view macro;      // the macro whose #define body holds the call, or ""
   int function = -1;           // index into Syntax::functions() of the enclosing definition, or -1
