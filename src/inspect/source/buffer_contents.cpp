@@ -61,6 +61,71 @@ constexpr std::array<std::string_view, 9> storing_calls{"push_back", "push_front
 constexpr std::array<std::string_view, 7> allocators{"malloc", "calloc", "alloca", "_alloca", "ALLOCA", "new",
                                                      "_malloca"};
 
+// The class a member function belongs to: X for a definition X::f, X::X or X::~X outside the
+// class, the class or struct whose body holds an in-class definition; "" for a free function. A
+// namespace's function (ns::f) passes for a class's: no constructor of ns is ever found for it.
+std::string_view class_of(const FileValues& values, const FunctionDef& f) {
+  const auto t = values.tokens();
+  size_t k = f.name;
+  if (k >= 1 && t[k - 1].is("~")) --k;
+  if (k >= 2 && t[k - 1].is("::")) return t[k - 2].kind == TokenKind::identifier ? t[k - 2].text : std::string_view{};
+  if (!values.in_record(f.name)) return {};
+  // The record's '{', back over the class's other members (bracketed groups stepped over), then its head.
+  constexpr size_t longest_head = 32;  // tokens of `class X final : public Base<T>, private Other`
+  for (size_t p = k, steps = 0; p > 0 && steps < value_tokens::max_walk; ++steps) {
+    --p;
+    if (is_closer(t[p])) {
+      const size_t open = values.syntax().match(p);
+      if (open >= p) return {};
+      p = open;
+      continue;
+    }
+    if (!t[p].is("{")) continue;
+    for (size_t q = p; q >= 2 && p - q < longest_head; --q) {
+      if (t[q - 1].is(";") || t[q - 1].is("{") || t[q - 1].is("}")) break;
+      if (t[q - 1].kind == TokenKind::identifier && (t[q - 2].is_ident("class") || t[q - 2].is_ident("struct")))
+        return t[q - 1].text;
+    }
+    return {};
+  }
+  return {};
+}
+
+bool is_constructor(std::span<const Token> t, const FunctionDef& f, std::string_view cls) {
+  return t[f.name].text == cls && !(f.name > 0 && t[f.name - 1].is("~"));
+}
+
+// The top-level arguments of the bracketed group opened at `open` (a call's or a construction's).
+std::vector<TokenRange> arguments_in(const FileValues& values, size_t open) {
+  std::vector<TokenRange> out;
+  const auto t = values.tokens();
+  const size_t close = values.syntax().match(open);
+  if (close >= t.size() || close <= open) return out;
+  size_t begin = open + 1;
+  for (size_t k = open + 1; k <= close; ++k) {
+    if (k < close && is_opener(t[k]) && values.syntax().match(k) < close) {
+      k = values.syntax().match(k);
+      continue;
+    }
+    if (k < close && !t[k].is(",")) continue;
+    if (k > begin) out.push_back({begin, k});
+    begin = k + 1;
+  }
+  return out;
+}
+
+// Where a function of the file constructs an object of class `cls` with arguments: the '(' or
+// '{' of `new X(…)`, `X(…)`, `X name(…)`, `X name{…}` at token k (an occurrence of the class's
+// name), or tokens().size() for any other use of the name (X *p, X::f, ~X, `X name;`).
+size_t construction_at(std::span<const Token> t, size_t k) {
+  const size_t none = t.size();
+  if (k + 2 >= t.size() || (k > 0 && t[k - 1].is("~"))) return none;
+  const auto group = [](const Token& x) { return x.is("(") || x.is("{"); };
+  if (group(t[k + 1])) return k + 1;
+  if (t[k + 1].kind == TokenKind::identifier && !is_keyword(t[k + 1].text) && group(t[k + 2])) return k + 2;
+  return none;
+}
+
 template <class T, size_t N>
 const T* named(const std::array<T, N>& table, std::string_view name) {
   for (const auto& e : table)
@@ -83,6 +148,80 @@ class Contents {
     const size_t base = alias_of(arg);
     if (base >= toks_.size()) return std::nullopt;
     return of_name(toks_[base].text);
+  }
+
+  // How a member of the class this function is a method of (~BadSink() { printf(data); }) gets
+  // its value in the file: the class, and the position of the constructor parameter that the
+  // writes of the member store when they do not store literals (BadSink(char *c) : data(c) {}).
+  // nullopt when the file writes it otherwise, nowhere, or is asked from a helper level.
+  struct MemberSource {
+    std::string_view cls;
+    std::optional<size_t> parameter;
+  };
+  std::optional<MemberSource> member_source(std::string_view name) {
+    const std::string_view cls = class_of(values_, body_);
+    if (level_ > 0 || cls.empty()) return std::nullopt;
+    const auto& functions = values_.syntax().functions();
+    MemberSource out{cls, std::nullopt};
+    size_t writes = 0;
+    // A value the member is given by `function` (-1: its declaration): a literal, fresh storage,
+    // or in a constructor, one of its parameters (whose other uses there only read it).
+    const auto judge = [&](int function, TokenRange value) {
+      ++writes;
+      const size_t from = function >= 0 ? alias_of(value) : toks_.size();
+      if (from < toks_.size() && is_constructor(toks_, functions[static_cast<size_t>(function)], cls)) {
+        const auto own = values_.visible(toks_[from].text, function);
+        const bool parameter = !own.empty() && std::all_of(own.begin(), own.end(), [&](const Binding* b) {
+          return b->form == BindingForm::parameter && b->function == function;
+        });
+        const auto index = parameter ? parameter_index(functions[static_cast<size_t>(function)], toks_[from].text)
+                                     : std::nullopt;
+        if (!index || (out.parameter && *out.parameter != *index)) return false;
+        out.parameter = index;
+        return Contents(values_, function, 0, 0, {}, level_ + 1).uses_ok(toks_[from].text);
+      }
+      return allocation(value) || literal_value(value, function);
+    };
+    const auto bindings = values_.bindings(name);
+    // The functions with a variable or parameter of that name of their own: their writes are to it.
+    std::vector<int> shadowing;
+    for (const Binding* b : bindings)
+      if (b->function >= 0 && (b->form == BindingForm::declaration || b->form == BindingForm::parameter))
+        shadowing.push_back(b->function);
+    for (const Binding* b : bindings) {
+      if (b->function >= 0 && std::find(shadowing.begin(), shadowing.end(), b->function) != shadowing.end()) continue;
+      if (b->function < 0) {  // the field's declaration, maybe with a default
+        if (b->form != BindingForm::member) return std::nullopt;
+        if (!b->value.empty() && !judge(-1, b->value)) return std::nullopt;
+        continue;
+      }
+      if (class_of(values_, functions[static_cast<size_t>(b->function)]) != cls) return std::nullopt;
+      const bool through_this = b->form == BindingForm::member && b->name >= 2 && toks_[b->name - 1].is("->") &&
+                                toks_[b->name - 2].is_ident("this");
+      if ((b->form != BindingForm::assignment && !through_this) || b->value.empty() || !judge(b->function, b->value))
+        return std::nullopt;
+    }
+    for (size_t g = 0; g < functions.size(); ++g) {
+      const FunctionDef& f = functions[g];
+      if (static_cast<int>(g) == function_ || class_of(values_, f) != cls) continue;
+      // A constructor's initialiser list: BadSink(char *c) : Base(c), data(c) {}.
+      const size_t close = values_.syntax().match(f.name + 1);
+      if (is_constructor(toks_, f, cls) && close + 1 < f.body_open && toks_[close + 1].is(":")) {
+        for (size_t k = close + 2; k + 1 < f.body_open && toks_[k].kind == TokenKind::identifier;) {
+          const size_t end = values_.syntax().match(k + 1);
+          if (!(toks_[k + 1].is("(") || toks_[k + 1].is("{")) || end >= f.body_open) break;
+          if (toks_[k].text == name && !judge(static_cast<int>(g), {k + 2, end})) return std::nullopt;
+          k = end + 1 + (toks_[end + 1].is(",") ? 1 : 0);
+        }
+      }
+      // The method's other uses of the member only read it or copy literals into it.
+      Contents method(values_, static_cast<int>(g), 0, 0, {}, level_ + 1);
+      for (const Binding* b : bindings) method.bound_.insert(b->name);
+      if (!method.uses_ok(name)) return std::nullopt;
+      texts_.insert(texts_.end(), method.texts_.begin(), method.texts_.end());
+    }
+    if (writes == 0) return std::nullopt;
+    return out;
   }
 
   std::optional<std::vector<std::string>> of_name(std::string_view name) {
@@ -142,7 +281,7 @@ class Contents {
   // another name (followed in turn).
   bool bindings_ok(std::string_view name) {
     const auto bindings = values_.visible(name, function_);
-    if (bindings.empty()) return false;  // declared elsewhere (a header, another file)
+    if (bindings.empty()) return member_ok(name);  // a member, or declared elsewhere (a header, another file)
     for (const Binding* b : bindings) {
       bound_.insert(b->name);
       if (b->form == BindingForm::parameter && b->function == function_ && name == passed_in_) continue;
@@ -168,6 +307,36 @@ class Contents {
       return b->function < 0 && b->form != BindingForm::macro;
     });
     return !file_scope || other_functions_assign_literals(name);
+  }
+
+  // A member of the class of this method: what its writes store, and for a constructor's
+  // parameter, what every construction of the class in the file passes for it.
+  bool member_ok(std::string_view name) {
+    const auto source = member_source(name);
+    if (!source) return false;
+    return !source->parameter || constructed_with(source->cls, *source->parameter);
+  }
+
+  bool constructed_with(std::string_view cls, size_t index) {
+    size_t constructions = 0;
+    for (const size_t k : values_.occurrences(cls)) {
+      const size_t open = construction_at(toks_, k);
+      if (open >= toks_.size()) continue;
+      const int function = values_.function_at(k);
+      // At file scope: a global object (or a function returning one), whose arguments are not followed.
+      if (function < 0) {
+        if (open == k + 2) return false;
+        continue;
+      }
+      const auto arguments = arguments_in(values_, open);
+      if (index >= arguments.size()) return false;
+      const auto inner =
+          Contents(values_, function, open, values_.syntax().match(open), {}, level_ + 1).of(arguments[index]);
+      if (!inner) return false;
+      texts_.insert(texts_.end(), inner->begin(), inner->end());
+      ++constructions;
+    }
+    return constructions > 0;
   }
 
   // A value stored into an object (arr[2] = data, *p = data, u.first = data, v.push_back(data)):
@@ -375,6 +544,8 @@ class Contents {
         if (in(storing_calls, toks_[p - 2].text))
           if (const size_t holder = holder_of(p - 2); holder < toks_.size() && followed(toks_[holder].text))
             return true;
+        // std::string text(data): a declaration of a name followed too, which copies it.
+        if (bound_.contains(p - 2)) return true;
         const Call* c = values_.call_at(p - 2);
         return c != nullptr && argument_ok(*c, k);
       }
@@ -520,6 +691,28 @@ size_t function_pointer_initialised_with(const FileValues& values, size_t k) {
   for (const Binding* b : bound)
     if (b->function != function || b->value.empty() || values.strip(b->value).begin != k) return none;
   return lhs;
+}
+
+std::optional<ConstructorParameter> constructor_parameter(const FileValues& values, int function, std::string_view name) {
+  if (function < 0 || !values.visible(name, function).empty()) return std::nullopt;
+  const auto source = Contents(values, function, 0, 0).member_source(name);
+  if (!source || !source->parameter) return std::nullopt;
+  const auto t = values.tokens();
+  for (const size_t k : values.occurrences(source->cls))
+    if (construction_at(t, k) < t.size() && values.function_at(k) >= 0) return std::nullopt;
+  return ConstructorParameter{source->cls, *source->parameter};
+}
+
+bool made_from_any(const FileValues& values, int function, std::string_view name,
+                   std::span<const std::string_view> sources) {
+  const auto t = values.tokens();
+  for (const Binding* b : values.visible(name, function)) {
+    const TokenRange from = values.strip(b->value);
+    if (b->function == function && from.size() == 1 &&
+        std::find(sources.begin(), sources.end(), t[from.begin].text) != sources.end())
+      return true;
+  }
+  return false;
 }
 
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use) {

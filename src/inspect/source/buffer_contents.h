@@ -9,10 +9,14 @@
 // makes the contents unknown. An object the value is read out of or stored into (a union, a
 // struct, an array of pointers, a container, what a pointer to a pointer designates) counts as
 // one storage with it: its stores must give literals or names followed in turn. A static source
-// helper of the file (`data = fill(data);`) is followed one level.
+// helper of the file (`data = fill(data);`) is followed one level. A member read in a method of
+// its class holds what the class's methods store in it: literals, or a constructor's parameter,
+// which holds what every construction of the class in the file passes (BadSink sink(data);
+// new BadSink(data)).
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "inspect/source/source_values.h"
@@ -22,6 +26,21 @@ namespace mdbc::source {
 // The non-empty literal texts copied or assigned into what `arg` of `use` designates (empty when
 // it holds only empty strings or zeros), or nullopt when something else may have been written.
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use);
+
+// Whether `name` is bound in `function` to one of the names `sources` (char *p = data;
+// std::string text(data);): a copy of what one holds, or a pointer to it.
+bool made_from_any(const FileValues& values, int function, std::string_view name,
+                   std::span<const std::string_view> sources);
+
+// A member read in `function`, a method of its class (~BadSink() { printf(data); }), when the
+// file writes it only with literals and with one parameter of the class's constructors
+// (BadSink(char *c) : data(c) {}) but constructs no object of the class: the class and that
+// parameter's position, which the constructions in other files fill (BadSink sink(data);).
+struct ConstructorParameter {
+  std::string_view cls;
+  size_t index;
+};
+std::optional<ConstructorParameter> constructor_parameter(const FileValues& values, int function, std::string_view name);
 
 // A store into the object a name holds through a subscript or a member: arr[2] = data,
 // u.first = data, s->part[1] = "…", and the containers' storing calls (v.push_back(data),

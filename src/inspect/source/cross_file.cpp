@@ -32,6 +32,13 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
     return bindings.front();
   };
   const Binding* parameter = only_parameter(name);
+  if (parameter == nullptr && values.visible(name, function).empty()) {
+    // A member its class's constructors store a parameter in, constructed in other files.
+    const auto stored = constructor_parameter(values, function, name);
+    if (!stored || stored->index >= max_followed_argument) return std::nullopt;
+    const uint64_t key = function_key(stored->cls);
+    return ExternalParameter{key, argument_key(key, stored->index)};
+  }
   if (parameter == nullptr) {
     // char *data = *data_ptr; char *data = s.field; char *data = v[2];
     const auto bindings = values.visible(name, function);
@@ -73,21 +80,28 @@ std::vector<Call> member_calls(const SourceFile& file) {
   if (file.language != Language::cpp) return out;
   const auto t = file.tokens;
   const FileValues& values = file.values();
-  for (size_t i = 1; i + 1 < t.size(); ++i) {
-    if (t[i].kind != TokenKind::identifier || t[i].directive || !t[i + 1].is("(") ||
-        !(t[i - 1].is("->") || t[i - 1].is(".")))
-      continue;
+  for (size_t i = 1; i + 2 < t.size(); ++i) {
+    if (t[i].kind != TokenKind::identifier || t[i].directive || is_keyword(t[i].text)) continue;
+    // The '(' of the arguments: a method's, a `new X(…)`'s, or a statement `X name(…);`'s.
+    size_t open = t.size();
+    if (t[i + 1].is("(") && (t[i - 1].is("->") || t[i - 1].is(".") || t[i - 1].is_ident("new")))
+      open = i + 1;
+    else if ((t[i - 1].is(";") || t[i - 1].is("{") || t[i - 1].is("}")) && t[i + 1].kind == TokenKind::identifier &&
+             !is_keyword(t[i + 1].text) && t[i + 2].is("(") && file.syntax.match(i + 2) + 1 < t.size() &&
+             t[file.syntax.match(i + 2) + 1].is(";"))
+      open = i + 2;
+    if (open >= t.size()) continue;
     const int function = values.function_at(i);
-    const size_t close = file.syntax.match(i + 1);
+    const size_t close = file.syntax.match(open);
     if (function < 0 || close >= t.size()) continue;
     Call c;
     c.name = i;
-    c.open = i + 1;
+    c.open = open;
     c.close = close;
     c.function = function;
     // Its top-level arguments; a nested group is stepped over (its own calls are found in turn).
-    size_t begin = i + 2;
-    for (size_t k = i + 2; k <= close; ++k) {
+    size_t begin = open + 1;
+    for (size_t k = open + 1; k <= close; ++k) {
       if (k < close && value_tokens::is_opener(t[k]) && file.syntax.match(k) < close) {
         k = file.syntax.match(k);
         continue;

@@ -33,13 +33,17 @@ struct ExternalParameter {
 // Whether `name`, used in `function`, is (directly, or as a local read out of one: `T *name = *p;`,
 // `T *name = s.field;`, `T *name = v[2];`) a parameter of that function that only other files can
 // fill: a function of a source file (not a header, not static; a member too, told by its name)
-// that nothing in the file calls or takes as a value, the parameter never assigned.
+// that nothing in the file calls or takes as a value, the parameter never assigned. Or a member
+// read in a method of its class, which the class's constructors in the file store a parameter in
+// (see constructor_parameter), keyed as that parameter of a function named as the class.
 std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name);
 
-// The calls of member functions in a C++ source file (b->action(data), s.sink(data)), which
-// Syntax::calls() leaves out: a sink may be a class's method defined in another file, reached
-// through an object (a virtual call). Empty for other files. A method is told apart by its name
-// only, as a free function is.
+// The calls of member functions in a C++ source file (b->action(data), s.sink(data)) and its
+// constructions of objects (new BadSink(data), `BadSink sink(data);`, named as calls of the
+// class), which Syntax::calls() leaves out: a sink may be a class's method defined in another
+// file, reached through an object (a virtual call), or its destructor or a method reading what
+// its constructor stored. Empty for other files. A method is told apart by its name only, as a
+// free function is; a constructor by its class's name.
 std::vector<Call> member_calls(const SourceFile& file);
 
 // The file of each sink's function, by function_key(): its one file, or "" when the name is

@@ -350,7 +350,12 @@ class FormatStrings final : public SourceRule {
         if (!wrappers.contains(c.macro)) wrappers.emplace(c.macro, Callee{form.parameter, callee.target, Via::macro});
         return;
       }
-      if (end == begin + 1 && t[begin].kind == TokenKind::identifier) {
+      // A name, or the text of a C++ string named (s.c_str(), s.data()): followed as that name.
+      const bool named = t[begin].kind == TokenKind::identifier &&
+                         (end == begin + 1 || (end == begin + 5 && t[begin + 1].is(".") &&
+                                               (t[begin + 2].is_ident("c_str") || t[begin + 2].is_ident("data")) &&
+                                               t[begin + 3].is("(") && t[begin + 4].is(")")));
+      if (named) {
         if (variables.holds_literal(begin, c.function)) return;
         // A va_list passed on from a macro body: the format is a parameter of the variadic
         // function the macro defines (#define WRAP(name) int name(const char *fmt, ...) {…}).
@@ -379,7 +384,7 @@ class FormatStrings final : public SourceRule {
                               ": data in a format can read or write memory (%x, %n); use a literal format and "
                               "pass the text as an argument (\"%s\", text)",
                           severity);
-      if (end == begin + 1 && t[begin].kind == TokenKind::identifier)
+      if (named)
         if (const auto sink = c.macro.empty() ? external_parameter(file, c.function, t[begin].text) : std::nullopt) {
           pending_facts.parameter_sinks.push_back({std::move(f), sink->argument, sink->function});
           return;
@@ -509,10 +514,29 @@ class FormatStrings final : public SourceRule {
       if (known == targets.end()) known = targets.emplace(function, copy_targets(file, function)).first;
       if (std::find(known->second.begin(), known->second.end(), name) != known->second.end()) return true;
       if (known->second.empty()) return false;
+      if (made_from_any(file.values(), function, name, known->second)) return true;
       // An object that may hold such a buffer: s.field = data, v.push_back(data), arr[2] = data.
       const auto [object, fresh] = stored[function].try_emplace(name, false);
       if (fresh) object->second = !stores_into(file.values(), function, name).empty();
       return object->second;
+    };
+    // A constructor's declaration in its class (BadSink(char *data);) reads as a call at file
+    // scope: it passes nothing. Told by a first argument that declares (a type, then a name) and
+    // a class or struct of that name in the file (its names found on first need).
+    std::optional<std::unordered_set<std::string_view>> classes;
+    const auto declares_constructor = [&](const Call& c) {
+      const auto [begin, end] = c.args.front();
+      if (end < begin + 2 || t[begin].kind != TokenKind::identifier ||
+          !(t[begin + 1].kind == TokenKind::identifier || t[begin + 1].is("*") || t[begin + 1].is("&")))
+        return false;
+      if (!classes) {
+        classes.emplace();
+        for (size_t k = 0; k + 2 < t.size(); ++k)
+          if ((t[k].is_ident("class") || t[k].is_ident("struct")) && t[k + 1].kind == TokenKind::identifier &&
+              (t[k + 2].is("{") || t[k + 2].is(":") || t[k + 2].is_ident("final")))
+            classes->insert(t[k + 1].text);
+      }
+      return classes->contains(t[c.name].text);
     };
     // Member calls too (b->action(data)): a sink may be a method of a class in another file.
     const std::vector<Call> members = member_calls(file);
@@ -520,6 +544,7 @@ class FormatStrings final : public SourceRule {
       for (const Call& c : *calls) {
         const Token& callee = t[c.name];
         if (c.args.empty() || !c.qualifier.empty() || callee.name >= names) continue;
+        if (c.function < 0 && c.macro.empty() && declares_constructor(c)) continue;
         uint8_t& follow = followed[callee.name];
         if (follow == unasked) follow = format_function(callee.text) == nullptr ? yes : no;
         if (follow == no) continue;

@@ -42,7 +42,9 @@ constexpr std::array<std::string_view, 25> compare_calls{
     "_strnicmp", "strnicmp", "memcmp", "CRYPTO_memcmp", "timingsafe_bcmp", "bcmp", "wcscmp", "lstrcmp",
     "lstrcmpA", "lstrcmpW", "lstrcmpi", "g_strcmp0", "g_str_equal", "mbedtls_ct_memcmp", "sodium_memcmp",
     "strcoll", "wcsncmp"};
-constexpr std::array<std::string_view, 6> copy_calls{"strcpy", "strncpy", "strlcpy", "memcpy", "memmove", "strcpy_s"};
+constexpr std::array<std::string_view, 15> copy_calls{"strcpy",   "strncpy",  "strlcpy",  "memcpy",   "memmove",
+                                                      "strcpy_s", "wcscpy",   "wcsncpy",  "wcscpy_s", "wmemcpy",
+                                                      "lstrcpyA", "lstrcpyW", "lstrcpy",  "_tcscpy",  "_tcsncpy"};
 // Words of function names that authenticate: by themselves, or a check of a credential
 // (check_password, verify_pin, validate_credentials).
 constexpr std::array<std::string_view, 8> auth_function_words{"auth",  "authenticate", "authentication", "login",
@@ -703,7 +705,8 @@ class Check {
               if (targets == copy_targets.end()) targets = copy_targets.emplace(c.function, copied_into(c.function)).first;
               // The buffer, or an object that may hold it (s.field = data, v.push_back(data), arr[2] = data).
               bool may_hold =
-                  std::find(targets->second.begin(), targets->second.end(), only.text) != targets->second.end();
+                  std::find(targets->second.begin(), targets->second.end(), only.text) != targets->second.end() ||
+                  (!targets->second.empty() && made_from_any(values_, c.function, only.text, targets->second));
               if (!may_hold && !targets->second.empty()) {
                 const auto [object, fresh] = stored[c.function].try_emplace(only.text, false);
                 if (fresh) object->second = !stores_into(values_, c.function, only.text).empty();
@@ -772,6 +775,25 @@ class HardcodedSecrets final : public SourceRule {
     return names;
   }
   bool reacts_to(std::string_view n) const override { return credential_like(n) || is_auth_function_name(n); }
+  // A source file that copies a literal that may be a credential into a buffer
+  // (strcpy(data, "ABCD123!")) may pass it to a sink in another file (see finish), with none of
+  // those names in it.
+  bool triggered_otherwise(const SourceFile& file) const override {
+    if (!is_c_family(file.language) || is_header(file.input.path) ||
+        std::none_of(copy_calls.begin(), copy_calls.end(),
+                     [&](std::string_view n) { return file.names.index(n) < file.names.size(); }))
+      return false;
+    for (const Call& c : file.syntax.calls()) {
+      if (c.args.size() < 2 || c.function < 0 || !one_of(file.tokens[c.name].text, copy_calls)) continue;
+      for (size_t a = 1; a < c.args.size(); ++a) {
+        const auto [begin, end] = c.args[a];
+        if (end == begin + 1 && file.tokens[begin].kind == TokenKind::string &&
+            !not_a_credential(string_body(file.tokens[begin]), true))
+          return true;
+      }
+    }
+    return false;
+  }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const override {
     if (file.tokens.empty()) return;

@@ -110,6 +110,11 @@ int FileValues::function_at(size_t i) const {
   return i > it->body_open && i < it->body_close ? static_cast<int>(it - fns.begin()) : -1;
 }
 
+bool FileValues::in_record(size_t i) const {
+  index();
+  return scope_at(i).in_record;
+}
+
 std::vector<const Binding*> FileValues::bindings(std::string_view name) const {
   std::vector<const Binding*> out;
   const size_t id = names_.index(name);

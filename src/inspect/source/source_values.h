@@ -83,6 +83,8 @@ class FileValues {
   std::span<const Token> tokens() const { return syntax_.tokens(); }
   // The function definition whose body holds token i, or -1.
   int function_at(size_t i) const;
+  // Whether token i is directly in the body of a class, struct or union (an in-class definition).
+  bool in_record(size_t i) const;
   // Every binding in the file, in token order (finds the bindings of every name). A span of
   // pointers: clang's ranges with GCC 12's library reject a transform view here (the fuzz build).
   std::span<const Binding* const> all_bindings() const { return bindings_in_order(); }

@@ -239,33 +239,70 @@ bool Syntax::statement_colon(size_t colon) const {
 
 void Syntax::find_functions(std::span<const size_t> braces) {
   size_t inside_until = 0;  // a function body is open until this index
+  std::vector<size_t> enclosing;  // the braces open around the current one (outside function bodies)
   for (const size_t i : braces) {
     if (i < inside_until || dead_[i]) continue;
-    // Walk back from '{' over trailing specifiers (const, noexcept, override, macros) to ')'.
-    size_t k = i;
-    while (k > 0 && tokens_[k - 1].kind == TokenKind::identifier && !tokens_[k - 1].directive &&
-           !expression_keyword_table.contains(tokens_[k - 1].text) && tokens_[k - 1].text != "try")
-      --k;
-    if (k == 0 || !tokens_[k - 1].is(")")) continue;
-    const size_t open = match(k - 1);
-    if (open >= k - 1 || open == 0) continue;
-    const size_t name = open - 1;
-    const Token& nt = tokens_[name];
-    if (nt.kind != TokenKind::identifier || is_keyword(nt.text) || nt.directive) continue;
-    const bool qualified = name > 0 && tokens_[name - 1].is("::");
-    size_t start = name;
-    while (start >= 2 && tokens_[start - 1].is("::") && tokens_[start - 2].kind == TokenKind::identifier) start -= 2;
-    if (!qualified && !declares(start)) continue;
-    if (qualified && start > 0 && (tokens_[start - 1].is(".") || tokens_[start - 1].is("->"))) continue;
+    while (!enclosing.empty() && match(enclosing.back()) < i) enclosing.pop_back();
     FunctionDef f;
-    f.name = name;
-    f.body_open = i;
-    f.body_close = match(i);
-    // "..." after ',' or '(' is C's variable argument list; after a name it is a C++ pack.
-    f.variadic = k - 1 > open && tokens_[k - 2].is("...") && (tokens_[k - 3].is(",") || tokens_[k - 3].is("("));
+    if (!definition_before(i, enclosing.empty() ? tokens_.size() : enclosing.back(), f)) {
+      enclosing.push_back(i);
+      continue;
+    }
     functions_.push_back(f);
     inside_until = f.body_close;  // n when unterminated: nothing after is a definition
   }
+}
+
+bool Syntax::definition_before(size_t brace, size_t enclosing, FunctionDef& f) const {
+  // Walk back from '{' over trailing specifiers (const, noexcept, override, macros) to ')'.
+  size_t k = brace;
+  while (k > 0 && tokens_[k - 1].kind == TokenKind::identifier && !tokens_[k - 1].directive &&
+         !expression_keyword_table.contains(tokens_[k - 1].text) && tokens_[k - 1].text != "try")
+    --k;
+  if (k == 0 || !tokens_[k - 1].is(")")) return false;
+  size_t open = match(k - 1);
+  if (open >= k - 1 || open == 0) return false;
+  // A constructor's initialiser list (X(char *c) : Base(c), data(c) {): its own parameter list is
+  // before the ':'.
+  constexpr size_t most_initialisers = 32;
+  for (size_t entries = 0; open >= 3 && entries < most_initialisers; ++entries) {
+    const Token& before = tokens_[open - 2];
+    if (tokens_[open - 1].kind != TokenKind::identifier || !(before.is(",") || before.is(":"))) break;
+    if (!tokens_[open - 3].is(")")) break;  // public: X(…) {
+    const size_t previous = match(open - 3);
+    if (previous >= open - 3 || previous == 0) return false;
+    open = previous;
+    if (before.is(":")) break;
+  }
+  const size_t name = open - 1;
+  const Token& nt = tokens_[name];
+  if (nt.kind != TokenKind::identifier || is_keyword(nt.text) || nt.directive) return false;
+  const bool qualified = name > 0 && tokens_[name - 1].is("::");
+  const bool destructor = name > 0 && tokens_[name - 1].is("~");  // ~X() {…}, X::~X() {…}
+  size_t start = destructor ? name - 1 : name;
+  while (start >= 2 && tokens_[start - 1].is("::") && tokens_[start - 2].kind == TokenKind::identifier) start -= 2;
+  if (!qualified && !destructor && !declares(start) && !constructor_in_class(name, enclosing)) return false;
+  if ((qualified || destructor) && start > 0 && (tokens_[start - 1].is(".") || tokens_[start - 1].is("->")))
+    return false;
+  f.name = name;
+  f.body_open = brace;
+  f.body_close = match(brace);
+  // "..." after ',' or '(' is C's variable argument list; after a name it is a C++ pack.
+  f.variadic = k - 1 > open && tokens_[k - 2].is("...") && (tokens_[k - 3].is(",") || tokens_[k - 3].is("("));
+  return true;
+}
+
+bool Syntax::constructor_in_class(size_t name, size_t enclosing) const {
+  // The name of the class or struct whose '{' is `enclosing`, from its head (class X final : public B {).
+  if (enclosing >= tokens_.size()) return false;
+  constexpr size_t longest_head = 32;
+  for (size_t q = enclosing; q >= 2 && enclosing - q < longest_head; --q) {
+    if (tokens_[q - 1].is(";") || tokens_[q - 1].is("{") || tokens_[q - 1].is("}")) return false;
+    if (tokens_[q - 1].kind == TokenKind::identifier &&
+        (tokens_[q - 2].is_ident("class") || tokens_[q - 2].is_ident("struct")))
+      return tokens_[q - 1].text == tokens_[name].text;
+  }
+  return false;
 }
 
 void Syntax::find_calls(const Landmarks& landmarks) {

@@ -92,6 +92,11 @@ class Syntax {
   };
   void scan(Landmarks& landmarks);  // brackets, never-compiled code, landmarks
   void find_functions(std::span<const size_t> braces);
+  // Whether the '{' at `brace` opens a function's body, then filled into `f`; `enclosing` is the
+  // '{' open around it outside function bodies (tokens().size() at file scope).
+  bool definition_before(size_t brace, size_t enclosing, FunctionDef& f) const;
+  // Whether the name at `name` is that of the class or struct whose body `enclosing` opens.
+  bool constructor_in_class(size_t name, size_t enclosing) const;
   void find_calls(const Landmarks& landmarks);
   bool declares(size_t name) const;
   bool statement_colon(size_t colon) const;
