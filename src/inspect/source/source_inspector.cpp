@@ -34,15 +34,6 @@ struct FileRecord {
   Language language = Language::none;
   std::vector<std::pair<size_t, std::any>> facts;  // ascending rule index
 
-  const std::any& of(size_t rule) const {
-    for (const auto& [index, facts_of_rule] : facts)
-      if (index == rule) return facts_of_rule;
-    return no_facts;
-  }
-  void release(size_t rule) {
-    for (auto& [index, facts_of_rule] : facts)
-      if (index == rule) facts_of_rule.reset();
-  }
 };
 
 class SourceInspector final : public Inspector {
@@ -91,22 +82,23 @@ class SourceInspector final : public Inspector {
               const RunContext& ctx, TreeOutcome& out) const override {
     const auto rules = source_rules();
     // Each file's record, read once here rather than once per rule (sixty thousand records
-    // scattered over the workers' heaps), with the rules that kept facts in it as bits.
+    // scattered over the workers' heaps): its language, the rules that kept facts in it as bits,
+    // and per rule where its facts are, in path order.
     std::vector<FileEntry> entries(files.size());
-    std::vector<size_t> files_with_facts(rules.size(), 0);
+    std::vector<std::vector<std::any*>> kept_facts(rules.size());
     for (size_t f = 0; f < files.size(); ++f) {
       FileRecord& record = std::any_cast<FileRecord&>(outcomes[f]->tree_facts);
-      entries[f] = {files[f], &record, 0, record.language};
-      for (const auto& [rule, facts] : record.facts)
-        if (facts.has_value()) entries[f].kept |= uint64_t{1} << rule, ++files_with_facts[rule];
+      entries[f] = {files[f], 0, record.language};
+      for (auto& [rule, facts] : record.facts)
+        if (facts.has_value()) entries[f].kept |= uint64_t{1} << rule, kept_facts[rule].push_back(&facts);
     }
     // The passes are independent (each reads its own facts and writes its own outcome): they run
-    // on the threads the files ran on, those with the most facts to read first so that the long
-    // passes do not start last, and their outcomes join in rule order, as if run one by one.
+    // on ctx.jobs threads, those with the most facts to read first so that the long passes do not
+    // start last, and their outcomes join in rule order, as if run one by one.
     std::vector<size_t> order(rules.size());
     for (size_t r = 0; r < order.size(); ++r) order[r] = r;
     std::stable_sort(order.begin(), order.end(),
-                     [&](size_t a, size_t b) { return files_with_facts[a] > files_with_facts[b]; });
+                     [&](size_t a, size_t b) { return kept_facts[a].size() > kept_facts[b].size(); });
     std::vector<TreeOutcome> outcome_of_rule(rules.size());
     std::vector<std::exception_ptr> error_of_rule(rules.size());
     std::atomic<size_t> next{0};
@@ -114,7 +106,7 @@ class SourceInspector final : public Inspector {
       for (size_t i; (i = next.fetch_add(1)) < order.size();) {
         const size_t r = order[i];
         try {
-          run_pass(r, entries, ctx, outcome_of_rule[r]);
+          run_pass(r, entries, kept_facts[r], ctx, outcome_of_rule[r]);
         } catch (...) {  // an exception must not escape a thread (terminate)
           error_of_rule[r] = std::current_exception();
         }
@@ -143,23 +135,24 @@ class SourceInspector final : public Inspector {
  private:
   struct FileEntry {
     const InputFile* file = nullptr;
-    FileRecord* record = nullptr;
     uint64_t kept = 0;  // bit i: rule i kept facts in this file
     Language language = Language::none;
   };
 
-  // One rule's tree-wide pass over the files it wants, in path order; then its facts go.
-  static void run_pass(size_t r, std::span<const FileEntry> entries, const RunContext& ctx, TreeOutcome& out) {
+  // One rule's tree-wide pass over the files it wants, in path order; then its facts go. Each
+  // pass resets only its own rule's facts: passes running together never write the same object.
+  static void run_pass(size_t r, std::span<const FileEntry> entries, std::span<std::any* const> kept,
+                       const RunContext& ctx, TreeOutcome& out) {
     const SourceRule& rule = *source_rules()[r];
     std::vector<SourceFileFacts> facts;
-    for (const FileEntry& e : entries)
-      if (rule.wants(e.language))
-        facts.push_back({e.file->path, e.language, e.file->component, e.kept >> r & 1 ? e.record->of(r) : no_facts});
+    facts.reserve(entries.size());
+    size_t next_kept = 0;
+    for (const FileEntry& e : entries) {
+      const std::any& of_file = e.kept >> r & 1 ? *kept[next_kept++] : no_facts;
+      if (rule.wants(e.language)) facts.push_back({e.file->path, e.language, e.file->component, of_file});
+    }
     rule.finish(facts, ctx, out);
-    // Each pass resets only its own rule's facts in a record: passes running together never
-    // write the same object.
-    for (const FileEntry& e : entries)
-      if (e.kept >> r & 1) e.record->release(r);
+    for (std::any* of_file : kept) of_file->reset();
   }
 };
 
