@@ -33,7 +33,7 @@ std::string fold_space(std::string_view s) {
 
 }  // namespace
 
-void assign_fingerprints(std::vector<Finding>& findings) {
+void assign_fingerprints(std::span<Finding> findings) {
   // Identical triples share their path, and findings come sorted by path: the occurrences are
   // counted one path at a time, so the keys of a whole tree are never held at once.
   std::map<std::string, int> seen;

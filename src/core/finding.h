@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,8 @@ bool operator<(const Finding& a, const Finding& b);
 
 // Fingerprints hash the rule, the path and the whitespace-folded evidence, plus an occurrence
 // index among identical triples: line shifts elsewhere in the file do not change them.
-// Expects findings in deterministic order (sorted by operator<, path first).
-void assign_fingerprints(std::vector<Finding>& findings);
+// Expects findings in deterministic order (sorted by operator<, path first). The findings of one
+// path depend on no others: a run may be split at path boundaries and the parts done apart.
+void assign_fingerprints(std::span<Finding> findings);
 
 }  // namespace mdbc

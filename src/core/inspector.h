@@ -30,6 +30,7 @@ struct RunContext {
   const Profile& profile;
   const Config& config;
   const InspectOptions& options;
+  unsigned jobs = 1;  // threads an inspector's tree-wide passes may run on
 };
 
 struct InputFile {
@@ -63,8 +64,9 @@ class Inspector {
   virtual bool claims(std::string_view path, std::string_view head, bool given_explicitly) const = 0;
   // Concurrent: must not touch shared mutable state.
   virtual void inspect(const InputFile& file, const RunContext& ctx, FileOutcome& out) const = 0;
-  // Once, after every file this inspector claimed, in path order. It may release each outcome's
-  // tree_facts as soon as it is done with them: they are not read again.
+  // Once, after every file this inspector claimed, in path order, on ctx.jobs threads if it wants
+  // them. It may release each outcome's tree_facts as soon as it is done with them: they are not
+  // read again.
   virtual void finish(std::span<const InputFile* const> files, std::span<FileOutcome* const> outcomes,
                       const RunContext& ctx, TreeOutcome& out) const {
     (void)files, (void)outcomes, (void)ctx, (void)out;

@@ -63,8 +63,15 @@ PackedFindings::PackedFindings(const std::vector<Finding>& findings, FindingsAre
 }
 
 void PackedFindings::unpack_into(std::vector<Finding>& out) const {
-  for (const Record& r : std::span(records_, count_)) {
-    Finding& f = out.emplace_back();
+  const size_t from = out.size();
+  out.resize(from + count_);
+  unpack_to(std::span(out).subspan(from));
+}
+
+void PackedFindings::unpack_to(std::span<Finding> out) const {
+  for (size_t i = 0; i < count_; ++i) {
+    const Record& r = records_[i];
+    Finding& f = out[i];
     f.rule = view(r.rule);
     f.path = view(r.path);
     f.line = r.line;

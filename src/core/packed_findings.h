@@ -6,6 +6,7 @@
 // messages repeat on every finding).
 #include <cstdint>
 #include <mutex>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -48,6 +49,8 @@ class PackedFindings {
   size_t size() const { return count_; }
   // Appends the findings to `out`, equal in every field and in the order given.
   void unpack_into(std::vector<Finding>& out) const;
+  // The same into the first size() findings of `out`, which it overwrites.
+  void unpack_to(std::span<Finding> out) const;
 
  private:
   struct Text {

@@ -10,10 +10,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <exception>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <system_error>
 #include <thread>
 
@@ -187,6 +189,62 @@ void cap_findings_per_file(std::vector<Finding>& findings) {
   findings = std::move(kept);
 }
 
+// Runs task(part) for every part in [0, parts), each on its own thread (the calling one does the
+// first), and rethrows the first part's exception once all are done.
+template <class Task>
+void run_parts(size_t parts, Task task) {
+  std::vector<std::exception_ptr> errors(parts);
+  auto one = [&](size_t part) {
+    try {
+      task(part);
+    } catch (...) {  // an exception must not escape a thread (terminate)
+      errors[part] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> threads;
+  size_t started = 1;
+  try {
+    for (; started < parts; ++started) threads.emplace_back(one, started);
+  } catch (const std::system_error&) {
+    // No more threads to be had (process or memory limits): this one does the rest.
+  }
+  one(0);
+  for (size_t part = started; part < parts; ++part) one(part);
+  for (auto& t : threads) t.join();
+  for (const auto& error : errors)
+    if (error) std::rethrow_exception(error);
+}
+
+// Below this many findings a part, a thread costs more than it saves.
+constexpr size_t findings_per_thread = 16384;
+
+// In the order std::sort gives them, ties aside (findings equal under operator< differ at most in
+// severity and component): parts sorted at once, then merged.
+void sort_findings(std::vector<Finding>& findings, unsigned jobs) {
+  const size_t parts = std::clamp<size_t>(findings.size() / findings_per_thread, 1, jobs);
+  const auto at = [&](size_t part) { return findings.begin() + static_cast<ptrdiff_t>(findings.size() * part / parts); };
+  run_parts(parts, [&](size_t part) { std::sort(at(part), at(part + 1)); });
+  for (size_t width = 1; width < parts; width *= 2)
+    for (size_t part = 0; part + width < parts; part += 2 * width)
+      std::inplace_merge(at(part), at(part + width), at(std::min(part + 2 * width, parts)));
+}
+
+// Fingerprints of sorted findings, in parts that start where a path does (a path's fingerprints
+// count its identical findings).
+void fingerprint_findings(std::vector<Finding>& findings, unsigned jobs) {
+  const size_t parts = std::clamp<size_t>(findings.size() / findings_per_thread, 1, jobs);
+  std::vector<size_t> begin(parts + 1, findings.size());
+  begin[0] = 0;
+  for (size_t part = 1; part < parts; ++part) {
+    size_t b = std::max(begin[part - 1], findings.size() * part / parts);
+    while (b > 0 && b < findings.size() && findings[b].path == findings[b - 1].path) ++b;
+    begin[part] = b;
+  }
+  run_parts(parts, [&](size_t part) {
+    assign_fingerprints(std::span(findings).subspan(begin[part], begin[part + 1] - begin[part]));
+  });
+}
+
 // Reads, claims and inspects one file.
 void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, FindingsArena& arena, Slot& slot) {
   std::optional<FileBytes> file;
@@ -252,7 +310,8 @@ Inspection run_inspection(const EngineOptions& o) {
     sign::load_public_key(key);  // an unusable key is an input error now, not once per image
     inspect.trust_keys.push_back(key);
   }
-  const RunContext ctx{code, *profile, config, inspect};
+  const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const RunContext ctx{code, *profile, config, inspect, jobs};
 
   Inspection in;
   in.code = &code;
@@ -273,7 +332,6 @@ Inspection run_inspection(const EngineOptions& o) {
     Progress progress(o.progress, slots.size());
     std::atomic<size_t> next{0};
     ByteBudget budget(bytes_in_flight);
-    const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
     auto work = [&] {
       for (size_t i; (i = next.fetch_add(1)) < slots.size();) {
         const uint64_t size = walked.files[i].size;
@@ -346,22 +404,26 @@ Inspection run_inspection(const EngineOptions& o) {
   // as it goes: on a large tree the per-file facts and findings are most of the memory.
   size_t total = 0;
   for (const auto& s : slots) total += s.findings.size();
+  const size_t from_files = total;
   for (const auto& tree : trees) total += tree.findings.size();
   in.findings.reserve(total);
-  // The slots were filled on the worker threads, whose heaps the unpacked findings do not reuse:
-  // glibc gives freed pages back only when asked, and asked now and then the findings unpacked
-  // never sit beside all the slots they came from.
-  constexpr size_t findings_between_trims = 16384;
-  size_t since_trim = 0;
-  for (auto& s : slots) {
-    since_trim += s.findings.size();
-    s.findings.unpack_into(in.findings);
-    s = Slot();
-    if (since_trim >= findings_between_trims) {
-      malloc_trim(0);
-      since_trim = 0;
+  in.findings.resize(from_files);
+  // Each thread unpacks the findings of a run of slots into their places, the runs about equal
+  // in findings, and releases the slots as it goes.
+  std::vector<size_t> first_finding(slots.size() + 1, 0);
+  for (size_t i = 0; i < slots.size(); ++i) first_finding[i + 1] = first_finding[i] + slots[i].findings.size();
+  const size_t runs = std::clamp<size_t>(from_files / findings_per_thread, 1, jobs);
+  run_parts(runs, [&](size_t run) {
+    const auto slot_at = [&](size_t finding) {
+      return static_cast<size_t>(std::lower_bound(first_finding.begin(), first_finding.end(), finding) -
+                                 first_finding.begin());
+    };
+    const size_t end = run + 1 == runs ? slots.size() : slot_at(from_files * (run + 1) / runs);
+    for (size_t i = run == 0 ? 0 : slot_at(from_files * run / runs); i < end; ++i) {
+      slots[i].findings.unpack_to(std::span(in.findings).subspan(first_finding[i], slots[i].findings.size()));
+      slots[i] = Slot();
     }
-  }
+  });
   std::vector<Slot>().swap(slots);
   findings_arena.reset();
   malloc_trim(0);
@@ -372,17 +434,21 @@ Inspection run_inspection(const EngineOptions& o) {
       for (auto& [k, v] : tree.summary.items()) in.summary[k] = std::move(v);
   }
 
-  for (auto& f : in.findings) {
-    if (f.component.empty())
-      if (auto it = component_of.find(f.path); it != component_of.end()) f.component = it->second;
-    f.component = printable(f.component, false);
-    f.message = printable(f.message, false);
-    f.evidence = printable(f.evidence, false);
-  }
+  const size_t parts = std::clamp<size_t>(in.findings.size() / findings_per_thread, 1, jobs);
+  run_parts(parts, [&](size_t part) {
+    for (size_t i = in.findings.size() * part / parts; i < in.findings.size() * (part + 1) / parts; ++i) {
+      Finding& f = in.findings[i];
+      if (f.component.empty())
+        if (auto it = component_of.find(f.path); it != component_of.end()) f.component = it->second;
+      f.component = printable(f.component, false);
+      f.message = printable(f.message, false);
+      f.evidence = printable(f.evidence, false);
+    }
+  });
   // SBOM-1/SBOM-2 over the components of every stage (the device maker's findings, not a component's).
   sbom::review_components(in, ctx);
-  std::sort(in.findings.begin(), in.findings.end());
-  assign_fingerprints(in.findings);
+  sort_findings(in.findings, jobs);
+  fingerprint_findings(in.findings, jobs);
   for (auto& c : in.components)  // names and versions come from hostile files and mdbc.toml
     for (std::string* field : {&c.name, &c.version, &c.path, &c.evidence, &c.purl}) *field = printable(*field, false);
   std::sort(in.components.begin(), in.components.end(),

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <span>
 
 #include "core/finding.h"
 
@@ -65,6 +66,19 @@ TEST(Fingerprint, FindingsWithoutEvidenceUseTheMessage) {
   EXPECT_NE(fingerprints({a}), fingerprints({b}));
   b.message = a.message;
   EXPECT_EQ(fingerprints({a}), fingerprints({b}));
+}
+
+TEST(Fingerprint, RunsSplitWherePathsChangeGetTheSameFingerprints) {
+  std::vector<Finding> whole{finding("src/a.c", 10, "CODE-1/banned-call", "strcpy(dst, src);"),
+                             finding("src/a.c", 20, "CODE-1/banned-call", "strcpy(dst, src);"),
+                             finding("src/b.c", 10, "CODE-1/banned-call", "strcpy(dst, src);"),
+                             finding("src/b.c", 20, "CODE-1/banned-call", "strcpy(dst, src);")};
+  std::vector<Finding> split = whole;
+  assign_fingerprints(whole);
+  assign_fingerprints(std::span(split).first(2));
+  assign_fingerprints(std::span(split).subspan(2));
+  for (size_t i = 0; i < whole.size(); ++i) EXPECT_EQ(whole[i].fingerprint, split[i].fingerprint) << i;
+  EXPECT_NE(whole[0].fingerprint, whole[1].fingerprint);  // the second occurrence in its file
 }
 
 }  // namespace

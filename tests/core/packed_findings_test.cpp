@@ -1,6 +1,7 @@
 // Packed findings come back equal in every field and in the order given.
 #include <gtest/gtest.h>
 
+#include <span>
 #include <tuple>
 
 #include "core/packed_findings.h"
@@ -95,6 +96,24 @@ TEST(PackedFindings, ManyFilesShareTheArenaAndALargeOneGetsAChunkOfItsOwn) {
     ASSERT_EQ(out.size(), 2u);
     EXPECT_EQ(fields(out[1]), fields(files[i][1])) << i;
   }
+}
+
+TEST(PackedFindings, UnpackToOverwritesItsPlacesOnly) {
+  Finding a, b, untouched;
+  a.rule = "CODE-5/goto";
+  a.path = "a.c";
+  a.line = 3;
+  b.rule = "CODE-1/banned-call";
+  b.path = "a.c";
+  b.fingerprint = "ff";
+  untouched.rule = "LOG-2/unlogged-rejection";
+  FindingsArena arena;
+  const PackedFindings packed({a, b}, arena);
+  std::vector<Finding> out(3, untouched);
+  packed.unpack_to(std::span(out).subspan(1));
+  EXPECT_EQ(fields(out[0]), fields(untouched));
+  EXPECT_EQ(fields(out[1]), fields(a));
+  EXPECT_EQ(fields(out[2]), fields(b));
 }
 
 }  // namespace

@@ -182,10 +182,25 @@ class Recursion final : public SourceRule {
     std::vector<uint32_t> row(nodes.size() + 1, 0), targets;
     targets.reserve(edge_count);  // most calls resolve to one definition or none
     std::vector<uint32_t> picked;
+    using KeyRange = std::pair<std::vector<std::pair<uint64_t, uint32_t>>::const_iterator,
+                               std::vector<std::pair<uint64_t, uint32_t>>::const_iterator>;
+    const auto definitions_of = [&](uint64_t key) -> KeyRange {
+      return std::equal_range(by_key.cbegin(), by_key.cend(), std::pair<uint64_t, uint32_t>{key, 0},
+                              [](const auto& a, const auto& b) { return a.first < b.first; });
+    };
+    // The definitions of each name the current file calls, looked up once per name rather than
+    // once per calling function (a file calls the same names from many of its functions).
+    std::vector<KeyRange> definitions_of_callee;
+    uint32_t callees_of_file = std::numeric_limits<uint32_t>::max();
     for (uint32_t n = 0; n < nodes.size(); ++n) {
       row[n] = static_cast<uint32_t>(targets.size());
       const CallFacts& ff = *facts[nodes[n].file];
       const uint32_t file = nodes[n].file;
+      if (file != callees_of_file) {
+        callees_of_file = file;
+        definitions_of_callee.clear();
+        for (const uint64_t callee : ff.callees) definitions_of_callee.push_back(definitions_of(callee));
+      }
       for (uint32_t e = def(n).first_edge; e < ff.edge_end(nodes[n].def); ++e) {
         const uint64_t callee = ff.callees[ff.edges[e] >> 8];
         const uint32_t args = ff.edges[e] & 0xff;
@@ -194,9 +209,8 @@ class Recursion final : public SourceRule {
         picked.clear();
         // Candidates per call are bounded: a hostile tree may define one name thousands of times.
         constexpr size_t max_candidates = 16;
-        const auto pick = [&](uint64_t key) {
-          const auto [lo, hi] = std::equal_range(by_key.begin(), by_key.end(), std::pair<uint64_t, uint32_t>{key, 0},
-                                                 [](const auto& a, const auto& b) { return a.first < b.first; });
+        const auto pick = [&](KeyRange definitions) {
+          const auto [lo, hi] = definitions;
           for (auto it = lo; it != hi && picked.size() < max_candidates; ++it)
             if (nodes[it->second].file == file && fits(it->second)) picked.push_back(it->second);
           if (!picked.empty()) return;
@@ -208,8 +222,8 @@ class Recursion final : public SourceRule {
           for (auto it = lo; it != hi && picked.size() < max_candidates; ++it)
             if (nodes[it->second].file != file && fits(it->second) && visible(it->second)) picked.push_back(it->second);
         };
-        if (def(n).qualifier != 0) pick(qualified_key(def(n).qualifier, callee));
-        if (picked.empty()) pick(callee);
+        if (def(n).qualifier != 0) pick(definitions_of(qualified_key(def(n).qualifier, callee)));
+        if (picked.empty()) pick(definitions_of_callee[ff.edges[e] >> 8]);
         targets.insert(targets.end(), picked.begin(), picked.end());
       }
     }

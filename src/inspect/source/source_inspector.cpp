@@ -1,9 +1,11 @@
 // The source stage: claims source files by name, lexes C-family files once, runs every source
 // rule that wants the file and finds in it a name it reacts to, then each rule's tree-wide pass.
-#include <malloc.h>
-
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <stdexcept>
+#include <system_error>
+#include <thread>
 
 #include "core/text.h"
 #include "inspect/source/components.h"
@@ -23,24 +25,15 @@ uint64_t triggered_rules(const FileNames& names, std::span<const std::unique_ptr
   return triggers.of(names);
 }
 
+// What a file without facts of a rule gives that rule's tree-wide pass.
+const std::any no_facts;
+
 // Per file: the facts of the rules that left any, by the rule's index in source_rules(). Most
 // rules leave none for most files, and a record is kept for every file of the tree until finish().
 struct FileRecord {
   Language language = Language::none;
   std::vector<std::pair<size_t, std::any>> facts;  // ascending rule index
 
-  const std::any& of(size_t rule) const {
-    static const std::any none;
-    for (const auto& [index, facts_of_rule] : facts)
-      if (index == rule) return facts_of_rule;
-    return none;
-  }
-  // Whether the rule had facts here.
-  bool release(size_t rule) {
-    for (auto& [index, facts_of_rule] : facts)
-      if (index == rule && facts_of_rule.has_value()) return facts_of_rule.reset(), true;
-    return false;
-  }
 };
 
 class SourceInspector final : public Inspector {
@@ -88,21 +81,78 @@ class SourceInspector final : public Inspector {
   void finish(std::span<const InputFile* const> files, std::span<FileOutcome* const> outcomes,
               const RunContext& ctx, TreeOutcome& out) const override {
     const auto rules = source_rules();
-    for (size_t r = 0; r < rules.size(); ++r) {
-      std::vector<SourceFileFacts> facts;
-      for (size_t f = 0; f < files.size(); ++f) {
-        const auto& record = std::any_cast<const FileRecord&>(outcomes[f]->tree_facts);
-        if (rules[r]->wants(record.language))
-          facts.push_back({files[f]->path, record.language, files[f]->component, record.of(r)});
-      }
-      rules[r]->finish(facts, ctx, out);
-      // This rule's facts of the whole tree go before the next rule's pass builds its own tables.
-      bool released = false;
-      for (FileOutcome* outcome : outcomes) released |= std::any_cast<FileRecord&>(outcome->tree_facts).release(r);
-      // They were made on the worker threads, whose heaps the next pass does not use. (Trimming
-      // costs a walk of every heap and faults the pages in again: not for a rule that kept nothing.)
-      if (released) malloc_trim(0);
+    // Each file's record, read once here rather than once per rule (sixty thousand records
+    // scattered over the workers' heaps): its language, the rules that kept facts in it as bits,
+    // and per rule where its facts are, in path order.
+    std::vector<FileEntry> entries(files.size());
+    std::vector<std::vector<std::any*>> kept_facts(rules.size());
+    for (size_t f = 0; f < files.size(); ++f) {
+      FileRecord& record = std::any_cast<FileRecord&>(outcomes[f]->tree_facts);
+      entries[f] = {files[f], 0, record.language};
+      for (auto& [rule, facts] : record.facts)
+        if (facts.has_value()) entries[f].kept |= uint64_t{1} << rule, kept_facts[rule].push_back(&facts);
     }
+    // The passes are independent (each reads its own facts and writes its own outcome): they run
+    // on ctx.jobs threads, those with the most facts to read first so that the long passes do not
+    // start last, and their outcomes join in rule order, as if run one by one.
+    std::vector<size_t> order(rules.size());
+    for (size_t r = 0; r < order.size(); ++r) order[r] = r;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return kept_facts[a].size() > kept_facts[b].size(); });
+    std::vector<TreeOutcome> outcome_of_rule(rules.size());
+    std::vector<std::exception_ptr> error_of_rule(rules.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < order.size();) {
+        const size_t r = order[i];
+        try {
+          run_pass(r, entries, kept_facts[r], ctx, outcome_of_rule[r]);
+        } catch (...) {  // an exception must not escape a thread (terminate)
+          error_of_rule[r] = std::current_exception();
+        }
+      }
+    };
+    std::vector<std::thread> threads;
+    try {
+      for (unsigned t = 1; t < ctx.jobs && t < rules.size(); ++t) threads.emplace_back(work);
+    } catch (const std::system_error&) {
+      // No more threads to be had: the ones started do the passes.
+    }
+    work();
+    for (auto& t : threads) t.join();
+    for (const auto& error : error_of_rule)
+      if (error) std::rethrow_exception(error);
+    for (auto& rule_out : outcome_of_rule) {
+      out.findings.insert(out.findings.end(), std::make_move_iterator(rule_out.findings.begin()),
+                          std::make_move_iterator(rule_out.findings.end()));
+      out.components.insert(out.components.end(), std::make_move_iterator(rule_out.components.begin()),
+                            std::make_move_iterator(rule_out.components.end()));
+      if (rule_out.summary.is_object())
+        for (auto& [key, value] : rule_out.summary.items()) out.summary[key] = std::move(value);
+    }
+  }
+
+ private:
+  struct FileEntry {
+    const InputFile* file = nullptr;
+    uint64_t kept = 0;  // bit i: rule i kept facts in this file
+    Language language = Language::none;
+  };
+
+  // One rule's tree-wide pass over the files it wants, in path order; then its facts go. Each
+  // pass resets only its own rule's facts: passes running together never write the same object.
+  static void run_pass(size_t r, std::span<const FileEntry> entries, std::span<std::any* const> kept,
+                       const RunContext& ctx, TreeOutcome& out) {
+    const SourceRule& rule = *source_rules()[r];
+    std::vector<SourceFileFacts> facts;
+    facts.reserve(entries.size());
+    size_t next_kept = 0;
+    for (const FileEntry& e : entries) {
+      const std::any& of_file = e.kept >> r & 1 ? *kept[next_kept++] : no_facts;
+      if (rule.wants(e.language)) facts.push_back({e.file->path, e.language, e.file->component, of_file});
+    }
+    rule.finish(facts, ctx, out);
+    for (std::any* of_file : kept) of_file->reset();
   }
 };
 

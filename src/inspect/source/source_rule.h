@@ -81,7 +81,8 @@ class SourceRule {
   }
   // Concurrent, per file. `facts` is this rule's own record for finish(), left empty when unused.
   virtual void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const = 0;
-  // Once, after every file, with each wanted file's facts in path order.
+  // Once, after every file, with each wanted file's facts in path order. The passes of different
+  // rules run concurrently: a pass touches no mutable state but its own rule's.
   virtual void finish(std::span<const SourceFileFacts> files, const RunContext& ctx, TreeOutcome& out) const {
     (void)files, (void)ctx, (void)out;
   }
