@@ -389,8 +389,10 @@ bool has_address_word(std::string_view name) { return word_classes(name) & addre
 bool checks_security_thing(std::span<const Token> tokens, size_t at) {
   if (!has_check_word(tokens[at].text)) return false;
   const bool address = has_address_word(tokens[at].text);
-  const auto security = [address](std::string_view id) {
-    if (names_secret(id)) return true;
+  // gpio_is_valid(pin): beside a hardware word in the check's name a pin is an I/O pin.
+  const bool hardware = any_word(tokens[at].text, [](std::string_view w) { return names_hardware_pin(w); });
+  const auto security = [address, hardware](std::string_view id) {
+    if (names_secret(id) && !(hardware && any_word(id, [](std::string_view w) { return w == "pin"; }))) return true;
     return any_word(id, [address](std::string_view w) {
       if (w.size() > 3 && w.back() == 's') w.remove_suffix(1);  // tokens, certs, signatures
       if (w == "mac") return !address;
@@ -1294,12 +1296,24 @@ class SecurityEventsLogged final : public SourceRule {
       // The then-branch runs on a failed check when the condition negates (!ok, != 0) or is a
       // bare comparison (memcmp(...) is non-zero on a mismatch).
       // `!memcmp(…)` is a match: the then-branch of `if (hash && !memcmp(hash, value, len))` accepts.
+      // A '!' before a variable that holds no outcome (`!sync_key_len`, `!buf`) is an argument
+      // check beside the verification and says nothing of which branch failed.
+      const auto negates_outcome = [&](size_t bang) {
+        size_t k = bang + 1;
+        if (k >= cond_close || tokens[k].kind != TokenKind::identifier) return true;
+        while (k + 2 < cond_close && (tokens[k + 1].is("->") || tokens[k + 1].is(".")) &&
+               tokens[k + 2].kind == TokenKind::identifier)
+          k += 2;
+        if (k + 1 < cond_close && tokens[k + 1].is("(")) return true;
+        return assigned_from.of(tokens[k]) != AssignedCallees::none ||
+               (judged.outcome(tokens[k], is_outcome_variable) && !judged.objects(tokens[k]));
+      };
       bool negated = false, equality = false;
       for (size_t k = i + 2; k < cond_close; ++k) {
         const bool negates_comparison = tokens[k].is("!") && k + 2 < cond_close &&
                                         tokens[k + 1].kind == TokenKind::identifier && tokens[k + 2].is("(") &&
                                         judged.comparison(tokens[k + 1], is_comparison);
-        negated = negated || (tokens[k].is("!") && !negates_comparison) || tokens[k].is("!=");
+        negated = negated || (tokens[k].is("!") && !negates_comparison && negates_outcome(k)) || tokens[k].is("!=");
         equality = equality || negates_comparison || tokens[k].is("==") || tokens[k].is("<") || tokens[k].is(">");
       }
       const bool then_fails = negated || (comparison && !equality);

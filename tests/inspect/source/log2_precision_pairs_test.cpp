@@ -159,6 +159,18 @@ const std::vector<RulePair> look_alike_pairs = {
      "static int parse_entry(struct iter *it, const char *key, void *data, struct error **err) {\n"
      "  for (size_t i = 0; entries[i].key; i++)\n    if (g_ascii_strcasecmp(entries[i].key, key) == 0)\n"
      "      return entries[i].parse(it, data, err);\n  return 0;\n}\n"},
+    {"a PIN checked against an I/O pin checked by a GPIO function",
+     "int unlock(struct dev *d, const char *pin) {\n  if (!pin_is_valid(d, pin))\n    return -EACCES;\n  d->open = 1;\n"
+     "  return 0;\n}\n",
+     "int orion_gpio_direction_output(struct gpio_chip *chip, unsigned pin, int value) {\n"
+     "  struct orion_chip *c = chip_data(chip);\n  if (!orion_gpio_is_valid(c, pin, GPIO_OUTPUT_OK))\n"
+     "    return -EINVAL;\n  set_out(c, pin, value);\n  return 0;\n}\n"},
+    {"a key that does not match against a length tested beside a key that matches",
+     "void resync_stream(struct ctx *cp, const char *key, unsigned len) {\n"
+     "  if (len != cp->key_len || memcmp(key, cp->key, len))\n    return;\n  cp->synced = 1;\n}\n",
+     "void resync_stream(struct ctx *cp, const char *sync_key, unsigned sync_key_len) {\n"
+     "  if ((sync_key_len == cp->sync_key_len) &&\n      ((!sync_key_len) || (!memcmp(sync_key, cp->sync_key, sync_key_len))))\n"
+     "    return;\n  replace_key(cp, sync_key, sync_key_len);\n}\n"},
 };
 
 TEST(SecurityEventsLogged, LookAlikePairs) { expect_pairs("LOG-2", look_alike_pairs); }
