@@ -236,6 +236,15 @@ TEST(HostileSource, ManyDefinitionsOfOneFunction) {
   inspect_one_file("overloads.cpp", repeat("int g(int a) { return g(a) + h(a, a); }\nint h(int a, int b) { return g(b); }\n", 12500));
 }
 
+TEST(HostileSource, ClassWithThousandsOfMethodsReadingAMember) {
+  // 30,000 methods each passing the member a constructor stored to printf: following the member
+  // through every method of its class for every sink would take about an hour (CODE-2, CRYPTO-4).
+  std::string methods;
+  for (int i = 0; i < 30000; ++i) methods += "  void m" + std::to_string(i) + "() { printf(data); }\n";
+  inspect_one_file("sink.cpp", "#include <stdio.h>\nclass Sink { char *data; public: Sink(char *c) : data(c) {}\n" +
+                                   methods + "};\nvoid run(char *d) { Sink s(d); }\n");
+}
+
 TEST(HostileSource, MegabyteOfLineContinuations) {
   const size_t n = 512 * 1024;  // two bytes each: 1 MiB
   inspect_one_file("define.c", "#define X \\\n" + repeat("\\\n", n) + "strcpy(a, b)\nvoid f(void) { X; }\n");

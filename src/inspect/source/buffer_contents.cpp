@@ -64,7 +64,8 @@ constexpr std::array<std::string_view, 7> allocators{"malloc", "calloc", "alloca
 // The class a member function belongs to: X for a definition X::f, X::X or X::~X outside the
 // class, the class or struct whose body holds an in-class definition; "" for a free function. A
 // namespace's function (ns::f) passes for a class's: no constructor of ns is ever found for it.
-std::string_view class_of(const FileValues& values, const FunctionDef& f) {
+// Each token walked back is added to `steps`.
+std::string_view class_of(const FileValues& values, const FunctionDef& f, size_t& steps) {
   const auto t = values.tokens();
   size_t k = f.name;
   if (k >= 1 && t[k - 1].is("~")) --k;
@@ -72,7 +73,7 @@ std::string_view class_of(const FileValues& values, const FunctionDef& f) {
   if (!values.in_record(f.name)) return {};
   // The record's '{', back over the class's other members (bracketed groups stepped over), then its head.
   constexpr size_t longest_head = 32;  // tokens of `class X final : public Base<T>, private Other`
-  for (size_t p = k, steps = 0; p > 0 && steps < value_tokens::max_walk; ++steps) {
+  for (size_t p = k, walked = 0; p > 0 && walked < value_tokens::max_walk; ++walked, ++steps) {
     --p;
     if (is_closer(t[p])) {
       const size_t open = values.syntax().match(p);
@@ -159,8 +160,16 @@ class Contents {
     std::optional<size_t> parameter;
   };
   std::optional<MemberSource> member_source(std::string_view name) {
-    const std::string_view cls = class_of(values_, body_);
-    if (level_ > 0 || cls.empty()) return std::nullopt;
+    if (level_ > 0) return std::nullopt;
+    size_t steps = 0;
+    const std::string_view cls = class_of(values_, body_, steps);
+    if (cls.empty()) return std::nullopt;
+    // Past the file's budget the member is unknown, as it was before members were followed.
+    const auto spent = [&](size_t more) {
+      const bool fits = values_.spend_member_work(steps + more);
+      steps = 0;
+      return !fits;
+    };
     const auto& functions = values_.syntax().functions();
     MemberSource out{cls, std::nullopt};
     size_t writes = 0;
@@ -195,7 +204,7 @@ class Contents {
         if (!b->value.empty() && !judge(-1, b->value)) return std::nullopt;
         continue;
       }
-      if (class_of(values_, functions[static_cast<size_t>(b->function)]) != cls) return std::nullopt;
+      if (class_of(values_, functions[static_cast<size_t>(b->function)], steps) != cls || spent(1)) return std::nullopt;
       const bool through_this = b->form == BindingForm::member && b->name >= 2 && toks_[b->name - 1].is("->") &&
                                 toks_[b->name - 2].is_ident("this");
       if ((b->form != BindingForm::assignment && !through_this) || b->value.empty() || !judge(b->function, b->value))
@@ -203,7 +212,9 @@ class Contents {
     }
     for (size_t g = 0; g < functions.size(); ++g) {
       const FunctionDef& f = functions[g];
-      if (static_cast<int>(g) == function_ || class_of(values_, f) != cls) continue;
+      if (spent(1)) return std::nullopt;
+      if (static_cast<int>(g) == function_ || class_of(values_, f, steps) != cls) continue;
+      if (spent(f.body_close - std::min(f.body_close, f.name))) return std::nullopt;
       // A constructor's initialiser list: BadSink(char *c) : Base(c), data(c) {}.
       const size_t close = values_.syntax().match(f.name + 1);
       if (is_constructor(toks_, f, cls) && close + 1 < f.body_open && toks_[close + 1].is(":")) {
@@ -322,6 +333,7 @@ class Contents {
     for (const size_t k : values_.occurrences(cls)) {
       const size_t open = construction_at(toks_, k);
       if (open >= toks_.size()) continue;
+      if (!values_.spend_member_work(std::max(values_.syntax().match(open), open) - open + 1)) return false;
       const int function = values_.function_at(k);
       // At file scope: a global object (or a function returning one), whose arguments are not followed.
       if (function < 0) {

@@ -115,6 +115,16 @@ bool FileValues::in_record(size_t i) const {
   return scope_at(i).in_record;
 }
 
+bool FileValues::spend_member_work(size_t work) const {
+  constexpr size_t member_work_budget = size_t{1} << 24;
+  if (work > member_work_budget - member_work_) {
+    member_work_ = member_work_budget;
+    return false;
+  }
+  member_work_ += work;
+  return true;
+}
+
 std::vector<const Binding*> FileValues::bindings(std::string_view name) const {
   std::vector<const Binding*> out;
   const size_t id = names_.index(name);

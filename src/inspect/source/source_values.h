@@ -85,6 +85,10 @@ class FileValues {
   int function_at(size_t i) const;
   // Whether token i is directly in the body of a class, struct or union (an in-class definition).
   bool in_record(size_t i) const;
+  // Following a member through its class's methods and constructions (buffer_contents) is charged
+  // to the file: whether `work` more steps fit its budget. A hostile file whose thousands of
+  // methods each read a member at a sink would otherwise walk every method for every sink.
+  bool spend_member_work(size_t work) const;
   // Every binding in the file, in token order (finds the bindings of every name). A span of
   // pointers: clang's ranges with GCC 12's library reject a transform view here (the fuzz build).
   std::span<const Binding* const> all_bindings() const { return bindings_in_order(); }
@@ -191,6 +195,7 @@ class FileValues {
   const FileNames& names_;
   // The index (see index()). Per name (FileNames index), as ranges of one array each:
   // [begin[id], begin[id + 1]).
+  mutable size_t member_work_ = 0;
   mutable bool indexed_ = false;
   mutable std::vector<uint32_t> occurrences_begin_, writes_begin_, defines_begin_, parameters_begin_;
   mutable std::vector<size_t> occurrences_;
