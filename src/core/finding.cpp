@@ -10,8 +10,10 @@ namespace mdbc {
 std::string Finding::element() const { return rule.substr(0, rule.find('/')); }
 
 bool operator<(const Finding& a, const Finding& b) {
-  return std::tie(a.path, a.line, a.column, a.offset, a.rule, a.message, a.evidence) <
-         std::tie(b.path, b.line, b.column, b.offset, b.rule, b.message, b.evidence);
+  // Every field that is shown: a total order, so that sorting in parts and merging (the engine
+  // does, on as many threads as it has) gives the same bytes as one sort.
+  return std::tie(a.path, a.line, a.column, a.offset, a.rule, a.message, a.evidence, a.severity, a.component) <
+         std::tie(b.path, b.line, b.column, b.offset, b.rule, b.message, b.evidence, b.severity, b.component);
 }
 
 namespace {

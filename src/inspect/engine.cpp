@@ -202,6 +202,7 @@ void run_parts(size_t parts, Task task) {
     }
   };
   std::vector<std::thread> threads;
+  threads.reserve(parts);  // growing it while threads run could throw past them (terminate)
   size_t started = 1;
   try {
     for (; started < parts; ++started) threads.emplace_back(one, started);
@@ -218,8 +219,7 @@ void run_parts(size_t parts, Task task) {
 // Below this many findings a part, a thread costs more than it saves.
 constexpr size_t findings_per_thread = 16384;
 
-// In the order std::sort gives them, ties aside (findings equal under operator< differ at most in
-// severity and component): parts sorted at once, then merged.
+// In operator<'s order (a total one: the parts do not show): parts sorted at once, then merged.
 void sort_findings(std::vector<Finding>& findings, unsigned jobs) {
   const size_t parts = std::clamp<size_t>(findings.size() / findings_per_thread, 1, jobs);
   const auto at = [&](size_t part) { return findings.begin() + static_cast<ptrdiff_t>(findings.size() * part / parts); };
@@ -292,7 +292,8 @@ Inspection run_inspection(const EngineOptions& o) {
   mallopt(M_MMAP_THRESHOLD, 4 << 20);
   // Fixing the mmap threshold also fixes the trim threshold at 128 KiB, so the heap's top was
   // handed back after each file and faulted in again for the next one (drivers/net/ethernet: 41,000
-  // page faults against 14,000 with 2 MiB kept). finish() still trims explicitly between passes.
+  // page faults against 14,000 with 2 MiB kept). The heaps are trimmed explicitly after the
+  // inspection and after the tree-wide passes.
   mallopt(M_TRIM_THRESHOLD, 2 << 20);
   const CodeBook& code = CodeBook::builtin();
   const Config config = find_config(o);
@@ -348,6 +349,7 @@ Inspection run_inspection(const EngineOptions& o) {
       }
     };
     std::vector<std::thread> threads;
+    threads.reserve(jobs);  // growing it while threads run could throw past them (terminate)
     try {
       for (unsigned t = 1; t < jobs && t < slots.size(); ++t) threads.emplace_back(work);
     } catch (const std::system_error&) {

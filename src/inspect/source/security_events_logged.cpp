@@ -115,6 +115,22 @@ constexpr std::string_view address_words[] = {"addr",    "address", "addrs",  "e
 constexpr std::string_view parser_words[] = {"match", "expect", "peek", "next", "consume", "parse", "parser",
                                              "lex", "lexer", "scan", "scanner", "skip", "eat"};
 
+// A string comparison function by its name: strcmp, strncasecmp, g_ascii_strcasecmp, g_strcmp0,
+// wcscmp, _stricmp, lstrcmpi, g_str_equal, streq (not destroy_cmp or restore_equal).
+bool compares_strings(std::string_view name) {
+  constexpr auto npos = std::string_view::npos;
+  const bool string_word = any_word(name, [](std::string_view w) {
+    if (w == "str" || w == "wcs" || w == "streq") return true;
+    const size_t at = std::min(w.find("str"), w.find("wcs"));  // at 1: lstrcmpi
+    return at <= 1 && w.substr(at + 3).find("cmp") != npos;
+  });
+  return string_word && (name.find("cmp") != npos || name.find("equal") != npos || name.ends_with("streq"));
+}
+
+// Words that after "user" name the opaque pointer a callback is handed (glib's user_data).
+constexpr std::string_view callback_context_words[] = {"data", "ctx", "context", "arg", "args", "param",
+                                                       "ptr", "priv", "cookie", "cb"};
+
 // The security object a name's words speak of. "mac" beside an address word is the hardware
 // address, "pin" beside a hardware word an I/O pin (gpio_pin_ok), "token" beside a parser's word a
 // word of the input. "key" counts only where no word before it makes it a map's, a hash's or a keyboard's
@@ -122,13 +138,6 @@ constexpr std::string_view parser_words[] = {"match", "expect", "peek", "next", 
 // it cryptographic (check_device_key: a bare check_key is as often a keypad's).
 // Whether words[i], "key" or "keys", is a lookup key: a word before it makes it a map's, a hash's
 // or a keyboard's (flow_rule_match_key, set_rss_key, check_key_pressed).
-// Words that after "user" name the opaque pointer a callback is handed (glib's user_data).
-constexpr std::string_view callback_context_words[] = {"data", "ctx", "context", "arg", "args", "param",
-                                                       "ptr", "priv", "cookie", "cb"};
-bool one_of_words(std::string_view w, std::span<const std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 bool is_lookup_key(const std::vector<std::string>& words, size_t i) {
   return std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i),
                      [](const std::string& b) { return qualifies_key_as_other(b); });
@@ -147,7 +156,9 @@ bool names_security_object(const std::vector<std::string>& words, bool qualified
     if (w == "pin" && is_hardware_pin(words)) continue;
     if (w == "token" && has_word(words, parser_words)) continue;
     // user_data, user_ctx: the opaque context a callback is given, not a user account.
-    if (w == "user" && i + 1 < words.size() && one_of_words(words[i + 1], callback_context_words)) continue;
+    if (w == "user" && i + 1 < words.size() && std::find(std::begin(callback_context_words), std::end(callback_context_words), words[i + 1]) !=
+                                                      std::end(callback_context_words))
+      continue;
     if (w == "key") {
       if (is_lookup_key(words, i)) continue;
       const auto before = std::span(words).first(i);
@@ -1014,9 +1025,7 @@ class SecurityEventsLogged final : public SourceRule {
       return std::any_of(tokens.begin() + begin, tokens.begin() + close, [](const Token& t) {
         if (t.kind == TokenKind::string)
           return std::none_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-        return t.kind == TokenKind::identifier && (t.text.find("str") != std::string_view::npos || t.text.find("wcs") != std::string_view::npos) &&
-               (t.text.find("cmp") != std::string_view::npos || t.text.find("equal") != std::string_view::npos ||
-                t.text.ends_with("streq"));
+        return t.kind == TokenKind::identifier && compares_strings(t.text);
       });
     };
     // The parentheses open in the condition, one bit each (1: a call's, not likely()'s): a name

@@ -33,7 +33,6 @@ const std::any no_facts;
 struct FileRecord {
   Language language = Language::none;
   std::vector<std::pair<size_t, std::any>> facts;  // ascending rule index
-
 };
 
 class SourceInspector final : public Inspector {
@@ -113,6 +112,7 @@ class SourceInspector final : public Inspector {
       }
     };
     std::vector<std::thread> threads;
+    threads.reserve(std::min<size_t>(ctx.jobs, rules.size()));  // growing it while threads run could throw past them
     try {
       for (unsigned t = 1; t < ctx.jobs && t < rules.size(); ++t) threads.emplace_back(work);
     } catch (const std::system_error&) {
