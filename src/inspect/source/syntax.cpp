@@ -262,15 +262,21 @@ bool Syntax::definition_before(size_t brace, size_t enclosing, FunctionDef& f) c
   if (k == 0 || !tokens_[k - 1].is(")")) return false;
   size_t open = match(k - 1);
   if (open >= k - 1 || open == 0) return false;
-  // A constructor's initialiser list (X(char *c) : Base(c), data(c) {): its own parameter list is
-  // before the ':'.
+  // A constructor's initialiser list (X(char *c) : ns::Base(c), data{c}, len(n) {): its own
+  // parameter list is before the ':'. `open` is an entry's bracket, `entry` the first token of its
+  // name, `bracket_close` what closes the entry or parameter list before it.
   constexpr size_t most_initialisers = 32;
   for (size_t entries = 0; open >= 3 && entries < most_initialisers; ++entries) {
-    const Token& before = tokens_[open - 2];
-    if (tokens_[open - 1].kind != TokenKind::identifier || !(before.is(",") || before.is(":"))) break;
-    if (!tokens_[open - 3].is(")")) break;  // public: X(…) {
-    const size_t previous = match(open - 3);
-    if (previous >= open - 3 || previous == 0) return false;
+    if (tokens_[open - 1].kind != TokenKind::identifier) break;
+    size_t entry = open - 1;
+    while (entry >= 2 && tokens_[entry - 1].is("::") && tokens_[entry - 2].kind == TokenKind::identifier) entry -= 2;
+    if (entry < 3) break;
+    const Token& before = tokens_[entry - 1];
+    if (!(before.is(",") || before.is(":"))) break;
+    const size_t bracket_close = entry - 2;
+    if (!tokens_[bracket_close].is(")") && !(before.is(",") && tokens_[bracket_close].is("}"))) break;  // public: X(…) {
+    const size_t previous = match(bracket_close);
+    if (previous >= bracket_close || previous == 0) return false;
     open = previous;
     if (before.is(":")) break;
   }

@@ -136,6 +136,17 @@ TEST(Syntax, AnAttributeRightBeforeTheNameIsADefinition) {
   EXPECT_TRUE(syntax.functions()[0].variadic);
 }
 
+TEST(Syntax, ConstructorsAndDestructorsAreDefinitionsByTheirClassName) {
+  // In class and out of it, with initialiser lists naming a qualified base and a braced member.
+  const auto tokens = lex("class Sink : public ns::Base {\n public:\n  Sink(char *c) : ns::Base(c), data(c) {}\n"
+                          "  ~Sink() { use(data); }\n  char *data;\n  int n;\n};\n"
+                          "Sink::Sink(int k) : data{nullptr}, n(k) { init(); }\nSink::~Sink() { done(); }\n");
+  const Syntax syntax(tokens);
+  std::vector<std::string> names;
+  for (const auto& f : syntax.functions()) names.emplace_back(tokens[f.name].text);
+  EXPECT_EQ(names, (V{"Sink", "Sink", "Sink", "Sink"}));
+}
+
 TEST(Syntax, VariadicMeansCVariableArguments) {
   const auto tokens = lex("void a(int n, ...) {}\nvoid b(...) {}\ntemplate <class... T> void c(T... args) {}\n"
                           "template <class... T> void d(T...) {}\n");
