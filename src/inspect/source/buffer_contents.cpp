@@ -715,6 +715,41 @@ bool made_from_any(const FileValues& values, int function, std::string_view name
   return false;
 }
 
+std::optional<std::vector<std::string>> returned_literal_contents(const FileValues& values, int function) {
+  if (function < 0) return std::nullopt;
+  const auto t = values.tokens();
+  const FunctionDef& f = values.syntax().functions()[static_cast<size_t>(function)];
+  // The one name every return statement gives back.
+  size_t returned = t.size();
+  for (size_t k = f.body_open; k + 2 < f.body_close; ++k) {
+    if (!t[k].is_ident("return")) continue;
+    if (t[k + 1].kind != TokenKind::identifier || !t[k + 2].is(";") ||
+        (returned < t.size() && t[returned].text != t[k + 1].text))
+      return std::nullopt;
+    returned = k + 1;
+  }
+  if (returned >= t.size()) return std::nullopt;
+  const std::string_view name = t[returned].text;
+  const auto bindings = values.visible(name, function);
+  const bool parameter = std::any_of(bindings.begin(), bindings.end(), [&](const Binding* b) {
+    return b->form == BindingForm::parameter && b->function == function;
+  });
+  if (!parameter) return Contents(values, function, 0, 0).of({returned, returned + 1});
+  // A parameter's incoming contents are the callers': they count for nothing only when the first
+  // call that takes it copies over all of it (strcpy, wcsncpy; not strcat, not memcpy's prefix).
+  const auto takers = values.calls_taking(name, function, f.body_open, f.body_close);
+  const auto first = std::min_element(takers.begin(), takers.end(), [](const Call* a, const Call* b) { return a->name < b->name; });
+  if (first == takers.end()) return std::nullopt;
+  const Call& copy = **first;
+  const std::string_view callee = t[copy.name].text;
+  const bool overwrites = callee.find("cpy") != std::string_view::npos && !callee.starts_with("mem") &&
+                          !callee.starts_with("wmem") && named(writers, callee) != nullptr;
+  if (!overwrites || copy.args.empty() || copy.args[0].second != copy.args[0].first + 1 ||
+      t[copy.args[0].first].text != name)
+    return std::nullopt;
+  return Contents(values, function, 0, 0, name).of({returned, returned + 1});
+}
+
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use) {
   if (use.function < 0 || !use.macro.empty()) return std::nullopt;
   return Contents(values, use.function, use.open, use.close).of(arg);

@@ -16,10 +16,55 @@ uint64_t function_key(std::string_view name) {
 
 uint64_t argument_key(uint64_t function, size_t index) { return function ^ ((index + 1) * 0x9e3779b97f4a7c15ull); }
 
-std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name) {
+uint64_t return_key(uint64_t function) { return argument_key(function, max_followed_argument); }
+
+namespace {
+
+// The result of a function defined in no function of this file that `name` holds at token `at`
+// (see external_parameter).
+std::optional<ExternalParameter> foreign_result(const SourceFile& file, int function, std::string_view name,
+                                                size_t at) {
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
+  const Binding* assigned = nullptr;
+  for (const Binding* b : values.visible(name, function)) {
+    if (b->function != function || !(b->form == BindingForm::declaration || b->form == BindingForm::assignment))
+      return std::nullopt;
+    if (b->form == BindingForm::assignment) {
+      if (assigned != nullptr) return std::nullopt;
+      assigned = b;
+    }
+  }
+  if (assigned == nullptr || assigned->name >= at) return std::nullopt;
+  const TokenRange value = values.strip(assigned->value);
+  const Call* call = value.empty() ? nullptr : values.call_at(value.begin);
+  if (call == nullptr || call->close + 1 != value.end || !call->macro.empty() || !call->qualifier.empty() ||
+      values.definition(t[call->name].text) != nullptr)
+    return std::nullopt;
+  // Unconditional: a statement of its own (not an if's or a loop's) in the function's own block.
+  const size_t begin = assigned->name;
+  if (values.statement(begin).begin != begin || !(t[begin - 1].is(";") || t[begin - 1].is("{") || t[begin - 1].is("}")))
+    return std::nullopt;
+  for (size_t k = f.body_open + 1; k < begin; ++k) {
+    if (t[k].is("{") && file.syntax.match(k) > k) k = file.syntax.match(k);
+    if (k >= begin) return std::nullopt;
+  }
+  const Call* use = values.call_at(at);
+  if (!values.calls_taking(name, function, call->close, at, use).empty()) return std::nullopt;
+  const uint64_t key = function_key(t[call->name].text);
+  return ExternalParameter{key, return_key(key)};
+}
+
+}  // namespace
+
+std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name,
+                                                    size_t at) {
   if (function < 0 || is_header(file.input.path)) return std::nullopt;
   const auto t = file.tokens;
   const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
+  if (at < t.size())
+    if (const auto result = foreign_result(file, function, name, at)) return result;
   if (declared_static(t, f.name)) return std::nullopt;
   const FileValues& values = file.values();
   // The parameter binding of `n`, when that is its only binding in the function.

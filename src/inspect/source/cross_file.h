@@ -25,6 +25,9 @@ uint64_t argument_key(uint64_t function, size_t index);
 // Arguments are followed up to this position: a sink's parameter further on stays decided per file.
 inline constexpr size_t max_followed_argument = 16;
 
+// What a function returns is keyed as an argument past the ones followed.
+uint64_t return_key(uint64_t function);
+
 struct ExternalParameter {
   uint64_t function = 0;  // function_key() of the enclosing function
   uint64_t argument = 0;  // argument_key() of it and the parameter's position
@@ -35,8 +38,13 @@ struct ExternalParameter {
 // fill: a function of a source file (not a header, not static; a member too, told by its name)
 // that nothing in the file calls or takes as a value, the parameter never assigned. Or a member
 // read in a method of its class, which the class's constructors in the file store a parameter in
-// (see constructor_parameter), keyed as that parameter of a function named as the class.
-std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name);
+// (see constructor_parameter), keyed as that parameter of a function named as the class. Or, at
+// the use at token `at` (when one is given), the result of a function the file does not define, assigned to a local
+// once and unconditionally before it (`data = source(data); printf(data);`), which no call
+// between takes: keyed as that function's return_key().
+inline constexpr size_t no_use = SIZE_MAX;
+std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name,
+                                                    size_t at = no_use);
 
 // The calls of member functions in a C++ source file (b->action(data), s.sink(data)) and its
 // constructions of objects (new BadSink(data), `BadSink sink(data);`, named as calls of the

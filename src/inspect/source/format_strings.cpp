@@ -385,7 +385,7 @@ class FormatStrings final : public SourceRule {
                               "pass the text as an argument (\"%s\", text)",
                           severity);
       if (named)
-        if (const auto sink = c.macro.empty() ? external_parameter(file, c.function, t[begin].text) : std::nullopt) {
+        if (const auto sink = c.macro.empty() ? external_parameter(file, c.function, t[begin].text, c.name) : std::nullopt) {
           pending_facts.parameter_sinks.push_back({std::move(f), sink->argument, sink->function});
           return;
         }
@@ -504,6 +504,16 @@ class FormatStrings final : public SourceRule {
       const bool member = t[target - 1].is(".") || t[target - 1].is("->");  // .name = "e1000": a field
       if (t[target].kind == TokenKind::identifier && t[target].name < names && !member) assigned[t[target].name] = 1;
     }
+    // What this file's functions that return a pointer give their callers in other files
+    // (`char *source(char *data) { strcpy(data, "fixed"); return data; }`).
+    if (!is_header(file.input.path))
+      for (size_t g = 0; g < file.syntax.functions().size(); ++g) {
+        const FunctionDef& f = file.syntax.functions()[g];
+        if (f.name < 2 || !t[f.name - 1].is("*") || declared_static(t, f.name)) continue;
+        const uint64_t key = return_key(function_key(t[f.name].text));
+        if (returned_literal_contents(file.values(), static_cast<int>(g))) literal_arguments_.add(key);
+        else other_arguments_.add(key);
+      }
     std::vector<uint64_t> hashes(names, 0);      // function_key() of callees, by name
     std::vector<uint16_t> added_literal(names, 0), added_other(names, 0);  // positions added to a filter, by callee
     std::unordered_map<int, std::vector<std::string_view>> targets;  // copy_targets(), by function

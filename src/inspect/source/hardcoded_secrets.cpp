@@ -268,6 +268,7 @@ class Check {
     setters();
     equality_operators();
     foreign_literals();
+    returned_literals();
   }
 
  private:
@@ -432,7 +433,7 @@ class Check {
       if (a.size() != 1 || toks_[a.begin].kind != TokenKind::identifier || !c.macro.empty() ||
           reported_.contains(c.name))
         return;
-      if (const auto parameter = external_parameter(file_, c.function, toks_[a.begin].text))
+      if (const auto parameter = external_parameter(file_, c.function, toks_[a.begin].text, c.name))
         facts_.sinks.push_back({file_.at(toks_[c.name], std::string(key_argument), "", severity_),
                                 std::string(toks_[c.name].text), parameter->function, parameter->argument, password});
       return;
@@ -722,6 +723,21 @@ class Check {
       }
   }
 
+  // What this file's functions that return a pointer give their callers in other files, when it
+  // is a buffer filled only from literals (`char *source(char *data) { strcpy(data, "ABCD123!");
+  // return data; }`).
+  void returned_literals() {
+    if (is_header(file_.input.path)) return;
+    for (size_t g = 0; g < file_.syntax.functions().size(); ++g) {
+      const FunctionDef& f = file_.syntax.functions()[g];
+      if (f.name < 2 || !toks_[f.name - 1].is("*") || declared_static(toks_, f.name)) continue;
+      const auto texts = returned_literal_contents(values_, static_cast<int>(g));
+      if (!texts || texts->empty() || not_a_credential(texts->front(), true)) continue;
+      facts_.literals.push_back(
+          {return_key(function_key(toks_[f.name].text)), toks_[f.name].line, texts->front().substr(0, 40)});
+    }
+  }
+
   // Whether a binding of `name` in the file gives it a string literal or another name's value.
   bool may_hold_string(std::string_view name) const {
     for (const Binding* b : values_.bindings(name)) {
@@ -811,7 +827,10 @@ class HardcodedSecrets final : public SourceRule {
                                 [&](const SourceFileFacts&, const auto& sink, std::string_view path, const auto& literal) {
           Finding finding = sink.finding;
           finding.message = sink.callee + " is given the literal \"" + literal.text + "\" as its " +
-                            (sink.password ? "password" : "key") + ", passed by the call at " + std::string(path) + ":" +
+                            (sink.password ? "password" : "key") +
+                            (sink.argument == return_key(sink.function) ? ", returned by the function at "
+                                                                        : ", passed by the call at ") +
+                            std::string(path) + ":" +
                             std::to_string(literal.line) +
                             ": a literal credential is the same on every device and recoverable from the firmware; " +
                             std::string(advice);
