@@ -120,6 +120,49 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
   return ExternalParameter{key, argument_key(key, index)};
 }
 
+namespace {
+
+// Whether the parameter named at token `name` of a definition's list is declared a pointer to
+// characters (char *, const wchar_t *, TCHAR *, LPSTR is left out).
+bool character_pointer(std::span<const Token> t, size_t name) {
+  bool pointer = false, character = false;
+  for (size_t k = name; k > 0 && !t[k - 1].is("(") && !t[k - 1].is(","); --k) {
+    pointer = pointer || t[k - 1].is("*");
+    character = character || (t[k - 1].kind == TokenKind::identifier && (t[k - 1].text.find("char") != std::string_view::npos ||
+                                                                         t[k - 1].text.find("CHAR") != std::string_view::npos));
+  }
+  return pointer && character;
+}
+
+}  // namespace
+
+std::vector<ForwardedParameter> forwarded_parameters(const SourceFile& file) {
+  std::vector<ForwardedParameter> out;
+  if (is_header(file.input.path)) return out;
+  const auto t = file.tokens;
+  const auto& functions = file.syntax.functions();
+  for (const Call& c : file.syntax.calls()) {
+    if (c.function < 0 || !c.macro.empty() || !c.qualifier.empty()) continue;
+    const FunctionDef& f = functions[static_cast<size_t>(c.function)];
+    const size_t open = f.name + 1, close = file.syntax.match(open);
+    if (close >= t.size() || close <= open) continue;
+    for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
+      const auto [begin, end] = c.args[a];
+      if (end != begin + 1 || t[begin].kind != TokenKind::identifier) continue;
+      // Named in the function's parameter list as a character pointer: the cheap test first.
+      size_t declared = open + 1;
+      while (declared < close && t[declared].text != t[begin].text) ++declared;
+      if (declared >= close || !character_pointer(t, declared)) continue;
+      if (std::any_of(functions.begin(), functions.end(),
+                      [&](const FunctionDef& g) { return t[g.name].text == t[c.name].text; }))
+        break;  // a function of this file: followed within it
+      if (const auto parameter = external_parameter(file, c.function, t[begin].text))
+        out.push_back({argument_key(function_key(t[c.name].text), a), parameter->argument, c.name, a, t[c.name].line});
+    }
+  }
+  return out;
+}
+
 std::vector<Call> member_calls(const SourceFile& file) {
   std::vector<Call> out;
   if (file.language != Language::cpp) return out;

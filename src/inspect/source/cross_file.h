@@ -46,6 +46,18 @@ inline constexpr size_t no_use = SIZE_MAX;
 std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name,
                                                     size_t at = no_use);
 
+// A character-pointer parameter of a function only other files fill (see external_parameter),
+// passed on whole to a function this file does not define (`void first(char *data) { second(data); }`):
+// what the callers in other files pass reaches that argument too, a chain of files apart.
+struct ForwardedParameter {
+  uint64_t argument;   // argument_key() of the callee and the position
+  uint64_t parameter;  // argument_key() of the forwarding function and its parameter
+  size_t call = 0;     // token of the callee's name
+  size_t index = 0;    // the argument's position
+  uint32_t line = 0;
+};
+std::vector<ForwardedParameter> forwarded_parameters(const SourceFile& file);
+
 // The calls of member functions in a C++ source file (b->action(data), s.sink(data)) and its
 // constructions of objects (new BadSink(data), `BadSink sink(data);`, named as calls of the
 // class), which Syntax::calls() leaves out: a sink may be a class's method defined in another
@@ -82,20 +94,39 @@ std::map<uint64_t, std::pair<std::string_view, const Argument*>> first_by_argume
   return first;
 }
 
+// Parameters forwarded further than this many files from the sink are not followed.
+inline constexpr int max_forwarding_depth = 6;
+
 // The join itself: `visit(file, sink, caller_path, argument)` for each sink whose function one file
 // defines with a sink, given a value by a call in another file (the first such call, in path
-// order). The rest stay as each file decided them.
+// order), directly or through parameters passed on (`forwards`, when the rule records them: the
+// first forwarding of each argument in path order, followed to a bounded depth). The rest stay
+// as each file decided them.
 template <class Facts, class Sink, class Argument, class Visit>
 void for_each_sink_fed_elsewhere(std::span<const SourceFileFacts> files, std::vector<Sink> Facts::*sinks,
-                                 std::vector<Argument> Facts::*arguments, Visit visit) {
+                                 std::vector<Argument> Facts::*arguments, Visit visit,
+                                 std::vector<ForwardedParameter> Facts::*forwards = nullptr) {
   const auto defined_in = sink_files(files, sinks);
   if (defined_in.empty()) return;
   const auto first = first_by_argument(files, arguments);
+  std::map<uint64_t, uint64_t> forwarded_from;  // argument -> the parameter first passed on to it
+  if (forwards != nullptr)
+    for (const auto& f : files)
+      if (const auto* facts = std::any_cast<Facts>(&f.facts))
+        for (const auto& w : facts->*forwards) forwarded_from.emplace(w.argument, w.parameter);
   for (const auto& f : files)
     if (const auto* facts = std::any_cast<Facts>(&f.facts))
       for (const auto& sink : facts->*sinks) {
-        const auto caller = first.find(sink.argument);
-        if (defined_in.at(sink.function).empty() || caller == first.end() || caller->second.first == f.path) continue;
+        if (defined_in.at(sink.function).empty()) continue;
+        uint64_t argument = sink.argument;
+        auto caller = first.find(argument);
+        for (int depth = 0; caller == first.end() && depth < max_forwarding_depth; ++depth) {
+          const auto from = forwarded_from.find(argument);
+          if (from == forwarded_from.end()) break;
+          argument = from->second;
+          caller = first.find(argument);
+        }
+        if (caller == first.end() || caller->second.first == f.path) continue;
         visit(f, sink, caller->second.first, *caller->second.second);
       }
 }

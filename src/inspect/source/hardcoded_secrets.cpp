@@ -254,6 +254,7 @@ struct SecretFacts {
   };
   std::vector<ParameterSink> sinks;
   std::vector<LiteralArgument> literals;
+  std::vector<ForwardedParameter> forwards;  // parameters passed on to other files' functions
 };
 
 class Check {
@@ -795,10 +796,11 @@ class HardcodedSecrets final : public SourceRule {
   // (strcpy(data, "ABCD123!")) may pass it to a sink in another file (see finish), with none of
   // those names in it.
   bool triggered_otherwise(const SourceFile& file) const override {
-    if (!is_c_family(file.language) || is_header(file.input.path) ||
-        std::none_of(copy_calls.begin(), copy_calls.end(),
+    if (!is_c_family(file.language) || is_header(file.input.path)) return false;
+    // A file passing on a parameter may be a link in a chain from such a file to a sink.
+    if (std::none_of(copy_calls.begin(), copy_calls.end(),
                      [&](std::string_view n) { return file.names.index(n) < file.names.size(); }))
-      return false;
+      return !forwarded_parameters(file).empty();
     for (const Call& c : file.syntax.calls()) {
       if (c.args.size() < 2 || c.function < 0 || !one_of(file.tokens[c.name].text, copy_calls)) continue;
       for (size_t a = 1; a < c.args.size(); ++a) {
@@ -808,7 +810,7 @@ class HardcodedSecrets final : public SourceRule {
           return true;
       }
     }
-    return false;
+    return !forwarded_parameters(file).empty();
   }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const override {
@@ -816,7 +818,8 @@ class HardcodedSecrets final : public SourceRule {
     if (file.ctx.profile.test_vectors_allowed && is_test_path(file.input.path)) return;
     SecretFacts found;
     Check(file, out, found).run();
-    if (!found.sinks.empty() || !found.literals.empty()) facts = std::move(found);
+    found.forwards = forwarded_parameters(file);
+    if (!found.sinks.empty() || !found.literals.empty() || !found.forwards.empty()) facts = std::move(found);
   }
 
   // A sink's parameter given a literal credential by a call in another file: reported at the sink,
@@ -835,7 +838,8 @@ class HardcodedSecrets final : public SourceRule {
                             ": a literal credential is the same on every device and recoverable from the firmware; " +
                             std::string(advice);
           out.findings.push_back(std::move(finding));
-        });
+        },
+        &SecretFacts::forwards);
   }
 };
 

@@ -1,5 +1,6 @@
-// Values that cross files other than as a parameter of the sink's function: returned by a source
-// function of another file (`data = source(data); printf(data);`). The flawed tree's value is
+// Values that cross files other than as a parameter of the sink's function filled by its callers:
+// returned by a source function of another file (`data = source(data); printf(data);`), or passed
+// on through functions of further files (run → first → second → sink). The flawed tree's value is
 // read from input (CODE-2) or is a literal credential (CRYPTO-4); its fixed twin is the other.
 #include <gtest/gtest.h>
 
@@ -24,6 +25,17 @@ std::vector<SnippetFile> returned(const std::string& fill, const std::string& si
            ""}};
 }
 
+// A four-file chain: src/a.c fills a buffer with `fill` and calls first(), src/b.c passes it on
+// to second(), src/c.c to third(), which src/d.c defines with `sink`.
+std::vector<SnippetFile> chain(const std::string& fill, const std::string& sink) {
+  return {{"src/a.c",
+           "#include <stdio.h>\n#include <string.h>\nvoid first(char *data);\nvoid run(void)\n{\n"
+           "    char buffer[100] = \"\";\n    char *data = buffer;\n" + fill + "    first(data);\n}\n", ""},
+          {"src/b.c", "void second(char *data);\nvoid first(char *data)\n{\n    second(data);\n}\n", ""},
+          {"src/c.c", "void third(char *data);\nvoid second(char *data)\n{\n    third(data);\n}\n", ""},
+          {"src/d.c", "#include <stdio.h>\n#include <windows.h>\nvoid third(char *data)\n{\n    " + sink + "\n}\n", ""}};
+}
+
 const std::string read_line = "    if (fgets(data, 100, stdin) == NULL) data[0] = 0;\n";
 const std::string copy_format = "    strcpy(data, \"fixedstringtest\");\n";
 const std::string copy_password = "    strcpy(data, \"ABCD123!\");\n";
@@ -36,6 +48,8 @@ const std::vector<TreePair> code2_pairs = {
      returned(read_line, "printf(data);"), returned(copy_format, "printf(data);")},
     {"returned into fprintf",
      returned(read_line, "fprintf(stdout, data);"), returned(copy_format, "fprintf(stdout, data);")},
+    {"passed on through two functions of two more files",
+     chain(read_line, "printf(data);"), chain(copy_format, "printf(data);")},
 };
 
 TEST(CrossFileFlowPairs, FormatStrings) { expect_tree_pairs("CODE-2", code2_pairs); }
@@ -43,6 +57,8 @@ TEST(CrossFileFlowPairs, FormatStrings) { expect_tree_pairs("CODE-2", code2_pair
 const std::vector<TreePair> crypto4_pairs = {
     {"returned by a function of another file: a literal password copied in, against a line read",
      returned(copy_password, logon), returned(read_line, logon)},
+    {"passed on through two functions of two more files",
+     chain(copy_password, logon), chain(read_line, logon)},
 };
 
 TEST(CrossFileFlowPairs, HardcodedSecrets) { expect_tree_pairs("CRYPTO-4", crypto4_pairs); }
@@ -61,6 +77,11 @@ TEST(CrossFileFlowPairs, FormatStringsUnsettled) {
                                   "    char *data = line;\n    if (line[0]) data = source(data);\n    printf(data);\n}\n",
                     ""}}),
             1u);
+  // A link of the chain that also passes its own input on.
+  auto mixed = chain(copy_format, "printf(data);");
+  mixed.push_back({"src/e.c", "#include <stdlib.h>\nvoid second(char *data);\nvoid other(void)\n{\n"
+                              "    second(getenv(\"FMT\"));\n}\n", ""});
+  EXPECT_EQ(code2(mixed), 1u);
   // Changed after it was returned.
   EXPECT_EQ(code2(returned(copy_format, "fgets(data, 100, stdin); printf(data);")), 1u);
 }
