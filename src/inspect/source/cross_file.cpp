@@ -17,8 +17,40 @@ uint64_t function_key(std::string_view name) {
 uint64_t argument_key(uint64_t function, size_t index) { return function ^ ((index + 1) * 0x9e3779b97f4a7c15ull); }
 
 uint64_t return_key(uint64_t function) { return argument_key(function, max_followed_argument); }
+uint64_t global_key(uint64_t variable) { return argument_key(variable, max_followed_argument + 1); }
 
 namespace {
+
+// The global variable another file defines that `name` holds at token `at` (see external_parameter).
+std::optional<ExternalParameter> foreign_global(const SourceFile& file, int function, std::string_view name,
+                                                size_t at) {
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
+  if (f.name > 0 && t[f.name - 1].is("::")) return std::nullopt;  // a method: the name may be a member
+  std::string_view global = name;
+  const auto own = values.visible(name, function);
+  if (own.size() == 1 && own[0]->function == function && own[0]->form == BindingForm::declaration) {
+    // char *data = g_data; with nothing taking data before the use.
+    const TokenRange value = values.strip(own[0]->value);
+    if (value.size() != 1 || t[value.begin].kind != TokenKind::identifier || own[0]->name >= at ||
+        !values.calls_taking(name, function, own[0]->name, at, values.call_at(at)).empty())
+      return std::nullopt;
+    global = t[value.begin].text;
+  }
+  // Declared extern, and nothing in the file writes it or hands it to a call but the use.
+  const auto bindings = values.bindings(global);
+  if (bindings.empty() || std::any_of(bindings.begin(), bindings.end(), [](const Binding* b) {
+        return b->function >= 0 || b->form != BindingForm::declaration || !b->is_extern;
+      }))
+    return std::nullopt;
+  const Call* use = values.call_at(at);
+  for (const size_t k : values.occurrences(global))
+    if (const int in = values.function_at(k); in >= 0 && !values.calls_taking(global, in, k - 1, k + 1, use).empty())
+      return std::nullopt;
+  const uint64_t key = function_key(global);
+  return ExternalParameter{key, global_key(key)};
+}
 
 // The result of a function defined in no function of this file that `name` holds at token `at`
 // (see external_parameter).
@@ -63,8 +95,10 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
   if (function < 0 || is_header(file.input.path)) return std::nullopt;
   const auto t = file.tokens;
   const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
-  if (at < t.size())
+  if (at < t.size()) {
     if (const auto result = foreign_result(file, function, name, at)) return result;
+    if (const auto global = foreign_global(file, function, name, at)) return global;
+  }
   if (declared_static(t, f.name)) return std::nullopt;
   const FileValues& values = file.values();
   // The parameter binding of `n`, when that is its only binding in the function.
@@ -159,6 +193,48 @@ std::vector<ForwardedParameter> forwarded_parameters(const SourceFile& file) {
       if (const auto parameter = external_parameter(file, c.function, t[begin].text))
         out.push_back({argument_key(function_key(t[c.name].text), a), parameter->argument, c.name, a, t[c.name].line});
     }
+  }
+  return out;
+}
+
+std::vector<GlobalStore> global_stores(const SourceFile& file) {
+  std::vector<GlobalStore> out;
+  if (is_header(file.input.path)) return out;
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  // The file-scope declarations of character pointers and arrays that are not static: the cheap
+  // test on the tokens first (`char *name;` `char *name = …;` `char name[…];` outside functions).
+  for (size_t k = 1; k + 1 < t.size(); ++k) {
+    if (t[k].kind != TokenKind::identifier || t[k].directive || !(t[k + 1].is(";") || t[k + 1].is("=") || t[k + 1].is("[")))
+      continue;
+    bool pointer = t[k + 1].is("["), character = false, file_own = false;
+    size_t b = k;
+    for (; b > 0 && !t[b - 1].is(";") && !t[b - 1].is("}") && !t[b - 1].is("{") && !t[b - 1].directive && k - b < 8; --b) {
+      pointer = pointer || t[b - 1].is("*");
+      character = character || (t[b - 1].kind == TokenKind::identifier && (t[b - 1].text.find("char") != std::string_view::npos ||
+                                                                           t[b - 1].text.find("CHAR") != std::string_view::npos));
+      file_own = file_own || t[b - 1].is_ident("static");
+    }
+    if (!pointer || !character || file_own || b == k || values.function_at(k) >= 0 || values.in_record(k)) continue;
+    const std::string_view name = t[k].text;
+    const uint64_t key = global_key(function_key(name));
+    for (const Binding* binding : values.bindings(name)) {
+      if (binding->form == BindingForm::member || binding->form == BindingForm::parameter) continue;
+      if (binding->function >= 0) {
+        const auto seen = values.visible(name, binding->function);
+        const bool local = std::any_of(seen.begin(), seen.end(), [](const Binding* v) {
+          return v->function >= 0 && (v->form == BindingForm::declaration || v->form == BindingForm::parameter);
+        });
+        if (local) continue;  // a function's own variable of that name
+      } else if (binding->value.empty()) {
+        continue;  // a declaration without a value
+      }
+      const bool whole = binding->form == BindingForm::assignment || binding->form == BindingForm::declaration;
+      out.push_back({key, whole ? binding->value : TokenRange{}, binding->function, binding->name});
+    }
+    for (const size_t use : values.occurrences(name))
+      if (const int in = values.function_at(use); in >= 0)
+        for (const Call* c : values.calls_taking(name, in, use - 1, use + 1)) out.push_back({key, {}, in, use, c});
   }
   return out;
 }

@@ -25,8 +25,10 @@ uint64_t argument_key(uint64_t function, size_t index);
 // Arguments are followed up to this position: a sink's parameter further on stays decided per file.
 inline constexpr size_t max_followed_argument = 16;
 
-// What a function returns is keyed as an argument past the ones followed.
+// What a function returns is keyed as an argument past the ones followed; what a global variable
+// holds as one past that, of a "function" named as the variable.
 uint64_t return_key(uint64_t function);
+uint64_t global_key(uint64_t variable);
 
 struct ExternalParameter {
   uint64_t function = 0;  // function_key() of the enclosing function
@@ -41,7 +43,9 @@ struct ExternalParameter {
 // (see constructor_parameter), keyed as that parameter of a function named as the class. Or, at
 // the use at token `at` (when one is given), the result of a function the file does not define, assigned to a local
 // once and unconditionally before it (`data = source(data); printf(data);`), which no call
-// between takes: keyed as that function's return_key().
+// between takes: keyed as that function's return_key(). Or a global variable the file declares
+// `extern` and never writes, read directly or into a local (`char *data = g_data;`) that nothing
+// between takes: keyed as the variable's global_key().
 inline constexpr size_t no_use = SIZE_MAX;
 std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name,
                                                     size_t at = no_use);
@@ -57,6 +61,20 @@ struct ForwardedParameter {
   uint32_t line = 0;
 };
 std::vector<ForwardedParameter> forwarded_parameters(const SourceFile& file);
+
+// What the functions of a source file store in the file-scope character pointers and arrays it
+// defines or declares extern (`char *g_data;` … `g_data = data;`): for each store, the
+// variable's global_key(), the value and the function storing it (-1 for a declaration's
+// initializer), for the rules to judge; a use as a call's argument, which may write it, with an
+// empty value and the call.
+struct GlobalStore {
+  uint64_t key = 0;
+  TokenRange value;
+  int function = -1;
+  size_t at = 0;                // the variable's token
+  const Call* call = nullptr;  // the call taking it, for a use as an argument
+};
+std::vector<GlobalStore> global_stores(const SourceFile& file);
 
 // The calls of member functions in a C++ source file (b->action(data), s.sink(data)) and its
 // constructions of objects (new BadSink(data), `BadSink sink(data);`, named as calls of the

@@ -540,6 +540,15 @@ class FormatStrings final : public SourceRule {
         if (returned_literal_contents(file.values(), static_cast<int>(g))) literal_arguments_.add(key);
         else other_arguments_.add(key);
       }
+    // What this file's functions store in its global character pointers (`g_data = data;`).
+    for (const GlobalStore& store : global_stores(file)) {
+      // Given to printf: read (scanf's arguments are written).
+      if (store.call != nullptr && format_function(t[store.call->name].text) != nullptr &&
+          t[store.call->name].text.find("scanf") == std::string_view::npos)
+        continue;
+      if (stored_literal_contents(file.values(), file.tokens[store.at].text, store.value, store.function)) literal_arguments_.add(store.key);
+      else other_arguments_.add(store.key);
+    }
     std::vector<uint64_t> hashes(names, 0);      // function_key() of callees, by name
     std::vector<uint16_t> added_literal(names, 0), added_other(names, 0);  // positions added to a filter, by callee
     std::unordered_map<int, std::vector<std::string_view>> targets;  // copy_targets(), by function

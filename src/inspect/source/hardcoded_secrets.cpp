@@ -270,6 +270,7 @@ class Check {
     equality_operators();
     foreign_literals();
     returned_literals();
+    global_literals();
   }
 
  private:
@@ -739,6 +740,16 @@ class Check {
     }
   }
 
+  // What this file stores in its global character pointers when it is a buffer filled only from
+  // literals (`strcpy(data, "ABCD123!"); g_data = data;`).
+  void global_literals() {
+    for (const GlobalStore& store : global_stores(file_)) {
+      const auto texts = stored_literal_contents(values_, toks_[store.at].text, store.value, store.function);
+      if (!texts || texts->empty() || not_a_credential(texts->front(), true)) continue;
+      facts_.literals.push_back({store.key, toks_[store.at].line, texts->front().substr(0, 40)});
+    }
+  }
+
   // Whether a binding of `name` in the file gives it a string literal or another name's value.
   bool may_hold_string(std::string_view name) const {
     for (const Binding* b : values_.bindings(name)) {
@@ -831,8 +842,9 @@ class HardcodedSecrets final : public SourceRule {
           Finding finding = sink.finding;
           finding.message = sink.callee + " is given the literal \"" + literal.text + "\" as its " +
                             (sink.password ? "password" : "key") +
-                            (sink.argument == return_key(sink.function) ? ", returned by the function at "
-                                                                        : ", passed by the call at ") +
+                            (sink.argument == return_key(sink.function)   ? ", returned by the function at "
+                             : sink.argument == global_key(sink.function) ? ", stored in the global at "
+                                                                          : ", passed by the call at ") +
                             std::string(path) + ":" +
                             std::to_string(literal.line) +
                             ": a literal credential is the same on every device and recoverable from the firmware; " +

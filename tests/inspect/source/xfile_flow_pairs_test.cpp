@@ -1,6 +1,7 @@
 // Values that cross files other than as a parameter of the sink's function filled by its callers:
 // returned by a source function of another file (`data = source(data); printf(data);`), or passed
-// on through functions of further files (run → first → second → sink). The flawed tree's value is
+// on through functions of further files (run → first → second → sink), or stored in a global
+// that a function of another file reads (`g_data = data; sink();`). The flawed tree's value is
 // read from input (CODE-2) or is a literal credential (CRYPTO-4); its fixed twin is the other.
 #include <gtest/gtest.h>
 
@@ -36,6 +37,16 @@ std::vector<SnippetFile> chain(const std::string& fill, const std::string& sink)
           {"src/d.c", "#include <stdio.h>\n#include <windows.h>\nvoid third(char *data)\n{\n    " + sink + "\n}\n", ""}};
 }
 
+// A global: src/a.c defines `char *g_data`, fills a buffer with `fill`, stores it there and calls
+// sink(), which src/b.c defines reading the global declared extern, with `use`.
+std::vector<SnippetFile> global(const std::string& fill, const std::string& use) {
+  return {{"src/a.c",
+           "#include <stdio.h>\n#include <string.h>\nvoid sink(void);\nchar *g_data = NULL;\nvoid run(void)\n{\n"
+           "    char buffer[100] = \"\";\n    char *data = buffer;\n" + fill + "    g_data = data;\n    sink();\n}\n", ""},
+          {"src/b.c", "#include <stdio.h>\n#include <windows.h>\nextern char *g_data;\nvoid sink(void)\n{\n"
+                      "    char *data = g_data;\n    " + use + "\n}\n", ""}};
+}
+
 const std::string read_line = "    if (fgets(data, 100, stdin) == NULL) data[0] = 0;\n";
 const std::string copy_format = "    strcpy(data, \"fixedstringtest\");\n";
 const std::string copy_password = "    strcpy(data, \"ABCD123!\");\n";
@@ -50,6 +61,8 @@ const std::vector<TreePair> code2_pairs = {
      returned(read_line, "fprintf(stdout, data);"), returned(copy_format, "fprintf(stdout, data);")},
     {"passed on through two functions of two more files",
      chain(read_line, "printf(data);"), chain(copy_format, "printf(data);")},
+    {"stored in a global that a function of another file reads",
+     global(read_line, "printf(data);"), global(copy_format, "printf(data);")},
 };
 
 TEST(CrossFileFlowPairs, FormatStrings) { expect_tree_pairs("CODE-2", code2_pairs); }
@@ -59,6 +72,8 @@ const std::vector<TreePair> crypto4_pairs = {
      returned(copy_password, logon), returned(read_line, logon)},
     {"passed on through two functions of two more files",
      chain(copy_password, logon), chain(read_line, logon)},
+    {"stored in a global that a function of another file reads",
+     global(copy_password, logon), global(read_line, logon)},
 };
 
 TEST(CrossFileFlowPairs, HardcodedSecrets) { expect_tree_pairs("CRYPTO-4", crypto4_pairs); }
@@ -82,6 +97,13 @@ TEST(CrossFileFlowPairs, FormatStringsUnsettled) {
   mixed.push_back({"src/e.c", "#include <stdlib.h>\nvoid second(char *data);\nvoid other(void)\n{\n"
                               "    second(getenv(\"FMT\"));\n}\n", ""});
   EXPECT_EQ(code2(mixed), 1u);
+  // A global another function of the tree fills from input too.
+  auto filled = global(copy_format, "printf(data);");
+  filled.push_back({"src/c.c", "#include <stdio.h>\nextern char *g_data;\nvoid refill(void)\n{\n"
+                               "    fgets(g_data, 100, stdin);\n}\n", ""});
+  EXPECT_EQ(code2(filled), 1u);
+  // A global the sink's file writes itself.
+  EXPECT_EQ(code2(global(copy_format, "g_data[0] = getchar(); printf(data);")), 1u);
   // Changed after it was returned.
   EXPECT_EQ(code2(returned(copy_format, "fgets(data, 100, stdin); printf(data);")), 1u);
 }
