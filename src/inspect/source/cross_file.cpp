@@ -202,20 +202,26 @@ std::vector<GlobalStore> global_stores(const SourceFile& file) {
   if (is_header(file.input.path)) return out;
   const auto t = file.tokens;
   const FileValues& values = file.values();
-  // The file-scope declarations of character pointers and arrays that are not static: the cheap
-  // test on the tokens first (`char *name;` `char *name = …;` `char name[…];` outside functions).
+  // The file-scope declarations of character pointers that are neither static nor const (an
+  // array is never assigned a buffer): the cheap test on the tokens first (`char *name;`,
+  // `char *name = …;` outside functions).
+  const auto& functions = file.syntax.functions();
+  size_t next_function = 0;  // bodies are in token order: stepped over
   for (size_t k = 1; k + 1 < t.size(); ++k) {
-    if (t[k].kind != TokenKind::identifier || t[k].directive || !(t[k + 1].is(";") || t[k + 1].is("=") || t[k + 1].is("[")))
-      continue;
-    bool pointer = t[k + 1].is("["), character = false, file_own = false;
+    for (; next_function < functions.size() && functions[next_function].body_open <= k; ++next_function)
+      k = std::max(k, functions[next_function].body_close);
+    if (k + 1 >= t.size()) break;
+    if (t[k].kind != TokenKind::identifier || t[k].directive || !(t[k + 1].is(";") || t[k + 1].is("="))) continue;
+    bool pointer = false, character = false, file_own = false;
     size_t b = k;
     for (; b > 0 && !t[b - 1].is(";") && !t[b - 1].is("}") && !t[b - 1].is("{") && !t[b - 1].directive && k - b < 8; --b) {
       pointer = pointer || t[b - 1].is("*");
       character = character || (t[b - 1].kind == TokenKind::identifier && (t[b - 1].text.find("char") != std::string_view::npos ||
                                                                            t[b - 1].text.find("CHAR") != std::string_view::npos));
-      file_own = file_own || t[b - 1].is_ident("static");
+      // static: the file's own; const: a table, or a pointer to text nothing here fills.
+      file_own = file_own || t[b - 1].is_ident("static") || t[b - 1].is_ident("const");
     }
-    if (!pointer || !character || file_own || b == k || values.function_at(k) >= 0 || values.in_record(k)) continue;
+    if (!pointer || !character || file_own || b == k || t[b].is("*") || values.in_record(k)) continue;
     const std::string_view name = t[k].text;
     const uint64_t key = global_key(function_key(name));
     for (const Binding* binding : values.bindings(name)) {

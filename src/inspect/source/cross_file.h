@@ -62,8 +62,8 @@ struct ForwardedParameter {
 };
 std::vector<ForwardedParameter> forwarded_parameters(const SourceFile& file);
 
-// What the functions of a source file store in the file-scope character pointers and arrays it
-// defines or declares extern (`char *g_data;` … `g_data = data;`): for each store, the
+// What the functions of a source file store in the file-scope character pointers (not const)
+// it defines or declares extern (`char *g_data;` … `g_data = data;`): for each store, the
 // variable's global_key(), the value and the function storing it (-1 for a declaration's
 // initializer), for the rules to judge; a use as a call's argument, which may write it, with an
 // empty value and the call.
