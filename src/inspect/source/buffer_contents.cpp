@@ -235,6 +235,10 @@ class Contents {
     return out;
   }
 
+  // The global a store into which is being judged: its assignment from the buffer is that
+  // store, not another name for the buffer to follow.
+  void storing_into(std::string_view global) { stored_in_ = global; }
+
   std::optional<std::vector<std::string>> of_name(std::string_view name) {
     names_.push_back(name);
     for (size_t i = 0; i < names_.size(); ++i) {
@@ -506,7 +510,7 @@ class Contents {
       const Binding& b = *binding;
       if (b.function != function_ || b.value.empty()) continue;
       const size_t from = alias_of(b.value);
-      if (from >= toks_.size() || toks_[from].text != name) continue;
+      if (from >= toks_.size() || toks_[from].text != name || toks_[b.name].text == stored_in_) continue;
       if (b.form != BindingForm::member) add_name(toks_[b.name].text);
       else if (const size_t holder = holder_of(b.name); holder < toks_.size()) add_name(toks_[holder].text);
     }
@@ -583,6 +587,7 @@ class Contents {
   const int function_;
   const size_t skip_begin_, skip_end_;
   const std::string_view passed_in_;
+  std::string_view stored_in_;
   const int level_;
   const FunctionDef& body_;
   std::vector<std::string_view> names_;
@@ -725,6 +730,59 @@ bool made_from_any(const FileValues& values, int function, std::string_view name
       return true;
   }
   return false;
+}
+
+std::optional<std::vector<std::string>> returned_literal_contents(const FileValues& values, int function) {
+  if (function < 0) return std::nullopt;
+  const auto t = values.tokens();
+  const FunctionDef& f = values.syntax().functions()[static_cast<size_t>(function)];
+  // The one name every return statement gives back.
+  size_t returned = t.size();
+  for (size_t k = f.body_open; k + 2 < f.body_close; ++k) {
+    if (!t[k].is_ident("return")) continue;
+    if (t[k + 1].kind != TokenKind::identifier || !t[k + 2].is(";") ||
+        (returned < t.size() && t[returned].text != t[k + 1].text))
+      return std::nullopt;
+    returned = k + 1;
+  }
+  if (returned >= t.size()) return std::nullopt;
+  const std::string_view name = t[returned].text;
+  const auto bindings = values.visible(name, function);
+  const bool parameter = std::any_of(bindings.begin(), bindings.end(), [&](const Binding* b) {
+    return b->form == BindingForm::parameter && b->function == function;
+  });
+  if (!parameter) return Contents(values, function, 0, 0).of({returned, returned + 1});
+  // A parameter's incoming contents are the callers': they count for nothing only when the first
+  // call that takes it copies over all of it (strcpy, wcsncpy; not strcat, not memcpy's prefix).
+  const auto takers = values.calls_taking(name, function, f.body_open, f.body_close);
+  const auto first = std::min_element(takers.begin(), takers.end(), [](const Call* a, const Call* b) { return a->name < b->name; });
+  if (first == takers.end()) return std::nullopt;
+  const Call& copy = **first;
+  const std::string_view callee = t[copy.name].text;
+  const bool overwrites = callee.find("cpy") != std::string_view::npos && !callee.starts_with("mem") &&
+                          !callee.starts_with("wmem") && named(writers, callee) != nullptr;
+  if (!overwrites || copy.args.empty() || copy.args[0].second != copy.args[0].first + 1 ||
+      t[copy.args[0].first].text != name)
+    return std::nullopt;
+  return Contents(values, function, 0, 0, name).of({returned, returned + 1});
+}
+
+std::optional<std::vector<std::string>> stored_literal_contents(const FileValues& values, std::string_view global,
+                                                                TokenRange value, int function) {
+  const TokenRange r = values.strip(value);
+  if (r.empty()) return std::nullopt;
+  const auto t = values.tokens();
+  // A name in a function: what its buffer holds there (a name's value alone misses strcpy(data, …)).
+  if (function >= 0 && t[r.begin].kind == TokenKind::identifier && !t[r.begin].is_ident("NULL") &&
+      !t[r.begin].is_ident("nullptr")) {
+    Contents contents(values, function, 0, 0);
+    contents.storing_into(global);
+    return contents.of(value);
+  }
+  const Value v = values.resolve(value, function);
+  if (v.is(Value::Kind::string)) return v.text.empty() ? std::vector<std::string>{} : std::vector<std::string>{v.text};
+  if (v.is(Value::Kind::null) || v.is_integer(0)) return std::vector<std::string>{};
+  return std::nullopt;
 }
 
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use) {

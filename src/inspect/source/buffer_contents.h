@@ -27,6 +27,18 @@ namespace mdbc::source {
 // it holds only empty strings or zeros), or nullopt when something else may have been written.
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use);
 
+// What `function` returns when every return statement gives back one name whose object holds only
+// literals there (`char *source(char *data) { strcpy(data, "fixed"); return data; }`): the
+// non-empty literal texts, as literal_contents says. A parameter returned must first be copied
+// over whole (strcpy, wcscpy), so that what its callers passed in does not count.
+std::optional<std::vector<std::string>> returned_literal_contents(const FileValues& values, int function);
+
+// What a store into the global variable `global` gives it (`g_data = data;` in `function`, or a
+// declaration's initializer at -1): the non-empty literal texts, none for a null pointer, or
+// nullopt when it may be anything else.
+std::optional<std::vector<std::string>> stored_literal_contents(const FileValues& values, std::string_view global,
+                                                                TokenRange value, int function);
+
 // Whether `name` is bound in `function` to one of the names `sources` (char *p = data;
 // std::string text(data);): a copy of what one holds, or a pointer to it.
 bool made_from_any(const FileValues& values, int function, std::string_view name,

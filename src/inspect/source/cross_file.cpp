@@ -16,10 +16,89 @@ uint64_t function_key(std::string_view name) {
 
 uint64_t argument_key(uint64_t function, size_t index) { return function ^ ((index + 1) * 0x9e3779b97f4a7c15ull); }
 
-std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name) {
+uint64_t return_key(uint64_t function) { return argument_key(function, max_followed_argument); }
+uint64_t global_key(uint64_t variable) { return argument_key(variable, max_followed_argument + 1); }
+
+namespace {
+
+// The global variable another file defines that `name` holds at token `at` (see external_parameter).
+std::optional<ExternalParameter> foreign_global(const SourceFile& file, int function, std::string_view name,
+                                                size_t at) {
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
+  if (f.name > 0 && t[f.name - 1].is("::")) return std::nullopt;  // a method: the name may be a member
+  std::string_view global = name;
+  const auto own = values.visible(name, function);
+  if (own.size() == 1 && own[0]->function == function && own[0]->form == BindingForm::declaration) {
+    // char *data = g_data; with nothing taking data before the use.
+    const TokenRange value = values.strip(own[0]->value);
+    if (value.size() != 1 || t[value.begin].kind != TokenKind::identifier || own[0]->name >= at ||
+        !values.calls_taking(name, function, own[0]->name, at, values.call_at(at)).empty())
+      return std::nullopt;
+    global = t[value.begin].text;
+  }
+  // Declared extern, and nothing in the file writes it or hands it to a call but the use.
+  const auto bindings = values.bindings(global);
+  if (bindings.empty() || std::any_of(bindings.begin(), bindings.end(), [](const Binding* b) {
+        return b->function >= 0 || b->form != BindingForm::declaration || !b->is_extern;
+      }))
+    return std::nullopt;
+  const Call* use = values.call_at(at);
+  for (const size_t k : values.occurrences(global))
+    if (const int in = values.function_at(k); in >= 0 && !values.calls_taking(global, in, k - 1, k + 1, use).empty())
+      return std::nullopt;
+  const uint64_t key = function_key(global);
+  return ExternalParameter{key, global_key(key)};
+}
+
+// The result of a function defined in no function of this file that `name` holds at token `at`
+// (see external_parameter).
+std::optional<ExternalParameter> foreign_result(const SourceFile& file, int function, std::string_view name,
+                                                size_t at) {
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
+  const Binding* assigned = nullptr;
+  for (const Binding* b : values.visible(name, function)) {
+    if (b->function != function || !(b->form == BindingForm::declaration || b->form == BindingForm::assignment))
+      return std::nullopt;
+    if (b->form == BindingForm::assignment) {
+      if (assigned != nullptr) return std::nullopt;
+      assigned = b;
+    }
+  }
+  if (assigned == nullptr || assigned->name >= at) return std::nullopt;
+  const TokenRange value = values.strip(assigned->value);
+  const Call* call = value.empty() ? nullptr : values.call_at(value.begin);
+  if (call == nullptr || call->close + 1 != value.end || !call->macro.empty() || !call->qualifier.empty() ||
+      values.definition(t[call->name].text) != nullptr)
+    return std::nullopt;
+  // Unconditional: a statement of its own (not an if's or a loop's) in the function's own block.
+  const size_t begin = assigned->name;
+  if (values.statement(begin).begin != begin || !(t[begin - 1].is(";") || t[begin - 1].is("{") || t[begin - 1].is("}")))
+    return std::nullopt;
+  for (size_t k = f.body_open + 1; k < begin; ++k) {
+    if (t[k].is("{") && file.syntax.match(k) > k) k = file.syntax.match(k);
+    if (k >= begin) return std::nullopt;
+  }
+  const Call* use = values.call_at(at);
+  if (!values.calls_taking(name, function, call->close, at, use).empty()) return std::nullopt;
+  const uint64_t key = function_key(t[call->name].text);
+  return ExternalParameter{key, return_key(key)};
+}
+
+}  // namespace
+
+std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name,
+                                                    size_t at) {
   if (function < 0 || is_header(file.input.path)) return std::nullopt;
   const auto t = file.tokens;
   const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
+  if (at < t.size()) {
+    if (const auto result = foreign_result(file, function, name, at)) return result;
+    if (const auto global = foreign_global(file, function, name, at)) return global;
+  }
   if (declared_static(t, f.name)) return std::nullopt;
   const FileValues& values = file.values();
   // The parameter binding of `n`, when that is its only binding in the function.
@@ -73,6 +152,97 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
       return std::nullopt;
   const uint64_t key = function_key(t[f.name].text);
   return ExternalParameter{key, argument_key(key, index)};
+}
+
+namespace {
+
+// Whether the parameter named at token `name` of a definition's list is declared a pointer to
+// characters (char *, const wchar_t *, TCHAR *, LPSTR is left out).
+bool character_pointer(std::span<const Token> t, size_t name) {
+  bool pointer = false, character = false;
+  for (size_t k = name; k > 0 && !t[k - 1].is("(") && !t[k - 1].is(","); --k) {
+    pointer = pointer || t[k - 1].is("*");
+    character = character || (t[k - 1].kind == TokenKind::identifier && (t[k - 1].text.find("char") != std::string_view::npos ||
+                                                                         t[k - 1].text.find("CHAR") != std::string_view::npos));
+  }
+  return pointer && character;
+}
+
+}  // namespace
+
+std::vector<ForwardedParameter> forwarded_parameters(const SourceFile& file) {
+  std::vector<ForwardedParameter> out;
+  if (is_header(file.input.path)) return out;
+  const auto t = file.tokens;
+  const auto& functions = file.syntax.functions();
+  for (const Call& c : file.syntax.calls()) {
+    if (c.function < 0 || !c.macro.empty() || !c.qualifier.empty()) continue;
+    const FunctionDef& f = functions[static_cast<size_t>(c.function)];
+    const size_t open = f.name + 1, close = file.syntax.match(open);
+    if (close >= t.size() || close <= open) continue;
+    for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
+      const auto [begin, end] = c.args[a];
+      if (end != begin + 1 || t[begin].kind != TokenKind::identifier) continue;
+      // Named in the function's parameter list as a character pointer: the cheap test first.
+      size_t declared = open + 1;
+      while (declared < close && t[declared].text != t[begin].text) ++declared;
+      if (declared >= close || !character_pointer(t, declared)) continue;
+      if (std::any_of(functions.begin(), functions.end(),
+                      [&](const FunctionDef& g) { return t[g.name].text == t[c.name].text; }))
+        break;  // a function of this file: followed within it
+      if (const auto parameter = external_parameter(file, c.function, t[begin].text))
+        out.push_back({argument_key(function_key(t[c.name].text), a), parameter->argument, c.name, a, t[c.name].line});
+    }
+  }
+  return out;
+}
+
+std::vector<GlobalStore> global_stores(const SourceFile& file) {
+  std::vector<GlobalStore> out;
+  if (is_header(file.input.path)) return out;
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  // The file-scope declarations of character pointers that are neither static nor const (an
+  // array is never assigned a buffer): the cheap test on the tokens first (`char *name;`,
+  // `char *name = …;` outside functions).
+  const auto& functions = file.syntax.functions();
+  size_t next_function = 0;  // bodies are in token order: stepped over
+  for (size_t k = 1; k + 1 < t.size(); ++k) {
+    for (; next_function < functions.size() && functions[next_function].body_open <= k; ++next_function)
+      k = std::max(k, functions[next_function].body_close);
+    if (k + 1 >= t.size()) break;
+    if (t[k].kind != TokenKind::identifier || t[k].directive || !(t[k + 1].is(";") || t[k + 1].is("="))) continue;
+    bool pointer = false, character = false, file_own = false;
+    size_t b = k;
+    for (; b > 0 && !t[b - 1].is(";") && !t[b - 1].is("}") && !t[b - 1].is("{") && !t[b - 1].directive && k - b < 8; --b) {
+      pointer = pointer || t[b - 1].is("*");
+      character = character || (t[b - 1].kind == TokenKind::identifier && (t[b - 1].text.find("char") != std::string_view::npos ||
+                                                                           t[b - 1].text.find("CHAR") != std::string_view::npos));
+      // static: the file's own; const: a table, or a pointer to text nothing here fills.
+      file_own = file_own || t[b - 1].is_ident("static") || t[b - 1].is_ident("const");
+    }
+    if (!pointer || !character || file_own || b == k || t[b].is("*") || values.in_record(k)) continue;
+    const std::string_view name = t[k].text;
+    const uint64_t key = global_key(function_key(name));
+    for (const Binding* binding : values.bindings(name)) {
+      if (binding->form == BindingForm::member || binding->form == BindingForm::parameter) continue;
+      if (binding->function >= 0) {
+        const auto seen = values.visible(name, binding->function);
+        const bool local = std::any_of(seen.begin(), seen.end(), [](const Binding* v) {
+          return v->function >= 0 && (v->form == BindingForm::declaration || v->form == BindingForm::parameter);
+        });
+        if (local) continue;  // a function's own variable of that name
+      } else if (binding->value.empty()) {
+        continue;  // a declaration without a value
+      }
+      const bool whole = binding->form == BindingForm::assignment || binding->form == BindingForm::declaration;
+      out.push_back({key, whole ? binding->value : TokenRange{}, binding->function, binding->name});
+    }
+    for (const size_t use : values.occurrences(name))
+      if (const int in = values.function_at(use); in >= 0)
+        for (const Call* c : values.calls_taking(name, in, use - 1, use + 1)) out.push_back({key, {}, in, use, c});
+  }
+  return out;
 }
 
 std::vector<Call> member_calls(const SourceFile& file) {

@@ -25,6 +25,11 @@ uint64_t argument_key(uint64_t function, size_t index);
 // Arguments are followed up to this position: a sink's parameter further on stays decided per file.
 inline constexpr size_t max_followed_argument = 16;
 
+// What a function returns is keyed as an argument past the ones followed; what a global variable
+// holds as one past that, of a "function" named as the variable.
+uint64_t return_key(uint64_t function);
+uint64_t global_key(uint64_t variable);
+
 struct ExternalParameter {
   uint64_t function = 0;  // function_key() of the enclosing function
   uint64_t argument = 0;  // argument_key() of it and the parameter's position
@@ -35,8 +40,41 @@ struct ExternalParameter {
 // fill: a function of a source file (not a header, not static; a member too, told by its name)
 // that nothing in the file calls or takes as a value, the parameter never assigned. Or a member
 // read in a method of its class, which the class's constructors in the file store a parameter in
-// (see constructor_parameter), keyed as that parameter of a function named as the class.
-std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name);
+// (see constructor_parameter), keyed as that parameter of a function named as the class. Or, at
+// the use at token `at` (when one is given), the result of a function the file does not define, assigned to a local
+// once and unconditionally before it (`data = source(data); printf(data);`), which no call
+// between takes: keyed as that function's return_key(). Or a global variable the file declares
+// `extern` and never writes, read directly or into a local (`char *data = g_data;`) that nothing
+// between takes: keyed as the variable's global_key().
+inline constexpr size_t no_use = SIZE_MAX;
+std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name,
+                                                    size_t at = no_use);
+
+// A character-pointer parameter of a function only other files fill (see external_parameter),
+// passed on whole to a function this file does not define (`void first(char *data) { second(data); }`):
+// what the callers in other files pass reaches that argument too, a chain of files apart.
+struct ForwardedParameter {
+  uint64_t argument;   // argument_key() of the callee and the position
+  uint64_t parameter;  // argument_key() of the forwarding function and its parameter
+  size_t call = 0;     // token of the callee's name
+  size_t index = 0;    // the argument's position
+  uint32_t line = 0;
+};
+std::vector<ForwardedParameter> forwarded_parameters(const SourceFile& file);
+
+// What the functions of a source file store in the file-scope character pointers (not const)
+// it defines or declares extern (`char *g_data;` … `g_data = data;`): for each store, the
+// variable's global_key(), the value and the function storing it (-1 for a declaration's
+// initializer), for the rules to judge; a use as a call's argument, which may write it, with an
+// empty value and the call.
+struct GlobalStore {
+  uint64_t key = 0;
+  TokenRange value;
+  int function = -1;
+  size_t at = 0;                // the variable's token
+  const Call* call = nullptr;  // the call taking it, for a use as an argument
+};
+std::vector<GlobalStore> global_stores(const SourceFile& file);
 
 // The calls of member functions in a C++ source file (b->action(data), s.sink(data)) and its
 // constructions of objects (new BadSink(data), `BadSink sink(data);`, named as calls of the
@@ -74,20 +112,39 @@ std::map<uint64_t, std::pair<std::string_view, const Argument*>> first_by_argume
   return first;
 }
 
+// Parameters forwarded further than this many files from the sink are not followed.
+inline constexpr int max_forwarding_depth = 6;
+
 // The join itself: `visit(file, sink, caller_path, argument)` for each sink whose function one file
 // defines with a sink, given a value by a call in another file (the first such call, in path
-// order). The rest stay as each file decided them.
+// order), directly or through parameters passed on (`forwards`, when the rule records them: the
+// first forwarding of each argument in path order, followed to a bounded depth). The rest stay
+// as each file decided them.
 template <class Facts, class Sink, class Argument, class Visit>
 void for_each_sink_fed_elsewhere(std::span<const SourceFileFacts> files, std::vector<Sink> Facts::*sinks,
-                                 std::vector<Argument> Facts::*arguments, Visit visit) {
+                                 std::vector<Argument> Facts::*arguments, Visit visit,
+                                 std::vector<ForwardedParameter> Facts::*forwards = nullptr) {
   const auto defined_in = sink_files(files, sinks);
   if (defined_in.empty()) return;
   const auto first = first_by_argument(files, arguments);
+  std::map<uint64_t, uint64_t> forwarded_from;  // argument -> the parameter first passed on to it
+  if (forwards != nullptr)
+    for (const auto& f : files)
+      if (const auto* facts = std::any_cast<Facts>(&f.facts))
+        for (const auto& w : facts->*forwards) forwarded_from.emplace(w.argument, w.parameter);
   for (const auto& f : files)
     if (const auto* facts = std::any_cast<Facts>(&f.facts))
       for (const auto& sink : facts->*sinks) {
-        const auto caller = first.find(sink.argument);
-        if (defined_in.at(sink.function).empty() || caller == first.end() || caller->second.first == f.path) continue;
+        if (defined_in.at(sink.function).empty()) continue;
+        uint64_t argument = sink.argument;
+        auto caller = first.find(argument);
+        for (int depth = 0; caller == first.end() && depth < max_forwarding_depth; ++depth) {
+          const auto from = forwarded_from.find(argument);
+          if (from == forwarded_from.end()) break;
+          argument = from->second;
+          caller = first.find(argument);
+        }
+        if (caller == first.end() || caller->second.first == f.path) continue;
         visit(f, sink, caller->second.first, *caller->second.second);
       }
 }

@@ -254,6 +254,7 @@ struct FormatFacts {
   std::vector<Macro> macros;
   std::vector<Pending> pending;
   std::vector<ParameterSink> parameter_sinks;
+  std::vector<ForwardedParameter> forwards;  // parameters passed on to other files' functions
 };
 
 // What the calls of the whole tree pass to functions defined in other files, by argument_key():
@@ -385,7 +386,7 @@ class FormatStrings final : public SourceRule {
                               "pass the text as an argument (\"%s\", text)",
                           severity);
       if (named)
-        if (const auto sink = c.macro.empty() ? external_parameter(file, c.function, t[begin].text) : std::nullopt) {
+        if (const auto sink = c.macro.empty() ? external_parameter(file, c.function, t[begin].text, c.name) : std::nullopt) {
           pending_facts.parameter_sinks.push_back({std::move(f), sink->argument, sink->function});
           return;
         }
@@ -429,12 +430,14 @@ class FormatStrings final : public SourceRule {
             if (use->macro != macro) check_call(*use, callee, callee.takes_va_list);
       }
     }
-    record_foreign_arguments(file, literals, variables);
+    pending_facts.forwards = forwarded_parameters(file);
+    record_foreign_arguments(file, literals, variables, pending_facts.forwards);
     if (is_header(file.input.path))
       for (auto& m : literals.literal_macros())
         pending_facts.macros.push_back(
             {std::string(m.name), std::vector<std::string>(m.unresolved.begin(), m.unresolved.end())});
-    if (!pending_facts.macros.empty() || !pending_facts.pending.empty() || !pending_facts.parameter_sinks.empty())
+    if (!pending_facts.macros.empty() || !pending_facts.pending.empty() || !pending_facts.parameter_sinks.empty() ||
+        !pending_facts.forwards.empty())
       facts = std::move(pending_facts);
   }
 
@@ -471,21 +474,44 @@ class FormatStrings final : public SourceRule {
   void decide_parameter_sinks(std::span<const SourceFileFacts> files, TreeOutcome& out) const {
     const auto defined_in = sink_files(files, &FormatFacts::parameter_sinks);
     if (defined_in.empty()) return;
+    std::unordered_multimap<uint64_t, uint64_t> forwarded_from;  // argument -> parameters passed on to it
+    for (const auto& f : files)
+      if (const auto* ff = std::any_cast<FormatFacts>(&f.facts))
+        for (const auto& w : ff->forwards) forwarded_from.emplace(w.argument, w.parameter);
     for (const auto& f : files)
       if (const auto* ff = std::any_cast<FormatFacts>(&f.facts))
         for (const auto& sink : ff->parameter_sinks) {
-          const bool silent = !defined_in.at(sink.function).empty() && literal_arguments_.may_hold(sink.key) &&
-                              !other_arguments_.may_hold(sink.key);
+          size_t budget = max_forwards_followed;
+          const bool silent =
+              !defined_in.at(sink.function).empty() && only_literals_reach(sink.key, forwarded_from, 0, budget);
           if (!silent) out.findings.push_back(sink.finding);
         }
+  }
+
+  // Whether the calls of the tree pass argument `key` literals and nothing else, directly or
+  // through parameters passed on to it (whose callers must pass only literals in turn). A chain
+  // deeper than max_forwarding_depth, or more forwards than the budget, is not followed: unknown.
+  static constexpr size_t max_forwards_followed = 64;
+  bool only_literals_reach(uint64_t key, const std::unordered_multimap<uint64_t, uint64_t>& forwarded_from, int depth,
+                           size_t& budget) const {
+    if (other_arguments_.may_hold(key)) return false;
+    bool reached = literal_arguments_.may_hold(key);
+    const auto [first, last] = forwarded_from.equal_range(key);
+    for (auto w = first; w != last; ++w) {
+      if (depth >= max_forwarding_depth || budget == 0) return false;
+      --budget;
+      if (!only_literals_reach(w->second, forwarded_from, depth + 1, budget)) return false;
+      reached = true;
+    }
+    return reached;
   }
 
   // The arguments this file passes to functions it does not define, into the tree's filters. Every call of the file is looked at, so
   // the costlier questions about a plain name are asked only where their answer can be yes: a
   // name without lower-case letters may be a literal macro, a constant holds a literal only when
   // the file assigns it one, a buffer only when its function copies one into it.
-  void record_foreign_arguments(const SourceFile& file, const LiteralResolver& literals,
-                                const LiteralVariables& variables) const {
+  void record_foreign_arguments(const SourceFile& file, const LiteralResolver& literals, const LiteralVariables& variables,
+                                std::span<const ForwardedParameter> forwards) const {
     const auto t = file.tokens;
     const size_t names = file.names.size();
     // Per name: whether calls of it are followed (not a function of this file, not a format
@@ -503,6 +529,25 @@ class FormatStrings final : public SourceRule {
         target = file.syntax.match(target) - 1;
       const bool member = t[target - 1].is(".") || t[target - 1].is("->");  // .name = "e1000": a field
       if (t[target].kind == TokenKind::identifier && t[target].name < names && !member) assigned[t[target].name] = 1;
+    }
+    // What this file's functions that return a pointer give their callers in other files
+    // (`char *source(char *data) { strcpy(data, "fixed"); return data; }`).
+    if (!is_header(file.input.path))
+      for (size_t g = 0; g < file.syntax.functions().size(); ++g) {
+        const FunctionDef& f = file.syntax.functions()[g];
+        if (f.name < 2 || !t[f.name - 1].is("*") || declared_static(t, f.name)) continue;
+        const uint64_t key = return_key(function_key(t[f.name].text));
+        if (returned_literal_contents(file.values(), static_cast<int>(g))) literal_arguments_.add(key);
+        else other_arguments_.add(key);
+      }
+    // What this file's functions store in its global character pointers (`g_data = data;`).
+    for (const GlobalStore& store : global_stores(file)) {
+      // Given to printf: read (scanf's arguments are written).
+      if (store.call != nullptr && format_function(t[store.call->name].text) != nullptr &&
+          t[store.call->name].text.find("scanf") == std::string_view::npos)
+        continue;
+      if (stored_literal_contents(file.values(), file.tokens[store.at].text, store.value, store.function)) literal_arguments_.add(store.key);
+      else other_arguments_.add(store.key);
     }
     std::vector<uint64_t> hashes(names, 0);      // function_key() of callees, by name
     std::vector<uint16_t> added_literal(names, 0), added_other(names, 0);  // positions added to a filter, by callee
@@ -551,6 +596,10 @@ class FormatStrings final : public SourceRule {
         uint64_t& function = hashes[callee.name];
         if (function == 0) function = function_key(callee.text);
         for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
+          // A parameter passed on: what its own callers pass, joined in the tree-wide pass.
+          if (std::any_of(forwards.begin(), forwards.end(),
+                          [&](const ForwardedParameter& w) { return w.call == c.name && w.index == a; }))
+            continue;
           auto [begin, end] = c.args[a];
           if (end == begin + 2 && t[begin].is("&")) ++begin;  // &data: what data holds
           const auto arg = t.subspan(begin, end - begin);

@@ -254,6 +254,7 @@ struct SecretFacts {
   };
   std::vector<ParameterSink> sinks;
   std::vector<LiteralArgument> literals;
+  std::vector<ForwardedParameter> forwards;  // parameters passed on to other files' functions
 };
 
 class Check {
@@ -268,6 +269,8 @@ class Check {
     setters();
     equality_operators();
     foreign_literals();
+    returned_literals();
+    global_literals();
   }
 
  private:
@@ -432,7 +435,7 @@ class Check {
       if (a.size() != 1 || toks_[a.begin].kind != TokenKind::identifier || !c.macro.empty() ||
           reported_.contains(c.name))
         return;
-      if (const auto parameter = external_parameter(file_, c.function, toks_[a.begin].text))
+      if (const auto parameter = external_parameter(file_, c.function, toks_[a.begin].text, c.name))
         facts_.sinks.push_back({file_.at(toks_[c.name], std::string(key_argument), "", severity_),
                                 std::string(toks_[c.name].text), parameter->function, parameter->argument, password});
       return;
@@ -722,6 +725,31 @@ class Check {
       }
   }
 
+  // What this file's functions that return a pointer give their callers in other files, when it
+  // is a buffer filled only from literals (`char *source(char *data) { strcpy(data, "ABCD123!");
+  // return data; }`).
+  void returned_literals() {
+    if (is_header(file_.input.path)) return;
+    for (size_t g = 0; g < file_.syntax.functions().size(); ++g) {
+      const FunctionDef& f = file_.syntax.functions()[g];
+      if (f.name < 2 || !toks_[f.name - 1].is("*") || declared_static(toks_, f.name)) continue;
+      const auto texts = returned_literal_contents(values_, static_cast<int>(g));
+      if (!texts || texts->empty() || not_a_credential(texts->front(), true)) continue;
+      facts_.literals.push_back(
+          {return_key(function_key(toks_[f.name].text)), toks_[f.name].line, texts->front().substr(0, 40)});
+    }
+  }
+
+  // What this file stores in its global character pointers when it is a buffer filled only from
+  // literals (`strcpy(data, "ABCD123!"); g_data = data;`).
+  void global_literals() {
+    for (const GlobalStore& store : global_stores(file_)) {
+      const auto texts = stored_literal_contents(values_, toks_[store.at].text, store.value, store.function);
+      if (!texts || texts->empty() || not_a_credential(texts->front(), true)) continue;
+      facts_.literals.push_back({store.key, toks_[store.at].line, texts->front().substr(0, 40)});
+    }
+  }
+
   // Whether a binding of `name` in the file gives it a string literal or another name's value.
   bool may_hold_string(std::string_view name) const {
     for (const Binding* b : values_.bindings(name)) {
@@ -779,10 +807,11 @@ class HardcodedSecrets final : public SourceRule {
   // (strcpy(data, "ABCD123!")) may pass it to a sink in another file (see finish), with none of
   // those names in it.
   bool triggered_otherwise(const SourceFile& file) const override {
-    if (!is_c_family(file.language) || is_header(file.input.path) ||
-        std::none_of(copy_calls.begin(), copy_calls.end(),
+    if (!is_c_family(file.language) || is_header(file.input.path)) return false;
+    // A file passing on a parameter may be a link in a chain from such a file to a sink.
+    if (std::none_of(copy_calls.begin(), copy_calls.end(),
                      [&](std::string_view n) { return file.names.index(n) < file.names.size(); }))
-      return false;
+      return !forwarded_parameters(file).empty();
     for (const Call& c : file.syntax.calls()) {
       if (c.args.size() < 2 || c.function < 0 || !one_of(file.tokens[c.name].text, copy_calls)) continue;
       for (size_t a = 1; a < c.args.size(); ++a) {
@@ -792,7 +821,7 @@ class HardcodedSecrets final : public SourceRule {
           return true;
       }
     }
-    return false;
+    return !forwarded_parameters(file).empty();
   }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const override {
@@ -800,7 +829,8 @@ class HardcodedSecrets final : public SourceRule {
     if (file.ctx.profile.test_vectors_allowed && is_test_path(file.input.path)) return;
     SecretFacts found;
     Check(file, out, found).run();
-    if (!found.sinks.empty() || !found.literals.empty()) facts = std::move(found);
+    found.forwards = forwarded_parameters(file);
+    if (!found.sinks.empty() || !found.literals.empty() || !found.forwards.empty()) facts = std::move(found);
   }
 
   // A sink's parameter given a literal credential by a call in another file: reported at the sink,
@@ -811,12 +841,17 @@ class HardcodedSecrets final : public SourceRule {
                                 [&](const SourceFileFacts&, const auto& sink, std::string_view path, const auto& literal) {
           Finding finding = sink.finding;
           finding.message = sink.callee + " is given the literal \"" + literal.text + "\" as its " +
-                            (sink.password ? "password" : "key") + ", passed by the call at " + std::string(path) + ":" +
+                            (sink.password ? "password" : "key") +
+                            (sink.argument == return_key(sink.function)   ? ", returned by the function at "
+                             : sink.argument == global_key(sink.function) ? ", stored in the global at "
+                                                                          : ", passed by the call at ") +
+                            std::string(path) + ":" +
                             std::to_string(literal.line) +
                             ": a literal credential is the same on every device and recoverable from the firmware; " +
                             std::string(advice);
           out.findings.push_back(std::move(finding));
-        });
+        },
+        &SecretFacts::forwards);
   }
 };
 
