@@ -245,6 +245,14 @@ TEST(HostileSource, ClassWithThousandsOfMethodsReadingAMember) {
                                    methods + "};\nvoid run(char *d) { Sink s(d); }\n");
 }
 
+TEST(HostileSource, ThousandsOfFunctionsForwardingAParameterOfOneName) {
+  // 50,000 functions each passing its `char *p` to a function of another file: judging each
+  // forward reads every binding of p in the file (CODE-2, CRYPTO-4 chains across files).
+  std::string functions;
+  for (int i = 0; i < 50000; ++i) functions += "void f" + std::to_string(i) + "(char *p) { sink" + std::to_string(i % 7) + "(p); }\n";
+  inspect_one_file("forward.c", functions);
+}
+
 TEST(HostileSource, MegabyteOfLineContinuations) {
   const size_t n = 512 * 1024;  // two bytes each: 1 MiB
   inspect_one_file("define.c", "#define X \\\n" + repeat("\\\n", n) + "strcpy(a, b)\nvoid f(void) { X; }\n");

@@ -175,6 +175,19 @@ std::vector<ForwardedParameter> forwarded_parameters(const SourceFile& file) {
   if (is_header(file.input.path)) return out;
   const auto t = file.tokens;
   const auto& functions = file.syntax.functions();
+  // The names this file defines, sorted once: asked for each forwarded argument, a walk of every
+  // function would make a file of many small forwarding functions quadratic.
+  std::vector<std::string_view> defined;
+  bool defined_sorted = false;
+  const auto defines = [&](std::string_view name) {
+    if (!defined_sorted) {
+      for (const FunctionDef& g : functions) defined.push_back(t[g.name].text);
+      std::sort(defined.begin(), defined.end());
+      defined_sorted = true;
+    }
+    return std::binary_search(defined.begin(), defined.end(), name);
+  };
+  size_t judged = 0;
   for (const Call& c : file.syntax.calls()) {
     if (c.function < 0 || !c.macro.empty() || !c.qualifier.empty()) continue;
     const FunctionDef& f = functions[static_cast<size_t>(c.function)];
@@ -187,9 +200,12 @@ std::vector<ForwardedParameter> forwarded_parameters(const SourceFile& file) {
       size_t declared = open + 1;
       while (declared < close && t[declared].text != t[begin].text) ++declared;
       if (declared >= close || !character_pointer(t, declared)) continue;
-      if (std::any_of(functions.begin(), functions.end(),
-                      [&](const FunctionDef& g) { return t[g.name].text == t[c.name].text; }))
-        break;  // a function of this file: followed within it
+      if (defines(t[c.name].text)) break;  // a function of this file: followed within it
+      // Each judgement reads every binding of the parameter's name in the file: a file of
+      // thousands of functions forwarding a parameter of one name would be quadratic. Past this
+      // many a file's further forwards are not followed (their sinks keep their own decision).
+      constexpr size_t most_forwards_judged = 2048;
+      if (++judged > most_forwards_judged) return out;
       if (const auto parameter = external_parameter(file, c.function, t[begin].text))
         out.push_back({argument_key(function_key(t[c.name].text), a), parameter->argument, c.name, a, t[c.name].line});
     }
