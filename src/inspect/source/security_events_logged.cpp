@@ -757,6 +757,10 @@ class SecurityEventsLogged final : public SourceRule {
     AssignedCallees assigned_from;  // of the function being walked
     ObjectNames objects;            // of the function being walked
 
+    // Whether the variable named by `t` holds an outcome (sig_ok, authenticated), not an object
+    // tested for existence (`if (!auth)` with auth->agent used).
+    bool holds_outcome(const Token& t) { return outcome(t, is_outcome_variable) && !objects(t); }
+
     // Where the file writes to a logger object or a diagnostic stream (logger.warn(…),
     // std::cerr << …), in token order: found once, not once per branch.
     const std::vector<size_t>& stream_logs(const SourceFile& file) {
@@ -1063,7 +1067,7 @@ class SecurityEventsLogged final : public SourceRule {
       const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
       if (called && (verifies || checks())) cond.verification = true;
       else if (called) cond.comparison = cond.comparison || (judged.comparison(c, is_comparison) && !ordered(tokens, k, close));
-      else if (verifies || (call_depth == 0 && judged.outcome(c, is_outcome_variable) && !judged.objects(c)))
+      else if (verifies || (call_depth == 0 && judged.holds_outcome(c)))
         cond.verification = true;
       else if (assigned && judged.comparison(tokens[source], is_comparison)) {
         // `int same = memcmp(pin, stored_pin, 4); if (same != 0)`: the comparison's operands decide.
@@ -1315,7 +1319,7 @@ class SecurityEventsLogged final : public SourceRule {
           k += 2;
         if (k + 1 < cond_close && tokens[k + 1].is("(")) return true;
         return assigned_from.of(tokens[k]) != AssignedCallees::none ||
-               (judged.outcome(tokens[k], is_outcome_variable) && !judged.objects(tokens[k]));
+               judged.holds_outcome(tokens[k]);
       };
       bool negated = false, equality = false;
       for (size_t k = i + 2; k < cond_close; ++k) {
