@@ -50,6 +50,9 @@ constexpr std::array<std::string_view, 89> other_key_qualifiers{
     "obj", "object", "record", "event", "msg", "group", "section", "menu", "input", "press", "pressed", "up", "down",
     "left", "right", "char", "scan", "virtual", "vk", "fn", "shift", "enter", "esc", "ctrl", "alt", "tab", "space",
     "button", "btn", "kbd", "keyboard", "nvs", "ini", "xml", "url", "form", "public", "pub", "pthread", "tls"};
+// Words that make a following "private" the private half of an asymmetric key pair.
+constexpr std::array<std::string_view, 14> asymmetric_qualifiers{
+    "rsa", "dsa", "dh", "ec", "ecc", "ecdsa", "ecdh", "ed25519", "x25519", "ssh", "pgp", "gpg", "signing", "sign"};
 // Words that make a preceding "pin" a hardware pin.
 constexpr std::array<std::string_view, 35> hardware_words{
     "gpio", "led", "motor", "port", "mask", "mux", "irq", "output", "out", "input", "in", "high", "low", "pull",
@@ -99,6 +102,9 @@ CredentialName credential_name(std::string_view identifier) {
   const std::string& last = words.back();
   const size_t n = words.size() - 1;  // words before the last
   if (any_before(words, n, std::array<std::string_view, 2>{"public", "pub"})) return CredentialName::none;
+  // How many secrets there are, or their limit (nr_creds, max_passwords, num_keys): a count.
+  constexpr std::array<std::string_view, 8> count_words{"nr", "num", "n", "count", "cnt", "max", "min", "total"};
+  if (n > 0 && in(count_words, words[n - 1])) return CredentialName::none;
   if (in(secret_words, last)) return CredentialName::secret;
   for (const auto suffix : secret_suffixes)
     if (last.size() > suffix.size() && std::string_view(last).ends_with(suffix)) return CredentialName::secret;
@@ -107,10 +113,13 @@ CredentialName credential_name(std::string_view identifier) {
     if (any_before(words, n, crypto_qualifiers)) return CredentialName::key;
     return CredentialName::bare_key;
   }
-  if (last == "private" && any_before(words, n, crypto_qualifiers)) return CredentialName::key;  // rsa_private, ec_private
+  // rsa_private, ec_private: an asymmetric key's private half; dev_private, fs_private are a
+  // structure's private data.
+  if (last == "private" && any_before(words, n, asymmetric_qualifiers)) return CredentialName::key;
   if (last == "token") return any_before(words, n, crypto_qualifiers) ? CredentialName::secret : CredentialName::token;
   if (last == "pin" || last == "pincode") return any_before(words, n, hardware_words) ? CredentialName::none : CredentialName::pin;
-  if (last == "code" && any_before(words, n, code_qualifiers)) return CredentialName::pass;
+  // pin_code, unlock_code; not access_size_code (the code of a size).
+  if (last == "code" && n > 0 && in(code_qualifiers, words[n - 1])) return CredentialName::pass;
   if (last == "pass" || last == "pw") return CredentialName::pass;
   return CredentialName::none;
 }

@@ -180,6 +180,23 @@ bool is_pin(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
+// A chip revision or version as a bare `pass` holds it ("A4", "1.0", "X.X", "A0-A6"): groups of
+// one or two letters or digits joined by '.' or '-'.
+bool revision_like(std::string_view s) {
+  if (s.size() > 8) return false;
+  size_t group = 0;
+  for (const unsigned char c : s) {
+    if (std::isalnum(c)) {
+      if (++group > 2) return false;
+    } else if ((c == '.' || c == '-') && group > 0) {
+      group = 0;
+    } else {
+      return false;
+    }
+  }
+  return group > 0;
+}
+
 // Whether a string bound to a name of this class is a credential.
 bool secret_string(std::string_view s, CredentialName cls) {
   if (cls == CredentialName::pin) return is_pin(s);
@@ -187,6 +204,7 @@ bool secret_string(std::string_view s, CredentialName cls) {
   switch (cls) {
     case CredentialName::bare_key: return looks_like_key_material(s);
     case CredentialName::token: return looks_like_token(s);
+    case CredentialName::pass: return !revision_like(s);
     default: return true;
   }
 }
@@ -295,7 +313,9 @@ class Check {
       }
       if (cls == CredentialName::pin || cls == CredentialName::pass) return false;
       const size_t minimum = cls == CredentialName::key || cls == CredentialName::secret ? 4 : 8;
-      if (f.numbers != f.elements || f.elements < minimum || f.all_same) return false;
+      // Two values only (a table of flags) or a -1 at the end (a list of key codes a sentinel
+      // ends) is no key material.
+      if (f.numbers != f.elements || f.elements < minimum || f.distinct_values < 3 || f.sentinel_end) return false;
       what = "a literal " + std::to_string(f.elements) + "-element array";
       return true;
     }

@@ -32,7 +32,10 @@ bool names_leveled_log(std::string_view name) {
   static constexpr std::array<std::string_view, 16> not_loggers{
       "is", "has", "set", "get", "clear", "clr", "ptr", "handle", "check", "to", "from", "save", "restore", "read",
       "update", "show"};
-  return in(levels, words.back()) && !in(not_loggers, words.front());
+  // A verb anywhere before the level makes it a getter or setter of that level's data
+  // (radeon_atombios_get_asic_ss_info), not a log.
+  return in(levels, words.back()) &&
+         std::none_of(words.begin(), words.end() - 1, [](const std::string& w) { return in(not_loggers, w); });
 }
 
 // Debug output (pr_debug, dev_dbg, LOG_DBG, ESP_LOGD, NRF_LOG_DEBUG) is compiled out of release

@@ -17,6 +17,7 @@
 #include "inspect/source/call_site.h"
 #include "inspect/source/credential_names.h"
 #include "inspect/source/cross_file.h"
+#include "inspect/source/format_literal.h"
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/log_facility.h"
 #include "inspect/source/source_rule.h"
@@ -217,12 +218,46 @@ class SecretsInLogs final : public SourceRule {
   // Whether an argument is a secret (reported).
   static bool check_arguments(const SourceFile& file, std::span<const std::pair<size_t, size_t>> args,
                               std::string_view sink, SecretAliases& aliases, std::vector<Finding>& out) {
-    for (const auto& [begin, end] : args) {
+    for (size_t a = 0; a < args.size(); ++a) {
+      const auto [begin, end] = args[a];
       if (end == begin + 1 && file.tokens[begin].kind == TokenKind::string) continue;  // the format, or a literal
       if (const Token* secret = secret_value(file, begin, end, aliases)) {
+        // A `pass` the format prints as a number is a pass's number; so is a `pin` that the
+        // function is given as a number or reads from a structure (dev_err(dev, "pin %u busy",
+        // pin)): a PIN printed as a number is one the function reads in itself (pin = read_keypad()).
+        const CredentialName cls = credential_name(secret->text);
+        if ((cls == CredentialName::pass ||
+             (cls == CredentialName::pin && (member_value(file, *secret) || integer_parameter(file, *secret)))) &&
+            printed_as_number(file, args, a))
+          continue;
         report(file, *secret, sink, out);
         return true;  // one finding per call
       }
+    }
+    return false;
+  }
+
+  // Whether the printf-style format among the arguments before args[a] (the first literal one)
+  // converts args[a] as an integer or character. False when there is no literal format or its
+  // conversions cannot be counted.
+  static bool printed_as_number(const SourceFile& file, std::span<const std::pair<size_t, size_t>> args, size_t a) {
+    const LiteralResolver literals(file);
+    for (size_t f = 0; f < a; ++f) {
+      const LiteralForm form = literals.evaluate(args[f].first, args[f].second);
+      if (form.kind != LiteralForm::Kind::literal) continue;
+      if (form.texts.size() != 1) return false;
+      const std::string& text = form.texts[0];
+      size_t position = f + 1;  // the argument the next conversion takes
+      for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '%') continue;
+        if (++i < text.size() && text[i] == '%') continue;
+        for (; i < text.size() && std::string_view("-+ #0'123456789.*hlLjztq").find(text[i]) != std::string_view::npos; ++i)
+          if (text[i] == '*') ++position;  // a width or precision given as an argument
+        if (i >= text.size()) return false;
+        if (position == a) return std::string_view("diouxXc").find(text[i]) != std::string_view::npos;
+        ++position;
+      }
+      return false;
     }
     return false;
   }
@@ -414,6 +449,48 @@ class SecretsInLogs final : public SourceRule {
   }
 
  public:
+  static bool member_value(const SourceFile& file, const Token& t) {
+    const size_t k = static_cast<size_t>(&t - file.tokens.data());
+    return k > 0 && (file.tokens[k - 1].is("->") || file.tokens[k - 1].is("."));
+  }
+
+  // Whether the name is a parameter of its function declared as an integer (unsigned pin, u8 pin).
+  static bool integer_parameter(const SourceFile& file, const Token& t) {
+    static constexpr std::array<std::string_view, 18> integers{
+        "int", "unsigned", "signed", "short", "long", "u8", "u16", "u32", "u64", "s32", "uint8_t", "uint16_t",
+        "uint32_t", "uint64_t", "int32_t", "size_t", "uint", "unsigned_int"};
+    const auto& tokens = file.tokens;
+    const size_t k = static_cast<size_t>(&t - tokens.data());
+    const FileValues& values = file.values();
+    for (const Binding* b : values.visible(t.text, values.function_at(k)))
+      if (b->form == BindingForm::parameter && b->name > 0 &&
+          std::find(integers.begin(), integers.end(), tokens[b->name - 1].text) != integers.end())
+        return true;
+    return false;
+  }
+
+  // Whether the name is declared a pointer to void or to a struct, union or class: a `pw` or
+  // `pin` that points to a device's state (void *pw, struct pin_desc *pin), never a PIN's text.
+  static bool points_to_object(const SourceFile& file, size_t k) {
+    const auto& tokens = file.tokens;
+    const FileValues& values = file.values();
+    for (const Binding* b : values.visible(tokens[k].text, values.function_at(k))) {
+      if (b->form != BindingForm::declaration && b->form != BindingForm::parameter) continue;
+      size_t type = b->name;
+      bool pointer = false;
+      while (type > 0 && (tokens[type - 1].is("*") || tokens[type - 1].is_ident("const"))) {
+        pointer = pointer || tokens[type - 1].is("*");
+        --type;
+      }
+      if (!pointer || type == 0 || tokens[type - 1].kind != TokenKind::identifier) continue;
+      if (tokens[type - 1].is_ident("void")) return true;
+      if (type >= 2 && (tokens[type - 2].is_ident("struct") || tokens[type - 2].is_ident("union") ||
+                        tokens[type - 2].is_ident("class")))
+        return true;
+    }
+    return false;
+  }
+
   // Whether a `pin` is a hardware pin: its type names one (gpio_num_t, PinName, pin_t), the
   // function passes it to a GPIO, LED, PWM or ADC call (gpio_set_level, digitalWrite, pinMode), or
   // counts or indexes with it.
@@ -458,9 +535,10 @@ class SecretsInLogs final : public SourceRule {
 };
 
 bool logged_secret(const SourceFile& file, size_t k, SecretAliases& aliases) {
-  const std::string_view name = file.tokens[k].text;
-  return aliases.names_secret_at(k) &&
-         !(credential_name(name) == CredentialName::pin && SecretsInLogs::hardware_pin(file, k));
+  if (!aliases.names_secret_at(k)) return false;
+  const CredentialName cls = credential_name(file.tokens[k].text);
+  if (cls == CredentialName::pin && SecretsInLogs::hardware_pin(file, k)) return false;
+  return !((cls == CredentialName::pin || cls == CredentialName::pass) && SecretsInLogs::points_to_object(file, k));
 }
 
 }  // namespace

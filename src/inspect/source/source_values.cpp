@@ -262,7 +262,7 @@ ListFacts FileValues::list_facts(TokenRange braces) const {
   ListFacts f;
   if (braces.size() < 2) return f;
   bool have_first = false;
-  int64_t first = 0;
+  int64_t first = 0, second = 0;
   size_t elem_begin = braces.begin + 1;
   const size_t close = braces.end - 1;
   for (size_t k = braces.begin + 1; k <= close; ++k) {
@@ -290,10 +290,16 @@ ListFacts FileValues::list_facts(TokenRange braces) const {
         if (v != 0) f.all_zero = false;
         if (have_first && v != first) f.all_same = false;
         if (!have_first) first = v, have_first = true;
+        if (f.distinct_values == 0 || (f.distinct_values == 1 && v != first) ||
+            (f.distinct_values == 2 && v != first && v != second)) {
+          if (f.distinct_values == 1) second = v;
+          ++f.distinct_values;
+        }
       } else {
         f.all_zero = false;
         f.all_same = false;
       }
+      f.sentinel_end = number && v == -1;
     }
     elem_begin = k + 1;
   }

@@ -71,6 +71,8 @@ struct ListFacts {
   size_t numbers = 0;     // elements that are integer or character literals
   bool all_zero = true;   // every numeric element is 0
   bool all_same = true;   // every numeric element has the same value
+  size_t distinct_values = 0;  // of the numeric elements, counted up to 3
+  bool sentinel_end = false;   // the last element is the number -1 (a list's end marker)
   bool has_string = false;
 };
 
