@@ -1,0 +1,252 @@
+// LOG-2's judgement of a condition and of how a branch gives up (security_event_conditions.h).
+#include "inspect/source/security_event_conditions.h"
+
+#include <algorithm>
+
+#include "inspect/source/log_facility.h"
+
+namespace mdbc::source::security_events {
+
+void ObjectNames::find() {
+  const auto null = [](const Token& t) { return t.is_ident("NULL") || t.is_ident("nullptr"); };
+  const auto mark = [&](const Token& t) {
+    if (t.kind != TokenKind::identifier || t.name >= object_.size() || object_[t.name] != 0) return;
+    object_[t.name] = 1;
+    marked_.push_back(t.name);
+  };
+  for (size_t k = 0; k + 1 < tokens_.size(); ++k) {
+    const Token& t = tokens_[k];
+    const Token& next = tokens_[k + 1];
+    if (next.is("->") || (next.is(".") && t.kind == TokenKind::identifier)) mark(t);
+    if ((next.is("==") || next.is("!=")) && k + 2 < tokens_.size() && null(tokens_[k + 2])) mark(t);
+    if ((t.is("==") || t.is("!=")) && k > 0 && null(tokens_[k - 1])) mark(next);
+    // `type *name` declared: an identifier, a '*', the name, then what ends a declarator.
+    if (t.is("*") && k > 0 && tokens_[k - 1].kind == TokenKind::identifier && k + 2 < tokens_.size() &&
+        (tokens_[k + 2].is("=") || tokens_[k + 2].is(";") || tokens_[k + 2].is(",") || tokens_[k + 2].is(")")))
+      mark(next);
+  }
+}
+
+const std::vector<size_t>& Judged::stream_logs(const SourceFile& file) {
+  if (!stream_logs_found) {
+    stream_logs_found = true;
+    const auto& t = file.tokens;
+    for (size_t k = 0; k + 1 < t.size(); ++k)
+      if ((t[k].kind == TokenKind::identifier && t[k + 1].is("(") && is_logger_member_call(t, k)) ||
+          starts_diagnostic_stream(t, k))
+        stream_log_positions.push_back(k);
+  }
+  return stream_log_positions;
+}
+
+namespace {
+
+// An `if` that refuses a locked account (`if (acct->locked) return -1;`, `if (is_user_locked(u))`):
+// a rejection of authentication, in an authenticating function or naming the account.
+bool refuses_locked(std::span<const Token> tokens, size_t begin, size_t end, bool authenticating,
+                    Judged& judged) {
+  bool locked = false, account = authenticating;
+  for (size_t k = begin; k < end; ++k) {
+    if (tokens[k].kind != TokenKind::identifier) continue;
+    locked = locked || judged.lock(tokens[k], is_lock_word);
+    account = account || judged.account(tokens[k], is_account_word);
+  }
+  return locked && account;
+}
+
+// Whether a returned value that names a failure returns it: `return df.func(&entry, data, err);`
+// hands its caller an error pointer to fill and returns the call's result. In a returned call
+// the callee's name (error_reply) or a failure code among the arguments (EACCES, ERR_AUTH: no
+// lower case) says so, not a variable named err.
+bool returns_failure_named(std::span<const Token> value, Judged& judged) {
+  size_t open = 0;
+  while (open < value.size() && (value[open].kind == TokenKind::identifier || value[open].is(".") ||
+                                 value[open].is("->") || value[open].is("::")))
+    ++open;
+  if (open == 0 || open >= value.size() || !value[open].is("(") || !value.back().is(")")) return true;
+  int depth = 0;
+  for (size_t k = open; k < value.size(); ++k) {
+    depth += value[k].is("(") ? 1 : value[k].is(")") ? -1 : 0;
+    if (depth == 0 && k + 1 < value.size()) return true;  // not one call: `f(a) | ERR`
+  }
+  for (size_t k = 0; k < value.size(); ++k) {
+    const Token& t = value[k];
+    if (t.kind != TokenKind::identifier || !judged.failure(t, names_failure)) continue;
+    if (k < open || std::none_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+      return true;
+  }
+  return false;
+}
+
+// Whether the call named at tokens[name] has an argument naming a security thing (pin, hash,
+// token…). Arguments past the first few dozen tokens are not looked at: a condition may name the
+// same variable many times, and each look costs this walk.
+bool names_security_operand(std::span<const Token> tokens, size_t name, size_t end, Judged& judged) {
+  constexpr size_t max_argument_tokens = 48;
+  const size_t stop = std::min(end, name + 2 + max_argument_tokens);
+  int depth = 1;
+  for (size_t k = name + 2; k < stop && depth > 0; ++k) {
+    depth += tokens[k].is("(") ? 1 : tokens[k].is(")") ? -1 : 0;
+    if (tokens[k].kind == TokenKind::identifier && judged.security_noun(tokens[k], has_security_noun)) return true;
+  }
+  return false;
+}
+
+// a comparison that sorts or ranks, as versions are, decides no match.
+bool ordered(std::span<const Token> tokens, size_t name, size_t close) {
+  const auto relation = [](const Token& t) { return t.is("<") || t.is(">") || t.is("<=") || t.is(">="); };
+  if (name > 0 && relation(tokens[name - 1])) return true;
+  int depth = 0;
+  for (size_t k = name + 1; k < close; ++k) {
+    depth += tokens[k].is("(") ? 1 : tokens[k].is(")") ? -1 : 0;
+    if (depth == 0) return k + 1 < close && relation(tokens[k + 1]);
+  }
+  return false;
+}
+
+}  // namespace
+
+size_t failure_exit(std::span<const Token> tokens, size_t begin, size_t end, ExitContext context,
+                    Judged& judged) {
+  // The value after token k runs to the next ';'; whether it names a failure is whether the next
+  // identifier naming one comes before that ';'. Both are found by pointers that only move
+  // forward: a long branch without ';' costs no more than one pass.
+  size_t semicolon = begin, failing = begin;
+  const auto next_after = [&](size_t& p, size_t k, auto&& is) {
+    if (p > k) return;
+    p = k + 1;
+    while (p < end && !is(tokens[p])) ++p;
+  };
+  const auto value_after = [&](size_t k) {
+    next_after(semicolon, k, [](const Token& t) { return t.is(";"); });
+    next_after(failing, k, [&](const Token& t) {
+      return t.kind == TokenKind::identifier && judged.failure(t, names_failure);
+    });
+    return std::pair{tokens.subspan(k + 1, semicolon - k - 1), failing < semicolon};
+  };
+  bool failure_set = false;
+  for (size_t k = begin; k < end; ++k) {
+    if (tokens[k].is_ident("return")) {
+      const auto [value, names_failure_in_value] = value_after(k);
+      if (is_failure_value(value, names_failure_in_value && returns_failure_named(value, judged))) return k;
+      const bool null = value.size() == 1 && (value[0].is_ident("NULL") || value[0].is_ident("nullptr"));
+      const bool bare = value.empty() && context.failed_branch;
+      const bool zero = value.size() == 1 && value[0].is("0") && context.failed_branch && context.zero_is_failure;
+      // HTTP's refusals (401 Unauthorized, 403 Forbidden, 407 Proxy Authentication Required),
+      // returned by a request handler whose check failed.
+      const bool http_refusal = value.size() == 1 && context.failed_branch &&
+                                (value[0].is("401") || value[0].is("403") || value[0].is("407"));
+      if (null || bare || zero || http_refusal) return k;
+    }
+    if (tokens[k].is_ident("throw")) return k;
+    const bool terminates = tokens[k].is_ident("exit") || tokens[k].is_ident("_exit") || tokens[k].is_ident("abort");
+    if (terminates && k + 1 < end && tokens[k + 1].is("(") && (k == begin || !tokens[k - 1].is("."))) return k;
+    if (tokens[k].is("=")) {
+      const auto [value, names_failure_in_value] = value_after(k);
+      failure_set = failure_set || is_failure_value(value, names_failure_in_value);
+    }
+    if (tokens[k].is_ident("goto") && failure_set) return k;
+  }
+  return end;
+}
+
+Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t close, size_t end,
+                          bool authenticating, const AssignedCallees& assigned_from,
+                          Judged& judged) {
+  Condition cond;
+  // Nothing to decide unless a name can make it so: a called name, or a value (or the callee a
+  // variable was assigned from) that one of the tests below can accept.
+  bool decides = false;
+  for (size_t k = begin; k < close && !decides; ++k) {
+    const Token& c = tokens[k];
+    if (c.kind != TokenKind::identifier) continue;
+    if (k + 1 < close && tokens[k + 1].is("(")) {
+      decides = judged.decides_as_call(c, may_decide_as_call);
+      continue;
+    }
+    const size_t source = assigned_from.of(c);
+    decides = judged.decides_as_value(c, may_decide_as_value) ||
+              (source != AssignedCallees::none && judged.decides_as_call(tokens[source], may_decide_as_call));
+  }
+  if (!decides) return cond;
+  bool secret_operand = false, mac_operand = false;
+  // `if (password != expected_password)`: a secret compared with an operator. Not a test against
+  // NULL or 0 (an argument check), and only names that say secret whatever their value: a bare
+  // pin or key is as often a GPIO pin or a table's key.
+  bool equality_operator = false, credential_operand = false;
+  const auto null = [](const Token& t) { return t.is_ident("NULL") || t.is_ident("nullptr") || t.is("0"); };
+  // strcasecmp(key, "Codec"): a key compared with a word is a dictionary's, not a secret; so is
+  // a bare key compared as a string (g_ascii_strcasecmp(entry.key, key)): binary keys are
+  // compared with memcmp and its constant-time kin.
+  const auto dictionary_key = [&] {
+    return std::any_of(tokens.begin() + begin, tokens.begin() + close, [](const Token& t) {
+      if (t.kind == TokenKind::string)
+        return std::none_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      return t.kind == TokenKind::identifier && compares_strings(t.text);
+    });
+  };
+  // The parentheses open in the condition, one bit each (1: a call's, not likely()'s): a name
+  // passed to a call is not an outcome the condition tests (l_queue_find(q, session_match, s)).
+  // Past 64 levels every parenthesis counts as a call's.
+  uint64_t call_parens = 0;
+  size_t paren_depth = 0, call_depth = 0;
+  for (size_t k = begin; k < close; ++k) {
+    const Token& c = tokens[k];
+    if (c.is("(")) {
+      const bool call = paren_depth >= 64 ||
+                        (k > begin && tokens[k - 1].kind == TokenKind::identifier && !tokens[k - 1].is_ident("likely") &&
+                         !tokens[k - 1].is_ident("unlikely") && !tokens[k - 1].is_ident("__builtin_expect"));
+      if (paren_depth < 64) call_parens = (call_parens & ~(uint64_t{1} << paren_depth)) | (uint64_t{call} << paren_depth);
+      ++paren_depth;
+      call_depth += call;
+    } else if (c.is(")") && paren_depth > 0) {
+      --paren_depth;
+      call_depth -= paren_depth >= 64 || (call_parens >> paren_depth & 1) != 0;
+    }
+    if (c.is("==") || c.is("!="))
+      equality_operator = equality_operator || (k > begin && k + 1 < close && !null(tokens[k - 1]) && !null(tokens[k + 1]));
+    if (c.kind != TokenKind::identifier) continue;
+    const bool called = k + 1 < close && tokens[k + 1].is("(");
+    const size_t source = called ? AssignedCallees::none : assigned_from.of(c);
+    const bool assigned = source != AssignedCallees::none;
+    const bool verifies = called ? judged.verification(c, is_verification)
+                                 : assigned && judged.verification(tokens[source], is_verification);
+    if (called) cond.tested.emplace_back(c.text);
+    else if (assigned) cond.tested.emplace_back(tokens[source].text);
+    cond.verifying_callee = cond.verifying_callee || verifies;
+    if (!verifies && (called || assigned))
+      cond.of_authentication = cond.of_authentication ||
+                               judged.authentication(called ? c : tokens[source], names_authentication);
+    const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
+    if (called && (verifies || checks())) cond.verification = true;
+    else if (called) cond.comparison = cond.comparison || (judged.comparison(c, is_comparison) && !ordered(tokens, k, close));
+    else if (verifies || (call_depth == 0 && judged.holds_outcome(c)))
+      cond.verification = true;
+    else if (assigned && judged.comparison(tokens[source], is_comparison)) {
+      // `int same = memcmp(pin, stored_pin, 4); if (same != 0)`: the comparison's operands decide.
+      cond.comparison = true;
+      secret_operand = secret_operand || names_security_operand(tokens, source, end, judged);
+    }
+    // The base of a member access is not what is compared: in `memcmp(&n->key.addr, …)` the
+    // operand is an address.
+    else if (tokens[k + 1].is(".") || tokens[k + 1].is("->")) continue;
+    else if (judged.security_noun(c, has_security_noun) && !((c.text == "key" || c.text == "Key" || c.text == "KEY") && dictionary_key()))
+      secret_operand = true;
+    else if (judged.mac(c, is_mac_operand)) mac_operand = true;
+  }
+  if (mac_operand && !secret_operand) {  // a tag, unless the condition speaks of hardware addresses
+    bool address = false;
+    for (size_t k = begin; k < close && !address; ++k)
+      address = tokens[k].kind == TokenKind::identifier && judged.address(tokens[k], has_address_word);
+    secret_operand = !address;
+  }
+  if (equality_operator && !cond.verification)
+    for (size_t k = begin; k < close && !credential_operand; ++k)
+      credential_operand = tokens[k].kind == TokenKind::identifier && judged.credential(tokens[k], names_a_secret);
+  cond.verification = cond.verification || (cond.comparison && secret_operand) ||
+                      (equality_operator && credential_operand) ||
+                      refuses_locked(tokens, begin, close, authenticating, judged);
+  return cond;
+}
+
+}  // namespace mdbc::source::security_events

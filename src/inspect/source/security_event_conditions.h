@@ -1,0 +1,147 @@
+#pragma once
+// LOG-2 (security_events_logged.cpp) on the tokens of one function: what the condition of an `if`,
+// a ternary or a switch tests (judge_condition), and where a branch gives up with a failure
+// (failure_exit). Kept apart from the rule because they are read as one question — does this
+// branch reject? — and the rule's walk of a function only asks it; with the per-file memory of
+// judged names (Judged) they share.
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "inspect/source/file_names.h"
+#include "inspect/source/lexer.h"
+#include "inspect/source/security_event_words.h"
+#include "inspect/source/source_rule.h"
+
+namespace mdbc::source::security_events {
+
+// `variable = callee(...)` in the function being walked: the callee's token by the variable's
+// name. A table of the file's names, not a map of strings: every identifier of every condition of
+// the file is looked up in it.
+class AssignedCallees {
+ public:
+  explicit AssignedCallees(const FileNames& names) : callee_(names.size(), none) {}
+  void clear() {
+    for (const uint32_t name : assigned_) callee_[name] = none;
+    assigned_.clear();
+  }
+  void assign(const Token& variable, size_t callee) {
+    if (variable.name >= callee_.size()) return;
+    if (callee_[variable.name] == none) assigned_.push_back(variable.name);
+    callee_[variable.name] = callee;
+  }
+  // The token of the callee last assigned to `variable`, or none.
+  size_t of(const Token& variable) const { return variable.name < callee_.size() ? callee_[variable.name] : none; }
+  static constexpr size_t none = SIZE_MAX;
+
+ private:
+  std::vector<size_t> callee_;
+  std::vector<uint32_t> assigned_;
+};
+
+// The names a function uses as objects: the base of a member access (`auth->agent`), compared
+// with NULL, or declared as pointers (`struct auth_req *auth`). Tested alone (`if (!auth) return;`)
+// such a name asks whether the object exists, an argument check, not an authentication's outcome.
+// Found on first need, once per function: most functions test no outcome-named variable.
+class ObjectNames {
+ public:
+  explicit ObjectNames(const FileNames& names) : object_(names.size(), 0) {}
+  // The function whose names are asked about next: its tokens [begin, end), parameters included.
+  void start(std::span<const Token> tokens, size_t begin, size_t end) {
+    for (const uint32_t name : marked_) object_[name] = 0;
+    marked_.clear();
+    tokens_ = tokens.subspan(begin, end - begin);
+    looked_ = false;
+  }
+  bool operator()(const Token& name) {
+    if (!looked_) find(), looked_ = true;
+    return name.name < object_.size() && object_[name.name] != 0;
+  }
+
+ private:
+  void find();
+  std::vector<uint8_t> object_;
+  std::vector<uint32_t> marked_;
+  std::span<const Token> tokens_;
+  bool looked_ = false;
+};
+
+// What the names of one file are, each judged once: conditions name the same few variables and
+// functions again and again, and splitting a name into words is the costly part.
+struct Judged {
+  explicit Judged(const FileNames& names)
+      : verification(names), check(names), comparison(names), outcome(names), security_noun(names), mac(names),
+        address(names), lock(names), account(names), failure(names), log(names), authentication(names),
+        denial(names), credential(names), decides_as_call(names), decides_as_value(names), assigned_from(names),
+        objects(names) {}
+  NameMemo verification, check, comparison, outcome, security_noun, mac, address, lock, account, failure, log,
+      authentication, denial, credential, decides_as_call, decides_as_value;
+  AssignedCallees assigned_from;  // of the function being walked
+  ObjectNames objects;            // of the function being walked
+
+  // Whether the variable named by `t` holds an outcome (sig_ok, authenticated), not an object
+  // tested for existence (`if (!auth)` with auth->agent used).
+  bool holds_outcome(const Token& t) { return outcome(t, is_outcome_variable) && !objects(t); }
+
+  // Where the file writes to a logger object or a diagnostic stream (logger.warn(…),
+  // std::cerr << …), in token order: found once, not once per branch.
+  const std::vector<size_t>& stream_logs(const SourceFile& file);
+  bool stream_logs_found = false;
+  std::vector<size_t> stream_log_positions;
+};
+
+// How the branch of a failed check gives up, beyond returning a failure value: in the branch
+// taken when the check failed (`if (!ok)`, `if (strcmp(…) != 0)`, `if (memcmp(…))`), a bare
+// `return;` and, in a function that returns 1 or true for success, `return 0;`.
+struct ExitContext {
+  bool failed_branch = false;
+  bool zero_is_failure = false;
+};
+
+// Where a branch gives up with a failure: `return FAILURE;`, `return NULL;`, `throw …;`,
+// exit()/abort(), or `goto out;` after setting a failure (`rc = -EBADMSG; goto out;`). The
+// token that gives up, or `end`.
+size_t failure_exit(std::span<const Token> tokens, size_t begin, size_t end, ExitContext context,
+                    Judged& judged);
+
+// Whether the function [begin, end) returns 1 or true somewhere: then its `return 0;` says "no".
+// Looked for on first need: only the branches of a verification ask, and most functions have none.
+class ReturnsOne {
+ public:
+  ReturnsOne(std::span<const Token> tokens, size_t begin, size_t end) : tokens_(tokens), begin_(begin), end_(end) {}
+  bool operator()() {
+    if (!looked_) returns_one_ = find(), looked_ = true;
+    return returns_one_;
+  }
+
+ private:
+  bool find() const {
+    for (size_t k = begin_; k + 2 < end_; ++k)
+      if (tokens_[k].is_ident("return") && (tokens_[k + 1].is("1") || tokens_[k + 1].is_ident("true")) &&
+          tokens_[k + 2].is(";"))
+        return true;
+    return false;
+  }
+  std::span<const Token> tokens_;
+  size_t begin_, end_;
+  bool looked_ = false, returns_one_ = false;
+};
+
+// What the condition of an `if` (or of a ternary) tests: a verification outcome, a comparison
+// of security things, the functions whose results it tests.
+struct Condition {
+  bool verification = false;
+  bool comparison = false;        // it calls a comparison function (memcmp, strcmp, _compare)
+  bool verifying_callee = false;  // a tested function verifies (check_pin, authenticate, image_ok)
+  bool of_authentication = false;  // or fetches an authentication's object (auth_get_session)
+  std::vector<std::string> tested;  // the functions whose results the condition tests
+};
+
+// What the condition [begin, close) tests, in a function whose body ends at `end`; `authenticating`:
+// the function's own name says it authenticates or verifies.
+Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t close, size_t end,
+                          bool authenticating, const AssignedCallees& assigned_from, Judged& judged);
+
+}  // namespace mdbc::source::security_events

@@ -1,0 +1,99 @@
+// LOG-2's reach to the security log (security_event_log_reach.h): the calls of a branch, and the
+// tree-wide call graph that says which function names reach the log.
+#include "inspect/source/security_event_log_reach.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "inspect/source/log_facility.h"
+
+namespace mdbc::source::security_events {
+
+NameHash name_hash_at(const SourceFile& file, const Token& t) {
+  return t.kind == TokenKind::identifier && t.name < file.names.size() ? file.names.hash(t.name) : name_hash(t.text);
+}
+
+bool records_security_event(NameMemo& memo, const Token& callee, const Config& config) {
+  if (config.log_functions.empty()) return memo(callee, records_security_events_by_name);
+  return memo(callee, [&](std::string_view n) { return records_security_events(n, config); });
+}
+
+bool collect_calls(const SourceFile& file, size_t begin, size_t end, Judged& judged, std::vector<NameHash>& calls) {
+  const bool declared_api = !file.ctx.config.log_functions.empty();
+  const size_t first = calls.size();
+  // Calls are in token order: the ones named in [begin, end) are one run of them.
+  const auto& all = file.syntax.calls();
+  auto call = std::lower_bound(all.begin(), all.end(), begin, [](const Call& c, size_t at) { return c.name < at; });
+  for (; call != all.end() && call->name < end; ++call) {
+    const Token& name = file.tokens[call->name];
+    if (records_security_event(judged.log, name, file.ctx.config) ||
+        (!declared_api && writes_diagnostics(file.tokens, *call))) {
+      calls.resize(first);
+      return true;
+    }
+    calls.push_back(name_hash_at(file, name));
+  }
+  if (!declared_api) {  // logger.warn(...), spdlog::warn(...), std::cerr << …
+    const auto& at = judged.stream_logs(file);
+    const auto next = std::lower_bound(at.begin(), at.end(), begin);
+    if (next != at.end() && *next + 1 < end) {
+      calls.resize(first);
+      return true;
+    }
+  }
+  std::sort(calls.begin() + static_cast<std::ptrdiff_t>(first), calls.end());
+  calls.erase(std::unique(calls.begin() + static_cast<std::ptrdiff_t>(first), calls.end()), calls.end());
+  calls.shrink_to_fit();  // a branch with thousands of calls of a few functions keeps a few
+  return false;
+}
+
+LogReach::LogReach(std::span<const FunctionTable* const> tables, const std::vector<std::string>& log_functions) {
+  size_t function_count = log_functions.size();
+  for (const FunctionTable* table : tables) function_count += table->names.size();
+  while ((size_t{1} << slot_bits_) < function_count + function_count / 2) ++slot_bits_;
+  slots_ = size_t{1} << slot_bits_;
+  const size_t slots = slots_;
+  slot_name_.resize(slots);
+  slot_used_.assign(slots, 0);
+  const auto add = [&](NameHash name) {
+    size_t s = home(name);
+    while (slot_used_[s] && slot_name_[s] != name) s = (s + 1) & (slots - 1);
+    slot_used_[s] = 1;
+    slot_name_[s] = name;
+  };
+  for (const FunctionTable* table : tables)
+    for (const NameHash name : table->names) add(name);
+  for (const auto& name : log_functions) add(name_hash(name));
+  // callers_end[s]: first the number of calls of slot s, then where its callers end, then (once
+  // filled from the back) where they begin; callers_end[s + 1] is where they end.
+  std::vector<uint32_t> callers_end(slots + 1, 0);
+  const auto for_each_call = [&](auto&& visit) {
+    for (const FunctionTable* table : tables) {
+      for (size_t i = 0; i < table->names.size(); ++i)
+        for (size_t c = i == 0 ? 0 : table->calls_end[i - 1]; c < table->calls_end[i]; ++c)
+          if (const uint32_t callee = slot_of(table->calls[c]); callee != no_slot) visit(callee, table->names[i]);
+    }
+  };
+  size_t call_count = 0;
+  for_each_call([&](uint32_t callee, NameHash) { ++callers_end[callee], ++call_count; });
+  if (call_count > UINT32_MAX) throw std::length_error("more than 4G calls between the tree's functions");
+  for (size_t s = 1; s <= slots; ++s) callers_end[s] += callers_end[s - 1];
+  std::vector<uint32_t> callers(callers_end[slots]);
+  for_each_call([&](uint32_t callee, NameHash caller) { callers[--callers_end[callee]] = slot_of(caller); });
+  reached_.assign(slots, 0);
+  std::vector<uint32_t> work;
+  const auto mark = [&](uint32_t s) {
+    if (!reached_[s]) reached_[s] = 1, work.push_back(s);
+  };
+  for (const FunctionTable* table : tables)
+    for (size_t i = 0; i < table->names.size(); ++i)
+      if (table->logs_directly[i] != 0) mark(slot_of(table->names[i]));
+  for (const auto& name : log_functions) mark(slot_of(name_hash(name)));
+  while (!work.empty()) {
+    const uint32_t callee = work.back();
+    work.pop_back();
+    for (uint32_t c = callers_end[callee]; c < callers_end[callee + 1]; ++c) mark(callers[c]);
+  }
+}
+
+}  // namespace mdbc::source::security_events
