@@ -39,6 +39,17 @@ bool is_va_list(const Token& t) {
          t.is_ident("__va_list");
 }
 
+// Whether a call of a library format function's name passes a string literal before the format.
+// The library's leading arguments are a stream, a descriptor, a status, a level or a buffer, never a
+// literal (the string sscanf reads aside): the call is to a project's own function or macro of that
+// name whose format comes first (`#define err(format, arg...) printk(KERN_ERR format, ## arg)`).
+bool literal_before_format(std::span<const Token> t, const Call& c, const FormatFunction& f) {
+  if (f.name.find("sscanf") != std::string_view::npos || f.name.find("swscanf") != std::string_view::npos) return false;
+  for (size_t k = 0; k < f.format && k < c.args.size(); ++k)
+    if (c.args[k].second == c.args[k].first + 1 && t[c.args[k].first].kind == TokenKind::string) return true;
+  return false;
+}
+
 struct Parameter {
   std::string_view name;
   bool va_list = false;
@@ -413,6 +424,7 @@ class FormatStrings final : public SourceRule {
       // A function of this file with the library's name but without its variable arguments is
       // the program's own, not the library's.
       if (const FunctionDef* own = sites.defined_function(name); own != nullptr && !own->variadic) continue;
+      if (literal_before_format(t, c, *f)) continue;
       check_call(c, Callee{f->format, std::string(f->name), via, f->takes_va_list}, f->takes_va_list);
     }
     // Expansions of format-passing macros, which may themselves make more such macros.

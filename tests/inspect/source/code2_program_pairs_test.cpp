@@ -432,7 +432,40 @@ void show(void)
      "src/module.c"},
 };
 
+// A project's own err() or dprintf() whose format comes first (the library's first argument is a
+// status or a descriptor, never a string literal): not a call of the library's function with a
+// non-literal format.
+const std::vector<RulePair> own_function_pairs = {
+    {"the library's err() given a message as its format, against a project's err macro",
+     R"~(#include <err.h>
+void fail(int status, const char *message)
+{
+    err(status, message);
+}
+)~",
+     R"~(#include "hotplug.h" /* #define err(format, arg...) printk(KERN_ERR "hotplug: " format, ## arg) */
+void fail(int device)
+{
+    err("device %x cannot be hot-plugged\n", device);
+}
+)~"},
+    {"dprintf to a descriptor with a message as format, against a debug dprintf macro",
+     R"~(#include <stdio.h>
+void trace(int fd, const char *message)
+{
+    dprintf(fd, message);
+}
+)~",
+     R"~(#include "debug.h" /* #define dprintf(fmt, ...) do { if (verbose) printf(fmt, ##__VA_ARGS__); } while (0) */
+void trace(const char *message)
+{
+    dprintf("user prio -> %s\n", message);
+}
+)~"},
+};
+
 TEST(ProgramPairs, FormatStrings) { expect_pairs("CODE-2", code2_program_pairs); }
+TEST(ProgramPairs, OwnFunctionsOfLibraryNames) { expect_pairs("CODE-2", own_function_pairs); }
 
 // Formats kept in file-scope variables: the fixed twin's variable holds its literal (no code of the
 // file writes it); the flawed twin's is written from input somewhere in the file.
