@@ -268,11 +268,15 @@ std::vector<Call> member_calls(const SourceFile& file) {
   const FileValues& values = file.values();
   for (size_t i = 1; i + 2 < t.size(); ++i) {
     if (t[i].kind != TokenKind::identifier || t[i].directive || is_keyword(t[i].text)) continue;
-    // The '(' of the arguments: a method's, a `new X(…)`'s, or a statement `X name(…);`'s.
+    // The '(' of the arguments: a method's, a `new X(…)`'s, or a statement `X name(…);`'s, the
+    // class maybe qualified (new ns::X(…), `ns::X name(…);`).
+    size_t qualified = i;
+    while (qualified >= 3 && t[qualified - 1].is("::") && t[qualified - 2].kind == TokenKind::identifier) qualified -= 2;
+    const Token& before = t[qualified - 1];
     size_t open = t.size();
-    if (t[i + 1].is("(") && (t[i - 1].is("->") || t[i - 1].is(".") || t[i - 1].is_ident("new")))
+    if (t[i + 1].is("(") && (t[i - 1].is("->") || t[i - 1].is(".") || before.is_ident("new")))
       open = i + 1;
-    else if ((t[i - 1].is(";") || t[i - 1].is("{") || t[i - 1].is("}")) && t[i + 1].kind == TokenKind::identifier &&
+    else if ((before.is(";") || before.is("{") || before.is("}")) && t[i + 1].kind == TokenKind::identifier &&
              !is_keyword(t[i + 1].text) && t[i + 2].is("(") && file.syntax.match(i + 2) + 1 < t.size() &&
              t[file.syntax.match(i + 2) + 1].is(";"))
       open = i + 2;
