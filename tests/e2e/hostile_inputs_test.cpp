@@ -253,6 +253,26 @@ TEST(HostileSource, ThousandsOfFunctionsForwardingAParameterOfOneName) {
   inspect_one_file("forward.c", functions);
 }
 
+TEST(HostileSource, TwentyThousandHeadersDeclaringOneExternGlobal) {
+  // A sink reading a global its file declares nowhere looks for the extern declaration in the
+  // headers the file includes (CODE-2, CRYPTO-4): 20,000 headers of one name each declaring the
+  // global, one header declaring 100,000 globals, and a file including hundreds of them that
+  // reads the global at thousands of sinks.
+  TempDir dir;
+  for (int i = 0; i < 20000; ++i) dir.write("t/d" + std::to_string(i) + "/shared.h", "extern char *g_data;\n");
+  std::string many;
+  for (int i = 0; i < 100000; ++i) many += "extern char *g_" + std::to_string(i) + ";\n";
+  dir.write("t/many.h", many);
+  std::string sinks = "#include <stdio.h>\n#include \"many.h\"\n";
+  for (int i = 0; i < 300; ++i) sinks += "#include \"d" + std::to_string(i) + "/shared.h\"\n";
+  for (int i = 0; i < 5000; ++i)
+    sinks += "void s" + std::to_string(i) + "(void) { printf(g_data); printf(g_" + std::to_string(i) +
+             "); LogonUserA(\"u\", \"d\", g_data, 2, 0, 0); }\n";
+  dir.write("t/sinks.c", sinks);
+  dir.write("t/store.c", "char *g_data;\nvoid run(void) { g_data = \"ABCD123!\"; }\n");
+  expect_report(bounded({"inspect", "--jobs", "2", "--format", "json", (dir.path() / "t").string()}));
+}
+
 TEST(HostileSource, MegabyteOfLineContinuations) {
   const size_t n = 512 * 1024;  // two bytes each: 1 MiB
   inspect_one_file("define.c", "#define X \\\n" + repeat("\\\n", n) + "strcpy(a, b)\nvoid f(void) { X; }\n");

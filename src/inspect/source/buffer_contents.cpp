@@ -72,7 +72,6 @@ std::string_view class_of(const FileValues& values, const FunctionDef& f, size_t
   if (k >= 2 && t[k - 1].is("::")) return t[k - 2].kind == TokenKind::identifier ? t[k - 2].text : std::string_view{};
   if (!values.in_record(f.name)) return {};
   // The record's '{', back over the class's other members (bracketed groups stepped over), then its head.
-  constexpr size_t longest_head = 32;  // tokens of `class X final : public Base<T>, private Other`
   for (size_t p = k, walked = 0; p > 0 && walked < value_tokens::max_walk; ++walked, ++steps) {
     --p;
     if (is_closer(t[p])) {
@@ -82,12 +81,8 @@ std::string_view class_of(const FileValues& values, const FunctionDef& f, size_t
       continue;
     }
     if (!t[p].is("{")) continue;
-    for (size_t q = p; q >= 2 && p - q < longest_head; --q) {
-      if (t[q - 1].is(";") || t[q - 1].is("{") || t[q - 1].is("}")) break;
-      if (t[q - 1].kind == TokenKind::identifier && (t[q - 2].is_ident("class") || t[q - 2].is_ident("struct")))
-        return t[q - 1].text;
-    }
-    return {};
+    const size_t record = values.syntax().record_name(p);
+    return record < t.size() ? t[record].text : std::string_view{};
   }
   return {};
 }
@@ -215,16 +210,11 @@ class Contents {
       if (spent(1)) return std::nullopt;
       if (static_cast<int>(g) == function_ || class_of(values_, f, steps) != cls) continue;
       if (spent(f.body_close - std::min(f.body_close, f.name))) return std::nullopt;
-      // A constructor's initialiser list: BadSink(char *c) : Base(c), data(c) {}.
-      const size_t close = values_.syntax().match(f.name + 1);
-      if (is_constructor(toks_, f, cls) && close + 1 < f.body_open && toks_[close + 1].is(":")) {
-        for (size_t k = close + 2; k + 1 < f.body_open && toks_[k].kind == TokenKind::identifier;) {
-          const size_t end = values_.syntax().match(k + 1);
-          if (!(toks_[k + 1].is("(") || toks_[k + 1].is("{")) || end >= f.body_open) break;
-          if (toks_[k].text == name && !judge(static_cast<int>(g), {k + 2, end})) return std::nullopt;
-          k = end + 1 + (toks_[end + 1].is(",") ? 1 : 0);
-        }
-      }
+      // A constructor's initialiser list: BadSink(char *c) : Base<T>(c), data{c} {}.
+      if (is_constructor(toks_, f, cls))
+        for (const Initialiser& entry : values_.syntax().initialisers(f))
+          if (toks_[entry.name].text == name && !judge(static_cast<int>(g), {entry.open + 1, entry.close}))
+            return std::nullopt;
       // The method's other uses of the member only read it or copy literals into it.
       Contents method(values_, static_cast<int>(g), 0, 0, {}, level_ + 1);
       for (const Binding* b : bindings) method.bound_.insert(b->name);

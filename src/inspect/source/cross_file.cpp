@@ -1,6 +1,7 @@
 #include "inspect/source/cross_file.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
@@ -38,18 +39,24 @@ std::optional<ExternalParameter> foreign_global(const SourceFile& file, int func
       return std::nullopt;
     global = t[value.begin].text;
   }
-  // Declared extern, and nothing in the file writes it or hands it to a call but the use.
+  // Declared extern, or not declared at all (a header must declare it), and nothing in the file
+  // writes it or hands it to a call but the use.
   const auto bindings = values.bindings(global);
-  if (bindings.empty() || std::any_of(bindings.begin(), bindings.end(), [](const Binding* b) {
+  if (std::any_of(bindings.begin(), bindings.end(), [](const Binding* b) {
         return b->function >= 0 || b->form != BindingForm::declaration || !b->is_extern;
       }))
     return std::nullopt;
   const Call* use = values.call_at(at);
-  for (const size_t k : values.occurrences(global))
+  for (const size_t k : values.occurrences(global)) {
+    // Undeclared here, it must be a plain variable everywhere: not a function, not a member.
+    if (bindings.empty() && (k == 0 || k + 1 >= t.size() || t[k + 1].is("(") || t[k - 1].is(".") ||
+                             t[k - 1].is("->") || t[k - 1].is("::")))
+      return std::nullopt;
     if (const int in = values.function_at(k); in >= 0 && !values.calls_taking(global, in, k - 1, k + 1, use).empty())
       return std::nullopt;
+  }
   const uint64_t key = function_key(global);
-  return ExternalParameter{key, global_key(key)};
+  return ExternalParameter{key, global_key(key), bindings.empty() ? global : std::string_view{}};
 }
 
 // The result of a function defined in no function of this file that `name` holds at token `at`
@@ -85,7 +92,7 @@ std::optional<ExternalParameter> foreign_result(const SourceFile& file, int func
   const Call* use = values.call_at(at);
   if (!values.calls_taking(name, function, call->close, at, use).empty()) return std::nullopt;
   const uint64_t key = function_key(t[call->name].text);
-  return ExternalParameter{key, return_key(key)};
+  return ExternalParameter{key, return_key(key), {}};
 }
 
 }  // namespace
@@ -116,7 +123,7 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
     const auto stored = constructor_parameter(values, function, name);
     if (!stored || stored->index >= max_followed_argument) return std::nullopt;
     const uint64_t key = function_key(stored->cls);
-    return ExternalParameter{key, argument_key(key, stored->index)};
+    return ExternalParameter{key, argument_key(key, stored->index), {}};
   }
   if (parameter == nullptr) {
     // char *data = *data_ptr; char *data = s.field; char *data = v[2];
@@ -151,7 +158,7 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
     if (k != f.name && (values.call_at(k) != nullptr || k + 1 >= t.size() || !t[k + 1].is("(")))
       return std::nullopt;
   const uint64_t key = function_key(t[f.name].text);
-  return ExternalParameter{key, argument_key(key, index)};
+  return ExternalParameter{key, argument_key(key, index), {}};
 }
 
 namespace {
@@ -268,11 +275,15 @@ std::vector<Call> member_calls(const SourceFile& file) {
   const FileValues& values = file.values();
   for (size_t i = 1; i + 2 < t.size(); ++i) {
     if (t[i].kind != TokenKind::identifier || t[i].directive || is_keyword(t[i].text)) continue;
-    // The '(' of the arguments: a method's, a `new X(…)`'s, or a statement `X name(…);`'s.
+    // The '(' of the arguments: a method's, a `new X(…)`'s, or a statement `X name(…);`'s, the
+    // class maybe qualified (new ns::X(…), `ns::X name(…);`).
+    size_t qualified = i;
+    while (qualified >= 3 && t[qualified - 1].is("::") && t[qualified - 2].kind == TokenKind::identifier) qualified -= 2;
+    const Token& before = t[qualified - 1];
     size_t open = t.size();
-    if (t[i + 1].is("(") && (t[i - 1].is("->") || t[i - 1].is(".") || t[i - 1].is_ident("new")))
+    if (t[i + 1].is("(") && (t[i - 1].is("->") || t[i - 1].is(".") || before.is_ident("new")))
       open = i + 1;
-    else if ((t[i - 1].is(";") || t[i - 1].is("{") || t[i - 1].is("}")) && t[i + 1].kind == TokenKind::identifier &&
+    else if ((before.is(";") || before.is("{") || before.is("}")) && t[i + 1].kind == TokenKind::identifier &&
              !is_keyword(t[i + 1].text) && t[i + 2].is("(") && file.syntax.match(i + 2) + 1 < t.size() &&
              t[file.syntax.match(i + 2) + 1].is(";"))
       open = i + 2;
@@ -299,6 +310,108 @@ std::vector<Call> member_calls(const SourceFile& file) {
     out.push_back(std::move(c));
   }
   return out;
+}
+
+std::vector<std::string> header_extern_pointers(const SourceFile& file) {
+  std::vector<std::string> out;
+  const auto t = file.tokens;
+  if (!is_header(file.input.path) || file.names.index("extern") >= file.names.size()) return out;
+  const auto& functions = file.syntax.functions();
+  size_t next_function = 0;  // bodies are in token order: stepped over
+  for (size_t k = 0; k + 2 < t.size() && out.size() < max_header_externs; ++k) {
+    for (; next_function < functions.size() && functions[next_function].body_open <= k; ++next_function)
+      k = std::max(k, functions[next_function].body_close);
+    if (k + 2 >= t.size() || !t[k].is_ident("extern") || t[k].directive || file.syntax.dead(k)) continue;
+    // extern char *a, *b; one declarator after another, up to the ';' (a short statement only).
+    constexpr size_t longest_declaration = 32;
+    bool character = false, pointer = false, constant = false, plain = true;
+    size_t name = t.size();
+    for (size_t d = k + 1; d < t.size() && d - k < longest_declaration; ++d) {
+      const Token& x = t[d];
+      if (x.directive || x.is("(") || x.is("[") || x.is("{") || x.is("=")) {
+        plain = false;  // a function, an array, `extern "C" {`, an initializer
+      } else if (x.is(",") || x.is(";")) {
+        if (plain && pointer && character && !constant && name < t.size()) out.emplace_back(t[name].text);
+        if (x.is(";")) break;
+        pointer = constant = false, plain = true, name = t.size();
+      } else if (x.is("*")) {
+        pointer = true;
+        constant = false;  // char *const p: the pointer's own const comes after its '*'
+      } else if (x.kind == TokenKind::identifier) {
+        character = character || x.text.find("char") != std::string_view::npos || x.text.find("CHAR") != std::string_view::npos;
+        if (x.is_ident("const") && pointer) constant = true;
+        else name = d;
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// The path `include` names from the directory of `includer`, with "." and ".." folded
+// ("src/b.c", "../inc/x.h" → "inc/x.h"); empty when it climbs out of the tree.
+std::string beside(std::string_view includer, std::string_view include) {
+  std::vector<std::string_view> parts;
+  const size_t slash = includer.rfind('/');
+  std::string_view dir = slash == std::string_view::npos ? std::string_view{} : includer.substr(0, slash);
+  const auto split = [&](std::string_view path) {
+    while (!path.empty()) {
+      const size_t end = std::min(path.find('/'), path.size());
+      const std::string_view part = path.substr(0, end);
+      path.remove_prefix(std::min(end + 1, path.size()));
+      if (part.empty() || part == ".") continue;
+      if (part != "..") parts.push_back(part);
+      else if (parts.empty()) return false;
+      else parts.pop_back();
+    }
+    return true;
+  };
+  if (!split(dir) || !split(include)) return {};
+  std::string out;
+  for (const auto part : parts) (out.empty() ? out : out += '/') += part;
+  return out;
+}
+
+}  // namespace
+
+bool IncludedExterns::is_header_path(std::string_view path) { return is_header(path); }
+
+size_t IncludedExterns::PairHash::operator()(const std::pair<std::string_view, std::string_view>& p) const {
+  return std::hash<std::string_view>{}(p.first) * 31 + std::hash<std::string_view>{}(p.second);
+}
+
+void IncludedExterns::add_header(std::string_view path) {
+  headers_.insert(path);
+  // Its last components, the shortest first; a path of very many components is indexed by its
+  // last few only (no include names more).
+  constexpr size_t most_components = 16;
+  size_t from = path.size();
+  for (size_t components = 0; components < most_components && from > 0; ++components) {
+    const size_t slash = path.rfind('/', from - 1);
+    const size_t begin = slash == std::string_view::npos ? 0 : slash + 1;
+    by_suffix_.emplace(path.substr(begin), path);  // files come in path order: the first stays
+    if (slash == std::string_view::npos) break;
+    from = slash;
+  }
+}
+
+std::vector<std::string_view> IncludedExterns::resolve(std::string_view includer, std::span<const std::string> includes) const {
+  std::vector<std::string_view> out;
+  for (const std::string& include : includes) {
+    if (const auto same = headers_.find(beside(includer, include)); same != headers_.end()) {
+      out.push_back(*same);
+      continue;
+    }
+    std::string_view suffix = include;
+    while (suffix.starts_with("./") || suffix.starts_with("../")) suffix.remove_prefix(suffix.find('/') + 1);
+    if (const auto any = by_suffix_.find(suffix); any != by_suffix_.end()) out.push_back(any->second);
+  }
+  return out;
+}
+
+bool IncludedExterns::declares(std::span<const std::string_view> headers, std::string_view name) const {
+  return std::any_of(headers.begin(), headers.end(), [&](std::string_view h) { return declared_.contains({h, name}); });
 }
 
 }  // namespace mdbc::source

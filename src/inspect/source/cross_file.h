@@ -8,8 +8,10 @@
 #include <map>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -33,6 +35,10 @@ uint64_t global_key(uint64_t variable);
 struct ExternalParameter {
   uint64_t function = 0;  // function_key() of the enclosing function
   uint64_t argument = 0;  // argument_key() of it and the parameter's position
+  // A global the file reads but declares nowhere itself: it stands for the global of another
+  // file only when a header the file includes declares it extern, which the tree-wide pass
+  // checks (IncludedExterns). Empty otherwise.
+  std::string_view header_global;
 };
 
 // Whether `name`, used in `function`, is (directly, or as a local read out of one: `T *name = *p;`,
@@ -45,7 +51,9 @@ struct ExternalParameter {
 // once and unconditionally before it (`data = source(data); printf(data);`), which no call
 // between takes: keyed as that function's return_key(). Or a global variable the file declares
 // `extern` and never writes, read directly or into a local (`char *data = g_data;`) that nothing
-// between takes: keyed as the variable's global_key().
+// between takes: keyed as the variable's global_key(). Or such a global the file declares nowhere
+// (not a local, not a macro, never called, written or taken by a call), which only a header can
+// declare: keyed likewise, with `header_global` set.
 inline constexpr size_t no_use = SIZE_MAX;
 std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name,
                                                     size_t at = no_use);
@@ -111,6 +119,45 @@ std::map<uint64_t, std::pair<std::string_view, const Argument*>> first_by_argume
       for (const auto& a : facts->*arguments) first.emplace(a.argument, std::pair{f.path, &a});
   return first;
 }
+
+// The names of the character pointers a header declares extern at file scope (`extern char
+// *g_data;`, not const, not arrays): the globals a file including it may read. Empty for a file
+// that is not a header; at most max_header_externs of them.
+inline constexpr size_t max_header_externs = 1024;
+std::vector<std::string> header_extern_pointers(const SourceFile& file);
+
+// The extern character pointers the tree's headers declare (each header's header_extern_pointers),
+// to tell whether the quoted #includes of a file name a header declaring one. An #include "…" is
+// resolved to one header, by path: the one in the including file's directory, else the first in
+// path order whose path ends with it (after a '/'); includes naming no header of the tree count
+// for nothing. Headers including others are not followed.
+class IncludedExterns {
+ public:
+  template <class Facts>
+  IncludedExterns(std::span<const SourceFileFacts> files, std::vector<std::string> Facts::*externs) {
+    for (const auto& f : files) {
+      if (!is_header_path(f.path)) continue;
+      add_header(f.path);
+      if (const auto* facts = std::any_cast<Facts>(&f.facts))
+        for (const auto& name : facts->*externs) declared_.emplace(f.path, name);
+    }
+  }
+  // The headers the quoted includes of the file at `includer` name (see above), in order.
+  std::vector<std::string_view> resolve(std::string_view includer, std::span<const std::string> includes) const;
+  bool declares(std::span<const std::string_view> headers, std::string_view name) const;
+
+ private:
+  static bool is_header_path(std::string_view path);
+  void add_header(std::string_view path);
+  struct PairHash {
+    size_t operator()(const std::pair<std::string_view, std::string_view>& p) const;
+  };
+  std::unordered_set<std::string_view> headers_;
+  // Each header's last components ("foo.h", "linux/foo.h", …), to the first header in path order
+  // that ends so: an include resolved by one look-up, whatever the number of headers.
+  std::unordered_map<std::string_view, std::string_view> by_suffix_;
+  std::unordered_set<std::pair<std::string_view, std::string_view>, PairHash> declared_;
+};
 
 // Parameters forwarded further than this many files from the sink are not followed.
 inline constexpr int max_forwarding_depth = 6;

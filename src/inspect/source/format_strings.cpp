@@ -30,6 +30,7 @@
 #include "inspect/source/cross_file.h"
 #include "inspect/source/format_functions.h"
 #include "inspect/source/format_literal.h"
+#include "inspect/source/header_macros.h"
 
 namespace mdbc::source {
 namespace {
@@ -261,11 +262,17 @@ struct FormatFacts {
     Finding finding;
     uint64_t key;       // argument_key() of the function and the parameter
     uint64_t function;  // function_key() of the function
+    // A global the file declares nowhere (ExternalParameter::header_global): a sink only when an
+    // included header declares it extern; else decided as a Pending on `names`.
+    std::string header_global;
+    std::vector<std::string> names;
   };
   std::vector<Macro> macros;
   std::vector<Pending> pending;
   std::vector<ParameterSink> parameter_sinks;
   std::vector<ForwardedParameter> forwards;  // parameters passed on to other files' functions
+  std::vector<std::string> externs;   // a header's extern character pointers
+  std::vector<std::string> includes;  // the quoted #includes of a file with a header_global sink
 };
 
 // What the calls of the whole tree pass to functions defined in other files, by argument_key():
@@ -398,7 +405,10 @@ class FormatStrings final : public SourceRule {
                           severity);
       if (named)
         if (const auto sink = c.macro.empty() ? external_parameter(file, c.function, t[begin].text, c.name) : std::nullopt) {
-          pending_facts.parameter_sinks.push_back({std::move(f), sink->argument, sink->function});
+          pending_facts.parameter_sinks.push_back({std::move(f), sink->argument, sink->function,
+                                                   std::string(sink->header_global),
+                                                   std::vector<std::string>(form.unresolved.begin(), form.unresolved.end())});
+          if (!sink->header_global.empty() && pending_facts.includes.empty()) pending_facts.includes = quoted_includes(file);
           return;
         }
       if (form.unresolved.empty()) {
@@ -448,8 +458,9 @@ class FormatStrings final : public SourceRule {
       for (auto& m : literals.literal_macros())
         pending_facts.macros.push_back(
             {std::string(m.name), std::vector<std::string>(m.unresolved.begin(), m.unresolved.end())});
+    pending_facts.externs = header_extern_pointers(file);
     if (!pending_facts.macros.empty() || !pending_facts.pending.empty() || !pending_facts.parameter_sinks.empty() ||
-        !pending_facts.forwards.empty())
+        !pending_facts.forwards.empty() || !pending_facts.externs.empty())
       facts = std::move(pending_facts);
   }
 
@@ -474,7 +485,7 @@ class FormatStrings final : public SourceRule {
       if (const auto* ff = std::any_cast<FormatFacts>(&f.facts))
         for (const auto& p : ff->pending)
           if (!all_literal(p.names)) out.findings.push_back(p.finding);
-    decide_parameter_sinks(files, out);
+    decide_parameter_sinks(files, all_literal, out);
     literal_arguments_.clear();
     other_arguments_.clear();
   }
@@ -483,21 +494,36 @@ class FormatStrings final : public SourceRule {
   // A parameter sink stands unless other files call its function, every one of them passing a
   // literal there and none anything else. A function defined with a sink in two files (two
   // programs of one tree) is ambiguous: its findings stand.
-  void decide_parameter_sinks(std::span<const SourceFileFacts> files, TreeOutcome& out) const {
+  // A global a file declares nowhere is such a sink only when a header it includes declares it
+  // extern; otherwise it stands unless `all_literal` says its names are literal macros.
+  template <class AllLiteral>
+  void decide_parameter_sinks(std::span<const SourceFileFacts> files, const AllLiteral& all_literal,
+                              TreeOutcome& out) const {
     const auto defined_in = sink_files(files, &FormatFacts::parameter_sinks);
     if (defined_in.empty()) return;
     std::unordered_multimap<uint64_t, uint64_t> forwarded_from;  // argument -> parameters passed on to it
     for (const auto& f : files)
       if (const auto* ff = std::any_cast<FormatFacts>(&f.facts))
         for (const auto& w : ff->forwards) forwarded_from.emplace(w.argument, w.parameter);
+    std::optional<IncludedExterns> externs;
     for (const auto& f : files)
-      if (const auto* ff = std::any_cast<FormatFacts>(&f.facts))
+      if (const auto* ff = std::any_cast<FormatFacts>(&f.facts)) {
+        std::optional<std::vector<std::string_view>> included;  // the headers the file includes, on first need
         for (const auto& sink : ff->parameter_sinks) {
+          if (!sink.header_global.empty()) {
+            if (!externs) externs.emplace(files, &FormatFacts::externs);
+            if (!included) included = externs->resolve(f.path, ff->includes);
+            if (!externs->declares(*included, sink.header_global)) {
+              if (sink.names.empty() || !all_literal(sink.names)) out.findings.push_back(sink.finding);
+              continue;
+            }
+          }
           size_t budget = max_forwards_followed;
           const bool silent =
               !defined_in.at(sink.function).empty() && only_literals_reach(sink.key, forwarded_from, 0, budget);
           if (!silent) out.findings.push_back(sink.finding);
         }
+      }
   }
 
   // Whether the calls of the tree pass argument `key` literals and nothing else, directly or

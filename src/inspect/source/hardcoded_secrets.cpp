@@ -27,6 +27,7 @@
 #include "inspect/source/credential_names.h"
 #include "inspect/source/cross_file.h"
 #include "inspect/source/crypto_apis.h"
+#include "inspect/source/header_macros.h"
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/source_values.h"
 
@@ -264,6 +265,9 @@ struct SecretFacts {
     uint64_t function;    // function_key() of the function whose parameter it is
     uint64_t argument;    // argument_key() of that parameter
     bool password;        // the API takes it as a password rather than a key
+    // A global the file declares nowhere (ExternalParameter::header_global): a sink only when an
+    // included header declares it extern.
+    std::string header_global;
   };
   struct LiteralArgument {
     uint64_t argument;  // argument_key() of the callee and the position
@@ -273,6 +277,8 @@ struct SecretFacts {
   std::vector<ParameterSink> sinks;
   std::vector<LiteralArgument> literals;
   std::vector<ForwardedParameter> forwards;  // parameters passed on to other files' functions
+  std::vector<std::string> externs;   // a header's extern character pointers
+  std::vector<std::string> includes;  // the quoted #includes of a file with a header_global sink
 };
 
 class Check {
@@ -455,9 +461,12 @@ class Check {
       if (a.size() != 1 || toks_[a.begin].kind != TokenKind::identifier || !c.macro.empty() ||
           reported_.contains(c.name))
         return;
-      if (const auto parameter = external_parameter(file_, c.function, toks_[a.begin].text, c.name))
+      if (const auto parameter = external_parameter(file_, c.function, toks_[a.begin].text, c.name)) {
         facts_.sinks.push_back({file_.at(toks_[c.name], std::string(key_argument), "", severity_),
-                                std::string(toks_[c.name].text), parameter->function, parameter->argument, password});
+                                std::string(toks_[c.name].text), parameter->function, parameter->argument, password,
+                                std::string(parameter->header_global)});
+        if (!parameter->header_global.empty() && facts_.includes.empty()) facts_.includes = quoted_includes(file_);
+      }
       return;
     }
     for (const std::string& text : *texts) {
@@ -807,6 +816,22 @@ class Check {
   std::set<const Binding*> secret_bindings_;
 };
 
+// g_data = "ABCD123!";: a literal that may be a credential stored in a global character pointer,
+// which a sink of another file may read (see finish). The cheap test on the tokens first.
+bool stores_literal_in_global(const SourceFile& file) {
+  const auto t = file.tokens;
+  bool assigned = false;
+  for (size_t k = 2; k < t.size() && !assigned; ++k)
+    assigned = t[k].kind == TokenKind::string && t[k - 1].is("=") && t[k - 2].kind == TokenKind::identifier &&
+               !not_a_credential(string_body(t[k]), true);
+  if (!assigned) return false;
+  const auto stores = global_stores(file);
+  return std::any_of(stores.begin(), stores.end(), [&](const GlobalStore& s) {
+    const TokenRange value = file.values().strip(s.value);
+    return value.size() == 1 && t[value.begin].kind == TokenKind::string;
+  });
+}
+
 class HardcodedSecrets final : public SourceRule {
  public:
   RuleFamily family() const override {
@@ -827,7 +852,11 @@ class HardcodedSecrets final : public SourceRule {
   // (strcpy(data, "ABCD123!")) may pass it to a sink in another file (see finish), with none of
   // those names in it.
   bool triggered_otherwise(const SourceFile& file) const override {
-    if (!is_c_family(file.language) || is_header(file.input.path)) return false;
+    if (!is_c_family(file.language)) return false;
+    // A header declaring an extern character pointer may be how a sink's file sees a global that
+    // another file fills (see finish).
+    if (is_header(file.input.path)) return !header_extern_pointers(file).empty();
+    if (stores_literal_in_global(file)) return true;
     // A file passing on a parameter may be a link in a chain from such a file to a sink.
     if (std::none_of(copy_calls.begin(), copy_calls.end(),
                      [&](std::string_view n) { return file.names.index(n) < file.names.size(); }))
@@ -850,15 +879,24 @@ class HardcodedSecrets final : public SourceRule {
     SecretFacts found;
     Check(file, out, found).run();
     found.forwards = forwarded_parameters(file);
-    if (!found.sinks.empty() || !found.literals.empty() || !found.forwards.empty()) facts = std::move(found);
+    found.externs = header_extern_pointers(file);
+    if (!found.sinks.empty() || !found.literals.empty() || !found.forwards.empty() || !found.externs.empty())
+      facts = std::move(found);
   }
 
   // A sink's parameter given a literal credential by a call in another file: reported at the sink,
   // naming the first such caller (in path and line order). A function defined with a sink in
   // several files is ambiguous: left alone, as is a sink no file passes a literal.
+  // A global the sink's file declares nowhere counts only when a header it includes declares it extern.
   void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
+    std::optional<IncludedExterns> externs;
     for_each_sink_fed_elsewhere(files, &SecretFacts::sinks, &SecretFacts::literals,
-                                [&](const SourceFileFacts&, const auto& sink, std::string_view path, const auto& literal) {
+                                [&](const SourceFileFacts& f, const auto& sink, std::string_view path, const auto& literal) {
+          if (!sink.header_global.empty()) {
+            if (!externs) externs.emplace(files, &SecretFacts::externs);
+            const auto& facts = std::any_cast<const SecretFacts&>(f.facts);
+            if (!externs->declares(externs->resolve(f.path, facts.includes), sink.header_global)) return;
+          }
           Finding finding = sink.finding;
           finding.message = sink.callee + " is given the literal \"" + literal.text + "\" as its " +
                             (sink.password ? "password" : "key") +

@@ -190,6 +190,8 @@ FileValues::Brace FileValues::classify_brace(size_t open) const {
     if (t.is("::") || t.is(":") || t.is(",") || t.is("<") || t.is(">")) continue;
     break;
   }
+  // A head with attributes or an export macro's group (class [[nodiscard]] X {, struct alignas(8) S {).
+  if (syntax_.record_name(open) < toks.size()) return Brace::record;
   if (p.kind == TokenKind::identifier && !is_keyword(p.text) && toks[open].kind == TokenKind::punct) {
     // T name{…} (C++ list initialisation)
     if (open >= 2 && (toks[open - 2].kind == TokenKind::identifier || toks[open - 2].is("*") || toks[open - 2].is(">")))

@@ -254,32 +254,53 @@ void Syntax::find_functions(std::span<const size_t> braces) {
 }
 
 bool Syntax::definition_before(size_t brace, size_t enclosing, FunctionDef& f) const {
-  // Walk back from '{' over trailing specifiers (const, noexcept, override, macros) to ')'.
+  // Walk back from '{' over trailing specifiers (const, noexcept, override, try, macros, and the
+  // groups of noexcept(…) and throw(…)) to ')', or to the '}' of a braced last initialiser
+  // (X(char *c) : data{c} {).
   size_t k = brace;
-  while (k > 0 && tokens_[k - 1].kind == TokenKind::identifier && !tokens_[k - 1].directive &&
-         !expression_keyword_table.contains(tokens_[k - 1].text) && tokens_[k - 1].text != "try")
-    --k;
-  if (k == 0 || !tokens_[k - 1].is(")")) return false;
+  while (k > 0) {
+    const Token& p = tokens_[k - 1];
+    if (p.kind == TokenKind::identifier && !p.directive && !expression_keyword_table.contains(p.text)) {
+      --k;
+      continue;
+    }
+    const size_t group = p.is(")") ? match(k - 1) : tokens_.size();
+    if (group < k - 1 && group > 0 && (tokens_[group - 1].is_ident("noexcept") || tokens_[group - 1].is_ident("throw"))) {
+      k = group - 1;
+      continue;
+    }
+    break;
+  }
+  if (k == 0 || !(tokens_[k - 1].is(")") || tokens_[k - 1].is("}"))) return false;
+  const bool braced_last = tokens_[k - 1].is("}");
   size_t open = match(k - 1);
   if (open >= k - 1 || open == 0) return false;
-  // A constructor's initialiser list (X(char *c) : ns::Base(c), data{c}, len(n) {): its own
-  // parameter list is before the ':'. `open` is an entry's bracket, `entry` the first token of its
-  // name, `bracket_close` what closes the entry or parameter list before it.
-  constexpr size_t most_initialisers = 32;
+  // A constructor's initialiser list (X(char *c) noexcept : ns::Base<T>(c), data{c}, len(n) {):
+  // its own parameter list is before the ':'. `open` is an entry's bracket, `entry` the first
+  // token of its name.
+  bool listed = false;
   for (size_t entries = 0; open >= 3 && entries < most_initialisers; ++entries) {
-    if (tokens_[open - 1].kind != TokenKind::identifier) break;
-    size_t entry = open - 1;
-    while (entry >= 2 && tokens_[entry - 1].is("::") && tokens_[entry - 2].kind == TokenKind::identifier) entry -= 2;
-    if (entry < 3) break;
+    const size_t entry = entry_name_start(open);
+    if (entry >= open || entry < 3) break;
     const Token& before = tokens_[entry - 1];
-    if (!(before.is(",") || before.is(":"))) break;
-    const size_t bracket_close = entry - 2;
-    if (!tokens_[bracket_close].is(")") && !(before.is(",") && tokens_[bracket_close].is("}"))) break;  // public: X(…) {
-    const size_t previous = match(bracket_close);
-    if (previous >= bracket_close || previous == 0) return false;
+    if (before.is(",")) {
+      const size_t bracket_close = entry - 2;  // what closes the entry before
+      if (!tokens_[bracket_close].is(")") && !tokens_[bracket_close].is("}")) break;
+      const size_t previous = match(bracket_close);
+      if (previous >= bracket_close || previous == 0) return false;
+      open = previous;
+      continue;
+    }
+    if (!before.is(":")) break;
+    const size_t after_parameters = before_exception_specifiers(entry - 1);
+    if (after_parameters == 0 || !tokens_[after_parameters - 1].is(")")) break;  // public: X(…) {
+    const size_t previous = match(after_parameters - 1);
+    if (previous >= after_parameters - 1 || previous == 0) return false;
     open = previous;
-    if (before.is(":")) break;
+    listed = true;
+    break;
   }
+  if (braced_last && !listed) return false;
   const size_t name = open - 1;
   const Token& nt = tokens_[name];
   if (nt.kind != TokenKind::identifier || is_keyword(nt.text) || nt.directive) return false;
@@ -294,21 +315,137 @@ bool Syntax::definition_before(size_t brace, size_t enclosing, FunctionDef& f) c
   f.body_open = brace;
   f.body_close = match(brace);
   // "..." after ',' or '(' is C's variable argument list; after a name it is a C++ pack.
-  f.variadic = k - 1 > open && tokens_[k - 2].is("...") && (tokens_[k - 3].is(",") || tokens_[k - 3].is("("));
+  const size_t parameters_close = match(open);
+  f.variadic = parameters_close > open + 1 && tokens_[parameters_close - 1].is("...") &&
+               (tokens_[parameters_close - 2].is(",") || tokens_[parameters_close - 2].is("("));
   return true;
 }
 
-bool Syntax::constructor_in_class(size_t name, size_t enclosing) const {
-  // The name of the class or struct whose '{' is `enclosing`, from its head (class X final : public B {).
-  if (enclosing >= tokens_.size()) return false;
-  constexpr size_t longest_head = 32;
-  for (size_t q = enclosing; q >= 2 && enclosing - q < longest_head; --q) {
-    if (tokens_[q - 1].is(";") || tokens_[q - 1].is("{") || tokens_[q - 1].is("}")) return false;
-    if (tokens_[q - 1].kind == TokenKind::identifier &&
-        (tokens_[q - 2].is_ident("class") || tokens_[q - 2].is_ident("struct")))
-      return tokens_[q - 1].text == tokens_[name].text;
+size_t Syntax::before_exception_specifiers(size_t k) const {
+  constexpr size_t most_specifiers = 4;  // noexcept(true) try
+  for (size_t n = 0; n < most_specifiers && k > 0; ++n) {
+    const Token& p = tokens_[k - 1];
+    if (p.is_ident("noexcept") || p.is_ident("try")) {
+      --k;
+      continue;
+    }
+    const size_t group = p.is(")") ? match(k - 1) : tokens_.size();
+    if (group < k - 1 && group > 0 && (tokens_[group - 1].is_ident("noexcept") || tokens_[group - 1].is_ident("throw"))) {
+      k = group - 1;
+      continue;
+    }
+    break;
   }
-  return false;
+  return k;
+}
+
+size_t Syntax::entry_name_start(size_t open) const {
+  const size_t none = tokens_.size();
+  if (open == 0) return none;
+  size_t e = open - 1;
+  // Template arguments: back to their '<', over nested ones and bracketed groups (a short list only).
+  if (tokens_[e].is(">") || tokens_[e].is(">>")) {
+    constexpr size_t longest_arguments = 32;
+    size_t depth = 0;
+    for (size_t walked = 0;; ++walked) {
+      if (e == 0 || walked >= longest_arguments) return none;
+      const Token& t = tokens_[e];
+      if (t.is(">")) ++depth;
+      else if (t.is(">>")) depth += 2;
+      else if (t.is("<") && --depth == 0) break;
+      else if ((t.is(")") || t.is("]")) && match(e) < e) e = match(e);
+      else if (t.is(";") || t.is("{") || t.is("}")) return none;
+      --e;
+    }
+    if (e == 0) return none;
+    --e;
+  }
+  if (tokens_[e].kind != TokenKind::identifier || tokens_[e].directive) return none;
+  while (e >= 2 && tokens_[e - 1].is("::") && tokens_[e - 2].kind == TokenKind::identifier) e -= 2;
+  return e;
+}
+
+std::vector<Initialiser> Syntax::initialisers(const FunctionDef& f) const {
+  std::vector<Initialiser> out;
+  const size_t parameters_close = match(f.name + 1);
+  if (parameters_close >= f.body_open) return out;
+  size_t k = parameters_close + 1;
+  for (size_t n = 0; n < 4 && k < f.body_open; ++n) {  // noexcept(true) try
+    if (!(tokens_[k].is_ident("noexcept") || tokens_[k].is_ident("throw") || tokens_[k].is_ident("try"))) break;
+    k = tokens_[k + 1].is("(") && match(k + 1) < f.body_open ? match(k + 1) + 1 : k + 1;
+  }
+  if (k >= f.body_open || !tokens_[k].is(":")) return out;
+  for (++k; k < f.body_open && out.size() < most_initialisers;) {
+    // ns::Base<T, U>: the last identifier is the name; template arguments are stepped over.
+    size_t name = tokens_.size();
+    while (k < f.body_open && tokens_[k].kind == TokenKind::identifier) {
+      name = k++;
+      if (tokens_[k].is("::")) ++k;
+    }
+    if (name >= tokens_.size()) break;
+    if (tokens_[k].is("<")) {
+      size_t depth = 0;
+      for (; k < f.body_open; ++k) {
+        if (tokens_[k].is("<")) ++depth;
+        else if (tokens_[k].is(">")) --depth;
+        else if (tokens_[k].is(">>")) depth -= std::min<size_t>(depth, 2);
+        else if (is_open(tokens_[k]) && match(k) < f.body_open) k = match(k);
+        if (depth == 0) break;
+      }
+      ++k;
+    }
+    if (k >= f.body_open || !(tokens_[k].is("(") || tokens_[k].is("{")) || match(k) >= f.body_open) break;
+    out.push_back({name, k, match(k)});
+    k = match(k) + 1;
+    if (k < f.body_open && tokens_[k].is("...")) ++k;  // a pack's bases
+    if (k >= f.body_open || !tokens_[k].is(",")) break;
+    ++k;
+  }
+  return out;
+}
+
+size_t Syntax::record_name(size_t brace) const {
+  const size_t none = tokens_.size();
+  if (brace >= none) return none;
+  // Back to the class-key, over the head's bracketed groups (alignas(8), [[nodiscard]], B<f(1)>).
+  constexpr size_t longest_head = 32;  // tokens of `class X final : public Base<T>, private Other`
+  size_t key = none;
+  for (size_t q = brace, walked = 0; q > 0 && walked < longest_head; ++walked) {
+    const Token& t = tokens_[--q];
+    if (t.is(")") || t.is("]")) {
+      if (match(q) >= q) return none;
+      q = match(q);
+    } else if (t.is(";") || t.is("{") || t.is("}")) {
+      return none;
+    } else if (t.is_ident("class") || t.is_ident("struct") || t.is_ident("union")) {
+      key = q;
+      break;
+    }
+  }
+  if (key == none || (key > 0 && tokens_[key - 1].is_ident("enum"))) return none;
+  // Forward: the name is the last identifier before the bases, `final`, a specialisation's
+  // arguments or the body; an identifier with a group after it is an attribute or a macro's.
+  size_t name = none;
+  for (size_t q = key + 1; q < brace; ++q) {
+    const Token& t = tokens_[q];
+    if (t.is("(") || t.is("[")) {
+      if (match(q) >= brace) return none;
+      q = match(q);
+    } else if (t.kind == TokenKind::identifier) {
+      if (t.is_ident("final")) break;
+      if (!tokens_[q + 1].is("(")) name = q;
+    } else if (t.is(":") || t.is("<")) {
+      break;
+    } else if (!t.is("::")) {
+      return none;  // struct S *make(void) {: a function's return type
+    }
+  }
+  return name;
+}
+
+bool Syntax::constructor_in_class(size_t name, size_t enclosing) const {
+  const size_t record = record_name(enclosing);
+  return record < tokens_.size() && tokens_[record].text == tokens_[name].text;
 }
 
 void Syntax::find_calls(const Landmarks& landmarks) {

@@ -62,6 +62,13 @@ struct FunctionDef {
   bool variadic = false;  // its parameter list ends in "..."
 };
 
+// An entry of a constructor's initialiser list: Base<T>(c), ns::Base(c), data{c}.
+struct Initialiser {
+  size_t name = 0;   // the base's or member's name (the last identifier before its arguments)
+  size_t open = 0;   // its '(' or '{'
+  size_t close = 0;  // the bracket matching `open`
+};
+
 class Syntax {
  public:
   explicit Syntax(std::span<const Token> tokens);
@@ -83,6 +90,14 @@ class Syntax {
   }
   // The calls whose name is one of `names`, in token order.
   std::vector<const Call*> calls_named(std::span<const std::string_view> names) const;
+  // The entries of a definition's initialiser list, in order (X(char *c) noexcept : Base<T>(c),
+  // data{c} {); empty when it has none. At most most_initialisers of them.
+  static constexpr size_t most_initialisers = 32;
+  std::vector<Initialiser> initialisers(const FunctionDef& f) const;
+  // The name of the class, struct or union whose body the '{' at `brace` opens, past export
+  // macros and attributes in its head (class DLL_EXPORT X final : public B {, struct alignas(8)
+  // S {, class [[nodiscard]] X {): its token, or tokens().size() when the brace opens no record.
+  size_t record_name(size_t brace) const;
 
  private:
   // Where the later passes look, found by the first: '(' tokens, code '{' tokens, and the first
@@ -97,6 +112,13 @@ class Syntax {
   bool definition_before(size_t brace, size_t enclosing, FunctionDef& f) const;
   // Whether the name at `name` is that of the class or struct whose body `enclosing` opens.
   bool constructor_in_class(size_t name, size_t enclosing) const;
+  // Back from token k (exclusive) over what may stand between a parameter list and a ':' or a
+  // body: noexcept, try, and the groups of noexcept(…) and throw(…). The token after the ')' of
+  // the parameter list when that is what comes before.
+  size_t before_exception_specifiers(size_t k) const;
+  // The first token of the qualified, maybe templated name before the bracket at `open` (an
+  // initialiser entry's ns::Base<T>( or data{), or tokens().size() when there is none.
+  size_t entry_name_start(size_t open) const;
   void find_calls(const Landmarks& landmarks);
   bool declares(size_t name) const;
   bool statement_colon(size_t colon) const;

@@ -65,14 +65,35 @@ using Shape = std::vector<SnippetFile> (*)(const Flow& flow, const std::string& 
 // The class in the file of its users: `assign` stores the constructor's parameter (a statement
 // in its body, or an initialiser list), `sink_in` is the method holding the sink, `use` makes the
 // object.
+// `head` opens the class (after `prelude`, what it needs declared).
 std::vector<SnippetFile> in_class(const Flow& flow, const std::string& fill, const std::string& constructor,
-                                  const std::string& sink_in, const std::string& use) {
+                                  const std::string& sink_in, const std::string& use,
+                                  const std::string& head = "class BadSink", const std::string& prelude = "") {
   return {{"src/main.cpp",
-           header + "class BadSink\n{\n    " + char_type(flow) + " *data;\npublic:\n    BadSink(" + char_type(flow) +
+           header + prelude + head + "\n{\n    " + char_type(flow) + " *data;\npublic:\n    BadSink(" + char_type(flow) +
                " *dataCopy)" + constructor + "\n    " + sink_in + " { " + sink_of(flow, "data") +
                " }\n};\nvoid run()\n{\n" + start(flow) + fill + use + "}\n",
            ""}};
 }
+
+// The class declared in a namespace in a header, its constructor and destructor defined out of
+// line in another file (`definitions`, given the constructor's initialiser list), made in a third.
+std::vector<SnippetFile> in_namespace(const Flow& flow, const std::string& fill, const std::string& definitions) {
+  std::string defined = definitions;
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"CHAR", char_type(flow)}, {"SINK", sink_of(flow, "data")}})
+    for (size_t at = defined.find(from); at != std::string::npos; at = defined.find(from, at + to.size()))
+      defined.replace(at, from.size(), to);
+  return {{"src/sink.h",
+           "namespace app\n{\nclass BadSink\n{\npublic:\n    BadSink(" + char_type(flow) +
+               " *dataCopy);\n    ~BadSink();\nprivate:\n    " + char_type(flow) + " *data;\n};\n}\n",
+           ""},
+          {"src/sink.cpp", header + "#include \"sink.h\"\n" + defined, ""},
+          {"src/main.cpp", header + "#include \"sink.h\"\nvoid run()\n{\n" + start(flow) + fill +
+                               "    app::BadSink object(data);\n}\n", ""}};
+}
+
+// A base class template, for a constructor naming it in its initialiser list.
+const std::string base_template = "template <class T>\nclass Base\n{\npublic:\n    explicit Base(T) {}\n};\n";
 
 // The class declared in a header and defined in another file than its users.
 std::vector<SnippetFile> declared_apart(const Flow& flow, const std::string& fill, const std::string& constructor,
@@ -115,6 +136,52 @@ const std::vector<std::pair<std::string, Shape>> shapes = {
      [](const Flow& flow, const std::string& fill) {
        return declared_apart(flow, fill, " : data(dataCopy)\n{\n}",
                              "    BadSink *object = new BadSink(data);\n    delete object;\n");
+     }},
+    {"an initialiser list naming a base class template first",
+     [](const Flow& flow, const std::string& fill) {
+       return in_class(flow, fill, " : Base<int>(0), data(dataCopy) {}", "~BadSink()", "    BadSink object(data);\n",
+                       "class BadSink : public Base<int>", base_template);
+     }},
+    {"a braced initialiser last before the body",
+     [](const Flow& flow, const std::string& fill) {
+       return in_class(flow, fill, " : data{dataCopy} {}", "~BadSink()", "    BadSink object(data);\n");
+     }},
+    {"a constructor declared noexcept(true)",
+     [](const Flow& flow, const std::string& fill) {
+       return in_class(flow, fill, " noexcept(true) : data(dataCopy) {}", "~BadSink()", "    BadSink object(data);\n");
+     }},
+    {"a constructor declared noexcept",
+     [](const Flow& flow, const std::string& fill) {
+       return in_class(flow, fill, " noexcept : data(dataCopy) {}", "~BadSink()", "    BadSink object(data);\n");
+     }},
+    {"a constructor whose body is a function try block",
+     [](const Flow& flow, const std::string& fill) {
+       return in_class(flow, fill, " try : data(dataCopy) {} catch (...) {}", "~BadSink()", "    BadSink object(data);\n");
+     }},
+    {"a class head with an export macro",
+     [](const Flow& flow, const std::string& fill) {
+       return in_class(flow, fill, " { data = dataCopy; }", "~BadSink()", "    BadSink object(data);\n",
+                       "class DLL_EXPORT BadSink", "#define DLL_EXPORT __declspec(dllexport)\n");
+     }},
+    {"a class head with an attribute",
+     [](const Flow& flow, const std::string& fill) {
+       return in_class(flow, fill, " { data = dataCopy; }", "~BadSink()", "    BadSink object(data);\n",
+                       "class [[nodiscard]] BadSink");
+     }},
+    {"a struct head with alignas",
+     [](const Flow& flow, const std::string& fill) {
+       return in_class(flow, fill, " : data(dataCopy) {}", "~BadSink()", "    BadSink object(data);\n",
+                       "struct alignas(8) BadSink");
+     }},
+    {"a class of a namespace defined out of line by its qualified name, made in another file",
+     [](const Flow& flow, const std::string& fill) {
+       return in_namespace(flow, fill, "app::BadSink::BadSink(CHAR *dataCopy) : data(dataCopy) {}\n"
+                                       "app::BadSink::~BadSink()\n{\n    SINK\n}\n");
+     }},
+    {"a class of a namespace defined out of line inside the namespace, made in another file",
+     [](const Flow& flow, const std::string& fill) {
+       return in_namespace(flow, fill, "namespace app\n{\nBadSink::BadSink(CHAR *dataCopy) : data(dataCopy) {}\n"
+                                       "BadSink::~BadSink()\n{\n    SINK\n}\n}\n");
      }},
     {"a string made from the buffer",
      [](const Flow& flow, const std::string& fill) {

@@ -147,6 +147,71 @@ TEST(Syntax, ConstructorsAndDestructorsAreDefinitionsByTheirClassName) {
   EXPECT_EQ(names, (V{"Sink", "Sink", "Sink", "Sink"}));
 }
 
+// The names of the functions Syntax finds, and of the initialiser entries of each, in order.
+std::vector<std::string> definitions(std::string_view src) {
+  const auto tokens = lex(src);
+  const Syntax syntax(tokens);
+  std::vector<std::string> out;
+  for (const auto& f : syntax.functions()) {
+    std::string d(tokens[f.name].text);
+    for (const auto& entry : syntax.initialisers(f))
+      d += " " + std::string(tokens[entry.name].text) + std::string(tokens[entry.open].text) +
+           std::string(tokens[entry.close].text);
+    out.push_back(d);
+  }
+  return out;
+}
+
+TEST(Syntax, AnInitialiserListNamingABaseClassTemplate) {
+  EXPECT_EQ(definitions("class S : public Base<int> {\npublic:\n  S(char *c, char *d) : Base<int>(c), m(d) {}\n  char *m;\n};\n"),
+            V{"S Base() m()"});
+  EXPECT_EQ(definitions("S::S(char *c) : ns::Base<std::map<int, char *>>{c}, m(c) { use(m); }\n"), V{"S Base{} m()"});
+}
+
+TEST(Syntax, ABracedInitialiserLastBeforeTheBody) {
+  EXPECT_EQ(definitions("class S {\npublic:\n  S(char *d) : m{d} {}\n  char *m;\n};\n"), V{"S m{}"});
+  EXPECT_EQ(definitions("S::S(char *c, int n) : m(c), n{n} { init(); }\n"), V{"S m() n{}"});
+  // A brace after a brace is no constructor without a list: an initialised variable, a block.
+  EXPECT_EQ(definitions("int table[] = {1, 2};\nnamespace n { }\n"), V{});
+}
+
+TEST(Syntax, NoexceptAndTryBetweenTheSignatureAndTheBody) {
+  EXPECT_EQ(definitions("S::S(char *d) noexcept(true) : m(d) {}\n"), V{"S m()"});
+  EXPECT_EQ(definitions("S::S(char *d) noexcept : m(d) {}\n"), V{"S m()"});
+  EXPECT_EQ(definitions("S::S(char *d) try : m(d) { init(); } catch (...) { fail(); }\n"), V{"S m()"});
+  EXPECT_EQ(definitions("void f(char *d) noexcept(false) { use(d); }\nvoid g(char *d) try { use(d); } catch (...) {}\n"),
+            (V{"f", "g"}));
+  EXPECT_EQ(definitions("void f(char *d) throw() { use(d); }\n"), V{"f"});
+}
+
+TEST(Syntax, ClassHeadsWithExportMacrosAndAttributes) {
+  for (const std::string head : {"class DLL_EXPORT Sink", "class [[nodiscard]] Sink", "struct alignas(8) Sink",
+                                 "class __declspec(dllexport) Sink final : public Base", "class EXPORT(1) Sink : Base<int>"}) {
+    SCOPED_TRACE(head);
+    EXPECT_EQ(definitions(head + " {\npublic:\n  Sink(char *d) : m(d) {}\n  char *m;\n};\n"), V{"Sink m()"});
+    const std::string record = head + " {};";
+    const auto tokens = lex(record);
+    const Syntax syntax(tokens);
+    size_t brace = 0;
+    while (brace < tokens.size() && !tokens[brace].is("{")) ++brace;
+    ASSERT_LT(brace, tokens.size());
+    ASSERT_LT(syntax.record_name(brace), tokens.size());
+    EXPECT_EQ(tokens[syntax.record_name(brace)].text, "Sink");
+  }
+  // Not records: an enum's braces, a function returning a struct pointer.
+  const auto tokens = lex("enum class E : int { a };\nstruct S *make(void) { return 0; }\n");
+  const Syntax syntax(tokens);
+  for (size_t k = 0; k < tokens.size(); ++k)
+    if (tokens[k].is("{")) {
+      EXPECT_EQ(syntax.record_name(k), tokens.size()) << k;
+    }
+}
+
+TEST(Syntax, AConstructorDefinedOutOfLineInANamespace) {
+  EXPECT_EQ(definitions("ns::Sink::Sink(char *d) : m(d) {}\nns::Sink::~Sink() { use(m); }\n"), (V{"Sink m()", "Sink"}));
+  EXPECT_EQ(definitions("namespace ns {\nSink::Sink(char *d) : m(d) {}\n}\n"), V{"Sink m()"});
+}
+
 TEST(Syntax, VariadicMeansCVariableArguments) {
   const auto tokens = lex("void a(int n, ...) {}\nvoid b(...) {}\ntemplate <class... T> void c(T... args) {}\n"
                           "template <class... T> void d(T...) {}\n");

@@ -47,11 +47,32 @@ std::vector<SnippetFile> global(const std::string& fill, const std::string& use)
                       "    char *data = g_data;\n    " + use + "\n}\n", ""}};
 }
 
+// A global declared only by a header: src/a.EXT defines `TYPE *g_data`, stores `store` in it and
+// calls sink(), which src/b.EXT defines with `use`, seeing the global through #include "shared.h".
+std::vector<SnippetFile> header_global(const std::string& ext, const std::string& type, const std::string& store,
+                                       const std::string& use) {
+  return {{"src/a." + ext,
+           "#include <stdlib.h>\n#include <wchar.h>\n#include \"shared.h\"\nvoid sink(void);\n" + type +
+               " *g_data = NULL;\nvoid run(void)\n{\n    " + store + "\n    sink();\n}\n",
+           ""},
+          {"src/shared.h", "#ifndef SHARED_H\n#define SHARED_H\nextern " + type + " *g_data;\n#endif\n", ""},
+          {"src/b." + ext,
+           "#include <stdio.h>\n#include <wchar.h>\n#include <windows.h>\n#include \"shared.h\"\nvoid sink(void)\n{\n    " +
+               use + "\n}\n",
+           ""}};
+}
+
 const std::string read_line = "    if (fgets(data, 100, stdin) == NULL) data[0] = 0;\n";
 const std::string copy_format = "    strcpy(data, \"fixedstringtest\");\n";
 const std::string copy_password = "    strcpy(data, \"ABCD123!\");\n";
 const std::string logon =
     "HANDLE h; if (LogonUserA(\"User\", \"Domain\", data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
+    "CloseHandle(h);";
+const std::string logon_global =
+    "HANDLE h; if (LogonUserA(\"User\", \"Domain\", g_data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
+    "CloseHandle(h);";
+const std::string logon_global_wide =
+    "HANDLE h; if (LogonUserW(L\"User\", L\"Domain\", g_data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
     "CloseHandle(h);";
 
 const std::vector<TreePair> code2_pairs = {
@@ -63,6 +84,18 @@ const std::vector<TreePair> code2_pairs = {
      chain(read_line, "printf(data);"), chain(copy_format, "printf(data);")},
     {"stored in a global that a function of another file reads",
      global(read_line, "printf(data);"), global(copy_format, "printf(data);")},
+    {"a global declared in an included header, read as a format (C)",
+     header_global("c", "char", "g_data = getenv(\"FMT\");", "printf(g_data);"),
+     header_global("c", "char", "g_data = \"fixedstringtest\";", "printf(g_data);")},
+    {"a global declared in an included header, read as a wide format (C)",
+     header_global("c", "wchar_t", "g_data = _wgetenv(L\"FMT\");", "wprintf(g_data);"),
+     header_global("c", "wchar_t", "g_data = L\"fixedstringtest\";", "wprintf(g_data);")},
+    {"a global declared in an included header, read into a local (C++)",
+     header_global("cpp", "char", "g_data = getenv(\"FMT\");", "char *data = g_data;\n    fprintf(stdout, data);"),
+     header_global("cpp", "char", "g_data = \"fixedstringtest\";", "char *data = g_data;\n    fprintf(stdout, data);")},
+    {"a global declared in an included header, read as a wide format (C++)",
+     header_global("cpp", "wchar_t", "g_data = _wgetenv(L\"FMT\");", "fwprintf(stdout, g_data);"),
+     header_global("cpp", "wchar_t", "g_data = L\"fixedstringtest\";", "fwprintf(stdout, g_data);")},
 };
 
 TEST(CrossFileFlowPairs, FormatStrings) { expect_tree_pairs("CODE-2", code2_pairs); }
@@ -74,6 +107,17 @@ const std::vector<TreePair> crypto4_pairs = {
      chain(copy_password, logon), chain(read_line, logon)},
     {"stored in a global that a function of another file reads",
      global(copy_password, logon), global(read_line, logon)},
+    {"a global declared in an included header, given a literal password (C)",
+     header_global("c", "char", "g_data = \"ABCD123!\";", logon_global),
+     header_global("c", "char", "g_data = getenv(\"PASSWORD\");", logon_global)},
+    {"a global declared in an included header, given a wide literal password (C)",
+     header_global("c", "wchar_t", "g_data = L\"ABCD123!\";", logon_global_wide),
+     header_global("c", "wchar_t", "g_data = _wgetenv(L\"PASSWORD\");", logon_global_wide)},
+    {"a global declared in an included header, a buffer filled from a literal (C++)",
+     header_global("cpp", "char", "static char buffer[100] = \"\";\n    strcpy(buffer, \"ABCD123!\");\n    g_data = buffer;",
+                   logon_global),
+     header_global("cpp", "char", "static char buffer[100] = \"\";\n    strcpy(buffer, getenv(\"PASSWORD\"));\n    g_data = buffer;",
+                   logon_global)},
 };
 
 TEST(CrossFileFlowPairs, HardcodedSecrets) { expect_tree_pairs("CRYPTO-4", crypto4_pairs); }
@@ -106,6 +150,40 @@ TEST(CrossFileFlowPairs, FormatStringsUnsettled) {
   EXPECT_EQ(code2(global(copy_format, "g_data[0] = getchar(); printf(data);")), 1u);
   // Changed after it was returned.
   EXPECT_EQ(code2(returned(copy_format, "fgets(data, 100, stdin); printf(data);")), 1u);
+}
+
+// A global the sink's file declares nowhere stands for another file's only through a header that
+// it includes, resolved by path; a name a header defines as a literal macro stays one.
+TEST(CrossFileFlowPairs, FormatStringsGlobalOfAHeader) {
+  const auto code2 = [](const std::vector<SnippetFile>& files) {
+    return test::only(test::inspect_tree(files).findings, "CODE-2").size();
+  };
+  const auto literal_stored = header_global("c", "char", "g_data = \"fixedstringtest\";", "printf(g_data);");
+  ASSERT_EQ(code2(literal_stored), 0u);
+  // Not included: the name may be anything.
+  auto not_included = literal_stored;
+  not_included[2].code.replace(not_included[2].code.find("shared.h"), 8, "other.h");
+  EXPECT_EQ(code2(not_included), 1u);
+  // The header beside the includer is the one included, not another of that name elsewhere.
+  auto beside = literal_stored;
+  beside[1].path = "lib/shared.h";
+  beside.push_back({"src/shared.h", "#define SHARED_VERSION 2\n", ""});
+  EXPECT_EQ(code2(beside), 1u);
+  // No header beside it: the first in path order whose path ends with the include.
+  auto elsewhere = literal_stored;
+  elsewhere[1].path = "lib/shared.h";
+  elsewhere.push_back({"zzz/shared.h", "#define SHARED_VERSION 2\n", ""});
+  EXPECT_EQ(code2(elsewhere), 0u);
+  elsewhere[1].path = "zzz/shared.h";
+  elsewhere[3].path = "lib/shared.h";
+  EXPECT_EQ(code2(elsewhere), 1u);
+  // A function or a member of that name is no global.
+  EXPECT_EQ(code2(header_global("c", "char", "g_data = \"fixedstringtest\";", "printf(g_data); g_data();")), 1u);
+  // A name the included header defines as a literal macro is that literal.
+  EXPECT_EQ(code2({{"src/fmt.h", "#define app_format \"fixed %s\\n\"\n", ""},
+                   {"src/b.c", "#include <stdio.h>\n#include \"fmt.h\"\nvoid show(const char *s)\n{\n"
+                               "    printf(app_format, s);\n}\n", ""}}),
+            0u);
 }
 
 // The finding is at the sink and names the function that returns the literal.
