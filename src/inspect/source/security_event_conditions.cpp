@@ -10,9 +10,7 @@ namespace mdbc::source::security_events {
 void ObjectNames::find() {
   const auto null = [](const Token& t) { return t.is_ident("NULL") || t.is_ident("nullptr"); };
   const auto mark = [&](const Token& t) {
-    if (t.kind != TokenKind::identifier || t.name >= object_.size() || object_[t.name] != 0) return;
-    object_[t.name] = 1;
-    marked_.push_back(t.name);
+    if (t.kind == TokenKind::identifier) object_.set(t.name, 1);
   };
   for (size_t k = 0; k + 1 < tokens_.size(); ++k) {
     const Token& t = tokens_[k];

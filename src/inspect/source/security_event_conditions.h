@@ -17,28 +17,45 @@
 
 namespace mdbc::source::security_events {
 
+// A value for each distinct name of a file (by FileNames id), most of them `blank`: set and
+// reset once per function walked, where a file has tens of thousands of names and its functions
+// set a few each. Reset takes the time of the names set, not of the file's names.
+template <class Value>
+class SparseNameTable {
+ public:
+  SparseNameTable(size_t names, Value blank) : values_(names, blank), blank_(blank) {}
+  // The value of name `id`; blank for an id past the file's names.
+  Value operator[](uint32_t id) const { return id < values_.size() ? values_[id] : blank_; }
+  void set(uint32_t id, Value value) {
+    if (id >= values_.size()) return;
+    if (values_[id] == blank_) set_.push_back(id);
+    values_[id] = value;
+  }
+  void clear() {
+    for (const uint32_t id : set_) values_[id] = blank_;
+    set_.clear();
+  }
+
+ private:
+  std::vector<Value> values_;
+  std::vector<uint32_t> set_;  // the ids whose value may not be blank
+  Value blank_;
+};
+
 // `variable = callee(...)` in the function being walked: the callee's token by the variable's
 // name. A table of the file's names, not a map of strings: every identifier of every condition of
 // the file is looked up in it.
 class AssignedCallees {
  public:
   explicit AssignedCallees(const FileNames& names) : callee_(names.size(), none) {}
-  void clear() {
-    for (const uint32_t name : assigned_) callee_[name] = none;
-    assigned_.clear();
-  }
-  void assign(const Token& variable, size_t callee) {
-    if (variable.name >= callee_.size()) return;
-    if (callee_[variable.name] == none) assigned_.push_back(variable.name);
-    callee_[variable.name] = callee;
-  }
+  void clear() { callee_.clear(); }
+  void assign(const Token& variable, size_t callee) { callee_.set(variable.name, callee); }
   // The token of the callee last assigned to `variable`, or none.
-  size_t of(const Token& variable) const { return variable.name < callee_.size() ? callee_[variable.name] : none; }
+  size_t of(const Token& variable) const { return callee_[variable.name]; }
   static constexpr size_t none = SIZE_MAX;
 
  private:
-  std::vector<size_t> callee_;
-  std::vector<uint32_t> assigned_;
+  SparseNameTable<size_t> callee_;
 };
 
 // The names a function uses as objects: the base of a member access (`auth->agent`), compared
@@ -50,20 +67,18 @@ class ObjectNames {
   explicit ObjectNames(const FileNames& names) : object_(names.size(), 0) {}
   // The function whose names are asked about next: its tokens [begin, end), parameters included.
   void start(std::span<const Token> tokens, size_t begin, size_t end) {
-    for (const uint32_t name : marked_) object_[name] = 0;
-    marked_.clear();
+    object_.clear();
     tokens_ = tokens.subspan(begin, end - begin);
     looked_ = false;
   }
   bool operator()(const Token& name) {
     if (!looked_) find(), looked_ = true;
-    return name.name < object_.size() && object_[name.name] != 0;
+    return object_[name.name] != 0;
   }
 
  private:
   void find();
-  std::vector<uint8_t> object_;
-  std::vector<uint32_t> marked_;
+  SparseNameTable<uint8_t> object_;
   std::span<const Token> tokens_;
   bool looked_ = false;
 };

@@ -45,25 +45,30 @@ uint32_t word_classes(std::string_view name);
 
 // The judgements of one name (or of the call named at tokens[at]); each is documented where it
 // is defined, in security_event_words.cpp.
+// Of a called function: whether its result decides, and what about.
 bool compares_strings(std::string_view name);
-bool names_security_setting(const std::vector<std::string>& words);
 bool is_comparison(std::string_view name);
 bool is_verification(std::string_view name);
 bool names_authentication(std::string_view name);
-bool names_denial(std::string_view name);
-bool names_a_secret(std::string_view name);
 bool has_check_word(std::string_view name);
+bool checks_security_thing(std::span<const Token> tokens, size_t at);
+// Of a defined function's name split into words: whether it changes security configuration.
+bool names_security_setting(const std::vector<std::string>& words);
+// Of a variable, an operand or a returned value.
+bool is_outcome_variable(std::string_view name);
+bool names_a_secret(std::string_view name);
 bool has_security_noun(std::string_view name);
 bool is_mac_operand(std::string_view name);
 bool has_address_word(std::string_view name);
-bool checks_security_thing(std::span<const Token> tokens, size_t at);
-bool is_outcome_variable(std::string_view name);
 bool is_lock_word(std::string_view name);
+bool is_account_word(std::string_view name);
+bool names_denial(std::string_view name);
+bool names_failure(std::string_view name);
+bool is_failure_value(std::span<const Token> value, bool names_one);
+// Quick first looks, before the judgements above: whether a name can decide a condition at all,
+// and whether its letters may hold a lock word.
 bool may_decide_as_call(std::string_view name);
 bool may_decide_as_value(std::string_view name);
 bool may_hold_lock_word(std::string_view name);
-bool is_account_word(std::string_view name);
-bool names_failure(std::string_view name);
-bool is_failure_value(std::span<const Token> value, bool names_one);
 
 }  // namespace mdbc::source::security_events
