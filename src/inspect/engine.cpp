@@ -24,6 +24,7 @@
 #include "core/file_bytes.h"
 #include "core/packed_findings.h"
 #include "core/text.h"
+#include "inspect/file_schedule.h"
 #include "inspect/sbom/component_review.h"
 #include "sign/key.h"
 
@@ -95,34 +96,8 @@ class Progress {
   std::thread thread_;
 };
 
-// Bounds the bytes of files being read and inspected at once, whatever the number of threads: a
-// file's tokens and findings take a multiple of its size, so many large files in flight together
-// (generated register headers sit side by side) would otherwise multiply peak memory by the core
-// count. A file larger than the whole budget waits until it can run alone.
-class ByteBudget {
- public:
-  explicit ByteBudget(uint64_t limit) : limit_(limit) {}
-  void acquire(uint64_t bytes) {
-    std::unique_lock lock(m_);
-    cv_.wait(lock, [&] { return in_flight_ == 0 || in_flight_ + bytes <= limit_; });
-    in_flight_ += bytes;
-  }
-  void release(uint64_t bytes) {
-    {
-      std::lock_guard lock(m_);
-      in_flight_ -= bytes;
-    }
-    cv_.notify_all();
-  }
-
- private:
-  const uint64_t limit_;
-  uint64_t in_flight_ = 0;
-  std::mutex m_;
-  std::condition_variable cv_;
-};
-
-constexpr uint64_t bytes_in_flight = 16ull << 20;
+// The bytes of large files (FileSchedule) read and inspected at once, as the walk saw them.
+constexpr uint64_t large_bytes_in_flight = 16ull << 20;
 
 // At most this many findings of one rule are listed for one file; one more finding says how many
 // more there are. A generated or hostile file can hold a finding per token (millions in a 64 MiB
@@ -331,20 +306,19 @@ Inspection run_inspection(const EngineOptions& o) {
   std::vector<Slot> slots(walked.files.size());
   {
     Progress progress(o.progress, slots.size());
-    std::atomic<size_t> next{0};
-    ByteBudget budget(bytes_in_flight);
+    FileSchedule schedule(walked.files, large_bytes_in_flight);
     auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < slots.size();) {
+      while (const std::optional<size_t> next = schedule.next()) {
+        const size_t i = *next;
         const uint64_t size = walked.files[i].size;
         slots[i].size = size;
-        budget.acquire(size);
         try {
           inspect_one(walked.files[i], ctx, o.limits.max_file_size, *findings_arena, slots[i]);
         } catch (const std::exception& e) {  // an exception must not escape a thread (terminate)
           slots[i].error = walked.files[i].path + ": cannot be inspected: " + e.what();
         }
         walked.files[i] = WalkedFile();  // done with: the slot holds what is shown
-        budget.release(size);
+        schedule.done(size);
         progress.add(size);
       }
     };

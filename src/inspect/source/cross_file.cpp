@@ -175,9 +175,7 @@ bool character_pointer(std::span<const Token> t, size_t name) {
   return pointer && character;
 }
 
-}  // namespace
-
-std::vector<ForwardedParameter> forwarded_parameters(const SourceFile& file) {
+std::vector<ForwardedParameter> find_forwarded_parameters(const SourceFile& file) {
   std::vector<ForwardedParameter> out;
   if (is_header(file.input.path)) return out;
   const auto t = file.tokens;
@@ -220,7 +218,7 @@ std::vector<ForwardedParameter> forwarded_parameters(const SourceFile& file) {
   return out;
 }
 
-std::vector<GlobalStore> global_stores(const SourceFile& file) {
+std::vector<GlobalStore> find_global_stores(const SourceFile& file) {
   std::vector<GlobalStore> out;
   if (is_header(file.input.path)) return out;
   const auto t = file.tokens;
@@ -266,6 +264,22 @@ std::vector<GlobalStore> global_stores(const SourceFile& file) {
         for (const Call* c : values.calls_taking(name, in, use - 1, use + 1)) out.push_back({key, {}, in, use, c});
   }
   return out;
+}
+
+}  // namespace
+
+const std::vector<ForwardedParameter>& forwarded_parameters(const SourceFile& file) {
+  if (!file.cross_file_) file.cross_file_ = std::make_shared<CrossFileValues>();
+  auto& forwards = file.cross_file_->forwards;
+  if (!forwards) forwards = find_forwarded_parameters(file);
+  return *forwards;
+}
+
+const std::vector<GlobalStore>& global_stores(const SourceFile& file) {
+  if (!file.cross_file_) file.cross_file_ = std::make_shared<CrossFileValues>();
+  auto& stores = file.cross_file_->stores;
+  if (!stores) stores = find_global_stores(file);
+  return *stores;
 }
 
 std::vector<Call> member_calls(const SourceFile& file) {

@@ -68,7 +68,7 @@ struct ForwardedParameter {
   size_t index = 0;    // the argument's position
   uint32_t line = 0;
 };
-std::vector<ForwardedParameter> forwarded_parameters(const SourceFile& file);
+const std::vector<ForwardedParameter>& forwarded_parameters(const SourceFile& file);
 
 // What the functions of a source file store in the file-scope character pointers (not const)
 // it defines or declares extern (`char *g_data;` … `g_data = data;`): for each store, the
@@ -82,7 +82,13 @@ struct GlobalStore {
   size_t at = 0;                // the variable's token
   const Call* call = nullptr;  // the call taking it, for a use as an argument
 };
-std::vector<GlobalStore> global_stores(const SourceFile& file);
+const std::vector<GlobalStore>& global_stores(const SourceFile& file);
+
+// What forwarded_parameters and global_stores found in one file, kept by its SourceFile.
+struct CrossFileValues {
+  std::optional<std::vector<ForwardedParameter>> forwards;
+  std::optional<std::vector<GlobalStore>> stores;
+};
 
 // The calls of member functions in a C++ source file (b->action(data), s.sink(data)) and its
 // constructions of objects (new BadSink(data), `BadSink sink(data);`, named as calls of the

@@ -17,6 +17,8 @@
 
 namespace mdbc::source {
 
+struct CrossFileValues;  // cross_file.h
+
 // One file of a source tree as rules see it.
 struct SourceFile {
   const InputFile& input;
@@ -42,6 +44,9 @@ struct SourceFile {
   }
 
   mutable std::optional<FileValues> values_{};
+  // What crosses files from here (cross_file.h), found on first use and shared by the rules that
+  // follow such values (two rules ask, one of them twice, and each finding reads every binding).
+  mutable std::shared_ptr<CrossFileValues> cross_file_{};
   // What a rule left undecided in this file, and why (FileOutcome::incomplete).
   mutable std::vector<std::string> incomplete{};
 };
