@@ -825,7 +825,7 @@ bool stores_literal_in_global(const SourceFile& file) {
     assigned = t[k].kind == TokenKind::string && t[k - 1].is("=") && t[k - 2].kind == TokenKind::identifier &&
                !not_a_credential(string_body(t[k]), true);
   if (!assigned) return false;
-  const auto stores = global_stores(file);
+  const auto& stores = global_stores(file);
   return std::any_of(stores.begin(), stores.end(), [&](const GlobalStore& s) {
     const TokenRange value = file.values().strip(s.value);
     return value.size() == 1 && t[value.begin].kind == TokenKind::string;
