@@ -10,7 +10,9 @@ namespace mdbc::source {
 namespace {
 
 using test::expect_pairs;
+using test::expect_tree_pairs;
 using test::RulePair;
+using test::TreePair;
 
 // CODE-1 in an Arduino sketch (.ino), C++ that the Arduino builder compiles.
 const std::vector<RulePair> sketch_pairs = {
@@ -21,7 +23,29 @@ const std::vector<RulePair> sketch_pairs = {
      "pump/pump.ino"},
 };
 
+// HARD-3: a driver built by the kernel's kbuild (obj-m) is no Linux user-space program, so PIE,
+// RELRO and a -D_FORTIFY_SOURCE do not apply to it; a user-space tool beside it still needs them.
+const std::string driver = "int pump_probe(void) { return 0; }\n";
+const std::string protector_flags = "ccflags-y += -fstack-protector-strong -Wformat -Werror=format-security\n";
+const std::vector<TreePair> kernel_module_pairs = {
+    {"an out-of-tree kernel module, against one with a user-space tool built beside it",
+     {{"Makefile", "obj-m += pump.o\n" + protector_flags, {}},
+      {"tools/Makefile", "CFLAGS += -O2 -fstack-protector-strong -Wformat -Werror=format-security\n"
+                         "monitor: monitor.c\n\t$(CC) $(CFLAGS) -o $@ $<\n", {}},
+      {"pump.c", driver, {}},
+      {"tools/monitor.c", "int main(void) { return 0; }\n", {}}},
+     {{"Makefile", "obj-m += pump.o\n" + protector_flags + "\nall:\n\t$(MAKE) -C $(KDIR) M=$(PWD) modules\n", {}},
+      {"pump.c", driver, {}}}},
+    {"kbuild goals under a Kconfig option, against a Makefile that links a program",
+     {{"Makefile", "CFLAGS += -fstack-protector-strong -Wformat -Werror=format-security\n"
+                   "pump: pump.o\n\tgcc $(CFLAGS) -o pump pump.o\n", {}},
+      {"pump.c", driver, {}}},
+     {{"Makefile", "obj-$(CONFIG_PUMP) += pump.o\npump-y := pump_main.o pump_dma.o\n" + protector_flags, {}},
+      {"pump.c", driver, {}}}},
+};
+
 TEST(DeviceCodePairs, ArduinoSketchesAreInspected) { expect_pairs("CODE-1", sketch_pairs); }
+TEST(DeviceCodePairs, KernelModulesNeedNoUserSpaceLinking) { expect_tree_pairs("HARD-3", kernel_module_pairs); }
 
 }  // namespace
 }  // namespace mdbc::source
