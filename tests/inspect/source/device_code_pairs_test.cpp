@@ -44,8 +44,22 @@ const std::vector<TreePair> kernel_module_pairs = {
       {"pump.c", driver, {}}}},
 };
 
+// CODE-5: SDCC's inline assembly (__asm … __endasm;) holds local labels such as 00001$, which
+// are no octal constants, and listing comments that name C functions, which are no calls.
+const std::vector<RulePair> inline_assembly_pairs = {
+    {"an assembler label against an octal constant",
+     "void delay(void) {\n  unsigned char n = 010;\n  while (n--)\n    ;\n}\n",
+     "void delay(void) {\n  __asm\n    mov r7, #10\n00001$:\n    djnz r7, 00001$\n  __endasm;\n}\n",
+     "src/delay.c"},
+    {"a listing comment naming longjmp against a call of it",
+     "#include <setjmp.h>\nvoid restart(jmp_buf env) { longjmp(env, 1); }\n",
+     "void restart(void) {\n  _asm\n;_setjmp.c:216: int longjmp (jmp_buf buf, int rv)\n    ljmp 0x0000\n  _endasm;\n}\n",
+     "src/restart.c"},
+};
+
 TEST(DeviceCodePairs, ArduinoSketchesAreInspected) { expect_pairs("CODE-1", sketch_pairs); }
 TEST(DeviceCodePairs, KernelModulesNeedNoUserSpaceLinking) { expect_tree_pairs("HARD-3", kernel_module_pairs); }
+TEST(DeviceCodePairs, InlineAssemblyIsNoC) { expect_pairs("CODE-5", inline_assembly_pairs); }
 
 }  // namespace
 }  // namespace mdbc::source
