@@ -57,9 +57,53 @@ const std::vector<RulePair> inline_assembly_pairs = {
      "src/restart.c"},
 };
 
+// CODE-5/recursion: in C++ an argument cast to another type calls another overload, as
+// Arduino's Print, Stream and Wire classes do for every integer width.
+const std::vector<RulePair> overload_pairs = {
+    {"an overload chosen by a cast, against a call of the same overload",
+     "struct Port {\n  size_t write(uint8_t c);\n  size_t write(unsigned long n);\n};\n"
+     "size_t Port::write(uint8_t c) { return emit(c); }\n"
+     "size_t Port::write(unsigned long n) { return n > 9 ? write((unsigned long)(n / 10)) : emit(n); }\n",
+     "struct Port {\n  size_t write(uint8_t c);\n  size_t write(unsigned long n);\n};\n"
+     "size_t Port::write(uint8_t c) { return emit(c); }\n"
+     "size_t Port::write(unsigned long n) { return write((uint8_t)n); }\n",
+     "src/port.cpp"},
+    {"an inline overload in a class casting its pointer, against a C function casting to its own type",
+     "struct node { struct node *next; };\n"
+     "static inline int depth(struct node *n) { return n ? 1 + depth((struct node *)n->next) : 0; }\n",
+     "class Stream {\n public:\n  bool find(char *target);\n"
+     "  bool find(uint8_t *target) { return find((char *)target); }\n};\n"
+     "bool Stream::find(char *target) { return scan(target); }\n",
+     "src/stream.h"},
+    {"static_cast to another overload's parameter, against one to its own",
+     "int level(int depth) { return depth > 0 ? level(static_cast<int>(depth - 1)) : 0; }\n"
+     "int level(double x) { return x > 0 ? 1 : 0; }\n",
+     "int level(double x) { return x > 0 ? 1 : 0; }\n"
+     "int level(int depth) { return level(static_cast<double>(depth)); }\n",
+     "src/level.cpp"},
+    {"a class's inline overload of a declared member, against a C header converting its argument",
+     "static inline long total(long n) { return n > 0 ? n + total((int)(n - 1)) : 0; }\n",
+     "class Stream {\n public:\n  size_t readBytes(char *buffer, size_t length);\n"
+     "  size_t readBytes(uint8_t *buffer, size_t length) { return readBytes((char *)buffer, length); }\n};\n",
+     "src/stream.h"},
+    {"the fifth overload of a file, each taking two parameters",
+     "size_t Out::print(char c, int base) { return emit(c, base); }\n"
+     "size_t Out::print(double x, int digits) { return emit_float(x, digits); }\n"
+     "size_t Out::print(float x, int digits) { return print((double)x, digits); }\n"
+     "size_t Out::print(long n, int base) { return emit_number(n, base); }\n"
+     "size_t Out::print(int n, int base) { return n > 9 ? print((int)(n / 10), base) : emit(n, base); }\n",
+     "size_t Out::print(char c, int base) { return emit(c, base); }\n"
+     "size_t Out::print(double x, int digits) { return emit_float(x, digits); }\n"
+     "size_t Out::print(float x, int digits) { return print((double)x, digits); }\n"
+     "size_t Out::print(long n, int base) { return emit_number(n, base); }\n"
+     "size_t Out::print(int n, int base) { return print((long)n, base); }\n",
+     "src/out.cpp"},
+};
+
 TEST(DeviceCodePairs, ArduinoSketchesAreInspected) { expect_pairs("CODE-1", sketch_pairs); }
 TEST(DeviceCodePairs, KernelModulesNeedNoUserSpaceLinking) { expect_tree_pairs("HARD-3", kernel_module_pairs); }
 TEST(DeviceCodePairs, InlineAssemblyIsNoC) { expect_pairs("CODE-5", inline_assembly_pairs); }
+TEST(DeviceCodePairs, OverloadsChosenByACastAreNoRecursion) { expect_pairs("CODE-5", overload_pairs); }
 
 }  // namespace
 }  // namespace mdbc::source
