@@ -64,9 +64,12 @@ void judge_line(std::string_view line, BuildFacts& f, uint32_t number) {
     f.flags |= pie;
   if (has_flag(line, "relro")) f.flags |= relro;
   if (has_flag(line, "now") || has_flag(line, "-znow")) f.flags |= bind_now;
+  // Arduino.mk, Teensy.mk and chipKIT.mk are Arduino-Makefile's board builds; -mmcu= names the
+  // microcontroller for avr-gcc and msp430-gcc.
   for (std::string_view marker : {"arm-none-eabi", "-mcpu=cortex-m", "-mthumb", "nano.specs", "nosys.specs",
                                   "-ffreestanding", "CMAKE_SYSTEM_NAME Generic", "riscv32-unknown-elf",
-                                  "riscv64-unknown-elf", "xtensa-", "avr-gcc", "-nostdlib"})
+                                  "riscv64-unknown-elf", "xtensa-", "avr-gcc", "-nostdlib", "-mmcu=", "Arduino.mk",
+                                  "Teensy.mk", "chipKIT.mk"})
     if (contains(line, marker)) f.bare_metal = true;
   static constexpr std::pair<std::string_view, std::string_view> disables[] = {
       {"-fno-stack-protector", "switches off the stack protector"},

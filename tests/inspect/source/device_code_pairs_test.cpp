@@ -44,6 +44,21 @@ const std::vector<TreePair> kernel_module_pairs = {
       {"pump.c", driver, {}}}},
 };
 
+// HARD-3: firmware for a microcontroller (Arduino-Makefile's Arduino.mk, avr-gcc's -mmcu=) is
+// bare metal, where PIE, RELRO and FORTIFY_SOURCE do not exist.
+const std::string sketch = "void setup() { pinMode(13, OUTPUT); }\nvoid loop() { digitalWrite(13, HIGH); }\n";
+const std::string sketch_flags = "CFLAGS += -fstack-protector-strong -Wformat -Werror=format-security\n";
+const std::vector<TreePair> microcontroller_pairs = {
+    {"an Arduino-Makefile board build, against a host build of the same sketch",
+     {{"Makefile", sketch_flags + "host: pump.o\n\t$(CXX) $(CFLAGS) -o pump-host pump.o\n", {}}, {"pump.ino", sketch, {}}},
+     {{"Makefile", sketch_flags + "BOARD_TAG = uno\ninclude /usr/share/arduino/Arduino.mk\n", {}}, {"pump.ino", sketch, {}}}},
+    {"avr-gcc's -mmcu=, against a Linux target",
+     {{"Makefile", sketch_flags + "CFLAGS += -march=armv7-a\npump: pump.c\n\t$(CC) $(CFLAGS) -o $@ $<\n", {}},
+      {"pump.c", driver, {}}},
+     {{"Makefile", sketch_flags + "CFLAGS += -mmcu=atmega328p\npump.elf: pump.c\n\t$(CC) $(CFLAGS) -o $@ $<\n", {}},
+      {"pump.c", driver, {}}}},
+};
+
 // CODE-5: SDCC's inline assembly (__asm … __endasm;) holds local labels such as 00001$, which
 // are no octal constants, and listing comments that name C functions, which are no calls.
 const std::vector<RulePair> inline_assembly_pairs = {
@@ -102,6 +117,7 @@ const std::vector<RulePair> overload_pairs = {
 
 TEST(DeviceCodePairs, ArduinoSketchesAreInspected) { expect_pairs("CODE-1", sketch_pairs); }
 TEST(DeviceCodePairs, KernelModulesNeedNoUserSpaceLinking) { expect_tree_pairs("HARD-3", kernel_module_pairs); }
+TEST(DeviceCodePairs, MicrocontrollerBuildsAreBareMetal) { expect_tree_pairs("HARD-3", microcontroller_pairs); }
 TEST(DeviceCodePairs, InlineAssemblyIsNoC) { expect_pairs("CODE-5", inline_assembly_pairs); }
 TEST(DeviceCodePairs, OverloadsChosenByACastAreNoRecursion) { expect_pairs("CODE-5", overload_pairs); }
 
