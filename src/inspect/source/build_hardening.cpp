@@ -1,6 +1,9 @@
 // HARD-3: the build asks the compiler and linker for hardening. Every build file of the device
 // maker (CMake and its presets, Make, Meson, Bazel, build and CI shell scripts) is read; the flags are judged over the whole tree, since one file
-// may set what another uses. PIE and RELRO apply to Linux targets only, not to bare-metal builds.
+// may set what another uses. PIE, RELRO and a -D_FORTIFY_SOURCE apply to Linux user-space
+// programs only: not to bare-metal builds, nor to a tree of kernel code, whose kbuild Makefiles
+// (obj-m += driver.o) hand it to the kernel's build (its configuration decides the hardening)
+// and whose other build files compile nothing themselves.
 #include <algorithm>
 #include <any>
 #include <cctype>
@@ -25,6 +28,8 @@ struct Disabling {
 struct BuildFacts {
   bool build_file = false;
   bool bare_metal = false;
+  bool kernel_code = false;  // a kbuild Makefile: the kernel's build compiles and links it
+  bool compiles = false;     // not kbuild, and builds code itself (CMake, Meson, Bazel, a compiler call)
   unsigned flags = 0;
   std::vector<Disabling> disabling;
 };
@@ -59,9 +64,12 @@ void judge_line(std::string_view line, BuildFacts& f, uint32_t number) {
     f.flags |= pie;
   if (has_flag(line, "relro")) f.flags |= relro;
   if (has_flag(line, "now") || has_flag(line, "-znow")) f.flags |= bind_now;
+  // Arduino.mk, Teensy.mk and chipKIT.mk are Arduino-Makefile's board builds; -mmcu= names the
+  // microcontroller for avr-gcc and msp430-gcc.
   for (std::string_view marker : {"arm-none-eabi", "-mcpu=cortex-m", "-mthumb", "nano.specs", "nosys.specs",
                                   "-ffreestanding", "CMAKE_SYSTEM_NAME Generic", "riscv32-unknown-elf",
-                                  "riscv64-unknown-elf", "xtensa-", "avr-gcc", "-nostdlib"})
+                                  "riscv64-unknown-elf", "xtensa-", "avr-gcc", "-nostdlib", "-mmcu=", "Arduino.mk",
+                                  "Teensy.mk", "chipKIT.mk"})
     if (contains(line, marker)) f.bare_metal = true;
   static constexpr std::pair<std::string_view, std::string_view> disables[] = {
       {"-fno-stack-protector", "switches off the stack protector"},
@@ -91,6 +99,33 @@ void judge_line(std::string_view line, BuildFacts& f, uint32_t number) {
   }
 }
 
+// A kbuild goal line: obj-m, obj-y or obj-$(CONFIG_…) assigned (+=, :=, =) the objects to build.
+bool is_kbuild_goal(std::string_view line) {
+  line = trim(line);
+  if (!line.starts_with("obj-")) return false;
+  line.remove_prefix(4);
+  if (line.starts_with("$(CONFIG_")) {
+    const size_t close = line.find(')');
+    if (close == std::string_view::npos) return false;
+    line.remove_prefix(close + 1);
+  } else if (line.starts_with("m") || line.starts_with("y")) {
+    line.remove_prefix(1);
+  } else {
+    return false;
+  }
+  line = trim(line);
+  return line.starts_with("+=") || line.starts_with(":=") || line.starts_with("=");
+}
+
+// A line that runs a C or C++ compiler (or names the variable that holds one).
+bool runs_compiler(std::string_view line) {
+  for (std::string_view compiler : {"$(CC)", "${CC}", "$(CXX)", "${CXX}"})
+    if (contains(line, compiler)) return true;
+  for (std::string_view compiler : {"gcc", "g++", "clang", "clang++", "cc", "c++"})
+    if (has_flag(line, compiler)) return true;
+  return false;
+}
+
 bool is_cmake_presets(std::string_view path) {
   return path == "CMakePresets.json" || path == "CMakeUserPresets.json" || path.ends_with("/CMakePresets.json") ||
          path.ends_with("/CMakeUserPresets.json");
@@ -117,7 +152,16 @@ class BuildHardening final : public SourceRule {
     // Of the configuration files, CMake's presets set the build's flags (cacheVariables).
     if (file.language == Language::config_text && !is_cmake_presets(file.input.path)) return;
     f.build_file = true;
-    for (const auto& line : build_lines(file.input.bytes)) judge_line(line.text, f, line.number);
+    bool compiler_called = false;
+    for (const auto& line : build_lines(file.input.bytes)) {
+      judge_line(line.text, f, line.number);
+      if (file.language == Language::make && is_kbuild_goal(line.text)) f.kernel_code = true;
+      compiler_called = compiler_called || runs_compiler(line.text);
+    }
+    const bool builds_targets = file.language == Language::cmake || file.language == Language::meson ||
+                                (file.language == Language::build_script && !file.input.path.ends_with(".sh") &&
+                                 !file.input.path.ends_with(".bash"));  // Bazel
+    f.compiles = !f.kernel_code && (builds_targets || compiler_called);
     for (const auto& d : f.disabling) {
       Finding finding = file.at_line(d.line, 0, "HARD-3/hardening-disabled", "this build line " + d.what, Severity::error);
       out.push_back(std::move(finding));
@@ -127,7 +171,7 @@ class BuildHardening final : public SourceRule {
 
   void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
     unsigned flags = 0;
-    bool bare_metal = false, code = false;
+    bool bare_metal = false, kernel_code = false, user_space = false, code = false;
     std::string_view primary;  // the shallowest build file, where missing flags are reported
     for (const auto& f : files) {
       if (!f.component.empty()) continue;
@@ -140,6 +184,8 @@ class BuildHardening final : public SourceRule {
       }
       flags |= facts.flags;
       bare_metal = bare_metal || facts.bare_metal;
+      kernel_code = kernel_code || facts.kernel_code;
+      user_space = user_space || facts.compiles;
       const auto depth = [](std::string_view p) { return std::count(p.begin(), p.end(), '/'); };
       if (primary.empty() || depth(f.path) < depth(primary) || (depth(f.path) == depth(primary) && f.path < primary))
         primary = f.path;
@@ -156,7 +202,7 @@ class BuildHardening final : public SourceRule {
     require(stack_protector, "no build file asks for -fstack-protector-strong (or -all)");
     if ((flags & werror) && (flags & format_security)) flags |= werror_format;
     require(werror_format, "no build file asks for -Wformat -Werror=format-security");
-    if (!bare_metal) {
+    if (!bare_metal && !(kernel_code && !user_space)) {
       require(fortify, "no build file defines _FORTIFY_SOURCE=2 (or 3) for optimised builds");
       require(pie, "no build file asks for position-independent executables (-fPIE -pie, or "
                    "CMAKE_POSITION_INDEPENDENT_CODE ON)");

@@ -14,7 +14,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-constexpr std::array<std::pair<std::string_view, Language>, 65> by_extension{{
+constexpr std::array<std::pair<std::string_view, Language>, 66> by_extension{{
     {"c", Language::c},          {"h", Language::c_header},   {"cc", Language::cpp},
     {"cpp", Language::cpp},      {"cxx", Language::cpp},      {"c++", Language::cpp},
     {"hpp", Language::cpp},      {"hh", Language::cpp},       {"hxx", Language::cpp},
@@ -38,6 +38,8 @@ constexpr std::array<std::pair<std::string_view, Language>, 65> by_extension{{
     {"sx", Language::assembly}, {"mm", Language::objective_cpp}, {"pyw", Language::python}, {"pyi", Language::python},
     {"kts", Language::kotlin}, {"ada", Language::ada}, {"sh", Language::build_script}, {"bash", Language::build_script},
     {"bzl", Language::build_script},
+    // Arduino sketches: C++ that the Arduino builder compiles after adding prototypes and an include
+    {"ino", Language::cpp},
 }};
 
 }  // namespace

@@ -128,6 +128,7 @@ class Lexer {
       if (line_start && kind == TokenKind::punct && (text == "#" || text == "%:")) in_directive = true;
       out.push_back(Token{text, line, column, kind, in_directive, line_start, splices_ != splices_before, 0});
       line_start = false;
+      if (kind == TokenKind::identifier && !in_directive && (text == "__asm" || text == "_asm")) skip_assembly_block();
     }
   }
 
@@ -148,6 +149,37 @@ class Lexer {
     ++i_;
     ++line_;
     line_begin_ = i_;
+  }
+
+  // SDCC's inline assembly, `__asm … __endasm;` (also `_asm … _endasm;`): assembly text, not C.
+  // Its local labels (00001$) are no octal numbers and its comments (; longjmp here) no calls.
+  // The lexer resumes at `__endasm`. An `__asm` that opens a GCC statement (`__asm (`,
+  // `__asm volatile (`) or an MSVC block (`__asm {`), or that no `_endasm` follows, is left alone.
+  void skip_assembly_block() {
+    size_t p = i_;
+    while (p < s_.size() && (classes[static_cast<uint8_t>(s_[p])] & kSpace)) ++p;
+    if (p < s_.size() && (s_[p] == '(' || s_[p] == '{')) return;
+    for (std::string_view qualifier : {"volatile", "__volatile__", "__volatile", "goto", "inline"})
+      if (s_.substr(p, qualifier.size()) == qualifier) return;
+    const size_t end = next_endasm(i_);
+    if (end == std::string_view::npos) return;
+    count_newlines(i_, end);
+    i_ = end;
+  }
+
+  // Where the next word `_endasm` or `__endasm` at or after `from` begins. A file without one is
+  // searched once, however many `__asm` it holds.
+  size_t next_endasm(size_t from) {
+    if (endasm_ != unsearched && (endasm_ == std::string_view::npos || endasm_ >= from)) return endasm_;
+    constexpr std::string_view word = "_endasm";
+    for (size_t at = s_.find(word, from); at != std::string_view::npos; at = s_.find(word, at + 1)) {
+      size_t begin = at;
+      if (begin > from && s_[begin - 1] == '_') --begin;  // __endasm
+      const bool before = begin == 0 || !(classes[static_cast<uint8_t>(s_[begin - 1])] & kIdChar);
+      const size_t after = at + word.size();
+      if (before && (after == s_.size() || !(classes[static_cast<uint8_t>(s_[after])] & kIdChar))) return endasm_ = begin;
+    }
+    return endasm_ = std::string_view::npos;
   }
 
   // Up to the newline that ends it, which a splice before it (backslash, maybe CR) continues.
@@ -315,6 +347,8 @@ class Lexer {
   size_t line_begin_ = 0;
   uint32_t line_ = 1;
   uint32_t splices_ = 0;
+  static constexpr size_t unsearched = std::string_view::npos - 1;
+  size_t endasm_ = unsearched;  // the last answer of next_endasm
 };
 
 }  // namespace

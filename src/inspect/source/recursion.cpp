@@ -7,9 +7,14 @@
 // `g` of the same file (static or not), else to the non-static `g`s of other files and the static
 // `g`s of headers (which are included where they are called), preferring those of the caller's
 // directory. The number of arguments must fit the definition's parameters, which keeps C++
-// overloads apart. Calls through function pointers and calls written inside macros are not
-// followed.
+// overloads apart. So does an argument cast to a type in C++ (write(int n) { return
+// write((uint8_t)n); }): such a call goes only to definitions whose parameter at that place has
+// that type, or whose types are not known (C files). C++ is a C++ file, a header that declares a
+// class, template or namespace, or a header that defines the called name more than once. Calls
+// through function pointers and calls written inside macros are not followed.
 #include <algorithm>
+#include <array>
+#include <span>
 #include <limits>
 #include <string>
 #include <unordered_map>
@@ -43,8 +48,18 @@ struct CallFacts {
     uint16_t label_size = 0, column = 0;
     uint8_t min_args = 0, max_args = 0;
     bool is_static = false;
+    uint8_t typed_params = 0;  // how many of param_types, from first_param, are its parameters' types
+    uint32_t first_param = 0;
+  };
+  // An argument written as a cast, `(T)x` or `static_cast<T>(x)`, in a call that may choose
+  // among overloads (see the top): the edge, the argument's place and the type's hash.
+  struct Cast {
+    uint32_t edge = 0, type = 0;
+    uint8_t position = 0;
   };
   std::vector<Def> defs;
+  std::vector<uint32_t> param_types;  // hashes of the parameters' types (C++ files and headers only)
+  std::vector<Cast> casts;            // in edge order (C++ files and headers only)
   std::vector<uint32_t> edges;    // per definition, from first_edge: callee index << 8 | argument count
   std::vector<uint64_t> callees;  // hashes of the names called in this file
   bool header = false;
@@ -82,6 +97,110 @@ std::pair<uint8_t, uint8_t> arity(const SourceFile& file, const FunctionDef& f) 
   return {clamp(params > defaults ? params - defaults : 0), clamp(params)};
 }
 
+// The type a parameter declares, as its tokens without the name and default ("const char *" for
+// `const char *s`, and for `const char s[]`), hashed; 0 when it cannot be told.
+constexpr std::array<std::string_view, 11> type_words{"int",    "long", "short", "char",     "unsigned", "signed",
+                                                      "float",  "double", "bool", "void", "const"};
+
+uint32_t type_hash(std::span<const Token> t, size_t begin, size_t end, size_t arrays) {
+  std::string type;
+  for (size_t k = begin; k < end; ++k) {
+    if (!type.empty()) type += ' ';
+    type.append(t[k].text);
+  }
+  for (size_t k = 0; k < arrays; ++k) type += type.empty() ? "*" : " *";
+  return type.empty() ? 0 : static_cast<uint32_t>(name_hash(type) >> 32) | 1u;
+}
+
+// The parameters' types of a definition, at most max_typed of them.
+constexpr size_t max_typed = 8;
+void parameter_types(const SourceFile& file, const FunctionDef& f, std::vector<uint32_t>& out) {
+  const auto t = file.tokens;
+  const size_t open = f.name + 1, close = file.syntax.match(f.name + 1);
+  if (close >= t.size() || close <= open + 1) return;
+  size_t begin = open + 1;
+  const size_t first = out.size();
+  for (size_t k = open + 1; k <= close && out.size() - first < max_typed; ++k) {
+    if (k < close && t[k].kind == TokenKind::punct && (t[k].is("(") || t[k].is("[") || t[k].is("{")) &&
+        file.syntax.match(k) < close) {
+      if (!t[k].is("[")) k = file.syntax.match(k);
+      continue;
+    }
+    if (k < close && !t[k].is(",")) continue;
+    size_t end = begin;  // the parameter is [begin, end): before a default value
+    while (end < k && !t[end].is("=")) ++end;
+    size_t arrays = 0;  // `s[]` is a pointer
+    while (end > begin && t[end - 1].is("]") && file.syntax.match(end - 1) < end - 1) {
+      end = file.syntax.match(end - 1);
+      ++arrays;
+    }
+    if (end - begin >= 2 && t[end - 1].kind == TokenKind::identifier &&
+        std::find(type_words.begin(), type_words.end(), t[end - 1].text) == type_words.end())
+      --end;  // the name
+    out.push_back(type_hash(t, begin, end, arrays));
+    begin = k + 1;
+  }
+}
+
+// The type of an argument that is one operand cast as a whole: `(T)x`, `(T *)&buf`, `(T)p->n`,
+// `static_cast<T>(x)`; 0 for any other argument (`(T)x + 1` has another type).
+uint32_t cast_type(const SourceFile& file, size_t begin, size_t end) {
+  const auto t = file.tokens;
+  if (end - begin < 3) return 0;
+  size_t type_begin = 0, type_end = 0, operand = 0;
+  if (t[begin].is("(")) {
+    const size_t close = file.syntax.match(begin);
+    if (close >= end - 1) return 0;
+    for (size_t k = begin + 1; k < close; ++k)
+      if (t[k].kind != TokenKind::identifier && !t[k].is("*") && !t[k].is("&") && !t[k].is("::")) return 0;
+    type_begin = begin + 1, type_end = close, operand = close + 1;
+  } else if (t[begin].is_ident("static_cast") || t[begin].is_ident("reinterpret_cast") || t[begin].is_ident("const_cast")) {
+    if (!t[begin + 1].is("<")) return 0;
+    size_t k = begin + 2;
+    while (k < end && !t[k].is(">")) ++k;
+    if (k + 1 >= end || !t[k + 1].is("(") || file.syntax.match(k + 1) + 1 != end) return 0;
+    type_begin = begin + 2, type_end = k, operand = end;
+  } else {
+    return 0;
+  }
+  if (type_end <= type_begin) return 0;
+  // One operand: prefix operators, a name, literal or bracketed group, then member accesses,
+  // subscripts, calls, ++ and --.
+  size_t k = operand;
+  while (k < end && (t[k].is("*") || t[k].is("&") || t[k].is("-") || t[k].is("!") || t[k].is("~"))) ++k;
+  if (k < end) {
+    if (t[k].is("(")) k = file.syntax.match(k);
+    else if (t[k].kind == TokenKind::punct) return 0;
+    ++k;
+  }
+  while (k < end) {
+    if (t[k].is("(") || t[k].is("[")) {
+      k = file.syntax.match(k) + 1;
+    } else if ((t[k].is(".") || t[k].is("->")) && k + 1 < end && t[k + 1].kind == TokenKind::identifier) {
+      k += 2;
+    } else if (t[k].is("++") || t[k].is("--")) {
+      ++k;
+    } else {
+      return 0;
+    }
+  }
+  return type_hash(t, type_begin, type_end, 0);
+}
+
+// Whether a header is C++: it declares a class (`class Name {`, `class Name :`), a template or a
+// namespace. C's `struct class *` is no class declaration.
+bool declares_cpp(std::span<const Token> t) {
+  for (size_t k = 0; k + 2 < t.size(); ++k) {
+    if (t[k].kind != TokenKind::identifier || t[k + 1].kind != TokenKind::identifier) continue;
+    if ((t[k].is("class") || t[k].is("namespace")) && (t[k + 2].is("{") || t[k + 2].is(":") || t[k + 2].is_ident("final")) &&
+        (k == 0 || !(t[k - 1].is_ident("struct") || t[k - 1].is_ident("enum"))))
+      return true;
+  }
+  for (size_t k = 0; k + 1 < t.size(); ++k)
+    if (t[k].is_ident("template") && t[k + 1].is("<")) return true;
+  return false;
+}
+
 class Recursion final : public SourceRule {
  public:
   RuleFamily family() const override { return {"recursion", InputKind::source, {"CODE-5/recursion"}}; }
@@ -92,6 +211,20 @@ class Recursion final : public SourceRule {
     if (functions.empty()) return;
     CallFacts out;
     out.header = is_header(file.input.path);
+    // Overloads, which a cast argument chooses among, exist in C++ only; a header may be either,
+    // and is taken for C++ where it declares a class or defines a name more than once.
+    const bool cpp = file.language == Language::cpp || file.language == Language::objective_cpp ||
+                     (file.language == Language::c_header && declares_cpp(t));
+    std::vector<uint64_t> overloaded;
+    if (file.language != Language::c && !cpp) {
+      std::vector<uint64_t> defined;
+      for (const FunctionDef& f : functions) defined.push_back(name_hash(t[f.name].text.substr(0, 1000)));
+      std::sort(defined.begin(), defined.end());
+      for (size_t k = 1; k < defined.size(); ++k)
+        if (defined[k] == defined[k - 1] && (overloaded.empty() || overloaded.back() != defined[k]))
+          overloaded.push_back(defined[k]);
+    }
+    const bool typed = file.language != Language::c;  // parameter types are recorded
     // Per name of the file (Token::name), its index among the callees, or none yet.
     constexpr uint32_t not_called = UINT32_MAX;
     std::vector<uint32_t> callee_index(file.names.size(), not_called);
@@ -100,6 +233,9 @@ class Recursion final : public SourceRule {
     // edges in order.
     std::vector<uint64_t> calls;
     calls.reserve(file.syntax.calls().size());
+    // The calls with a cast argument, as (their entry in `calls`, the cast), to be found again
+    // once `calls` is sorted.
+    std::vector<std::pair<uint64_t, CallFacts::Cast>> cast_calls;
     for (const Call& c : file.syntax.calls()) {
       if (c.function < 0 || !c.macro.empty() || !c.qualifier.empty()) continue;
       uint32_t& callee = callee_index[t[c.name].name];
@@ -108,10 +244,24 @@ class Recursion final : public SourceRule {
         out.callees.push_back(name_hash(t[c.name].text));
       }
       const uint32_t args = static_cast<uint32_t>(std::min<size_t>(c.args.size(), any_count - 1));
-      calls.push_back(uint64_t{static_cast<uint32_t>(c.function)} << 32 | (callee << 8 | args));
+      const uint64_t call = uint64_t{static_cast<uint32_t>(c.function)} << 32 | (callee << 8 | args);
+      calls.push_back(call);
+      if (!cpp && !std::binary_search(overloaded.begin(), overloaded.end(), out.callees[callee])) continue;
+      for (size_t a = 0; a < c.args.size() && a < max_typed; ++a) {
+        const uint32_t type = cast_type(file, c.args[a].first, c.args[a].second);
+        if (type == 0) continue;
+        cast_calls.push_back({call, {0, type, static_cast<uint8_t>(a)}});
+        break;
+      }
     }
     std::sort(calls.begin(), calls.end());
+    // An edge takes a cast only when every call it stands for is written with that cast: a call
+    // written with and without one keeps every definition it may reach.
+    std::vector<uint64_t> written;  // every call, also those written more than once
+    if (!cast_calls.empty()) written = calls;
     calls.erase(std::unique(calls.begin(), calls.end()), calls.end());
+    const auto by_call = [](const auto& a, const auto& b) { return a.first < b.first; };
+    std::sort(cast_calls.begin(), cast_calls.end(), by_call);
     out.defs.reserve(functions.size());
     out.edges.reserve(calls.size());
     size_t next_call = 0;
@@ -136,9 +286,25 @@ class Recursion final : public SourceRule {
         d.is_static = d.is_static || p.is_ident("static");
       }
       std::tie(d.min_args, d.max_args) = arity(file, f);
+      if (typed) {
+        d.first_param = static_cast<uint32_t>(out.param_types.size());
+        parameter_types(file, f, out.param_types);
+        d.typed_params = static_cast<uint8_t>(out.param_types.size() - d.first_param);
+      }
       d.first_edge = static_cast<uint32_t>(out.edges.size());
-      for (; next_call < calls.size() && calls[next_call] >> 32 == i; ++next_call)
+      for (; next_call < calls.size() && calls[next_call] >> 32 == i; ++next_call) {
+        const auto [lo, hi] = std::equal_range(cast_calls.begin(), cast_calls.end(),
+                                               std::pair{calls[next_call], CallFacts::Cast{}}, by_call);
+        if (lo != hi) {
+          const auto same_cast = [&](const auto& c) {
+            return c.second.type == lo->second.type && c.second.position == lo->second.position;
+          };
+          const auto [first, last] = std::equal_range(written.begin(), written.end(), calls[next_call]);
+          if (std::all_of(lo, hi, same_cast) && hi - lo == last - first)
+            out.casts.push_back({static_cast<uint32_t>(out.edges.size()), lo->second.type, lo->second.position});
+        }
         out.edges.push_back(static_cast<uint32_t>(calls[next_call]));
+      }
       out.defs.push_back(d);
     }
     out.blob.shrink_to_fit();
@@ -192,6 +358,7 @@ class Recursion final : public SourceRule {
     // once per calling function (a file calls the same names from many of its functions).
     std::vector<KeyRange> definitions_of_callee;
     uint32_t callees_of_file = std::numeric_limits<uint32_t>::max();
+    size_t next_cast = 0;  // the file's casts are met in edge order
     for (uint32_t n = 0; n < nodes.size(); ++n) {
       row[n] = static_cast<uint32_t>(targets.size());
       const CallFacts& ff = *facts[nodes[n].file];
@@ -200,27 +367,39 @@ class Recursion final : public SourceRule {
         callees_of_file = file;
         definitions_of_callee.clear();
         for (const uint64_t callee : ff.callees) definitions_of_callee.push_back(definitions_of(callee));
+        next_cast = 0;
       }
       for (uint32_t e = def(n).first_edge; e < ff.edge_end(nodes[n].def); ++e) {
         const uint64_t callee = ff.callees[ff.edges[e] >> 8];
         const uint32_t args = ff.edges[e] & 0xff;
         const auto fits = [&](uint32_t m) { return def(m).min_args <= args && args <= def(m).max_args; };
         const auto visible = [&](uint32_t m) { return !def(m).is_static || facts[nodes[m].file]->header; };
+        while (next_cast < ff.casts.size() && ff.casts[next_cast].edge < e) ++next_cast;
+        const CallFacts::Cast* cast =
+            next_cast < ff.casts.size() && ff.casts[next_cast].edge == e ? &ff.casts[next_cast] : nullptr;
+        // With a cast argument to an overloaded name, only the definitions that take that type
+        // there, or whose types are not known.
+        const auto takes_cast = [&](uint32_t m) {
+          const CallFacts::Def& d = def(m);
+          return cast == nullptr || cast->position >= d.typed_params ||
+                 facts[nodes[m].file]->param_types[d.first_param + cast->position] == cast->type;
+        };
         picked.clear();
         // Candidates per call are bounded: a hostile tree may define one name thousands of times.
         constexpr size_t max_candidates = 16;
         const auto pick = [&](KeyRange definitions) {
           const auto [lo, hi] = definitions;
           for (auto it = lo; it != hi && picked.size() < max_candidates; ++it)
-            if (nodes[it->second].file == file && fits(it->second)) picked.push_back(it->second);
+            if (nodes[it->second].file == file && fits(it->second) && takes_cast(it->second)) picked.push_back(it->second);
           if (!picked.empty()) return;
           for (auto it = lo; it != hi && picked.size() < max_candidates; ++it)
-            if (nodes[it->second].file != file && fits(it->second) && visible(it->second) &&
+            if (nodes[it->second].file != file && fits(it->second) && takes_cast(it->second) && visible(it->second) &&
                 directory[nodes[it->second].file] == directory[file])
               picked.push_back(it->second);
           if (!picked.empty()) return;
           for (auto it = lo; it != hi && picked.size() < max_candidates; ++it)
-            if (nodes[it->second].file != file && fits(it->second) && visible(it->second)) picked.push_back(it->second);
+            if (nodes[it->second].file != file && fits(it->second) && takes_cast(it->second) && visible(it->second))
+              picked.push_back(it->second);
         };
         if (def(n).qualifier != 0) pick(definitions_of(qualified_key(def(n).qualifier, callee)));
         if (picked.empty()) pick(definitions_of_callee[ff.edges[e] >> 8]);

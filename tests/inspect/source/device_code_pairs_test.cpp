@@ -1,0 +1,125 @@
+// Pairs from reading mdbc's findings on device code: Arduino cores and sketches, SDCC's device
+// libraries, Linux kernel drivers built out of tree. Each good twin is a look-alike that such code
+// writes every day and must be silent; each bad twin is the flaw the element is about and must be
+// reported (a good twin may be the fixed code where the pair is about a miss).
+#include <gtest/gtest.h>
+
+#include "inspect/source/rule_pairs.h"
+
+namespace mdbc::source {
+namespace {
+
+using test::expect_pairs;
+using test::expect_tree_pairs;
+using test::RulePair;
+using test::TreePair;
+
+// CODE-1 in an Arduino sketch (.ino), C++ that the Arduino builder compiles.
+const std::vector<RulePair> sketch_pairs = {
+    {"strcpy in a sketch",
+     "char name[16];\nvoid setup() { Serial.begin(9600); }\nvoid loop() { strcpy(name, Serial.readString().c_str()); }\n",
+     "char name[16];\nvoid setup() { Serial.begin(9600); }\n"
+     "void loop() { Serial.readBytesUntil('\\n', name, sizeof name - 1); }\n",
+     "pump/pump.ino"},
+};
+
+// HARD-3: a driver built by the kernel's kbuild (obj-m) is no Linux user-space program, so PIE,
+// RELRO and a -D_FORTIFY_SOURCE do not apply to it; a user-space tool beside it still needs them.
+const std::string driver = "int pump_probe(void) { return 0; }\n";
+const std::string protector_flags = "ccflags-y += -fstack-protector-strong -Wformat -Werror=format-security\n";
+const std::vector<TreePair> kernel_module_pairs = {
+    {"an out-of-tree kernel module, against one with a user-space tool built beside it",
+     {{"Makefile", "obj-m += pump.o\n" + protector_flags, {}},
+      {"tools/Makefile", "CFLAGS += -O2 -fstack-protector-strong -Wformat -Werror=format-security\n"
+                         "monitor: monitor.c\n\t$(CC) $(CFLAGS) -o $@ $<\n", {}},
+      {"pump.c", driver, {}},
+      {"tools/monitor.c", "int main(void) { return 0; }\n", {}}},
+     {{"Makefile", "obj-m += pump.o\n" + protector_flags + "\nall:\n\t$(MAKE) -C $(KDIR) M=$(PWD) modules\n", {}},
+      {"pump.c", driver, {}}}},
+    {"kbuild goals under a Kconfig option, against a Makefile that links a program",
+     {{"Makefile", "CFLAGS += -fstack-protector-strong -Wformat -Werror=format-security\n"
+                   "pump: pump.o\n\tgcc $(CFLAGS) -o pump pump.o\n", {}},
+      {"pump.c", driver, {}}},
+     {{"Makefile", "obj-$(CONFIG_PUMP) += pump.o\npump-y := pump_main.o pump_dma.o\n" + protector_flags, {}},
+      {"pump.c", driver, {}}}},
+};
+
+// HARD-3: firmware for a microcontroller (Arduino-Makefile's Arduino.mk, avr-gcc's -mmcu=) is
+// bare metal, where PIE, RELRO and FORTIFY_SOURCE do not exist.
+const std::string sketch = "void setup() { pinMode(13, OUTPUT); }\nvoid loop() { digitalWrite(13, HIGH); }\n";
+const std::string sketch_flags = "CFLAGS += -fstack-protector-strong -Wformat -Werror=format-security\n";
+const std::vector<TreePair> microcontroller_pairs = {
+    {"an Arduino-Makefile board build, against a host build of the same sketch",
+     {{"Makefile", sketch_flags + "host: pump.o\n\t$(CXX) $(CFLAGS) -o pump-host pump.o\n", {}}, {"pump.ino", sketch, {}}},
+     {{"Makefile", sketch_flags + "BOARD_TAG = uno\ninclude /usr/share/arduino/Arduino.mk\n", {}}, {"pump.ino", sketch, {}}}},
+    {"avr-gcc's -mmcu=, against a Linux target",
+     {{"Makefile", sketch_flags + "CFLAGS += -march=armv7-a\npump: pump.c\n\t$(CC) $(CFLAGS) -o $@ $<\n", {}},
+      {"pump.c", driver, {}}},
+     {{"Makefile", sketch_flags + "CFLAGS += -mmcu=atmega328p\npump.elf: pump.c\n\t$(CC) $(CFLAGS) -o $@ $<\n", {}},
+      {"pump.c", driver, {}}}},
+};
+
+// CODE-5: SDCC's inline assembly (__asm … __endasm;) holds local labels such as 00001$, which
+// are no octal constants, and listing comments that name C functions, which are no calls.
+const std::vector<RulePair> inline_assembly_pairs = {
+    {"an assembler label against an octal constant",
+     "void delay(void) {\n  unsigned char n = 010;\n  while (n--)\n    ;\n}\n",
+     "void delay(void) {\n  __asm\n    mov r7, #10\n00001$:\n    djnz r7, 00001$\n  __endasm;\n}\n",
+     "src/delay.c"},
+    {"a listing comment naming longjmp against a call of it",
+     "#include <setjmp.h>\nvoid restart(jmp_buf env) { longjmp(env, 1); }\n",
+     "void restart(void) {\n  _asm\n;_setjmp.c:216: int longjmp (jmp_buf buf, int rv)\n    ljmp 0x0000\n  _endasm;\n}\n",
+     "src/restart.c"},
+};
+
+// CODE-5/recursion: in C++ an argument cast to another type calls another overload, as
+// Arduino's Print, Stream and Wire classes do for every integer width.
+const std::vector<RulePair> overload_pairs = {
+    {"an overload chosen by a cast, against a call of the same overload",
+     "struct Port {\n  size_t write(uint8_t c);\n  size_t write(unsigned long n);\n};\n"
+     "size_t Port::write(uint8_t c) { return emit(c); }\n"
+     "size_t Port::write(unsigned long n) { return n > 9 ? write((unsigned long)(n / 10)) : emit(n); }\n",
+     "struct Port {\n  size_t write(uint8_t c);\n  size_t write(unsigned long n);\n};\n"
+     "size_t Port::write(uint8_t c) { return emit(c); }\n"
+     "size_t Port::write(unsigned long n) { return write((uint8_t)n); }\n",
+     "src/port.cpp"},
+    {"an inline overload in a class casting its pointer, against a C function casting to its own type",
+     "struct node { struct node *next; };\n"
+     "static inline int depth(struct node *n) { return n ? 1 + depth((struct node *)n->next) : 0; }\n",
+     "class Stream {\n public:\n  bool find(char *target);\n"
+     "  bool find(uint8_t *target) { return find((char *)target); }\n};\n"
+     "bool Stream::find(char *target) { return scan(target); }\n",
+     "src/stream.h"},
+    {"static_cast to another overload's parameter, against one to its own",
+     "int level(int depth) { return depth > 0 ? level(static_cast<int>(depth - 1)) : 0; }\n"
+     "int level(double x) { return x > 0 ? 1 : 0; }\n",
+     "int level(double x) { return x > 0 ? 1 : 0; }\n"
+     "int level(int depth) { return level(static_cast<double>(depth)); }\n",
+     "src/level.cpp"},
+    {"a class's inline overload of a declared member, against a C header converting its argument",
+     "static inline long total(long n) { return n > 0 ? n + total((int)(n - 1)) : 0; }\n",
+     "class Stream {\n public:\n  size_t readBytes(char *buffer, size_t length);\n"
+     "  size_t readBytes(uint8_t *buffer, size_t length) { return readBytes((char *)buffer, length); }\n};\n",
+     "src/stream.h"},
+    {"the fifth overload of a file, each taking two parameters",
+     "size_t Out::print(char c, int base) { return emit(c, base); }\n"
+     "size_t Out::print(double x, int digits) { return emit_float(x, digits); }\n"
+     "size_t Out::print(float x, int digits) { return print((double)x, digits); }\n"
+     "size_t Out::print(long n, int base) { return emit_number(n, base); }\n"
+     "size_t Out::print(int n, int base) { return n > 9 ? print((int)(n / 10), base) : emit(n, base); }\n",
+     "size_t Out::print(char c, int base) { return emit(c, base); }\n"
+     "size_t Out::print(double x, int digits) { return emit_float(x, digits); }\n"
+     "size_t Out::print(float x, int digits) { return print((double)x, digits); }\n"
+     "size_t Out::print(long n, int base) { return emit_number(n, base); }\n"
+     "size_t Out::print(int n, int base) { return print((long)n, base); }\n",
+     "src/out.cpp"},
+};
+
+TEST(DeviceCodePairs, ArduinoSketchesAreInspected) { expect_pairs("CODE-1", sketch_pairs); }
+TEST(DeviceCodePairs, KernelModulesNeedNoUserSpaceLinking) { expect_tree_pairs("HARD-3", kernel_module_pairs); }
+TEST(DeviceCodePairs, MicrocontrollerBuildsAreBareMetal) { expect_tree_pairs("HARD-3", microcontroller_pairs); }
+TEST(DeviceCodePairs, InlineAssemblyIsNoC) { expect_pairs("CODE-5", inline_assembly_pairs); }
+TEST(DeviceCodePairs, OverloadsChosenByACastAreNoRecursion) { expect_pairs("CODE-5", overload_pairs); }
+
+}  // namespace
+}  // namespace mdbc::source
