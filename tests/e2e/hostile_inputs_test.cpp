@@ -158,6 +158,17 @@ TEST(HostileSource, UnterminatedCommentStringAndRawStringAtEndOfFile) {
   inspect_one_file("crlf.c", body + "\r\n#define Y \\\r");
 }
 
+// One function logging and comparing its `pin` tens of thousands of times: whether it is a
+// hardware pin is judged once per function, not once per log call (which read every use each time).
+TEST(HostileSource, ThousandsOfLogCallsOfOnePin) {
+  std::string body = "#include <stdio.h>\n#include <string.h>\nextern char stored_pin[16];\nint check(char *pin) {\n";
+  for (int i = 0; i < 20000; ++i)
+    body += "  strcpy(pin, stored_pin);\n  if (strcmp(pin, stored_pin) != 0) return -1;\n  printf(\"%s\", pin);\n";
+  body += "  return 0;\n}\n";
+  const auto j = inspect_one_file("pins.c", body);
+  EXPECT_EQ(j["files"], 1);
+}
+
 TEST(HostileSource, HundredThousandNestedBracketsAndDirectives) {
   const size_t n = 100000;
   const std::string prefix = "void f(void) ";

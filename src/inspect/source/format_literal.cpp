@@ -17,6 +17,7 @@ constexpr std::array<Translation, 10> translations{{
 }};
 
 constexpr size_t max_steps = 512;        // work items per evaluation
+constexpr size_t max_call_tokens = 4096;  // tokens of a call among literals read for macro parameters
 constexpr size_t max_alternatives = 16;  // ?: branches followed
 constexpr size_t max_expansions = 32;    // same-file macro bodies followed
 
@@ -260,8 +261,12 @@ LiteralForm LiteralResolver::evaluate(size_t begin, size_t end, std::span<const 
       // NAME(…): a function-like macro (pr_fmt(fmt) among literals) or a call.
       if (k + 1 < w.e && t[k + 1].is("(") && syntax.match(k + 1) < w.e) {
         const size_t close = syntax.match(k + 1);
-        for (size_t a = k + 2; a < close; ++a)
-          if (t[a].kind == TokenKind::identifier && is_parameter(t[a].text)) alt.parameter = true;
+        // Outside a macro body there is no parameter to look for; inside one, a call nesting
+        // thousands of calls is not read again at every level of its nesting.
+        if (!macro_params.empty() && close - k > max_call_tokens) return other;
+        if (!macro_params.empty())
+          for (size_t a = k + 2; a < close; ++a)
+            if (t[a].kind == TokenKind::identifier && is_parameter(t[a].text)) alt.parameter = true;
         alt.call = true;
         k = close;
         continue;

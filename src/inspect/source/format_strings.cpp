@@ -548,6 +548,8 @@ class FormatStrings final : public SourceRule {
   // the costlier questions about a plain name are asked only where their answer can be yes: a
   // name without lower-case letters may be a literal macro, a constant holds a literal only when
   // the file assigns it one, a buffer only when its function copies one into it.
+  static constexpr size_t max_literal_form_tokens = 256;
+
   void record_foreign_arguments(const SourceFile& file, const LiteralResolver& literals, const LiteralVariables& variables,
                                 std::span<const ForwardedParameter> forwards) const {
     const auto t = file.tokens;
@@ -658,7 +660,9 @@ class FormatStrings final : public SourceRule {
                             literal_contents(file.values(), {begin, end}, c).has_value());
           } else if (!arg.empty() && std::all_of(arg.begin(), arg.end(), is_string)) {
             is_literal = true;
-          } else if (std::any_of(arg.begin(), arg.end(), is_string)) {
+          } else if (arg.size() <= max_literal_form_tokens && std::any_of(arg.begin(), arg.end(), is_string)) {
+            // A literal form mixing strings and macros ("%" PRIu32 "\n") is short; a long argument
+            // (a call nesting calls a hundred thousand deep) is not scanned for one at every level.
             is_literal = literals.evaluate(begin, end).kind == LiteralForm::Kind::literal;
           }
           uint16_t& added = is_literal ? added_literal[callee.name] : added_other[callee.name];

@@ -60,6 +60,19 @@ class SecretAliases {
     return *file_names_secret_;
   }
 
+  // Whether the pin or pass at token k is a hardware pin or a pointer to a device's context,
+  // judged by `judge` once per name and function: each judgement reads the function's uses of the
+  // name, and a function logging its pin a thousand times must not read them a thousand times.
+  template <class Judge>
+  bool look_alike_at(size_t k, Judge&& judge) {
+    const auto fn = static_cast<uint32_t>(file_.values().function_at(k) + 1);
+    const uint64_t key = uint64_t{file_.tokens[k].name} << 32 | fn;
+    if (const auto it = look_alikes_.find(key); it != look_alikes_.end()) return it->second;
+    const bool look_alike = judge();
+    look_alikes_.emplace(key, look_alike);
+    return look_alike;
+  }
+
   bool holds_secret(size_t k) {
     if (!file_names_secret()) return false;
     const auto& tokens = file_.tokens;
@@ -84,6 +97,7 @@ class SecretAliases {
   const SourceFile& file_;
   std::optional<bool> file_names_secret_;
   NameMemo secret_names_;
+  std::unordered_map<uint64_t, bool> look_alikes_;  // look_alike_at, by name and function
 };
 
 // What the tree-wide pass joins (see the top), kept small: most files log some parameter.
@@ -537,8 +551,11 @@ class SecretsInLogs final : public SourceRule {
 bool logged_secret(const SourceFile& file, size_t k, SecretAliases& aliases) {
   if (!aliases.names_secret_at(k)) return false;
   const CredentialName cls = credential_name(file.tokens[k].text);
-  if (cls == CredentialName::pin && SecretsInLogs::hardware_pin(file, k)) return false;
-  return !((cls == CredentialName::pin || cls == CredentialName::pass) && SecretsInLogs::points_to_object(file, k));
+  if (cls != CredentialName::pin && cls != CredentialName::pass) return true;
+  return !aliases.look_alike_at(k, [&] {
+    return (cls == CredentialName::pin && SecretsInLogs::hardware_pin(file, k)) ||
+           SecretsInLogs::points_to_object(file, k);
+  });
 }
 
 }  // namespace
