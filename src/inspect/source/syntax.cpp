@@ -264,9 +264,8 @@ bool Syntax::definition_before(size_t brace, size_t enclosing, FunctionDef& f) c
       --k;
       continue;
     }
-    const size_t group = p.is(")") ? match(k - 1) : tokens_.size();
-    if (group < k - 1 && group > 0 && (tokens_[group - 1].is_ident("noexcept") || tokens_[group - 1].is_ident("throw"))) {
-      k = group - 1;
+    if (const size_t group = exception_group_before(k); group < k) {
+      k = group;
       continue;
     }
     break;
@@ -329,13 +328,19 @@ size_t Syntax::before_exception_specifiers(size_t k) const {
       --k;
       continue;
     }
-    const size_t group = p.is(")") ? match(k - 1) : tokens_.size();
-    if (group < k - 1 && group > 0 && (tokens_[group - 1].is_ident("noexcept") || tokens_[group - 1].is_ident("throw"))) {
-      k = group - 1;
+    if (const size_t group = exception_group_before(k); group < k) {
+      k = group;
       continue;
     }
     break;
   }
+  return k;
+}
+
+size_t Syntax::exception_group_before(size_t k) const {
+  const size_t group = tokens_[k - 1].is(")") ? match(k - 1) : tokens_.size();
+  if (group < k - 1 && group > 0 && (tokens_[group - 1].is_ident("noexcept") || tokens_[group - 1].is_ident("throw")))
+    return group - 1;
   return k;
 }
 

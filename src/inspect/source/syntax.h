@@ -116,6 +116,9 @@ class Syntax {
   // body: noexcept, try, and the groups of noexcept(…) and throw(…). The token after the ')' of
   // the parameter list when that is what comes before.
   size_t before_exception_specifiers(size_t k) const;
+  // Where a noexcept(…) or throw(…) group that ends just before token k starts (its keyword), or
+  // k when none ends there (k > 0).
+  size_t exception_group_before(size_t k) const;
   // The first token of the qualified, maybe templated name before the bracket at `open` (an
   // initialiser entry's ns::Base<T>( or data{), or tokens().size() when there is none.
   size_t entry_name_start(size_t open) const;
