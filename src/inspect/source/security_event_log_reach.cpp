@@ -81,9 +81,20 @@ LogReach::LogReach(std::span<const FunctionTable* const> tables, const std::vect
   std::vector<uint32_t> callers(callers_end[slots]);
   for_each_call([&](uint32_t callee, NameHash caller) { callers[--callers_end[callee]] = slot_of(caller); });
   reached_.assign(slots, 0);
+  // A function named like a C string or memory function does what the standard says, even where the
+  // tree defines it: a hardened wrapper (the kernel's fortify-string.h memcmp) may log an overflow
+  // and panic, but a rejection after `if (memcmp(…)) return -EINVAL;` has not logged anything.
+  static constexpr std::string_view string_functions[] = {
+      "memchr", "memcmp", "memcpy", "memmove", "memset",  "strcat",  "strchr",  "strcmp",
+      "strcpy", "strlen", "strncat", "strncmp", "strncpy", "strnlen", "strrchr", "strstr"};
+  std::vector<NameHash> standard;
+  for (const std::string_view name : string_functions) standard.push_back(name_hash(name));
+  std::sort(standard.begin(), standard.end());
   std::vector<uint32_t> work;
   const auto mark = [&](uint32_t s) {
-    if (!reached_[s]) reached_[s] = 1, work.push_back(s);
+    if (reached_[s] || std::binary_search(standard.begin(), standard.end(), slot_name_[s])) return;
+    reached_[s] = 1;
+    work.push_back(s);
   };
   for (const FunctionTable* table : tables)
     for (size_t i = 0; i < table->names.size(); ++i)

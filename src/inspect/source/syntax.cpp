@@ -32,6 +32,13 @@ bool in(const std::array<std::string_view, N>& set, std::string_view s) {
   return std::find(set.begin(), set.end(), s) != set.end();
 }
 
+// A reserved name (`__printf`, `_Noreturn`) or one written in capitals (`PRINTF_FORMAT`): the names
+// projects give attribute macros.
+bool macro_like(std::string_view name) {
+  if (name.size() > 1 && name[0] == '_' && (name[1] == '_' || (name[1] >= 'A' && name[1] <= 'Z'))) return true;
+  return std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 bool is_open(const Token& t) {
   return t.text.size() == 1 && (t.text[0] == '(' || t.text[0] == '[' || t.text[0] == '{');
 }
@@ -192,11 +199,14 @@ bool Syntax::declares(size_t name) const {
     if (p == ">>") { angle += 2; continue; }
     if (p == "<" && angle > 0) { --angle; continue; }
     if (angle > 0 && (p == "," || p == "...")) continue;  // template <class... T>, map<K, V>
-    // An attribute may also stand right before the name: int __attribute__((format(printf, 1, 2))) log(…).
+    // An attribute may also stand right before the name: int __attribute__((format(printf, 1, 2))) log(…),
+    // or a macro that expands to one before the type: extern __printf(2, 3) int sprintf(…). A
+    // parenthesised group followed by a type name before the name can only be such a macro (a cast
+    // or a call is never followed by a type name), so a macro-like name before it is taken as one.
     if (p == ")") {
       const size_t open = match(k);
       if (open < k && open > 0 && tokens_[open - 1].kind == TokenKind::identifier &&
-          in(attribute_keywords, tokens_[open - 1].text)) {
+          (in(attribute_keywords, tokens_[open - 1].text) || (saw_type && macro_like(tokens_[open - 1].text)))) {
         k = open - 1;
         continue;
       }

@@ -259,5 +259,32 @@ TEST(SecretsInLogs, DeclaredApiAndSyslogBothCount) {
   expect_pairs("LOG-3", pairs, "C-connected", config);
 }
 
+// A tree's own hardened memcmp (the kernel's fortify-string.h) logs an overflow before panicking;
+// a rejection after `if (memcmp(…))` has still logged nothing, and a string function never counts
+// as reaching the log.
+TEST(SecurityEventsLogged, AStandardStringFunctionDefinedInTheTreeIsNoLog) {
+  const std::string fortify =
+      "void fortify_panic(const char *name);\n"
+      "#define __FORTIFY_INLINE static inline\n"
+      "__FORTIFY_INLINE __diagnose_as(__builtin_memcmp, 1, 2, 3)\n"
+      "int memcmp(const void *p, const void *q, unsigned long size)\n"
+      "{\n  if (size > 4096)\n    fortify_panic(__func__);\n  return __builtin_memcmp(p, q, size);\n}\n";
+  const std::string panic = "void fortify_panic(const char *name) { printk(\"overflow in %s\\n\", name); }\n";
+  const auto image = [](std::string_view on_reject) {
+    return "#include \"fortify.h\"\n"
+           "static int image_probe(const char *image_buf, unsigned long len)\n{\n"
+           "  if (memcmp(image_buf, IMAGE_MAGIC, 4)) {\n    " + std::string(on_reject) + "\n    return -EINVAL;\n  }\n"
+           "  return 0;\n}\n";
+  };
+  const std::vector<test::TreePair> pairs = {
+      {"fortified memcmp",
+       {{"include/fortify.h", fortify, ""}, {"lib/panic.c", panic, ""}, {"kexec/image.c", image(""), ""}},
+       {{"include/fortify.h", fortify, ""},
+        {"lib/panic.c", panic, ""},
+        {"kexec/image.c", image("pr_err(\"image: bad magic\\n\");"), ""}}},
+  };
+  test::expect_tree_pairs("LOG-2", pairs);
+}
+
 }  // namespace
 }  // namespace mdbc::source

@@ -136,6 +136,23 @@ TEST(Syntax, AnAttributeRightBeforeTheNameIsADefinition) {
   EXPECT_TRUE(syntax.functions()[0].variadic);
 }
 
+// An attribute macro before the type (the kernel's `extern __printf(2, 3) int sprintf(…);`, a
+// project's `PRINTF_LIKE(1, 2) void trace(…) {…}`) declares or defines the name; a cast, a call or
+// a statement macro before a call does not, because no type name stands between them and the call.
+TEST(Syntax, AnAttributeMacroBeforeTheTypeDeclaresTheName) {
+  EXPECT_EQ(calls("extern __printf(2, 3) int sprintf(char *buf, const char *fmt, ...);"), V{});
+  EXPECT_EQ(calls("extern __printf(3, 4)\nint snprintf(char *buf, size_t size, const char *fmt, ...);"), V{});
+  EXPECT_EQ(calls("extern PRINTF_LIKE(1, 2) void trace(const char *fmt, ...);"), V{});
+  EXPECT_EQ(calls("void f(void) { (int) sprintf(buf, fmt); }"), V{"sprintf"});
+  EXPECT_EQ(calls("void f(void) { DEBUG_ONLY(x) sprintf(buf, fmt); }"), (V{"DEBUG_ONLY", "sprintf"}));
+  EXPECT_EQ(calls("void f(void) { for_each(p) sprintf(buf, fmt); }"), (V{"for_each", "sprintf"}));
+  const auto tokens = lex("static __printf(1, 2) void trace(const char *fmt, ...) {\n  vprintk(fmt, 0);\n}\n");
+  const Syntax syntax(tokens);
+  ASSERT_EQ(syntax.functions().size(), 1u);
+  EXPECT_EQ(tokens[syntax.functions()[0].name].text, "trace");
+  EXPECT_TRUE(syntax.functions()[0].variadic);
+}
+
 TEST(Syntax, ConstructorsAndDestructorsAreDefinitionsByTheirClassName) {
   // In class and out of it, with initialiser lists naming a qualified base and a braced member.
   const auto tokens = lex("class Sink : public ns::Base {\n public:\n  Sink(char *c) : ns::Base(c), data(c) {}\n"
