@@ -102,6 +102,10 @@ std::pair<uint8_t, uint8_t> arity(const SourceFile& file, const FunctionDef& f) 
 constexpr std::array<std::string_view, 11> type_words{"int",    "long", "short", "char",     "unsigned", "signed",
                                                       "float",  "double", "bool", "void", "const"};
 
+uint32_t hash_of_type(std::string_view type) {
+  return type.empty() ? 0 : static_cast<uint32_t>(name_hash(type) >> 32) | 1u;
+}
+
 uint32_t type_hash(std::span<const Token> t, size_t begin, size_t end, size_t arrays) {
   std::string type;
   for (size_t k = begin; k < end; ++k) {
@@ -109,7 +113,7 @@ uint32_t type_hash(std::span<const Token> t, size_t begin, size_t end, size_t ar
     type.append(t[k].text);
   }
   for (size_t k = 0; k < arrays; ++k) type += type.empty() ? "*" : " *";
-  return type.empty() ? 0 : static_cast<uint32_t>(name_hash(type) >> 32) | 1u;
+  return hash_of_type(type);
 }
 
 // The parameters' types of a definition, at most max_typed of them.
@@ -143,10 +147,15 @@ void parameter_types(const SourceFile& file, const FunctionDef& f, std::vector<u
 }
 
 // The type of an argument that is one operand cast as a whole: `(T)x`, `(T *)&buf`, `(T)p->n`,
-// `static_cast<T>(x)`; 0 for any other argument (`(T)x + 1` has another type).
+// `static_cast<T>(x)`, or a string's characters `s.c_str()` (a const char * whatever string class
+// s is: String fromString(const String &s) { return fromString(s.c_str()); } calls the overload
+// taking characters); 0 for any other argument (`(T)x + 1` has another type).
 uint32_t cast_type(const SourceFile& file, size_t begin, size_t end) {
   const auto t = file.tokens;
   if (end - begin < 3) return 0;
+  if (end - begin >= 5 && t[end - 1].is(")") && t[end - 2].is("(") && t[end - 3].is_ident("c_str") &&
+      (t[end - 4].is(".") || t[end - 4].is("->")) && t[end - 5].kind == TokenKind::identifier)
+    return hash_of_type("const char *");
   size_t type_begin = 0, type_end = 0, operand = 0;
   if (t[begin].is("(")) {
     const size_t close = file.syntax.match(begin);

@@ -66,6 +66,18 @@ TEST(Recursion, OverloadsWithOtherArityAreDistinct) {
   EXPECT_EQ(recursion({{"a.cpp", "int area(int w, int h = 1) { return w > 0 ? area(w - 1) : h; }\n", {}}}).size(), 1u);
 }
 
+// `s.c_str()` is a const char *: from the overload taking a string class it calls the overload
+// taking characters (Arduino's IPAddress::fromString), and from that overload it calls itself.
+TEST(Recursion, AStringsCharactersChooseTheOverloadTakingCharacters) {
+  EXPECT_TRUE(recursion({{"ip.cpp", "bool Ip::fromString(const char *a) { return scan(a); }\n"
+                                    "bool Ip::fromString(const String &a) { return fromString(a.c_str()); }\n", {}}})
+                  .empty());
+  EXPECT_EQ(recursion({{"ip.cpp", "bool Ip::fromString(const String &a) { return scan(a); }\n"
+                                  "bool Ip::fromString(const char *a) { String t(a); return t.length() && fromString(t.c_str()); }\n", {}}})
+                .size(),
+            1u);
+}
+
 TEST(Recursion, MemberFunctionsResolveToTheirClassFirst) {
   const auto f = recursion({{"a.cpp", "void run(int);\nvoid Pump::run(int n) { if (n) run(n - 1); }\n", {}}});
   ASSERT_EQ(f.size(), 1u);
