@@ -42,13 +42,22 @@ constexpr std::array<std::pair<std::string_view, Language>, 66> by_extension{{
     {"ino", Language::cpp},
 }};
 
+// A compressed copy (Debian's /usr/share/doc/*/examples/Makefile.gz) is no text to read.
+bool compressed(std::string_view name) {
+  for (const std::string_view suffix : {".gz", ".bz2", ".xz", ".zst", ".lz", ".Z", ".zip"})
+    if (name.ends_with(suffix)) return true;
+  return false;
+}
+
 }  // namespace
 
 Language classify(std::string_view path) {
   const size_t slash = path.rfind('/');
   const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
   if (name == "CMakeLists.txt") return Language::cmake;
-  if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name.starts_with("Makefile.")) return Language::make;
+  if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" ||
+      (name.starts_with("Makefile.") && !compressed(name)))  // Makefile.am, .in, .inc; not Makefile.gz
+    return Language::make;
   if (name == "meson.build" || name == "meson_options.txt") return Language::meson;
   if (name == ".clang-tidy" || name == ".pvsconfig" || name == "sonar-project.properties") return Language::analysis_config;
   if (name == "BUILD" || name == "BUILD.bazel" || name == "WORKSPACE" || name == "WORKSPACE.bazel" || name == ".bazelrc")

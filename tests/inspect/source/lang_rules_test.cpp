@@ -50,6 +50,8 @@ TEST(LanguageInventory, ClassifiesAnalysisAndToolchainFiles) {
   EXPECT_EQ(classify("lint/std.lnt"), Language::analysis_config);
   EXPECT_EQ(classify("rust-toolchain"), Language::config_text);
   EXPECT_EQ(classify("svc/go.mod"), Language::config_text);
+  EXPECT_EQ(classify("src/Makefile.am"), Language::make);
+  EXPECT_EQ(classify("examples/Makefile.gz"), Language::none);
   EXPECT_EQ(classify(".clang-format"), Language::none);
 }
 
