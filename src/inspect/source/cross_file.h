@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "inspect/source/source_rule.h"
+#include "inspect/source/virtual_calls.h"
 
 namespace mdbc::source {
 
@@ -180,6 +181,13 @@ void for_each_sink_fed_elsewhere(std::span<const SourceFileFacts> files, std::ve
   const auto defined_in = sink_files(files, sinks);
   if (defined_in.empty()) return;
   const auto first = first_by_argument(files, arguments);
+  // Calls through objects of a sink's class or a derived one (virtual_calls.h), for the rules
+  // whose facts record the tree's class heads and whose sinks their methods.
+  ClassTree classes;
+  if constexpr (requires(const Facts& facts) { facts.class_bases; })
+    for (const auto& f : files)
+      if (const auto* facts = std::any_cast<Facts>(&f.facts))
+        for (const auto& [cls, base] : facts->class_bases) classes.add(cls, base);
   std::map<uint64_t, uint64_t> forwarded_from;  // argument -> the parameter first passed on to it
   if (forwards != nullptr)
     for (const auto& f : files)
@@ -197,6 +205,11 @@ void for_each_sink_fed_elsewhere(std::span<const SourceFileFacts> files, std::ve
           argument = from->second;
           caller = first.find(argument);
         }
+        if constexpr (requires { sink.method; })
+          for (const uint64_t through : classes.receiver_arguments(sink.method, sink.argument)) {
+            if (caller != first.end()) break;
+            caller = first.find(through);
+          }
         if (caller == first.end() || caller->second.first == f.path) continue;
         visit(f, sink, caller->second.first, *caller->second.second);
       }

@@ -31,6 +31,7 @@
 #include "inspect/source/format_functions.h"
 #include "inspect/source/format_literal.h"
 #include "inspect/source/header_macros.h"
+#include "inspect/source/virtual_calls.h"
 
 namespace mdbc::source {
 namespace {
@@ -261,11 +262,12 @@ struct FormatFacts {
   struct ParameterSink {
     Finding finding;
     uint64_t key;       // argument_key() of the function and the parameter
-    uint64_t function;  // function_key() of the function
+    uint64_t function;  // function_key() of the function; method_key() of a method of a known class
     // A global the file declares nowhere (ExternalParameter::header_global): a sink only when an
     // included header declares it extern; else decided as a Pending on `names`.
     std::string header_global;
     std::vector<std::string> names;
+    SinkMethod method;  // also fed by calls through objects of its class (virtual_calls.h)
   };
   std::vector<Macro> macros;
   std::vector<Pending> pending;
@@ -273,6 +275,7 @@ struct FormatFacts {
   std::vector<ForwardedParameter> forwards;  // parameters passed on to other files' functions
   std::vector<std::string> externs;   // a header's extern character pointers
   std::vector<std::string> includes;  // the quoted #includes of a file with a header_global sink
+  std::vector<std::pair<std::string, std::string>> class_bases;  // a C++ file's (class, base) pairs
 };
 
 // What the calls of the whole tree pass to functions defined in other files, by argument_key():
@@ -405,9 +408,12 @@ class FormatStrings final : public SourceRule {
                           severity);
       if (named)
         if (const auto sink = c.macro.empty() ? external_parameter(file, c.function, t[begin].text, c.name) : std::nullopt) {
-          pending_facts.parameter_sinks.push_back({std::move(f), sink->argument, sink->function,
+          SinkMethod method = sink_method(file, c.function, sink->function);
+          const uint64_t function = method.empty() ? sink->function : method_key(method.cls, method.method);
+          pending_facts.parameter_sinks.push_back({std::move(f), sink->argument, function,
                                                    std::string(sink->header_global),
-                                                   std::vector<std::string>(form.unresolved.begin(), form.unresolved.end())});
+                                                   std::vector<std::string>(form.unresolved.begin(), form.unresolved.end()),
+                                                   std::move(method)});
           if (!sink->header_global.empty() && pending_facts.includes.empty()) pending_facts.includes = quoted_includes(file);
           return;
         }
@@ -459,8 +465,9 @@ class FormatStrings final : public SourceRule {
         pending_facts.macros.push_back(
             {std::string(m.name), std::vector<std::string>(m.unresolved.begin(), m.unresolved.end())});
     pending_facts.externs = header_extern_pointers(file);
+    pending_facts.class_bases = class_bases(file);
     if (!pending_facts.macros.empty() || !pending_facts.pending.empty() || !pending_facts.parameter_sinks.empty() ||
-        !pending_facts.forwards.empty() || !pending_facts.externs.empty())
+        !pending_facts.forwards.empty() || !pending_facts.externs.empty() || !pending_facts.class_bases.empty())
       facts = std::move(pending_facts);
   }
 
@@ -506,6 +513,10 @@ class FormatStrings final : public SourceRule {
       if (const auto* ff = std::any_cast<FormatFacts>(&f.facts))
         for (const auto& w : ff->forwards) forwarded_from.emplace(w.argument, w.parameter);
     std::optional<IncludedExterns> externs;
+    ClassTree classes;
+    for (const auto& f : files)
+      if (const auto* ff = std::any_cast<FormatFacts>(&f.facts))
+        for (const auto& [cls, base] : ff->class_bases) classes.add(cls, base);
     for (const auto& f : files)
       if (const auto* ff = std::any_cast<FormatFacts>(&f.facts)) {
         std::optional<std::vector<std::string_view>> included;  // the headers the file includes, on first need
@@ -519,8 +530,8 @@ class FormatStrings final : public SourceRule {
             }
           }
           size_t budget = max_forwards_followed;
-          const bool silent =
-              !defined_in.at(sink.function).empty() && only_literals_reach(sink.key, forwarded_from, 0, budget);
+          const bool silent = !defined_in.at(sink.function).empty() &&
+                              only_literals_reach(sink, classes.receiver_arguments(sink.method, sink.key), forwarded_from, budget);
           if (!silent) out.findings.push_back(sink.finding);
         }
       }
@@ -530,6 +541,21 @@ class FormatStrings final : public SourceRule {
   // through parameters passed on to it (whose callers must pass only literals in turn). A chain
   // deeper than max_forwarding_depth, or more forwards than the budget, is not followed: unknown.
   static constexpr size_t max_forwards_followed = 64;
+  // A method's sink also takes the calls made through objects of its class or a derived one
+  // (`through`): none may pass anything else, and literals must reach it by one way or the other.
+  bool only_literals_reach(const FormatFacts::ParameterSink& sink, std::span<const uint64_t> through,
+                           const std::unordered_multimap<uint64_t, uint64_t>& forwarded_from, size_t& budget) const {
+    bool reached_through = false;
+    for (const uint64_t key : through) {
+      if (other_arguments_.may_hold(key)) return false;
+      reached_through = reached_through || literal_arguments_.may_hold(key);
+    }
+    if (reached_through && !other_arguments_.may_hold(sink.key) && !literal_arguments_.may_hold(sink.key) &&
+        !forwarded_from.contains(sink.key))
+      return true;
+    return only_literals_reach(sink.key, forwarded_from, 0, budget);
+  }
+
   bool only_literals_reach(uint64_t key, const std::unordered_multimap<uint64_t, uint64_t>& forwarded_from, int depth,
                            size_t& budget) const {
     if (other_arguments_.may_hold(key)) return false;
@@ -633,8 +659,11 @@ class FormatStrings final : public SourceRule {
         uint8_t& follow = followed[callee.name];
         if (follow == unasked) follow = format_function(callee.text) == nullptr ? yes : no;
         if (follow == no) continue;
-        uint64_t& function = hashes[callee.name];
-        if (function == 0) function = function_key(callee.text);
+        uint64_t& by_name = hashes[callee.name];
+        if (by_name == 0) by_name = function_key(callee.text);
+        // A call through an object whose class the function says is keyed by that class.
+        const std::string_view receiver = calls == &members ? receiver_class(file, c) : std::string_view{};
+        const uint64_t function = receiver.empty() ? by_name : method_key(receiver, callee.text);
         for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
           // A parameter passed on: what its own callers pass, joined in the tree-wide pass.
           if (std::any_of(forwards.begin(), forwards.end(),
@@ -666,8 +695,8 @@ class FormatStrings final : public SourceRule {
             is_literal = literals.evaluate(begin, end).kind == LiteralForm::Kind::literal;
           }
           uint16_t& added = is_literal ? added_literal[callee.name] : added_other[callee.name];
-          if ((added & (1u << a)) != 0) continue;
-          added = static_cast<uint16_t>(added | (1u << a));
+          if (receiver.empty() && (added & (1u << a)) != 0) continue;
+          if (receiver.empty()) added = static_cast<uint16_t>(added | (1u << a));
           if (is_literal) literal_arguments_.add(argument_key(function, a));
           else other_arguments_.add(argument_key(function, a));
         }

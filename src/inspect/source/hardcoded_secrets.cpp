@@ -268,6 +268,7 @@ struct SecretFacts {
     // A global the file declares nowhere (ExternalParameter::header_global): a sink only when an
     // included header declares it extern.
     std::string header_global;
+    SinkMethod method;  // also fed by calls through objects of its class (virtual_calls.h)
   };
   struct LiteralArgument {
     uint64_t argument;  // argument_key() of the callee and the position
@@ -279,6 +280,7 @@ struct SecretFacts {
   std::vector<ForwardedParameter> forwards;  // parameters passed on to other files' functions
   std::vector<std::string> externs;   // a header's extern character pointers
   std::vector<std::string> includes;  // the quoted #includes of a file with a header_global sink
+  std::vector<std::pair<std::string, std::string>> class_bases;  // a C++ file's (class, base) pairs
 };
 
 class Check {
@@ -462,9 +464,11 @@ class Check {
           reported_.contains(c.name))
         return;
       if (const auto parameter = external_parameter(file_, c.function, toks_[a.begin].text, c.name)) {
+        SinkMethod method = sink_method(file_, c.function, parameter->function);
+        const uint64_t function = method.empty() ? parameter->function : method_key(method.cls, method.method);
         facts_.sinks.push_back({file_.at(toks_[c.name], std::string(key_argument), "", severity_),
-                                std::string(toks_[c.name].text), parameter->function, parameter->argument, password,
-                                std::string(parameter->header_global)});
+                                std::string(toks_[c.name].text), function, parameter->argument, password,
+                                std::string(parameter->header_global), std::move(method)});
         if (!parameter->header_global.empty() && facts_.includes.empty()) facts_.includes = quoted_includes(file_);
       }
       return;
@@ -749,7 +753,10 @@ class Check {
             }
           }
           if (!text || not_a_credential(*text, true)) continue;
-          facts_.literals.push_back({argument_key(function_key(callee.text), a), only.line, text->substr(0, 40)});
+          // A call through an object whose class the function says is keyed by that class.
+          const std::string_view receiver = calls == &members ? receiver_class(file_, c) : std::string_view{};
+          const uint64_t function = receiver.empty() ? function_key(callee.text) : method_key(receiver, callee.text);
+          facts_.literals.push_back({argument_key(function, a), only.line, text->substr(0, 40)});
         }
       }
   }
@@ -880,7 +887,9 @@ class HardcodedSecrets final : public SourceRule {
     Check(file, out, found).run();
     found.forwards = forwarded_parameters(file);
     found.externs = header_extern_pointers(file);
-    if (!found.sinks.empty() || !found.literals.empty() || !found.forwards.empty() || !found.externs.empty())
+    found.class_bases = class_bases(file);
+    if (!found.sinks.empty() || !found.literals.empty() || !found.forwards.empty() || !found.externs.empty() ||
+        !found.class_bases.empty())
       facts = std::move(found);
   }
 

@@ -1,0 +1,178 @@
+// Member calls keyed by the receiver's class (virtual_calls.h).
+#include "inspect/source/virtual_calls.h"
+
+#include <algorithm>
+
+#include "inspect/source/cross_file.h"
+#include "inspect/source/source_values.h"
+
+namespace mdbc::source {
+
+uint64_t method_key(std::string_view cls, std::string_view method) {
+  std::string name;
+  name.reserve(cls.size() + 2 + method.size());
+  name.append(cls).append("::").append(method);
+  return function_key(name);
+}
+
+namespace {
+
+bool cpp_file(const SourceFile& file) { return file.language == Language::cpp || file.language == Language::c_header; }
+
+// The '{' of the class body that holds token `at` directly, or tokens.size(): back over the
+// bracketed groups before it to the first unmatched '{' (a bounded number of steps: a class of
+// thousands of members gives up, leaving the method's class unknown).
+size_t enclosing_brace(const Syntax& syntax, size_t at) {
+  const auto t = syntax.tokens();
+  constexpr size_t most_steps = 4096;
+  for (size_t k = at, steps = 0; k > 0 && steps < most_steps; ++steps) {
+    const Token& x = t[--k];
+    if (x.directive || x.kind != TokenKind::punct) continue;
+    if (x.is("}") || x.is(")") || x.is("]")) {
+      const size_t open = syntax.match(k);
+      if (open >= k) return t.size();
+      k = open;
+    } else if (x.is("{")) {
+      return k;
+    }
+  }
+  return t.size();
+}
+
+// The class a construction names: `new ns::X(…)`, `new X`, `ns::X(…)`, `X{…}` as a whole
+// initialiser; empty for anything else.
+std::string_view constructed_class(const SourceFile& file, TokenRange value) {
+  const auto t = file.tokens;
+  size_t k = value.begin;
+  const bool is_new = k < value.end && t[k].is_ident("new");
+  if (is_new) ++k;
+  if (k < value.end && t[k].is("::")) ++k;
+  size_t name = t.size();
+  while (k < value.end && t[k].kind == TokenKind::identifier && !is_keyword(t[k].text)) {
+    name = k++;
+    if (k + 1 < value.end && t[k].is("::") && t[k + 1].kind == TokenKind::identifier) ++k;
+    else break;
+  }
+  if (name >= t.size()) return {};
+  if (k == value.end) return is_new ? t[name].text : std::string_view{};  // new X; a bare name is a variable
+  if ((t[k].is("(") || t[k].is("{")) && file.syntax.match(k) + 1 == value.end) return t[name].text;
+  return {};
+}
+
+}  // namespace
+
+std::string_view method_class(const SourceFile& file, int function) {
+  if (function < 0 || !cpp_file(file)) return {};
+  const auto t = file.tokens;
+  const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
+  if (f.name >= 2 && t[f.name - 1].is("::") && t[f.name - 2].kind == TokenKind::identifier) return t[f.name - 2].text;
+  if (!file.values().in_record(f.name)) return {};
+  const size_t brace = enclosing_brace(file.syntax, f.name);
+  const size_t name = file.syntax.record_name(brace);
+  return name < t.size() ? t[name].text : std::string_view{};
+}
+
+SinkMethod sink_method(const SourceFile& file, int function, uint64_t sink_function) {
+  const std::string_view cls = method_class(file, function);
+  if (cls.empty()) return {};
+  const std::string_view name = file.tokens[file.syntax.functions()[static_cast<size_t>(function)].name].text;
+  if (function_key(name) != sink_function) return {};  // a constructor's parameter, a callee's result…
+  return {std::string(cls), std::string(name)};
+}
+
+std::string_view receiver_class(const SourceFile& file, const Call& call) {
+  const auto t = file.tokens;
+  if (call.function < 0 || call.name < 2 || !(t[call.name - 1].is("->") || t[call.name - 1].is(".")) ||
+      t[call.name - 2].kind != TokenKind::identifier)
+    return {};
+  const size_t receiver = call.name - 2;
+  if (receiver > 0 && (t[receiver - 1].is(".") || t[receiver - 1].is("->") || t[receiver - 1].is("::"))) return {};
+  const auto bindings = file.values().visible(t[receiver].text, call.function);
+  std::string_view cls;
+  for (const Binding* b : bindings) {
+    if (b->function != call.function) return {};
+    // A null first value holds no object (`Base *o = nullptr; … o = new X;`).
+    if (b->form == BindingForm::declaration && b->value.size() == 1 &&
+        (t[b->value.begin].is_ident("nullptr") || t[b->value.begin].is_ident("NULL") || t[b->value.begin].text == "0"))
+      continue;
+    std::string_view this_class;
+    if (b->form == BindingForm::declaration || b->form == BindingForm::assignment)
+      this_class = constructed_class(file, b->value);
+    // An object declared with its class: `X o;`, `X o(…);`, `X o{…};`.
+    if (this_class.empty() && b->form == BindingForm::declaration && b->name > 0 &&
+        t[b->name - 1].kind == TokenKind::identifier && !is_keyword(t[b->name - 1].text) && b->name + 1 < t.size() &&
+        (t[b->name + 1].is(";") || t[b->name + 1].is("(") || t[b->name + 1].is("{")))
+      this_class = t[b->name - 1].text;
+    if (this_class.empty() || (!cls.empty() && cls != this_class)) return {};
+    cls = this_class;
+  }
+  return cls;
+}
+
+std::vector<std::pair<std::string, std::string>> class_bases(const SourceFile& file) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!cpp_file(file)) return out;
+  const auto t = file.tokens;
+  for (size_t k = 0; k + 3 < t.size() && out.size() < max_class_bases; ++k) {
+    if (t[k].directive || !(t[k].is_ident("class") || t[k].is_ident("struct"))) continue;
+    // The head up to its body: `class X final : public ns::B<T>, private C {`.
+    constexpr size_t longest_head = 64;
+    size_t colon = t.size(), brace = t.size();
+    for (size_t q = k + 1; q < t.size() && q - k < longest_head; ++q) {
+      if (t[q].is(";") || t[q].is("}") || t[q].is("=") || t[q].is(")")) break;
+      if (t[q].is(":") && colon == t.size()) colon = q;
+      if (t[q].is("{")) {
+        brace = q;
+        break;
+      }
+    }
+    if (colon >= brace || brace >= t.size()) continue;
+    const size_t name = file.syntax.record_name(brace);
+    if (name >= t.size()) continue;
+    // Each base: its last name outside template arguments, before ',' or the body.
+    size_t angles = 0, last = t.size();
+    for (size_t q = colon + 1; q <= brace; ++q) {
+      if (t[q].is("<")) ++angles;
+      else if (t[q].is(">")) angles -= std::min<size_t>(angles, 1);
+      else if (t[q].is(">>")) angles -= std::min<size_t>(angles, 2);
+      else if (angles == 0 && t[q].kind == TokenKind::identifier && !is_keyword(t[q].text)) last = q;
+      else if (angles == 0 && (t[q].is(",") || q == brace) && last < t.size()) {
+        out.emplace_back(std::string(t[name].text), std::string(t[last].text));
+        last = t.size();
+      }
+    }
+    k = colon;
+  }
+  return out;
+}
+
+void ClassTree::add(std::string_view cls, std::string_view base) {
+  auto& derived = derived_[std::string(base)];
+  if (std::find(derived.begin(), derived.end(), cls) == derived.end()) derived.emplace_back(cls);
+}
+
+std::vector<uint64_t> ClassTree::method_keys(std::string_view cls, std::string_view method) const {
+  std::vector<std::string_view> classes{cls};
+  for (size_t next = 0; next < classes.size() && classes.size() < max_derived; ++next) {
+    const auto it = derived_.find(std::string(classes[next]));
+    if (it == derived_.end()) continue;
+    for (const std::string& d : it->second)
+      if (classes.size() < max_derived && std::find(classes.begin(), classes.end(), d) == classes.end())
+        classes.push_back(d);
+  }
+  std::vector<uint64_t> keys;
+  for (const std::string_view c : classes) keys.push_back(method_key(c, method));
+  return keys;
+}
+
+std::vector<uint64_t> ClassTree::receiver_arguments(const SinkMethod& m, uint64_t argument) const {
+  std::vector<uint64_t> out;
+  if (m.empty()) return out;
+  const uint64_t function = function_key(m.method);
+  // argument_key(f, i) is f mixed with i alone: the same position of another function is the
+  // other function mixed in place of this one.
+  for (const uint64_t key : method_keys(m.cls, m.method)) out.push_back(argument ^ function ^ key);
+  return out;
+}
+
+}  // namespace mdbc::source
