@@ -169,6 +169,20 @@ TEST(HostileSource, ThousandsOfLogCallsOfOnePin) {
   EXPECT_EQ(j["files"], 1);
 }
 
+// One function pointer set and called 50,000 times, and one receiver given a new object and
+// called 50,000 times: the pointer's target and the receiver's class are judged once per name and
+// function, not per call over every assignment (call_targets.h; quadratic before, minutes).
+TEST(HostileSource, FiftyThousandCallsThroughOnePointerAndOneReceiver) {
+  std::string pointers = "void sink(char *data);\nvoid run(char *data) {\n  void (*fp)(char *) = sink;\n";
+  for (int i = 0; i < 50000; ++i) pointers += "  fp = sink; fp(data);\n";
+  pointers += "}\n";
+  EXPECT_EQ(inspect_one_file("pointers.c", pointers)["files"], 1);
+  std::string objects = "class Sink { public: virtual void action(char *d); };\nvoid run(char *data) {\n  Sink *o = 0;\n";
+  for (int i = 0; i < 50000; ++i) objects += "  o = new Sink; o->action(data);\n";
+  objects += "}\n";
+  EXPECT_EQ(inspect_one_file("objects.cpp", objects)["files"], 1);
+}
+
 TEST(HostileSource, HundredThousandNestedBracketsAndDirectives) {
   const size_t n = 100000;
   const std::string prefix = "void f(void) ";

@@ -15,8 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "inspect/source/call_targets.h"
 #include "inspect/source/source_rule.h"
-#include "inspect/source/virtual_calls.h"
 
 namespace mdbc::source {
 
@@ -181,7 +181,7 @@ void for_each_sink_fed_elsewhere(std::span<const SourceFileFacts> files, std::ve
   const auto defined_in = sink_files(files, sinks);
   if (defined_in.empty()) return;
   const auto first = first_by_argument(files, arguments);
-  // Calls through objects of a sink's class or a derived one (virtual_calls.h), for the rules
+  // Calls through objects of a sink's class or a derived one (call_targets.h), for the rules
   // whose facts record the tree's class heads and whose sinks their methods.
   ClassTree classes;
   if constexpr (requires(const Facts& facts) { facts.class_bases; })

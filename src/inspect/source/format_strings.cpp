@@ -27,11 +27,11 @@
 
 #include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
+#include "inspect/source/call_targets.h"
 #include "inspect/source/cross_file.h"
 #include "inspect/source/format_functions.h"
 #include "inspect/source/format_literal.h"
 #include "inspect/source/header_macros.h"
-#include "inspect/source/virtual_calls.h"
 
 namespace mdbc::source {
 namespace {
@@ -267,7 +267,7 @@ struct FormatFacts {
     // included header declares it extern; else decided as a Pending on `names`.
     std::string header_global;
     std::vector<std::string> names;
-    SinkMethod method;  // also fed by calls through objects of its class (virtual_calls.h)
+    SinkMethod method;  // also fed by calls through objects of its class (call_targets.h)
   };
   std::vector<Macro> macros;
   std::vector<Pending> pending;
@@ -651,6 +651,8 @@ class FormatStrings final : public SourceRule {
     };
     // Member calls too (b->action(data)): a sink may be a method of a class in another file.
     const std::vector<Call> members = member_calls(file);
+    PointedFunctions pointers(file);
+    ReceiverClasses receivers(file);
     for (const std::vector<Call>* calls : {&file.syntax.calls(), &members})
       for (const Call& c : *calls) {
         const Token& callee = t[c.name];
@@ -661,9 +663,15 @@ class FormatStrings final : public SourceRule {
         if (follow == no) continue;
         uint64_t& by_name = hashes[callee.name];
         if (by_name == 0) by_name = function_key(callee.text);
-        // A call through an object whose class the function says is keyed by that class.
-        const std::string_view receiver = calls == &members ? receiver_class(file, c) : std::string_view{};
-        const uint64_t function = receiver.empty() ? by_name : method_key(receiver, callee.text);
+        // A call through an object whose class the function says is keyed by that class; one
+        // through a local pointer to a function, as a call of that function.
+        const std::string_view receiver = calls == &members ? receivers.of(c) : std::string_view{};
+        const std::string_view pointed =
+            calls != &members ? pointers.of(c) : std::string_view{};
+        const uint64_t function = !receiver.empty() ? method_key(receiver, callee.text)
+                                  : !pointed.empty() ? function_key(pointed)
+                                                     : by_name;
+        const bool keyed_by_name = receiver.empty() && pointed.empty();
         for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
           // A parameter passed on: what its own callers pass, joined in the tree-wide pass.
           if (std::any_of(forwards.begin(), forwards.end(),
@@ -695,8 +703,8 @@ class FormatStrings final : public SourceRule {
             is_literal = literals.evaluate(begin, end).kind == LiteralForm::Kind::literal;
           }
           uint16_t& added = is_literal ? added_literal[callee.name] : added_other[callee.name];
-          if (receiver.empty() && (added & (1u << a)) != 0) continue;
-          if (receiver.empty()) added = static_cast<uint16_t>(added | (1u << a));
+          if (keyed_by_name && (added & (1u << a)) != 0) continue;
+          if (keyed_by_name) added = static_cast<uint16_t>(added | (1u << a));
           if (is_literal) literal_arguments_.add(argument_key(function, a));
           else other_arguments_.add(argument_key(function, a));
         }

@@ -24,6 +24,7 @@
 
 #include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
+#include "inspect/source/call_targets.h"
 #include "inspect/source/credential_names.h"
 #include "inspect/source/cross_file.h"
 #include "inspect/source/crypto_apis.h"
@@ -268,7 +269,7 @@ struct SecretFacts {
     // A global the file declares nowhere (ExternalParameter::header_global): a sink only when an
     // included header declares it extern.
     std::string header_global;
-    SinkMethod method;  // also fed by calls through objects of its class (virtual_calls.h)
+    SinkMethod method;  // also fed by calls through objects of its class (call_targets.h)
   };
   struct LiteralArgument {
     uint64_t argument;  // argument_key() of the callee and the position
@@ -712,11 +713,21 @@ class Check {
     std::unordered_map<int, std::unordered_map<std::string_view, bool>> stored;
     // Member calls too (b->action(data)): a sink may be a method of a class in another file.
     const std::vector<Call> members = member_calls(file_);
+    PointedFunctions pointers(file_);
+    ReceiverClasses receivers(file_);
     for (const std::vector<Call>* calls : {&file_.syntax.calls(), &members})
       for (const Call& c : *calls) {
         const Token& callee = toks_[c.name];
         if (c.function < 0 || !c.macro.empty() || !c.qualifier.empty() || callee.name >= names || defined[callee.name])
           continue;
+        // A call through an object whose class the function says is keyed by that class; one
+        // through a local pointer to a function, as a call of that function.
+        const std::string_view receiver = calls == &members ? receivers.of(c) : std::string_view{};
+        const std::string_view pointed =
+            calls != &members ? pointers.of(c) : std::string_view{};
+        const uint64_t function = !receiver.empty() ? method_key(receiver, callee.text)
+                                  : !pointed.empty() ? function_key(pointed)
+                                                     : function_key(callee.text);
         for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
           // A single token, or one under a cast or an '&' (a longer argument is an expression).
           const auto [begin, end] = c.args[a];
@@ -753,9 +764,6 @@ class Check {
             }
           }
           if (!text || not_a_credential(*text, true)) continue;
-          // A call through an object whose class the function says is keyed by that class.
-          const std::string_view receiver = calls == &members ? receiver_class(file_, c) : std::string_view{};
-          const uint64_t function = receiver.empty() ? function_key(callee.text) : method_key(receiver, callee.text);
           facts_.literals.push_back({argument_key(function, a), only.line, text->substr(0, 40)});
         }
       }

@@ -1,9 +1,10 @@
-// Values that reach a method through an object whose class the caller says (virtual_calls.h):
+// Values that reach a function the caller names only through a local function pointer or an
+// object whose class it says (call_targets.h): `void (*sink)(char *) = print_sink; sink(data);`,
 // `Base *o = new BadSink; o->action(data);`. Each class's method is judged by the calls made
 // through objects of that class (or of a class derived from it, which inherits the method) and
 // by calls whose receiver is unknown; another class's callers say nothing about it. Every tree
-// holds both classes: the flawed one sends the program's input (or a literal password) to the
-// sink of one class, the fixed one only a literal (or input) to it.
+// holds both targets: the flawed one sends the program's input (or a literal password) to one
+// of them, the fixed one only a literal (or input).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -56,7 +57,7 @@ const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> o
     {"a pointer assigned later", {"BaseSink *o = 0; o = new CLASS;", "o->action(data); delete o;"}},
 };
 
-TEST(VirtualCallPairs, FormatStrings) {
+TEST(CallTargetPairs, FormatStrings) {
   std::vector<TreePair> pairs;
   for (const auto& [name, form] : object_forms)
     pairs.push_back({name, tree(caller(from_env, from_literal, form.first, form.second)),
@@ -65,7 +66,7 @@ TEST(VirtualCallPairs, FormatStrings) {
 }
 
 // Both flows in one tree: only the class the input reaches is reported.
-TEST(VirtualCallPairs, OnlyTheClassTheInputReachesIsReported) {
+TEST(CallTargetPairs, OnlyTheClassTheInputReachesIsReported) {
   for (const auto& [name, form] : object_forms) {
     SCOPED_TRACE(name);
     const auto findings = test::only(test::inspect_tree(tree(caller(from_env, from_literal, form.first, form.second))).findings,
@@ -76,7 +77,7 @@ TEST(VirtualCallPairs, OnlyTheClassTheInputReachesIsReported) {
 }
 
 // A class that inherits the method: calls through it reach the base's sink.
-TEST(VirtualCallPairs, ADerivedClassReachesTheMethodItInherits) {
+TEST(CallTargetPairs, ADerivedClassReachesTheMethodItInherits) {
   const std::string h = "class Sink {\npublic:\n    void action(char *data);\n};\nclass Loud : public Sink {\n};\n";
   const std::string sink = "#include <cstdio>\n#include \"sink.h\"\nvoid Sink::action(char *data)\n{\n    printf(data);\n}\n";
   const auto main_cpp = [](std::string_view fill) {
@@ -89,7 +90,7 @@ TEST(VirtualCallPairs, ADerivedClassReachesTheMethodItInherits) {
 }
 
 // CRYPTO-4: a literal password given to one class's logon sink; the fixed twin reads it.
-TEST(VirtualCallPairs, HardcodedPasswords) {
+TEST(CallTargetPairs, HardcodedPasswords) {
   const std::string h =
       "class Authenticator {\npublic:\n    virtual ~Authenticator() {}\n    virtual void action(char *password) = 0;\n};\n"
       "class ServiceLogon : public Authenticator {\npublic:\n    void action(char *password);\n};\n"
@@ -121,6 +122,40 @@ TEST(VirtualCallPairs, HardcodedPasswords) {
       test::only(test::inspect_tree(files(main_cpp(literal, typed))).findings, "CRYPTO-4/literal-key-argument");
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].path, "src/service_logon.cpp");
+}
+
+// Through a local function pointer set to one sink, in another file.
+TEST(CallTargetPairs, FunctionPointers) {
+  const std::string sinks = "#include <stdio.h>\nvoid print_sink(char *data) { printf(data); }\n"
+                            "void quiet_sink(char *data) { printf(data); }\n";
+  const auto main_c = [](std::string_view print_fill, std::string_view quiet_fill) {
+    std::string out = "#include <stdlib.h>\n#include <string.h>\nvoid print_sink(char *data);\nvoid quiet_sink(char *data);\n";
+    for (const auto& [fn, target, fill] : {std::tuple{"to_print", "print_sink", print_fill}, std::tuple{"to_quiet", "quiet_sink", quiet_fill}})
+      out += std::string("void ") + fn + "(void)\n{\n    char buffer[100] = \"\";\n    char *data = buffer;\n" +
+             "    void (*sink)(char *) = " + target + ";\n    " + std::string(fill) + "\n    sink(data);\n}\n";
+    return out;
+  };
+  const auto files = [&](const std::string& main) {
+    return std::vector<SnippetFile>{{"src/main.c", main, ""}, {"src/sinks.c", sinks, ""}};
+  };
+  expect_tree_pairs("CODE-2", {{"input through a pointer to one sink", files(main_c(from_env, from_literal)),
+                                files(main_c(from_literal, from_literal))}});
+  const auto findings = test::only(test::inspect_tree(files(main_c(from_env, from_literal))).findings, "CODE-2");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].line, 2u);  // print_sink's printf, not quiet_sink's
+
+  const std::string logon = "#include <windows.h>\nvoid logon_sink(char *data)\n{\n    HANDLE token;\n"
+                            "    if (LogonUserA(\"svc\", \"PUMP\", data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &token))\n"
+                            "        CloseHandle(token);\n}\n";
+  const auto caller_c = [](std::string_view fill) {
+    return "#include <stdio.h>\n#include <string.h>\nvoid logon_sink(char *data);\nvoid run(void)\n{\n"
+           "    char buffer[100] = \"\";\n    char *data = buffer;\n    void (*sink)(char *) = &logon_sink;\n    " +
+           std::string(fill) + "\n    sink(data);\n}\n";
+  };
+  expect_tree_pairs("CRYPTO-4", {{"a literal password through a function pointer",
+                                  {{"src/main.c", caller_c("strcpy(data, \"Pump2024!\");"), ""}, {"src/logon.c", logon, ""}},
+                                  {{"src/main.c", caller_c("if (fgets(data, 100, stdin) == NULL) return;"), ""},
+                                   {"src/logon.c", logon, ""}}}});
 }
 
 }  // namespace

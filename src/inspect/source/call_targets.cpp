@@ -1,5 +1,5 @@
-// Member calls keyed by the receiver's class (virtual_calls.h).
-#include "inspect/source/virtual_calls.h"
+// The functions calls reach when their callers say so (call_targets.h).
+#include "inspect/source/call_targets.h"
 
 #include <algorithm>
 
@@ -72,6 +72,44 @@ std::string_view method_class(const SourceFile& file, int function) {
   return name < t.size() ? t[name].text : std::string_view{};
 }
 
+PointedFunctions::PointedFunctions(const SourceFile& file) : file_(file), declared_(file.names.size(), 0) {
+  const auto t = file.tokens;
+  for (size_t k = 0; k + 4 < t.size(); ++k)
+    if (t[k].is("(") && t[k + 1].is("*") && t[k + 2].kind == TokenKind::identifier && t[k + 3].is(")") &&
+        t[k + 4].is("(") && t[k + 2].name < declared_.size())
+      declared_[t[k + 2].name] = 1;
+}
+
+std::string_view PointedFunctions::of(const Call& call) {
+  const auto t = file_.tokens;
+  const Token& name = t[call.name];
+  if (call.function < 0 || name.kind != TokenKind::identifier || name.name >= declared_.size() || !declared_[name.name] ||
+      (call.name > 0 && (t[call.name - 1].is(".") || t[call.name - 1].is("->") || t[call.name - 1].is("::"))))
+    return {};
+  const auto [memo, fresh] = judged_.try_emplace(uint64_t{name.name} << 32 | static_cast<uint32_t>(call.function));
+  if (!fresh) return memo->second;
+  const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(call.function)];
+  // Every other use of the name in the function sets it: `void (*name)(char *) = target;` or
+  // `name = target;` (`&target` alike), all to the same function.
+  std::string_view target;
+  for (const size_t k : file_.values().occurrences(name.text)) {
+    if (k <= f.body_open || k >= f.body_close || file_.values().call_at(k) != nullptr) continue;
+    size_t value = t.size();
+    if (k >= 2 && t[k - 1].is("*") && t[k - 2].is("(") && k + 2 < t.size() && t[k + 1].is(")") && t[k + 2].is("(")) {
+      const size_t parameters = file_.syntax.match(k + 2);
+      if (parameters + 1 < t.size() && t[parameters + 1].is("=")) value = parameters + 2;
+    } else if (k + 1 < t.size() && t[k + 1].is("=")) {
+      value = k + 2;
+    }
+    if (value < t.size() && t[value].is("&")) ++value;
+    if (value + 1 >= t.size() || t[value].kind != TokenKind::identifier || is_keyword(t[value].text) ||
+        !t[value + 1].is(";") || (!target.empty() && target != t[value].text))
+      return memo->second = {};
+    target = t[value].text;
+  }
+  return memo->second = target;
+}
+
 SinkMethod sink_method(const SourceFile& file, int function, uint64_t sink_function) {
   const std::string_view cls = method_class(file, function);
   if (cls.empty()) return {};
@@ -80,17 +118,25 @@ SinkMethod sink_method(const SourceFile& file, int function, uint64_t sink_funct
   return {std::string(cls), std::string(name)};
 }
 
-std::string_view receiver_class(const SourceFile& file, const Call& call) {
-  const auto t = file.tokens;
+std::string_view ReceiverClasses::of(const Call& call) {
+  const auto t = file_.tokens;
   if (call.function < 0 || call.name < 2 || !(t[call.name - 1].is("->") || t[call.name - 1].is(".")) ||
-      t[call.name - 2].kind != TokenKind::identifier)
+      t[call.name - 2].kind != TokenKind::identifier || t[call.name - 2].name >= file_.names.size())
     return {};
   const size_t receiver = call.name - 2;
   if (receiver > 0 && (t[receiver - 1].is(".") || t[receiver - 1].is("->") || t[receiver - 1].is("::"))) return {};
-  const auto bindings = file.values().visible(t[receiver].text, call.function);
+  const auto [memo, fresh] =
+      judged_.try_emplace(uint64_t{t[receiver].name} << 32 | static_cast<uint32_t>(call.function));
+  if (fresh) memo->second = judge(t[receiver].text, call.function);
+  return memo->second;
+}
+
+std::string_view ReceiverClasses::judge(std::string_view receiver, int function) const {
+  const SourceFile& file = file_;
+  const auto t = file.tokens;
   std::string_view cls;
-  for (const Binding* b : bindings) {
-    if (b->function != call.function) return {};
+  for (const Binding* b : file.values().visible(receiver, function)) {
+    if (b->function != function) return {};
     // A null first value holds no object (`Base *o = nullptr; … o = new X;`).
     if (b->form == BindingForm::declaration && b->value.size() == 1 &&
         (t[b->value.begin].is_ident("nullptr") || t[b->value.begin].is_ident("NULL") || t[b->value.begin].text == "0"))
@@ -147,8 +193,10 @@ std::vector<std::pair<std::string, std::string>> class_bases(const SourceFile& f
 }
 
 void ClassTree::add(std::string_view cls, std::string_view base) {
-  auto& derived = derived_[std::string(base)];
-  if (std::find(derived.begin(), derived.end(), cls) == derived.end()) derived.emplace_back(cls);
+  std::string pair;
+  pair.append(base).push_back('\0');
+  pair.append(cls);
+  if (added_.insert(std::move(pair)).second) derived_[std::string(base)].emplace_back(cls);
 }
 
 std::vector<uint64_t> ClassTree::method_keys(std::string_view cls, std::string_view method) const {
@@ -156,9 +204,8 @@ std::vector<uint64_t> ClassTree::method_keys(std::string_view cls, std::string_v
   for (size_t next = 0; next < classes.size() && classes.size() < max_derived; ++next) {
     const auto it = derived_.find(std::string(classes[next]));
     if (it == derived_.end()) continue;
-    for (const std::string& d : it->second)
-      if (classes.size() < max_derived && std::find(classes.begin(), classes.end(), d) == classes.end())
-        classes.push_back(d);
+    for (size_t d = 0; d < it->second.size() && classes.size() < max_derived; ++d)
+      if (std::find(classes.begin(), classes.end(), it->second[d]) == classes.end()) classes.push_back(it->second[d]);
   }
   std::vector<uint64_t> keys;
   for (const std::string_view c : classes) keys.push_back(method_key(c, method));
