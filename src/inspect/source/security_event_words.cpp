@@ -300,6 +300,10 @@ bool is_verification(std::string_view name) {
                                            "release", "put", "register", "unregister", "lookup", "find", "copy",
                                            "dup", "clone", "set", "add", "del", "delete", "remove", "list", "dump",
                                            "show", "print", "parse", "read", "write", "load", "save", "store"};
+  // system_supports_address_auth, has_auth_capability: whether the system can do a thing.
+  constexpr std::string_view capability[] = {"supports", "support", "supported", "capable", "capability",
+                                             "capabilities"};
+  if (has_word(words, capability)) return false;
   const bool checks = has_word(words, check_words);
   if (has_word(words, auth_words) && (checks || !has_word(words, managing))) return true;
   return names_verify_of_security_object(words) || (checks && names_security_object(words, true));

@@ -177,7 +177,8 @@ TEST(SecurityEventsLogged, LookAlikePairs) { expect_pairs("LOG-2", look_alike_pa
 
 // Constants (ALL_CAPS) name flags and opcodes, not the objects compared; a key refused after a
 // comparison is a rejection whatever the comparison names; the kernel's rate-limited and once-only
-// wrappers log; an ALL_CAPS setter composes a message; an account lock acts on the account.
+// wrappers log; an ALL_CAPS setter composes a message; an account lock acts on the account; a
+// check given only constants, or of what the system supports, asks about the platform.
 const std::vector<RulePair> kernel_look_alike_pairs = {
     {"a signature compared, against flags and addresses named by constants",
      "int accept_image(const unsigned char *sig, const unsigned char *expected) {\n"
@@ -242,6 +243,34 @@ const std::vector<RulePair> kernel_look_alike_pairs = {
      "}\n"
      "int user_may_continue_on_blocked_lock(struct lockres *r, int level) {\n"
      "  return r->level > level;\n"
+     "}\n"},
+    {"a token checked, against a platform's call checked by its constant token",
+     "int open_session(struct session *s, const char *token) {\n"
+     "  if (!check_token(s, token))\n"
+     "    return -EACCES;\n"
+     "  s->open = 1;\n"
+     "  return 0;\n"
+     "}\n",
+     "int set_tunnel_bar(struct phb *phb, unsigned long addr) {\n"
+     "  if (!opal_check_token(OPAL_PCI_GET_PBCQ_TUNNEL_BAR))\n"
+     "    return -ENXIO;\n"
+     "  return opal_pci_set_tunnel_bar(phb->id, addr);\n"
+     "}\n"},
+    {"an authentication that fails, against a test of whether the system supports one",
+     "int open_device(struct user *u) {\n"
+     "  if (!authenticate_user(u))\n"
+     "    return -EACCES;\n"
+     "  return 0;\n"
+     "}\n",
+     "int get_enabled_keys(struct task *t) {\n"
+     "  if (!system_supports_address_auth())\n"
+     "    return -EINVAL;\n"
+     "  return t->keys;\n"
+     "}\n"
+     "int probe_caps(struct dev *d) {\n"
+     "  if (!dev_has_auth_capability(d))\n"
+     "    return -ENODEV;\n"
+     "  return 0;\n"
      "}\n"},
 };
 
