@@ -105,7 +105,7 @@ class SecurityEventsLogged final : public SourceRule {
       const uint32_t classes = word_classes(name);
       const bool account_lock = (classes & lock_verb) && (classes & account_word) && names_account_lock(identifier_words(name));
       const bool change = account_lock || ((classes & change_verb) && names_security_setting(identifier_words(name)));
-      if (change && !names_constant(name)) {
+      if (change && !names_constant(name) && !is_stub(tokens, def)) {
         const Token& name_token = tokens[def.name];
         Site s;
         s.line = name_token.line;
@@ -168,6 +168,19 @@ class SecurityEventsLogged final : public SourceRule {
     f.evidence = s.evidence;
     f.severity = Severity::error;
     return f;
+  }
+
+  // A body that changes nothing: empty, or one return of a value no call makes (`return 0;`,
+  // `return -EOPNOTSUPP;`): the stub a build without the feature compiles.
+  static bool is_stub(std::span<const Token> tokens, const FunctionDef& def) {
+    const size_t end = std::min(def.body_close, tokens.size());
+    size_t k = def.body_open + 1;
+    if (k < end && tokens[k].is_ident("return")) {
+      for (++k; k < end && !tokens[k].is(";"); ++k)
+        if (tokens[k].kind == TokenKind::identifier && k + 1 < end && tokens[k + 1].is("(")) return false;
+      ++k;
+    }
+    return k >= end;
   }
 
   // An account lockout (`acct->locked = 1;`, `user.lockout = true;`) is a security event of its

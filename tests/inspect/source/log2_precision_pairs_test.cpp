@@ -178,7 +178,8 @@ TEST(SecurityEventsLogged, LookAlikePairs) { expect_pairs("LOG-2", look_alike_pa
 // Constants (ALL_CAPS) name flags and opcodes, not the objects compared; a key refused after a
 // comparison is a rejection whatever the comparison names; the kernel's rate-limited and once-only
 // wrappers log; an ALL_CAPS setter composes a message; an account lock acts on the account; a
-// check given only constants, or of what the system supports, asks about the platform.
+// check given only constants, or of what the system supports, asks about the platform; a stub
+// changes nothing.
 const std::vector<RulePair> kernel_look_alike_pairs = {
     {"a signature compared, against flags and addresses named by constants",
      "int accept_image(const unsigned char *sig, const unsigned char *expected) {\n"
@@ -271,6 +272,15 @@ const std::vector<RulePair> kernel_look_alike_pairs = {
      "  if (!dev_has_auth_capability(d))\n"
      "    return -ENODEV;\n"
      "  return 0;\n"
+     "}\n"},
+    {"a password changed, against the stub a build without the feature compiles",
+     "int set_admin_password(struct dev *d, const char *pw) {\n"
+     "  return store_password(d, pw);\n"
+     "}\n",
+     "static inline int set_admin_password(struct dev *d, const char *pw) {\n"
+     "  return -EOPNOTSUPP;\n"
+     "}\n"
+     "static inline void security_set_role(struct task *t, int role) {\n"
      "}\n"},
 };
 
