@@ -54,10 +54,10 @@ constexpr std::array<std::string_view, 89> other_key_qualifiers{
 constexpr std::array<std::string_view, 14> asymmetric_qualifiers{
     "rsa", "dsa", "dh", "ec", "ecc", "ecdsa", "ecdh", "ed25519", "x25519", "ssh", "pgp", "gpg", "signing", "sign"};
 // Words that make a preceding "pin" a hardware pin.
-constexpr std::array<std::string_view, 35> hardware_words{
-    "gpio", "led", "motor", "port", "mask", "mux", "irq", "output", "out", "input", "in", "high", "low", "pull",
-    "level", "pwm", "adc", "dac", "uart", "spi", "i2c", "tx", "rx", "cs", "button", "sensor", "reset", "dir", "int",
-    "en", "enable", "clk", "bit", "state", "config"};
+constexpr std::array<std::string_view, 37> hardware_words{
+    "gpio", "led", "motor", "port", "mask", "mux", "irq", "intr", "interrupt", "output", "out", "input", "in", "high",
+    "low", "pull", "level", "pwm", "adc", "dac", "uart", "spi", "i2c", "tx", "rx", "cs", "button", "sensor", "reset",
+    "dir", "int", "en", "enable", "clk", "bit", "state", "config"};
 // Qualifiers that make "…_code" an access code.
 constexpr std::array<std::string_view, 7> code_qualifiers{"pin", "pass", "access", "unlock", "auth", "security",
                                                           "admin"};
@@ -117,7 +117,10 @@ CredentialName credential_name(std::string_view identifier) {
   // structure's private data.
   if (last == "private" && any_before(words, n, asymmetric_qualifiers)) return CredentialName::key;
   if (last == "token") return any_before(words, n, crypto_qualifiers) ? CredentialName::secret : CredentialName::token;
-  if (last == "pin" || last == "pincode") return any_before(words, n, hardware_words) ? CredentialName::none : CredentialName::pin;
+  // cpus_to_pin, pages_to_pin: "pin" after "to" is the verb (to pin memory), not a PIN.
+  if (last == "pin" || last == "pincode")
+    return any_before(words, n, hardware_words) || (n > 0 && words[n - 1] == "to") ? CredentialName::none
+                                                                                   : CredentialName::pin;
   // pin_code, unlock_code; not access_size_code (the code of a size).
   if (last == "code" && n > 0 && in(code_qualifiers, words[n - 1])) return CredentialName::pass;
   if (last == "pass" || last == "pw") return CredentialName::pass;
@@ -151,6 +154,16 @@ bool names_secret(std::string_view identifier) {
     case CredentialName::none: return false;
   }
   return false;
+}
+
+bool names_text_secret(std::string_view identifier) {
+  if (!may_name_credential(identifier) || credential_name(identifier) != CredentialName::secret) return false;
+  constexpr std::array<std::string_view, 5> text_words{"passwords", "pwd", "credential", "credentials", "creds"};
+  constexpr std::array<std::string_view, 3> text_suffixes{"password", "passwd", "passphrase"};  // adminpassword too
+  const std::string last = meaning(identifier).back();
+  return in(text_words, last) || std::any_of(text_suffixes.begin(), text_suffixes.end(), [&](std::string_view suffix) {
+           return std::string_view(last).ends_with(suffix);
+         });
 }
 
 bool needs_unpredictable_value(std::string_view identifier) {

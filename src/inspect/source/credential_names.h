@@ -28,6 +28,10 @@ bool may_name_credential(std::string_view identifier);
 // `token` is not (a map's key, a parser's token).
 bool names_secret(std::string_view identifier);
 
+// Whether the name says its value is a password or a credential, which are text, never a number
+// (a PIN, an OTP or a secret may be one): `admin_password`, `creds`, not `pin` or `otp`.
+bool names_text_secret(std::string_view identifier);
+
 // Whether a word before "key" makes it cryptographic (aes, device, hmac, session…) or something else
 // (a map's, a hash's, a keyboard's key: config, hash, rss, press…).
 bool qualifies_key_as_crypto(std::string_view word);

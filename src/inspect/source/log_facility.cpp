@@ -19,9 +19,17 @@ bool is_declared(std::string_view name, const Config& config) {
   return std::find(config.log_functions.begin(), config.log_functions.end(), name) != config.log_functions.end();
 }
 
+// Where the level is among a log's words: the last, or the one before a rate-limited or once-only
+// variant's suffix (net_info_ratelimited, dev_warn_once, net_dbg_ratelimited).
+size_t level_at(const std::vector<std::string>& words) {
+  const bool variant = words.size() > 2 && (words.back() == "ratelimited" || words.back() == "once");
+  return words.size() - (variant ? 2 : 1);
+}
+
 // A project's or subsystem's wrapper of the kernel or RTOS log, named for the level it writes at:
-// netdev_info, mlx4_warn, DP_NOTICE, Zephyr's BT_ERR/BT_WARN, aq_pr_err. The first word must not
-// make it a predicate, accessor or handler of an error (IS_ERR, PTR_ERR, set_err, handle_err).
+// netdev_info, mlx4_warn, DP_NOTICE, Zephyr's BT_ERR/BT_WARN, aq_pr_err, and their rate-limited
+// and once-only variants. The first word must not make it a predicate, accessor or handler of an
+// error (IS_ERR, PTR_ERR, set_err, handle_err).
 bool names_leveled_log(std::string_view name) {
   static const NameParts parts({"err", "warn", "notice", "info", "crit", "alert", "emerg", "dbg"});
   if (!parts.in(name)) return false;
@@ -34,8 +42,10 @@ bool names_leveled_log(std::string_view name) {
       "update", "show"};
   // A verb anywhere before the level makes it a getter or setter of that level's data
   // (radeon_atombios_get_asic_ss_info), not a log.
-  return in(levels, words.back()) &&
-         std::none_of(words.begin(), words.end() - 1, [](const std::string& w) { return in(not_loggers, w); });
+  const size_t level = level_at(words);
+  return in(levels, words[level]) &&
+         std::none_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(level),
+                      [](const std::string& w) { return in(not_loggers, w); });
 }
 
 // Debug output (pr_debug, dev_dbg, LOG_DBG, ESP_LOGD, NRF_LOG_DEBUG) is compiled out of release
@@ -46,7 +56,7 @@ bool names_debug_log(std::string_view name) {
   const auto words = identifier_words(name);
   static constexpr std::array<std::string_view, 8> debug{"dbg", "debug", "devel", "logd", "logv", "verbose",
                                                          "alogd", "alogv"};
-  return !words.empty() && in(debug, words.back());
+  return !words.empty() && in(debug, words[level_at(words)]);
 }
 
 // Log functions known by their exact names: syslog, the kernel log (Linux, Zephyr's printk

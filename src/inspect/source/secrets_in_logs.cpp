@@ -73,7 +73,8 @@ class SecretAliases {
     return look_alike;
   }
 
-  bool holds_secret(size_t k) {
+  // Whether the variable at token k holds a secret; `origin`: the token of the last secret it was given.
+  bool holds_secret(size_t k, size_t& origin) {
     if (!file_names_secret()) return false;
     const auto& tokens = file_.tokens;
     const FileValues& values = file_.values();
@@ -89,6 +90,7 @@ class SecretAliases {
         if (tokens[q].kind != TokenKind::identifier && !tokens[q].is(".") && !tokens[q].is("->")) return false;
       if (r.empty() || !logged_secret(file_, r.end - 1, *this)) return false;
       secret = true;
+      origin = r.end - 1;
     }
     return secret;
   }
@@ -147,6 +149,15 @@ class SecretsInLogs final : public SourceRule {
       }
       if (call.close + 1 < tokens.size() && tokens[call.close + 1].is("<<")) {  // LOG(INFO) << …
         check_stream(file, call.close + 1, callee, aliases, out);
+        continue;
+      }
+      if (call.function < 0 && call.macro.empty()) {
+        // Outside any function a call is a macro that declares (TRACE_EVENT(set_shared_key, …)):
+        // a bare name among its arguments is what it declares, not a value it logs.
+        std::vector<std::pair<size_t, size_t>> values;
+        for (const auto& [begin, end] : call.args)
+          if (end != begin + 1 || tokens[begin].kind != TokenKind::identifier) values.emplace_back(begin, end);
+        check_arguments(file, values, callee, aliases, out);
         continue;
       }
       if (!check_arguments(file, call.args, callee, aliases, out)) foreign.record_sinks(call, found.sinks);
@@ -235,15 +246,9 @@ class SecretsInLogs final : public SourceRule {
     for (size_t a = 0; a < args.size(); ++a) {
       const auto [begin, end] = args[a];
       if (end == begin + 1 && file.tokens[begin].kind == TokenKind::string) continue;  // the format, or a literal
-      if (const Token* secret = secret_value(file, begin, end, aliases)) {
-        // A `pass` the format prints as a number is a pass's number; so is a `pin` that the
-        // function is given as a number or reads from a structure (dev_err(dev, "pin %u busy",
-        // pin)): a PIN printed as a number is one the function reads in itself (pin = read_keypad()).
-        const CredentialName cls = credential_name(secret->text);
-        if ((cls == CredentialName::pass ||
-             (cls == CredentialName::pin && (member_value(file, *secret) || integer_parameter(file, *secret)))) &&
-            printed_as_number(file, args, a))
-          continue;
+      size_t origin = 0;  // the secret-named value, or the one an alias holds
+      if (const Token* secret = secret_value(file, begin, end, aliases, origin)) {
+        if (look_alike_by_conversion(file, origin, conversion(file, args, a))) continue;
         report(file, *secret, sink, out);
         return true;  // one finding per call
       }
@@ -251,15 +256,19 @@ class SecretsInLogs final : public SourceRule {
     return false;
   }
 
-  // Whether the printf-style format among the arguments before args[a] (the first literal one)
-  // converts args[a] as an integer or character. False when there is no literal format or its
-  // conversions cannot be counted.
-  static bool printed_as_number(const SourceFile& file, std::span<const std::pair<size_t, size_t>> args, size_t a) {
+  // The conversion that the printf-style format among the arguments before args[a] (the first
+  // literal one) gives args[a], with the character after it ('d', or 'p' then 'K'); none when there
+  // is no literal format or its conversions cannot be counted.
+  struct Conversion {
+    char letter = 0, next = 0;
+    bool is_any_of(std::string_view letters) const { return letter != 0 && letters.find(letter) != std::string_view::npos; }
+  };
+  static Conversion conversion(const SourceFile& file, std::span<const std::pair<size_t, size_t>> args, size_t a) {
     const LiteralResolver literals(file);
     for (size_t f = 0; f < a; ++f) {
       const LiteralForm form = literals.evaluate(args[f].first, args[f].second);
       if (form.kind != LiteralForm::Kind::literal) continue;
-      if (form.texts.size() != 1) return false;
+      if (form.texts.size() != 1) return {};
       const std::string& text = form.texts[0];
       size_t position = f + 1;  // the argument the next conversion takes
       for (size_t i = 0; i < text.size(); ++i) {
@@ -267,13 +276,39 @@ class SecretsInLogs final : public SourceRule {
         if (++i < text.size() && text[i] == '%') continue;
         for (; i < text.size() && std::string_view("-+ #0'123456789.*hlLjztq").find(text[i]) != std::string_view::npos; ++i)
           if (text[i] == '*') ++position;  // a width or precision given as an argument
-        if (i >= text.size()) return false;
-        if (position == a) return std::string_view("diouxXc").find(text[i]) != std::string_view::npos;
+        if (i >= text.size()) return {};
+        if (position == a) return {text[i], i + 1 < text.size() ? text[i + 1] : '\0'};
         ++position;
       }
-      return false;
+      return {};
     }
-    return false;
+    return {};
+  }
+
+  // Whether the secret-named value at token k is not the secret, by how the format prints it.
+  // Printed as an address (%p, the kernel's %pK and %px; not %pM or %ph, which print what it points
+  // to), it is where the secret is. A password or credential is text: one printed in decimal is a
+  // flag or a count (log_passwd, tx_flow_ctrl_creds). A `pass` printed as a number is a pass's
+  // number; so is a `pin` that the function has as a number rather than reads in (dev_err(dev,
+  // "pin %u busy", pin) with pin a parameter or taken from a structure): a PIN printed as a number
+  // is one the function reads in itself (pin = read_keypad()).
+  static bool look_alike_by_conversion(const SourceFile& file, size_t k, Conversion printed) {
+    const bool letter_after = (printed.next >= 'a' && printed.next <= 'z') || (printed.next >= 'A' && printed.next <= 'Z') ||
+                              (printed.next >= '0' && printed.next <= '9');
+    if (printed.letter == 'p' && (!letter_after || printed.next == 'K' || printed.next == 'x')) return true;
+    const std::string_view name = file.tokens[k].text;
+    const bool text = names_text_secret(name);
+    if (printed.is_any_of("diu") && text) return true;
+    const CredentialName cls = credential_name(name);
+    // Whatever the format (a tracepoint has none): declared a bool, any secret-named value is a
+    // flag (bool empty_otp); declared a number (int pass, enum passtype pass, int revoke_creds), a
+    // pass or a credential is a pass's number or a count of credits.
+    const std::string_view type = declared_type(file, k);
+    if (type == "bool" || type == "_Bool") return true;
+    if ((text || cls == CredentialName::pass) && names_number_type(type)) return true;
+    if (!printed.is_any_of("diouxXc")) return false;
+    return cls == CredentialName::pass ||
+           (cls == CredentialName::pin && (member_value(file, file.tokens[k]) || pin_number(file, k)));
   }
 
  public:
@@ -381,8 +416,9 @@ class SecretsInLogs final : public SourceRule {
     for (size_t k = at + 1; k <= tokens.size(); ++k) {
       const bool end = k == tokens.size() || tokens[k].is(";") || tokens[k].is("}");
       if (end || tokens[k].is("<<")) {
+        size_t origin = 0;
         if (k > begin)
-          if (const Token* secret = secret_value(file, begin, k, aliases)) {
+          if (const Token* secret = secret_value(file, begin, k, aliases, origin)) {
             report(file, *secret, sink, out);
             return;
           }
@@ -396,8 +432,10 @@ class SecretsInLogs final : public SourceRule {
 
   // The first secret-named identifier in tokens [begin, end) that is the value itself: not inside
   // the parentheses of another call, not the operand of sizeof, not a function name, not an
-  // object whose method measures it; or a plain variable that only holds such a secret.
-  static const Token* secret_value(const SourceFile& file, size_t begin, size_t end, SecretAliases& aliases) {
+  // object whose method measures it; or a plain variable that only holds such a secret. `origin`:
+  // the token of the secret-named value (for an alias, of the value it holds).
+  static const Token* secret_value(const SourceFile& file, size_t begin, size_t end, SecretAliases& aliases,
+                                   size_t& origin) {
     const auto& tokens = file.tokens;
     begin = past_condition(file, begin, end);
     for (size_t k = begin; k < end; ++k) {
@@ -415,7 +453,7 @@ class SecretsInLogs final : public SourceRule {
         continue;
       }
       if (k + 1 < end && tokens[k + 1].is("(")) {  // a function name: its result is logged
-        if (returns_password(t.text)) return &t;
+        if (returns_password(t.text)) return &tokens[origin = k];
         continue;
       }
       const bool member = k + 2 < end && (tokens[k + 1].is(".") || tokens[k + 1].is("->")) &&
@@ -429,12 +467,12 @@ class SecretsInLogs final : public SourceRule {
       // a key, and otp->comm is a name.
       if (member && !method) continue;
       if (k + 1 < end && tokens[k + 1].is("[")) {  // keys[i]: the element is judged by the array's name
-        if (logged_secret(file, k, aliases) && !integer_constant(file, k)) return &t;
+        if (logged_secret(file, k, aliases) && !integer_constant(file, k)) return &tokens[origin = k];
         k = std::min(file.syntax.match(k + 1), end);  // the index is not the value
         continue;
       }
-      if (logged_secret(file, k, aliases) && !integer_constant(file, k)) return &t;
-      if (end == begin + 1 && aliases.holds_secret(k)) return &t;
+      if (logged_secret(file, k, aliases) && !integer_constant(file, k)) return &tokens[origin = k];
+      if (end == begin + 1 && aliases.holds_secret(k, origin)) return &t;
     }
     return nullptr;
   }
@@ -468,19 +506,50 @@ class SecretsInLogs final : public SourceRule {
     return k > 0 && (file.tokens[k - 1].is("->") || file.tokens[k - 1].is("."));
   }
 
-  // Whether the name is a parameter of its function declared as an integer (unsigned pin, u8 pin).
-  static bool integer_parameter(const SourceFile& file, const Token& t) {
-    static constexpr std::array<std::string_view, 18> integers{
-        "int", "unsigned", "signed", "short", "long", "u8", "u16", "u32", "u64", "s32", "uint8_t", "uint16_t",
-        "uint32_t", "uint64_t", "int32_t", "size_t", "uint", "unsigned_int"};
+  // The last word of the type a declaration in view gives the name at token k, or of the type it
+  // points to ("int" for `unsigned int pin`, "u8" for `u8 *pin`, "int" for `int ioapic, pin`), or
+  // "enum" for an enum; empty when the file declares none.
+  static std::string_view declared_type(const SourceFile& file, size_t k) {
     const auto& tokens = file.tokens;
-    const size_t k = static_cast<size_t>(&t - tokens.data());
     const FileValues& values = file.values();
-    for (const Binding* b : values.visible(t.text, values.function_at(k)))
-      if (b->form == BindingForm::parameter && b->name > 0 &&
-          std::find(integers.begin(), integers.end(), tokens[b->name - 1].text) != integers.end())
-        return true;
-    return false;
+    for (const Binding* b : values.visible(tokens[k].text, values.function_at(k))) {
+      if (b->form != BindingForm::declaration && b->form != BindingForm::parameter) continue;
+      size_t type = b->name;
+      // Back over the declarators before this one (int ioapic, pin), then pointers and const.
+      while (type >= 2 && tokens[type - 1].is(",") && tokens[type - 2].kind == TokenKind::identifier) type -= 2;
+      while (type > 0 && (tokens[type - 1].is("*") || tokens[type - 1].is_ident("const"))) --type;
+      if (type == 0 || tokens[type - 1].kind != TokenKind::identifier) continue;
+      return type >= 2 && tokens[type - 2].is_ident("enum") ? std::string_view("enum") : tokens[type - 1].text;
+    }
+    return {};
+  }
+
+  // Whether a type (as declared_type gives it) is an integer, a bool or an enum.
+  static bool names_number_type(std::string_view type) {
+    static constexpr std::array<std::string_view, 28> numbers{
+        "int", "unsigned", "signed", "short", "long", "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64",
+        "uint8_t", "uint16_t", "uint32_t", "uint64_t", "int8_t", "int16_t", "int32_t", "int64_t", "size_t",
+        "uint", "unsigned_int", "bool", "_Bool", "ushort", "enum"};
+    return std::find(numbers.begin(), numbers.end(), type) != numbers.end();
+  }
+
+  // Whether the pin at token k is a number the function has rather than reads in: declared a
+  // number (a parameter, a local or a module's setting) and never given the result of a call
+  // unless the call names hardware (pin = intel_gpio_to_pin(…), MTK_GET_PIN_NO(…); not
+  // pin = read_keypad()). Taken from a structure or a table (pin = grp->pins[i]) or filled through
+  // its address (of_property_read_u32(np, "pin", &pin)), it is a pin's number.
+  static bool pin_number(const SourceFile& file, size_t k) {
+    if (!names_number_type(declared_type(file, k))) return false;
+    const auto& tokens = file.tokens;
+    const FileValues& values = file.values();
+    for (const Binding* b : values.visible(tokens[k].text, values.function_at(k))) {
+      if (b->name > k || b->value.empty()) continue;
+      const TokenRange r = values.strip(b->value);
+      if (r.size() >= 2 && tokens[r.begin].kind == TokenKind::identifier && tokens[r.begin + 1].is("(") &&
+          !any_word(tokens[r.begin].text, names_hardware_pin))
+        return false;
+    }
+    return true;
   }
 
   // Whether the name is declared a pointer to void or to a struct, union or class: a `pw` or

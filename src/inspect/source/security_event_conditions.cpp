@@ -90,6 +90,22 @@ bool names_security_operand(std::span<const Token> tokens, size_t name, size_t e
   return false;
 }
 
+// Whether the call named at tokens[name] is given only constants (names without lower-case letters
+// and numbers): opal_check_token(OPAL_PCI_GET_BAR).
+bool of_constants(std::span<const Token> tokens, size_t name, size_t close) {
+  const size_t open = name + 1, end = std::min(close, tokens.size());
+  int depth = 0;
+  bool any = false;
+  for (size_t k = open; k < end; ++k) {
+    depth += tokens[k].is("(") ? 1 : tokens[k].is(")") ? -1 : 0;
+    if (depth == 0) return any;
+    if (tokens[k].kind == TokenKind::string || (tokens[k].kind == TokenKind::identifier && !names_constant(tokens[k].text)))
+      return false;
+    any = any || tokens[k].kind == TokenKind::identifier || tokens[k].kind == TokenKind::number;
+  }
+  return false;
+}
+
 // a comparison that sorts or ranks, as versions are, decides no match.
 bool ordered(std::span<const Token> tokens, size_t name, size_t close) {
   const auto relation = [](const Token& t) { return t.is("<") || t.is(">") || t.is("<=") || t.is(">="); };
@@ -216,7 +232,10 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
       cond.of_authentication = cond.of_authentication ||
                                judged.authentication(called ? c : tokens[source], names_authentication);
     const auto checks = [&] { return judged.check(c, has_check_word) && checks_security_thing(tokens, k); };
-    if (called && (verifies || checks())) cond.verification = true;
+    // A check given only constants asks whether the platform has a thing (opal_check_token(OPAL_X));
+    // a verification of one verifies what is there (verify_image_signature(APP_BASE)).
+    const bool platform_check = !(word_classes(c.text) & verify_word) && of_constants(tokens, k, close);
+    if (called && (verifies || checks()) && !platform_check) cond.verification = true;
     else if (called) cond.comparison = cond.comparison || (judged.comparison(c, is_comparison) && !ordered(tokens, k, close));
     else if (verifies || (call_depth == 0 && judged.holds_outcome(c)))
       cond.verification = true;

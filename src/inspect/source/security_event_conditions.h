@@ -89,10 +89,10 @@ struct Judged {
   explicit Judged(const FileNames& names)
       : verification(names), check(names), comparison(names), outcome(names), security_noun(names), mac(names),
         address(names), lock(names), account(names), failure(names), log(names), authentication(names),
-        denial(names), credential(names), decides_as_call(names), decides_as_value(names), assigned_from(names),
+        denial(names), key_rejection(names), credential(names), decides_as_call(names), decides_as_value(names), assigned_from(names),
         objects(names) {}
   NameMemo verification, check, comparison, outcome, security_noun, mac, address, lock, account, failure, log,
-      authentication, denial, credential, decides_as_call, decides_as_value;
+      authentication, denial, key_rejection, credential, decides_as_call, decides_as_value;
   AssignedCallees assigned_from;  // of the function being walked
   ObjectNames objects;            // of the function being walked
 

@@ -62,6 +62,14 @@ constexpr std::string_view parser_words[] = {"match", "expect", "peek", "next", 
 
 }  // namespace
 
+// A name without lower-case letters (HCI_USER_CHANNEL, _FW_LINKED, SET_FWROLE_MAINTAIN_WIFI_ROLE):
+// by convention a macro or an enumerator, which names a flag, an opcode or a kind of thing, never
+// a credential, an outcome or a security object a condition compares; called, a macro that sets a
+// field of a message or register composes the message, the code that sends it makes the change.
+bool names_constant(std::string_view name) {
+  return std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 // A string comparison function by its name: strcmp, strncasecmp, g_ascii_strcasecmp, g_strcmp0,
 // wcscmp, _stricmp, lstrcmpi, g_str_equal, streq (not destroy_cmp or restore_equal).
 bool compares_strings(std::string_view name) {
@@ -292,12 +300,23 @@ bool is_verification(std::string_view name) {
                                            "release", "put", "register", "unregister", "lookup", "find", "copy",
                                            "dup", "clone", "set", "add", "del", "delete", "remove", "list", "dump",
                                            "show", "print", "parse", "read", "write", "load", "save", "store"};
+  // system_supports_address_auth, has_auth_capability: whether the system can do a thing.
+  constexpr std::string_view capability[] = {"supports", "support", "supported", "capable", "capability",
+                                             "capabilities"};
+  if (has_word(words, capability)) return false;
   const bool checks = has_word(words, check_words);
   if (has_word(words, auth_words) && (checks || !has_word(words, managing))) return true;
   return names_verify_of_security_object(words) || (checks && names_security_object(words, true));
 }
 
 bool names_authentication(std::string_view name) { return word_classes(name) & auth_word; }
+
+// A name that says a key or credential was refused: -EKEYREJECTED, -EKEYREVOKED, -EKEYEXPIRED,
+// rpc_autherr_badcred.
+bool names_key_rejection(std::string_view name) {
+  return (word_classes(name) & denial_word) &&
+         any_word(name, [](std::string_view w) { return w.starts_with("ekey") || w == "badcred"; });
+}
 
 // A name that says access was refused: SVC_DENIED, -EACCES, -EKEYREJECTED, rpc_autherr_badcred,
 // AUTH_BAD_KEYID.
@@ -310,7 +329,7 @@ bool names_denial(std::string_view name) {
 // validator.check(signature, len). tokens[at] is the called name, followed by its '('. Narrower
 // nouns than a function's own name needs: a check of a map's key or a user's name is not one.
 bool names_a_secret(std::string_view name) {
-  return may_name_credential(name) && credential_name(name) == CredentialName::secret;
+  return may_name_credential(name) && !names_constant(name) && credential_name(name) == CredentialName::secret;
 }
 bool has_check_word(std::string_view name) { return word_classes(name) & check_word; }
 // A security noun among an operand's words but "mac", which is judged with the whole condition in
@@ -318,7 +337,7 @@ bool has_check_word(std::string_view name) { return word_classes(name) & check_w
 // A version of a security object (fw_version, liquidio_firmware_version) is a number to compare
 // releases by, not the object.
 bool has_security_noun(std::string_view name) {
-  if ((word_classes(name) & (security_noun | version_word)) != security_noun) return false;
+  if ((word_classes(name) & (security_noun | version_word)) != security_noun || names_constant(name)) return false;
   auto words = identifier_words(name);
   std::erase(words, "mac");
   return names_security_object(words, false);
@@ -336,6 +355,7 @@ bool checks_security_thing(std::span<const Token> tokens, size_t at) {
   // gpio_is_valid(pin): beside a hardware word in the check's name a pin is an I/O pin.
   const bool hardware = any_word(tokens[at].text, [](std::string_view w) { return names_hardware_pin(w); });
   const auto security = [address, hardware](std::string_view id) {
+    if (names_constant(id)) return false;
     if (names_secret(id) && !(hardware && any_word(id, [](std::string_view w) { return w == "pin"; }))) return true;
     return any_word(id, [address](std::string_view w) {
       if (w.size() > 3 && w.back() == 's') w.remove_suffix(1);  // tokens, certs, signatures
@@ -362,7 +382,7 @@ bool checks_security_thing(std::span<const Token> tokens, size_t at) {
 // login_buf a buffer, crc_result the CRC computed. Constants (ALL_CAPS, like KEY_SLOT_FW_VERIFY)
 // name things, not outcomes.
 bool is_outcome_variable(std::string_view name) {
-  if (std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+  if (names_constant(name)) return false;
   if (!(word_classes(name) & (auth_word | verify_word | security_noun))) return false;
   auto words = identifier_words(name);
   if (!words.empty() && (words.front() == "is" || words.front() == "has")) words.erase(words.begin());
@@ -406,6 +426,20 @@ bool may_hold_lock_word(std::string_view name) {
   return false;
 }
 bool is_account_word(std::string_view name) { return word_classes(name) & account_word; }
+
+// Whether a lock verb acts on an account: next to an account word (lock_user, unlock_account,
+// user_lockout), not a lock of the user's elsewhere in the name (user_dlm_lock_status,
+// handle_user_split_lock, user_may_continue_on_blocked_lock).
+bool names_account_lock(const std::vector<std::string>& words) {
+  const auto in = [](std::span<const std::string_view> set, const std::string& w) {
+    return std::find(set.begin(), set.end(), w) != set.end();
+  };
+  for (size_t i = 0; i < words.size(); ++i)
+    if (in(lock_verbs, words[i]) && ((i > 0 && in(account_words, words[i - 1])) ||
+                                     (i + 1 < words.size() && in(account_words, words[i + 1]))))
+      return true;
+  return false;
+}
 
 // A name that says failure: FAILED, ERR_AUTH, -EACCES, and errno-style codes (EAUTH, EBADMSG,
 // BOOT_EBADIMAGE, BLE_HS_EAUTHEN).

@@ -62,7 +62,11 @@ bool is_mac_operand(std::string_view name);
 bool has_address_word(std::string_view name);
 bool is_lock_word(std::string_view name);
 bool is_account_word(std::string_view name);
+bool names_constant(std::string_view name);
+// Of a defined function's name split into words: whether it locks or unlocks accounts.
+bool names_account_lock(const std::vector<std::string>& words);
 bool names_denial(std::string_view name);
+bool names_key_rejection(std::string_view name);
 bool names_failure(std::string_view name);
 bool is_failure_value(std::span<const Token> value, bool names_one);
 // Quick first looks, before the judgements above: whether a name can decide a condition at all,

@@ -103,8 +103,9 @@ class SecurityEventsLogged final : public SourceRule {
       find_rejections(file, def, name, judged, out);
       if (lock_names) find_lockouts(file, def, name, judged, out);
       const uint32_t classes = word_classes(name);
-      const bool account_lock = (classes & lock_verb) && (classes & account_word);
-      if (account_lock || ((classes & change_verb) && names_security_setting(identifier_words(name)))) {
+      const bool account_lock = (classes & lock_verb) && (classes & account_word) && names_account_lock(identifier_words(name));
+      const bool change = account_lock || ((classes & change_verb) && names_security_setting(identifier_words(name)));
+      if (change && !names_constant(name) && !is_stub(tokens, def)) {
         const Token& name_token = tokens[def.name];
         Site s;
         s.line = name_token.line;
@@ -167,6 +168,19 @@ class SecurityEventsLogged final : public SourceRule {
     f.evidence = s.evidence;
     f.severity = Severity::error;
     return f;
+  }
+
+  // A body that changes nothing: empty, or one return of a value no call makes (`return 0;`,
+  // `return -EOPNOTSUPP;`): the stub a build without the feature compiles.
+  static bool is_stub(std::span<const Token> tokens, const FunctionDef& def) {
+    const size_t end = std::min(def.body_close, tokens.size());
+    size_t k = def.body_open + 1;
+    if (k < end && tokens[k].is_ident("return")) {
+      for (++k; k < end && !tokens[k].is(";"); ++k)
+        if (tokens[k].kind == TokenKind::identifier && k + 1 < end && tokens[k + 1].is("(")) return false;
+      ++k;
+    }
+    return k >= end;
   }
 
   // An account lockout (`acct->locked = 1;`, `user.lockout = true;`) is a security event of its
@@ -408,10 +422,13 @@ class SecurityEventsLogged final : public SourceRule {
       }
       // A failed lookup of an authentication's object (a session, a shared key) rejects when the
       // branch says so (`return SVC_DENIED;`, `return AUTH_BAD_KEYID;`); a failed allocation
-      // (`return NULL;`, `-ENOMEM`) does not.
-      if (!verification && cond.of_authentication)
+      // (`return NULL;`, `-ENOMEM`) does not. So does a failed comparison whose branch rejects a key
+      // (`if (memcmp(tail, MODULE_SIG_STRING, n)) return -EKEYREJECTED;`), whatever it compares.
+      if (!verification && (cond.of_authentication || cond.comparison))
         for (size_t k = then_begin; k < then_end && !verification; ++k)
-          verification = tokens[k].kind == TokenKind::identifier && judged.denial(tokens[k], names_denial);
+          verification = tokens[k].kind == TokenKind::identifier &&
+                         (cond.of_authentication ? judged.denial(tokens[k], names_denial)
+                                                 : judged.key_rejection(tokens[k], names_key_rejection));
       if (!verification) continue;
       // The then-branch runs on a failed check when the condition negates (!ok, != 0) or is a
       // bare comparison (memcmp(...) is non-zero on a mismatch).

@@ -175,6 +175,117 @@ const std::vector<RulePair> look_alike_pairs = {
 
 TEST(SecurityEventsLogged, LookAlikePairs) { expect_pairs("LOG-2", look_alike_pairs); }
 
+// Constants (ALL_CAPS) name flags and opcodes, not the objects compared; a key refused after a
+// comparison is a rejection whatever the comparison names; the kernel's rate-limited and once-only
+// wrappers log; an ALL_CAPS setter composes a message; an account lock acts on the account; a
+// check given only constants, or of what the system supports, asks about the platform; a stub
+// changes nothing.
+const std::vector<RulePair> kernel_look_alike_pairs = {
+    {"a signature compared, against flags and addresses named by constants",
+     "int accept_image(const unsigned char *sig, const unsigned char *expected) {\n"
+     "  if (memcmp(sig, expected, 32))\n"
+     "    return -EBADMSG;\n"
+     "  return 0;\n"
+     "}\n",
+     "int open_dev(struct hci_dev *hdev) {\n"
+     "  if (!hci_dev_test_flag(hdev, HCI_USER_CHANNEL) && !bacmp(&hdev->bdaddr, BDADDR_ANY))\n"
+     "    return -EADDRNOTAVAIL;\n"
+     "  return 0;\n"
+     "}\n"
+     "bool ps_ready(struct mlme *pmlme) {\n"
+     "  if (!check_fwstate(pmlme, _FW_LINKED))\n"
+     "    return false;\n"
+     "  return true;\n"
+     "}\n"},
+    {"a key refused after a comparison, against a marker that is only absent",
+     "int verify_kernel_sig(const char *kernel, unsigned long len, unsigned long marker_len) {\n"
+     "  if (memcmp(kernel + len - marker_len, MODULE_SIG_STRING, marker_len))\n"
+     "    return -EKEYREJECTED;\n"
+     "  return 0;\n"
+     "}\n",
+     "int read_modsig(const char *buf, unsigned long len, unsigned long marker_len) {\n"
+     "  if (memcmp(buf + len - marker_len, MODULE_SIG_STRING, marker_len))\n"
+     "    return -ENOENT;\n"
+     "  return 0;\n"
+     "}\n"},
+    {"a token mismatch not logged, against logged by rate-limited and once-only wrappers",
+     "int validate_vf_token(struct vdev *v, const uuid_t *uuid) {\n"
+     "  if (!uuid_equal(uuid, &v->vf_token))\n"
+     "    return -EACCES;\n"
+     "  return 0;\n"
+     "}\n",
+     "int validate_vf_token(struct vdev *v, const uuid_t *uuid) {\n"
+     "  if (!uuid_equal(uuid, &v->vf_token)) {\n"
+     "    pci_info_ratelimited(v->pdev, \"Incorrect VF token\\n\");\n"
+     "    return -EACCES;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n"
+     "int check_port_token(struct port *p, const uuid_t *uuid) {\n"
+     "  if (!uuid_equal(uuid, &p->token)) {\n"
+     "    dev_notice_once(p->dev, \"wrong token\\n\");\n"
+     "    return -EACCES;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n"},
+    {"a user's role set, against a macro-like setter of a firmware command's role field",
+     "void set_user_role(struct account *a, int role) {\n"
+     "  a->role = role;\n"
+     "}\n",
+     "static inline void SET_FWROLE_MAINTAIN_WIFI_ROLE(void *cmd, unsigned int val) {\n"
+     "  le32p_replace_bits((unsigned int *)cmd, val, 0x0f);\n"
+     "}\n"},
+    {"an account locked, against a lock of the user's elsewhere in the name",
+     "int lock_user(struct account *a) {\n"
+     "  return store_flag(a, 1);\n"
+     "}\n",
+     "int user_dlm_lock_status(struct lksb *l) {\n"
+     "  return l->status;\n"
+     "}\n"
+     "int user_may_continue_on_blocked_lock(struct lockres *r, int level) {\n"
+     "  return r->level > level;\n"
+     "}\n"},
+    {"a token checked, against a platform's call checked by its constant token",
+     "int open_session(struct session *s, const char *token) {\n"
+     "  if (!check_token(s, token))\n"
+     "    return -EACCES;\n"
+     "  s->open = 1;\n"
+     "  return 0;\n"
+     "}\n",
+     "int set_tunnel_bar(struct phb *phb, unsigned long addr) {\n"
+     "  if (!opal_check_token(OPAL_PCI_GET_PBCQ_TUNNEL_BAR))\n"
+     "    return -ENXIO;\n"
+     "  return opal_pci_set_tunnel_bar(phb->id, addr);\n"
+     "}\n"},
+    {"an authentication that fails, against a test of whether the system supports one",
+     "int open_device(struct user *u) {\n"
+     "  if (!authenticate_user(u))\n"
+     "    return -EACCES;\n"
+     "  return 0;\n"
+     "}\n",
+     "int get_enabled_keys(struct task *t) {\n"
+     "  if (!system_supports_address_auth())\n"
+     "    return -EINVAL;\n"
+     "  return t->keys;\n"
+     "}\n"
+     "int probe_caps(struct dev *d) {\n"
+     "  if (!dev_has_auth_capability(d))\n"
+     "    return -ENODEV;\n"
+     "  return 0;\n"
+     "}\n"},
+    {"a password changed, against the stub a build without the feature compiles",
+     "int set_admin_password(struct dev *d, const char *pw) {\n"
+     "  return store_password(d, pw);\n"
+     "}\n",
+     "static inline int set_admin_password(struct dev *d, const char *pw) {\n"
+     "  return -EOPNOTSUPP;\n"
+     "}\n"
+     "static inline void security_set_role(struct task *t, int role) {\n"
+     "}\n"},
+};
+
+TEST(SecurityEventsLogged, KernelLookAlikePairs) { expect_pairs("LOG-2", kernel_look_alike_pairs); }
+
 // A debug or level-named wrapper is still a log a secret must not reach (LOG-3).
 const std::vector<RulePair> leveled_log_secret_pairs = {
     {"Zephyr BT_ERR", "void pair_failed(const char *passkey) { BT_ERR(\"pairing failed, passkey %s\", passkey); }\n",

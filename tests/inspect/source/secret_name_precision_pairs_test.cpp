@@ -1,5 +1,6 @@
 // Names that look like secrets in driver and board code but hold a pin's number, a pass count,
-// a chip revision, a structure's private data or a table of flags: each pair's flawed twin holds
+// a count of credits, a flag, a secret's address, a chip revision, a structure's private data or
+// a table of flags, or name what a tracepoint declares: each pair's flawed twin holds
 // a real secret, its fixed twin the look-alike, which must stay silent (LOG-3, CRYPTO-4).
 #include <gtest/gtest.h>
 
@@ -122,6 +123,164 @@ void show(const void *dev, const char *session_key)
 {
     card_get_ss_info(dev, session_key);
 }
+)~"},
+    {"a key printed as text, against its address printed with %p and %pK",
+     R"~(#include <linux/printk.h>
+void report(const char *session_key, int rc)
+{
+    printk(KERN_ERR "setting key failed: rc = [%d]; key = [%s]\n", rc, session_key);
+}
+)~",
+     R"~(#include <linux/printk.h>
+void report(const char *session_key, int rc)
+{
+    printk(KERN_ERR "setting key failed: rc = [%d]; key = [0x%p]\n", rc, session_key);
+    pr_warn("no key (%pK)\n", session_key);
+}
+)~"},
+    {"credentials printed as text, against a count of credits printed in decimal",
+     R"~(struct client { const char *tx_creds; };
+void on_flow(const void *dev, struct client *cl)
+{
+    dev_dbg(dev, "flow control creds = %s.\n", cl->tx_creds);
+}
+)~",
+     R"~(struct client { int tx_creds; };
+void on_flow(const void *dev, struct client *cl)
+{
+    cl->tx_creds++;
+    dev_dbg(dev, "flow control creds = %d.\n", cl->tx_creds);
+}
+)~"},
+    {"a pass given to a tracepoint as text, against a recovery pass declared a number",
+     R"~(void start(const void *sb, const char *pass)
+{
+    trace_login_start(sb, pass);
+}
+)~",
+     R"~(enum passtype { PASS_SCAN, PASS_REVOKE, PASS_REPLAY };
+void start(const void *log, int pass, int revoke_creds)
+{
+    trace_recover_item(log, pass, revoke_creds);
+}
+void replay(const void *journal, enum passtype pass)
+{
+    trace_replay(journal, pass);
+}
+)~"},
+    {"a flag declared bool is no secret",
+     R"~(void show(const void *trans, const char *otp)
+{
+    pr_warn("OTP: %s\n", otp);
+}
+)~",
+     R"~(void show(const void *trans, bool empty_otp)
+{
+    pr_warn("Firmware declares no addresses. OTP is empty: %d\n", empty_otp);
+}
+)~"},
+    {"a PIN read in as a number, against pin numbers taken from a table or read from a property",
+     R"~(extern unsigned int read_keypad(void);
+void unlock(const void *dev)
+{
+    unsigned int pin = read_keypad();
+    dev_err(dev, "wrong PIN %u\n", pin);
+}
+)~",
+     R"~(struct group { unsigned int npins; const unsigned int *pins; unsigned int pin; };
+extern int set_function(unsigned int pin, int function);
+extern int read_u32_index(const void *np, const char *name, int i, unsigned int *out);
+extern int intel_gpio_to_pin(const void *ctl, int hwirq);
+void mux(const void *dev, const struct group *g, int function)
+{
+    for (unsigned int i = 0; i < g->npins; i++) {
+        unsigned int pin = g->pins[i];
+        if (set_function(pin, function))
+            dev_err(dev, "set mux failed for pin %u\n", pin);
+    }
+}
+void map(const void *dev, const void *np, int i)
+{
+    unsigned int pin, hwirq;
+    read_u32_index(np, "pin-map", i, &pin);
+    read_u32_index(np, "pin-map", i + 1, &hwirq);
+    dev_warn(dev, "failed to map pin %d as hwirq %d\n", pin, hwirq);
+}
+void wake(const void *dev, const void *ctl, int hwirq, int on)
+{
+    unsigned int pin = intel_gpio_to_pin(ctl, hwirq);
+    dev_dbg(dev, "%sable wake for pin %u\n", on ? "en" : "dis", pin);
+}
+)~"},
+    {"a PIN copied from a user's record, against a pin number copied from a group",
+     R"~(struct user { const char *pin; };
+void show(const struct user *u)
+{
+    const char *code = u->pin;
+    printf("%s\n", code);
+}
+)~",
+     R"~(struct group { unsigned int pin; };
+void show(const void *dev, const struct group *grp)
+{
+    unsigned int bank, pin, pin_id = grp->pin;
+    bank = pin_id / 32;
+    pin = pin_id % 32;
+    dev_dbg(dev, "pin=%u bank %u line %u\n", pin_id, bank, pin);
+}
+)~"},
+    {"a PIN given by pointer as text, against a pin number given by pointer",
+     R"~(void swizzle(const char *name, const char *pin)
+{
+    printk("PCI: %s pin %s\n", name, pin);
+}
+)~",
+     R"~(typedef unsigned char u8;
+void swizzle(const char *name, u8 *pin)
+{
+    printk("PCI: %s swizzling pin %d\n", name, *pin);
+}
+)~"},
+    {"a user PIN, against an interrupt pin",
+     R"~(void show(const char *user_pin)
+{
+    printf("user line %s\n", user_pin);
+}
+)~",
+     R"~(typedef unsigned char u8;
+extern u8 swizzle_interrupt_pin(const void *dev, u8 pin);
+void show(const char *intr_pin, const void *dev, const u8 *pin)
+{
+    u8 temp_pin = *pin;
+    printf("interrupt line %s\n", intr_pin);
+    temp_pin = swizzle_interrupt_pin(dev, temp_pin);
+    printf("using INT %c\n", 'A' + temp_pin - 1);
+}
+)~"},
+    {"a PIN logged, against the CPUs to pin threads to",
+     R"~(extern const char *user_pin[4];
+void report(int i)
+{
+    log_value(user_pin[i]);
+}
+)~",
+     R"~(extern int cpus_to_pin[4];
+void report(int i)
+{
+    log_value(cpus_to_pin[i]);
+}
+)~"},
+    {"a tracepoint given a key, against a tracepoint declared under a name with key",
+     R"~(void set_shared(const void *dev, const char *session_key)
+{
+    trace_set_shared_key(dev, session_key);
+}
+)~",
+     R"~(TRACE_EVENT(set_shared_key,
+    TP_PROTO(const void *dev, unsigned char vid),
+    TP_ARGS(dev, vid),
+    TP_printk("vid %d", __entry->vid)
+);
 )~"},
 };
 
