@@ -1,11 +1,14 @@
 #include "inspect/file_schedule.h"
 
+#include <algorithm>
+
 namespace mdbc {
 
 FileSchedule::FileSchedule(std::span<const WalkedFile> files, uint64_t large_budget) : large_budget_(large_budget) {
   for (size_t i = 0; i < files.size(); ++i)
     if (files[i].size > small_file_bytes) large_.push_back({i, files[i].size});
     else small_.push_back(i);
+  std::stable_sort(large_.begin(), large_.end(), [](const Large& a, const Large& b) { return a.size > b.size; });
 }
 
 std::optional<size_t> FileSchedule::next() {

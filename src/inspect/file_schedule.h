@@ -5,9 +5,13 @@
 // in flight together (generated register headers sit side by side) would otherwise multiply peak
 // memory by the core count.
 //
-// Large files go out in path order, each once it fits beside the large files in flight (one
-// larger than the whole budget once none is), so none waits behind a later one; a worker whose next
-// large file does not fit yet inspects small files meanwhile. One budget over every file, taken in
+// Large files go out largest first (ties in path order), each once it fits beside the large files in
+// flight (one larger than the whole budget once none is), so none waits behind a later one; a worker
+// whose next large file does not fit yet inspects small files meanwhile. Largest first, because
+// what every file leaves for the tree-wide passes grows through the run: in path order the 23 MB
+// register header of the Linux tree went out late, beside most of that, and with --jobs 8 on two
+// cores (each file a quarter of a core) it took long enough to meet it: peak 329-363 MB in four
+// runs, against 308 MB largest first. One budget over every file, taken in
 // path order, made a worker wait until its file fitted, and one large file then left the other
 // cores idle: the AMD register headers of the Linux tree (378 MB) took 5.7 s wall for 6.1 s of CPU
 // on two cores. Small files are not counted: a worker has at most one, of at most small_file_bytes.
@@ -41,7 +45,7 @@ class FileSchedule {
     uint64_t size = 0;
   };
   const uint64_t large_budget_;
-  std::vector<Large> large_;   // in path order
+  std::vector<Large> large_;   // largest first
   std::vector<size_t> small_;  // in path order
   size_t next_large_ = 0;
   size_t next_small_ = 0;

@@ -25,11 +25,11 @@ TEST(FileSchedule, HandsOutEveryFileOnceInPathOrderWhenAllAreSmall) {
   EXPECT_EQ(schedule.next(), std::nullopt);
 }
 
-TEST(FileSchedule, LargeFilesGoFirstWhileTheyFitTogether) {
+TEST(FileSchedule, LargeFilesGoFirstLargestFirstWhileTheyFitTogether) {
   const auto files = files_of({100, 6 * MiB, 200, 8 * MiB, 300});
   FileSchedule schedule(files, budget);
-  EXPECT_EQ(schedule.next(), 1u);
-  EXPECT_EQ(schedule.next(), 3u);  // 14 MiB in flight
+  EXPECT_EQ(schedule.next(), 3u);
+  EXPECT_EQ(schedule.next(), 1u);  // 14 MiB in flight
   EXPECT_EQ(schedule.next(), 0u);
   EXPECT_EQ(schedule.next(), 2u);
   EXPECT_EQ(schedule.next(), 4u);
@@ -49,6 +49,20 @@ TEST(FileSchedule, SmallFilesGoOutWhileTheNextLargeFileDoesNotFit) {
   schedule.done(24 * MiB);
   EXPECT_EQ(schedule.next(), 1u);
   EXPECT_EQ(schedule.next(), 2u);  // 14 MiB in flight
+  EXPECT_EQ(schedule.next(), std::nullopt);
+}
+
+// What the files leave for the tree-wide passes grows through the run, so the largest file's
+// inspection goes out before the others, whatever its path.
+TEST(FileSchedule, TheLargestFileGoesFirstAndEqualOnesInPathOrder) {
+  const auto files = files_of({2 * MiB, 10, 24 * MiB, 3 * MiB, 3 * MiB});
+  FileSchedule schedule(files, budget);
+  EXPECT_EQ(schedule.next(), 2u);  // larger than the budget, and alone
+  EXPECT_EQ(schedule.next(), 1u);
+  schedule.done(24 * MiB);
+  EXPECT_EQ(schedule.next(), 3u);
+  EXPECT_EQ(schedule.next(), 4u);
+  EXPECT_EQ(schedule.next(), 0u);
   EXPECT_EQ(schedule.next(), std::nullopt);
 }
 

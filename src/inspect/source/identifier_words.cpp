@@ -35,24 +35,20 @@ NameParts::NameParts(std::vector<std::string_view> parts) : parts_(std::move(par
                    [](std::string_view a, std::string_view b) { return pair_of(a[0], a[1]) < pair_of(b[0], b[1]); });
   for (size_t k = 0; k < parts_.size(); ++k) {
     const std::string_view p = parts_[k];
-    for (const char a : {p[0], upper(p[0])})
-      for (const char b : {p[1], upper(p[1])}) {
-        const size_t pair = raw_pair_of(a, b);
-        starts_[pair / 64] |= uint64_t{1} << (pair % 64);
-      }
     const auto pair = static_cast<uint16_t>(pair_of(p[0], p[1]));
     if (buckets_.empty() || buckets_.back().pair != pair) buckets_.push_back({pair, static_cast<uint16_t>(k), 0});
     ++buckets_.back().count;
+    if (buckets_.size() > UINT8_MAX) throw std::logic_error("NameParts: too many first pairs");
+    for (const char a : {p[0], upper(p[0])})
+      for (const char b : {p[1], upper(p[1])}) bucket_of_[raw_pair_of(a, b)] = static_cast<uint8_t>(buckets_.size());
   }
 }
 
 bool NameParts::in(std::string_view name) const {
   for (size_t i = 0; i + 1 < name.size(); ++i) {
-    const size_t raw = raw_pair_of(name[i], name[i + 1]);
-    if (!(starts_[raw / 64] >> (raw % 64) & 1)) continue;
-    const size_t pair = pair_of(name[i], name[i + 1]);
-    const auto bucket = std::lower_bound(buckets_.begin(), buckets_.end(), pair,
-                                         [](const Bucket& b, size_t p) { return b.pair < p; });
+    const uint8_t in_bucket = bucket_of_[raw_pair_of(name[i], name[i + 1])];
+    if (in_bucket == 0) continue;
+    const Bucket* bucket = &buckets_[in_bucket - 1];
     const std::string_view rest = name.substr(i);
     for (size_t k = bucket->first; k < size_t{bucket->first} + bucket->count; ++k) {
       const std::string_view p = parts_[k];
