@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <set>
 
 #include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
@@ -19,6 +21,13 @@ uint64_t argument_key(uint64_t function, size_t index) { return function ^ ((ind
 
 uint64_t return_key(uint64_t function) { return argument_key(function, max_followed_argument); }
 uint64_t global_key(uint64_t variable) { return argument_key(variable, max_followed_argument + 1); }
+
+uint64_t returned_field_function(std::string_view function, std::string_view field) {
+  return function_key(std::string(function) + "." + std::string(field));
+}
+uint64_t static_member_variable(std::string_view cls, std::string_view member) {
+  return function_key(std::string(cls) + "::" + std::string(member));
+}
 
 namespace {
 
@@ -163,6 +172,78 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
 
 namespace {
 
+// c.fmt, where `struct Cfg c = load();` declares c, read at token `use` (see external_value).
+std::optional<ExternalParameter> returned_field(const SourceFile& file, int function, TokenRange read, size_t use) {
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  const std::string_view local = t[read.begin].text;
+  const auto own = values.visible(local, function);
+  if (own.size() != 1 || own[0]->function != function || own[0]->form != BindingForm::declaration ||
+      own[0]->name >= use)
+    return std::nullopt;
+  const TokenRange value = values.strip(own[0]->value);
+  const Call* call = value.empty() ? nullptr : values.call_at(value.begin);
+  if (call == nullptr || call->close + 1 != value.end || !call->macro.empty() || !call->qualifier.empty() ||
+      values.definition(t[call->name].text) != nullptr)
+    return std::nullopt;
+  // Nothing between names the structure (a call filling it, a store into a field).
+  const auto named = values.occurrences(local);
+  const auto next = std::upper_bound(named.begin(), named.end(), own[0]->name);
+  if (next != named.end() && *next < read.begin) return std::nullopt;
+  const uint64_t key = returned_field_function(t[call->name].text, t[read.begin + 2].text);
+  return ExternalParameter{key, return_key(key), {}};
+}
+
+// Holder::s_data read by the call at token `at` (see external_value).
+std::optional<ExternalParameter> static_member(const SourceFile& file, TokenRange read, size_t at) {
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  const std::string_view member = t[read.begin + 2].text;
+  // Every other use of the name is looked at once per sink: a name used very often is left to
+  // the file's own decision.
+  constexpr size_t most_uses = 256;
+  const auto uses = values.occurrences(member);
+  if (uses.size() > most_uses) return std::nullopt;
+  // The file writes it nowhere (a declaration in its class aside) and hands it to no other call.
+  const auto bindings = values.bindings(member);
+  if (std::any_of(bindings.begin(), bindings.end(), [](const Binding* b) { return b->form != BindingForm::member; }))
+    return std::nullopt;
+  const Call* use = values.call_at(at);
+  for (const size_t k : uses)
+    if (const int in = values.function_at(k); in >= 0 && !values.calls_taking(member, in, k - 1, k + 1, use).empty())
+      return std::nullopt;
+  const uint64_t key = static_member_variable(t[read.begin].text, member);
+  return ExternalParameter{key, global_key(key), {}};
+}
+
+}  // namespace
+
+std::optional<ExternalParameter> external_value(const SourceFile& file, int function, TokenRange arg, size_t at) {
+  if (function < 0 || is_header(file.input.path)) return std::nullopt;
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  TokenRange read = values.strip(arg);
+  size_t use = at;
+  if (read.size() == 1 && t[read.begin].kind == TokenKind::identifier) {
+    // char *fmt = c.fmt; … printf(fmt);
+    const std::string_view name = t[read.begin].text;
+    const auto own = values.visible(name, function);
+    if (own.size() != 1 || own[0]->function != function || own[0]->form != BindingForm::declaration ||
+        own[0]->name >= at || !values.calls_taking(name, function, own[0]->name, at, values.call_at(at)).empty())
+      return std::nullopt;
+    read = values.strip(own[0]->value);
+    use = own[0]->name;
+  }
+  if (read.size() != 3 || t[read.begin].kind != TokenKind::identifier || t[read.begin + 2].kind != TokenKind::identifier ||
+      (read.begin > 0 && (t[read.begin - 1].is("::") || t[read.begin - 1].is(".") || t[read.begin - 1].is("->"))))
+    return std::nullopt;
+  if (t[read.begin + 1].is(".")) return returned_field(file, function, read, use);
+  if (t[read.begin + 1].is("::") && file.language == Language::cpp) return static_member(file, read, at);
+  return std::nullopt;
+}
+
+namespace {
+
 // Whether the parameter named at token `name` of a definition's list is declared a pointer to
 // characters (char *, const wchar_t *, TCHAR *, LPSTR is left out).
 bool character_pointer(std::span<const Token> t, size_t name) {
@@ -218,14 +299,153 @@ std::vector<ForwardedParameter> find_forwarded_parameters(const SourceFile& file
   return out;
 }
 
+// Whether the file-scope declaration of the name at token k (its type before it) declares a
+// character pointer that is neither static nor const (an array is never assigned a buffer):
+// `char *name;`, `char *name = …;`, `char *Class::name = …;`.
+bool shared_character_pointer(std::span<const Token> t, size_t k) {
+  bool pointer = false, character = false, file_own = false;
+  size_t b = k;
+  for (; b > 0 && !t[b - 1].is(";") && !t[b - 1].is("}") && !t[b - 1].is("{") && !t[b - 1].directive && k - b < 8; --b) {
+    pointer = pointer || t[b - 1].is("*");
+    character = character || (t[b - 1].kind == TokenKind::identifier && (t[b - 1].text.find("char") != std::string_view::npos ||
+                                                                         t[b - 1].text.find("CHAR") != std::string_view::npos));
+    // static: the file's own; const: a table, or a pointer to text nothing here fills.
+    file_own = file_own || t[b - 1].is_ident("static") || t[b - 1].is_ident("const");
+  }
+  return pointer && character && !file_own && b != k && !t[b].is("*");
+}
+
+// The stores into static members of classes (see global_stores), appended to `out`.
+void add_static_member_stores(const SourceFile& file, std::vector<GlobalStore>& out) {
+  if (file.language != Language::cpp) return;
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  const auto& functions = file.syntax.functions();
+  // The members the file defines (a character pointer at file scope) or writes qualified
+  // (Holder::s_data = …, strcpy(Holder::s_data, …)), with their classes; by member, in order.
+  constexpr size_t most_members = 1024;
+  std::map<std::string_view, std::set<std::string_view>> classes_of;
+  size_t members = 0;
+  for (size_t k = 3; k + 1 < t.size() && members < most_members; ++k) {
+    if (t[k].kind != TokenKind::identifier || t[k].directive || !t[k - 1].is("::") ||
+        t[k - 2].kind != TokenKind::identifier || t[k - 3].is("::") || t[k + 1].is("("))
+      continue;
+    const int in = values.function_at(k);
+    const bool defined = in < 0 && (t[k + 1].is("=") || t[k + 1].is(";")) && shared_character_pointer(t, k);
+    const bool written = in >= 0 && (t[k + 1].is("=") || ((t[k - 3].is("(") || t[k - 3].is(",") || t[k - 3].is("&")) &&
+                                                          (t[k + 1].is(")") || t[k + 1].is(","))));
+    if ((defined || written) && classes_of[t[k].text].insert(t[k - 2].text).second) ++members;
+  }
+  for (const auto& [member, classes] : classes_of) {
+    // Its bindings by token; the functions where the name is a local or a parameter.
+    std::map<size_t, const Binding*> binding_at;
+    std::set<int> own_name;
+    for (const Binding* b : values.bindings(member)) {
+      binding_at.emplace(b->name, b);
+      if (b->function >= 0 && (b->form == BindingForm::declaration || b->form == BindingForm::parameter))
+        own_name.insert(b->function);
+    }
+    for (const size_t k : values.occurrences(member)) {
+      if (k < 2 || t[k + 1 < t.size() ? k + 1 : k].is("(")) continue;
+      const int in = values.function_at(k);
+      std::string_view cls;
+      if (t[k - 1].is("::")) {
+        cls = t[k - 2].text;
+      } else if (in >= 0 && !t[k - 1].is(".") && !t[k - 1].is("->") && !own_name.contains(in)) {
+        const size_t method = functions[static_cast<size_t>(in)].name;  // a method of the class: Holder::set
+        if (method >= 2 && t[method - 1].is("::")) cls = t[method - 2].text;
+      }
+      if (!classes.contains(cls)) continue;
+      const uint64_t key = global_key(static_member_variable(cls, member));
+      if (const auto b = binding_at.find(k); b != binding_at.end() && b->second->form != BindingForm::member) {
+        const bool whole = b->second->form == BindingForm::assignment || b->second->form == BindingForm::declaration;
+        if (!whole || !b->second->value.empty()) out.push_back({key, whole ? b->second->value : TokenRange{}, in, k});
+      }
+      if (in >= 0)
+        for (const Call* c : values.calls_taking(member, in, k - 1, k + 1)) out.push_back({key, {}, in, k, c});
+    }
+  }
+}
+
+// The value assigned at token `eq`, up to the statement's ';' or a ',' outside brackets, within
+// tokens [eq, end): empty when it runs on to `end`.
+TokenRange assigned_value(const SourceFile& file, size_t eq, size_t end) {
+  const auto t = file.tokens;
+  for (size_t k = eq + 1; k < end; ++k) {
+    if (value_tokens::is_opener(t[k]) && file.syntax.match(k) > k && file.syntax.match(k) < end) k = file.syntax.match(k);
+    else if (t[k].is(";") || t[k].is(",")) return {eq + 1, k};
+  }
+  return {};
+}
+
+// The stores into the fields of the local structure a function returns by value (see
+// global_stores), appended to `out`.
+void add_returned_field_stores(const SourceFile& file, std::vector<GlobalStore>& out) {
+  const auto t = file.tokens;
+  const auto& functions = file.syntax.functions();
+  for (size_t g = 0; g < functions.size(); ++g) {
+    const FunctionDef& f = functions[g];
+    // struct Cfg load(void): a type name before it, not a pointer, not a method, not static.
+    if (f.name < 1 || t[f.name - 1].kind != TokenKind::identifier || t[f.name - 1].is_ident("void") ||
+        declared_static(t, f.name) || f.body_close >= t.size())
+      continue;
+    // The one name every return statement gives back.
+    size_t returned = t.size();
+    bool one_name = true;
+    for (size_t k = f.body_open; k + 2 < f.body_close && one_name; ++k)
+      if (t[k].is_ident("return")) {
+        one_name = t[k + 1].kind == TokenKind::identifier && t[k + 2].is(";") &&
+                   (returned == t.size() || t[returned].text == t[k + 1].text);
+        returned = k + 1;
+      }
+    if (!one_name || returned >= t.size()) continue;
+    const std::string_view local = t[returned].text;
+    // Its first use declares it (`struct Cfg c;`, `struct Cfg c = {0};`); the others read or
+    // store fields, or return it. Anything else leaves its fields unknown.
+    bool declared = false, known = true;
+    const size_t first_store = out.size();
+    for (size_t k = f.body_open + 1; k + 3 < f.body_close; ++k) {
+      if (t[k].text != local || t[k].kind != TokenKind::identifier || t[k - 1].is(".") || t[k - 1].is("->") ||
+          t[k - 1].is("::"))
+        continue;
+      if (!declared) {
+        const bool cleared = t[k + 1].is("=") && t[k + 2].is("{") &&
+                             (t[k + 3].is("}") || (t[k + 3].text == "0" && k + 4 < f.body_close && t[k + 4].is("}")));
+        if (t[k - 1].kind != TokenKind::identifier || !(t[k + 1].is(";") || cleared)) break;
+        declared = true;
+        continue;
+      }
+      if (t[k - 1].is_ident("return")) continue;
+      if (!t[k + 1].is(".") || t[k + 2].kind != TokenKind::identifier) {
+        known = false;
+        continue;
+      }
+      const Token& after = t[k + 3];
+      if (after.is("=")) {
+        out.push_back({return_key(returned_field_function(t[f.name].text, t[k + 2].text)),
+                       assigned_value(file, k + 3, f.body_close), static_cast<int>(g), k + 2});
+        continue;
+      }
+      // A read, unless it writes the field or hands it to a call (strcpy(c.name, …)).
+      const bool argument = (t[k - 1].is("(") || t[k - 1].is(",")) && (after.is(")") || after.is(","));
+      const bool writes = after.is("[") || after.is("(") || after.is("++") || after.is("--") ||
+                          (after.kind == TokenKind::punct && after.text.size() >= 2 && after.text.back() == '=' &&
+                           after.text != "==" && after.text != "!=" && after.text != "<=" && after.text != ">=");
+      known = known && !argument && !writes && !t[k - 1].is("&");
+    }
+    if (!declared) out.resize(first_store);
+    if (!known)
+      for (size_t s = first_store; s < out.size(); ++s) out[s].value = {};
+  }
+}
+
 std::vector<GlobalStore> find_global_stores(const SourceFile& file) {
   std::vector<GlobalStore> out;
   if (is_header(file.input.path)) return out;
   const auto t = file.tokens;
   const FileValues& values = file.values();
-  // The file-scope declarations of character pointers that are neither static nor const (an
-  // array is never assigned a buffer): the cheap test on the tokens first (`char *name;`,
-  // `char *name = …;` outside functions).
+  // The file-scope declarations of character pointers that are neither static nor const: the
+  // cheap test on the tokens first (`char *name;`, `char *name = …;` outside functions).
   const auto& functions = file.syntax.functions();
   size_t next_function = 0;  // bodies are in token order: stepped over
   for (size_t k = 1; k + 1 < t.size(); ++k) {
@@ -233,16 +453,8 @@ std::vector<GlobalStore> find_global_stores(const SourceFile& file) {
       k = std::max(k, functions[next_function].body_close);
     if (k + 1 >= t.size()) break;
     if (t[k].kind != TokenKind::identifier || t[k].directive || !(t[k + 1].is(";") || t[k + 1].is("="))) continue;
-    bool pointer = false, character = false, file_own = false;
-    size_t b = k;
-    for (; b > 0 && !t[b - 1].is(";") && !t[b - 1].is("}") && !t[b - 1].is("{") && !t[b - 1].directive && k - b < 8; --b) {
-      pointer = pointer || t[b - 1].is("*");
-      character = character || (t[b - 1].kind == TokenKind::identifier && (t[b - 1].text.find("char") != std::string_view::npos ||
-                                                                           t[b - 1].text.find("CHAR") != std::string_view::npos));
-      // static: the file's own; const: a table, or a pointer to text nothing here fills.
-      file_own = file_own || t[b - 1].is_ident("static") || t[b - 1].is_ident("const");
-    }
-    if (!pointer || !character || file_own || b == k || t[b].is("*") || values.in_record(k)) continue;
+    // A class's static member (Holder::s_data) is another variable than a global of its name.
+    if (t[k - 1].is("::") || !shared_character_pointer(t, k) || values.in_record(k)) continue;
     const std::string_view name = t[k].text;
     const uint64_t key = global_key(function_key(name));
     for (const Binding* binding : values.bindings(name)) {
@@ -263,6 +475,8 @@ std::vector<GlobalStore> find_global_stores(const SourceFile& file) {
       if (const int in = values.function_at(use); in >= 0)
         for (const Call* c : values.calls_taking(name, in, use - 1, use + 1)) out.push_back({key, {}, in, use, c});
   }
+  add_static_member_stores(file, out);
+  add_returned_field_stores(file, out);
   return out;
 }
 

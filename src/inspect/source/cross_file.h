@@ -32,6 +32,12 @@ inline constexpr size_t max_followed_argument = 16;
 uint64_t return_key(uint64_t function);
 uint64_t global_key(uint64_t variable);
 
+// A field of the structure a function returns by value is keyed as what a function named
+// "function.field" returns; a static member of a class as the global "Class::member" (no
+// function or variable of C or C++ is so named).
+uint64_t returned_field_function(std::string_view function, std::string_view field);
+uint64_t static_member_variable(std::string_view cls, std::string_view member);
+
 struct ExternalParameter {
   uint64_t function = 0;  // function_key() of the enclosing function
   uint64_t argument = 0;  // argument_key() of it and the parameter's position
@@ -58,6 +64,14 @@ inline constexpr size_t no_use = SIZE_MAX;
 std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name,
                                                     size_t at = no_use);
 
+// A value read at the call whose name is token `at` that only other files give, `arg` being a
+// field of a local structure initialised by a function the file does not define (`struct Cfg c =
+// load(); printf(c.fmt);`: keyed as the return_key() of returned_field_function()), or a static
+// member read qualified (`printf(Holder::s_data);`: the global_key() of static_member_variable()),
+// which no code of the file writes or hands to another call; or a local declared with one of
+// these and taken by nothing before the use (`char *fmt = c.fmt;`).
+std::optional<ExternalParameter> external_value(const SourceFile& file, int function, TokenRange arg, size_t at);
+
 // A character-pointer parameter of a function only other files fill (see external_parameter),
 // passed on whole to a function this file does not define (`void first(char *data) { second(data); }`):
 // what the callers in other files pass reaches that argument too, a chain of files apart.
@@ -74,7 +88,12 @@ const std::vector<ForwardedParameter>& forwarded_parameters(const SourceFile& fi
 // it defines or declares extern (`char *g_data;` … `g_data = data;`): for each store, the
 // variable's global_key(), the value and the function storing it (-1 for a declaration's
 // initializer), for the rules to judge; a use as a call's argument, which may write it, with an
-// empty value and the call.
+// empty value and the call. Likewise for static members of classes (C++): a definition
+// (`char *Holder::s_data = …;`), a qualified store anywhere (`Holder::s_data = …;`) and, in a file
+// with either, the unqualified stores of the class's methods (`s_data = …;`). And for the fields
+// of a local structure a function returns by value (`c.fmt = …; return c;`), keyed as the
+// return_key() of returned_field_function(): with an empty value when the structure is used
+// otherwise too (taken by a call, assigned whole), which leaves every field unknown.
 struct GlobalStore {
   uint64_t key = 0;
   TokenRange value;

@@ -403,14 +403,16 @@ class FormatStrings final : public SourceRule {
                               ": data in a format can read or write memory (%x, %n); use a literal format and "
                               "pass the text as an argument (\"%s\", text)",
                           severity);
-      if (named)
-        if (const auto sink = c.macro.empty() ? external_parameter(file, c.function, t[begin].text, c.name) : std::nullopt) {
-          pending_facts.parameter_sinks.push_back({std::move(f), sink->argument, sink->function,
-                                                   std::string(sink->header_global),
-                                                   std::vector<std::string>(form.unresolved.begin(), form.unresolved.end())});
-          if (!sink->header_global.empty() && pending_facts.includes.empty()) pending_facts.includes = quoted_includes(file);
-          return;
-        }
+      std::optional<ExternalParameter> sink;
+      if (c.macro.empty() && named) sink = external_parameter(file, c.function, t[begin].text, c.name);
+      if (c.macro.empty() && !sink) sink = external_value(file, c.function, {begin, end}, c.name);
+      if (sink) {
+        pending_facts.parameter_sinks.push_back({std::move(f), sink->argument, sink->function,
+                                                 std::string(sink->header_global),
+                                                 std::vector<std::string>(form.unresolved.begin(), form.unresolved.end())});
+        if (!sink->header_global.empty() && pending_facts.includes.empty()) pending_facts.includes = quoted_includes(file);
+        return;
+      }
       if (form.unresolved.empty()) {
         out.push_back(std::move(f));
         return;

@@ -458,10 +458,12 @@ class Check {
     const auto texts = literal_contents(values_, {c.args[n].first, c.args[n].second}, c);
     if (!texts) {
       const TokenRange a = values_.strip({c.args[n].first, c.args[n].second});
-      if (a.size() != 1 || toks_[a.begin].kind != TokenKind::identifier || !c.macro.empty() ||
-          reported_.contains(c.name))
-        return;
-      if (const auto parameter = external_parameter(file_, c.function, toks_[a.begin].text, c.name)) {
+      if (!c.macro.empty() || reported_.contains(c.name)) return;
+      std::optional<ExternalParameter> parameter;
+      if (a.size() == 1 && toks_[a.begin].kind == TokenKind::identifier)
+        parameter = external_parameter(file_, c.function, toks_[a.begin].text, c.name);
+      if (!parameter) parameter = external_value(file_, c.function, {c.args[n].first, c.args[n].second}, c.name);
+      if (parameter) {
         facts_.sinks.push_back({file_.at(toks_[c.name], std::string(key_argument), "", severity_),
                                 std::string(toks_[c.name].text), parameter->function, parameter->argument, password,
                                 std::string(parameter->header_global)});

@@ -1,7 +1,9 @@
 // Values that cross files other than as a parameter of the sink's function filled by its callers:
 // returned by a source function of another file (`data = source(data); printf(data);`), or passed
 // on through functions of further files (run → first → second → sink), or stored in a global
-// that a function of another file reads (`g_data = data; sink();`). The flawed tree's value is
+// that a function of another file reads (`g_data = data; sink();`), in a static member of a class
+// (`Holder::s_data`), or in a field of a structure returned by value (`struct Cfg c = load();
+// printf(c.text);`). The flawed tree's value is
 // read from input (CODE-2) or is a literal credential (CRYPTO-4); its fixed twin is the other.
 #include <gtest/gtest.h>
 
@@ -62,6 +64,40 @@ std::vector<SnippetFile> header_global(const std::string& ext, const std::string
            ""}};
 }
 
+// A structure returned by value: src/a.EXT defines `struct Cfg load(void)`, which does `store`
+// on the local it returns; src/b.EXT reads a field of what load() returns with `use`.
+std::vector<SnippetFile> returned_struct(const std::string& ext, const std::string& type, const std::string& store,
+                                         const std::string& use) {
+  return {{"src/cfg.h",
+           "#ifndef CFG_H\n#define CFG_H\nstruct Cfg\n{\n    " + type + " *text;\n    int level;\n};\nstruct Cfg load(void);\n#endif\n",
+           ""},
+          {"src/a." + ext,
+           "#include <stdlib.h>\n#include <string.h>\n#include <wchar.h>\n#include \"cfg.h\"\nstruct Cfg load(void)\n{\n"
+           "    struct Cfg c;\n    " + store + "\n    c.level = 1;\n    return c;\n}\n",
+           ""},
+          {"src/b." + ext,
+           "#include <stdio.h>\n#include <wchar.h>\n#include <windows.h>\n#include \"cfg.h\"\nvoid run(void)\n{\n"
+           "    struct Cfg c = load();\n    " + use + "\n}\n",
+           ""}};
+}
+
+// A static member of a class: src/holder.h declares `static TYPE *s_data;` in class Holder,
+// src/a.cpp defines it and its method load() does `store`; src/b.cpp reads it with `use`.
+std::vector<SnippetFile> static_member(const std::string& type, const std::string& store, const std::string& use) {
+  return {{"src/holder.h",
+           "#ifndef HOLDER_H\n#define HOLDER_H\nclass Holder\n{\npublic:\n    static " + type +
+               " *s_data;\n    static void load();\n};\n#endif\n",
+           ""},
+          {"src/a.cpp",
+           "#include <cstdlib>\n#include <cstring>\n#include <cwchar>\n#include \"holder.h\"\n" + type +
+               " *Holder::s_data = nullptr;\nvoid Holder::load()\n{\n    " + store + "\n}\n",
+           ""},
+          {"src/b.cpp",
+           "#include <cstdio>\n#include <cwchar>\n#include <windows.h>\n#include \"holder.h\"\nvoid show()\n{\n    " + use +
+               "\n}\n",
+           ""}};
+}
+
 const std::string read_line = "    if (fgets(data, 100, stdin) == NULL) data[0] = 0;\n";
 const std::string copy_format = "    strcpy(data, \"fixedstringtest\");\n";
 const std::string copy_password = "    strcpy(data, \"ABCD123!\");\n";
@@ -74,6 +110,26 @@ const std::string logon_global =
 const std::string logon_global_wide =
     "HANDLE h; if (LogonUserW(L\"User\", L\"Domain\", g_data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
     "CloseHandle(h);";
+
+const std::string logon_field =
+    "HANDLE h; if (LogonUserA(\"User\", \"Domain\", c.text, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
+    "CloseHandle(h);";
+const std::string logon_field_wide =
+    "HANDLE h; if (LogonUserW(L\"User\", L\"Domain\", c.text, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
+    "CloseHandle(h);";
+const std::string logon_member =
+    "HANDLE h; if (LogonUserA(\"User\", \"Domain\", Holder::s_data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
+    "CloseHandle(h);";
+const std::string logon_member_wide =
+    "HANDLE h; if (LogonUserW(L\"User\", L\"Domain\", Holder::s_data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, "
+    "&h)) CloseHandle(h);";
+// A buffer a method fills from a literal and stores in the member.
+std::string member_buffer(const std::string& literal) {
+  return "static char buffer[100] = \"\";\n    strcpy(buffer, \"" + literal + "\");\n    s_data = buffer;";
+}
+std::string member_buffer_wide(const std::string& literal) {
+  return "static wchar_t buffer[100] = L\"\";\n    wcscpy(buffer, L\"" + literal + "\");\n    s_data = buffer;";
+}
 
 const std::vector<TreePair> code2_pairs = {
     {"returned by a function of another file: a line read from stdin, against a literal copied in",
@@ -96,6 +152,31 @@ const std::vector<TreePair> code2_pairs = {
     {"a global declared in an included header, read as a wide format (C++)",
      header_global("cpp", "wchar_t", "g_data = _wgetenv(L\"FMT\");", "fwprintf(stdout, g_data);"),
      header_global("cpp", "wchar_t", "g_data = L\"fixedstringtest\";", "fwprintf(stdout, g_data);")},
+    {"a field of a structure another file returns by value, read as a format (C)",
+     returned_struct("c", "char", "c.text = getenv(\"FMT\");", "printf(c.text);"),
+     returned_struct("c", "char", "c.text = \"fixedstringtest\";", "printf(c.text);")},
+    {"a field of a structure another file returns by value, read as a wide format (C)",
+     returned_struct("c", "wchar_t", "c.text = _wgetenv(L\"FMT\");", "wprintf(c.text);"),
+     returned_struct("c", "wchar_t", "c.text = L\"fixedstringtest\";", "wprintf(c.text);")},
+    {"a field of a structure another file returns by value, read into a local (C++)",
+     returned_struct("cpp", "char", "c.text = getenv(\"FMT\");", "char *fmt = c.text;\n    fprintf(stdout, fmt);"),
+     returned_struct("cpp", "char", "c.text = (char *)\"fixedstringtest\";", "char *fmt = c.text;\n    fprintf(stdout, fmt);")},
+    {"a field of a structure another file returns by value, printed with a literal format (C)",
+     returned_struct("c", "char", "c.text = getenv(\"FMT\");", "printf(c.text);"),
+     returned_struct("c", "char", "c.text = getenv(\"FMT\");", "printf(\"%s\", c.text);")},
+    {"a static member another file's method stores, read as a format (C++)",
+     static_member("char", "s_data = getenv(\"FMT\");", "printf(Holder::s_data);"),
+     static_member("char", member_buffer("fixedstringtest"), "printf(Holder::s_data);")},
+    {"a static member another file's method stores, read as a wide format (C++)",
+     static_member("wchar_t", "s_data = _wgetenv(L\"FMT\");", "wprintf(Holder::s_data);"),
+     static_member("wchar_t", member_buffer_wide("fixedstringtest"), "wprintf(Holder::s_data);")},
+    {"a static member stored qualified, read into a local (C++)",
+     static_member("char", "Holder::s_data = getenv(\"FMT\");", "char *fmt = Holder::s_data;\n    fprintf(stdout, fmt);"),
+     static_member("char", "Holder::s_data = (char *)\"fixedstringtest\";",
+                   "char *fmt = Holder::s_data;\n    fprintf(stdout, fmt);")},
+    {"a static member printed with a literal format (C++)",
+     static_member("char", "s_data = getenv(\"FMT\");", "printf(Holder::s_data);"),
+     static_member("char", "s_data = getenv(\"FMT\");", "printf(\"%s\", Holder::s_data);")},
 };
 
 TEST(CrossFileFlowPairs, FormatStrings) { expect_tree_pairs("CODE-2", code2_pairs); }
@@ -118,6 +199,22 @@ const std::vector<TreePair> crypto4_pairs = {
                    logon_global),
      header_global("cpp", "char", "static char buffer[100] = \"\";\n    strcpy(buffer, getenv(\"PASSWORD\"));\n    g_data = buffer;",
                    logon_global)},
+    {"a field of a structure another file returns by value, given a literal password (C)",
+     returned_struct("c", "char", "c.text = \"ABCD123!\";", logon_field),
+     returned_struct("c", "char", "c.text = getenv(\"PASSWORD\");", logon_field)},
+    {"a field of a structure another file returns by value, given a wide literal password (C)",
+     returned_struct("c", "wchar_t", "c.text = L\"ABCD123!\";", logon_field_wide),
+     returned_struct("c", "wchar_t", "c.text = _wgetenv(L\"PASSWORD\");", logon_field_wide)},
+    {"a field of a structure another file returns by value, a buffer filled from a literal (C++)",
+     returned_struct("cpp", "char", "static char buffer[100] = \"\";\n    strcpy(buffer, \"ABCD123!\");\n    c.text = buffer;",
+                     logon_field),
+     returned_struct("cpp", "char", "c.text = getenv(\"PASSWORD\");", logon_field)},
+    {"a static member another file's method fills from a literal password (C++)",
+     static_member("char", member_buffer("ABCD123!"), logon_member),
+     static_member("char", "s_data = getenv(\"PASSWORD\");", logon_member)},
+    {"a static member another file's method fills from a wide literal password (C++)",
+     static_member("wchar_t", member_buffer_wide("ABCD123!"), logon_member_wide),
+     static_member("wchar_t", "s_data = _wgetenv(L\"PASSWORD\");", logon_member_wide)},
 };
 
 TEST(CrossFileFlowPairs, HardcodedSecrets) { expect_tree_pairs("CRYPTO-4", crypto4_pairs); }
@@ -150,6 +247,38 @@ TEST(CrossFileFlowPairs, FormatStringsUnsettled) {
   EXPECT_EQ(code2(global(copy_format, "g_data[0] = getchar(); printf(data);")), 1u);
   // Changed after it was returned.
   EXPECT_EQ(code2(returned(copy_format, "fgets(data, 100, stdin); printf(data);")), 1u);
+}
+
+// A field or a static member keeps its finding unless every store the tree makes is a literal.
+TEST(CrossFileFlowPairs, FormatStringsUnsettledFieldsAndMembers) {
+  const auto code2 = [](const std::vector<SnippetFile>& files) {
+    return test::only(test::inspect_tree(files).findings, "CODE-2").size();
+  };
+  const std::string literal = "c.text = \"fixedstringtest\";";
+  ASSERT_EQ(code2(returned_struct("c", "char", literal, "printf(c.text);")), 0u);
+  // Stored from input too.
+  EXPECT_EQ(code2(returned_struct("c", "char", literal + "\n    if (getenv(\"X\")) c.text = getenv(\"FMT\");",
+                                  "printf(c.text);")),
+            1u);
+  // The structure is also handed to a function that may fill any field.
+  EXPECT_EQ(code2(returned_struct("c", "char", literal + "\n    fill(&c);", "printf(c.text);")), 1u);
+  // The sink's file changes it before the use.
+  EXPECT_EQ(code2(returned_struct("c", "char", literal, "c.text = getenv(\"FMT\");\n    printf(c.text);")), 1u);
+  // A field the function never stores.
+  EXPECT_EQ(code2(returned_struct("c", "char", literal, "printf((char *)c.level);")), 1u);
+  const auto member_literal = static_member("char", member_buffer("fixedstringtest"), "printf(Holder::s_data);");
+  ASSERT_EQ(code2(member_literal), 0u);
+  // Another file stores input in it, qualified.
+  auto refilled = member_literal;
+  refilled.push_back({"src/c.cpp", "#include <cstdlib>\n#include \"holder.h\"\nvoid refill()\n{\n"
+                                   "    Holder::s_data = getenv(\"FMT\");\n}\n", ""});
+  EXPECT_EQ(code2(refilled), 1u);
+  // The sink's file writes it itself.
+  EXPECT_EQ(code2(static_member("char", member_buffer("fixedstringtest"),
+                                "Holder::s_data = getenv(\"FMT\");\n    printf(Holder::s_data);")),
+            1u);
+  // Another class's member of that name is another variable.
+  EXPECT_EQ(code2(static_member("char", member_buffer("fixedstringtest"), "printf(Other::s_data);")), 1u);
 }
 
 // A global the sink's file declares nowhere stands for another file's only through a header that
