@@ -172,24 +172,45 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
 
 namespace {
 
-// c.fmt, where `struct Cfg c = load();` declares c, read at token `use` (see external_value).
-std::optional<ExternalParameter> returned_field(const SourceFile& file, int function, TokenRange read, size_t use) {
+// The value assigned at token `eq`, up to the statement's ';' or a ',' outside brackets, within
+// tokens [eq, end): empty when it runs on to `end`.
+TokenRange assigned_value(const SourceFile& file, size_t eq, size_t end) {
+  const auto t = file.tokens;
+  for (size_t k = eq + 1; k < end; ++k) {
+    if (value_tokens::is_opener(t[k]) && file.syntax.match(k) > k && file.syntax.match(k) < end) k = file.syntax.match(k);
+    else if (t[k].is(";") || t[k].is(",")) return {eq + 1, k};
+  }
+  return {};
+}
+
+// The value of the local that the identifier at token `use` names, when the function declares it
+// with one (`struct Cfg c = load();`, `char *fmt = c.fmt;`) and names it nowhere else but there
+// and at `use`: empty otherwise. Told by the tokens in the function, never by every binding of
+// the name in the file (a file of thousands of functions each with a `c` would be quadratic).
+TokenRange declared_value(const SourceFile& file, int function, size_t use) {
+  const auto t = file.tokens;
+  const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
+  const auto all = file.values().occurrences(t[use].text);
+  const auto first = std::lower_bound(all.begin(), all.end(), f.name);
+  const auto last = std::upper_bound(first, all.end(), f.body_close);
+  if (last - first != 2 || first[1] != use) return {};
+  const size_t declared = first[0];
+  if (declared <= f.body_open || !t[declared + 1].is("=") ||
+      !(t[declared - 1].is("*") || (t[declared - 1].kind == TokenKind::identifier && !is_keyword(t[declared - 1].text))))
+    return {};
+  const TokenRange value = assigned_value(file, declared + 1, f.body_close);
+  return !value.empty() && t[value.end].is(";") ? value : TokenRange{};
+}
+
+// c.fmt, where `struct Cfg c = load();` declares c (see external_value).
+std::optional<ExternalParameter> returned_field(const SourceFile& file, int function, TokenRange read) {
   const auto t = file.tokens;
   const FileValues& values = file.values();
-  const std::string_view local = t[read.begin].text;
-  const auto own = values.visible(local, function);
-  if (own.size() != 1 || own[0]->function != function || own[0]->form != BindingForm::declaration ||
-      own[0]->name >= use)
-    return std::nullopt;
-  const TokenRange value = values.strip(own[0]->value);
+  const TokenRange value = values.strip(declared_value(file, function, read.begin));
   const Call* call = value.empty() ? nullptr : values.call_at(value.begin);
   if (call == nullptr || call->close + 1 != value.end || !call->macro.empty() || !call->qualifier.empty() ||
       values.definition(t[call->name].text) != nullptr)
     return std::nullopt;
-  // Nothing between names the structure (a call filling it, a store into a field).
-  const auto named = values.occurrences(local);
-  const auto next = std::upper_bound(named.begin(), named.end(), own[0]->name);
-  if (next != named.end() && *next < read.begin) return std::nullopt;
   const uint64_t key = returned_field_function(t[call->name].text, t[read.begin + 2].text);
   return ExternalParameter{key, return_key(key), {}};
 }
@@ -223,21 +244,13 @@ std::optional<ExternalParameter> external_value(const SourceFile& file, int func
   const auto t = file.tokens;
   const FileValues& values = file.values();
   TokenRange read = values.strip(arg);
-  size_t use = at;
-  if (read.size() == 1 && t[read.begin].kind == TokenKind::identifier) {
-    // char *fmt = c.fmt; … printf(fmt);
-    const std::string_view name = t[read.begin].text;
-    const auto own = values.visible(name, function);
-    if (own.size() != 1 || own[0]->function != function || own[0]->form != BindingForm::declaration ||
-        own[0]->name >= at || !values.calls_taking(name, function, own[0]->name, at, values.call_at(at)).empty())
-      return std::nullopt;
-    read = values.strip(own[0]->value);
-    use = own[0]->name;
-  }
+  // char *fmt = c.fmt; … printf(fmt);
+  if (read.size() == 1 && t[read.begin].kind == TokenKind::identifier)
+    read = values.strip(declared_value(file, function, read.begin));
   if (read.size() != 3 || t[read.begin].kind != TokenKind::identifier || t[read.begin + 2].kind != TokenKind::identifier ||
       (read.begin > 0 && (t[read.begin - 1].is("::") || t[read.begin - 1].is(".") || t[read.begin - 1].is("->"))))
     return std::nullopt;
-  if (t[read.begin + 1].is(".")) return returned_field(file, function, read, use);
+  if (t[read.begin + 1].is(".")) return returned_field(file, function, read);
   if (t[read.begin + 1].is("::") && file.language == Language::cpp) return static_member(file, read, at);
   return std::nullopt;
 }
@@ -365,17 +378,6 @@ void add_static_member_stores(const SourceFile& file, std::vector<GlobalStore>& 
         for (const Call* c : values.calls_taking(member, in, k - 1, k + 1)) out.push_back({key, {}, in, k, c});
     }
   }
-}
-
-// The value assigned at token `eq`, up to the statement's ';' or a ',' outside brackets, within
-// tokens [eq, end): empty when it runs on to `end`.
-TokenRange assigned_value(const SourceFile& file, size_t eq, size_t end) {
-  const auto t = file.tokens;
-  for (size_t k = eq + 1; k < end; ++k) {
-    if (value_tokens::is_opener(t[k]) && file.syntax.match(k) > k && file.syntax.match(k) < end) k = file.syntax.match(k);
-    else if (t[k].is(";") || t[k].is(",")) return {eq + 1, k};
-  }
-  return {};
 }
 
 // The stores into the fields of the local structure a function returns by value (see
@@ -624,16 +626,31 @@ void IncludedExterns::add_header(std::string_view path) {
   }
 }
 
+std::string_view IncludedExterns::resolve_one(std::string_view includer, std::string_view include) const {
+  if (const auto same = headers_.find(beside(includer, include)); same != headers_.end()) return *same;
+  std::string_view suffix = include;
+  while (suffix.starts_with("./") || suffix.starts_with("../")) suffix.remove_prefix(suffix.find('/') + 1);
+  if (const auto any = by_suffix_.find(suffix); any != by_suffix_.end()) return any->second;
+  return {};
+}
+
 std::vector<std::string_view> IncludedExterns::resolve(std::string_view includer, std::span<const std::string> includes) const {
   std::vector<std::string_view> out;
-  for (const std::string& include : includes) {
-    if (const auto same = headers_.find(beside(includer, include)); same != headers_.end()) {
-      out.push_back(*same);
-      continue;
+  std::unordered_set<std::string_view> seen;  // a header included twice, or including itself, counts once
+  const auto add = [&](std::string_view from, std::span<const std::string> names) {
+    for (const std::string& include : names) {
+      if (out.size() >= max_included_headers) return;
+      if (const auto header = resolve_one(from, include); !header.empty() && seen.insert(header).second)
+        out.push_back(header);
     }
-    std::string_view suffix = include;
-    while (suffix.starts_with("./") || suffix.starts_with("../")) suffix.remove_prefix(suffix.find('/') + 1);
-    if (const auto any = by_suffix_.find(suffix); any != by_suffix_.end()) out.push_back(any->second);
+  };
+  add(includer, includes);
+  // Each level's headers' own includes make the next level.
+  for (size_t level = 1, begin = 0; level < max_include_depth && begin < out.size(); ++level) {
+    const size_t end = out.size();
+    for (size_t k = begin; k < end; ++k)
+      if (const auto own = includes_of_.find(out[k]); own != includes_of_.end()) add(out[k], *own->second);
+    begin = end;
   }
   return out;
 }

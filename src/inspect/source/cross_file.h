@@ -151,23 +151,34 @@ std::map<uint64_t, std::pair<std::string_view, const Argument*>> first_by_argume
 inline constexpr size_t max_header_externs = 1024;
 std::vector<std::string> header_extern_pointers(const SourceFile& file);
 
+// Headers included through others are followed this many levels deep (the file's own includes
+// are the first), and at most this many headers a file includes are looked at.
+inline constexpr size_t max_include_depth = 8;
+inline constexpr size_t max_included_headers = 64;
+
 // The extern character pointers the tree's headers declare (each header's header_extern_pointers),
-// to tell whether the quoted #includes of a file name a header declaring one. An #include "…" is
-// resolved to one header, by path: the one in the including file's directory, else the first in
-// path order whose path ends with it (after a '/'); includes naming no header of the tree count
-// for nothing. Headers including others are not followed.
+// to tell whether the quoted #includes of a file name a header declaring one, directly or through
+// the quoted #includes of the headers it includes (each header's quoted_includes). An #include
+// "…" is resolved to one header, by path: the one in the including file's directory, else the
+// first in path order whose path ends with it (after a '/'); includes naming no header of the
+// tree count for nothing.
 class IncludedExterns {
  public:
   template <class Facts>
-  IncludedExterns(std::span<const SourceFileFacts> files, std::vector<std::string> Facts::*externs) {
+  IncludedExterns(std::span<const SourceFileFacts> files, std::vector<std::string> Facts::*externs,
+                  std::vector<std::string> Facts::*includes) {
     for (const auto& f : files) {
       if (!is_header_path(f.path)) continue;
       add_header(f.path);
-      if (const auto* facts = std::any_cast<Facts>(&f.facts))
+      if (const auto* facts = std::any_cast<Facts>(&f.facts)) {
         for (const auto& name : facts->*externs) declared_.emplace(f.path, name);
+        if (!(facts->*includes).empty()) includes_of_.emplace(f.path, &(facts->*includes));
+      }
     }
   }
-  // The headers the quoted includes of the file at `includer` name (see above), in order.
+  // The headers the quoted includes of the file at `includer` name (see above), and those they
+  // include in turn, breadth first: each once, at most max_included_headers of them, to
+  // max_include_depth levels.
   std::vector<std::string_view> resolve(std::string_view includer, std::span<const std::string> includes) const;
   bool declares(std::span<const std::string_view> headers, std::string_view name) const;
 
@@ -182,6 +193,9 @@ class IncludedExterns {
   // that ends so: an include resolved by one look-up, whatever the number of headers.
   std::unordered_map<std::string_view, std::string_view> by_suffix_;
   std::unordered_set<std::pair<std::string_view, std::string_view>, PairHash> declared_;
+  std::unordered_map<std::string_view, const std::vector<std::string>*> includes_of_;  // a header's quoted includes
+  // The header one quoted include of the file at `includer` names, or "".
+  std::string_view resolve_one(std::string_view includer, std::string_view include) const;
 };
 
 // Parameters forwarded further than this many files from the sink are not followed.

@@ -272,7 +272,7 @@ struct FormatFacts {
   std::vector<ParameterSink> parameter_sinks;
   std::vector<ForwardedParameter> forwards;  // parameters passed on to other files' functions
   std::vector<std::string> externs;   // a header's extern character pointers
-  std::vector<std::string> includes;  // the quoted #includes of a file with a header_global sink
+  std::vector<std::string> includes;  // the quoted #includes of a header, or of a file with a header_global sink
 };
 
 // What the calls of the whole tree pass to functions defined in other files, by argument_key():
@@ -461,8 +461,9 @@ class FormatStrings final : public SourceRule {
         pending_facts.macros.push_back(
             {std::string(m.name), std::vector<std::string>(m.unresolved.begin(), m.unresolved.end())});
     pending_facts.externs = header_extern_pointers(file);
+    if (is_header(file.input.path)) pending_facts.includes = quoted_includes(file);  // followed to the externs
     if (!pending_facts.macros.empty() || !pending_facts.pending.empty() || !pending_facts.parameter_sinks.empty() ||
-        !pending_facts.forwards.empty() || !pending_facts.externs.empty())
+        !pending_facts.forwards.empty() || !pending_facts.externs.empty() || !pending_facts.includes.empty())
       facts = std::move(pending_facts);
   }
 
@@ -513,7 +514,7 @@ class FormatStrings final : public SourceRule {
         std::optional<std::vector<std::string_view>> included;  // the headers the file includes, on first need
         for (const auto& sink : ff->parameter_sinks) {
           if (!sink.header_global.empty()) {
-            if (!externs) externs.emplace(files, &FormatFacts::externs);
+            if (!externs) externs.emplace(files, &FormatFacts::externs, &FormatFacts::includes);
             if (!included) included = externs->resolve(f.path, ff->includes);
             if (!externs->declares(*included, sink.header_global)) {
               if (sink.names.empty() || !all_literal(sink.names)) out.findings.push_back(sink.finding);

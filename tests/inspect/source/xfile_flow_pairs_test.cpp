@@ -7,6 +7,7 @@
 // read from input (CODE-2) or is a literal credential (CRYPTO-4); its fixed twin is the other.
 #include <gtest/gtest.h>
 
+#include "inspect/source/cross_file.h"
 #include "inspect/source/rule_pairs.h"
 
 namespace mdbc::source {
@@ -62,6 +63,20 @@ std::vector<SnippetFile> header_global(const std::string& ext, const std::string
            "#include <stdio.h>\n#include <wchar.h>\n#include <windows.h>\n#include \"shared.h\"\nvoid sink(void)\n{\n    " +
                use + "\n}\n",
            ""}};
+}
+
+// header_global with the sink's file seeing the global through a chain of `depth` headers: src/b.EXT
+// includes "inc/level0.h", which includes "level1.h", …, the last of which includes "../shared.h".
+std::vector<SnippetFile> nested_header_global(const std::string& ext, const std::string& type, const std::string& store,
+                                              const std::string& use, size_t depth) {
+  auto files = header_global(ext, type, store, use);
+  files[2].code.replace(files[2].code.find("\"shared.h\""), 10, "\"inc/level0.h\"");
+  for (size_t i = 0; i < depth; ++i)
+    files.push_back({"src/inc/level" + std::to_string(i) + ".h",
+                     "#pragma once\n#include \"" + (i + 1 < depth ? "level" + std::to_string(i + 1) + ".h" : std::string("../shared.h")) +
+                         "\"\n",
+                     ""});
+  return files;
 }
 
 // A structure returned by value: src/a.EXT defines `struct Cfg load(void)`, which does `store`
@@ -152,6 +167,15 @@ const std::vector<TreePair> code2_pairs = {
     {"a global declared in an included header, read as a wide format (C++)",
      header_global("cpp", "wchar_t", "g_data = _wgetenv(L\"FMT\");", "fwprintf(stdout, g_data);"),
      header_global("cpp", "wchar_t", "g_data = L\"fixedstringtest\";", "fwprintf(stdout, g_data);")},
+    {"a global declared in a header that an included header includes (C)",
+     nested_header_global("c", "char", "g_data = getenv(\"FMT\");", "printf(g_data);", 1),
+     nested_header_global("c", "char", "g_data = \"fixedstringtest\";", "printf(g_data);", 1)},
+    {"a global declared in a header three includes away, read as a wide format (C)",
+     nested_header_global("c", "wchar_t", "g_data = _wgetenv(L\"FMT\");", "wprintf(g_data);", 3),
+     nested_header_global("c", "wchar_t", "g_data = L\"fixedstringtest\";", "wprintf(g_data);", 3)},
+    {"a global declared in a header two includes away, read into a local (C++)",
+     nested_header_global("cpp", "char", "g_data = getenv(\"FMT\");", "char *data = g_data;\n    fprintf(stdout, data);", 2),
+     nested_header_global("cpp", "char", "g_data = \"fixedstringtest\";", "char *data = g_data;\n    fprintf(stdout, data);", 2)},
     {"a field of a structure another file returns by value, read as a format (C)",
      returned_struct("c", "char", "c.text = getenv(\"FMT\");", "printf(c.text);"),
      returned_struct("c", "char", "c.text = \"fixedstringtest\";", "printf(c.text);")},
@@ -199,6 +223,19 @@ const std::vector<TreePair> crypto4_pairs = {
                    logon_global),
      header_global("cpp", "char", "static char buffer[100] = \"\";\n    strcpy(buffer, getenv(\"PASSWORD\"));\n    g_data = buffer;",
                    logon_global)},
+    {"a global declared in a header that an included header includes, given a literal password (C)",
+     nested_header_global("c", "char", "g_data = \"ABCD123!\";", logon_global, 1),
+     nested_header_global("c", "char", "g_data = getenv(\"PASSWORD\");", logon_global, 1)},
+    {"a global declared in a header two includes away, given a wide literal password (C)",
+     nested_header_global("c", "wchar_t", "g_data = L\"ABCD123!\";", logon_global_wide, 2),
+     nested_header_global("c", "wchar_t", "g_data = _wgetenv(L\"PASSWORD\");", logon_global_wide, 2)},
+    {"a global declared in a header three includes away, a buffer filled from a literal (C++)",
+     nested_header_global("cpp", "char",
+                          "static char buffer[100] = \"\";\n    strcpy(buffer, \"ABCD123!\");\n    g_data = buffer;",
+                          logon_global, 3),
+     nested_header_global("cpp", "char",
+                          "static char buffer[100] = \"\";\n    strcpy(buffer, getenv(\"PASSWORD\"));\n    g_data = buffer;",
+                          logon_global, 3)},
     {"a field of a structure another file returns by value, given a literal password (C)",
      returned_struct("c", "char", "c.text = \"ABCD123!\";", logon_field),
      returned_struct("c", "char", "c.text = getenv(\"PASSWORD\");", logon_field)},
@@ -247,6 +284,30 @@ TEST(CrossFileFlowPairs, FormatStringsUnsettled) {
   EXPECT_EQ(code2(global(copy_format, "g_data[0] = getchar(); printf(data);")), 1u);
   // Changed after it was returned.
   EXPECT_EQ(code2(returned(copy_format, "fgets(data, 100, stdin); printf(data);")), 1u);
+}
+
+// Headers including headers are followed to a bounded depth, each once: a cycle ends.
+TEST(CrossFileFlowPairs, FormatStringsGlobalOfANestedHeader) {
+  const auto code2 = [](const std::vector<SnippetFile>& files) {
+    return test::only(test::inspect_tree(files).findings, "CODE-2").size();
+  };
+  const auto literal_at = [](size_t depth) {
+    return nested_header_global("c", "char", "g_data = \"fixedstringtest\";", "printf(g_data);", depth);
+  };
+  // The sink's file includes level0.h: with a chain of 7 the declaring header is the 8th level.
+  EXPECT_EQ(code2(literal_at(max_include_depth - 1)), 0u);
+  EXPECT_EQ(code2(literal_at(max_include_depth)), 1u);
+  // level0.h and level1.h include each other; level1.h includes the declaring header too.
+  auto cycle = literal_at(2);
+  cycle[3].code = "#pragma once\n#include \"level1.h\"\n";
+  cycle[4].code = "#pragma once\n#include \"level0.h\"\n#include \"../shared.h\"\n";
+  EXPECT_EQ(code2(cycle), 0u);
+  // A header including itself, and a cycle that never reaches the declaring header.
+  auto self = literal_at(1);
+  self[3].code = "#pragma once\n#include \"level0.h\"\n#include \"../shared.h\"\n";
+  EXPECT_EQ(code2(self), 0u);
+  cycle[4].code = "#pragma once\n#include \"level0.h\"\n";
+  EXPECT_EQ(code2(cycle), 1u);
 }
 
 // A field or a static member keeps its finding unless every store the tree makes is a literal.
