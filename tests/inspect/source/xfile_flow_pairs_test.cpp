@@ -65,11 +65,10 @@ std::vector<SnippetFile> header_global(const std::string& ext, const std::string
            ""}};
 }
 
-// header_global with the sink's file seeing the global through a chain of `depth` headers: src/b.EXT
-// includes "inc/level0.h", which includes "level1.h", …, the last of which includes "../shared.h".
-std::vector<SnippetFile> nested_header_global(const std::string& ext, const std::string& type, const std::string& store,
-                                              const std::string& use, size_t depth) {
-  auto files = header_global(ext, type, store, use);
+// The files of header_global with the sink's file seeing the global through a chain of `depth`
+// headers: src/b.EXT includes "inc/level0.h", which includes "level1.h", …, the last of which
+// includes "../shared.h".
+std::vector<SnippetFile> through_headers(std::vector<SnippetFile> files, size_t depth) {
   files[2].code.replace(files[2].code.find("\"shared.h\""), 10, "\"inc/level0.h\"");
   for (size_t i = 0; i < depth; ++i)
     files.push_back({"src/inc/level" + std::to_string(i) + ".h",
@@ -77,6 +76,17 @@ std::vector<SnippetFile> nested_header_global(const std::string& ext, const std:
                          "\"\n",
                      ""});
   return files;
+}
+
+// The pairs of `pairs` made with header_global and their twins seeing the header through
+// `depth` headers (through_headers).
+std::vector<TreePair> with_nested_headers(std::vector<TreePair> pairs, size_t depth) {
+  const size_t given = pairs.size();
+  for (size_t p = 0; p < given; ++p)
+    if (pairs[p].bad.size() == 3 && pairs[p].bad[1].path == "src/shared.h")
+      pairs.push_back({pairs[p].name + ", seen through " + std::to_string(depth) + " more headers",
+                       through_headers(pairs[p].bad, depth), through_headers(pairs[p].good, depth)});
+  return pairs;
 }
 
 // A structure returned by value: src/a.EXT defines `struct Cfg load(void)`, which does `store`
@@ -116,28 +126,54 @@ std::vector<SnippetFile> static_member(const std::string& type, const std::strin
 const std::string read_line = "    if (fgets(data, 100, stdin) == NULL) data[0] = 0;\n";
 const std::string copy_format = "    strcpy(data, \"fixedstringtest\");\n";
 const std::string copy_password = "    strcpy(data, \"ABCD123!\");\n";
-const std::string logon =
-    "HANDLE h; if (LogonUserA(\"User\", \"Domain\", data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
-    "CloseHandle(h);";
-const std::string logon_global =
-    "HANDLE h; if (LogonUserA(\"User\", \"Domain\", g_data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
-    "CloseHandle(h);";
-const std::string logon_global_wide =
-    "HANDLE h; if (LogonUserW(L\"User\", L\"Domain\", g_data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
-    "CloseHandle(h);";
+// LogonUserA given `password` as its password; LogonUserW, with wide literals, when `wide`.
+std::string logon_with(const std::string& password, bool wide = false) {
+  const std::string l = wide ? "L" : "";
+  return "HANDLE h; if (LogonUser" + std::string(wide ? "W" : "A") + "(" + l + "\"User\", " + l + "\"Domain\", " + password +
+         ", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) CloseHandle(h);";
+}
+const std::string logon = logon_with("data");
 
-const std::string logon_field =
-    "HANDLE h; if (LogonUserA(\"User\", \"Domain\", c.text, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
-    "CloseHandle(h);";
-const std::string logon_field_wide =
-    "HANDLE h; if (LogonUserW(L\"User\", L\"Domain\", c.text, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
-    "CloseHandle(h);";
-const std::string logon_member =
-    "HANDLE h; if (LogonUserA(\"User\", \"Domain\", Holder::s_data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
-    "CloseHandle(h);";
-const std::string logon_member_wide =
-    "HANDLE h; if (LogonUserW(L\"User\", L\"Domain\", Holder::s_data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, "
-    "&h)) CloseHandle(h);";
+// A tree where a character pointer crosses files: `place(ext, type, store, use)` (header_global,
+// returned_struct).
+using Place = std::vector<SnippetFile> (*)(const std::string&, const std::string&, const std::string&,
+                                           const std::string&);
+
+// CODE-2 pairs for the pointer `target` of a place, read as `read`: input against a literal, in
+// C (narrow and wide) and in C++ (read into a local).
+std::vector<TreePair> format_pairs(const std::string& where, Place place, const std::string& target,
+                                   const std::string& read) {
+  const std::string local = "char *data = " + read + ";\n    fprintf(stdout, data);";
+  return {{where + ", read as a format (C)", place("c", "char", target + " = getenv(\"FMT\");", "printf(" + read + ");"),
+           place("c", "char", target + " = \"fixedstringtest\";", "printf(" + read + ");")},
+          {where + ", read as a wide format (C)",
+           place("c", "wchar_t", target + " = _wgetenv(L\"FMT\");", "wprintf(" + read + ");"),
+           place("c", "wchar_t", target + " = L\"fixedstringtest\";", "wprintf(" + read + ");")},
+          {where + ", read into a local (C++)", place("cpp", "char", target + " = getenv(\"FMT\");", local),
+           place("cpp", "char", target + " = (char *)\"fixedstringtest\";", local)}};
+}
+
+// CRYPTO-4 pairs likewise: a literal password against input, in C (narrow and wide) and in C++
+// (a buffer filled from a literal).
+std::vector<TreePair> password_pairs(const std::string& where, Place place, const std::string& target,
+                                     const std::string& read) {
+  const std::string buffer = "static char buffer[100] = \"\";\n    strcpy(buffer, ";
+  return {{where + ", given a literal password (C)", place("c", "char", target + " = \"ABCD123!\";", logon_with(read)),
+           place("c", "char", target + " = getenv(\"PASSWORD\");", logon_with(read))},
+          {where + ", given a wide literal password (C)",
+           place("c", "wchar_t", target + " = L\"ABCD123!\";", logon_with(read, true)),
+           place("c", "wchar_t", target + " = _wgetenv(L\"PASSWORD\");", logon_with(read, true))},
+          {where + ", a buffer filled from a literal (C++)",
+           place("cpp", "char", buffer + "\"ABCD123!\");\n    " + target + " = buffer;", logon_with(read)),
+           place("cpp", "char", buffer + "getenv(\"PASSWORD\"));\n    " + target + " = buffer;", logon_with(read))}};
+}
+
+// The pairs given, then those of each list of `more`.
+std::vector<TreePair> joined(std::vector<TreePair> pairs, std::initializer_list<std::vector<TreePair>> more) {
+  for (const auto& list : more) pairs.insert(pairs.end(), list.begin(), list.end());
+  return pairs;
+}
+
 // A buffer a method fills from a literal and stores in the member.
 std::string member_buffer(const std::string& literal) {
   return "static char buffer[100] = \"\";\n    strcpy(buffer, \"" + literal + "\");\n    s_data = buffer;";
@@ -146,7 +182,7 @@ std::string member_buffer_wide(const std::string& literal) {
   return "static wchar_t buffer[100] = L\"\";\n    wcscpy(buffer, L\"" + literal + "\");\n    s_data = buffer;";
 }
 
-const std::vector<TreePair> code2_pairs = {
+const std::vector<TreePair> code2_pairs = joined({
     {"returned by a function of another file: a line read from stdin, against a literal copied in",
      returned(read_line, "printf(data);"), returned(copy_format, "printf(data);")},
     {"returned into fprintf",
@@ -155,36 +191,9 @@ const std::vector<TreePair> code2_pairs = {
      chain(read_line, "printf(data);"), chain(copy_format, "printf(data);")},
     {"stored in a global that a function of another file reads",
      global(read_line, "printf(data);"), global(copy_format, "printf(data);")},
-    {"a global declared in an included header, read as a format (C)",
-     header_global("c", "char", "g_data = getenv(\"FMT\");", "printf(g_data);"),
-     header_global("c", "char", "g_data = \"fixedstringtest\";", "printf(g_data);")},
-    {"a global declared in an included header, read as a wide format (C)",
-     header_global("c", "wchar_t", "g_data = _wgetenv(L\"FMT\");", "wprintf(g_data);"),
-     header_global("c", "wchar_t", "g_data = L\"fixedstringtest\";", "wprintf(g_data);")},
-    {"a global declared in an included header, read into a local (C++)",
-     header_global("cpp", "char", "g_data = getenv(\"FMT\");", "char *data = g_data;\n    fprintf(stdout, data);"),
-     header_global("cpp", "char", "g_data = \"fixedstringtest\";", "char *data = g_data;\n    fprintf(stdout, data);")},
     {"a global declared in an included header, read as a wide format (C++)",
      header_global("cpp", "wchar_t", "g_data = _wgetenv(L\"FMT\");", "fwprintf(stdout, g_data);"),
      header_global("cpp", "wchar_t", "g_data = L\"fixedstringtest\";", "fwprintf(stdout, g_data);")},
-    {"a global declared in a header that an included header includes (C)",
-     nested_header_global("c", "char", "g_data = getenv(\"FMT\");", "printf(g_data);", 1),
-     nested_header_global("c", "char", "g_data = \"fixedstringtest\";", "printf(g_data);", 1)},
-    {"a global declared in a header three includes away, read as a wide format (C)",
-     nested_header_global("c", "wchar_t", "g_data = _wgetenv(L\"FMT\");", "wprintf(g_data);", 3),
-     nested_header_global("c", "wchar_t", "g_data = L\"fixedstringtest\";", "wprintf(g_data);", 3)},
-    {"a global declared in a header two includes away, read into a local (C++)",
-     nested_header_global("cpp", "char", "g_data = getenv(\"FMT\");", "char *data = g_data;\n    fprintf(stdout, data);", 2),
-     nested_header_global("cpp", "char", "g_data = \"fixedstringtest\";", "char *data = g_data;\n    fprintf(stdout, data);", 2)},
-    {"a field of a structure another file returns by value, read as a format (C)",
-     returned_struct("c", "char", "c.text = getenv(\"FMT\");", "printf(c.text);"),
-     returned_struct("c", "char", "c.text = \"fixedstringtest\";", "printf(c.text);")},
-    {"a field of a structure another file returns by value, read as a wide format (C)",
-     returned_struct("c", "wchar_t", "c.text = _wgetenv(L\"FMT\");", "wprintf(c.text);"),
-     returned_struct("c", "wchar_t", "c.text = L\"fixedstringtest\";", "wprintf(c.text);")},
-    {"a field of a structure another file returns by value, read into a local (C++)",
-     returned_struct("cpp", "char", "c.text = getenv(\"FMT\");", "char *fmt = c.text;\n    fprintf(stdout, fmt);"),
-     returned_struct("cpp", "char", "c.text = (char *)\"fixedstringtest\";", "char *fmt = c.text;\n    fprintf(stdout, fmt);")},
     {"a field of a structure another file returns by value, printed with a literal format (C)",
      returned_struct("c", "char", "c.text = getenv(\"FMT\");", "printf(c.text);"),
      returned_struct("c", "char", "c.text = getenv(\"FMT\");", "printf(\"%s\", c.text);")},
@@ -201,60 +210,28 @@ const std::vector<TreePair> code2_pairs = {
     {"a static member printed with a literal format (C++)",
      static_member("char", "s_data = getenv(\"FMT\");", "printf(Holder::s_data);"),
      static_member("char", "s_data = getenv(\"FMT\");", "printf(\"%s\", Holder::s_data);")},
-};
+}, {format_pairs("a global declared in an included header", header_global, "g_data", "g_data"),
+    format_pairs("a field of a structure another file returns by value", returned_struct, "c.text", "c.text")});
 
-TEST(CrossFileFlowPairs, FormatStrings) { expect_tree_pairs("CODE-2", code2_pairs); }
+TEST(CrossFileFlowPairs, FormatStrings) { expect_tree_pairs("CODE-2", with_nested_headers(code2_pairs, 2)); }
 
-const std::vector<TreePair> crypto4_pairs = {
+const std::vector<TreePair> crypto4_pairs = joined({
     {"returned by a function of another file: a literal password copied in, against a line read",
      returned(copy_password, logon), returned(read_line, logon)},
     {"passed on through two functions of two more files",
      chain(copy_password, logon), chain(read_line, logon)},
     {"stored in a global that a function of another file reads",
      global(copy_password, logon), global(read_line, logon)},
-    {"a global declared in an included header, given a literal password (C)",
-     header_global("c", "char", "g_data = \"ABCD123!\";", logon_global),
-     header_global("c", "char", "g_data = getenv(\"PASSWORD\");", logon_global)},
-    {"a global declared in an included header, given a wide literal password (C)",
-     header_global("c", "wchar_t", "g_data = L\"ABCD123!\";", logon_global_wide),
-     header_global("c", "wchar_t", "g_data = _wgetenv(L\"PASSWORD\");", logon_global_wide)},
-    {"a global declared in an included header, a buffer filled from a literal (C++)",
-     header_global("cpp", "char", "static char buffer[100] = \"\";\n    strcpy(buffer, \"ABCD123!\");\n    g_data = buffer;",
-                   logon_global),
-     header_global("cpp", "char", "static char buffer[100] = \"\";\n    strcpy(buffer, getenv(\"PASSWORD\"));\n    g_data = buffer;",
-                   logon_global)},
-    {"a global declared in a header that an included header includes, given a literal password (C)",
-     nested_header_global("c", "char", "g_data = \"ABCD123!\";", logon_global, 1),
-     nested_header_global("c", "char", "g_data = getenv(\"PASSWORD\");", logon_global, 1)},
-    {"a global declared in a header two includes away, given a wide literal password (C)",
-     nested_header_global("c", "wchar_t", "g_data = L\"ABCD123!\";", logon_global_wide, 2),
-     nested_header_global("c", "wchar_t", "g_data = _wgetenv(L\"PASSWORD\");", logon_global_wide, 2)},
-    {"a global declared in a header three includes away, a buffer filled from a literal (C++)",
-     nested_header_global("cpp", "char",
-                          "static char buffer[100] = \"\";\n    strcpy(buffer, \"ABCD123!\");\n    g_data = buffer;",
-                          logon_global, 3),
-     nested_header_global("cpp", "char",
-                          "static char buffer[100] = \"\";\n    strcpy(buffer, getenv(\"PASSWORD\"));\n    g_data = buffer;",
-                          logon_global, 3)},
-    {"a field of a structure another file returns by value, given a literal password (C)",
-     returned_struct("c", "char", "c.text = \"ABCD123!\";", logon_field),
-     returned_struct("c", "char", "c.text = getenv(\"PASSWORD\");", logon_field)},
-    {"a field of a structure another file returns by value, given a wide literal password (C)",
-     returned_struct("c", "wchar_t", "c.text = L\"ABCD123!\";", logon_field_wide),
-     returned_struct("c", "wchar_t", "c.text = _wgetenv(L\"PASSWORD\");", logon_field_wide)},
-    {"a field of a structure another file returns by value, a buffer filled from a literal (C++)",
-     returned_struct("cpp", "char", "static char buffer[100] = \"\";\n    strcpy(buffer, \"ABCD123!\");\n    c.text = buffer;",
-                     logon_field),
-     returned_struct("cpp", "char", "c.text = getenv(\"PASSWORD\");", logon_field)},
     {"a static member another file's method fills from a literal password (C++)",
-     static_member("char", member_buffer("ABCD123!"), logon_member),
-     static_member("char", "s_data = getenv(\"PASSWORD\");", logon_member)},
+     static_member("char", member_buffer("ABCD123!"), logon_with("Holder::s_data")),
+     static_member("char", "s_data = getenv(\"PASSWORD\");", logon_with("Holder::s_data"))},
     {"a static member another file's method fills from a wide literal password (C++)",
-     static_member("wchar_t", member_buffer_wide("ABCD123!"), logon_member_wide),
-     static_member("wchar_t", "s_data = _wgetenv(L\"PASSWORD\");", logon_member_wide)},
-};
+     static_member("wchar_t", member_buffer_wide("ABCD123!"), logon_with("Holder::s_data", true)),
+     static_member("wchar_t", "s_data = _wgetenv(L\"PASSWORD\");", logon_with("Holder::s_data", true))},
+}, {password_pairs("a global declared in an included header", header_global, "g_data", "g_data"),
+    password_pairs("a field of a structure another file returns by value", returned_struct, "c.text", "c.text")});
 
-TEST(CrossFileFlowPairs, HardcodedSecrets) { expect_tree_pairs("CRYPTO-4", crypto4_pairs); }
+TEST(CrossFileFlowPairs, HardcodedSecrets) { expect_tree_pairs("CRYPTO-4", with_nested_headers(crypto4_pairs, 3)); }
 
 // What the tree does not settle keeps the per-file decision.
 TEST(CrossFileFlowPairs, FormatStringsUnsettled) {
@@ -292,7 +269,7 @@ TEST(CrossFileFlowPairs, FormatStringsGlobalOfANestedHeader) {
     return test::only(test::inspect_tree(files).findings, "CODE-2").size();
   };
   const auto literal_at = [](size_t depth) {
-    return nested_header_global("c", "char", "g_data = \"fixedstringtest\";", "printf(g_data);", depth);
+    return through_headers(header_global("c", "char", "g_data = \"fixedstringtest\";", "printf(g_data);"), depth);
   };
   // The sink's file includes level0.h: with a chain of 7 the declaring header is the 8th level.
   EXPECT_EQ(code2(literal_at(max_include_depth - 1)), 0u);
