@@ -162,9 +162,11 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
       ++index;
   }
   if (index >= max_followed_argument) return std::nullopt;
-  // Only declarations of the function may name it elsewhere in the file.
+  // Only declarations of the function may name it elsewhere in the file (a qualified call,
+  // Holder::set(…), is no call to Syntax::calls()).
   for (const size_t k : values.occurrences(t[f.name].text))
-    if (k != f.name && (values.call_at(k) != nullptr || k + 1 >= t.size() || !t[k + 1].is("(")))
+    if (k != f.name && (values.call_at(k) != nullptr || k + 1 >= t.size() || !t[k + 1].is("(") ||
+                        (t[k - 1].is("::") && values.function_at(k) >= 0)))
       return std::nullopt;
   const uint64_t key = function_key(t[f.name].text);
   return ExternalParameter{key, argument_key(key, index), {}};
@@ -329,7 +331,8 @@ bool shared_character_pointer(std::span<const Token> t, size_t k) {
 }
 
 // The stores into static members of classes (see global_stores), appended to `out`.
-void add_static_member_stores(const SourceFile& file, std::vector<GlobalStore>& out) {
+void add_static_member_stores(const SourceFile& file, std::vector<GlobalStore>& out,
+                              std::vector<ForwardedParameter>& forwards) {
   if (file.language != Language::cpp) return;
   const auto t = file.tokens;
   const FileValues& values = file.values();
@@ -372,6 +375,14 @@ void add_static_member_stores(const SourceFile& file, std::vector<GlobalStore>& 
       const uint64_t key = global_key(static_member_variable(cls, member));
       if (const auto b = binding_at.find(k); b != binding_at.end() && b->second->form != BindingForm::member) {
         const bool whole = b->second->form == BindingForm::assignment || b->second->form == BindingForm::declaration;
+        // A setter's parameter, which only other files fill: what they pass (see forwarded_parameters).
+        const TokenRange value = values.strip(b->second->value);
+        if (whole && in >= 0 && value.size() == 1 && t[value.begin].kind == TokenKind::identifier)
+          if (const auto parameter = external_parameter(file, in, t[value.begin].text);
+              parameter && parameter->header_global.empty()) {
+            forwards.push_back({key, parameter->argument, t.size(), 0, t[k].line});
+            continue;
+          }
         if (!whole || !b->second->value.empty()) out.push_back({key, whole ? b->second->value : TokenRange{}, in, k});
       }
       if (in >= 0)
@@ -441,7 +452,7 @@ void add_returned_field_stores(const SourceFile& file, std::vector<GlobalStore>&
   }
 }
 
-std::vector<GlobalStore> find_global_stores(const SourceFile& file) {
+std::vector<GlobalStore> find_global_stores(const SourceFile& file, std::vector<ForwardedParameter>& member_forwards) {
   std::vector<GlobalStore> out;
   if (is_header(file.input.path)) return out;
   const auto t = file.tokens;
@@ -477,7 +488,7 @@ std::vector<GlobalStore> find_global_stores(const SourceFile& file) {
       if (const int in = values.function_at(use); in >= 0)
         for (const Call* c : values.calls_taking(name, in, use - 1, use + 1)) out.push_back({key, {}, in, use, c});
   }
-  add_static_member_stores(file, out);
+  add_static_member_stores(file, out, member_forwards);
   add_returned_field_stores(file, out);
   return out;
 }
@@ -487,14 +498,20 @@ std::vector<GlobalStore> find_global_stores(const SourceFile& file) {
 const std::vector<ForwardedParameter>& forwarded_parameters(const SourceFile& file) {
   if (!file.cross_file_) file.cross_file_ = std::make_shared<CrossFileValues>();
   auto& forwards = file.cross_file_->forwards;
-  if (!forwards) forwards = find_forwarded_parameters(file);
+  if (!forwards) {
+    forwards = find_forwarded_parameters(file);
+    if (file.language == Language::cpp) {
+      global_stores(file);  // finds the setters storing their parameter in a static member
+      forwards->insert(forwards->end(), file.cross_file_->member_forwards.begin(), file.cross_file_->member_forwards.end());
+    }
+  }
   return *forwards;
 }
 
 const std::vector<GlobalStore>& global_stores(const SourceFile& file) {
   if (!file.cross_file_) file.cross_file_ = std::make_shared<CrossFileValues>();
   auto& stores = file.cross_file_->stores;
-  if (!stores) stores = find_global_stores(file);
+  if (!stores) stores = find_global_stores(file, file.cross_file_->member_forwards);
   return *stores;
 }
 
@@ -511,7 +528,9 @@ std::vector<Call> member_calls(const SourceFile& file) {
     while (qualified >= 3 && t[qualified - 1].is("::") && t[qualified - 2].kind == TokenKind::identifier) qualified -= 2;
     const Token& before = t[qualified - 1];
     size_t open = t.size();
-    if (t[i + 1].is("(") && (t[i - 1].is("->") || t[i - 1].is(".") || before.is_ident("new")))
+    // A class's static method called qualified (Holder::set(…)) is named so too; std's are the library's.
+    const bool static_method = qualified < i && !t[qualified].is_ident("std") && !before.is_ident("new");
+    if (t[i + 1].is("(") && (t[i - 1].is("->") || t[i - 1].is(".") || before.is_ident("new") || static_method))
       open = i + 1;
     else if ((before.is(";") || before.is("{") || before.is("}")) && t[i + 1].kind == TokenKind::identifier &&
              !is_keyword(t[i + 1].text) && t[i + 2].is("(") && file.syntax.match(i + 2) + 1 < t.size() &&

@@ -74,7 +74,10 @@ std::optional<ExternalParameter> external_value(const SourceFile& file, int func
 
 // A character-pointer parameter of a function only other files fill (see external_parameter),
 // passed on whole to a function this file does not define (`void first(char *data) { second(data); }`):
-// what the callers in other files pass reaches that argument too, a chain of files apart.
+// what the callers in other files pass reaches that argument too, a chain of files apart. In C++,
+// also such a parameter of a method stored whole in a static member (`void Holder::set(char *v)
+// { s_data = v; }`): what the callers pass reaches the member, keyed as the member's global_key()
+// (with `call` past the tokens: no call of the file passes it).
 struct ForwardedParameter {
   uint64_t argument;   // argument_key() of the callee and the position
   uint64_t parameter;  // argument_key() of the forwarding function and its parameter
@@ -107,6 +110,7 @@ const std::vector<GlobalStore>& global_stores(const SourceFile& file);
 struct CrossFileValues {
   std::optional<std::vector<ForwardedParameter>> forwards;
   std::optional<std::vector<GlobalStore>> stores;
+  std::vector<ForwardedParameter> member_forwards;  // found with the stores (see forwarded_parameters)
 };
 
 // The calls of member functions in a C++ source file (b->action(data), s.sink(data)) and its

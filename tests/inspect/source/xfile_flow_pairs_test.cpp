@@ -174,12 +174,25 @@ std::vector<TreePair> joined(std::vector<TreePair> pairs, std::initializer_list<
   return pairs;
 }
 
-// A buffer a method fills from a literal and stores in the member.
-std::string member_buffer(const std::string& literal) {
-  return "static char buffer[100] = \"\";\n    strcpy(buffer, \"" + literal + "\");\n    s_data = buffer;";
+// A buffer filled from a literal, then stored in the member (`then`).
+std::string member_buffer(const std::string& literal, const std::string& then = "s_data = buffer;") {
+  return "static char buffer[100] = \"\";\n    strcpy(buffer, \"" + literal + "\");\n    " + then;
 }
-std::string member_buffer_wide(const std::string& literal) {
-  return "static wchar_t buffer[100] = L\"\";\n    wcscpy(buffer, L\"" + literal + "\");\n    s_data = buffer;";
+std::string member_buffer_wide(const std::string& literal, const std::string& then = "s_data = buffer;") {
+  return "static wchar_t buffer[100] = L\"\";\n    wcscpy(buffer, L\"" + literal + "\");\n    " + then;
+}
+const std::string set_buffer = "Holder::set(buffer);";
+
+// static_member with a setter: src/a.cpp defines `void Holder::set(TYPE *value) { s_data = value; }`,
+// which src/c.cpp's configure() calls with `call`.
+std::vector<SnippetFile> setter_member(const std::string& type, const std::string& call, const std::string& use) {
+  auto files = static_member(type, "", use);
+  files[0].code.replace(files[0].code.find("static void load();"), 19, "static void set(" + type + " *value);");
+  files[1].code.replace(files[1].code.find("void Holder::load()\n{\n    \n}"), 30,
+                        "void Holder::set(" + type + " *value)\n{\n    s_data = value;\n}");
+  files.push_back({"src/c.cpp", "#include <cstdlib>\n#include <cstring>\n#include <cwchar>\n#include \"holder.h\"\nvoid configure()\n{\n    " +
+                                    call + "\n}\n", ""});
+  return files;
 }
 
 const std::vector<TreePair> code2_pairs = joined({
@@ -210,6 +223,12 @@ const std::vector<TreePair> code2_pairs = joined({
     {"a static member printed with a literal format (C++)",
      static_member("char", "s_data = getenv(\"FMT\");", "printf(Holder::s_data);"),
      static_member("char", "s_data = getenv(\"FMT\");", "printf(\"%s\", Holder::s_data);")},
+    {"a static member a setter of another file stores, given input by a third (C++)",
+     setter_member("char", "Holder::set(getenv(\"FMT\"));", "printf(Holder::s_data);"),
+     setter_member("char", member_buffer("fixedstringtest", set_buffer), "printf(Holder::s_data);")},
+    {"a static member a setter of another file stores, read as a wide format (C++)",
+     setter_member("wchar_t", "Holder::set(_wgetenv(L\"FMT\"));", "wprintf(Holder::s_data);"),
+     setter_member("wchar_t", member_buffer_wide("fixedstringtest", set_buffer), "wprintf(Holder::s_data);")},
 }, {format_pairs("a global declared in an included header", header_global, "g_data", "g_data"),
     format_pairs("a field of a structure another file returns by value", returned_struct, "c.text", "c.text")});
 
@@ -228,6 +247,12 @@ const std::vector<TreePair> crypto4_pairs = joined({
     {"a static member another file's method fills from a wide literal password (C++)",
      static_member("wchar_t", member_buffer_wide("ABCD123!"), logon_with("Holder::s_data", true)),
      static_member("wchar_t", "s_data = _wgetenv(L\"PASSWORD\");", logon_with("Holder::s_data", true))},
+    {"a static member a setter of another file stores, given a literal password by a third (C++)",
+     setter_member("char", member_buffer("ABCD123!", set_buffer), logon_with("Holder::s_data")),
+     setter_member("char", "Holder::set(getenv(\"PASSWORD\"));", logon_with("Holder::s_data"))},
+    {"a static member a setter of another file stores, given a wide literal password (C++)",
+     setter_member("wchar_t", member_buffer_wide("ABCD123!", set_buffer), logon_with("Holder::s_data", true)),
+     setter_member("wchar_t", "Holder::set(_wgetenv(L\"PASSWORD\"));", logon_with("Holder::s_data", true))},
 }, {password_pairs("a global declared in an included header", header_global, "g_data", "g_data"),
     password_pairs("a field of a structure another file returns by value", returned_struct, "c.text", "c.text")});
 
@@ -315,6 +340,17 @@ TEST(CrossFileFlowPairs, FormatStringsUnsettledFieldsAndMembers) {
   EXPECT_EQ(code2(static_member("char", member_buffer("fixedstringtest"),
                                 "Holder::s_data = getenv(\"FMT\");\n    printf(Holder::s_data);")),
             1u);
+  // A setter its own file calls (its callers there are not followed), or a caller passing input
+  // besides one passing a literal.
+  const auto setter_literal = setter_member("char", member_buffer("fixedstringtest", set_buffer), "printf(Holder::s_data);");
+  ASSERT_EQ(code2(setter_literal), 0u);
+  auto called_at_home = setter_literal;
+  called_at_home[1].code = "#include <cstdlib>\n" + called_at_home[1].code + "void reset()\n{\n    Holder::set(getenv(\"FMT\"));\n}\n";
+  EXPECT_EQ(code2(called_at_home), 1u);
+  auto also_input = setter_literal;
+  also_input.push_back({"src/d.cpp", "#include <cstdlib>\n#include \"holder.h\"\nvoid other()\n{\n"
+                                     "    Holder::set(getenv(\"FMT\"));\n}\n", ""});
+  EXPECT_EQ(code2(also_input), 1u);
   // Another class's member of that name is another variable.
   EXPECT_EQ(code2(static_member("char", member_buffer("fixedstringtest"), "printf(Other::s_data);")), 1u);
 }
