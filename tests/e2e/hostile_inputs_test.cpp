@@ -298,6 +298,47 @@ TEST(HostileSource, TwentyThousandHeadersDeclaringOneExternGlobal) {
   expect_report(bounded({"inspect", "--jobs", "2", "--format", "json", (dir.path() / "t").string()}));
 }
 
+TEST(HostileSource, TenThousandHeadersEachIncludingTheNext) {
+  // The headers a sink's file includes are followed through their own includes (CODE-2,
+  // CRYPTO-4): a chain of 10,000 headers each including the next and itself, the last declaring
+  // the global, and a header including 256 others that each include it back, included by
+  // thousands of sink files.
+  TempDir dir;
+  for (int i = 0; i < 10000; ++i)
+    dir.write("t/h" + std::to_string(i) + ".h", "#include \"h" + std::to_string(i) + ".h\"\n#include \"h" + std::to_string(i + 1) + ".h\"\n");
+  dir.write("t/h10000.h", "extern char *g_data;\n");
+  std::string fan;
+  for (int i = 0; i < 256; ++i) {
+    fan += "#include \"f" + std::to_string(i) + ".h\"\n";
+    dir.write("t/f" + std::to_string(i) + ".h", "#include \"fan.h\"\n#include \"h0.h\"\n");
+  }
+  dir.write("t/fan.h", fan);
+  for (int i = 0; i < 2000; ++i)
+    dir.write("t/s" + std::to_string(i) + ".c", "#include <stdio.h>\n#include \"fan.h\"\n#include \"h0.h\"\n"
+                                                "void s" + std::to_string(i) + "(void) { printf(g_data); LogonUserA(\"u\", \"d\", g_data, 2, 0, 0); }\n");
+  dir.write("t/store.c", "char *g_data;\nvoid run(void) { g_data = \"ABCD123!\"; }\n");
+  expect_report(bounded({"inspect", "--jobs", "2", "--format", "json", (dir.path() / "t").string()}));
+}
+
+TEST(HostileSource, ThousandsOfStaticMembersAndReturnedFields) {
+  // Static members and the fields of returned structures are followed across files (CODE-2,
+  // CRYPTO-4): 20,000 static members defined and stored, each read qualified at a sink many
+  // times, and 5,000 functions returning a structure whose fields they store, 5,000 more each
+  // reading its own `c` at sinks. (The reads of a name bound in every function cost each sink
+  // the name's every binding, outside this follow: 20,000 of them take minutes.)
+  std::string members = "#include <stdio.h>\n";
+  for (int i = 0; i < 20000; ++i)
+    members += "char *H::m" + std::to_string(i) + " = 0;\nvoid H::set" + std::to_string(i) + "(char *v) { m" +
+               std::to_string(i % 100) + " = v; H::m" + std::to_string(i) + " = \"ABCD123!\"; }\n";
+  for (int i = 0; i < 20000; ++i) members += "void r" + std::to_string(i) + "() { printf(H::m" + std::to_string(i % 100) + "); }\n";
+  inspect_one_file("members.cpp", members);
+  std::string fields = "#include <stdio.h>\n";
+  for (int i = 0; i < 5000; ++i)
+    fields += "struct S load" + std::to_string(i) + "(void) { struct S c; c.f = \"x\"; c.g = c.f; fill(c.f); return c; }\n"
+              "void use" + std::to_string(i) + "(void) { struct S c = load(); printf(c.f); char *p = c.g; printf(p); }\n";
+  inspect_one_file("fields.c", fields);
+}
+
 TEST(HostileSource, MegabyteOfLineContinuations) {
   const size_t n = 512 * 1024;  // two bytes each: 1 MiB
   inspect_one_file("define.c", "#define X \\\n" + repeat("\\\n", n) + "strcpy(a, b)\nvoid f(void) { X; }\n");

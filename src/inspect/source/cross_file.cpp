@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <set>
 
 #include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
@@ -19,6 +21,13 @@ uint64_t argument_key(uint64_t function, size_t index) { return function ^ ((ind
 
 uint64_t return_key(uint64_t function) { return argument_key(function, max_followed_argument); }
 uint64_t global_key(uint64_t variable) { return argument_key(variable, max_followed_argument + 1); }
+
+uint64_t returned_field_function(std::string_view function, std::string_view field) {
+  return function_key(std::string(function) + "." + std::string(field));
+}
+uint64_t static_member_variable(std::string_view cls, std::string_view member) {
+  return function_key(std::string(cls) + "::" + std::string(member));
+}
 
 namespace {
 
@@ -153,12 +162,99 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
       ++index;
   }
   if (index >= max_followed_argument) return std::nullopt;
-  // Only declarations of the function may name it elsewhere in the file.
+  // Only declarations of the function may name it elsewhere in the file (a qualified call,
+  // Holder::set(…), is no call to Syntax::calls()).
   for (const size_t k : values.occurrences(t[f.name].text))
-    if (k != f.name && (values.call_at(k) != nullptr || k + 1 >= t.size() || !t[k + 1].is("(")))
+    if (k != f.name && (values.call_at(k) != nullptr || k + 1 >= t.size() || !t[k + 1].is("(") ||
+                        (t[k - 1].is("::") && values.function_at(k) >= 0)))
       return std::nullopt;
   const uint64_t key = function_key(t[f.name].text);
   return ExternalParameter{key, argument_key(key, index), {}};
+}
+
+namespace {
+
+// The value assigned at token `eq`, up to the statement's ';' or a ',' outside brackets, within
+// tokens [eq, end): empty when it runs on to `end`.
+TokenRange assigned_value(const SourceFile& file, size_t eq, size_t end) {
+  const auto t = file.tokens;
+  for (size_t k = eq + 1; k < end; ++k) {
+    if (value_tokens::is_opener(t[k]) && file.syntax.match(k) > k && file.syntax.match(k) < end) k = file.syntax.match(k);
+    else if (t[k].is(";") || t[k].is(",")) return {eq + 1, k};
+  }
+  return {};
+}
+
+// The value of the local that the identifier at token `use` names, when the function declares it
+// with one (`struct Cfg c = load();`, `char *fmt = c.fmt;`) and names it nowhere else but there
+// and at `use`: empty otherwise. Told by the tokens in the function, never by every binding of
+// the name in the file (a file of thousands of functions each with a `c` would be quadratic).
+TokenRange declared_value(const SourceFile& file, int function, size_t use) {
+  const auto t = file.tokens;
+  const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
+  const auto all = file.values().occurrences(t[use].text);
+  const auto first = std::lower_bound(all.begin(), all.end(), f.name);
+  const auto last = std::upper_bound(first, all.end(), f.body_close);
+  if (last - first != 2 || first[1] != use) return {};
+  const size_t declared = first[0];
+  if (declared <= f.body_open || !t[declared + 1].is("=") ||
+      !(t[declared - 1].is("*") || (t[declared - 1].kind == TokenKind::identifier && !is_keyword(t[declared - 1].text))))
+    return {};
+  const TokenRange value = assigned_value(file, declared + 1, f.body_close);
+  return !value.empty() && t[value.end].is(";") ? value : TokenRange{};
+}
+
+// c.fmt, where `struct Cfg c = load();` declares c (see external_value).
+std::optional<ExternalParameter> returned_field(const SourceFile& file, int function, TokenRange read) {
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  const TokenRange value = values.strip(declared_value(file, function, read.begin));
+  const Call* call = value.empty() ? nullptr : values.call_at(value.begin);
+  if (call == nullptr || call->close + 1 != value.end || !call->macro.empty() || !call->qualifier.empty() ||
+      values.definition(t[call->name].text) != nullptr)
+    return std::nullopt;
+  const uint64_t key = returned_field_function(t[call->name].text, t[read.begin + 2].text);
+  return ExternalParameter{key, return_key(key), {}};
+}
+
+// Holder::s_data read by the call at token `at` (see external_value).
+std::optional<ExternalParameter> static_member(const SourceFile& file, TokenRange read, size_t at) {
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  const std::string_view member = t[read.begin + 2].text;
+  // Every other use of the name is looked at once per sink: a name used very often is left to
+  // the file's own decision.
+  constexpr size_t most_uses = 256;
+  const auto uses = values.occurrences(member);
+  if (uses.size() > most_uses) return std::nullopt;
+  // The file writes it nowhere (a declaration in its class aside) and hands it to no other call.
+  const auto bindings = values.bindings(member);
+  if (std::any_of(bindings.begin(), bindings.end(), [](const Binding* b) { return b->form != BindingForm::member; }))
+    return std::nullopt;
+  const Call* use = values.call_at(at);
+  for (const size_t k : uses)
+    if (const int in = values.function_at(k); in >= 0 && !values.calls_taking(member, in, k - 1, k + 1, use).empty())
+      return std::nullopt;
+  const uint64_t key = static_member_variable(t[read.begin].text, member);
+  return ExternalParameter{key, global_key(key), {}};
+}
+
+}  // namespace
+
+std::optional<ExternalParameter> external_value(const SourceFile& file, int function, TokenRange arg, size_t at) {
+  if (function < 0 || is_header(file.input.path)) return std::nullopt;
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  TokenRange read = values.strip(arg);
+  // char *fmt = c.fmt; … printf(fmt);
+  if (read.size() == 1 && t[read.begin].kind == TokenKind::identifier)
+    read = values.strip(declared_value(file, function, read.begin));
+  if (read.size() != 3 || t[read.begin].kind != TokenKind::identifier || t[read.begin + 2].kind != TokenKind::identifier ||
+      (read.begin > 0 && (t[read.begin - 1].is("::") || t[read.begin - 1].is(".") || t[read.begin - 1].is("->"))))
+    return std::nullopt;
+  if (t[read.begin + 1].is(".")) return returned_field(file, function, read);
+  if (t[read.begin + 1].is("::") && file.language == Language::cpp) return static_member(file, read, at);
+  return std::nullopt;
 }
 
 namespace {
@@ -218,14 +314,151 @@ std::vector<ForwardedParameter> find_forwarded_parameters(const SourceFile& file
   return out;
 }
 
-std::vector<GlobalStore> find_global_stores(const SourceFile& file) {
+// Whether the file-scope declaration of the name at token k (its type before it) declares a
+// character pointer that is neither static nor const (an array is never assigned a buffer):
+// `char *name;`, `char *name = …;`, `char *Class::name = …;`.
+bool shared_character_pointer(std::span<const Token> t, size_t k) {
+  bool pointer = false, character = false, file_own = false;
+  size_t b = k;
+  for (; b > 0 && !t[b - 1].is(";") && !t[b - 1].is("}") && !t[b - 1].is("{") && !t[b - 1].directive && k - b < 8; --b) {
+    pointer = pointer || t[b - 1].is("*");
+    character = character || (t[b - 1].kind == TokenKind::identifier && (t[b - 1].text.find("char") != std::string_view::npos ||
+                                                                         t[b - 1].text.find("CHAR") != std::string_view::npos));
+    // static: the file's own; const: a table, or a pointer to text nothing here fills.
+    file_own = file_own || t[b - 1].is_ident("static") || t[b - 1].is_ident("const");
+  }
+  return pointer && character && !file_own && b != k && !t[b].is("*");
+}
+
+// The stores into static members of classes (see global_stores), appended to `out`.
+void add_static_member_stores(const SourceFile& file, std::vector<GlobalStore>& out,
+                              std::vector<ForwardedParameter>& forwards) {
+  if (file.language != Language::cpp) return;
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  const auto& functions = file.syntax.functions();
+  // The members the file defines (a character pointer at file scope) or writes qualified
+  // (Holder::s_data = …, strcpy(Holder::s_data, …)), with their classes; by member, in order.
+  constexpr size_t most_members = 1024;
+  std::map<std::string_view, std::set<std::string_view>> classes_of;
+  size_t members = 0;
+  for (size_t k = 3; k + 1 < t.size() && members < most_members; ++k) {
+    if (t[k].kind != TokenKind::identifier || t[k].directive || !t[k - 1].is("::") ||
+        t[k - 2].kind != TokenKind::identifier || t[k - 3].is("::") || t[k + 1].is("("))
+      continue;
+    const int in = values.function_at(k);
+    const bool defined = in < 0 && (t[k + 1].is("=") || t[k + 1].is(";")) && shared_character_pointer(t, k);
+    const bool written = in >= 0 && (t[k + 1].is("=") || ((t[k - 3].is("(") || t[k - 3].is(",") || t[k - 3].is("&")) &&
+                                                          (t[k + 1].is(")") || t[k + 1].is(","))));
+    if ((defined || written) && classes_of[t[k].text].insert(t[k - 2].text).second) ++members;
+  }
+  for (const auto& [member, classes] : classes_of) {
+    // Its bindings by token; the functions where the name is a local or a parameter.
+    std::map<size_t, const Binding*> binding_at;
+    std::set<int> own_name;
+    for (const Binding* b : values.bindings(member)) {
+      binding_at.emplace(b->name, b);
+      if (b->function >= 0 && (b->form == BindingForm::declaration || b->form == BindingForm::parameter))
+        own_name.insert(b->function);
+    }
+    for (const size_t k : values.occurrences(member)) {
+      if (k < 2 || t[k + 1 < t.size() ? k + 1 : k].is("(")) continue;
+      const int in = values.function_at(k);
+      std::string_view cls;
+      if (t[k - 1].is("::")) {
+        cls = t[k - 2].text;
+      } else if (in >= 0 && !t[k - 1].is(".") && !t[k - 1].is("->") && !own_name.contains(in)) {
+        const size_t method = functions[static_cast<size_t>(in)].name;  // a method of the class: Holder::set
+        if (method >= 2 && t[method - 1].is("::")) cls = t[method - 2].text;
+      }
+      if (!classes.contains(cls)) continue;
+      const uint64_t key = global_key(static_member_variable(cls, member));
+      if (const auto b = binding_at.find(k); b != binding_at.end() && b->second->form != BindingForm::member) {
+        const bool whole = b->second->form == BindingForm::assignment || b->second->form == BindingForm::declaration;
+        // A setter's parameter, which only other files fill: what they pass (see forwarded_parameters).
+        const TokenRange value = values.strip(b->second->value);
+        if (whole && in >= 0 && value.size() == 1 && t[value.begin].kind == TokenKind::identifier)
+          if (const auto parameter = external_parameter(file, in, t[value.begin].text);
+              parameter && parameter->header_global.empty()) {
+            forwards.push_back({key, parameter->argument, t.size(), 0, t[k].line});
+            continue;
+          }
+        if (!whole || !b->second->value.empty()) out.push_back({key, whole ? b->second->value : TokenRange{}, in, k});
+      }
+      if (in >= 0)
+        for (const Call* c : values.calls_taking(member, in, k - 1, k + 1)) out.push_back({key, {}, in, k, c});
+    }
+  }
+}
+
+// The stores into the fields of the local structure a function returns by value (see
+// global_stores), appended to `out`.
+void add_returned_field_stores(const SourceFile& file, std::vector<GlobalStore>& out) {
+  const auto t = file.tokens;
+  const auto& functions = file.syntax.functions();
+  for (size_t g = 0; g < functions.size(); ++g) {
+    const FunctionDef& f = functions[g];
+    // struct Cfg load(void): a type name before it, not a pointer, not a method, not static.
+    if (f.name < 1 || t[f.name - 1].kind != TokenKind::identifier || t[f.name - 1].is_ident("void") ||
+        declared_static(t, f.name) || f.body_close >= t.size())
+      continue;
+    // The one name every return statement gives back.
+    size_t returned = t.size();
+    bool one_name = true;
+    for (size_t k = f.body_open; k + 2 < f.body_close && one_name; ++k)
+      if (t[k].is_ident("return")) {
+        one_name = t[k + 1].kind == TokenKind::identifier && t[k + 2].is(";") &&
+                   (returned == t.size() || t[returned].text == t[k + 1].text);
+        returned = k + 1;
+      }
+    if (!one_name || returned >= t.size()) continue;
+    const std::string_view local = t[returned].text;
+    // Its first use declares it (`struct Cfg c;`, `struct Cfg c = {0};`); the others read or
+    // store fields, or return it. Anything else leaves its fields unknown.
+    bool declared = false, known = true;
+    const size_t first_store = out.size();
+    for (size_t k = f.body_open + 1; k + 3 < f.body_close; ++k) {
+      if (t[k].text != local || t[k].kind != TokenKind::identifier || t[k - 1].is(".") || t[k - 1].is("->") ||
+          t[k - 1].is("::"))
+        continue;
+      if (!declared) {
+        const bool cleared = t[k + 1].is("=") && t[k + 2].is("{") &&
+                             (t[k + 3].is("}") || (t[k + 3].text == "0" && k + 4 < f.body_close && t[k + 4].is("}")));
+        if (t[k - 1].kind != TokenKind::identifier || !(t[k + 1].is(";") || cleared)) break;
+        declared = true;
+        continue;
+      }
+      if (t[k - 1].is_ident("return")) continue;
+      if (!t[k + 1].is(".") || t[k + 2].kind != TokenKind::identifier) {
+        known = false;
+        continue;
+      }
+      const Token& after = t[k + 3];
+      if (after.is("=")) {
+        out.push_back({return_key(returned_field_function(t[f.name].text, t[k + 2].text)),
+                       assigned_value(file, k + 3, f.body_close), static_cast<int>(g), k + 2});
+        continue;
+      }
+      // A read, unless it writes the field or hands it to a call (strcpy(c.name, …)).
+      const bool argument = (t[k - 1].is("(") || t[k - 1].is(",")) && (after.is(")") || after.is(","));
+      const bool writes = after.is("[") || after.is("(") || after.is("++") || after.is("--") ||
+                          (after.kind == TokenKind::punct && after.text.size() >= 2 && after.text.back() == '=' &&
+                           after.text != "==" && after.text != "!=" && after.text != "<=" && after.text != ">=");
+      known = known && !argument && !writes && !t[k - 1].is("&");
+    }
+    if (!declared) out.resize(first_store);
+    if (!known)
+      for (size_t s = first_store; s < out.size(); ++s) out[s].value = {};
+  }
+}
+
+std::vector<GlobalStore> find_global_stores(const SourceFile& file, std::vector<ForwardedParameter>& member_forwards) {
   std::vector<GlobalStore> out;
   if (is_header(file.input.path)) return out;
   const auto t = file.tokens;
   const FileValues& values = file.values();
-  // The file-scope declarations of character pointers that are neither static nor const (an
-  // array is never assigned a buffer): the cheap test on the tokens first (`char *name;`,
-  // `char *name = …;` outside functions).
+  // The file-scope declarations of character pointers that are neither static nor const: the
+  // cheap test on the tokens first (`char *name;`, `char *name = …;` outside functions).
   const auto& functions = file.syntax.functions();
   size_t next_function = 0;  // bodies are in token order: stepped over
   for (size_t k = 1; k + 1 < t.size(); ++k) {
@@ -233,16 +466,8 @@ std::vector<GlobalStore> find_global_stores(const SourceFile& file) {
       k = std::max(k, functions[next_function].body_close);
     if (k + 1 >= t.size()) break;
     if (t[k].kind != TokenKind::identifier || t[k].directive || !(t[k + 1].is(";") || t[k + 1].is("="))) continue;
-    bool pointer = false, character = false, file_own = false;
-    size_t b = k;
-    for (; b > 0 && !t[b - 1].is(";") && !t[b - 1].is("}") && !t[b - 1].is("{") && !t[b - 1].directive && k - b < 8; --b) {
-      pointer = pointer || t[b - 1].is("*");
-      character = character || (t[b - 1].kind == TokenKind::identifier && (t[b - 1].text.find("char") != std::string_view::npos ||
-                                                                           t[b - 1].text.find("CHAR") != std::string_view::npos));
-      // static: the file's own; const: a table, or a pointer to text nothing here fills.
-      file_own = file_own || t[b - 1].is_ident("static") || t[b - 1].is_ident("const");
-    }
-    if (!pointer || !character || file_own || b == k || t[b].is("*") || values.in_record(k)) continue;
+    // A class's static member (Holder::s_data) is another variable than a global of its name.
+    if (t[k - 1].is("::") || !shared_character_pointer(t, k) || values.in_record(k)) continue;
     const std::string_view name = t[k].text;
     const uint64_t key = global_key(function_key(name));
     for (const Binding* binding : values.bindings(name)) {
@@ -263,6 +488,8 @@ std::vector<GlobalStore> find_global_stores(const SourceFile& file) {
       if (const int in = values.function_at(use); in >= 0)
         for (const Call* c : values.calls_taking(name, in, use - 1, use + 1)) out.push_back({key, {}, in, use, c});
   }
+  add_static_member_stores(file, out, member_forwards);
+  add_returned_field_stores(file, out);
   return out;
 }
 
@@ -271,14 +498,20 @@ std::vector<GlobalStore> find_global_stores(const SourceFile& file) {
 const std::vector<ForwardedParameter>& forwarded_parameters(const SourceFile& file) {
   if (!file.cross_file_) file.cross_file_ = std::make_shared<CrossFileValues>();
   auto& forwards = file.cross_file_->forwards;
-  if (!forwards) forwards = find_forwarded_parameters(file);
+  if (!forwards) {
+    forwards = find_forwarded_parameters(file);
+    if (file.language == Language::cpp) {
+      global_stores(file);  // finds the setters storing their parameter in a static member
+      forwards->insert(forwards->end(), file.cross_file_->member_forwards.begin(), file.cross_file_->member_forwards.end());
+    }
+  }
   return *forwards;
 }
 
 const std::vector<GlobalStore>& global_stores(const SourceFile& file) {
   if (!file.cross_file_) file.cross_file_ = std::make_shared<CrossFileValues>();
   auto& stores = file.cross_file_->stores;
-  if (!stores) stores = find_global_stores(file);
+  if (!stores) stores = find_global_stores(file, file.cross_file_->member_forwards);
   return *stores;
 }
 
@@ -295,7 +528,9 @@ std::vector<Call> member_calls(const SourceFile& file) {
     while (qualified >= 3 && t[qualified - 1].is("::") && t[qualified - 2].kind == TokenKind::identifier) qualified -= 2;
     const Token& before = t[qualified - 1];
     size_t open = t.size();
-    if (t[i + 1].is("(") && (t[i - 1].is("->") || t[i - 1].is(".") || before.is_ident("new")))
+    // A class's static method called qualified (Holder::set(…)) is named so too; std's are the library's.
+    const bool static_method = qualified < i && !t[qualified].is_ident("std") && !before.is_ident("new");
+    if (t[i + 1].is("(") && (t[i - 1].is("->") || t[i - 1].is(".") || before.is_ident("new") || static_method))
       open = i + 1;
     else if ((before.is(";") || before.is("{") || before.is("}")) && t[i + 1].kind == TokenKind::identifier &&
              !is_keyword(t[i + 1].text) && t[i + 2].is("(") && file.syntax.match(i + 2) + 1 < t.size() &&
@@ -410,16 +645,31 @@ void IncludedExterns::add_header(std::string_view path) {
   }
 }
 
+std::string_view IncludedExterns::resolve_one(std::string_view includer, std::string_view include) const {
+  if (const auto same = headers_.find(beside(includer, include)); same != headers_.end()) return *same;
+  std::string_view suffix = include;
+  while (suffix.starts_with("./") || suffix.starts_with("../")) suffix.remove_prefix(suffix.find('/') + 1);
+  if (const auto any = by_suffix_.find(suffix); any != by_suffix_.end()) return any->second;
+  return {};
+}
+
 std::vector<std::string_view> IncludedExterns::resolve(std::string_view includer, std::span<const std::string> includes) const {
   std::vector<std::string_view> out;
-  for (const std::string& include : includes) {
-    if (const auto same = headers_.find(beside(includer, include)); same != headers_.end()) {
-      out.push_back(*same);
-      continue;
+  std::unordered_set<std::string_view> seen;  // a header included twice, or including itself, counts once
+  const auto add = [&](std::string_view from, std::span<const std::string> names) {
+    for (const std::string& include : names) {
+      if (out.size() >= max_included_headers) return;
+      if (const auto header = resolve_one(from, include); !header.empty() && seen.insert(header).second)
+        out.push_back(header);
     }
-    std::string_view suffix = include;
-    while (suffix.starts_with("./") || suffix.starts_with("../")) suffix.remove_prefix(suffix.find('/') + 1);
-    if (const auto any = by_suffix_.find(suffix); any != by_suffix_.end()) out.push_back(any->second);
+  };
+  add(includer, includes);
+  // Each level's headers' own includes make the next level.
+  for (size_t level = 1, begin = 0; level < max_include_depth && begin < out.size(); ++level) {
+    const size_t end = out.size();
+    for (size_t k = begin; k < end; ++k)
+      if (const auto own = includes_of_.find(out[k]); own != includes_of_.end()) add(out[k], *own->second);
+    begin = end;
   }
   return out;
 }

@@ -33,6 +33,12 @@ inline constexpr size_t max_followed_argument = 16;
 uint64_t return_key(uint64_t function);
 uint64_t global_key(uint64_t variable);
 
+// A field of the structure a function returns by value is keyed as what a function named
+// "function.field" returns; a static member of a class as the global "Class::member" (no
+// function or variable of C or C++ is so named).
+uint64_t returned_field_function(std::string_view function, std::string_view field);
+uint64_t static_member_variable(std::string_view cls, std::string_view member);
+
 struct ExternalParameter {
   uint64_t function = 0;  // function_key() of the enclosing function
   uint64_t argument = 0;  // argument_key() of it and the parameter's position
@@ -59,9 +65,20 @@ inline constexpr size_t no_use = SIZE_MAX;
 std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name,
                                                     size_t at = no_use);
 
+// A value read at the call whose name is token `at` that only other files give, `arg` being a
+// field of a local structure initialised by a function the file does not define (`struct Cfg c =
+// load(); printf(c.fmt);`: keyed as the return_key() of returned_field_function()), or a static
+// member read qualified (`printf(Holder::s_data);`: the global_key() of static_member_variable()),
+// which no code of the file writes or hands to another call; or a local declared with one of
+// these and taken by nothing before the use (`char *fmt = c.fmt;`).
+std::optional<ExternalParameter> external_value(const SourceFile& file, int function, TokenRange arg, size_t at);
+
 // A character-pointer parameter of a function only other files fill (see external_parameter),
 // passed on whole to a function this file does not define (`void first(char *data) { second(data); }`):
-// what the callers in other files pass reaches that argument too, a chain of files apart.
+// what the callers in other files pass reaches that argument too, a chain of files apart. In C++,
+// also such a parameter of a method stored whole in a static member (`void Holder::set(char *v)
+// { s_data = v; }`): what the callers pass reaches the member, keyed as the member's global_key()
+// (with `call` past the tokens: no call of the file passes it).
 struct ForwardedParameter {
   uint64_t argument;   // argument_key() of the callee and the position
   uint64_t parameter;  // argument_key() of the forwarding function and its parameter
@@ -75,7 +92,12 @@ const std::vector<ForwardedParameter>& forwarded_parameters(const SourceFile& fi
 // it defines or declares extern (`char *g_data;` … `g_data = data;`): for each store, the
 // variable's global_key(), the value and the function storing it (-1 for a declaration's
 // initializer), for the rules to judge; a use as a call's argument, which may write it, with an
-// empty value and the call.
+// empty value and the call. Likewise for static members of classes (C++): a definition
+// (`char *Holder::s_data = …;`), a qualified store anywhere (`Holder::s_data = …;`) and, in a file
+// with either, the unqualified stores of the class's methods (`s_data = …;`). And for the fields
+// of a local structure a function returns by value (`c.fmt = …; return c;`), keyed as the
+// return_key() of returned_field_function(): with an empty value when the structure is used
+// otherwise too (taken by a call, assigned whole), which leaves every field unknown.
 struct GlobalStore {
   uint64_t key = 0;
   TokenRange value;
@@ -89,6 +111,7 @@ const std::vector<GlobalStore>& global_stores(const SourceFile& file);
 struct CrossFileValues {
   std::optional<std::vector<ForwardedParameter>> forwards;
   std::optional<std::vector<GlobalStore>> stores;
+  std::vector<ForwardedParameter> member_forwards;  // found with the stores (see forwarded_parameters)
 };
 
 // The calls of member functions in a C++ source file (b->action(data), s.sink(data)) and its
@@ -133,23 +156,34 @@ std::map<uint64_t, std::pair<std::string_view, const Argument*>> first_by_argume
 inline constexpr size_t max_header_externs = 1024;
 std::vector<std::string> header_extern_pointers(const SourceFile& file);
 
+// Headers included through others are followed this many levels deep (the file's own includes
+// are the first), and at most this many headers a file includes are looked at.
+inline constexpr size_t max_include_depth = 8;
+inline constexpr size_t max_included_headers = 64;
+
 // The extern character pointers the tree's headers declare (each header's header_extern_pointers),
-// to tell whether the quoted #includes of a file name a header declaring one. An #include "…" is
-// resolved to one header, by path: the one in the including file's directory, else the first in
-// path order whose path ends with it (after a '/'); includes naming no header of the tree count
-// for nothing. Headers including others are not followed.
+// to tell whether the quoted #includes of a file name a header declaring one, directly or through
+// the quoted #includes of the headers it includes (each header's quoted_includes). An #include
+// "…" is resolved to one header, by path: the one in the including file's directory, else the
+// first in path order whose path ends with it (after a '/'); includes naming no header of the
+// tree count for nothing.
 class IncludedExterns {
  public:
   template <class Facts>
-  IncludedExterns(std::span<const SourceFileFacts> files, std::vector<std::string> Facts::*externs) {
+  IncludedExterns(std::span<const SourceFileFacts> files, std::vector<std::string> Facts::*externs,
+                  std::vector<std::string> Facts::*includes) {
     for (const auto& f : files) {
       if (!is_header_path(f.path)) continue;
       add_header(f.path);
-      if (const auto* facts = std::any_cast<Facts>(&f.facts))
+      if (const auto* facts = std::any_cast<Facts>(&f.facts)) {
         for (const auto& name : facts->*externs) declared_.emplace(f.path, name);
+        if (!(facts->*includes).empty()) includes_of_.emplace(f.path, &(facts->*includes));
+      }
     }
   }
-  // The headers the quoted includes of the file at `includer` name (see above), in order.
+  // The headers the quoted includes of the file at `includer` name (see above), and those they
+  // include in turn, breadth first: each once, at most max_included_headers of them, to
+  // max_include_depth levels.
   std::vector<std::string_view> resolve(std::string_view includer, std::span<const std::string> includes) const;
   bool declares(std::span<const std::string_view> headers, std::string_view name) const;
 
@@ -164,6 +198,9 @@ class IncludedExterns {
   // that ends so: an include resolved by one look-up, whatever the number of headers.
   std::unordered_map<std::string_view, std::string_view> by_suffix_;
   std::unordered_set<std::pair<std::string_view, std::string_view>, PairHash> declared_;
+  std::unordered_map<std::string_view, const std::vector<std::string>*> includes_of_;  // a header's quoted includes
+  // The header one quoted include of the file at `includer` names, or "".
+  std::string_view resolve_one(std::string_view includer, std::string_view include) const;
 };
 
 // Parameters forwarded further than this many files from the sink are not followed.

@@ -274,7 +274,7 @@ struct FormatFacts {
   std::vector<ParameterSink> parameter_sinks;
   std::vector<ForwardedParameter> forwards;  // parameters passed on to other files' functions
   std::vector<std::string> externs;   // a header's extern character pointers
-  std::vector<std::string> includes;  // the quoted #includes of a file with a header_global sink
+  std::vector<std::string> includes;  // the quoted #includes of a header, or of a file with a header_global sink
   std::vector<std::pair<std::string, std::string>> class_bases;  // a C++ file's (class, base) pairs
 };
 
@@ -406,17 +406,19 @@ class FormatStrings final : public SourceRule {
                               ": data in a format can read or write memory (%x, %n); use a literal format and "
                               "pass the text as an argument (\"%s\", text)",
                           severity);
-      if (named)
-        if (const auto sink = c.macro.empty() ? external_parameter(file, c.function, t[begin].text, c.name) : std::nullopt) {
-          SinkMethod method = sink_method(file, c.function, sink->function);
-          const uint64_t function = method.empty() ? sink->function : method_key(method.cls, method.method);
-          pending_facts.parameter_sinks.push_back({std::move(f), sink->argument, function,
-                                                   std::string(sink->header_global),
-                                                   std::vector<std::string>(form.unresolved.begin(), form.unresolved.end()),
-                                                   std::move(method)});
-          if (!sink->header_global.empty() && pending_facts.includes.empty()) pending_facts.includes = quoted_includes(file);
-          return;
-        }
+      std::optional<ExternalParameter> sink;
+      if (c.macro.empty() && named) sink = external_parameter(file, c.function, t[begin].text, c.name);
+      if (c.macro.empty() && !sink) sink = external_value(file, c.function, {begin, end}, c.name);
+      if (sink) {
+        SinkMethod method = sink_method(file, c.function, sink->function);
+        const uint64_t function = method.empty() ? sink->function : method_key(method.cls, method.method);
+        pending_facts.parameter_sinks.push_back({std::move(f), sink->argument, function,
+                                                 std::string(sink->header_global),
+                                                 std::vector<std::string>(form.unresolved.begin(), form.unresolved.end()),
+                                                 std::move(method)});
+        if (!sink->header_global.empty() && pending_facts.includes.empty()) pending_facts.includes = quoted_includes(file);
+        return;
+      }
       if (form.unresolved.empty()) {
         out.push_back(std::move(f));
         return;
@@ -465,9 +467,11 @@ class FormatStrings final : public SourceRule {
         pending_facts.macros.push_back(
             {std::string(m.name), std::vector<std::string>(m.unresolved.begin(), m.unresolved.end())});
     pending_facts.externs = header_extern_pointers(file);
+    if (is_header(file.input.path)) pending_facts.includes = quoted_includes(file);  // followed to the externs
     pending_facts.class_bases = class_bases(file);
     if (!pending_facts.macros.empty() || !pending_facts.pending.empty() || !pending_facts.parameter_sinks.empty() ||
-        !pending_facts.forwards.empty() || !pending_facts.externs.empty() || !pending_facts.class_bases.empty())
+        !pending_facts.forwards.empty() || !pending_facts.externs.empty() || !pending_facts.includes.empty() ||
+        !pending_facts.class_bases.empty())
       facts = std::move(pending_facts);
   }
 
@@ -522,7 +526,7 @@ class FormatStrings final : public SourceRule {
         std::optional<std::vector<std::string_view>> included;  // the headers the file includes, on first need
         for (const auto& sink : ff->parameter_sinks) {
           if (!sink.header_global.empty()) {
-            if (!externs) externs.emplace(files, &FormatFacts::externs);
+            if (!externs) externs.emplace(files, &FormatFacts::externs, &FormatFacts::includes);
             if (!included) included = externs->resolve(f.path, ff->includes);
             if (!externs->declares(*included, sink.header_global)) {
               if (sink.names.empty() || !all_literal(sink.names)) out.findings.push_back(sink.finding);

@@ -280,7 +280,7 @@ struct SecretFacts {
   std::vector<LiteralArgument> literals;
   std::vector<ForwardedParameter> forwards;  // parameters passed on to other files' functions
   std::vector<std::string> externs;   // a header's extern character pointers
-  std::vector<std::string> includes;  // the quoted #includes of a file with a header_global sink
+  std::vector<std::string> includes;  // the quoted #includes of a header, or of a file with a header_global sink
   std::vector<std::pair<std::string, std::string>> class_bases;  // a C++ file's (class, base) pairs
 };
 
@@ -461,10 +461,12 @@ class Check {
     const auto texts = literal_contents(values_, {c.args[n].first, c.args[n].second}, c);
     if (!texts) {
       const TokenRange a = values_.strip({c.args[n].first, c.args[n].second});
-      if (a.size() != 1 || toks_[a.begin].kind != TokenKind::identifier || !c.macro.empty() ||
-          reported_.contains(c.name))
-        return;
-      if (const auto parameter = external_parameter(file_, c.function, toks_[a.begin].text, c.name)) {
+      if (!c.macro.empty() || reported_.contains(c.name)) return;
+      std::optional<ExternalParameter> parameter;
+      if (a.size() == 1 && toks_[a.begin].kind == TokenKind::identifier)
+        parameter = external_parameter(file_, c.function, toks_[a.begin].text, c.name);
+      if (!parameter) parameter = external_value(file_, c.function, {c.args[n].first, c.args[n].second}, c.name);
+      if (parameter) {
         SinkMethod method = sink_method(file_, c.function, parameter->function);
         const uint64_t function = method.empty() ? parameter->function : method_key(method.cls, method.method);
         facts_.sinks.push_back({file_.at(toks_[c.name], std::string(key_argument), "", severity_),
@@ -870,7 +872,8 @@ class HardcodedSecrets final : public SourceRule {
     if (!is_c_family(file.language)) return false;
     // A header declaring an extern character pointer may be how a sink's file sees a global that
     // another file fills (see finish).
-    if (is_header(file.input.path)) return !header_extern_pointers(file).empty();
+    // A header including others may be how it sees one.
+    if (is_header(file.input.path)) return !header_extern_pointers(file).empty() || !quoted_includes(file).empty();
     if (stores_literal_in_global(file)) return true;
     // A file passing on a parameter may be a link in a chain from such a file to a sink.
     if (std::none_of(copy_calls.begin(), copy_calls.end(),
@@ -895,9 +898,10 @@ class HardcodedSecrets final : public SourceRule {
     Check(file, out, found).run();
     found.forwards = forwarded_parameters(file);
     found.externs = header_extern_pointers(file);
+    if (is_header(file.input.path)) found.includes = quoted_includes(file);
     found.class_bases = class_bases(file);
     if (!found.sinks.empty() || !found.literals.empty() || !found.forwards.empty() || !found.externs.empty() ||
-        !found.class_bases.empty())
+        !found.includes.empty() || !found.class_bases.empty())
       facts = std::move(found);
   }
 
@@ -907,12 +911,15 @@ class HardcodedSecrets final : public SourceRule {
   // A global the sink's file declares nowhere counts only when a header it includes declares it extern.
   void finish(std::span<const SourceFileFacts> files, const RunContext&, TreeOutcome& out) const override {
     std::optional<IncludedExterns> externs;
+    std::unordered_map<std::string_view, std::vector<std::string_view>> included;  // by sink file, on first need
     for_each_sink_fed_elsewhere(files, &SecretFacts::sinks, &SecretFacts::literals,
                                 [&](const SourceFileFacts& f, const auto& sink, std::string_view path, const auto& literal) {
           if (!sink.header_global.empty()) {
-            if (!externs) externs.emplace(files, &SecretFacts::externs);
-            const auto& facts = std::any_cast<const SecretFacts&>(f.facts);
-            if (!externs->declares(externs->resolve(f.path, facts.includes), sink.header_global)) return;
+            if (!externs) externs.emplace(files, &SecretFacts::externs, &SecretFacts::includes);
+            auto headers = included.find(f.path);
+            if (headers == included.end())
+              headers = included.emplace(f.path, externs->resolve(f.path, std::any_cast<const SecretFacts&>(f.facts).includes)).first;
+            if (!externs->declares(headers->second, sink.header_global)) return;
           }
           Finding finding = sink.finding;
           finding.message = sink.callee + " is given the literal \"" + literal.text + "\" as its " +

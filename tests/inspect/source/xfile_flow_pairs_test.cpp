@@ -1,10 +1,13 @@
 // Values that cross files other than as a parameter of the sink's function filled by its callers:
 // returned by a source function of another file (`data = source(data); printf(data);`), or passed
 // on through functions of further files (run → first → second → sink), or stored in a global
-// that a function of another file reads (`g_data = data; sink();`). The flawed tree's value is
+// that a function of another file reads (`g_data = data; sink();`), in a static member of a class
+// (`Holder::s_data`), or in a field of a structure returned by value (`struct Cfg c = load();
+// printf(c.text);`). The flawed tree's value is
 // read from input (CODE-2) or is a literal credential (CRYPTO-4); its fixed twin is the other.
 #include <gtest/gtest.h>
 
+#include "inspect/source/cross_file.h"
 #include "inspect/source/rule_pairs.h"
 
 namespace mdbc::source {
@@ -62,20 +65,137 @@ std::vector<SnippetFile> header_global(const std::string& ext, const std::string
            ""}};
 }
 
+// The files of header_global with the sink's file seeing the global through a chain of `depth`
+// headers: src/b.EXT includes "inc/level0.h", which includes "level1.h", …, the last of which
+// includes "../shared.h".
+std::vector<SnippetFile> through_headers(std::vector<SnippetFile> files, size_t depth) {
+  files[2].code.replace(files[2].code.find("\"shared.h\""), 10, "\"inc/level0.h\"");
+  for (size_t i = 0; i < depth; ++i)
+    files.push_back({"src/inc/level" + std::to_string(i) + ".h",
+                     "#pragma once\n#include \"" + (i + 1 < depth ? "level" + std::to_string(i + 1) + ".h" : std::string("../shared.h")) +
+                         "\"\n",
+                     ""});
+  return files;
+}
+
+// The pairs of `pairs` made with header_global and their twins seeing the header through
+// `depth` headers (through_headers).
+std::vector<TreePair> with_nested_headers(std::vector<TreePair> pairs, size_t depth) {
+  const size_t given = pairs.size();
+  for (size_t p = 0; p < given; ++p)
+    if (pairs[p].bad.size() == 3 && pairs[p].bad[1].path == "src/shared.h")
+      pairs.push_back({pairs[p].name + ", seen through " + std::to_string(depth) + " more headers",
+                       through_headers(pairs[p].bad, depth), through_headers(pairs[p].good, depth)});
+  return pairs;
+}
+
+// A structure returned by value: src/a.EXT defines `struct Cfg load(void)`, which does `store`
+// on the local it returns; src/b.EXT reads a field of what load() returns with `use`.
+std::vector<SnippetFile> returned_struct(const std::string& ext, const std::string& type, const std::string& store,
+                                         const std::string& use) {
+  return {{"src/cfg.h",
+           "#ifndef CFG_H\n#define CFG_H\nstruct Cfg\n{\n    " + type + " *text;\n    int level;\n};\nstruct Cfg load(void);\n#endif\n",
+           ""},
+          {"src/a." + ext,
+           "#include <stdlib.h>\n#include <string.h>\n#include <wchar.h>\n#include \"cfg.h\"\nstruct Cfg load(void)\n{\n"
+           "    struct Cfg c;\n    " + store + "\n    c.level = 1;\n    return c;\n}\n",
+           ""},
+          {"src/b." + ext,
+           "#include <stdio.h>\n#include <wchar.h>\n#include <windows.h>\n#include \"cfg.h\"\nvoid run(void)\n{\n"
+           "    struct Cfg c = load();\n    " + use + "\n}\n",
+           ""}};
+}
+
+// A static member of a class: src/holder.h declares `static TYPE *s_data;` in class Holder,
+// src/a.cpp defines it and its method load() does `store`; src/b.cpp reads it with `use`.
+std::vector<SnippetFile> static_member(const std::string& type, const std::string& store, const std::string& use) {
+  return {{"src/holder.h",
+           "#ifndef HOLDER_H\n#define HOLDER_H\nclass Holder\n{\npublic:\n    static " + type +
+               " *s_data;\n    static void load();\n};\n#endif\n",
+           ""},
+          {"src/a.cpp",
+           "#include <cstdlib>\n#include <cstring>\n#include <cwchar>\n#include \"holder.h\"\n" + type +
+               " *Holder::s_data = nullptr;\nvoid Holder::load()\n{\n    " + store + "\n}\n",
+           ""},
+          {"src/b.cpp",
+           "#include <cstdio>\n#include <cwchar>\n#include <windows.h>\n#include \"holder.h\"\nvoid show()\n{\n    " + use +
+               "\n}\n",
+           ""}};
+}
+
 const std::string read_line = "    if (fgets(data, 100, stdin) == NULL) data[0] = 0;\n";
 const std::string copy_format = "    strcpy(data, \"fixedstringtest\");\n";
 const std::string copy_password = "    strcpy(data, \"ABCD123!\");\n";
-const std::string logon =
-    "HANDLE h; if (LogonUserA(\"User\", \"Domain\", data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
-    "CloseHandle(h);";
-const std::string logon_global =
-    "HANDLE h; if (LogonUserA(\"User\", \"Domain\", g_data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
-    "CloseHandle(h);";
-const std::string logon_global_wide =
-    "HANDLE h; if (LogonUserW(L\"User\", L\"Domain\", g_data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) "
-    "CloseHandle(h);";
+// LogonUserA given `password` as its password; LogonUserW, with wide literals, when `wide`.
+std::string logon_with(const std::string& password, bool wide = false) {
+  const std::string l = wide ? "L" : "";
+  return "HANDLE h; if (LogonUser" + std::string(wide ? "W" : "A") + "(" + l + "\"User\", " + l + "\"Domain\", " + password +
+         ", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &h)) CloseHandle(h);";
+}
+const std::string logon = logon_with("data");
 
-const std::vector<TreePair> code2_pairs = {
+// A tree where a character pointer crosses files: `place(ext, type, store, use)` (header_global,
+// returned_struct).
+using Place = std::vector<SnippetFile> (*)(const std::string&, const std::string&, const std::string&,
+                                           const std::string&);
+
+// CODE-2 pairs for the pointer `target` of a place, read as `read`: input against a literal, in
+// C (narrow and wide) and in C++ (read into a local).
+std::vector<TreePair> format_pairs(const std::string& where, Place place, const std::string& target,
+                                   const std::string& read) {
+  const std::string local = "char *data = " + read + ";\n    fprintf(stdout, data);";
+  return {{where + ", read as a format (C)", place("c", "char", target + " = getenv(\"FMT\");", "printf(" + read + ");"),
+           place("c", "char", target + " = \"fixedstringtest\";", "printf(" + read + ");")},
+          {where + ", read as a wide format (C)",
+           place("c", "wchar_t", target + " = _wgetenv(L\"FMT\");", "wprintf(" + read + ");"),
+           place("c", "wchar_t", target + " = L\"fixedstringtest\";", "wprintf(" + read + ");")},
+          {where + ", read into a local (C++)", place("cpp", "char", target + " = getenv(\"FMT\");", local),
+           place("cpp", "char", target + " = (char *)\"fixedstringtest\";", local)}};
+}
+
+// CRYPTO-4 pairs likewise: a literal password against input, in C (narrow and wide) and in C++
+// (a buffer filled from a literal).
+std::vector<TreePair> password_pairs(const std::string& where, Place place, const std::string& target,
+                                     const std::string& read) {
+  const std::string buffer = "static char buffer[100] = \"\";\n    strcpy(buffer, ";
+  return {{where + ", given a literal password (C)", place("c", "char", target + " = \"ABCD123!\";", logon_with(read)),
+           place("c", "char", target + " = getenv(\"PASSWORD\");", logon_with(read))},
+          {where + ", given a wide literal password (C)",
+           place("c", "wchar_t", target + " = L\"ABCD123!\";", logon_with(read, true)),
+           place("c", "wchar_t", target + " = _wgetenv(L\"PASSWORD\");", logon_with(read, true))},
+          {where + ", a buffer filled from a literal (C++)",
+           place("cpp", "char", buffer + "\"ABCD123!\");\n    " + target + " = buffer;", logon_with(read)),
+           place("cpp", "char", buffer + "getenv(\"PASSWORD\"));\n    " + target + " = buffer;", logon_with(read))}};
+}
+
+// The pairs given, then those of each list of `more`.
+std::vector<TreePair> joined(std::vector<TreePair> pairs, std::initializer_list<std::vector<TreePair>> more) {
+  for (const auto& list : more) pairs.insert(pairs.end(), list.begin(), list.end());
+  return pairs;
+}
+
+// A buffer filled from a literal, then stored in the member (`then`).
+std::string member_buffer(const std::string& literal, const std::string& then = "s_data = buffer;") {
+  return "static char buffer[100] = \"\";\n    strcpy(buffer, \"" + literal + "\");\n    " + then;
+}
+std::string member_buffer_wide(const std::string& literal, const std::string& then = "s_data = buffer;") {
+  return "static wchar_t buffer[100] = L\"\";\n    wcscpy(buffer, L\"" + literal + "\");\n    " + then;
+}
+const std::string set_buffer = "Holder::set(buffer);";
+
+// static_member with a setter: src/a.cpp defines `void Holder::set(TYPE *value) { s_data = value; }`,
+// which src/c.cpp's configure() calls with `call`.
+std::vector<SnippetFile> setter_member(const std::string& type, const std::string& call, const std::string& use) {
+  auto files = static_member(type, "", use);
+  files[0].code.replace(files[0].code.find("static void load();"), 19, "static void set(" + type + " *value);");
+  files[1].code.replace(files[1].code.find("void Holder::load()\n{\n    \n}"), 30,
+                        "void Holder::set(" + type + " *value)\n{\n    s_data = value;\n}");
+  files.push_back({"src/c.cpp", "#include <cstdlib>\n#include <cstring>\n#include <cwchar>\n#include \"holder.h\"\nvoid configure()\n{\n    " +
+                                    call + "\n}\n", ""});
+  return files;
+}
+
+const std::vector<TreePair> code2_pairs = joined({
     {"returned by a function of another file: a line read from stdin, against a literal copied in",
      returned(read_line, "printf(data);"), returned(copy_format, "printf(data);")},
     {"returned into fprintf",
@@ -84,43 +204,59 @@ const std::vector<TreePair> code2_pairs = {
      chain(read_line, "printf(data);"), chain(copy_format, "printf(data);")},
     {"stored in a global that a function of another file reads",
      global(read_line, "printf(data);"), global(copy_format, "printf(data);")},
-    {"a global declared in an included header, read as a format (C)",
-     header_global("c", "char", "g_data = getenv(\"FMT\");", "printf(g_data);"),
-     header_global("c", "char", "g_data = \"fixedstringtest\";", "printf(g_data);")},
-    {"a global declared in an included header, read as a wide format (C)",
-     header_global("c", "wchar_t", "g_data = _wgetenv(L\"FMT\");", "wprintf(g_data);"),
-     header_global("c", "wchar_t", "g_data = L\"fixedstringtest\";", "wprintf(g_data);")},
-    {"a global declared in an included header, read into a local (C++)",
-     header_global("cpp", "char", "g_data = getenv(\"FMT\");", "char *data = g_data;\n    fprintf(stdout, data);"),
-     header_global("cpp", "char", "g_data = \"fixedstringtest\";", "char *data = g_data;\n    fprintf(stdout, data);")},
     {"a global declared in an included header, read as a wide format (C++)",
      header_global("cpp", "wchar_t", "g_data = _wgetenv(L\"FMT\");", "fwprintf(stdout, g_data);"),
      header_global("cpp", "wchar_t", "g_data = L\"fixedstringtest\";", "fwprintf(stdout, g_data);")},
-};
+    {"a field of a structure another file returns by value, printed with a literal format (C)",
+     returned_struct("c", "char", "c.text = getenv(\"FMT\");", "printf(c.text);"),
+     returned_struct("c", "char", "c.text = getenv(\"FMT\");", "printf(\"%s\", c.text);")},
+    {"a static member another file's method stores, read as a format (C++)",
+     static_member("char", "s_data = getenv(\"FMT\");", "printf(Holder::s_data);"),
+     static_member("char", member_buffer("fixedstringtest"), "printf(Holder::s_data);")},
+    {"a static member another file's method stores, read as a wide format (C++)",
+     static_member("wchar_t", "s_data = _wgetenv(L\"FMT\");", "wprintf(Holder::s_data);"),
+     static_member("wchar_t", member_buffer_wide("fixedstringtest"), "wprintf(Holder::s_data);")},
+    {"a static member stored qualified, read into a local (C++)",
+     static_member("char", "Holder::s_data = getenv(\"FMT\");", "char *fmt = Holder::s_data;\n    fprintf(stdout, fmt);"),
+     static_member("char", "Holder::s_data = (char *)\"fixedstringtest\";",
+                   "char *fmt = Holder::s_data;\n    fprintf(stdout, fmt);")},
+    {"a static member printed with a literal format (C++)",
+     static_member("char", "s_data = getenv(\"FMT\");", "printf(Holder::s_data);"),
+     static_member("char", "s_data = getenv(\"FMT\");", "printf(\"%s\", Holder::s_data);")},
+    {"a static member a setter of another file stores, given input by a third (C++)",
+     setter_member("char", "Holder::set(getenv(\"FMT\"));", "printf(Holder::s_data);"),
+     setter_member("char", member_buffer("fixedstringtest", set_buffer), "printf(Holder::s_data);")},
+    {"a static member a setter of another file stores, read as a wide format (C++)",
+     setter_member("wchar_t", "Holder::set(_wgetenv(L\"FMT\"));", "wprintf(Holder::s_data);"),
+     setter_member("wchar_t", member_buffer_wide("fixedstringtest", set_buffer), "wprintf(Holder::s_data);")},
+}, {format_pairs("a global declared in an included header", header_global, "g_data", "g_data"),
+    format_pairs("a field of a structure another file returns by value", returned_struct, "c.text", "c.text")});
 
-TEST(CrossFileFlowPairs, FormatStrings) { expect_tree_pairs("CODE-2", code2_pairs); }
+TEST(CrossFileFlowPairs, FormatStrings) { expect_tree_pairs("CODE-2", with_nested_headers(code2_pairs, 2)); }
 
-const std::vector<TreePair> crypto4_pairs = {
+const std::vector<TreePair> crypto4_pairs = joined({
     {"returned by a function of another file: a literal password copied in, against a line read",
      returned(copy_password, logon), returned(read_line, logon)},
     {"passed on through two functions of two more files",
      chain(copy_password, logon), chain(read_line, logon)},
     {"stored in a global that a function of another file reads",
      global(copy_password, logon), global(read_line, logon)},
-    {"a global declared in an included header, given a literal password (C)",
-     header_global("c", "char", "g_data = \"ABCD123!\";", logon_global),
-     header_global("c", "char", "g_data = getenv(\"PASSWORD\");", logon_global)},
-    {"a global declared in an included header, given a wide literal password (C)",
-     header_global("c", "wchar_t", "g_data = L\"ABCD123!\";", logon_global_wide),
-     header_global("c", "wchar_t", "g_data = _wgetenv(L\"PASSWORD\");", logon_global_wide)},
-    {"a global declared in an included header, a buffer filled from a literal (C++)",
-     header_global("cpp", "char", "static char buffer[100] = \"\";\n    strcpy(buffer, \"ABCD123!\");\n    g_data = buffer;",
-                   logon_global),
-     header_global("cpp", "char", "static char buffer[100] = \"\";\n    strcpy(buffer, getenv(\"PASSWORD\"));\n    g_data = buffer;",
-                   logon_global)},
-};
+    {"a static member another file's method fills from a literal password (C++)",
+     static_member("char", member_buffer("ABCD123!"), logon_with("Holder::s_data")),
+     static_member("char", "s_data = getenv(\"PASSWORD\");", logon_with("Holder::s_data"))},
+    {"a static member another file's method fills from a wide literal password (C++)",
+     static_member("wchar_t", member_buffer_wide("ABCD123!"), logon_with("Holder::s_data", true)),
+     static_member("wchar_t", "s_data = _wgetenv(L\"PASSWORD\");", logon_with("Holder::s_data", true))},
+    {"a static member a setter of another file stores, given a literal password by a third (C++)",
+     setter_member("char", member_buffer("ABCD123!", set_buffer), logon_with("Holder::s_data")),
+     setter_member("char", "Holder::set(getenv(\"PASSWORD\"));", logon_with("Holder::s_data"))},
+    {"a static member a setter of another file stores, given a wide literal password (C++)",
+     setter_member("wchar_t", member_buffer_wide("ABCD123!", set_buffer), logon_with("Holder::s_data", true)),
+     setter_member("wchar_t", "Holder::set(_wgetenv(L\"PASSWORD\"));", logon_with("Holder::s_data", true))},
+}, {password_pairs("a global declared in an included header", header_global, "g_data", "g_data"),
+    password_pairs("a field of a structure another file returns by value", returned_struct, "c.text", "c.text")});
 
-TEST(CrossFileFlowPairs, HardcodedSecrets) { expect_tree_pairs("CRYPTO-4", crypto4_pairs); }
+TEST(CrossFileFlowPairs, HardcodedSecrets) { expect_tree_pairs("CRYPTO-4", with_nested_headers(crypto4_pairs, 3)); }
 
 // What the tree does not settle keeps the per-file decision.
 TEST(CrossFileFlowPairs, FormatStringsUnsettled) {
@@ -150,6 +286,73 @@ TEST(CrossFileFlowPairs, FormatStringsUnsettled) {
   EXPECT_EQ(code2(global(copy_format, "g_data[0] = getchar(); printf(data);")), 1u);
   // Changed after it was returned.
   EXPECT_EQ(code2(returned(copy_format, "fgets(data, 100, stdin); printf(data);")), 1u);
+}
+
+// Headers including headers are followed to a bounded depth, each once: a cycle ends.
+TEST(CrossFileFlowPairs, FormatStringsGlobalOfANestedHeader) {
+  const auto code2 = [](const std::vector<SnippetFile>& files) {
+    return test::only(test::inspect_tree(files).findings, "CODE-2").size();
+  };
+  const auto literal_at = [](size_t depth) {
+    return through_headers(header_global("c", "char", "g_data = \"fixedstringtest\";", "printf(g_data);"), depth);
+  };
+  // The sink's file includes level0.h: with a chain of 7 the declaring header is the 8th level.
+  EXPECT_EQ(code2(literal_at(max_include_depth - 1)), 0u);
+  EXPECT_EQ(code2(literal_at(max_include_depth)), 1u);
+  // level0.h and level1.h include each other; level1.h includes the declaring header too.
+  auto cycle = literal_at(2);
+  cycle[3].code = "#pragma once\n#include \"level1.h\"\n";
+  cycle[4].code = "#pragma once\n#include \"level0.h\"\n#include \"../shared.h\"\n";
+  EXPECT_EQ(code2(cycle), 0u);
+  // A header including itself, and a cycle that never reaches the declaring header.
+  auto self = literal_at(1);
+  self[3].code = "#pragma once\n#include \"level0.h\"\n#include \"../shared.h\"\n";
+  EXPECT_EQ(code2(self), 0u);
+  cycle[4].code = "#pragma once\n#include \"level0.h\"\n";
+  EXPECT_EQ(code2(cycle), 1u);
+}
+
+// A field or a static member keeps its finding unless every store the tree makes is a literal.
+TEST(CrossFileFlowPairs, FormatStringsUnsettledFieldsAndMembers) {
+  const auto code2 = [](const std::vector<SnippetFile>& files) {
+    return test::only(test::inspect_tree(files).findings, "CODE-2").size();
+  };
+  const std::string literal = "c.text = \"fixedstringtest\";";
+  ASSERT_EQ(code2(returned_struct("c", "char", literal, "printf(c.text);")), 0u);
+  // Stored from input too.
+  EXPECT_EQ(code2(returned_struct("c", "char", literal + "\n    if (getenv(\"X\")) c.text = getenv(\"FMT\");",
+                                  "printf(c.text);")),
+            1u);
+  // The structure is also handed to a function that may fill any field.
+  EXPECT_EQ(code2(returned_struct("c", "char", literal + "\n    fill(&c);", "printf(c.text);")), 1u);
+  // The sink's file changes it before the use.
+  EXPECT_EQ(code2(returned_struct("c", "char", literal, "c.text = getenv(\"FMT\");\n    printf(c.text);")), 1u);
+  // A field the function never stores.
+  EXPECT_EQ(code2(returned_struct("c", "char", literal, "printf((char *)c.level);")), 1u);
+  const auto member_literal = static_member("char", member_buffer("fixedstringtest"), "printf(Holder::s_data);");
+  ASSERT_EQ(code2(member_literal), 0u);
+  // Another file stores input in it, qualified.
+  auto refilled = member_literal;
+  refilled.push_back({"src/c.cpp", "#include <cstdlib>\n#include \"holder.h\"\nvoid refill()\n{\n"
+                                   "    Holder::s_data = getenv(\"FMT\");\n}\n", ""});
+  EXPECT_EQ(code2(refilled), 1u);
+  // The sink's file writes it itself.
+  EXPECT_EQ(code2(static_member("char", member_buffer("fixedstringtest"),
+                                "Holder::s_data = getenv(\"FMT\");\n    printf(Holder::s_data);")),
+            1u);
+  // A setter its own file calls (its callers there are not followed), or a caller passing input
+  // besides one passing a literal.
+  const auto setter_literal = setter_member("char", member_buffer("fixedstringtest", set_buffer), "printf(Holder::s_data);");
+  ASSERT_EQ(code2(setter_literal), 0u);
+  auto called_at_home = setter_literal;
+  called_at_home[1].code = "#include <cstdlib>\n" + called_at_home[1].code + "void reset()\n{\n    Holder::set(getenv(\"FMT\"));\n}\n";
+  EXPECT_EQ(code2(called_at_home), 1u);
+  auto also_input = setter_literal;
+  also_input.push_back({"src/d.cpp", "#include <cstdlib>\n#include \"holder.h\"\nvoid other()\n{\n"
+                                     "    Holder::set(getenv(\"FMT\"));\n}\n", ""});
+  EXPECT_EQ(code2(also_input), 1u);
+  // Another class's member of that name is another variable.
+  EXPECT_EQ(code2(static_member("char", member_buffer("fixedstringtest"), "printf(Other::s_data);")), 1u);
 }
 
 // A global the sink's file declares nowhere stands for another file's only through a header that
