@@ -115,10 +115,20 @@ const std::vector<RulePair> overload_pairs = {
      "src/out.cpp"},
 };
 
+// CODE-3: a macro's parameter may share the name of a C library function (a tracing framework's
+// TRACE_INCLUDE(system) names a trace system); in the macro's body the name is the parameter.
+const std::vector<RulePair> macro_parameter_pairs = {
+    {"system passed by a macro as a function pointer, against a macro parameter named system",
+     "#define TRACE_RUN(cmd) run_with(system, cmd)\n",
+     "#define TRACE_PATH(system) __stringify(trace/system)\n#define TRACE_INCLUDE(system) TRACE_PATH(system)\n",
+     "include/trace/define_trace.h"},
+};
+
 TEST(DeviceCodePairs, ArduinoSketchesAreInspected) { expect_pairs("CODE-1", sketch_pairs); }
 TEST(DeviceCodePairs, KernelModulesNeedNoUserSpaceLinking) { expect_tree_pairs("HARD-3", kernel_module_pairs); }
 TEST(DeviceCodePairs, MicrocontrollerBuildsAreBareMetal) { expect_tree_pairs("HARD-3", microcontroller_pairs); }
 TEST(DeviceCodePairs, InlineAssemblyIsNoC) { expect_pairs("CODE-5", inline_assembly_pairs); }
+TEST(DeviceCodePairs, MacroParametersAreNoLibraryFunctions) { expect_pairs("CODE-3", macro_parameter_pairs); }
 TEST(DeviceCodePairs, OverloadsChosenByACastAreNoRecursion) { expect_pairs("CODE-5", overload_pairs); }
 
 }  // namespace
