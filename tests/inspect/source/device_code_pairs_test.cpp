@@ -124,11 +124,35 @@ const std::vector<RulePair> macro_parameter_pairs = {
      "include/trace/define_trace.h"},
 };
 
+// CODE-5/recursion: a driver built for several kernel versions opens a block in each branch of an
+// #if group; one branch is compiled, so the group opens one brace, and the function ends where it
+// ends: a later function's call of it is no call from inside it.
+const std::string version_branches =
+    "static void card_off(struct card *c) {\n"
+    "  do {\n"
+    "#if KERNEL_VERSION_CODE >= 0x051200\n"
+    "    if (!fetch(c)) {\n"
+    "#else\n"
+    "    if (fetch_old(c) || !c->dev) {\n"
+    "#endif\n"
+    "      warn(c);\n"
+    "      break;\n"
+    "    }\n"
+    "  } while (0);\n"
+    "  power_down(c);\n";
+const std::vector<RulePair> version_branch_pairs = {
+    {"a function calling itself, against a later function calling one whose #if branches each open a block",
+     version_branches + "  if (c->next) card_off(c->next);\n}\n",
+     version_branches + "}\n\nstatic void card_set(struct card *c, int on) {\n  if (!on) card_off(c);\n}\n",
+     "src/card.c"},
+};
+
 TEST(DeviceCodePairs, ArduinoSketchesAreInspected) { expect_pairs("CODE-1", sketch_pairs); }
 TEST(DeviceCodePairs, KernelModulesNeedNoUserSpaceLinking) { expect_tree_pairs("HARD-3", kernel_module_pairs); }
 TEST(DeviceCodePairs, MicrocontrollerBuildsAreBareMetal) { expect_tree_pairs("HARD-3", microcontroller_pairs); }
 TEST(DeviceCodePairs, InlineAssemblyIsNoC) { expect_pairs("CODE-5", inline_assembly_pairs); }
 TEST(DeviceCodePairs, MacroParametersAreNoLibraryFunctions) { expect_pairs("CODE-3", macro_parameter_pairs); }
+TEST(DeviceCodePairs, EachBranchOfAnIfGroupOpensTheSameBlock) { expect_pairs("CODE-5", version_branch_pairs); }
 TEST(DeviceCodePairs, OverloadsChosenByACastAreNoRecursion) { expect_pairs("CODE-5", overload_pairs); }
 
 }  // namespace
