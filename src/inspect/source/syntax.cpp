@@ -218,11 +218,13 @@ bool Syntax::declares(size_t name) const {
     if (p == ">>") { angle += 2; continue; }
     if (p == "<" && angle > 0) { --angle; continue; }
     if (angle > 0 && (p == "," || p == "...")) continue;  // template <class... T>, map<K, V>
-    // An attribute may also stand right before the name: int __attribute__((format(printf, 1, 2))) log(…).
+    // An attribute may also stand right before the name: int __attribute__((format(printf, 1, 2))) log(…),
+    // or a macro of one in the implementation's reserved names: static __printf(2, 3) int log(…).
     if (p == ")") {
       const size_t open = match(k);
       if (open < k && open > 0 && tokens_[open - 1].kind == TokenKind::identifier &&
-          in(attribute_keywords, tokens_[open - 1].text)) {
+          (in(attribute_keywords, tokens_[open - 1].text) ||
+           (tokens_[open - 1].text.starts_with("__") && !is_keyword(tokens_[open - 1].text)))) {
         k = open - 1;
         continue;
       }

@@ -147,12 +147,34 @@ const std::vector<RulePair> version_branch_pairs = {
      "src/card.c"},
 };
 
+// CODE-2 in kernel modules: the kernel's own formatting functions (scnprintf, kasprintf, whose
+// header a module's tree does not carry), and a printf-like function declared with an attribute
+// macro (__printf(2, 3)) before its return type, which forwards its format as vsnprintf's.
+const std::string tlv_printf =
+    "#include <stdarg.h>\n"
+    "static __printf(2, 3) int tlv_printf(struct reply *r, const char *fmt, ...)\n{\n"
+    "\tva_list args;\n\tint n;\n\n\tva_start(args, fmt);\n"
+    "\tn = vsnprintf(r->data + r->len, r->room, fmt, args);\n\tva_end(args);\n\treturn n;\n}\n\n";
+const std::vector<RulePair> kernel_format_pairs = {
+    {"a rule's name as scnprintf's format, against it as an argument",
+     "void report(struct msg *m, const struct rule_info *info) {\n"
+     "\tscnprintf(m->rule_name, info->rule_name_len + 1, info->rule_name);\n}\n",
+     "void report(struct msg *m, const struct rule_info *info) {\n"
+     "\tscnprintf(m->rule_name, info->rule_name_len + 1, \"%s\", info->rule_name);\n}\n",
+     "extensions/knock.c"},
+    {"a peer's text as a __printf wrapper's format, against a wrapper given a literal",
+     tlv_printf + "void show_peer(struct reply *r, const char *peer) { tlv_printf(r, peer); }\n",
+     tlv_printf + "void show_peer(struct reply *r, const char *peer) { tlv_printf(r, \"%s\\n\", peer); }\n",
+     "net/compat.c"},
+};
+
 TEST(DeviceCodePairs, ArduinoSketchesAreInspected) { expect_pairs("CODE-1", sketch_pairs); }
 TEST(DeviceCodePairs, KernelModulesNeedNoUserSpaceLinking) { expect_tree_pairs("HARD-3", kernel_module_pairs); }
 TEST(DeviceCodePairs, MicrocontrollerBuildsAreBareMetal) { expect_tree_pairs("HARD-3", microcontroller_pairs); }
 TEST(DeviceCodePairs, InlineAssemblyIsNoC) { expect_pairs("CODE-5", inline_assembly_pairs); }
 TEST(DeviceCodePairs, MacroParametersAreNoLibraryFunctions) { expect_pairs("CODE-3", macro_parameter_pairs); }
 TEST(DeviceCodePairs, EachBranchOfAnIfGroupOpensTheSameBlock) { expect_pairs("CODE-5", version_branch_pairs); }
+TEST(DeviceCodePairs, KernelFormatFunctionsAndPrintfAttributeMacros) { expect_pairs("CODE-2", kernel_format_pairs); }
 TEST(DeviceCodePairs, OverloadsChosenByACastAreNoRecursion) { expect_pairs("CODE-5", overload_pairs); }
 
 }  // namespace
