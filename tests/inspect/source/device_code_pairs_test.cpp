@@ -168,6 +168,27 @@ const std::vector<RulePair> kernel_format_pairs = {
      "net/compat.c"},
 };
 
+// CRYPTO-1 through the Linux kernel's crypto API, which names a transformation by a string of
+// templates around an algorithm.
+const std::vector<RulePair> kernel_crypto_pairs = {
+    {"MD5 by name, against SHA-256",
+     "static struct crypto_shash *port_hash(void) { return crypto_alloc_shash(\"md5\", 0, CRYPTO_ALG_ASYNC); }\n",
+     "static struct crypto_shash *port_hash(void) { return crypto_alloc_shash(\"sha256\", 0, CRYPTO_ALG_ASYNC); }\n",
+     "src/mod/port_hash.c"},
+    {"3DES in CBC mode, against AES in GCM",
+     "tfm = crypto_alloc_skcipher(\"cbc(des3_ede)\", 0, 0);\n",
+     "tfm = crypto_alloc_aead(\"gcm(aes)\", 0, 0);\n",
+     "src/mod/tunnel.c"},
+    {"AES in ECB mode, against HMAC-SHA-1",
+     "tfm = crypto_alloc_skcipher(\"ecb(aes)\", 0, 0);\n",
+     "tfm = crypto_alloc_shash(\"hmac(sha1)\", 0, 0);\n",
+     "src/mod/auth.c"},
+    {"RC4 under the ecb template, against the null cipher under it (no encryption, no mode)",
+     "tfm = crypto_alloc_sync_skcipher(\"ecb(arc4)\", 0, 0);\n",
+     "tfm = crypto_alloc_sync_skcipher(\"ecb(cipher_null)\", 0, 0);\n",
+     "src/mod/null_esp.c"},
+};
+
 TEST(DeviceCodePairs, ArduinoSketchesAreInspected) { expect_pairs("CODE-1", sketch_pairs); }
 TEST(DeviceCodePairs, KernelModulesNeedNoUserSpaceLinking) { expect_tree_pairs("HARD-3", kernel_module_pairs); }
 TEST(DeviceCodePairs, MicrocontrollerBuildsAreBareMetal) { expect_tree_pairs("HARD-3", microcontroller_pairs); }
@@ -175,6 +196,7 @@ TEST(DeviceCodePairs, InlineAssemblyIsNoC) { expect_pairs("CODE-5", inline_assem
 TEST(DeviceCodePairs, MacroParametersAreNoLibraryFunctions) { expect_pairs("CODE-3", macro_parameter_pairs); }
 TEST(DeviceCodePairs, EachBranchOfAnIfGroupOpensTheSameBlock) { expect_pairs("CODE-5", version_branch_pairs); }
 TEST(DeviceCodePairs, KernelFormatFunctionsAndPrintfAttributeMacros) { expect_pairs("CODE-2", kernel_format_pairs); }
+TEST(DeviceCodePairs, KernelCryptoApiNamesAlgorithms) { expect_pairs("CRYPTO-1", kernel_crypto_pairs); }
 TEST(DeviceCodePairs, OverloadsChosenByACastAreNoRecursion) { expect_pairs("CODE-5", overload_pairs); }
 
 }  // namespace
