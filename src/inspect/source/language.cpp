@@ -48,7 +48,10 @@ Language classify(std::string_view path) {
   const size_t slash = path.rfind('/');
   const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
   if (name == "CMakeLists.txt") return Language::cmake;
-  if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name.starts_with("Makefile.")) return Language::make;
+  // Kbuild: the kernel build's own name for a kbuild Makefile, read before a Makefile beside it.
+  if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name.starts_with("Makefile.") ||
+      name == "Kbuild")
+    return Language::make;
   if (name == "meson.build" || name == "meson_options.txt") return Language::meson;
   if (name == ".clang-tidy" || name == ".pvsconfig" || name == "sonar-project.properties") return Language::analysis_config;
   if (name == "BUILD" || name == "BUILD.bazel" || name == "WORKSPACE" || name == "WORKSPACE.bazel" || name == ".bazelrc")

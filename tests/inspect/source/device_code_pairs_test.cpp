@@ -36,6 +36,9 @@ const std::vector<TreePair> kernel_module_pairs = {
       {"tools/monitor.c", "int main(void) { return 0; }\n", {}}},
      {{"Makefile", "obj-m += pump.o\n" + protector_flags + "\nall:\n\t$(MAKE) -C $(KDIR) M=$(PWD) modules\n", {}},
       {"pump.c", driver, {}}}},
+    {"a Kbuild file without the flags, against one that asks for them (kbuild reads Kbuild before Makefile)",
+     {{"Kbuild", "obj-m += pump.o\n", {}}, {"pump.c", driver, {}}},
+     {{"Kbuild", "obj-m += pump.o\n" + protector_flags, {}}, {"pump.c", driver, {}}}},
     {"kbuild goals under a Kconfig option, against a Makefile that links a program",
      {{"Makefile", "CFLAGS += -fstack-protector-strong -Wformat -Werror=format-security\n"
                    "pump: pump.o\n\tgcc $(CFLAGS) -o pump pump.o\n", {}},
