@@ -165,6 +165,19 @@ const std::vector<RulePair> kernel_format_pairs = {
      "void report(struct msg *m, const struct rule_info *info) {\n"
      "\tscnprintf(m->rule_name, info->rule_name_len + 1, \"%s\", info->rule_name);\n}\n",
      "extensions/knock.c"},
+    {"a format pointer reassigned from a message, against one chosen between two literals",
+     "void show(struct seq *m, const struct rule *r, const char *note) {\n"
+     "\tchar *fmt = r->wide ? \" %08x\\n\" : \" %03x\\n\";\n\tif (note)\n\t\tfmt = (char *)note;\n"
+     "\tseq_show(m, fmt, r->id);\n\tprintf(fmt, r->id);\n}\n",
+     "void show(struct seq *m, const struct rule *r) {\n"
+     "\tchar *fmt = r->wide ? \" %08x\\n\" : \" %03x\\n\";\n\n\tprintf(fmt, r->id);\n}\n",
+     "net/can_show.c"},
+    {"a format assigned a message in one branch and a literal in the else, against literals in both",
+     "void show(const struct rule *r, const char *note) {\n\tchar *fmt;\n\n\tif (note)\n\t\tfmt = (char *)note;\n"
+     "\telse\n\t\tfmt = \"%u\\n\";\n\tprintf(fmt, r->id);\n}\n",
+     "void show(const struct rule *r) {\n\tchar *fmt;\n\n\tif (r->wide)\n\t\tfmt = \"%08x\\n\";\n"
+     "\telse\n\t\tfmt = \"%03x\\n\";\n\tprintf(fmt, r->id);\n}\n",
+     "net/rule_show.c"},
     {"a peer's text as a __printf wrapper's format, against a wrapper given a literal",
      tlv_printf + "void show_peer(struct reply *r, const char *peer) { tlv_printf(r, peer); }\n",
      tlv_printf + "void show_peer(struct reply *r, const char *peer) { tlv_printf(r, \"%s\\n\", peer); }\n",
