@@ -189,5 +189,23 @@ TEST(BinaryFirmware, MalformedInputsAreOneLineErrors) {
   }
 }
 
+// A bootloader as vendors ship it (Arduino's optiboot): a last record rewrites the two bytes at the
+// end of the one before it, which objcopy and avrdude accept, the later bytes winning. Found in a
+// source tree it is inspected as the firmware it is, never an input error that stops the run.
+TEST(BinaryFirmware, OverlappingHexRecordsAreProgrammedNotRejected) {
+  TempDir dir;
+  dir.write("tree/main.c", "int main(void) { return 0; }\n");
+  dir.write("tree/bootloaders/boot.hex",
+            ":10000000112233445566778899AABBCCDDEEFF00F8\n"  // 16 bytes at 0
+            ":02000E000404E8\n"                                // its last two, rewritten
+            ":0400000300007E007B\n:00000001FF\n");
+  const RunResult r = mdbc({"inspect", "--format", "json", (dir.path() / "tree").string()});
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.exit_code << ": " << r.err;
+  const json report = json::parse(r.out);
+  bool inspected = false;
+  for (const auto& a : report["artifacts"]) inspected = inspected || a["path"] == "bootloaders/boot.hex";
+  EXPECT_TRUE(inspected) << report["artifacts"].dump();
+}
+
 }  // namespace
 }  // namespace mdbc::test

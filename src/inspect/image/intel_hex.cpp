@@ -1,6 +1,7 @@
 #include "inspect/image/intel_hex.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/error.h"
 
@@ -72,11 +73,27 @@ std::string_view trim_left(std::string_view s) {
   return s;
 }
 
-struct Chunk {
-  uint64_t address;
-  size_t line;
-  std::string bytes;
-};
+// Data laid down by address, as a programmer writes it: a later record over an earlier one where
+// they overlap, as objcopy and avrdude do (Arduino's optiboot bootloaders rewrite their last two
+// bytes, the version, with a record of their own). A record holds at most 255 bytes, so cutting
+// the runs it covers copies at most that much.
+using Runs = std::map<uint64_t, std::string>;  // by address; never overlapping
+
+void lay_down(Runs& runs, uint64_t address, std::string bytes) {
+  const uint64_t end = address + bytes.size();
+  auto it = runs.upper_bound(address);
+  if (it != runs.begin() && std::prev(it)->first + std::prev(it)->second.size() > address) --it;
+  while (it != runs.end() && it->first < end) {
+    if (it->first + it->second.size() > end) runs.emplace(end, it->second.substr(static_cast<size_t>(end - it->first)));
+    if (it->first < address) {
+      it->second.resize(static_cast<size_t>(address - it->first));
+      ++it;
+    } else {
+      it = runs.erase(it);
+    }
+  }
+  runs.emplace(address, std::move(bytes));
+}
 
 std::string hex_address(uint64_t a) {
   static constexpr char digits[] = "0123456789abcdef";
@@ -140,7 +157,7 @@ std::string first_record_data(std::string_view head) {
 
 Image decode(std::string_view text, const std::string& path, uint64_t max_bytes) {
   Image image;
-  std::vector<Chunk> chunks;
+  Runs runs;
   uint64_t base = 0, total = 0;
   bool ended = false;
   size_t line_no = 0, begin = 0;
@@ -161,7 +178,7 @@ Image decode(std::string_view text, const std::string& path, uint64_t max_bytes)
         total += r.data.size();
         if (total > max_bytes)
           throw InputError(where + "more than " + std::to_string(max_bytes) + " bytes of data");
-        chunks.push_back({base + r.offset, line_no, std::move(r.data)});
+        lay_down(runs, base + r.offset, std::move(r.data));
         break;
       case end_record:
         if (!r.data.empty()) throw InputError(where + "end record with data");
@@ -186,20 +203,15 @@ Image decode(std::string_view text, const std::string& path, uint64_t max_bytes)
   }
   if (!ended) throw InputError(path + ": no Intel HEX end record (truncated file?)");
 
-  std::stable_sort(chunks.begin(), chunks.end(), [](const Chunk& a, const Chunk& b) { return a.address < b.address; });
-  for (auto& c : chunks) {
+  for (auto& [address, bytes] : runs) {
     if (!image.segments.empty()) {
       Segment& last = image.segments.back();
-      const uint64_t end = last.address + last.bytes.size();
-      if (c.address < end)
-        throw InputError(path + ":" + std::to_string(c.line) + ": data at " + hex_address(c.address) +
-                         " overlaps earlier data");
-      if (c.address == end) {
-        last.bytes += c.bytes;
+      if (last.address + last.bytes.size() == address) {
+        last.bytes += bytes;
         continue;
       }
     }
-    image.segments.push_back({c.address, std::move(c.bytes)});
+    image.segments.push_back({address, std::move(bytes)});
   }
   return image;
 }

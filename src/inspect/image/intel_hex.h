@@ -30,8 +30,9 @@ bool looks_like_intel_hex(std::string_view head);
 // address records before it are skipped).
 std::string first_record_data(std::string_view head);
 
-// Decodes a whole file. Throws InputError "<path>:<line>: <what is wrong>" on a bad record,
-// checksum mismatch, overlapping data, missing end record, or more than `max_bytes` of data.
+// Decodes a whole file. Where records overlap, the later one's bytes are kept, as objcopy and
+// avrdude program them. Throws InputError "<path>:<line>: <what is wrong>" on a bad record,
+// checksum mismatch, missing end record, or more than `max_bytes` of data.
 Image decode(std::string_view text, const std::string& path, uint64_t max_bytes = 256ull << 20);
 
 // The bytes from the lowest address to the end of the highest segment, gaps filled with 0xff (as

@@ -1,5 +1,6 @@
 #include "inspect/source/call_site.h"
 
+#include <algorithm>
 #include <array>
 #include <unordered_set>
 
@@ -144,7 +145,7 @@ std::vector<CallSites::Reference> CallSites::references(const std::function<bool
   for (const auto& f : file_.syntax.functions())
     if (wanted(t[f.name].text)) own.insert(t[f.name].text);
   std::string_view macro;
-  size_t body_from = n;
+  size_t body_from = n, macro_hash = n;
   const auto& functions = file_.syntax.functions();
   size_t fn = 0;  // the next definition that may enclose token i
   for (size_t i = 0; i < n; ++i) {
@@ -152,6 +153,7 @@ std::vector<CallSites::Reference> CallSites::references(const std::function<bool
     if (directive_start(t, i)) {
       macro = {};
       body_from = n;
+      macro_hash = i;
       if (i + 2 < n && t[i + 1].is_ident("define") && t[i + 2].kind == TokenKind::identifier && !t[i + 2].line_start) {
         macro = t[i + 2].text;
         body_from = i + 3;
@@ -195,6 +197,11 @@ std::vector<CallSites::Reference> CallSites::references(const std::function<bool
       if (!(nx.is(";") || nx.is(",") || nx.is(")") || nx.is("}") || nx.is(":"))) continue;
     }
     if ((p.is("{") || p.is(",")) && in_enum_list(t, file_.syntax, i)) continue;
+    // A parameter of the macro that shares the name: `#define TRACE_INCLUDE(system) __TRACE_INCLUDE(system)`.
+    if (tok.directive) {
+      const auto params = macro_params(macro_hash);
+      if (std::find(params.begin(), params.end(), tok.text) != params.end()) continue;
+    }
     // A parameter of the enclosing function that shares the name hides the function.
     while (fn < functions.size() && functions[fn].body_close < i) ++fn;
     if (!tok.directive && fn < functions.size() && functions[fn].body_open < i) {

@@ -620,6 +620,23 @@ std::optional<WeakName> weak_algorithm_name(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<WeakName> weak_kernel_transformation(std::string_view text) {
+  bool hmac = false, ecb = false;
+  while (text.size() > 2 && text.back() == ')') {  // "template(inner)": unwrap to the algorithm
+    const size_t open = text.find('(');
+    if (open == std::string_view::npos || open == 0) return std::nullopt;
+    const std::string_view kind = text.substr(0, open);
+    hmac = hmac || kind == "hmac";
+    ecb = ecb || kind == "ecb";
+    text = text.substr(open + 1, text.size() - open - 2);
+  }
+  if (text == "cipher_null") return std::nullopt;  // no encryption at all (ESP's NULL): no mode to judge
+  auto w = text == "des3_ede" ? std::optional<WeakName>(sel(W::triple_des, "3DES")) : weak_algorithm_name(text);
+  if (w && hmac && w->weakness == W::sha1) return std::nullopt;  // HMAC-SHA-1 is accepted
+  if (!w && ecb) return sel(W::ecb, "ECB");
+  return w;
+}
+
 std::string_view weakness_rule(Weakness w) {
   switch (w) {
     case W::broken_hash:

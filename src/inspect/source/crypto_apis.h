@@ -42,6 +42,11 @@ std::optional<WeakName> weak_name(std::string_view identifier);
 // gcry_md_map_name, BCryptOpenAlgorithmProvider ….
 std::optional<WeakName> weak_algorithm_name(std::string_view text);
 
+// What a transformation named to the Linux kernel's crypto API means: templates around an
+// algorithm ("cbc(des3_ede)", "ecb(aes)", "hmac(md5)", "sha1"), as crypto_alloc_shash and the other
+// crypto_alloc_* take it. HMAC-SHA-1 is accepted.
+std::optional<WeakName> weak_kernel_transformation(std::string_view text);
+
 // The rule id (CRYPTO-1/…) and the message text of a weakness, for `algorithm`.
 std::string_view weakness_rule(Weakness w);
 std::string weakness_message(Weakness w, std::string_view algorithm);

@@ -33,6 +33,10 @@ constexpr FormatFunction format_functions[] = {
     {"StringCchVPrintfW", 2, true}, {"StringCchVPrintf", 2, true}, {"StringCbVPrintfA", 2, true},
     {"StringCbVPrintfW", 2, true}, {"StringCbVPrintf", 2, true}, {"_tprintf", 0, false}, {"_ftprintf", 1, false},
     {"_sntprintf", 2, false}, {"_vtprintf", 0, true},  {"_vftprintf", 1, true}, {"_vsntprintf", 2, true},
+    // The Linux kernel's string formatting (sprintf.h), whose headers an out-of-tree module does not
+    // carry. Its printk wrappers (pr_*, dev_*, seq_printf) are not listed: the kernel's own code
+    // passes them formats chosen from tables of literals, which this table cannot follow.
+    {"scnprintf", 2, false}, {"vscnprintf", 2, true}, {"kasprintf", 1, false}, {"kvasprintf", 1, true},
 };
 
 }  // namespace

@@ -148,7 +148,9 @@ class LiteralVariables {
       for (size_t k = name, steps = 0; k > 0 && ok; --k, ++steps) {
         const Token& p = t[k - 1];
         if (p.is(";") || p.is("{") || p.is("}") || p.directive || steps > 32) break;
-        if (p.kind == TokenKind::identifier) {
+        if (p.is_ident("else") || p.is_ident("do") || p.is_ident("return") || p.is_ident("case")) {
+          ok = false;  // a statement's assignment (`else fmt = "…";`), no declaration
+        } else if (p.kind == TokenKind::identifier) {
           has_const = has_const || p.is_ident("const") || p.is_ident("constexpr");
           has_type = true;
         } else if (!(p.is("*") || p.is("::") || p.is("<") || p.is(">"))) {
@@ -168,9 +170,12 @@ class LiteralVariables {
       while (fn < functions.size() && functions[fn].body_close < i) ++fn;
       const int function = fn < functions.size() && functions[fn].body_open < i ? static_cast<int>(fn) : -1;
       const bool constant = has_const && (array || const_pointer);
-      // A local must be declared const; at file scope a plain `static char fmt[] = "…";` is
-      // kept too, and holds its literal while no code of the file writes it.
-      if (!has_const && function >= 0) continue;
+      // A local array must be declared const (code may write into its copy of the literal); a
+      // local plain pointer (`char *fmt = wide ? "%08x" : "%03x";`) holds a literal while the
+      // function never assigns it again, as writing through it is undefined. At file scope a
+      // plain `static char fmt[] = "…";` is kept too, and holds its literal while no code of the
+      // file writes it.
+      if (!has_const && function >= 0 && array) continue;
       any_plain = any_plain || !constant;
       Declarations& d = variables_[t[name].text];
       if (function < 0) {

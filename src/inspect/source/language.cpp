@@ -55,7 +55,8 @@ Language classify(std::string_view path) {
   const size_t slash = path.rfind('/');
   const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
   if (name == "CMakeLists.txt") return Language::cmake;
-  if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" ||
+  // Kbuild: the kernel build's own name for a kbuild Makefile, read before a Makefile beside it.
+  if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name == "Kbuild" ||
       (name.starts_with("Makefile.") && !compressed(name)))  // Makefile.am, .in, .inc; not Makefile.gz
     return Language::make;
   if (name == "meson.build" || name == "meson_options.txt") return Language::meson;

@@ -111,6 +111,17 @@ void Syntax::scan(Landmarks& landmarks) {
   // Brackets: code and preprocessor lines are matched separately, a #define body's brackets never
   // pair with the code around it.
   std::vector<size_t> code_stack, directive_stack;
+  // The branches of an #if group are alternatives: each starts from the brackets open at the #if,
+  // and after #endif the first branch's brackets stay open (the later one's when the first is #if 0),
+  // so that `#if V1\n if (a) {\n#else\n if (b) {\n#endif` opens one brace, not two. Kept for groups
+  // entered at most max_kept_depth brackets and max_kept_nesting groups deep, so that each directive
+  // copies little and hostile nesting holds little.
+  struct Alternatives {
+    bool kept = false, first_never_compiled = false, has_else = false;
+    std::vector<size_t> at_if, first_branch_end;
+  };
+  constexpr size_t max_kept_depth = 64, max_kept_nesting = 32;
+  std::vector<Alternatives> groups;
   // Never-compiled code: the #if branches open at each token.
   enum class Branch : uint8_t { live, zero, one, dead_else };
   std::vector<Branch> branches;
@@ -137,7 +148,19 @@ void Syntax::scan(Landmarks& landmarks) {
           }
           branches.push_back(b);
           dead_levels += dead_branch(b);
+          Alternatives& group = groups.emplace_back();
+          group.kept = code_stack.size() <= max_kept_depth && groups.size() <= max_kept_nesting;
+          group.first_never_compiled = b == Branch::zero;
+          if (group.kept) group.at_if = code_stack;
         } else if ((d == "else" || d == "elif" || d == "elifdef" || d == "elifndef") && !branches.empty()) {
+          if (Alternatives& group = groups.back(); group.kept) {
+            if (!group.has_else) {
+              group.has_else = true;
+              group.kept = code_stack.size() <= max_kept_depth;
+              if (group.kept) group.first_branch_end = code_stack;
+            }
+            if (group.kept) code_stack = group.at_if;
+          }
           dead_levels -= dead_branch(branches.back());
           branches.back() = branches.back() == Branch::one         ? Branch::dead_else
                             : branches.back() == Branch::dead_else ? Branch::dead_else
@@ -146,6 +169,9 @@ void Syntax::scan(Landmarks& landmarks) {
         } else if (d == "endif" && !branches.empty()) {
           dead_levels -= dead_branch(branches.back());
           branches.pop_back();
+          if (const Alternatives& group = groups.back(); group.kept && group.has_else && !group.first_never_compiled)
+            code_stack = group.first_branch_end;
+          groups.pop_back();
         }
       }
       if (!was_dead && dead_levels > 0) dead_from = i;

@@ -263,7 +263,7 @@ class WeakCrypto final : public SourceRule {
   bool reacts_to(std::string_view n) const override {
     return weak_name(n).has_value() || is_crypto_api(n) || n.starts_with("Crypt") || n.starts_with("DH_") ||
            n.starts_with("DSA_") || n.starts_with("X509_") || n.starts_with("OSSL_") || n.starts_with("MBEDTLS_") ||
-           n.starts_with("WOLFSSL_") || n.ends_with("_proto_version") ||
+           n.starts_with("WOLFSSL_") || n.ends_with("_proto_version") || n.starts_with("crypto_alloc_") ||
            weak_crypto::names_key_size(n);  // a header's key size, for the files that include it
   }
   bool triggered_otherwise(const SourceFile& file) const override {

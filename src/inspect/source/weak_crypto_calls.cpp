@@ -318,7 +318,7 @@ void Check::named_algorithm(const Call& c, int arg) {
   }
   const Value v = arg_value(c, arg);
   if (!v.is(Value::Kind::string)) return;
-  const auto w = weak_algorithm_name(v.text);
+  const auto w = name.starts_with("crypto_alloc_") ? weak_kernel_transformation(v.text) : weak_algorithm_name(v.text);
   if (!w) return;
   if (w->weakness == Weakness::sha1 && sha1_accepted(c.args[static_cast<size_t>(arg)].first)) return;
   if (w->weakness == Weakness::sha1 && function_has_hmac(c.function)) return;

@@ -106,6 +106,9 @@ constexpr NamedAlgorithmCall named_algorithm_calls[] = {
     {"EVP_CIPHER_fetch", 1},            {"EVP_Q_digest", 1},                  {"mbedtls_md_info_from_string", 0},
     {"mbedtls_cipher_info_from_string", 0}, {"gcry_md_map_name", 0},          {"gcry_cipher_map_name", 0},
     {"BCryptOpenAlgorithmProvider", 1}, {"OSSL_PARAM_construct_utf8_string", 1},
+    // The Linux kernel's crypto API (include/crypto/hash.h, skcipher.h, aead.h, crypto/internal/cipher.h).
+    {"crypto_alloc_shash", 0},          {"crypto_alloc_ahash", 0},            {"crypto_alloc_skcipher", 0},
+    {"crypto_alloc_sync_skcipher", 0},  {"crypto_alloc_cipher", 0},           {"crypto_alloc_aead", 0},
 };
 
 struct MacroUse {

@@ -55,6 +55,25 @@ TEST(IntelHex, SegmentAddressingAndMergingOutOfOrderRecords) {
   EXPECT_EQ(image.segments[0].bytes, "\x11\x11\x22\x22");
 }
 
+// Arduino's optiboot bootloaders end with a record that rewrites the last two bytes of an earlier
+// one (the version); objcopy and avrdude keep the later bytes, and so must the inspection.
+TEST(IntelHex, ALaterRecordOverwritesWhatItOverlaps) {
+  const Image tail = decode(":040000001122334452\n:02000200AABB97\n:00000001FF\n", "tail.hex");
+  ASSERT_EQ(tail.segments.size(), 1u);
+  EXPECT_EQ(tail.segments[0].address, 0u);
+  EXPECT_EQ(tail.segments[0].bytes, "\x11\x22\xaa\xbb");
+  // Inside an earlier run, across two runs, and an earlier record wholly covered.
+  const Image middle = decode(":040000001122334452\n:01000100EE10\n:00000001FF\n", "middle.hex");
+  ASSERT_EQ(middle.segments.size(), 1u);
+  EXPECT_EQ(middle.segments[0].bytes, "\x11\xee\x33\x44");
+  const Image across = decode(":020000001122CB\n:02000200334485\n:02000100EEFF10\n:00000001FF\n", "across.hex");
+  ASSERT_EQ(across.segments.size(), 1u);
+  EXPECT_EQ(across.segments[0].bytes, "\x11\xee\xff\x44");
+  const Image covered = decode(":0100010022DC\n:0300000011EEFFFF\n:00000001FF\n", "covered.hex");
+  ASSERT_EQ(covered.segments.size(), 1u);
+  EXPECT_EQ(covered.segments[0].bytes, "\x11\xee\xff");
+}
+
 void expect_error(const std::string& text, const std::string& fragment) {
   try {
     decode(text, "bad.hex");
@@ -72,7 +91,6 @@ TEST(IntelHex, RejectsMalformedFilesWithALineNumber) {
   expect_error("0100000041BF\n:00000001FF\n", "must start with ':'");
   expect_error(":01000000G1BF\n:00000001FF\n", "not a hex digit");
   expect_error(":010000004\n:00000001FF\n", "odd number");
-  expect_error(":0100000041BE\n:0100000042BD\n:00000001FF\n", "bad.hex:2: data at 0x0 overlaps");
   expect_error(":00000001FF\n:0100000041BE\n", "data after the Intel HEX end record");
   expect_error(":0100000641B8\n:00000001FF\n", "unknown record type 6");
   expect_error(":0100000441BA\n:00000001FF\n", "extended linear address record needs 2 bytes");

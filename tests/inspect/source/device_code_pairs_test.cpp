@@ -36,6 +36,9 @@ const std::vector<TreePair> kernel_module_pairs = {
       {"tools/monitor.c", "int main(void) { return 0; }\n", {}}},
      {{"Makefile", "obj-m += pump.o\n" + protector_flags + "\nall:\n\t$(MAKE) -C $(KDIR) M=$(PWD) modules\n", {}},
       {"pump.c", driver, {}}}},
+    {"a Kbuild file without the flags, against one that asks for them (kbuild reads Kbuild before Makefile)",
+     {{"Kbuild", "obj-m += pump.o\n", {}}, {"pump.c", driver, {}}},
+     {{"Kbuild", "obj-m += pump.o\n" + protector_flags, {}}, {"pump.c", driver, {}}}},
     {"kbuild goals under a Kconfig option, against a Makefile that links a program",
      {{"Makefile", "CFLAGS += -fstack-protector-strong -Wformat -Werror=format-security\n"
                    "pump: pump.o\n\tgcc $(CFLAGS) -o pump pump.o\n", {}},
@@ -115,10 +118,101 @@ const std::vector<RulePair> overload_pairs = {
      "src/out.cpp"},
 };
 
+// CODE-3: a macro's parameter may share the name of a C library function (a tracing framework's
+// TRACE_INCLUDE(system) names a trace system); in the macro's body the name is the parameter.
+const std::vector<RulePair> macro_parameter_pairs = {
+    {"system passed by a macro as a function pointer, against a macro parameter named system",
+     "#define TRACE_RUN(cmd) run_with(system, cmd)\n",
+     "#define TRACE_PATH(system) __stringify(trace/system)\n#define TRACE_INCLUDE(system) TRACE_PATH(system)\n",
+     "include/trace/define_trace.h"},
+};
+
+// CODE-5/recursion: a driver built for several kernel versions opens a block in each branch of an
+// #if group; one branch is compiled, so the group opens one brace, and the function ends where it
+// ends: a later function's call of it is no call from inside it.
+const std::string version_branches =
+    "static void card_off(struct card *c) {\n"
+    "  do {\n"
+    "#if KERNEL_VERSION_CODE >= 0x051200\n"
+    "    if (!fetch(c)) {\n"
+    "#else\n"
+    "    if (fetch_old(c) || !c->dev) {\n"
+    "#endif\n"
+    "      warn(c);\n"
+    "      break;\n"
+    "    }\n"
+    "  } while (0);\n"
+    "  power_down(c);\n";
+const std::vector<RulePair> version_branch_pairs = {
+    {"a function calling itself, against a later function calling one whose #if branches each open a block",
+     version_branches + "  if (c->next) card_off(c->next);\n}\n",
+     version_branches + "}\n\nstatic void card_set(struct card *c, int on) {\n  if (!on) card_off(c);\n}\n",
+     "src/card.c"},
+};
+
+// CODE-2 in kernel modules: the kernel's own formatting functions (scnprintf, kasprintf, whose
+// header a module's tree does not carry), and a printf-like function declared with an attribute
+// macro (__printf(2, 3)) before its return type, which forwards its format as vsnprintf's.
+const std::string tlv_printf =
+    "#include <stdarg.h>\n"
+    "static __printf(2, 3) int tlv_printf(struct reply *r, const char *fmt, ...)\n{\n"
+    "\tva_list args;\n\tint n;\n\n\tva_start(args, fmt);\n"
+    "\tn = vsnprintf(r->data + r->len, r->room, fmt, args);\n\tva_end(args);\n\treturn n;\n}\n\n";
+const std::vector<RulePair> kernel_format_pairs = {
+    {"a rule's name as scnprintf's format, against it as an argument",
+     "void report(struct msg *m, const struct rule_info *info) {\n"
+     "\tscnprintf(m->rule_name, info->rule_name_len + 1, info->rule_name);\n}\n",
+     "void report(struct msg *m, const struct rule_info *info) {\n"
+     "\tscnprintf(m->rule_name, info->rule_name_len + 1, \"%s\", info->rule_name);\n}\n",
+     "extensions/knock.c"},
+    {"a format pointer reassigned from a message, against one chosen between two literals",
+     "void show(struct seq *m, const struct rule *r, const char *note) {\n"
+     "\tchar *fmt = r->wide ? \" %08x\\n\" : \" %03x\\n\";\n\tif (note)\n\t\tfmt = (char *)note;\n"
+     "\tseq_show(m, fmt, r->id);\n\tprintf(fmt, r->id);\n}\n",
+     "void show(struct seq *m, const struct rule *r) {\n"
+     "\tchar *fmt = r->wide ? \" %08x\\n\" : \" %03x\\n\";\n\n\tprintf(fmt, r->id);\n}\n",
+     "net/can_show.c"},
+    {"a format assigned a message in one branch and a literal in the else, against literals in both",
+     "void show(const struct rule *r, const char *note) {\n\tchar *fmt;\n\n\tif (note)\n\t\tfmt = (char *)note;\n"
+     "\telse\n\t\tfmt = \"%u\\n\";\n\tprintf(fmt, r->id);\n}\n",
+     "void show(const struct rule *r) {\n\tchar *fmt;\n\n\tif (r->wide)\n\t\tfmt = \"%08x\\n\";\n"
+     "\telse\n\t\tfmt = \"%03x\\n\";\n\tprintf(fmt, r->id);\n}\n",
+     "net/rule_show.c"},
+    {"a peer's text as a __printf wrapper's format, against a wrapper given a literal",
+     tlv_printf + "void show_peer(struct reply *r, const char *peer) { tlv_printf(r, peer); }\n",
+     tlv_printf + "void show_peer(struct reply *r, const char *peer) { tlv_printf(r, \"%s\\n\", peer); }\n",
+     "net/compat.c"},
+};
+
+// CRYPTO-1 through the Linux kernel's crypto API, which names a transformation by a string of
+// templates around an algorithm.
+const std::vector<RulePair> kernel_crypto_pairs = {
+    {"MD5 by name, against SHA-256",
+     "static struct crypto_shash *port_hash(void) { return crypto_alloc_shash(\"md5\", 0, CRYPTO_ALG_ASYNC); }\n",
+     "static struct crypto_shash *port_hash(void) { return crypto_alloc_shash(\"sha256\", 0, CRYPTO_ALG_ASYNC); }\n",
+     "src/mod/port_hash.c"},
+    {"3DES in CBC mode, against AES in GCM",
+     "tfm = crypto_alloc_skcipher(\"cbc(des3_ede)\", 0, 0);\n",
+     "tfm = crypto_alloc_aead(\"gcm(aes)\", 0, 0);\n",
+     "src/mod/tunnel.c"},
+    {"AES in ECB mode, against HMAC-SHA-1",
+     "tfm = crypto_alloc_skcipher(\"ecb(aes)\", 0, 0);\n",
+     "tfm = crypto_alloc_shash(\"hmac(sha1)\", 0, 0);\n",
+     "src/mod/auth.c"},
+    {"RC4 under the ecb template, against the null cipher under it (no encryption, no mode)",
+     "tfm = crypto_alloc_sync_skcipher(\"ecb(arc4)\", 0, 0);\n",
+     "tfm = crypto_alloc_sync_skcipher(\"ecb(cipher_null)\", 0, 0);\n",
+     "src/mod/null_esp.c"},
+};
+
 TEST(DeviceCodePairs, ArduinoSketchesAreInspected) { expect_pairs("CODE-1", sketch_pairs); }
 TEST(DeviceCodePairs, KernelModulesNeedNoUserSpaceLinking) { expect_tree_pairs("HARD-3", kernel_module_pairs); }
 TEST(DeviceCodePairs, MicrocontrollerBuildsAreBareMetal) { expect_tree_pairs("HARD-3", microcontroller_pairs); }
 TEST(DeviceCodePairs, InlineAssemblyIsNoC) { expect_pairs("CODE-5", inline_assembly_pairs); }
+TEST(DeviceCodePairs, MacroParametersAreNoLibraryFunctions) { expect_pairs("CODE-3", macro_parameter_pairs); }
+TEST(DeviceCodePairs, EachBranchOfAnIfGroupOpensTheSameBlock) { expect_pairs("CODE-5", version_branch_pairs); }
+TEST(DeviceCodePairs, KernelFormatFunctionsAndPrintfAttributeMacros) { expect_pairs("CODE-2", kernel_format_pairs); }
+TEST(DeviceCodePairs, KernelCryptoApiNamesAlgorithms) { expect_pairs("CRYPTO-1", kernel_crypto_pairs); }
 TEST(DeviceCodePairs, OverloadsChosenByACastAreNoRecursion) { expect_pairs("CODE-5", overload_pairs); }
 
 }  // namespace
