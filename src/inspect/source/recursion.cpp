@@ -305,9 +305,9 @@ class Recursion final : public SourceRule {
         const auto [lo, hi] = std::equal_range(cast_calls.begin(), cast_calls.end(),
                                                std::pair{calls[next_call], CallFacts::Cast{}}, by_call);
         if (lo != hi) {
-          const auto same_cast = [&](const auto& c) {
-            return c.second.type == lo->second.type && c.second.position == lo->second.position;
-          };
+          // The cast by value: clang 14 (the fuzz build) cannot capture a structured binding.
+          const CallFacts::Cast cast = lo->second;
+          const auto same_cast = [&](const auto& c) { return c.second.type == cast.type && c.second.position == cast.position; };
           const auto [first, last] = std::equal_range(written.begin(), written.end(), calls[next_call]);
           if (std::all_of(lo, hi, same_cast) && hi - lo == last - first)
             out.casts.push_back({static_cast<uint32_t>(out.edges.size()), lo->second.type, lo->second.position});
