@@ -39,9 +39,11 @@ size_t enclosing_brace(const Syntax& syntax, size_t at) {
   return t.size();
 }
 
-// The class a construction names: `new ns::X(…)`, `new X`, `ns::X(…)`, `X{…}` as a whole
-// initialiser; empty for anything else.
-std::string_view constructed_class(const SourceFile& file, TokenRange value) {
+// The class a construction names: `new ns::X(…)`, `new X`, and where `temporary` says a
+// reference is bound to its value, `ns::X(…)`, `X{…}` as a whole initialiser (elsewhere that form
+// is as often a factory's call, `Base *o = make_sink();`, whose name is no class); empty for
+// anything else.
+std::string_view constructed_class(const SourceFile& file, TokenRange value, bool temporary) {
   const auto t = file.tokens;
   size_t k = value.begin;
   const bool is_new = k < value.end && t[k].is_ident("new");
@@ -55,7 +57,8 @@ std::string_view constructed_class(const SourceFile& file, TokenRange value) {
   }
   if (name >= t.size()) return {};
   if (k == value.end) return is_new ? t[name].text : std::string_view{};  // new X; a bare name is a variable
-  if ((t[k].is("(") || t[k].is("{")) && file.syntax.match(k) + 1 == value.end) return t[name].text;
+  if ((is_new || temporary) && (t[k].is("(") || t[k].is("{")) && file.syntax.match(k) + 1 == value.end)
+    return t[name].text;
   return {};
 }
 
@@ -142,8 +145,11 @@ std::string_view ReceiverClasses::judge(std::string_view receiver, int function)
         (t[b->value.begin].is_ident("nullptr") || t[b->value.begin].is_ident("NULL") || t[b->value.begin].text == "0"))
       continue;
     std::string_view this_class;
+    // `const Base &o = BadSink();`: a reference declared to a temporary of the class.
+    const bool reference = b->form == BindingForm::declaration && b->name > 0 &&
+                           (t[b->name - 1].is("&") || t[b->name - 1].is("&&"));
     if (b->form == BindingForm::declaration || b->form == BindingForm::assignment)
-      this_class = constructed_class(file, b->value);
+      this_class = constructed_class(file, b->value, reference);
     // An object declared with its class: `X o;`, `X o(…);`, `X o{…};`.
     if (this_class.empty() && b->form == BindingForm::declaration && b->name > 0 &&
         t[b->name - 1].kind == TokenKind::identifier && !is_keyword(t[b->name - 1].text) && b->name + 1 < t.size() &&

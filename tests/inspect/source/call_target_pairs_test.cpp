@@ -89,6 +89,27 @@ TEST(CallTargetPairs, ADerivedClassReachesTheMethodItInherits) {
                                 {{"src/sink.h", h, ""}, {"src/sink.cpp", sink, ""}, {"src/main.cpp", main_cpp(from_literal), ""}}}});
 }
 
+// An object made by a factory (`Base *o = make_sink();`) is of no class the caller says: its
+// calls stay keyed by the method's name and reach every class's sink, so a literal password sent
+// through it is still found.
+TEST(CallTargetPairs, AFactorysObjectIsOfNoKnownClass) {
+  const std::string h = "class Authenticator {\npublic:\n    virtual void action(char *password) = 0;\n};\n"
+                        "class ServiceLogon : public Authenticator {\npublic:\n    void action(char *password);\n};\n";
+  const std::string logon = "#include <windows.h>\n#include \"auth.h\"\nvoid ServiceLogon::action(char *password)\n{\n"
+                            "    HANDLE token;\n    LogonUserA(\"svc\", \"PUMP\", password, LOGON32_LOGON_NETWORK, "
+                            "LOGON32_PROVIDER_DEFAULT, &token);\n}\n";
+  const auto main_cpp = [](std::string_view fill) {
+    return "#include <cstdio>\n#include <cstring>\n#include \"auth.h\"\nAuthenticator *make_authenticator();\n"
+           "void run()\n{\n    char buffer[100] = \"\";\n    " + std::string(fill) +
+           "\n    Authenticator *a = make_authenticator();\n    a->action(buffer);\n}\n";
+  };
+  const auto files = [&](const std::string& main) {
+    return std::vector<SnippetFile>{{"src/auth.h", h, ""}, {"src/logon.cpp", logon, ""}, {"src/main.cpp", main, ""}};
+  };
+  expect_tree_pairs("CRYPTO-4", {{"a literal through a factory's object", files(main_cpp("strcpy(buffer, \"Pump2024!\");")),
+                                  files(main_cpp("if (fgets(buffer, 100, stdin) == NULL) return;"))}});
+}
+
 // CRYPTO-4: a literal password given to one class's logon sink; the fixed twin reads it.
 TEST(CallTargetPairs, HardcodedPasswords) {
   const std::string h =
