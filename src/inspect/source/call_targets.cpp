@@ -161,6 +161,16 @@ std::string_view ReceiverClasses::judge(std::string_view receiver, int function)
   return cls;
 }
 
+uint64_t StatedTargets::of(const Call& call, bool member) {
+  const auto t = receivers_.tokens();
+  if (member) {
+    const std::string_view cls = receivers_.of(call);
+    return cls.empty() ? 0 : method_key(cls, t[call.name].text);
+  }
+  const std::string_view pointed = pointers_.of(call);
+  return pointed.empty() ? 0 : function_key(pointed);
+}
+
 std::vector<std::pair<std::string, std::string>> class_bases(const SourceFile& file) {
   std::vector<std::pair<std::string, std::string>> out;
   if (!cpp_file(file)) return out;

@@ -59,11 +59,26 @@ class ReceiverClasses {
   // The class of the receiver of member call `call`; empty otherwise (a parameter, a pointer
   // declared without a value, a factory's result, two classes).
   std::string_view of(const Call& call);
+  std::span<const Token> tokens() const { return file_.tokens; }
 
  private:
   std::string_view judge(std::string_view receiver, int function) const;
   const SourceFile& file_;
   std::unordered_map<uint64_t, std::string_view> judged_;  // by name index and function
+};
+
+// A file's calls whose target their caller says, for the rules that key calls by their target.
+class StatedTargets {
+ public:
+  explicit StatedTargets(const SourceFile& file) : pointers_(file), receivers_(file) {}
+  // The key of the function `call` reaches when its caller says which (method_key() of the
+  // receiver's class, function_key() of the pointed function); 0 when only its written name says.
+  // `member`: the call is one of member_calls(), else of Syntax::calls().
+  uint64_t of(const Call& call, bool member);
+
+ private:
+  PointedFunctions pointers_;
+  ReceiverClasses receivers_;
 };
 
 // The (class, base) pairs of the class heads of a C++ file or header (`class D : public B, C {`):
@@ -78,6 +93,8 @@ std::vector<std::pair<std::string, std::string>> class_bases(const SourceFile& f
 struct SinkMethod {
   std::string cls, method;
   bool empty() const { return cls.empty(); }
+  // The key that tells the sink's function apart: method_key() for a method, else `function`.
+  uint64_t function_or(uint64_t function) const { return empty() ? function : method_key(cls, method); }
 };
 SinkMethod sink_method(const SourceFile& file, int function, uint64_t sink_function);
 

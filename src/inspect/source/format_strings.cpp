@@ -416,8 +416,7 @@ class FormatStrings final : public SourceRule {
       if (c.macro.empty() && !sink) sink = external_value(file, c.function, {begin, end}, c.name);
       if (sink) {
         SinkMethod method = sink_method(file, c.function, sink->function);
-        const uint64_t function = method.empty() ? sink->function : method_key(method.cls, method.method);
-        pending_facts.parameter_sinks.push_back({std::move(f), sink->argument, function,
+        pending_facts.parameter_sinks.push_back({std::move(f), sink->argument, method.function_or(sink->function),
                                                  std::string(sink->header_global),
                                                  std::vector<std::string>(form.unresolved.begin(), form.unresolved.end()),
                                                  std::move(method)});
@@ -660,8 +659,7 @@ class FormatStrings final : public SourceRule {
     };
     // Member calls too (b->action(data)): a sink may be a method of a class in another file.
     const std::vector<Call> members = member_calls(file);
-    PointedFunctions pointers(file);
-    ReceiverClasses receivers(file);
+    StatedTargets stated_targets(file);
     for (const std::vector<Call>* calls : {&file.syntax.calls(), &members})
       for (const Call& c : *calls) {
         const Token& callee = t[c.name];
@@ -672,15 +670,10 @@ class FormatStrings final : public SourceRule {
         if (follow == no) continue;
         uint64_t& by_name = hashes[callee.name];
         if (by_name == 0) by_name = function_key(callee.text);
-        // A call through an object whose class the function says is keyed by that class; one
-        // through a local pointer to a function, as a call of that function.
-        const std::string_view receiver = calls == &members ? receivers.of(c) : std::string_view{};
-        const std::string_view pointed =
-            calls != &members ? pointers.of(c) : std::string_view{};
-        const uint64_t function = !receiver.empty() ? method_key(receiver, callee.text)
-                                  : !pointed.empty() ? function_key(pointed)
-                                                     : by_name;
-        const bool keyed_by_name = receiver.empty() && pointed.empty();
+        // A call whose caller says its target (an object's class, a pointer's function) is keyed by it.
+        const uint64_t stated = stated_targets.of(c, calls == &members);
+        const uint64_t function = stated != 0 ? stated : by_name;
+        const bool keyed_by_name = stated == 0;
         for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
           // A parameter passed on: what its own callers pass, joined in the tree-wide pass.
           if (std::any_of(forwards.begin(), forwards.end(),

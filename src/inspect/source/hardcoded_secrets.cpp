@@ -468,7 +468,7 @@ class Check {
       if (!parameter) parameter = external_value(file_, c.function, {c.args[n].first, c.args[n].second}, c.name);
       if (parameter) {
         SinkMethod method = sink_method(file_, c.function, parameter->function);
-        const uint64_t function = method.empty() ? parameter->function : method_key(method.cls, method.method);
+        const uint64_t function = method.function_or(parameter->function);
         facts_.sinks.push_back({file_.at(toks_[c.name], std::string(key_argument), "", severity_),
                                 std::string(toks_[c.name].text), function, parameter->argument, password,
                                 std::string(parameter->header_global), std::move(method)});
@@ -715,21 +715,15 @@ class Check {
     std::unordered_map<int, std::unordered_map<std::string_view, bool>> stored;
     // Member calls too (b->action(data)): a sink may be a method of a class in another file.
     const std::vector<Call> members = member_calls(file_);
-    PointedFunctions pointers(file_);
-    ReceiverClasses receivers(file_);
+    StatedTargets stated_targets(file_);
     for (const std::vector<Call>* calls : {&file_.syntax.calls(), &members})
       for (const Call& c : *calls) {
         const Token& callee = toks_[c.name];
         if (c.function < 0 || !c.macro.empty() || !c.qualifier.empty() || callee.name >= names || defined[callee.name])
           continue;
-        // A call through an object whose class the function says is keyed by that class; one
-        // through a local pointer to a function, as a call of that function.
-        const std::string_view receiver = calls == &members ? receivers.of(c) : std::string_view{};
-        const std::string_view pointed =
-            calls != &members ? pointers.of(c) : std::string_view{};
-        const uint64_t function = !receiver.empty() ? method_key(receiver, callee.text)
-                                  : !pointed.empty() ? function_key(pointed)
-                                                     : function_key(callee.text);
+        // A call whose caller says its target (an object's class, a pointer's function) is keyed by it.
+        const uint64_t stated = stated_targets.of(c, calls == &members);
+        const uint64_t function = stated != 0 ? stated : function_key(callee.text);
         for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
           // A single token, or one under a cast or an '&' (a longer argument is an expression).
           const auto [begin, end] = c.args[a];
