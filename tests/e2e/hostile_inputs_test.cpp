@@ -183,6 +183,22 @@ TEST(HostileSource, FiftyThousandCallsThroughOnePointerAndOneReceiver) {
   EXPECT_EQ(inspect_one_file("objects.cpp", objects)["files"], 1);
 }
 
+// Locals filled by a function of another file, then used as formats and passwords, in each of
+// 50,000 functions: what each use asks of its name is looked up in its own function, not in all.
+// And a filling function of 100,000 stores: those judged are bounded.
+TEST(HostileSource, FiftyThousandFunctionsFillingALocal) {
+  std::string uses = "#include <stdio.h>\nvoid source(char **p);\n";
+  for (int i = 0; i < 50000; ++i)
+    uses += "void run" + std::to_string(i) + "(void) {\n  char *d = 0; source(&d); printf(d); LogonUserA(\"u\", \".\", d, 2, 0, 0);\n}\n";
+  EXPECT_EQ(inspect_one_file("uses.c", uses)["files"], 1);
+  std::string stores = "void source(char **p) {\n";
+  for (int i = 0; i < 50000; ++i) stores += "  *p = \"ABCD123!\"; if (p) { *p = \"x\"; }\n";
+  stores += "}\nvoid other(char *&p) {\n";
+  for (int i = 0; i < 50000; ++i) stores += "  { p = (char *)\"ABCD123!\"; }\n";
+  stores += "  p = (char *)\"x\";\n}\n";
+  EXPECT_EQ(inspect_one_file("stores.cpp", stores)["files"], 1);
+}
+
 TEST(HostileSource, HundredThousandNestedBracketsAndDirectives) {
   const size_t n = 100000;
   const std::string prefix = "void f(void) ";

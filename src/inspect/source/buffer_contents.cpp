@@ -496,7 +496,7 @@ class Contents {
   // char *p = data; p = buf + 1; u.first = data: other names for the same storage (for a member,
   // the object that holds it).
   void add_pointers_made_from(std::string_view name) {
-    for (const Binding* binding : values_.all_bindings()) {
+    for (const Binding* binding : values_.bindings_in(function_)) {
       const Binding& b = *binding;
       if (b.function != function_ || b.value.empty()) continue;
       const size_t from = alias_of(b.value);
@@ -522,8 +522,13 @@ class Contents {
 
   // Whether every other use of the name in the function only reads it or copies a literal into it.
   bool uses_ok(std::string_view name) {
-    for (const size_t k : values_.occurrences(name)) {
-      if (k <= body_.body_open || k >= body_.body_close || bound_.contains(k)) continue;
+    // The function's occurrences are one run of the file's, found by position: a name used in
+    // each of thousands of functions is asked about in each.
+    const auto all = values_.occurrences(name);
+    const auto first = std::upper_bound(all.begin(), all.end(), body_.body_open);
+    const auto last = std::lower_bound(first, all.end(), body_.body_close);
+    for (const size_t k : std::span<const size_t>(first, last)) {
+      if (bound_.contains(k)) continue;
       if (skip_begin_ < k && k < skip_end_) continue;
       if (std::any_of(helper_calls_.begin(), helper_calls_.end(), [&](const Call* c) { return c->open < k && k < c->close; }))
         continue;
@@ -722,6 +727,27 @@ bool made_from_any(const FileValues& values, int function, std::string_view name
   return false;
 }
 
+namespace {
+// A parameter's incoming contents are the callers': they count for nothing only when the first
+// call that takes it copies over all of it (strcpy, wcsncpy; not strcat, not memcpy's prefix).
+// That call, or nullptr.
+const Call* copied_over_first(const FileValues& values, int function, std::string_view name) {
+  const auto t = values.tokens();
+  const FunctionDef& f = values.syntax().functions()[static_cast<size_t>(function)];
+  const auto takers = values.calls_taking(name, function, f.body_open, f.body_close);
+  const auto first = std::min_element(takers.begin(), takers.end(), [](const Call* a, const Call* b) { return a->name < b->name; });
+  if (first == takers.end()) return nullptr;
+  const Call& copy = **first;
+  const std::string_view callee = t[copy.name].text;
+  const bool overwrites = callee.find("cpy") != std::string_view::npos && !callee.starts_with("mem") &&
+                          !callee.starts_with("wmem") && named(writers, callee) != nullptr;
+  if (!overwrites || copy.args.empty() || copy.args[0].second != copy.args[0].first + 1 ||
+      t[copy.args[0].first].text != name)
+    return nullptr;
+  return &copy;
+}
+}  // namespace
+
 std::optional<std::vector<std::string>> returned_literal_contents(const FileValues& values, int function) {
   if (function < 0) return std::nullopt;
   const auto t = values.tokens();
@@ -742,19 +768,39 @@ std::optional<std::vector<std::string>> returned_literal_contents(const FileValu
     return b->form == BindingForm::parameter && b->function == function;
   });
   if (!parameter) return Contents(values, function, 0, 0).of({returned, returned + 1});
-  // A parameter's incoming contents are the callers': they count for nothing only when the first
-  // call that takes it copies over all of it (strcpy, wcsncpy; not strcat, not memcpy's prefix).
-  const auto takers = values.calls_taking(name, function, f.body_open, f.body_close);
-  const auto first = std::min_element(takers.begin(), takers.end(), [](const Call* a, const Call* b) { return a->name < b->name; });
-  if (first == takers.end()) return std::nullopt;
-  const Call& copy = **first;
-  const std::string_view callee = t[copy.name].text;
-  const bool overwrites = callee.find("cpy") != std::string_view::npos && !callee.starts_with("mem") &&
-                          !callee.starts_with("wmem") && named(writers, callee) != nullptr;
-  if (!overwrites || copy.args.empty() || copy.args[0].second != copy.args[0].first + 1 ||
-      t[copy.args[0].first].text != name)
-    return std::nullopt;
+  if (copied_over_first(values, function, name) == nullptr) return std::nullopt;
   return Contents(values, function, 0, 0, name).of({returned, returned + 1});
+}
+
+std::optional<std::vector<std::string>> filled_literal_contents(const FileValues& values, int function,
+                                                                size_t parameter, FillForm form) {
+  const auto t = values.tokens();
+  const std::string_view name = t[parameter].text;
+  if (form == FillForm::buffer) {
+    const Call* copy = copied_over_first(values, function, name);
+    if (copy == nullptr || !values.in_body_block(copy->name, function)) return std::nullopt;
+    return Contents(values, function, 0, 0, name).of({parameter, parameter + 1});
+  }
+  // Every use a store of the pointer (`data = …;`, `*data = …;` at a statement's start).
+  constexpr size_t max_stores = 16;
+  const FunctionDef& f = values.syntax().functions()[static_cast<size_t>(function)];
+  const auto all = values.occurrences(name);
+  const auto first = std::upper_bound(all.begin(), all.end(), f.body_open);
+  const auto last = std::lower_bound(first, all.end(), f.body_close);
+  if (first == last || last - first > static_cast<std::ptrdiff_t>(max_stores)) return std::nullopt;
+  std::vector<std::string> texts;
+  for (auto k = first; k != last; ++k) {
+    const size_t begin = form == FillForm::pointer_to_pointer ? *k - 1 : *k;
+    if ((form == FillForm::pointer_to_pointer && !t[begin].is("*")) || !t[*k + 1].is("=")) return std::nullopt;
+    if (k == first ? !values.in_body_block(begin, function) : values.statement(begin).begin != begin) return std::nullopt;
+    TokenRange value = values.statement(begin);
+    value.begin = *k + 2;
+    if (value.end > value.begin && t[value.end - 1].is(";")) --value.end;
+    const auto stored = stored_literal_contents(values, name, value, function);
+    if (!stored) return std::nullopt;
+    texts.insert(texts.end(), stored->begin(), stored->end());
+  }
+  return texts;
 }
 
 std::optional<std::vector<std::string>> stored_literal_contents(const FileValues& values, std::string_view global,

@@ -33,6 +33,19 @@ std::optional<std::vector<std::string>> literal_contents(const FileValues& value
 // over whole (strcpy, wcscpy), so that what its callers passed in does not count.
 std::optional<std::vector<std::string>> returned_literal_contents(const FileValues& values, int function);
 
+// How a function may fill a parameter for its caller: the pointer itself, passed by reference
+// (`T *&data`) or through a pointer to it (`T **data`), or the characters it points to (`T *data`).
+enum class FillForm : uint8_t { reference, pointer_to_pointer, buffer };
+
+// What `function` leaves in its parameter named at token `parameter` when it fills it only from
+// literals: the non-empty literal texts, or nullopt when the caller may get anything else. A
+// pointer filled whole must be used only by stores of itself (`data = …;`, `*data = …;`), the first
+// a statement of the body's own block (what the caller passed never comes back), each giving
+// literal contents as stored_literal_contents says. A buffer must be copied over whole first, as
+// returned_literal_contents requires of a parameter it returns, by a statement of the body's own block.
+std::optional<std::vector<std::string>> filled_literal_contents(const FileValues& values, int function,
+                                                                size_t parameter, FillForm form);
+
 // What a store into the global variable `global` gives it (`g_data = data;` in `function`, or a
 // declaration's initializer at -1): the non-empty literal texts, none for a null pointer, or
 // nullopt when it may be anything else.

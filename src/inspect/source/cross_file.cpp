@@ -21,6 +21,14 @@ uint64_t argument_key(uint64_t function, size_t index) { return function ^ ((ind
 
 uint64_t return_key(uint64_t function) { return argument_key(function, max_followed_argument); }
 uint64_t global_key(uint64_t variable) { return argument_key(variable, max_followed_argument + 1); }
+uint64_t filled_key(uint64_t function, size_t index) {
+  return argument_key(function, max_followed_argument + 2 + index);
+}
+bool is_filled_key(uint64_t key, uint64_t function) {
+  for (size_t index = 0; index < max_followed_argument; ++index)
+    if (key == filled_key(function, index)) return true;
+  return false;
+}
 
 uint64_t returned_field_function(std::string_view function, std::string_view field) {
   return function_key(std::string(function) + "." + std::string(field));
@@ -74,7 +82,6 @@ std::optional<ExternalParameter> foreign_result(const SourceFile& file, int func
                                                 size_t at) {
   const auto t = file.tokens;
   const FileValues& values = file.values();
-  const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
   const Binding* assigned = nullptr;
   for (const Binding* b : values.visible(name, function)) {
     if (b->function != function || !(b->form == BindingForm::declaration || b->form == BindingForm::assignment))
@@ -90,18 +97,59 @@ std::optional<ExternalParameter> foreign_result(const SourceFile& file, int func
   if (call == nullptr || call->close + 1 != value.end || !call->macro.empty() || !call->qualifier.empty() ||
       values.definition(t[call->name].text) != nullptr)
     return std::nullopt;
-  // Unconditional: a statement of its own (not an if's or a loop's) in the function's own block.
-  const size_t begin = assigned->name;
-  if (values.statement(begin).begin != begin || !(t[begin - 1].is(";") || t[begin - 1].is("{") || t[begin - 1].is("}")))
-    return std::nullopt;
-  for (size_t k = f.body_open + 1; k < begin; ++k) {
-    if (t[k].is("{") && file.syntax.match(k) > k) k = file.syntax.match(k);
-    if (k >= begin) return std::nullopt;
-  }
+  if (!values.in_body_block(assigned->name, function)) return std::nullopt;  // unconditional
   const Call* use = values.call_at(at);
   if (!values.calls_taking(name, function, call->close, at, use).empty()) return std::nullopt;
   const uint64_t key = function_key(t[call->name].text);
   return ExternalParameter{key, return_key(key), {}};
+}
+
+// What a function defined in no function of this file left in `name` at token `at`, given it to
+// fill (see filled_key): the call before the use that last names it takes it whole (`source(data);`,
+// `source(&data);`), a statement of the function's own block, and calls a function the file does
+// not define. The local is named at most a few times before (its declaration, an assignment, the
+// call), which also keeps a body of thousands of such uses linear; no binding of the function
+// names it after the call, and nothing takes it, or the buffer it was declared to point to,
+// between the call and the use.
+std::optional<ExternalParameter> foreign_fill(const SourceFile& file, int function, std::string_view name,
+                                              size_t at) {
+  constexpr size_t max_named_before = 4;
+  const auto t = file.tokens;
+  const FileValues& values = file.values();
+  const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
+  const auto all = values.occurrences(name);
+  const auto first = std::upper_bound(all.begin(), all.end(), f.body_open);
+  const auto last = std::lower_bound(first, all.end(), at);
+  if (first == last || last - first > static_cast<std::ptrdiff_t>(max_named_before)) return std::nullopt;
+  const size_t passed = *std::prev(last);
+  const auto takers = values.calls_taking(name, function, passed - 1, passed + 1);
+  if (takers.size() != 1) return std::nullopt;
+  const Call& fill = *takers.front();
+  if (!fill.macro.empty() || !fill.qualifier.empty() || values.definition(t[fill.name].text) != nullptr ||
+      fill.close + 1 >= t.size() || !t[fill.close + 1].is(";") || !values.in_body_block(fill.name, function))
+    return std::nullopt;
+  size_t index = 0;
+  while (index < fill.args.size() && !(fill.args[index].first <= passed && passed < fill.args[index].second)) ++index;
+  if (index >= max_followed_argument) return std::nullopt;
+  const auto [begin, end] = fill.args[index];
+  if (!(end == begin + 1 || (end == begin + 2 && t[begin].is("&")))) return std::nullopt;
+  // A local (or parameter) of this function, written by nothing after the call.
+  // A local: not a macro of a header nor a global of another file (no binding here), nor a
+  // parameter (what its callers pass is keyed as that parameter: va_start(args, fmt) fills nothing).
+  const Binding* declared = nullptr;
+  for (const Binding* b : values.visible(name, function)) {
+    if (b->function != function || b->name > fill.name || b->form == BindingForm::parameter) return std::nullopt;
+    if (b->form == BindingForm::declaration) declared = b;
+  }
+  if (declared == nullptr) return std::nullopt;
+  const Call* use = values.call_at(at);
+  if (!values.calls_taking(name, function, fill.close, at, use).empty()) return std::nullopt;
+  const TokenRange to = values.strip(declared->value);
+  if (to.size() == 1 && t[to.begin].kind == TokenKind::identifier &&
+      !values.calls_taking(t[to.begin].text, function, fill.close, at, use).empty())
+    return std::nullopt;
+  const uint64_t key = function_key(t[fill.name].text);
+  return ExternalParameter{key, filled_key(key, index), {}};
 }
 
 }  // namespace
@@ -114,6 +162,7 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
   if (at < t.size()) {
     if (const auto result = foreign_result(file, function, name, at)) return result;
     if (const auto global = foreign_global(file, function, name, at)) return global;
+    if (const auto filled = foreign_fill(file, function, name, at)) return filled;
   }
   if (declared_static(t, f.name)) return std::nullopt;
   const FileValues& values = file.values();
@@ -513,6 +562,48 @@ const std::vector<GlobalStore>& global_stores(const SourceFile& file) {
   auto& stores = file.cross_file_->stores;
   if (!stores) stores = find_global_stores(file, file.cross_file_->member_forwards);
   return *stores;
+}
+
+std::vector<FilledParameter> filled_parameters(const SourceFile& file) {
+  std::vector<FilledParameter> out;
+  if (is_header(file.input.path)) return out;
+  const auto t = file.tokens;
+  const auto& functions = file.syntax.functions();
+  for (size_t g = 0; g < functions.size(); ++g) {
+    const FunctionDef& f = functions[g];
+    if (f.name == 0 || t[f.name - 1].is("::") || declared_static(t, f.name) || file.values().in_record(f.name)) continue;
+    const size_t open = f.name + 1, close = file.syntax.match(open);
+    if (close >= t.size() || close <= open) continue;
+    size_t index = 0, begin = open + 1;
+    for (size_t k = open + 1; k <= close && index < max_followed_argument; ++k) {
+      if (k < close && (t[k].is("(") || t[k].is("[")) && file.syntax.match(k) < close && file.syntax.match(k) > k) {
+        k = file.syntax.match(k);
+        continue;
+      }
+      if (k < close && !t[k].is(",")) continue;
+      // One parameter, [begin, k): `T *&name`, `T **name`, `T *name` or `T name[]`.
+      size_t end = k;
+      const bool array = end > begin + 1 && t[end - 1].is("]") && file.syntax.match(end - 1) < end - 1;
+      if (array) end = file.syntax.match(end - 1);
+      const size_t name = end - 1;
+      if (end >= begin + 3 && t[name].kind == TokenKind::identifier) {
+        const bool character = std::any_of(t.begin() + static_cast<std::ptrdiff_t>(begin), t.begin() + static_cast<std::ptrdiff_t>(name),
+                                           [](const Token& w) {
+                                             return w.kind == TokenKind::identifier &&
+                                                    (w.text.find("char") != std::string_view::npos ||
+                                                     w.text.find("CHAR") != std::string_view::npos);
+                                           });
+        std::optional<FillForm> form;
+        if (t[name - 1].is("&") && t[name - 2].is("*")) form = FillForm::reference;
+        else if (t[name - 1].is("*") && t[name - 2].is("*")) form = FillForm::pointer_to_pointer;
+        else if (array || t[name - 1].is("*")) form = FillForm::buffer;
+        if (character && form) out.push_back({filled_key(function_key(t[f.name].text), index), static_cast<int>(g), name, *form});
+      }
+      ++index;
+      begin = k + 1;
+    }
+  }
+  return out;
 }
 
 std::vector<Call> member_calls(const SourceFile& file) {

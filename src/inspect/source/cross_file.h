@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_targets.h"
 #include "inspect/source/source_rule.h"
 
@@ -32,6 +33,13 @@ inline constexpr size_t max_followed_argument = 16;
 // holds as one past that, of a "function" named as the variable.
 uint64_t return_key(uint64_t function);
 uint64_t global_key(uint64_t variable);
+
+// What a function leaves in an argument its callers give it to fill (`void source(char *&data)`,
+// `void source(char **data)` called `source(&data)`, or the characters `void source(char *data)`
+// writes) is keyed as one past those, by the argument's position; is_filled_key() tells such a
+// key of `function` from the others.
+uint64_t filled_key(uint64_t function, size_t index);
+bool is_filled_key(uint64_t key, uint64_t function);
 
 // A field of the structure a function returns by value is keyed as what a function named
 // "function.field" returns; a static member of a class as the global "Class::member" (no
@@ -113,6 +121,18 @@ struct CrossFileValues {
   std::optional<std::vector<GlobalStore>> stores;
   std::vector<ForwardedParameter> member_forwards;  // found with the stores (see forwarded_parameters)
 };
+
+// The parameters the functions of a source file may fill for callers in other files (see
+// filled_key): `T *&name`, `T **name`, or `T *name` / `T name[]` (FillForm::buffer), T a character
+// type (char, wchar_t, TCHAR…), at a position followed. Not a header's, not a static function's,
+// not a method's (its calls through objects are keyed otherwise).
+struct FilledParameter {
+  uint64_t key = 0;  // filled_key() of the function and the parameter's position
+  int function = -1;
+  size_t name = 0;  // the parameter's name token
+  FillForm form = FillForm::buffer;
+};
+std::vector<FilledParameter> filled_parameters(const SourceFile& file);
 
 // The calls of member functions in a C++ source file (b->action(data), s.sink(data)) and its
 // constructions of objects (new BadSink(data), `BadSink sink(data);`, named as calls of the

@@ -614,6 +614,11 @@ class FormatStrings final : public SourceRule {
         if (returned_literal_contents(file.values(), static_cast<int>(g))) literal_arguments_.add(key);
         else other_arguments_.add(key);
       }
+    // What they leave in the arguments they fill (`void source(char *&data) { data = "fixed"; }`).
+    for (const FilledParameter& p : filled_parameters(file)) {
+      if (filled_literal_contents(file.values(), p.function, p.name, p.form)) literal_arguments_.add(p.key);
+      else other_arguments_.add(p.key);
+    }
     // What this file's functions store in its global character pointers (`g_data = data;`).
     for (const GlobalStore& store : global_stores(file)) {
       // Given to printf: read (scanf's arguments are written).

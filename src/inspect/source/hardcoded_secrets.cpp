@@ -297,6 +297,7 @@ class Check {
     equality_operators();
     foreign_literals();
     returned_literals();
+    filled_literals();
     global_literals();
   }
 
@@ -780,6 +781,16 @@ class Check {
     }
   }
 
+  // What this file's functions leave in the arguments they fill when it is filled only from
+  // literals (`void source(char *&data) { data = (char *)"ABCD123!"; }`).
+  void filled_literals() {
+    for (const FilledParameter& p : filled_parameters(file_)) {
+      const auto texts = filled_literal_contents(values_, p.function, p.name, p.form);
+      if (!texts || texts->empty() || not_a_credential(texts->front(), true)) continue;
+      facts_.literals.push_back({p.key, toks_[p.name].line, texts->front().substr(0, 40)});
+    }
+  }
+
   // What this file stores in its global character pointers when it is a buffer filled only from
   // literals (`strcpy(data, "ABCD123!"); g_data = data;`).
   void global_literals() {
@@ -827,20 +838,25 @@ class Check {
   std::set<const Binding*> secret_bindings_;
 };
 
-// g_data = "ABCD123!";: a literal that may be a credential stored in a global character pointer,
-// which a sink of another file may read (see finish). The cheap test on the tokens first.
-bool stores_literal_in_global(const SourceFile& file) {
+// g_data = "ABCD123!"; or, in a function filling the pointer its caller gives
+// (`void source(char *&data)`), data = (char *)"ABCD123!";: a literal that may be a credential
+// stored where a sink of another file may read it (see finish). The cheap test on the tokens first.
+bool stores_literal_for_other_files(const SourceFile& file) {
   const auto t = file.tokens;
   bool assigned = false;
   for (size_t k = 2; k < t.size() && !assigned; ++k)
-    assigned = t[k].kind == TokenKind::string && t[k - 1].is("=") && t[k - 2].kind == TokenKind::identifier &&
+    assigned = t[k].kind == TokenKind::string &&
+               ((t[k - 1].is("=") && t[k - 2].kind == TokenKind::identifier) || t[k - 1].is(")")) &&
                !not_a_credential(string_body(t[k]), true);
   if (!assigned) return false;
   const auto& stores = global_stores(file);
-  return std::any_of(stores.begin(), stores.end(), [&](const GlobalStore& s) {
-    const TokenRange value = file.values().strip(s.value);
-    return value.size() == 1 && t[value.begin].kind == TokenKind::string;
-  });
+  if (std::any_of(stores.begin(), stores.end(), [&](const GlobalStore& s) {
+        const TokenRange value = file.values().strip(s.value);
+        return value.size() == 1 && t[value.begin].kind == TokenKind::string;
+      }))
+    return true;
+  const auto filled = filled_parameters(file);
+  return std::any_of(filled.begin(), filled.end(), [](const FilledParameter& p) { return p.form != FillForm::buffer; });
 }
 
 class HardcodedSecrets final : public SourceRule {
@@ -868,7 +884,7 @@ class HardcodedSecrets final : public SourceRule {
     // another file fills (see finish).
     // A header including others may be how it sees one.
     if (is_header(file.input.path)) return !header_extern_pointers(file).empty() || !quoted_includes(file).empty();
-    if (stores_literal_in_global(file)) return true;
+    if (stores_literal_for_other_files(file)) return true;
     // A file passing on a parameter may be a link in a chain from such a file to a sink.
     if (std::none_of(copy_calls.begin(), copy_calls.end(),
                      [&](std::string_view n) { return file.names.index(n) < file.names.size(); }))
@@ -918,9 +934,10 @@ class HardcodedSecrets final : public SourceRule {
           Finding finding = sink.finding;
           finding.message = sink.callee + " is given the literal \"" + literal.text + "\" as its " +
                             (sink.password ? "password" : "key") +
-                            (sink.argument == return_key(sink.function)   ? ", returned by the function at "
-                             : sink.argument == global_key(sink.function) ? ", stored in the global at "
-                                                                          : ", passed by the call at ") +
+                            (sink.argument == return_key(sink.function)        ? ", returned by the function at "
+                             : sink.argument == global_key(sink.function)      ? ", stored in the global at "
+                             : is_filled_key(sink.argument, sink.function) ? ", filled in by the function at "
+                                                                               : ", passed by the call at ") +
                             std::string(path) + ":" +
                             std::to_string(literal.line) +
                             ": a literal credential is the same on every device and recoverable from the firmware; " +

@@ -146,20 +146,38 @@ std::span<const Binding* const> FileValues::bindings_in_order() const {
 }
 
 std::vector<const Binding*> FileValues::visible(std::string_view name, int function) const {
-  std::vector<const Binding*> all;
+  const size_t id = names_.index(name);
+  if (id >= names_.size()) return {};
+  const std::vector<Binding>& every = bindings_of(id);
+  // The file-scope bindings (and macros) of the name, found once: a name bound in each of
+  // thousands of functions is asked about in each of them.
+  auto [scope, fresh] = file_scope_bindings_.try_emplace(id);
+  if (fresh)
+    for (const Binding& b : every)
+      if (b.function == -1 && b.form != BindingForm::member) scope->second.push_back(&b);
+  if (function < 0) return scope->second;
+  // The function's own, by position: a definition's tokens are one range.
+  const FunctionDef& f = syntax_.functions()[static_cast<size_t>(function)];
+  const auto first = std::lower_bound(every.begin(), every.end(), f.name, [](const Binding& b, size_t k) { return b.name < k; });
+  const auto last = std::upper_bound(first, every.end(), f.body_close, [](size_t k, const Binding& b) { return k < b.name; });
+  std::vector<const Binding*> own;
   bool local_declaration = false;
-  for (const Binding* b : bindings(name)) {
-    if (b->form == BindingForm::member) continue;
-    if (b->function != function && b->function != -1) continue;
-    if (b->function == function && function != -1 &&
-        (b->form == BindingForm::declaration || b->form == BindingForm::parameter))
-      local_declaration = true;
-    all.push_back(b);
+  for (auto b = first; b != last; ++b) {
+    if (b->form == BindingForm::member || b->function != function) continue;
+    local_declaration = local_declaration || b->form == BindingForm::declaration || b->form == BindingForm::parameter;
+    own.push_back(&*b);
   }
-  if (!local_declaration) return all;
   std::vector<const Binding*> out;
-  for (const Binding* b : all)
-    if (b->function == function || b->form == BindingForm::macro) out.push_back(b);
+  out.reserve(own.size() + scope->second.size());
+  const auto by_position = [](const Binding* a, const Binding* b) { return a->name < b->name; };
+  if (!local_declaration) {
+    std::merge(own.begin(), own.end(), scope->second.begin(), scope->second.end(), std::back_inserter(out), by_position);
+    return out;
+  }
+  std::vector<const Binding*> macros;
+  for (const Binding* b : scope->second)
+    if (b->form == BindingForm::macro) macros.push_back(b);
+  std::merge(own.begin(), own.end(), macros.begin(), macros.end(), std::back_inserter(out), by_position);
   return out;
 }
 
@@ -255,6 +273,36 @@ TokenRange FileValues::statement(size_t i) const {
     ++e;
   }
   return {b, e};
+}
+
+std::span<const Binding* const> FileValues::bindings_in(int function) const {
+  if (function < 0) return {};
+  const FunctionDef& f = syntax_.functions()[static_cast<size_t>(function)];
+  const auto all = bindings_in_order();
+  const auto first = std::lower_bound(all.begin(), all.end(), f.name, [](const Binding* b, size_t k) { return b->name < k; });
+  const auto last = std::upper_bound(first, all.end(), f.body_close, [](size_t k, const Binding* b) { return k < b->name; });
+  return {first, last};
+}
+
+bool FileValues::in_body_block(size_t begin, int function) const {
+  const auto toks = tokens();
+  if (function < 0 || begin == 0 || begin >= toks.size()) return false;
+  const Token& before = toks[begin - 1];
+  if (!(before.is(";") || before.is("{") || before.is("}")) || statement(begin).begin != begin) return false;
+  const FunctionDef& f = syntax_.functions()[static_cast<size_t>(function)];
+  // Back over whole blocks to the brace that opens the one holding the statement.
+  size_t k = begin;
+  for (size_t steps = 0; k > f.body_open && steps < max_walk; ++steps) {
+    --k;
+    if (!toks[k].is("}")) {
+      if (toks[k].is("{")) return k == f.body_open;
+      continue;
+    }
+    const size_t open = syntax_.match(k);
+    if (open >= k || open <= f.body_open) return false;
+    k = open;
+  }
+  return false;
 }
 
 ListFacts FileValues::list_facts(TokenRange braces) const {

@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "inspect/source/file_names.h"
@@ -94,6 +95,9 @@ class FileValues {
   // Every binding in the file, in token order (finds the bindings of every name). A span of
   // pointers: clang's ranges with GCC 12's library reject a transform view here (the fuzz build).
   std::span<const Binding* const> all_bindings() const { return bindings_in_order(); }
+  // The bindings whose names lie in a function definition (its parameters and body), in token
+  // order: found by position, so asking in each function of a large file stays linear.
+  std::span<const Binding* const> bindings_in(int function) const;
   // Every binding of a name in the file, in token order.
   std::vector<const Binding*> bindings(std::string_view name) const;
   // The bindings of a name that are seen from inside `function`: its own (shadowing file-scope
@@ -125,6 +129,11 @@ class FileValues {
                                         const Call* except = nullptr) const;
   // The statement holding token i, within its block (the whole for(…) header counts).
   TokenRange statement(size_t i) const;
+  // Whether the statement starting at token `begin` is one of the function body's own block: not
+  // in a nested block, not the body of an if, else, loop or label, so it runs whenever the
+  // function gets that far. False when the walk back to the body's brace goes past a bound (a
+  // hostile body of thousands of statements asked about each of them).
+  bool in_body_block(size_t begin, int function) const;
   ListFacts list_facts(TokenRange braces) const;
 
  private:
@@ -212,6 +221,7 @@ class FileValues {
   mutable std::vector<std::vector<Binding>> bindings_;
   mutable std::vector<const Binding*> bindings_in_order_;  // every binding, once all_bindings() asks
   mutable bool all_bound_ = false;
+  mutable std::unordered_map<size_t, std::vector<const Binding*>> file_scope_bindings_;  // by name, see visible()
   mutable std::vector<std::vector<size_t>> calls_by_function_;  // [0] is file scope, [f + 1] function f
   // Per name (FileNames index): the index in syntax_.functions() of the first definition one of its
   // occurrences names, member_definition when that one is qualified (X::name), or no_definition.

@@ -1,5 +1,7 @@
 // Values that cross files other than as a parameter of the sink's function filled by its callers:
-// returned by a source function of another file (`data = source(data); printf(data);`), or passed
+// returned by a source function of another file (`data = source(data); printf(data);`), or filled
+// by one given the pointer by reference, a pointer to it or its buffer (`source(data);
+// printf(data);`), or passed
 // on through functions of further files (run → first → second → sink), or stored in a global
 // that a function of another file reads (`g_data = data; sink();`), in a static member of a class
 // (`Holder::s_data`), or in a field of a structure returned by value (`struct Cfg c = load();
@@ -26,6 +28,27 @@ std::vector<SnippetFile> returned(const std::string& fill, const std::string& si
            "#include <stdio.h>\n#include <windows.h>\nchar *source(char *data);\nvoid run(void)\n{\n"
            "    char buffer[100] = \"\";\n    char *data = buffer;\n    data = source(data);\n    " +
                sink + "\n}\n",
+           ""}};
+}
+
+// How src/source.EXT's source() takes the argument it fills, and how src/main.EXT passes it.
+struct FillWay {
+  std::string ext, parameter, pass;
+};
+const FillWay by_reference{"cpp", "char *&data", "data"};        // data = …;
+const FillWay through_pointer{"c", "char **data", "&data"};      // *data = …;
+const FillWay into_buffer{"c", "char *data", "data"};            // strcpy(data, …);
+
+// A two-file program: src/source.EXT defines `void source(PARAMETER)` with `fill`, which
+// src/main.EXT calls on its local `data` (pointing to a buffer) and then does `sink`.
+std::vector<SnippetFile> filled(const FillWay& way, const std::string& fill, const std::string& sink) {
+  return {{"src/source." + way.ext,
+           "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\nvoid source(" + way.parameter + ")\n{\n" + fill +
+               "}\n",
+           ""},
+          {"src/main." + way.ext,
+           "#include <stdio.h>\n#include <windows.h>\nvoid source(" + way.parameter + ");\nvoid run(void)\n{\n"
+           "    char buffer[100] = \"\";\n    char *data = buffer;\n    source(" + way.pass + ");\n    " + sink + "\n}\n",
            ""}};
 }
 
@@ -229,6 +252,17 @@ const std::vector<TreePair> code2_pairs = joined({
     {"a static member a setter of another file stores, read as a wide format (C++)",
      setter_member("wchar_t", "Holder::set(_wgetenv(L\"FMT\"));", "wprintf(Holder::s_data);"),
      setter_member("wchar_t", member_buffer_wide("fixedstringtest", set_buffer), "wprintf(Holder::s_data);")},
+    {"filled by reference by a function of another file: input against a literal (C++)",
+     filled(by_reference, "    data = getenv(\"FMT\");\n", "printf(data);"),
+     filled(by_reference, "    data = (char *)\"fixedstringtest\";\n", "printf(data);")},
+    {"filled by reference, then read into fprintf (C++)",
+     filled(by_reference, "    data = getenv(\"FMT\");\n", "fprintf(stdout, data);"),
+     filled(by_reference, "    data = (char *)\"fixedstringtest\";\n", "fprintf(stdout, data);")},
+    {"filled through a pointer to it by a function of another file (C)",
+     filled(through_pointer, "    *data = getenv(\"FMT\");\n", "printf(data);"),
+     filled(through_pointer, "    *data = \"fixedstringtest\";\n", "printf(data);")},
+    {"its buffer filled by a function of another file: a line read against a literal copied in (C)",
+     filled(into_buffer, read_line, "printf(data);"), filled(into_buffer, copy_format, "printf(data);")},
 }, {format_pairs("a global declared in an included header", header_global, "g_data", "g_data"),
     format_pairs("a field of a structure another file returns by value", returned_struct, "c.text", "c.text")});
 
@@ -253,6 +287,14 @@ const std::vector<TreePair> crypto4_pairs = joined({
     {"a static member a setter of another file stores, given a wide literal password (C++)",
      setter_member("wchar_t", member_buffer_wide("ABCD123!", set_buffer), logon_with("Holder::s_data", true)),
      setter_member("wchar_t", "Holder::set(_wgetenv(L\"PASSWORD\"));", logon_with("Holder::s_data", true))},
+    {"filled by reference with a literal password by a function of another file (C++)",
+     filled(by_reference, "    data = (char *)\"ABCD123!\";\n", logon),
+     filled(by_reference, "    data = getenv(\"PASSWORD\");\n", logon)},
+    {"filled through a pointer to it with a literal password (C)",
+     filled(through_pointer, "    *data = \"ABCD123!\";\n", logon),
+     filled(through_pointer, "    *data = getenv(\"PASSWORD\");\n", logon)},
+    {"its buffer filled from a literal password by a function of another file (C)",
+     filled(into_buffer, copy_password, logon), filled(into_buffer, read_line, logon)},
 }, {password_pairs("a global declared in an included header", header_global, "g_data", "g_data"),
     password_pairs("a field of a structure another file returns by value", returned_struct, "c.text", "c.text")});
 
@@ -286,6 +328,53 @@ TEST(CrossFileFlowPairs, FormatStringsUnsettled) {
   EXPECT_EQ(code2(global(copy_format, "g_data[0] = getchar(); printf(data);")), 1u);
   // Changed after it was returned.
   EXPECT_EQ(code2(returned(copy_format, "fgets(data, 100, stdin); printf(data);")), 1u);
+}
+
+// A filled argument counts as a literal only when the filling function always overwrites it with
+// literals and nothing else writes it before the use.
+TEST(CrossFileFlowPairs, FormatStringsFilledUnsettled) {
+  const auto code2 = [](const std::vector<SnippetFile>& files) {
+    return test::only(test::inspect_tree(files).findings, "CODE-2").size();
+  };
+  const std::string literal = "    data = (char *)\"fixedstringtest\";\n";
+  ASSERT_EQ(code2(filled(by_reference, literal, "printf(data);")), 0u);
+  // Filled only on one path: what the caller passed may come back.
+  EXPECT_EQ(code2(filled(by_reference, "    if (getenv(\"X\"))\n    " + literal, "printf(data);")), 1u);
+  EXPECT_EQ(code2(filled(by_reference, "    if (getenv(\"X\")) {\n    " + literal + "    }\n", "printf(data);")), 1u);
+  // Also stored from input.
+  EXPECT_EQ(code2(filled(by_reference, literal + "    if (getenv(\"X\")) data = getenv(\"FMT\");\n", "printf(data);")), 1u);
+  // Only read: the caller's buffer keeps what it held.
+  EXPECT_EQ(code2(filled(into_buffer, "    puts(data);\n", "printf(data);")), 1u);
+  // Appended to: the caller's contents count.
+  EXPECT_EQ(code2(filled(into_buffer, "    strcat(data, \"fixedstringtest\");\n", "printf(data);")), 1u);
+  // Written again by the sink's file after the call, directly or through the buffer it points to.
+  EXPECT_EQ(code2(filled(by_reference, literal, "data = getenv(\"FMT\");\n    printf(data);")), 1u);
+  EXPECT_EQ(code2(filled(into_buffer, copy_format, "fgets(buffer, 100, stdin);\n    printf(data);")), 1u);
+  // The call only on one path.
+  auto conditional = filled(by_reference, literal, "printf(data);");
+  const std::string call = "    source(data);";
+  conditional[1].code.replace(conditional[1].code.find(call), call.size(), "    if (buffer[1]) source(data);");
+  EXPECT_EQ(code2(conditional), 1u);
+  // Another file of the tree defines source() too, filling from input: which one links is unknown.
+  auto twice = filled(by_reference, literal, "printf(data);");
+  twice.push_back({"tool/source.cpp", "#include <stdlib.h>\nvoid source(char *&data)\n{\n    data = getenv(\"FMT\");\n}\n", ""});
+  EXPECT_EQ(code2(twice), 1u);
+  // The sink's file defines source() itself: decided there, as before.
+  EXPECT_EQ(code2({{"src/main.cpp", "#include <stdio.h>\n#include <stdlib.h>\nvoid source(char *&data)\n{\n"
+                                    "    data = getenv(\"FMT\");\n}\nvoid run()\n{\n    char *data = NULL;\n"
+                                    "    source(data);\n    printf(data);\n}\n", ""}}),
+            1u);
+  // A literal macro of a header given to two calls is no local the first one fills.
+  EXPECT_EQ(code2({{"include/fmt.h", "#define PORT_FMT \"port@%u\"\n", ""},
+                   {"src/names.c", "#include <stdio.h>\n#include \"../include/fmt.h\"\nvoid names(char *a, char *b)\n{\n"
+                                   "    snprintf(a, 8, PORT_FMT, 1);\n    snprintf(b, 8, PORT_FMT, 0);\n}\n", ""}}),
+            0u);
+  // A parameter given to a call before the use (va_start) stays the parameter its callers fill.
+  EXPECT_EQ(code2({{"src/wrap.c", "#include <stdarg.h>\n#include <stdio.h>\nint wrap(char *buf, const char *fmt, ...)\n{\n"
+                                  "    va_list args;\n    int len;\n    va_start(args, fmt);\n    len = va_arg(args, int);\n"
+                                  "    va_end(args);\n    return snprintf(buf, 8, fmt, len);\n}\n", ""},
+                   {"src/main.c", "int wrap(char *buf, const char *fmt, ...);\nvoid run(char *buf)\n{\n    wrap(buf, \"%d\", 3);\n}\n", ""}}),
+            0u);
 }
 
 // Headers including headers are followed to a bounded depth, each once: a cycle ends.
