@@ -153,6 +153,12 @@ Value FileValues::resolve_name_at(std::string_view name, int function, int depth
                    ? resolve_parameter(*b, depth + 1)
                    : resolve_at(b->value, b->form == BindingForm::macro ? function : b->function, depth + 1);
     if (bv.is(Value::Kind::unknown)) return Value{};
+    // A copy of another variable (char *alias = data;) holds what that one held at the copy: not
+    // its initial value when a call was given it before (getrandom(&data, …), RAND_bytes(data, n)).
+    // Only the first binding followed is reported in `via`, so the ones behind it are asked here.
+    if (b->form != BindingForm::parameter && b->form != BindingForm::macro && b->function >= 0 &&
+        !still_bound(bv, b->function, b->name))
+      return Value{};
     if (!have) {
       v = std::move(bv);
       // Through a parameter, the binding that matters is the caller's variable (is it const, is it
