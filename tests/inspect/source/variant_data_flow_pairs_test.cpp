@@ -136,9 +136,6 @@ std::vector<std::string> joined(std::initializer_list<std::vector<std::string>> 
 //   called with explicit arguments (sink<char *>(data), which the syntax does not take for a call):
 //   the callers of the sink are not found, so CODE-2 alarms on the fixed source and CRYPTO-4 misses
 //   the flawed one;
-// - a member set in the constructor and used in the destructor, when the file's other classes have
-//   a member of the same name (badClass and goodG2BClass each with its `data`), and a literal
-//   passed on through two sink functions: the contents are not followed (buffer_contents.cpp);
 // - RNG-2 follows a seed only within the function that seeds (predictable_seeds.cpp);
 // - RNG-3 follows an IV only from its own declaration to the cipher call (iv_reuse.cpp), and takes
 //   a copy made after RAND_bytes filled the IV for the zeros it was declared with;
@@ -174,9 +171,29 @@ TEST(VariantDataFlowPrograms, Code2) {
   expect_variant_programs("CODE-2", "data-flow variants", data_flow_programs(code2_flaws),
                           joined({along(code2_flaws[0].name, member_reads), along(code2_flaws[1].name, member_reads),
                                   along(code2_flaws[0].name, unseen_callers),
-                                  along(code2_flaws[1].name, unseen_callers),
-                                  along(code2_flaws[0].name, {"a member set in the constructor and used in the destructor"}),
-                                  along(code2_flaws[1].name, {"a member set in the constructor and used in the destructor"})}));
+                                  along(code2_flaws[1].name, unseen_callers)}));
+}
+// Members of the same name in several classes: each class's writes are to its own member, but a
+// member a class inherits is written by its base too (the base's constructor stores input there,
+// the derived class only clears it).
+TEST(VariantDataFlowPrograms, Code2MemberInheritedFromABase) {
+  using test::Role;
+  const test::VariantProgram program{
+      "a member the base class fills from input, printed by the derived class",
+      {{Role::shared, "#include <stdio.h>\n#include <string.h>\n"},
+       {Role::flawed,
+        "class InputHolder\n{\nprotected:\n    char *data;\n\npublic:\n    explicit InputHolder(char *line)\n    {\n"
+        "        data = line;\n    }\n};\nclass InputPrinter : public InputHolder\n{\npublic:\n"
+        "    explicit InputPrinter(char *line) : InputHolder(line) {}\n    void clear()\n    {\n"
+        "        data = \"\";\n    }\n    ~InputPrinter()\n    {\n"
+        "        printf(data);\n    }\n};\nvoid bad(void)\n{\n    char line[100] = \"\";\n"
+        "    if (fgets(line, 100, stdin) != NULL)\n    {\n        InputPrinter printer(line);\n    }\n}\n"},
+       {Role::fixed,
+        "class FixedPrinter\n{\npublic:\n    FixedPrinter()\n    {\n        data = \"fixedstringtest\";\n    }\n"
+        "    ~FixedPrinter()\n    {\n        printf(data);\n    }\n\nprivate:\n    const char *data;\n};\n"
+        "void good(void)\n{\n    FixedPrinter printer;\n}\n"}},
+      "src/program.cpp"};
+  expect_variant_programs("CODE-2", "member of a base", {program});
 }
 TEST(VariantDataFlowPrograms, Code3) {
   expect_variant_programs("CODE-3", "data-flow variants", data_flow_programs(code3_flaws));
@@ -190,11 +207,7 @@ TEST(VariantDataFlowPrograms, Crypto1) {
 TEST(VariantDataFlowPrograms, Crypto4) {
   expect_variant_programs("CRYPTO-4", "data-flow variants", data_flow_programs(crypto4_flaws),
                           joined({along(crypto4_flaws[0].name, unseen_callers),
-                                  along(crypto4_flaws[1].name, unseen_callers),
-                                  along(crypto4_flaws[0].name, {"a member set in the constructor and used in the destructor",
-                                                                "two sink functions deep"}),
-                                  along(crypto4_flaws[1].name, {"a member set in the constructor and used in the destructor",
-                                                                "two sink functions deep"})}));
+                                  along(crypto4_flaws[1].name, unseen_callers)}));
 }
 TEST(VariantDataFlowPrograms, Rng1) {
   expect_variant_programs("RNG-1", "data-flow variants", data_flow_programs(rng1_flaws));
