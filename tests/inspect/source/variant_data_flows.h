@@ -66,6 +66,17 @@ struct DataPath {
   std::function<std::string(const VersionText&)> version;
 };
 
+// A C++ container of `container` ("$T" the data's type) filled by `store` and passed to the sink
+// function, which reads the element `read`.
+inline DataPath container_path(std::string name, std::string container, std::string read, std::string store) {
+  return {std::move(name), true, nullptr, [=](const VersionText& v) {
+            const std::string type = replaced_all(container, "$T", v.type);
+            return v.sink_function(type + " dataContainer", v.type + " data = " + read + ";\n" + v.sink) +
+                   v.function(v.declaration + v.source + type + " dataContainer;\n" + store + v.prefix +
+                              "Sink(dataContainer);\n");
+          }};
+}
+
 inline std::vector<DataPath> data_paths() {
   using V = VersionText;
   return {
@@ -156,26 +167,11 @@ inline std::vector<DataPath> data_paths() {
                 v.function(v.declaration + v.source + "flaw_base *object = new " + v.prefix +
                            "Derived;\nobject->action(data);\ndelete object;\n");
        }},
-      {"a std::vector element", true, nullptr,
-       [](const V& v) {
-         return v.sink_function("std::vector<" + v.type + "> dataVector", v.type + " data = dataVector[2];\n" + v.sink) +
-                v.function(v.declaration + v.source + "std::vector<" + v.type +
-                           "> dataVector;\ndataVector.insert(dataVector.end(), 3, data);\n" + v.prefix +
-                           "Sink(dataVector);\n");
-       }},
-      {"a std::list element", true, nullptr,
-       [](const V& v) {
-         return v.sink_function("std::list<" + v.type + "> dataList", v.type + " data = dataList.back();\n" + v.sink) +
-                v.function(v.declaration + v.source + "std::list<" + v.type +
-                           "> dataList;\ndataList.push_back(data);\n" + v.prefix + "Sink(dataList);\n");
-       }},
-      {"a std::map element", true, nullptr,
-       [](const V& v) {
-         return v.sink_function("std::map<int, " + v.type + "> dataMap", v.type + " data = dataMap[2];\n" + v.sink) +
-                v.function(v.declaration + v.source + "std::map<int, " + v.type +
-                           "> dataMap;\ndataMap[0] = data;\ndataMap[1] = data;\ndataMap[2] = data;\n" + v.prefix +
-                           "Sink(dataMap);\n");
-       }},
+      container_path("a std::vector element", "std::vector<$T>", "dataContainer[2]",
+                     "dataContainer.insert(dataContainer.end(), 3, data);\n"),
+      container_path("a std::list element", "std::list<$T>", "dataContainer.back()", "dataContainer.push_back(data);\n"),
+      container_path("a std::map element", "std::map<int, $T>", "dataContainer[2]",
+                     "dataContainer[0] = data;\ndataContainer[1] = data;\ndataContainer[2] = data;\n"),
       {"a reference", true, nullptr,
        [](const V& v) {
          return v.function(v.declaration + v.source + v.type + " &dataRef = data;\n" + v.sink_on("dataRef"));
@@ -214,10 +210,7 @@ inline std::vector<VariantProgram> data_flow_programs(const DataFlaw& flaw) {
 }
 
 inline std::vector<VariantProgram> data_flow_programs(const std::vector<DataFlaw>& flaws) {
-  std::vector<VariantProgram> programs;
-  for (const auto& flaw : flaws)
-    for (auto& p : data_flow_programs(flaw)) programs.push_back(std::move(p));
-  return programs;
+  return programs_of(flaws, [](const DataFlaw& flaw) { return data_flow_programs(flaw); });
 }
 
 }  // namespace mdbc::test

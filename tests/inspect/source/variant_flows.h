@@ -113,10 +113,7 @@ inline std::vector<VariantProgram> flow_programs(const Flaw& flaw) {
 }
 
 inline std::vector<VariantProgram> flow_programs(const std::vector<Flaw>& flaws) {
-  std::vector<VariantProgram> programs;
-  for (const auto& flaw : flaws)
-    for (auto& p : flow_programs(flaw)) programs.push_back(std::move(p));
-  return programs;
+  return programs_of(flaws, [](const Flaw& flaw) { return flow_programs(flaw); });
 }
 
 }  // namespace mdbc::test

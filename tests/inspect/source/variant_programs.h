@@ -29,6 +29,15 @@ struct VariantProgram {
   std::string path = "src/program.c";
 };
 
+// The programs `make` builds of each flaw, in order.
+template <class Flaw, class Make>
+std::vector<VariantProgram> programs_of(const std::vector<Flaw>& flaws, Make&& make) {
+  std::vector<VariantProgram> programs;
+  for (const auto& flaw : flaws)
+    for (auto& p : make(flaw)) programs.push_back(std::move(p));
+  return programs;
+}
+
 // How the findings of `element` (an element, or a rule id prefix such as "CODE-5/recursion") of
 // one program fall on its parts.
 struct ProgramVerdict {
