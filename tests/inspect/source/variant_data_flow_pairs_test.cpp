@@ -149,7 +149,7 @@ std::vector<std::string> joined(std::initializer_list<std::vector<std::string>> 
 const std::vector<std::string_view> member_reads = {"a pointer to the variable", "a struct field",
                                                                "a struct passed to a sink function", "a union"};
 const std::vector<std::string_view> unseen_callers = {"a virtual method through a base pointer",
-                                                                 "a function template"};
+                                                                 "a function template given its argument"};
 const std::vector<std::string_view> beyond_the_function_but_a_sink_function = {
     "a struct field",
     "a struct passed to a sink function",
@@ -164,10 +164,11 @@ const std::vector<std::string_view> beyond_the_function_but_a_sink_function = {
     "a std::vector element",
     "a std::list element",
     "a std::map element",
-    "a function template",
+    "a function template given its argument",
 };
 const std::vector<std::string_view> beyond_the_function =
-    joined_views(beyond_the_function_but_a_sink_function, {"a sink function's parameter", "two sink functions deep"});
+    joined_views(beyond_the_function_but_a_sink_function,
+                 {"a sink function's parameter", "two sink functions deep", "a function template"});
 
 TEST(VariantDataFlowPrograms, Code1) {
   expect_variant_programs("CODE-1", "data-flow variants", data_flow_programs(code1_flaws));

@@ -4,9 +4,10 @@
 // return value, a sink function's parameter (directly, through a function pointer, through a
 // pointer to the variable), a file-scope variable; in C++ also a member set in the constructor and
 // used in the destructor, a virtual method called through a base pointer, a std::vector, std::list
-// or std::map element, a reference and a function template. The flawed function ("bad") joins the
-// flawed source to the flawed sink; "goodG2B" the fixed source to the flawed sink, "goodB2G" the
-// flawed source to the fixed sink. Each function and the helpers only it uses form one part.
+// or std::map element, a reference and a function template (its argument deduced or given). The
+// flawed function ("bad") joins the flawed source to the flawed sink; "goodG2B" the fixed source to
+// the flawed sink, "goodB2G" the flawed source to the fixed sink. Each function and the helpers
+// only it uses form one part.
 #include <cctype>
 #include <functional>
 #include <string>
@@ -74,6 +75,17 @@ inline DataPath container_path(std::string name, std::string container, std::str
             return v.sink_function(type + " dataContainer", v.type + " data = " + read + ";\n" + v.sink) +
                    v.function(v.declaration + v.source + type + " dataContainer;\n" + store + v.prefix +
                               "Sink(dataContainer);\n");
+          }};
+}
+
+// A function template as the sink, called with its argument deduced or given (`arguments`, "$T"
+// the data's type).
+inline DataPath template_path(std::string name, std::string arguments) {
+  return {std::move(name), true, nullptr, [=](const VersionText& v) {
+            return "template <class T>\nstatic void " + v.prefix + "Sink(T data)\n{\n" + indented(v.sink, "    ") +
+                   "}\n" +
+                   v.function(v.declaration + v.source + v.prefix + "Sink" + replaced_all(arguments, "$T", v.type) +
+                              "(data);\n");
           }};
 }
 
@@ -176,11 +188,8 @@ inline std::vector<DataPath> data_paths() {
        [](const V& v) {
          return v.function(v.declaration + v.source + v.type + " &dataRef = data;\n" + v.sink_on("dataRef"));
        }},
-      {"a function template", true, nullptr,
-       [](const V& v) {
-         return "template <class T>\nstatic void " + v.prefix + "Sink(T data)\n{\n" + indented(v.sink, "    ") + "}\n" +
-                v.function(v.declaration + v.source + v.prefix + "Sink<" + v.type + ">(data);\n");
-       }},
+      template_path("a function template", ""),
+      template_path("a function template given its argument", "<$T>"),
   };
 }
 

@@ -37,6 +37,17 @@ const std::vector<Flaw> code1_flaws = {
     {"scanf %s without a width", "#include <stdio.h>\n",
      "char word[16];\nif (scanf(\"%s\", word) == 1)\n    puts(word);\n", "",
      "char word[16];\nif (scanf(\"%15s\", word) == 1)\n    puts(word);\n"},
+    {"wcscpy of a wide argument", "#include <wchar.h>\n",
+     "wchar_t dest[50] = L\"\";\nwcscpy(dest, name);\nwprintf(L\"%ls\\n\", dest);\n", "",
+     "wchar_t dest[50] = L\"\";\nwcsncpy(dest, name, 49);\ndest[49] = L'\\0';\nwprintf(L\"%ls\\n\", dest);\n",
+     "src/program.c", "const wchar_t *name"},
+    {"std::strcpy in C++", "#include <cstring>\n#include <iostream>\n#include <string>\n",
+     "std::string line;\nstd::getline(std::cin, line);\nchar dest[32];\nstd::strcpy(dest, line.c_str());\n"
+     "std::cout << dest << std::endl;\n",
+     "",
+     "std::string line;\nstd::getline(std::cin, line);\nstd::string dest = line.substr(0, 31);\n"
+     "std::cout << dest << std::endl;\n",
+     "src/program.cpp"},
 };
 
 const std::vector<Flaw> code2_flaws = {
@@ -65,6 +76,14 @@ const std::vector<Flaw> code2_flaws = {
      "char data[100] = \"fixedstringtest\";\nsyslog(LOG_INFO, data);\n",
      "char data[100] = \"\";\nFILE *f = fopen(\"/tmp/file.txt\", \"r\");\nif (f != NULL)\n{\n"
      "    if (fgets(data, (int)sizeof(data), f) != NULL)\n        syslog(LOG_INFO, \"%s\", data);\n    fclose(f);\n}\n"},
+    {"a wide line as wprintf's format", "#include <stdio.h>\n#include <wchar.h>\n",
+     "wchar_t data[100] = L\"\";\nif (fgetws(data, 100, stdin) != NULL)\n    wprintf(data);\n",
+     "wchar_t data[100] = L\"\";\nwcscpy(data, L\"fixedstringtest\");\nwprintf(data);\n",
+     "wchar_t data[100] = L\"\";\nif (fgetws(data, 100, stdin) != NULL)\n    wprintf(L\"%ls\\n\", data);\n"},
+    {"a std::string from std::cin as printf's format", "#include <cstdio>\n#include <iostream>\n#include <string>\n",
+     "std::string data;\nstd::getline(std::cin, data);\nprintf(data.c_str());\n",
+     "std::string data = \"fixedstringtest\";\nprintf(data.c_str());\n",
+     "std::string data;\nstd::getline(std::cin, data);\nprintf(\"%s\\n\", data.c_str());\n", "src/program.cpp"},
 };
 
 const std::vector<Flaw> code3_flaws = {
@@ -79,6 +98,9 @@ const std::vector<Flaw> code3_flaws = {
      "",
      "char name[100];\nif (fgets(name, (int)sizeof(name), stdin) != NULL)\n"
      "    execlp(\"cat\", \"cat\", name, (char *)NULL);\n"},
+    {"execl of /bin/sh -c with an argument", "#include <unistd.h>\n",
+     "execl(\"/bin/sh\", \"sh\", \"-c\", command, (char *)NULL);\n", "",
+     "execl(\"/usr/bin/pumpctl\", \"pumpctl\", command, (char *)NULL);\n", "src/program.c", "const char *command"},
 };
 
 const std::vector<Flaw> code4_flaws = {
@@ -93,6 +115,11 @@ const std::vector<Flaw> code4_flaws = {
      "",
      "const char *text = getenv(\"DOSE\");\nif (text != NULL)\n{\n    char *end = NULL;\n    double dose = strtod(text, &end);\n"
      "    if (end != text)\n        printf(\"%f\\n\", dose);\n}\n"},
+    {"std::atol in C++", "#include <cstdlib>\n#include <iostream>\n#include <string>\n",
+     "std::string text;\nstd::getline(std::cin, text);\nstd::cout << std::atol(text.c_str()) << std::endl;\n", "",
+     "std::string text;\nstd::getline(std::cin, text);\ntry\n{\n    std::cout << std::stol(text) << std::endl;\n}\n"
+     "catch (const std::exception &)\n{\n    std::cout << \"not a number\" << std::endl;\n}\n",
+     "src/program.cpp"},
 };
 
 // The recursion is in the function itself: it calls itself under the construct.
@@ -100,6 +127,10 @@ const std::vector<Flaw> code5_flaws = {
     {"a function calling itself", "#include <stdio.h>\n",
      "if (depth > 0)\n    $FN(depth - 1);\nprintf(\"%u\\n\", depth);\n", "",
      "unsigned level;\nfor (level = depth; level > 0; --level)\n    printf(\"%u\\n\", level);\n", "src/program.c",
+     "unsigned depth"},
+    {"a C++ function calling itself", "#include <cstdio>\n",
+     "if (depth > 0)\n    $FN(depth - 1);\nstd::printf(\"%u\\n\", depth);\n", "",
+     "for (unsigned level = depth; level > 0; --level)\n    std::printf(\"%u\\n\", level);\n", "src/program.cpp",
      "unsigned depth"},
 };
 
@@ -139,6 +170,16 @@ const std::vector<Flaw> crypto1_flaws = {
      "unsigned char digest[SHA256_DIGEST_LENGTH];\n"
      "SHA256((const unsigned char *)password, strlen(password), digest);\nstore_hash(digest, sizeof(digest));\n",
      "src/program.c", "const char *password"},
+    {"a digest named md5", "#include <openssl/evp.h>\n",
+     "const EVP_MD *md = EVP_get_digestbyname(\"md5\");\nEVP_MD_CTX *ctx = EVP_MD_CTX_new();\n"
+     "if (md != NULL && ctx != NULL)\n    EVP_DigestInit_ex(ctx, md, NULL);\nEVP_MD_CTX_free(ctx);\n",
+     "",
+     "const EVP_MD *md = EVP_get_digestbyname(\"sha256\");\nEVP_MD_CTX *ctx = EVP_MD_CTX_new();\n"
+     "if (md != NULL && ctx != NULL)\n    EVP_DigestInit_ex(ctx, md, NULL);\nEVP_MD_CTX_free(ctx);\n"},
+    {"mbedTLS MD5", "#include <mbedtls/md5.h>\n#include <mbedtls/sha256.h>\n",
+     "unsigned char digest[16];\nmbedtls_md5(data, size, digest);\n", "",
+     "unsigned char digest[32];\nmbedtls_sha256(data, size, digest, 0);\n", "src/program.c",
+     "const unsigned char *data, size_t size"},
 };
 
 const std::vector<Flaw> crypto4_flaws = {
@@ -179,6 +220,12 @@ const std::vector<Flaw> crypto4_flaws = {
      "unsigned char key[16];\nAES_KEY schedule;\nif (load_key(key, sizeof(key)) == 0)\n"
      "    AES_set_encrypt_key(key, 128, &schedule);\n",
      ""},
+    {"a literal password compared in C++", "#include <iostream>\n#include <string>\n",
+     "std::string entered;\nstd::getline(std::cin, entered);\nconst std::string password = \"Adm1n!2024\";\n"
+     "if (entered == password)\n    std::cout << \"unlocked\" << std::endl;\n",
+     "std::string entered;\nstd::getline(std::cin, entered);\nconst std::string password = load_password(\"/etc/pump/admin\");\n"
+     "if (entered == password)\n    std::cout << \"unlocked\" << std::endl;\n",
+     "", "src/program.cpp"},
 };
 
 const std::vector<Flaw> rng1_flaws = {
@@ -195,6 +242,13 @@ const std::vector<Flaw> rng1_flaws = {
      "if (CryptAcquireContext(&provider, NULL, NULL, PROV_RSA_FULL, CRYPT_VERIFYCONTEXT))\n{\n"
      "    CryptGenRandom(provider, sizeof(long), out);\n    CryptReleaseContext(provider, 0);\n}\n",
      "src/program.c", "unsigned char *out"},
+    {"std::mt19937 for a token in C++", "#include <iostream>\n#include <random>\n#include <openssl/rand.h>\n",
+     "std::mt19937 engine(std::random_device{}());\nunsigned token = static_cast<unsigned>(engine());\n"
+     "std::cout << token << std::endl;\n",
+     "",
+     "unsigned token = 0;\nif (RAND_bytes(reinterpret_cast<unsigned char *>(&token), sizeof(token)) == 1)\n"
+     "    std::cout << token << std::endl;\n",
+     "src/program.cpp"},
 };
 
 const std::vector<Flaw> rng2_flaws = {
@@ -211,6 +265,10 @@ const std::vector<Flaw> rng2_flaws = {
      "srand48((long)getpid());\nprintf(\"%ld\\n\", lrand48());\n", "",
      "long seed = 0;\nif (getrandom(&seed, sizeof(seed), 0) == (ssize_t)sizeof(seed))\n    srand48(seed);\n"
      "printf(\"%ld\\n\", lrand48());\n"},
+    {"a std::mt19937 seeded with a constant", "#include <iostream>\n#include <random>\n",
+     "std::mt19937 engine(12345u);\nstd::cout << engine() << std::endl;\n", "",
+     "std::random_device entropy;\nstd::mt19937 engine(entropy());\nstd::cout << engine() << std::endl;\n",
+     "src/program.cpp"},
 };
 
 const std::vector<Flaw> rng3_flaws = {
@@ -239,6 +297,10 @@ const std::vector<Flaw> log3_flaws = {
      "fprintf(stderr, \"session key %s\\n\", session_key);\n", "",
      "fprintf(stderr, \"session key set (%zu bytes)\\n\", key_length);\n", "src/program.c",
      "const char *session_key, size_t key_length"},
+    {"a password streamed to std::clog", "#include <iostream>\n#include <string>\n",
+     "std::string password;\nstd::getline(std::cin, password);\nstd::clog << \"password \" << password << std::endl;\n", "",
+     "std::string password;\nstd::getline(std::cin, password);\nstd::clog << \"password entered\" << std::endl;\n",
+     "src/program.cpp"},
 };
 
 TEST(VariantPrograms, Code1UnderEveryControlFlow) {
