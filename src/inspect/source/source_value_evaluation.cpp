@@ -340,7 +340,9 @@ Value FileValues::resolve_element(std::string_view name, int64_t index, int func
     if (!at.is(Value::Kind::integer)) return Value{};
     if (at.integer != index) continue;
     Value ev = resolve_at(b->value, function, depth + 1);
-    if (ev.is(Value::Kind::unknown) || (have && !(ev.kind == v.kind && ev.integer == v.integer && ev.text == v.text)))
+    // items[2] = seed; after getrandom(&seed, …): not the value seed was declared with.
+    if (ev.is(Value::Kind::unknown) || !still_bound(ev, function, b->name) ||
+        (have && !(ev.kind == v.kind && ev.integer == v.integer && ev.text == v.text)))
       return Value{};
     v = std::move(ev);
     v.via = b;

@@ -128,6 +128,11 @@ std::vector<std::string_view> joined_views(std::vector<std::string_view> a, std:
   return a;
 }
 
+std::vector<std::string_view> without(std::vector<std::string_view> a, std::initializer_list<std::string_view> b) {
+  std::erase_if(a, [&](std::string_view x) { return std::find(b.begin(), b.end(), x) != b.end(); });
+  return a;
+}
+
 std::vector<std::string> joined(std::initializer_list<std::vector<std::string>> lists) {
   std::vector<std::string> all;
   for (const auto& l : lists) all.insert(all.end(), l.begin(), l.end());
@@ -224,7 +229,8 @@ TEST(VariantDataFlowPrograms, Rng2) {
 }
 TEST(VariantDataFlowPrograms, Rng3) {
   expect_variant_programs("RNG-3", "data-flow variants", data_flow_programs(rng3_flaws),
-                          joined({along(rng3_flaws[0].name, beyond_the_function_but_a_sink_function),
+                          joined({along(rng3_flaws[0].name, without(beyond_the_function_but_a_sink_function,
+                                                                    {"an array passed to a sink function"})),
                                   along(rng3_flaws[0].name, {"a local alias", "a pointer to the variable", "a reference"})}));
 }
 TEST(VariantDataFlowPrograms, Log3) {
