@@ -61,16 +61,11 @@ constexpr std::array<std::string_view, 9> storing_calls{"push_back", "push_front
 constexpr std::array<std::string_view, 7> allocators{"malloc", "calloc", "alloca", "_alloca", "ALLOCA", "new",
                                                      "_malloca"};
 
-// The class a member function belongs to: X for a definition X::f, X::X or X::~X outside the
-// class, the class or struct whose body holds an in-class definition; "" for a free function. A
-// namespace's function (ns::f) passes for a class's: no constructor of ns is ever found for it.
-// Each token walked back is added to `steps`.
-std::string_view class_of(const FileValues& values, const FunctionDef& f, size_t& steps) {
+// The record (class, struct, union) whose body directly holds token k, or "". Each token walked
+// back is added to `steps`.
+std::string_view record_holding(const FileValues& values, size_t k, size_t& steps) {
   const auto t = values.tokens();
-  size_t k = f.name;
-  if (k >= 1 && t[k - 1].is("~")) --k;
-  if (k >= 2 && t[k - 1].is("::")) return t[k - 2].kind == TokenKind::identifier ? t[k - 2].text : std::string_view{};
-  if (!values.in_record(f.name)) return {};
+  if (!values.in_record(k)) return {};
   // The record's '{', back over the class's other members (bracketed groups stepped over), then its head.
   for (size_t p = k, walked = 0; p > 0 && walked < value_tokens::max_walk; ++walked, ++steps) {
     --p;
@@ -85,6 +80,32 @@ std::string_view class_of(const FileValues& values, const FunctionDef& f, size_t
     return record < t.size() ? t[record].text : std::string_view{};
   }
   return {};
+}
+
+// The class a member function belongs to: X for a definition X::f, X::X or X::~X outside the
+// class, the class or struct whose body holds an in-class definition; "" for a free function. A
+// namespace's function (ns::f) passes for a class's: no constructor of ns is ever found for it.
+std::string_view class_of(const FileValues& values, const FunctionDef& f, size_t& steps) {
+  const auto t = values.tokens();
+  size_t k = f.name;
+  if (k >= 1 && t[k - 1].is("~")) --k;
+  if (k >= 2 && t[k - 1].is("::")) return t[k - 2].kind == TokenKind::identifier ? t[k - 2].text : std::string_view{};
+  if (!values.in_record(f.name)) return {};
+  return record_holding(values, k, steps);
+}
+
+// Whether a definition of class `derived` in the file may name `base` among its bases: `base`
+// appears between `class derived` and its '{'. Each token walked is added to `steps`.
+bool may_derive(const FileValues& values, std::string_view derived, std::string_view base, size_t& steps) {
+  const auto t = values.tokens();
+  for (const size_t k : values.occurrences(derived)) {
+    if (k == 0 || !(t[k - 1].is_ident("class") || t[k - 1].is_ident("struct"))) continue;
+    for (size_t p = k + 1, walked = 0; p < t.size() && walked < value_tokens::max_walk; ++p, ++walked, ++steps) {
+      if (t[p].is("{") || t[p].is(";")) break;
+      if (t[p].kind == TokenKind::identifier && t[p].text == base) return true;
+    }
+  }
+  return false;
 }
 
 bool is_constructor(std::span<const Token> t, const FunctionDef& f, std::string_view cls) {
@@ -133,8 +154,9 @@ class Contents {
  public:
   // Within `function`, apart from the tokens (skip_begin, skip_end) of the call that reads the
   // object; `passed_in`: a parameter whose incoming contents the caller vouches for; `level`: how
-  // many functions away from the one asked about. Callers and the functions that set a static
-  // variable are followed from level 0 only; a source helper from any function but a helper.
+  // many functions away from the one asked about. Callers are followed from levels 0 and 1 (see
+  // max_caller_level), the functions that set a static variable from level 0 only; a source helper
+  // from any function but a helper.
   Contents(const FileValues& values, int function, size_t skip_begin, size_t skip_end, std::string_view passed_in = {},
            int level = 0)
       : values_(values), toks_(values.tokens()), function_(function), skip_begin_(skip_begin), skip_end_(skip_end),
@@ -189,17 +211,30 @@ class Contents {
     const auto bindings = values_.bindings(name);
     // The functions with a variable or parameter of that name of their own: their writes are to it.
     std::vector<int> shadowing;
-    for (const Binding* b : bindings)
+    // When the class declares the member itself, another class's plain writes of the name are to
+    // its own member or one it inherits (badClass and goodClass each with its `data`), unless it
+    // derives from this class. A member the class inherits may be written by its base.
+    bool declared_here = false;
+    for (const Binding* b : bindings) {
       if (b->function >= 0 && (b->form == BindingForm::declaration || b->form == BindingForm::parameter))
         shadowing.push_back(b->function);
+      if (b->function < 0 && b->form == BindingForm::member)
+        declared_here = declared_here || record_holding(values_, b->name, steps) == cls;
+    }
     for (const Binding* b : bindings) {
       if (b->function >= 0 && std::find(shadowing.begin(), shadowing.end(), b->function) != shadowing.end()) continue;
       if (b->function < 0) {  // the field's declaration, maybe with a default
         if (b->form != BindingForm::member) return std::nullopt;
+        if (declared_here && record_holding(values_, b->name, steps) != cls) continue;
         if (!b->value.empty() && !judge(-1, b->value)) return std::nullopt;
         continue;
       }
-      if (class_of(values_, functions[static_cast<size_t>(b->function)], steps) != cls || spent(1)) return std::nullopt;
+      const std::string_view owner = class_of(values_, functions[static_cast<size_t>(b->function)], steps);
+      if (spent(1)) return std::nullopt;
+      if (owner != cls && declared_here && !owner.empty() && b->form == BindingForm::assignment &&
+          !may_derive(values_, owner, cls, steps))
+        continue;
+      if (owner != cls) return std::nullopt;
       const bool through_this = b->form == BindingForm::member && b->name >= 2 && toks_[b->name - 1].is("->") &&
                                 toks_[b->name - 2].is_ident("this");
       if ((b->form != BindingForm::assignment && !through_this) || b->value.empty() || !judge(b->function, b->value))
@@ -394,13 +429,17 @@ class Contents {
     return true;
   }
 
+  // Callers are followed two functions up: bad() passes a literal to badSink(), which passes it
+  // on to the function that uses it.
+  static constexpr int max_caller_level = 1;
+
   // A parameter of the function holds what every caller in the file passes for it: the direct
   // calls, and the calls through a local pointer the function is stored in
   // (`void (*sink)(char *) = print_it; sink(data);`). Any other use of the function as a value
   // lets unknown code call it: then nothing is known. A function defined twice (or a member
   // function) has callers this file cannot tell apart.
   bool passed_by_every_caller(std::string_view parameter) {
-    if (level_ > 0) return false;
+    if (level_ > max_caller_level) return false;
     const auto index = parameter_index(body_, parameter);
     const std::string_view function_name = toks_[body_.name].text;
     if (!index || values_.definition(function_name) != &body_) return false;
@@ -430,6 +469,11 @@ class Contents {
 
   bool caller_passes(const Call& c, size_t index) {
     if (c.function < 0 || !c.macro.empty() || index >= c.args.size()) return false;
+    // A caller's callers are charged to the file's budget: a hostile fan-in (thousands of callers
+    // each called from thousands) cannot multiply the work.
+    const FunctionDef& caller = values_.syntax().functions()[static_cast<size_t>(c.function)];
+    if (level_ > 0 && !values_.spend_member_work(caller.body_close - std::min(caller.body_close, caller.body_open)))
+      return false;
     const auto inner = Contents(values_, c.function, c.open, c.close, {}, level_ + 1)
                            .of({c.args[index].first, c.args[index].second});
     if (!inner) return false;

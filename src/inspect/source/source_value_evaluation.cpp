@@ -153,6 +153,12 @@ Value FileValues::resolve_name_at(std::string_view name, int function, int depth
                    ? resolve_parameter(*b, depth + 1)
                    : resolve_at(b->value, b->form == BindingForm::macro ? function : b->function, depth + 1);
     if (bv.is(Value::Kind::unknown)) return Value{};
+    // A copy of another variable (char *alias = data;) holds what that one held at the copy: not
+    // its initial value when a call was given it before (getrandom(&data, …), RAND_bytes(data, n)).
+    // Only the first binding followed is reported in `via`, so the ones behind it are asked here.
+    if (b->form != BindingForm::parameter && b->form != BindingForm::macro && b->function >= 0 &&
+        !still_bound(bv, b->function, b->name))
+      return Value{};
     if (!have) {
       v = std::move(bv);
       // Through a parameter, the binding that matters is the caller's variable (is it const, is it
@@ -334,7 +340,9 @@ Value FileValues::resolve_element(std::string_view name, int64_t index, int func
     if (!at.is(Value::Kind::integer)) return Value{};
     if (at.integer != index) continue;
     Value ev = resolve_at(b->value, function, depth + 1);
-    if (ev.is(Value::Kind::unknown) || (have && !(ev.kind == v.kind && ev.integer == v.integer && ev.text == v.text)))
+    // items[2] = seed; after getrandom(&seed, …): not the value seed was declared with.
+    if (ev.is(Value::Kind::unknown) || !still_bound(ev, function, b->name) ||
+        (have && !(ev.kind == v.kind && ev.integer == v.integer && ev.text == v.text)))
       return Value{};
     v = std::move(ev);
     v.via = b;
