@@ -419,6 +419,21 @@ std::string store_password(const char *password)
 TEST(ProgramPairs, WeakCrypto) { expect_pairs("CRYPTO-1", crypto1_program_pairs); }
 
 
+// A libgcrypt key wrap encrypting the data S-expression built from `data_format`.
+std::string gcrypt_wrap_key(std::string_view data_format) {
+  return std::string(R"~(#include <gcrypt.h>
+gcry_error_t wrap_key(gcry_sexp_t *out, gcry_sexp_t pub, gcry_mpi_t session_key)
+{
+    gcry_sexp_t data;
+    gcry_error_t err = gcry_sexp_build(&data, NULL, ")~") + std::string(data_format) + R"~(", session_key);
+    if (err) return err;
+    err = gcry_pk_encrypt(out, data, pub);
+    gcry_sexp_release(data);
+    return err;
+}
+)~";
+}
+
 // Library forms found missing by the API audit of session 12: libcurl's cipher-list options,
 // libgcrypt's "pkcs1" data flag for encryption, and the SSL_CTX_ctrl call the OpenSSL
 // set_min_proto_version macros expand to; through a literal, a macro, a local variable and a call
@@ -456,28 +471,8 @@ CURLcode configure(CURL *curl)
                             ciphers);
 }
 )~"},
-    {"libgcrypt pkcs1 flag for encryption", R"~(#include <gcrypt.h>
-gcry_error_t wrap_key(gcry_sexp_t *out, gcry_sexp_t pub, gcry_mpi_t session_key)
-{
-    gcry_sexp_t data;
-    gcry_error_t err = gcry_sexp_build(&data, NULL, "(data (flags pkcs1) (value %m))", session_key);
-    if (err) return err;
-    err = gcry_pk_encrypt(out, data, pub);
-    gcry_sexp_release(data);
-    return err;
-}
-)~",
-     R"~(#include <gcrypt.h>
-gcry_error_t wrap_key(gcry_sexp_t *out, gcry_sexp_t pub, gcry_mpi_t session_key)
-{
-    gcry_sexp_t data;
-    gcry_error_t err = gcry_sexp_build(&data, NULL, "(data (flags oaep) (hash-algo sha256) (value %m))", session_key);
-    if (err) return err;
-    err = gcry_pk_encrypt(out, data, pub);
-    gcry_sexp_release(data);
-    return err;
-}
-)~"},
+    {"libgcrypt pkcs1 flag for encryption", gcrypt_wrap_key("(data (flags pkcs1) (value %m))"),
+     gcrypt_wrap_key("(data (flags oaep) (hash-algo sha256) (value %m))")},
     {"libgcrypt pkcs1 data through a macro, signing twin", R"~(#include <gcrypt.h>
 #define DATA_FORMAT "(data (flags pkcs1) (value %b))"
 gcry_error_t seal(gcry_sexp_t *out, gcry_sexp_t pub, const char *key, int len)
