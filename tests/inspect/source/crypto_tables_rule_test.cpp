@@ -255,13 +255,14 @@ std::vector<uint64_t> ordinary_byte_permutation() {
   return v;
 }
 
-TEST(CryptoTablesRule, GostKuznyechikSm4Pairs) {
+TEST(CryptoTablesRule, GostKuznyechikSm4CamelliaPairs) {
   const auto& z = table("GOST 28147-89/Magma", "S-boxes (id-tc26-gost-28147-param-Z)").values;
   const auto& cryptopro_a = table("GOST 28147-89/Magma", "S-boxes (id-Gost28147-89-CryptoPro-A-ParamSet)").values;
   const auto& test_3411 = table("GOST 28147-89/Magma", "S-boxes (id-GostR3411-94-TestParamSet)").values;
   const auto& pi = table("Kuznyechik/Streebog", "substitution pi").values;
   const auto& sm4 = table("SM4", "S-box").values;
   const auto& ck = table("SM4", "key schedule constants CK").values;
+  const auto& camellia = table("Camellia", "SBOX1").values;
   const auto nibbles = ordinary_nibble_rows();
   const auto bytes = ordinary_byte_permutation();
   const std::string c2d = "#include <stdint.h>\nstatic const uint8_t sbox[8][16] = {\n";
@@ -290,6 +291,8 @@ TEST(CryptoTablesRule, GostKuznyechikSm4Pairs) {
       {"SM4 S-box in hex", c_array("SBOX", sm4, 8, Notation::hex, 16), c_array("SBOX", bytes, 8, Notation::hex, 16)},
       {"SM4 CK as 32-bit words", c_array("CK", ck, 32, Notation::hex, 4), c_array("CK", crc_words, 32, Notation::hex, 4)},
       {"SM4 FK as statements", fk_bad + "}\n", fk_good + "}\n"},
+      {"Camellia SBOX1 as 32-bit words", c_array("SBOX1", camellia, 32, Notation::hex_upper_suffix, 8),
+       c_array("SBOX1", bytes, 32, Notation::hex_upper_suffix, 8)},
   };
   test::expect_pairs("CRYPTO-2", pairs);
 }
