@@ -1,6 +1,7 @@
 #include "inspect/crypto_tables/forms.h"
 
 #include <algorithm>
+#include <cstddef>
 
 namespace mdbc::crypto_tables {
 namespace {
@@ -22,6 +23,13 @@ std::vector<Ordering> orderings(const Table& t) {
     Ordering by_input{", indexed by the 6-bit input", {}};
     for (unsigned b = 0; b < 64; ++b) by_input.values.push_back(t.values[(((b >> 4) & 2) | (b & 1)) * 16 + ((b >> 1) & 15)]);
     out.push_back(std::move(by_input));
+  } else if (t.variant == Variant::gost_sbox && t.values.size() == 128) {
+    // The standards list K1 (the lowest nibble's) first; code after Schneier's declares K8 first.
+    Ordering reversed{", K8 first", {}};
+    for (size_t row = 8; row-- > 0;)
+      reversed.values.insert(reversed.values.end(), t.values.begin() + static_cast<std::ptrdiff_t>(16 * row),
+                             t.values.begin() + static_cast<std::ptrdiff_t>(16 * row + 16));
+    out.push_back(std::move(reversed));
   }
   return out;
 }

@@ -49,6 +49,7 @@ std::vector<Table> typed_tables() {
     if (fields[4] == "immediates") t.immediates = true;
     else if (fields[4] == "one-based") t.variant = Variant::one_based_positions;
     else if (fields[4] == "des-sbox") t.variant = Variant::des_sbox;
+    else if (fields[4] == "gost-sbox") t.variant = Variant::gost_sbox;
     else if (fields[4] != "-") damaged(line_no, "unknown notation '" + std::string(fields[4]) + "'");
     for (std::string_view word : split(fields[5], ' ')) {
       uint64_t v = 0;
@@ -186,6 +187,18 @@ void add_blowfish_p_array(std::vector<Table>& out) {
   out.push_back(std::move(t));
 }
 
+// GB/T 32907-2016 7.3: SM4's key schedule constants CK_i, whose bytes are (4i + j) * 7 mod 256,
+// most significant first.
+void add_sm4_ck(std::vector<Table>& out) {
+  Table t{"SM4", "key schedule constants CK", "GB/T 32907-2016 7.3", 32, {}, Purpose::cryptographic, Variant::none, true};
+  for (uint32_t i = 0; i < 32; ++i) {
+    uint64_t v = 0;
+    for (uint32_t j = 0; j < 4; ++j) v = v << 8 | (((4 * i + j) * 7) & 0xff);
+    t.values.push_back(v);
+  }
+  out.push_back(std::move(t));
+}
+
 // Byte-wise CRC lookup tables, reflected (LSB first) or not, as the common CRC catalogues define them.
 Table crc_table(std::string name, unsigned bits, uint64_t poly, bool reflected) {
   Table t{"CRC", std::move(name), "CRC catalogue", bits, {}, Purpose::checksum, Variant::none, false};
@@ -225,6 +238,7 @@ std::vector<Table> build() {
   add_md5_sine_table(out);
   add_keccak_round_constants(out);
   add_blowfish_p_array(out);
+  add_sm4_ck(out);
   add_crc_tables(out);
   return out;
 }

@@ -2,7 +2,8 @@
 // The constant tables that identify implementations of cryptographic algorithms (CRYPTO-2), and
 // the CRC tables that must never be mistaken for them. Tables typed from the standards come from
 // data/crypto-tables.tsv (compiled in); tables that are derived by computation (AES T-tables, the
-// MD5 sine table, Keccak round constants, the Blowfish P-array, CRCs) are computed here, once.
+// MD5 sine table, Keccak round constants, the Blowfish P-array, SM4's CK, CRCs) are computed
+// here, once.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ enum class Variant : uint8_t {
   none,
   one_based_positions,  // DES bit-position tables: also written 0-based
   des_sbox,             // DES S-boxes: also stored indexed by the 6-bit input rather than row-major
+  gost_sbox,            // GOST 28147-89 S-boxes K1..K8 (16 entries each): also written K8 first
 };
 
 struct Table {

@@ -8,8 +8,12 @@
 // and return statements. It is an error when it reaches a name that must be unpredictable (key,
 // nonce, IV, salt, token, challenge, session id, OTP, password, PIN, seed …), an argument of a
 // cryptographic API, a call named for such a value (set_nonce, make_token), a copy into such a
-// buffer, or the return of a function so named; any other use is a warning.
+// buffer, or the return of a function so named; any other use is a warning. Across the functions
+// of the file, a value returned is followed from each call of its function, a value passed to a
+// function of the file into its parameter, and a value written through a pointer parameter into
+// what each caller passes there (a fill(buf) helper).
 #include <array>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -35,7 +39,9 @@ constexpr std::array<std::string_view, 10> engines{"mt19937",      "mt19937_64",
                                                    "ranlux48_base", "knuth_b"};
 constexpr std::array<std::string_view, 9> copy_calls{"memcpy",   "memmove", "strcpy", "strncpy", "strlcpy",
                                                      "snprintf", "sprintf", "memcpy_s", "strcat"};
-constexpr int max_hops = 4;  // variables followed from one generator use
+constexpr int max_hops = 4;  // variables followed from one generator use, within one function
+constexpr int max_depth = 2;  // functions of the file crossed from one generator use
+constexpr size_t max_leads = 64;  // places followed from one generator use, in all
 
 template <size_t N>
 bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
@@ -45,6 +51,20 @@ bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
 struct Verdict {
   bool secret = false;
   std::string why;  // "reaches nonce", "is passed to EVP_EncryptInit_ex"
+};
+
+// Where a value goes beyond the expression holding it.
+struct Onward {
+  std::vector<std::pair<std::string_view, size_t>> names;  // variables holding it, read after the token
+  bool returned = false;                                   // returned by its function
+  std::vector<std::pair<const FunctionDef*, size_t>> parameters;  // passed to a function of the file
+};
+
+// A parameter of a function definition: its name token, and whether the function can write
+// through it into its caller's object (a pointer, array or reference).
+struct Parameter {
+  size_t name = 0;
+  bool writes_through = false;
 };
 
 class Check {
@@ -107,8 +127,8 @@ class Check {
     return false;
   }
 
-  // Where the value of the expression at token p goes, judged; names to follow go to `next`.
-  Verdict destination(size_t p, std::vector<std::pair<std::string_view, size_t>>& next) const {
+  // Where the value of the expression at token p goes, judged; where to follow it goes to `next`.
+  Verdict destination(size_t p, Onward& next) const {
     const auto& syntax = file_.syntax;
     size_t k = p;
     for (size_t steps = 0; k > 0 && steps < 4096; ++steps) {
@@ -131,6 +151,10 @@ class Check {
         if (k >= 2 && toks_[k - 2].kind == TokenKind::identifier) {
           const std::string_view before = toks_[k - 2].text;
           if (before == "if" || before == "while" || before == "switch" || before == "for") return {};
+          // The size or type of the value, not the value.
+          if (before == "sizeof" || before == "_Alignof" || before == "alignof" || before == "typeof" ||
+              before == "__typeof__" || before == "decltype")
+            return {};
           if (const Call* c = values_.call_at(k - 2)) {
             size_t arg_index = 0;
             for (size_t a = 0; a < c->args.size(); ++a)
@@ -140,9 +164,10 @@ class Check {
             const std::string_view name = toks_[c->name].text;
             if (one_of(name, copy_calls) && !c->args.empty()) {
               const size_t dst = values_.base_name({c->args[0].first, c->args[0].second});
-              if (dst < toks_.size()) next.emplace_back(toks_[dst].text, c->close);
+              if (dst < toks_.size()) next.names.emplace_back(toks_[dst].text, c->close);
               return {};
             }
+            if (const FunctionDef* def = values_.definition(name)) next.parameters.emplace_back(def, arg_index);
           }
         }
         --k;
@@ -162,7 +187,7 @@ class Check {
         const std::string_view name = toks_[base].text;
         if (needs_unpredictable_value(name)) return {true, "is assigned to " + std::string(name)};
         const TokenRange stmt = values_.statement(p);
-        next.emplace_back(name, stmt.end);
+        next.names.emplace_back(name, stmt.end);
         return {};
       }
       if (t.is_ident("return")) {
@@ -170,6 +195,7 @@ class Check {
         if (fn >= 0) {
           const std::string_view f = toks_[file_.syntax.functions()[static_cast<size_t>(fn)].name].text;
           if (needs_unpredictable_value(f)) return {true, "is returned by " + std::string(f)};
+          next.returned = true;
         }
         return {};
       }
@@ -178,32 +204,113 @@ class Check {
     return {};
   }
 
-  // Judges the generator value at p, following it through up to max_hops variables.
+  // The parameters of a function definition, in order; a parameter without a name has none.
+  std::vector<Parameter> parameters(const FunctionDef& f) const {
+    std::vector<Parameter> out;
+    const size_t open = f.name + 1;
+    if (open >= toks_.size() || !toks_[open].is("(")) return out;
+    const size_t close = file_.syntax.match(open);
+    if (close >= toks_.size() || close > f.body_open) return out;
+    size_t name = toks_.size(), identifiers = 0;
+    bool writes_through = false;
+    for (size_t k = open + 1; k <= close; ++k) {
+      if (k == close || toks_[k].is(",")) {
+        out.push_back({identifiers >= 2 ? name : toks_.size(), writes_through});
+        name = toks_.size(), identifiers = 0, writes_through = false;
+        continue;
+      }
+      if ((toks_[k].is("(") || toks_[k].is("[")) && file_.syntax.match(k) < close) {
+        writes_through = writes_through || toks_[k].is("[");
+        k = file_.syntax.match(k);
+        continue;
+      }
+      if (toks_[k].is("*") || toks_[k].is("&")) writes_through = true;
+      if (toks_[k].kind == TokenKind::identifier) ++identifiers, name = k;
+    }
+    return out;
+  }
+
+  // The calls of the file's function `name` (not inside macros), indexed on first need.
+  std::span<const Call* const> calls_of(std::string_view name) const {
+    if (!calls_by_name_) {
+      calls_by_name_.emplace();
+      for (const Call& c : file_.syntax.calls())
+        if (c.macro.empty()) (*calls_by_name_)[toks_[c.name].text].push_back(&c);
+    }
+    const auto it = calls_by_name_->find(name);
+    return it == calls_by_name_->end() ? std::span<const Call* const>() : std::span<const Call* const>(it->second);
+  }
+
+  int function_index(const FunctionDef* def) const { return static_cast<int>(def - file_.syntax.functions().data()); }
+
+  // Judges the generator value at p, following it through up to max_hops variables of a function
+  // and across up to max_depth functions of the file.
   Verdict follow(size_t p) const {
-    std::vector<std::pair<std::string_view, size_t>> pending;
-    Verdict v = destination(p, pending);
-    if (v.secret) return v;
-    const int fn = values_.function_at(p);
-    if (fn < 0) return v;
-    const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(fn)];
-    std::set<std::string_view> seen;
-    for (int hop = 0; hop < max_hops && !pending.empty(); ++hop) {
-      std::vector<std::pair<std::string_view, size_t>> next;
-      for (const auto& [name, from] : pending) {
-        if (!seen.insert(name).second) continue;
-        for (size_t q : values_.occurrences(name)) {
-          if (q < from || q <= f.body_open || q >= f.body_close) continue;
+    // A place the value is read from: the expression at `token` (the generator's call, or a call of
+    // a function that returns the value), or a variable holding it read after `token` in `function`.
+    struct Lead {
+      size_t token;
+      std::string_view variable;  // empty: the expression at token
+      int function, depth, hops;
+      std::string path;           // how the value got here, as the start of the verdict's why
+    };
+    std::vector<Lead> leads{{p, {}, values_.function_at(p), 0, 0, {}}};
+    auto add = [&](Lead lead) {
+      if (leads.size() < max_leads) leads.push_back(std::move(lead));
+    };
+    std::set<std::pair<std::string_view, int>> seen;
+    std::set<int> returns_followed;
+    for (size_t l = 0; l < leads.size(); ++l) {
+      const Lead lead = leads[l];
+      Onward next;
+      if (lead.variable.empty()) {
+        Verdict v = destination(lead.token, next);
+        if (v.secret) return {true, lead.path + v.why};
+      } else {
+        if (lead.function < 0 || !seen.insert({lead.variable, lead.function}).second) continue;
+        const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(lead.function)];
+        for (size_t q : values_.occurrences(lead.variable)) {
+          if (q < lead.token || q <= f.body_open || q >= f.body_close) continue;
           if (q + 1 < toks_.size() && toks_[q + 1].is("=")) continue;  // overwritten, not read
           Verdict w = destination(q, next);
-          if (w.secret) {
-            w.why = "flows through " + std::string(name) + " and " + w.why;
-            return w;
+          if (w.secret) return {true, lead.path + "flows through " + std::string(lead.variable) + " and " + w.why};
+        }
+      }
+      if (lead.function < 0) continue;
+      const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(lead.function)];
+      const std::string function_name(toks_[f.name].text);
+      const auto params = lead.depth < max_depth ? parameters(f) : std::vector<Parameter>();
+      for (const auto& [name, from] : next.names) {
+        if (lead.hops < max_hops) add({from, name, lead.function, lead.depth, lead.hops + 1, lead.path});
+        // Written through a pointer parameter: into what each caller passes there.
+        for (size_t i = 0; i < params.size(); ++i) {
+          if (!params[i].writes_through || params[i].name >= toks_.size() || toks_[params[i].name].text != name) continue;
+          for (const Call* c : calls_of(function_name)) {
+            if (i >= c->args.size()) continue;
+            const size_t base = values_.base_name({c->args[i].first, c->args[i].second});
+            if (base >= toks_.size()) continue;
+            const std::string path = lead.path + "is written by " + function_name + "() into " + std::string(toks_[base].text);
+            if (needs_unpredictable_value(toks_[base].text)) return {true, path};
+            add({c->close, toks_[base].text, values_.function_at(c->name), lead.depth + 1, 0, path + ", which "});
           }
         }
       }
-      pending = std::move(next);
+      if (lead.depth >= max_depth) continue;
+      // Returned: from each call of the function.
+      if (next.returned && returns_followed.insert(lead.function).second)
+        for (const Call* c : calls_of(function_name))
+          add({c->name, {}, values_.function_at(c->name), lead.depth + 1, 0,
+               lead.path + "is returned by " + function_name + "(), whose result "});
+      // Passed to a function of the file: into its parameter.
+      for (const auto& [def, index] : next.parameters) {
+        const auto callee = parameters(*def);
+        if (index >= callee.size() || callee[index].name >= toks_.size()) continue;
+        const std::string_view param = toks_[callee[index].name].text;
+        add({def->body_open, param, function_index(def), lead.depth + 1, 0,
+             lead.path + "is passed to " + std::string(toks_[def->name].text) + "() as " + std::string(param) + ", which "});
+      }
     }
-    return v;
+    return {};
   }
 
   void engine_uses() {
@@ -251,6 +358,7 @@ class Check {
   const CallSites sites_;
   const Severity severity_;
   std::set<std::pair<int64_t, uint32_t>> reported_;
+  mutable std::optional<std::map<std::string_view, std::vector<const Call*>>> calls_by_name_;
 };
 
 // Zephyr: CONFIG_TEST_RANDOM_GENERATOR=y makes the kernel's random APIs return non-random values.

@@ -257,13 +257,14 @@ class WeakCrypto final : public SourceRule {
   }
 
   // Every choice this rule reports is made through a library's name (weak_name, the APIs of
-  // is_crypto_api, and the key-size, signing and protocol calls and build switches below), or in
-  // a libgcrypt key-generation S-expression string.
+  // is_crypto_api, the key-size, signing and protocol calls, libcurl's cipher-list options and the
+  // build switches below), or in a libgcrypt key-generation S-expression string.
   bool gated_by_names() const override { return true; }
   bool reacts_to(std::string_view n) const override {
     return weak_name(n).has_value() || is_crypto_api(n) || n.starts_with("Crypt") || n.starts_with("DH_") ||
            n.starts_with("DSA_") || n.starts_with("X509_") || n.starts_with("OSSL_") || n.starts_with("MBEDTLS_") ||
            n.starts_with("WOLFSSL_") || n.ends_with("_proto_version") || n.starts_with("crypto_alloc_") ||
+           n == "CURLOPT_SSL_CIPHER_LIST" || n == "CURLOPT_PROXY_SSL_CIPHER_LIST" ||
            weak_crypto::names_key_size(n);  // a header's key size, for the files that include it
   }
   bool triggered_otherwise(const SourceFile& file) const override {

@@ -188,6 +188,15 @@ void Check::protocol_version(const Call& c, std::string_view name) {
   int arg = 1;
   if (name.ends_with("set_min_proto_version") || name.ends_with("set_max_proto_version")) {
     table = openssl_versions;
+  } else if (name == "SSL_CTX_ctrl" || name == "SSL_ctrl") {
+    // What OpenSSL's SSL_CTX_set_min_proto_version macros expand to, written out.
+    const auto command = arg_symbols(c, 1);
+    const bool min = std::find(command.begin(), command.end(), "SSL_CTRL_SET_MIN_PROTO_VERSION") != command.end();
+    const bool max = std::find(command.begin(), command.end(), "SSL_CTRL_SET_MAX_PROTO_VERSION") != command.end();
+    if (!min && !max) return;
+    table = openssl_versions;
+    arg = 2;
+    name = max ? "SSL_CTRL_SET_MAX_PROTO_VERSION" : "SSL_CTRL_SET_MIN_PROTO_VERSION";
   } else if (name == "mbedtls_ssl_conf_min_version" || name == "mbedtls_ssl_conf_max_version") {
     table = mbedtls_minor;
     arg = 2;
@@ -266,8 +275,8 @@ std::string_view Check::weak_in_cipher_list(std::string_view list) {
   return {};
 }
 
-void Check::cipher_list(const Call& c) {
-  const Value v = arg_value(c, 1);
+void Check::cipher_list(const Call& c, int arg) {
+  const Value v = arg_value(c, arg);
   if (!v.is(Value::Kind::string)) return;
   const std::string_view weak = weak_in_cipher_list(v.text);
   if (weak.empty()) return;
@@ -434,6 +443,28 @@ void Check::gcry_sexp_format(const Call& c) {
              "800-131A); use 2048 bits or more");
 }
 
+void Check::gcry_pkcs1_data(const Call& c, int arg) {
+  // libgcrypt's "pkcs1" flag pads with PKCS#1 v1.5: block type 2 for gcry_pk_encrypt, block type 1
+  // (acceptable) for gcry_pk_sign; "oaep" is the fix.
+  static constexpr std::array<std::string_view, 2> gcry_encryption{"gcry_pk_encrypt", "gcry_pk_decrypt"};
+  static constexpr std::array<std::string_view, 2> gcry_signing{"gcry_pk_sign", "gcry_pk_verify"};
+  const Value v = arg_value(c, arg);
+  if (!v.is(Value::Kind::string) || v.text.find("(data") == std::string::npos) return;
+  const size_t flags = v.text.find("(flags");
+  if (flags == std::string::npos) return;
+  const std::string_view listed = std::string_view(v.text).substr(flags, v.text.find(')', flags) - flags);
+  bool pkcs1 = false;
+  for (size_t k = listed.find("pkcs1"); k != std::string_view::npos; k = listed.find("pkcs1", k + 1))
+    pkcs1 = pkcs1 || ((k + 5 == listed.size() || listed[k + 5] == ' ') && listed[k - 1] == ' ');
+  if (!pkcs1) return;
+  const bool encrypts = c.function >= 0 ? function_calls_any(c.function, gcry_encryption)
+                                        : file_calls_any(gcry_encryption) && !file_calls_any(gcry_signing);
+  if (!encrypts) return;
+  report(c.name, "CRYPTO-1/rsa-pkcs1-encryption", "RSA PKCS#1 v1.5",
+         "libgcrypt data \"" + v.text + "\"" + via(v) + " for gcry_pk_encrypt: " +
+             weakness_message(Weakness::rsa_pkcs1_encryption, "RSA PKCS#1 v1.5"));
+}
+
 void Check::scan_calls() {
   for (const Call& c : file_.syntax.calls()) {
     if (!c.macro.empty()) continue;
@@ -445,12 +476,20 @@ void Check::scan_calls() {
     if (name == "CryptEncrypt" || name == "CryptDecrypt") capi_rsa_padding(c);
     if (name.ends_with("set_min_proto_version") || name.ends_with("set_max_proto_version") ||
         name.starts_with("mbedtls_ssl_conf_m") || name == "wolfSSL_CTX_SetMinVersion" ||
-        name == "wolfSSL_SetMinVersion")
+        name == "wolfSSL_SetMinVersion" || name == "SSL_CTX_ctrl" || name == "SSL_ctrl")
       protocol_version(c, name);
     if (name == "SSL_CTX_clear_options" || name == "SSL_clear_options") cleared_options(c);
     if (name == "SSL_CTX_set_cipher_list" || name == "SSL_set_cipher_list" ||
         name == "wolfSSL_CTX_set_cipher_list" || name == "wolfSSL_set_cipher_list")
-      cipher_list(c);
+      cipher_list(c, 1);
+    // libcurl: curl_easy_setopt(curl, CURLOPT_SSL_CIPHER_LIST, "…"), and the list for an HTTPS proxy.
+    if (name == "curl_easy_setopt" && c.args.size() == 3) {
+      const auto option = arg_symbols(c, 1);
+      if (std::find_if(option.begin(), option.end(), [](std::string_view o) {
+            return o == "CURLOPT_SSL_CIPHER_LIST" || o == "CURLOPT_PROXY_SSL_CIPHER_LIST";
+          }) != option.end())
+        cipher_list(c, 2);
+    }
     if (name == "gnutls_priority_set_direct" || name == "gnutls_priority_init" || name == "gnutls_priority_init2")
       gnutls_priority(c);
     for (const auto& n : named_algorithm_calls)
@@ -460,6 +499,8 @@ void Check::scan_calls() {
     for (const auto& b : block_calls)
       if (b.name == name) block_call(c, b);
     if (name == "gcry_sexp_build") gcry_sexp_format(c);
+    if (name == "gcry_sexp_build" || name == "gcry_sexp_sscan") gcry_pkcs1_data(c, 2);
+    if (name == "gcry_sexp_new") gcry_pkcs1_data(c, 1);
   }
 }
 

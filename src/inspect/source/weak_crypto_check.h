@@ -196,7 +196,7 @@ class Check {
 
   // The first weak family an OpenSSL cipher string enables, or "".
   static std::string_view weak_in_cipher_list(std::string_view list);
-  void cipher_list(const Call& c);
+  void cipher_list(const Call& c, int arg);
   void gnutls_priority(const Call& c);
   void named_algorithm(const Call& c, int arg);
   void rsa_padding(const Call& c, std::string_view name);
@@ -210,6 +210,8 @@ class Check {
   bool rsa_key_blob(const Value& blob);
   void block_call(const Call& c, const BlockCall& b);
   void gcry_sexp_format(const Call& c);
+  // A libgcrypt data S-expression with the "pkcs1" flag, built for gcry_pk_encrypt.
+  void gcry_pkcs1_data(const Call& c, int arg);
   void scan_calls();
 
   // libgcrypt key parameters written as S-expression literals: "(genkey (rsa (nbits 4:1024)))".

@@ -1,6 +1,7 @@
 // Every constant table is checked against its definition: integer roots of primes (FIPS 180-4),
 // the GF(2^8) inverse and affine map (FIPS 197), BBP digits of pi (Blowfish), or by running the
-// algorithm built from the table against OpenSSL (DES, RC2, MD5, SHA-3) and CRC check values.
+// algorithm built from the table against OpenSSL (DES, RC2, MD5, SHA-3, SM4, Camellia) or the
+// standard's test vector (Magma, Kuznyechik), CRC check values and GOST S-box rows as permutations.
 #include "inspect/crypto_tables/tables.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +9,8 @@
 #include <openssl/evp.h>
 #include <openssl/provider.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -461,6 +464,255 @@ TEST(CryptoTables, SubsetsAreKnown) {
   EXPECT_TRUE(values_within(table("MD4/MD5", "initial values A-D"), table("SHA-1", "initial hash value")));
   EXPECT_FALSE(values_within(table("SHA-1", "initial hash value"), table("MD4/MD5", "initial values A-D")));
   EXPECT_FALSE(values_within(table("SHA-1", "round constants K"), table("SHA-1", "initial hash value")));
+}
+
+// GOST 28147-89 (Magma, RFC 8891 5): 32 Feistel rounds of g[k](a) = t(a + k) <<< 11, where t
+// substitutes the nibble i of a by row i of the parameter set; the round keys are the key's eight
+// big-endian words three times in order, then in reverse.
+uint64_t magma_encrypt(const std::vector<uint64_t>& sbox, const std::vector<uint8_t>& key, uint64_t block) {
+  uint32_t k[8];
+  for (size_t i = 0; i < 8; ++i)
+    k[i] = uint32_t{key[4 * i]} << 24 | uint32_t{key[4 * i + 1]} << 16 | uint32_t{key[4 * i + 2]} << 8 | key[4 * i + 3];
+  auto g = [&](uint32_t a) {
+    uint32_t t = 0;
+    for (unsigned i = 0; i < 8; ++i) t |= static_cast<uint32_t>(sbox[16 * i + ((a >> (4 * i)) & 15)]) << (4 * i);
+    return t << 11 | t >> 21;
+  };
+  auto a1 = static_cast<uint32_t>(block >> 32), a0 = static_cast<uint32_t>(block);
+  for (unsigned round = 0; round < 32; ++round) {
+    const uint32_t next = a1 ^ g(a0 + k[round < 24 ? round % 8 : 7 - round % 8]);
+    a1 = a0;
+    a0 = next;
+  }
+  return uint64_t{a0} << 32 | a1;  // the last round does not swap
+}
+
+std::vector<uint8_t> hex_bytes(std::string_view hex) {
+  std::vector<uint8_t> out;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back(static_cast<uint8_t>(std::stoul(std::string(hex.substr(i, 2)), nullptr, 16)));
+  return out;
+}
+
+TEST(CryptoTables, GostSboxesAreRowsOfNibblePermutations) {
+  size_t sets = 0;
+  for (const auto& t : tables()) {
+    if (t.variant != Variant::gost_sbox) continue;
+    ++sets;
+    ASSERT_EQ(t.values.size(), 128u) << t.label();
+    for (size_t row = 0; row < 8; ++row) {
+      std::vector<uint64_t> r(t.values.begin() + static_cast<ptrdiff_t>(16 * row), t.values.begin() + static_cast<ptrdiff_t>(16 * row + 16));
+      std::sort(r.begin(), r.end());
+      for (uint64_t v = 0; v < 16; ++v) EXPECT_EQ(r[v], v) << t.label() << " row " << row;
+    }
+  }
+  EXPECT_EQ(sets, 7u);
+}
+
+TEST(CryptoTables, MagmaFromParamZMatchesRfc8891) {
+  const auto& sbox = table("GOST 28147-89/Magma", "S-boxes (id-tc26-gost-28147-param-Z)").values;
+  const auto key = hex_bytes("ffeeddccbbaa99887766554433221100f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff");
+  EXPECT_EQ(magma_encrypt(sbox, key, 0xfedcba9876543210ull), 0x4ee901e5c2d8ca3dull);  // RFC 8891 A.3
+}
+
+TEST(CryptoTables, GostSboxesAlsoWrittenK8First) {
+  const Table& z = table("GOST 28147-89/Magma", "S-boxes (id-tc26-gost-28147-param-Z)");
+  bool found = false;
+  for (const auto& f : value_forms(tables()))
+    if (&tables()[f.table] == &z && f.layout == "bytes, K8 first") {
+      found = true;
+      ASSERT_EQ(f.values.size(), 128u);
+      for (size_t row = 0; row < 8; ++row)
+        for (size_t x = 0; x < 16; ++x) EXPECT_EQ(f.values[16 * row + x], z.values[16 * (7 - row) + x]);
+    }
+  EXPECT_TRUE(found);
+}
+
+// Kuznyechik (RFC 7801 4): nine rounds of X, S (pi) and L (sixteen steps of an LFSR over GF(2^8)
+// modulo x^8 + x^7 + x^6 + x + 1), round keys from a Feistel network keyed by L(i).
+using Block128 = std::array<uint8_t, 16>;  // [0] most significant
+
+uint8_t kuznyechik_mul(uint8_t a, uint8_t b) {
+  uint8_t r = 0;
+  for (; b != 0; b >>= 1, a = static_cast<uint8_t>((a << 1) ^ ((a & 0x80) ? 0xc3 : 0)))
+    if (b & 1) r ^= a;
+  return r;
+}
+
+Block128 kuznyechik_l(Block128 a) {
+  static constexpr uint8_t coefficients[16] = {148, 32, 133, 16, 194, 192, 1, 251, 1, 192, 194, 16, 133, 32, 148, 1};
+  for (int step = 0; step < 16; ++step) {
+    uint8_t x = 0;
+    for (size_t i = 0; i < 16; ++i) x ^= kuznyechik_mul(a[i], coefficients[i]);
+    std::copy_backward(a.begin(), a.end() - 1, a.end());
+    a[0] = x;
+  }
+  return a;
+}
+
+Block128 kuznyechik_lsx(const std::vector<uint64_t>& pi, const Block128& k, const Block128& a) {
+  Block128 x;
+  for (size_t i = 0; i < 16; ++i) x[i] = static_cast<uint8_t>(pi[k[i] ^ a[i]]);
+  return kuznyechik_l(x);
+}
+
+Block128 kuznyechik_encrypt(const std::vector<uint64_t>& pi, const std::vector<uint8_t>& key, Block128 block) {
+  std::vector<Block128> round_keys(2);
+  std::copy(key.begin(), key.begin() + 16, round_keys[0].begin());
+  std::copy(key.begin() + 16, key.begin() + 32, round_keys[1].begin());
+  Block128 k1 = round_keys[0], k2 = round_keys[1];
+  for (uint8_t i = 1; i <= 32; ++i) {
+    Block128 c{};
+    c[15] = i;
+    const Block128 f = kuznyechik_lsx(pi, kuznyechik_l(c), k1);
+    Block128 next;
+    for (size_t b = 0; b < 16; ++b) next[b] = f[b] ^ k2[b];
+    k2 = k1;
+    k1 = next;
+    if (i % 8 == 0) round_keys.insert(round_keys.end(), {k1, k2});
+  }
+  for (size_t r = 0; r < 9; ++r) block = kuznyechik_lsx(pi, round_keys[r], block);
+  for (size_t b = 0; b < 16; ++b) block[b] ^= round_keys[9][b];
+  return block;
+}
+
+TEST(CryptoTables, KuznyechikFromPiMatchesRfc7801) {
+  const auto& pi = table("Kuznyechik/Streebog", "substitution pi").values;
+  const auto key = hex_bytes("8899aabbccddeeff0011223344556677fedcba98765432100123456789abcdef");
+  const auto plain = hex_bytes("1122334455667700ffeeddccbbaa9988");
+  Block128 block;
+  std::copy(plain.begin(), plain.end(), block.begin());
+  const auto expected = hex_bytes("7f679d90bebc24305a468d42b9d4edcd");  // RFC 7801 5.5
+  const Block128 cipher = kuznyechik_encrypt(pi, key, block);
+  EXPECT_TRUE(std::equal(cipher.begin(), cipher.end(), expected.begin()));
+}
+
+// SM4 (GB/T 32907-2016): 32 rounds of X_{i+4} = X_i ^ T(X_{i+1} ^ X_{i+2} ^ X_{i+3} ^ rk_i), the
+// round keys from the key, FK and CK by the same recurrence with the lighter linear map.
+std::string sm4_encrypt(std::string_view key, std::string_view block) {
+  const auto& sbox = table("SM4", "S-box").values;
+  const auto& fk = table("SM4", "system parameter FK").values;
+  const auto& ck = table("SM4", "key schedule constants CK").values;
+  auto word = [](std::string_view s, size_t i) {
+    uint32_t w = 0;
+    for (size_t b = 0; b < 4; ++b) w = w << 8 | static_cast<uint8_t>(s[4 * i + b]);
+    return w;
+  };
+  auto rotl = [](uint32_t x, unsigned n) { return x << n | x >> (32 - n); };
+  auto tau = [&](uint32_t x) {
+    uint32_t r = 0;
+    for (unsigned b = 0; b < 4; ++b) r |= static_cast<uint32_t>(sbox[(x >> (8 * b)) & 0xff]) << (8 * b);
+    return r;
+  };
+  std::vector<uint32_t> k, x;
+  for (size_t i = 0; i < 4; ++i) k.push_back(word(key, i) ^ static_cast<uint32_t>(fk[i]));
+  for (size_t i = 0; i < 4; ++i) x.push_back(word(block, i));
+  for (size_t i = 0; i < 32; ++i) {
+    const uint32_t kt = tau(k[i + 1] ^ k[i + 2] ^ k[i + 3] ^ static_cast<uint32_t>(ck[i]));
+    k.push_back(k[i] ^ kt ^ rotl(kt, 13) ^ rotl(kt, 23));
+    const uint32_t xt = tau(x[i + 1] ^ x[i + 2] ^ x[i + 3] ^ k.back());
+    x.push_back(x[i] ^ xt ^ rotl(xt, 2) ^ rotl(xt, 10) ^ rotl(xt, 18) ^ rotl(xt, 24));
+  }
+  std::string out;
+  for (size_t i = 35; i >= 32; --i)
+    for (int b = 3; b >= 0; --b) out.push_back(static_cast<char>(x[i] >> (8 * b)));
+  return out;
+}
+
+TEST(CryptoTables, Sm4FromTablesMatchesOpenSsl) {
+  const auto standard = hex_bytes("0123456789abcdeffedcba9876543210");
+  const std::string key(standard.begin(), standard.end());
+  const auto expected = hex_bytes("681edf34d206965e86b3e94f536e4246");  // GB/T 32907-2016 A.1
+  EXPECT_EQ(sm4_encrypt(key, key), std::string(expected.begin(), expected.end()));
+  for (int t = 0; t < 4; ++t) {
+    std::string k(16, '\0'), b(16, '\0');
+    for (int i = 0; i < 16; ++i) k[i] = static_cast<char>(t * 31 + i * 17), b[i] = static_cast<char>(t * 7 + i * 101);
+    EXPECT_EQ(sm4_encrypt(k, b), run_cipher("SM4-ECB", k, b)) << t;
+  }
+}
+
+// Camellia-128 (RFC 3713 2.4): s2, s3 and s4 are rotations of SBOX1 and of its input; 18 rounds
+// of F with FL/FL^-1 after the 6th and 12th; round keys from KL and KA rotated.
+struct U128 {
+  uint64_t hi, lo;
+};
+U128 rotl128(U128 x, unsigned n) {
+  if (n >= 64) x = {x.lo, x.hi}, n -= 64;
+  if (n == 0) return x;
+  return {x.hi << n | x.lo >> (64 - n), x.lo << n | x.hi >> (64 - n)};
+}
+
+uint64_t camellia_f(const std::vector<uint64_t>& s1, uint64_t x, uint64_t k) {
+  auto rot8 = [](unsigned v, unsigned n) { return static_cast<uint8_t>((v << n | v >> (8 - n)) & 0xff); };
+  auto s = [&](int box, unsigned v) -> unsigned {
+    if (box == 1) return static_cast<unsigned>(s1[v]);
+    if (box == 2) return rot8(static_cast<unsigned>(s1[v]), 1);
+    if (box == 3) return rot8(static_cast<unsigned>(s1[v]), 7);
+    return static_cast<unsigned>(s1[rot8(v, 1)]);
+  };
+  x ^= k;
+  static constexpr int boxes[8] = {1, 2, 3, 4, 2, 3, 4, 1};
+  unsigned y[8];
+  for (int i = 0; i < 8; ++i) y[i] = s(boxes[i], (x >> (56 - 8 * i)) & 0xff);
+  const unsigned z[8] = {y[0] ^ y[2] ^ y[3] ^ y[5] ^ y[6] ^ y[7], y[0] ^ y[1] ^ y[3] ^ y[4] ^ y[6] ^ y[7],
+                         y[0] ^ y[1] ^ y[2] ^ y[4] ^ y[5] ^ y[7], y[1] ^ y[2] ^ y[3] ^ y[4] ^ y[5] ^ y[6],
+                         y[0] ^ y[1] ^ y[5] ^ y[6] ^ y[7],        y[1] ^ y[2] ^ y[4] ^ y[6] ^ y[7],
+                         y[2] ^ y[3] ^ y[4] ^ y[5] ^ y[7],        y[0] ^ y[3] ^ y[4] ^ y[5] ^ y[6]};
+  uint64_t out = 0;
+  for (unsigned v : z) out = out << 8 | v;
+  return out;
+}
+
+U128 camellia128_encrypt(const std::vector<uint64_t>& s1, U128 kl, U128 m) {
+  static constexpr uint64_t sigma[4] = {0xA09E667F3BCC908Bull, 0xB67AE8584CAA73B2ull, 0xC6EF372FE94F82BEull,
+                                        0x54FF53A5F1D36F1Cull};
+  uint64_t d1 = kl.hi, d2 = kl.lo;
+  d2 ^= camellia_f(s1, d1, sigma[0]);
+  d1 ^= camellia_f(s1, d2, sigma[1]);
+  d1 ^= kl.hi, d2 ^= kl.lo;
+  d2 ^= camellia_f(s1, d1, sigma[2]);
+  d1 ^= camellia_f(s1, d2, sigma[3]);
+  const U128 ka{d1, d2};
+  auto hi = [](U128 x, unsigned n) { return rotl128(x, n).hi; };
+  auto lo = [](U128 x, unsigned n) { return rotl128(x, n).lo; };
+  const uint64_t k[18] = {hi(ka, 0),   lo(ka, 0),   hi(kl, 15),  lo(kl, 15),  hi(ka, 15),  lo(ka, 15),
+                          hi(kl, 45),  lo(kl, 45),  hi(ka, 45),  lo(kl, 60),  hi(ka, 60),  lo(ka, 60),
+                          hi(kl, 94),  lo(kl, 94),  hi(ka, 94),  lo(ka, 94),  hi(kl, 111), lo(kl, 111)};
+  const uint64_t ke[4] = {hi(ka, 30), lo(ka, 30), hi(kl, 77), lo(kl, 77)};
+  auto rot32 = [](uint64_t v) { return static_cast<uint32_t>((v << 1 | v >> 31) & 0xffffffff); };
+  auto fl = [&](uint64_t x, uint64_t key) {
+    uint32_t x1 = static_cast<uint32_t>(x >> 32), x2 = static_cast<uint32_t>(x);
+    x2 ^= rot32(x1 & static_cast<uint32_t>(key >> 32));
+    x1 ^= x2 | static_cast<uint32_t>(key);
+    return uint64_t{x1} << 32 | x2;
+  };
+  auto fl_inverse = [&](uint64_t y, uint64_t key) {
+    uint32_t y1 = static_cast<uint32_t>(y >> 32), y2 = static_cast<uint32_t>(y);
+    y1 ^= y2 | static_cast<uint32_t>(key);
+    y2 ^= rot32(y1 & static_cast<uint32_t>(key >> 32));
+    return uint64_t{y1} << 32 | y2;
+  };
+  d1 = m.hi ^ kl.hi, d2 = m.lo ^ kl.lo;
+  for (int block = 0; block < 3; ++block) {
+    for (int j = 0; j < 3; ++j) {
+      d2 ^= camellia_f(s1, d1, k[6 * block + 2 * j]);
+      d1 ^= camellia_f(s1, d2, k[6 * block + 2 * j + 1]);
+    }
+    if (block < 2) d1 = fl(d1, ke[2 * block]), d2 = fl_inverse(d2, ke[2 * block + 1]);
+  }
+  return {d2 ^ hi(ka, 111), d1 ^ lo(ka, 111)};
+}
+
+TEST(CryptoTables, CamelliaFromSbox1MatchesRfc3713AndOpenSsl) {
+  const auto& s1 = table("Camellia", "SBOX1").values;
+  const U128 standard{0x0123456789abcdefull, 0xfedcba9876543210ull};
+  const U128 cipher = camellia128_encrypt(s1, standard, standard);
+  EXPECT_EQ(cipher.hi, 0x6767313854966973ull);  // RFC 3713 Appendix A
+  EXPECT_EQ(cipher.lo, 0x0857065648eabe43ull);
+  for (uint64_t t = 1; t <= 3; ++t) {
+    const U128 key{t * 0x9E3779B97F4A7C15ull, ~t * 0xC2B2AE3D27D4EB4Full}, block{t * 0x165667B19E3779F9ull, t};
+    const U128 c = camellia128_encrypt(s1, key, block);
+    EXPECT_EQ(be64(c.hi) + be64(c.lo), run_cipher("CAMELLIA-128-ECB", be64(key.hi) + be64(key.lo), be64(block.hi) + be64(block.lo)));
+  }
 }
 
 TEST(CryptoTables, DesSboxInputOrderForm) {

@@ -419,6 +419,102 @@ std::string store_password(const char *password)
 TEST(ProgramPairs, WeakCrypto) { expect_pairs("CRYPTO-1", crypto1_program_pairs); }
 
 
+// A libgcrypt key wrap encrypting the data S-expression built from `data_format`.
+std::string gcrypt_wrap_key(std::string_view data_format) {
+  return std::string(R"~(#include <gcrypt.h>
+gcry_error_t wrap_key(gcry_sexp_t *out, gcry_sexp_t pub, gcry_mpi_t session_key)
+{
+    gcry_sexp_t data;
+    gcry_error_t err = gcry_sexp_build(&data, NULL, ")~") + std::string(data_format) + R"~(", session_key);
+    if (err) return err;
+    err = gcry_pk_encrypt(out, data, pub);
+    gcry_sexp_release(data);
+    return err;
+}
+)~";
+}
+
+// Library forms found missing by the API audit of session 12: libcurl's cipher-list options,
+// libgcrypt's "pkcs1" data flag for encryption, and the SSL_CTX_ctrl call the OpenSSL
+// set_min_proto_version macros expand to; through a literal, a macro, a local variable and a call
+// written over several lines.
+const std::vector<RulePair> api_audit_pairs = {
+    {"curl cipher list", R"~(#include <curl/curl.h>
+void configure(CURL *curl) { curl_easy_setopt(curl, CURLOPT_SSL_CIPHER_LIST, "RC4-SHA:AES128-SHA"); }
+)~",
+     R"~(#include <curl/curl.h>
+void configure(CURL *curl) { curl_easy_setopt(curl, CURLOPT_SSL_CIPHER_LIST, "ECDHE-RSA-AES128-GCM-SHA256"); }
+)~"},
+    {"curl proxy cipher list through a macro", R"~(#include <curl/curl.h>
+#define PROXY_CIPHERS "DES-CBC3-SHA"
+void configure(CURL *curl) { curl_easy_setopt(curl, CURLOPT_PROXY_SSL_CIPHER_LIST, PROXY_CIPHERS); }
+)~",
+     R"~(#include <curl/curl.h>
+#define PROXY_CIPHERS "ECDHE-ECDSA-AES256-GCM-SHA384"
+void configure(CURL *curl) { curl_easy_setopt(curl, CURLOPT_PROXY_SSL_CIPHER_LIST, PROXY_CIPHERS); }
+)~"},
+    {"curl cipher list in a local, the call over lines", R"~(#include <curl/curl.h>
+CURLcode configure(CURL *curl)
+{
+    const char *ciphers = "HIGH:MD5";
+    return curl_easy_setopt(curl,
+                            CURLOPT_SSL_CIPHER_LIST,
+                            ciphers);
+}
+)~",
+     R"~(#include <curl/curl.h>
+CURLcode configure(CURL *curl)
+{
+    const char *ciphers = "HIGH:!MD5:!aNULL";
+    return curl_easy_setopt(curl,
+                            CURLOPT_SSL_CIPHER_LIST,
+                            ciphers);
+}
+)~"},
+    {"libgcrypt pkcs1 flag for encryption", gcrypt_wrap_key("(data (flags pkcs1) (value %m))"),
+     gcrypt_wrap_key("(data (flags oaep) (hash-algo sha256) (value %m))")},
+    {"libgcrypt pkcs1 data through a macro, signing twin", R"~(#include <gcrypt.h>
+#define DATA_FORMAT "(data (flags pkcs1) (value %b))"
+gcry_error_t seal(gcry_sexp_t *out, gcry_sexp_t pub, const char *key, int len)
+{
+    gcry_sexp_t data;
+    gcry_sexp_build(&data, NULL, DATA_FORMAT, len, key);
+    return gcry_pk_encrypt(out, data, pub);
+}
+)~",
+     R"~(#include <gcrypt.h>
+#define DATA_FORMAT "(data (flags pkcs1) (hash sha256 %b))"
+gcry_error_t sign(gcry_sexp_t *out, gcry_sexp_t priv, const char *digest, int len)
+{
+    gcry_sexp_t data;
+    gcry_sexp_build(&data, NULL, DATA_FORMAT, len, digest);
+    return gcry_pk_sign(out, data, priv);
+}
+)~"},
+    {"SSL_CTX_ctrl minimum version", R"~(#include <openssl/ssl.h>
+long allow_versions(SSL_CTX *ctx) { return SSL_CTX_ctrl(ctx, SSL_CTRL_SET_MIN_PROTO_VERSION, TLS1_VERSION, NULL); }
+)~",
+     R"~(#include <openssl/ssl.h>
+long allow_versions(SSL_CTX *ctx) { return SSL_CTX_ctrl(ctx, SSL_CTRL_SET_MIN_PROTO_VERSION, TLS1_2_VERSION, NULL); }
+)~"},
+    {"SSL_ctrl minimum version through a local", R"~(#include <openssl/ssl.h>
+long allow_versions(SSL *ssl)
+{
+    long oldest = TLS1_1_VERSION;
+    return SSL_ctrl(ssl, SSL_CTRL_SET_MIN_PROTO_VERSION, oldest, NULL);
+}
+)~",
+     R"~(#include <openssl/ssl.h>
+long allow_versions(SSL *ssl)
+{
+    long oldest = TLS1_3_VERSION;
+    return SSL_ctrl(ssl, SSL_CTRL_SET_MIN_PROTO_VERSION, oldest, NULL);
+}
+)~"},
+};
+
+TEST(ProgramPairs, ApiAuditForms) { expect_pairs("CRYPTO-1", api_audit_pairs); }
+
 // Key sizes defined in a header of the tree that the program includes with quotes.
 const char* const openssl_keygen = R"~(#include <openssl/rsa.h>
 #include <openssl/bn.h>

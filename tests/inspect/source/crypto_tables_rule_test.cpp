@@ -8,6 +8,7 @@
 
 #include "inspect/crypto_tables/forms.h"
 #include "inspect/crypto_tables/tables.h"
+#include "inspect/source/rule_pairs.h"
 #include "support/source_fixture.h"
 
 namespace mdbc::source {
@@ -211,6 +212,89 @@ TEST(CryptoTablesRule, OrdinaryTablesAreSilent) {
   EXPECT_TRUE(crypto2(c_array("font", font, 8, Notation::hex, 16)).empty());
   EXPECT_TRUE(crypto2(c_array("gamma", gamma, 8, Notation::decimal)).empty());
   EXPECT_TRUE(crypto2(c_array("sine", sine, 16, Notation::hex)).empty());
+}
+
+// Rows of 16 values as a language writes a two-dimensional table: {{...}, {...}} in C, Go and
+// Rust alike (the brackets differ only in Rust).
+std::string rows_of_16(const std::vector<uint64_t>& values, const char* open, const char* close, bool hex) {
+  std::string s;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i % 16 == 0) s += std::string("    ") + open;
+    s += hex ? literal(values[i], 8, Notation::hex) : std::to_string(values[i]);
+    s += i % 16 == 15 ? std::string(close) + ",\n" : ", ";
+  }
+  return s;
+}
+
+// One C array per 16 values, named prefix8 down to prefix1 when `reversed` (Schneier's layout).
+std::string separate_rows(const std::string& prefix, const std::vector<uint64_t>& values, bool reversed) {
+  std::string s;
+  for (size_t r = 0; r < values.size() / 16; ++r) {
+    const size_t row = reversed ? values.size() / 16 - 1 - r : r;
+    s += "static const unsigned char " + prefix + std::to_string(row + 1) + "[16] = {";
+    for (size_t x = 0; x < 16; ++x) s += (x ? ", " : "") + std::to_string(values[16 * row + x]);
+    s += "};\n";
+  }
+  return s;
+}
+
+// Tables of nibble permutations and byte permutations that are no cryptography: bit reversal, Gray
+// codes and multiplications modulo 16, and a multiplicative byte permutation.
+std::vector<uint64_t> ordinary_nibble_rows() {
+  std::vector<uint64_t> v;
+  for (uint64_t x = 0; x < 16; ++x) v.push_back((x & 1) << 3 | (x & 2) << 1 | (x & 4) >> 1 | (x & 8) >> 3);
+  for (uint64_t x = 0; x < 16; ++x) v.push_back(x ^ x >> 1);
+  for (uint64_t m : {3, 5, 7, 9, 11, 13})
+    for (uint64_t x = 0; x < 16; ++x) v.push_back(x * m % 16);
+  return v;
+}
+
+std::vector<uint64_t> ordinary_byte_permutation() {
+  std::vector<uint64_t> v;
+  for (uint64_t x = 0; x < 256; ++x) v.push_back((x * 167 + 13) & 0xff);
+  return v;
+}
+
+TEST(CryptoTablesRule, GostKuznyechikSm4CamelliaPairs) {
+  const auto& z = table("GOST 28147-89/Magma", "S-boxes (id-tc26-gost-28147-param-Z)").values;
+  const auto& cryptopro_a = table("GOST 28147-89/Magma", "S-boxes (id-Gost28147-89-CryptoPro-A-ParamSet)").values;
+  const auto& test_3411 = table("GOST 28147-89/Magma", "S-boxes (id-GostR3411-94-TestParamSet)").values;
+  const auto& pi = table("Kuznyechik/Streebog", "substitution pi").values;
+  const auto& sm4 = table("SM4", "S-box").values;
+  const auto& ck = table("SM4", "key schedule constants CK").values;
+  const auto& camellia = table("Camellia", "SBOX1").values;
+  const auto nibbles = ordinary_nibble_rows();
+  const auto bytes = ordinary_byte_permutation();
+  const std::string c2d = "#include <stdint.h>\nstatic const uint8_t sbox[8][16] = {\n";
+  std::vector<uint64_t> crc_words(crc32().values.begin(), crc32().values.begin() + 32);
+  std::string fk_bad = "void sm4_key_init(uint32_t k[4], const uint32_t mk[4]) {\n", fk_good = fk_bad;
+  const char* fk[] = {"0xa3b1bac6", "0x56aa3350", "0x677d9197", "0xb27022dc"};
+  const char* other[] = {"0xa3b1bac7", "0x56aa3351", "0x677d9198", "0xb27022dd"};
+  for (int i = 0; i < 4; ++i) {
+    fk_bad += "  k[" + std::to_string(i) + "] = mk[" + std::to_string(i) + "] ^ " + fk[i] + ";\n";
+    fk_good += "  k[" + std::to_string(i) + "] = mk[" + std::to_string(i) + "] ^ " + other[i] + ";\n";
+  }
+  const std::vector<test::RulePair> pairs = {
+      {"Magma param-Z S-boxes as uint8_t[8][16], hex", c2d + rows_of_16(z, "{", "}", true) + "};\n",
+       c2d + rows_of_16(nibbles, "{", "}", true) + "};\n"},
+      {"GOST CryptoPro-A S-boxes as arrays k8 down to k1", separate_rows("k", cryptopro_a, true),
+       separate_rows("k", nibbles, true)},
+      {"GOST R 34.11-94 test S-boxes as arrays k1 to k8", separate_rows("k", test_3411, false),
+       separate_rows("k", nibbles, false)},
+      {"Magma param-Z S-boxes in Go", "package magma\n\nvar sbox = [8][16]byte{\n" + rows_of_16(z, "{", "}", false) + "}\n",
+       "package magma\n\nvar sbox = [8][16]byte{\n" + rows_of_16(nibbles, "{", "}", false) + "}\n", "magma/sbox.go"},
+      {"GOST R 34.11-94 test S-boxes in Rust", "pub const SBOX: [[u8; 16]; 8] = [\n" + rows_of_16(test_3411, "[", "]", false) + "];\n",
+       "pub const SBOX: [[u8; 16]; 8] = [\n" + rows_of_16(nibbles, "[", "]", false) + "];\n", "src/sbox.rs"},
+      {"Kuznyechik pi in decimal", c_array("pi", pi, 8, Notation::decimal, 16), c_array("pi", bytes, 8, Notation::decimal, 16)},
+      {"Streebog pi in Rust", "const PI: [u8; 256] = [\n" + rows_of_16(pi, "", "", true) + "];\n",
+       "const PI: [u8; 256] = [\n" + rows_of_16(bytes, "", "", true) + "];\n", "src/streebog.rs"},
+      {"SM4 S-box in hex", c_array("SBOX", sm4, 8, Notation::hex, 16), c_array("SBOX", bytes, 8, Notation::hex, 16)},
+      {"SM4 CK as 32-bit words", c_array("CK", ck, 32, Notation::hex, 4), c_array("CK", crc_words, 32, Notation::hex, 4)},
+      {"SM4 FK as statements", fk_bad + "}\n", fk_good + "}\n"},
+      {"Camellia SBOX1 as 32-bit words", c_array("SBOX1", camellia, 32, Notation::hex_upper_suffix, 8),
+       c_array("SBOX1", bytes, 32, Notation::hex_upper_suffix, 8)},
+  };
+  test::expect_pairs("CRYPTO-2", pairs);
 }
 
 }  // namespace

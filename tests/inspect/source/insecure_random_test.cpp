@@ -121,5 +121,89 @@ TEST(InsecureRandom, ZephyrTestGenerator) {
                   .empty());
 }
 
+
+// A generator's value crossing the functions of one file: returned by a helper, passed to a
+// function that makes it a key, written by a fill(buf) helper into the caller's buffer. The bad
+// twin's use is a secret (an error); the good twin's use of the same helper is not (a warning at
+// most), so the pairs are judged on the secret rule.
+const std::vector<RulePair>& rng1_cross_function_pairs() {
+  static const std::vector<RulePair> pairs = {
+      {"helper's return value as key bytes",
+       "static int next_byte(void) { return rand() & 0xff; }\n"
+       "void make_session(uint8_t key[16]) { for (int i = 0; i < 16; ++i) key[i] = (uint8_t)next_byte(); }\n",
+       "static int next_byte(void) { return rand() & 0xff; }\n"
+       "void shuffle_leds(uint8_t order[16]) { for (int i = 0; i < 16; ++i) order[i] = (uint8_t)next_byte(); }\n"},
+      {"helper's variable returned, then through a local into an IV",
+       "static unsigned helper(void) { unsigned v = rand(); return v; }\n"
+       "int start(EVP_CIPHER_CTX *c, const unsigned char *k) {\n  unsigned char b[16];\n"
+       "  for (int i = 0; i < 16; ++i) { unsigned r = helper(); b[i] = (unsigned char)r; }\n"
+       "  return EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), NULL, k, b);\n}\n",
+       "static unsigned helper(void) { unsigned v = rand(); return v; }\n"
+       "int start(EVP_CIPHER_CTX *c, const unsigned char *k, unsigned char *b) {\n"
+       "  for (int i = 0; i < 16; ++i) { unsigned r = helper(); b[i] = (unsigned char)r; }\n"
+       "  return 0;\n}\n"},
+      {"argument made into a key by the callee",
+       "static int init_cipher(EVP_CIPHER_CTX *c, int material) {\n  unsigned char secret[16];\n"
+       "  memset(secret, material, sizeof secret);\n"
+       "  return EVP_EncryptInit_ex(c, EVP_aes_128_gcm(), NULL, secret, NULL);\n}\n"
+       "int start(EVP_CIPHER_CTX *c) { return init_cipher(c, rand()); }\n",
+       "static int init_display(struct display *d, int material) {\n  unsigned char pattern[16];\n"
+       "  memset(pattern, material, sizeof pattern);\n  return draw(d, pattern);\n}\n"
+       "int start(struct display *d) { return init_display(d, rand()); }\n"},
+      {"argument stored as a nonce by the callee",
+       "struct session { uint32_t nonce; };\n"
+       "static void start_session(struct session *s, uint32_t value) { s->nonce = value; }\n"
+       "void open_session(struct session *s) { start_session(s, (uint32_t)rand()); }\n",
+       "struct session { uint32_t retries; };\n"
+       "static void start_session(struct session *s, uint32_t value) { s->retries = value; }\n"
+       "void open_session(struct session *s) { start_session(s, (uint32_t)rand() % 4); }\n"},
+      {"fill(buf) helper, the buffer then a key and IV",
+       "static void fill(unsigned char *buf, size_t n) { for (size_t i = 0; i < n; ++i) buf[i] = (unsigned char)rand(); }\n"
+       "int start(EVP_CIPHER_CTX *c) {\n  unsigned char material[32];\n  fill(material, sizeof material);\n"
+       "  return EVP_EncryptInit_ex(c, EVP_aes_256_cbc(), NULL, material, material + 16);\n}\n",
+       "static void fill(unsigned char *buf, size_t n) { for (size_t i = 0; i < n; ++i) buf[i] = (unsigned char)rand(); }\n"
+       "int self_test(unsigned char *scratch) {\n  unsigned char pattern[64];\n  fill(pattern, sizeof pattern);\n"
+       "  memcpy(scratch, pattern, sizeof pattern);\n  return memcmp(scratch, pattern, 64);\n}\n"},
+      {"fill helper writing through a pointer into the caller's key",
+       "static void fill(uint8_t *out, size_t n) { while (n--) *out++ = (uint8_t)random(); }\n"
+       "void new_device_key(uint8_t device_key[32]) { fill(device_key, 32); }\n",
+       "static void fill(uint8_t *out, size_t n) { while (n--) *out++ = (uint8_t)random(); }\n"
+       "void new_test_frame(uint8_t frame[32]) { fill(frame, 32); }\n"},
+      {"filled buffer copied into a key, not only measured",
+       "static void fill(uint32_t *v, size_t n) { for (size_t i = 0; i < n; ++i) v[i] = (uint32_t)rand(); }\n"
+       "uint8_t *key_buffer;\n"
+       "void setup(void) {\n  uint32_t vals[4];\n  fill(vals, 4);\n  key_buffer = malloc(sizeof vals);\n"
+       "  memcpy(key_buffer, vals, sizeof vals);\n}\n",
+       "static void fill(uint32_t *v, size_t n) { for (size_t i = 0; i < n; ++i) v[i] = (uint32_t)rand(); }\n"
+       "uint8_t *key_buffer;\n"
+       "void setup(void) {\n  uint32_t vals[4];\n  fill(vals, 4);\n  key_buffer = malloc(sizeof(vals[0]) * 4);\n"
+       "  draw_noise(vals, 4);\n}\n"},
+  };
+  return pairs;
+}
+
+TEST(InsecureRandom, CrossFunctionPairs) { expect_pairs("RNG-1/weak-random-secret", rng1_cross_function_pairs()); }
+
+TEST(InsecureRandom, CrossFunctionMessageSaysTheWay) {
+  const auto found = rng1("static int next_byte(void) { return rand() & 0xff; }\n"
+                          "void make_session(uint8_t key[16]) { for (int i = 0; i < 16; ++i) key[i] = (uint8_t)next_byte(); }\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "RNG-1/weak-random-secret");
+  EXPECT_NE(found[0].message.find("is returned by next_byte(), whose result is assigned to key"), std::string::npos)
+      << found[0].message;
+}
+
+// Helpers calling each other in a ring, each returning the next's value: followed to a bound.
+TEST(InsecureRandom, RingOfHelpersIsBounded) {
+  std::string code = "static int h0(void) { return rand(); }\n";
+  for (int i = 1; i < 300; ++i)
+    code += "static int h" + std::to_string(i) + "(void) { return h" + std::to_string(i - 1) + "() + h" +
+            std::to_string((i * 7) % i) + "(); }\n";
+  code += "void use(void) { int x = h299(); (void)x; }\n";
+  const auto found = rng1(code);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "RNG-1/weak-random");
+}
+
 }  // namespace
 }  // namespace mdbc::test
