@@ -135,7 +135,7 @@ bool names_security_object(const std::vector<std::string>& words, bool qualified
 // user account, a secret key. Words after the noun that make it a part or attribute of it say
 // otherwise (set_key_mask, user_priority_set, set_user_mtu), as do words that make a key a lookup
 // key (set_rss_key, tcam_key) and a pin an I/O pin (ptp_set_pin_hw).
-bool names_security_setting(const std::vector<std::string>& words) {
+SecuritySetting names_security_setting(const std::vector<std::string>& words) {
   constexpr std::string_view settings[] = {"password", "passwd", "pin", "credential", "credentials", "cert",
                                            "certificate", "security", "acl", "allowlist", "whitelist", "factory",
                                            "role", "permission", "permissions", "secret", "trust"};
@@ -151,21 +151,22 @@ bool names_security_setting(const std::vector<std::string>& words) {
   const auto one_of = [](std::string_view w, std::span<const std::string_view> set) {
     return std::find(set.begin(), set.end(), w) != set.end();
   };
-  if (!words.empty() && one_of(words.back(), describing)) return false;
+  if (!words.empty() && one_of(words.back(), describing)) return SecuritySetting::none;
+  bool key = false;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     const bool last = i + 1 == words.size();
     if (w == "user" || w == "users") {
-      if (last || one_of(words[i + 1], account_parts)) return true;
+      if (last || one_of(words[i + 1], account_parts)) return SecuritySetting::other;
     } else if (w == "key" || w == "keys") {
-      if (!is_lookup_key(words, i) && (last || !one_of(words[i + 1], key_parts))) return true;
+      key = key || (!is_lookup_key(words, i) && (last || !one_of(words[i + 1], key_parts)));
     } else if (w == "pin") {
-      if (!is_hardware_pin(words)) return true;
+      if (!is_hardware_pin(words)) return SecuritySetting::other;
     } else if (one_of(w, settings)) {
-      return true;
+      return SecuritySetting::other;
     }
   }
-  return false;
+  return key ? SecuritySetting::key : SecuritySetting::none;
 }
 
 namespace {

@@ -24,6 +24,7 @@
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/log_facility.h"
 #include "inspect/source/security_event_conditions.h"
+#include "inspect/source/security_event_key_install.h"
 #include "inspect/source/security_event_log_reach.h"
 #include "inspect/source/security_event_words.h"
 #include "inspect/source/source_rule.h"
@@ -104,7 +105,13 @@ class SecurityEventsLogged final : public SourceRule {
       if (lock_names) find_lockouts(file, def, name, judged, out);
       const uint32_t classes = word_classes(name);
       const bool account_lock = (classes & lock_verb) && (classes & account_word) && names_account_lock(identifier_words(name));
-      const bool change = account_lock || ((classes & change_verb) && names_security_setting(identifier_words(name)));
+      bool change = account_lock;
+      if (!change && (classes & change_verb)) {
+        const auto words = identifier_words(name);
+        const SecuritySetting setting = names_security_setting(words);
+        change = setting == SecuritySetting::other ||
+                 (setting == SecuritySetting::key && !installs_key_material(tokens, syntax, def, words));
+      }
       if (change && !names_constant(name) && !is_stub(tokens, def)) {
         const Token& name_token = tokens[def.name];
         Site s;

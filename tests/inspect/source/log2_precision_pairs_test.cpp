@@ -286,6 +286,52 @@ const std::vector<RulePair> kernel_look_alike_pairs = {
 
 TEST(SecurityEventsLogged, KernelLookAlikePairs) { expect_pairs("LOG-2", kernel_look_alike_pairs); }
 
+// A key programmed into a cipher's transform or a radio's key table is installed key material, not
+// a change of the device's security configuration; the device's own key or password set, or a key
+// rotated, is one.
+const std::vector<RulePair> key_installation_pairs = {
+    {"a device's admin key set, against a cipher's setkey callback",
+     "int set_admin_key(struct dev *d, const uint8_t *key, size_t len) {\n"
+     "  memcpy(d->admin_key, key, len);\n"
+     "  return 0;\n"
+     "}\n",
+     "static int aes_set_key(struct crypto_tfm *tfm, const u8 *in_key, unsigned int key_len) {\n"
+     "  struct aes_ctx *ctx = crypto_tfm_ctx(tfm);\n"
+     "  return aes_expandkey(ctx, in_key, key_len);\n"
+     "}\n"
+     "static int gcm_set_key(struct aead *a, const u8 *in_key, unsigned int key_len) {\n"
+     "  return expand(a, in_key, key_len);\n"
+     "}\n"},
+    {"a password set, against a radio driver's key-table writes",
+     "int set_admin_password(struct dev *d, const char *pw) {\n"
+     "  return store_password(d, pw);\n"
+     "}\n",
+     "static int radio_set_key(struct hw *hw, enum set_key_cmd cmd, struct sta *sta, struct key_conf *key) {\n"
+     "  return radio_write_table(hw, sta, key, cmd);\n"
+     "}\n"
+     "static int radio_set_default_key(struct wiphy *wiphy, struct net_device *dev, u8 key_index) {\n"
+     "  return radio_select(wiphy, key_index);\n"
+     "}\n"},
+    {"a limit on encryption keys set, against a cipher's decryption key derived",
+     "static int min_encrypt_key_size_set(void *data, u64 val) {\n"
+     "  struct hci_dev *hdev = data;\n"
+     "  hdev->min_enc_key_size = val;\n"
+     "  return 0;\n"
+     "}\n",
+     "static void aria_set_decrypt_key(struct aria_ctx *ctx) {\n"
+     "  invert_round_keys(ctx->dec_key, ctx->enc_key, ctx->rounds);\n"
+     "}\n"},
+    {"a key rotated, against a key written into a hardware slot",
+     "int rotate_key(struct keystore *ks, const uint8_t *key, size_t len) {\n"
+     "  return keystore_replace(ks, key, len);\n"
+     "}\n",
+     "static void key_write(struct wldev *dev, u8 index, u8 algorithm, const u8 *key) {\n"
+     "  shm_write(dev, index, algorithm, key);\n"
+     "}\n"},
+};
+
+TEST(SecurityEventsLogged, KeyInstallationPairs) { expect_pairs("LOG-2", key_installation_pairs); }
+
 // A debug or level-named wrapper is still a log a secret must not reach (LOG-3).
 const std::vector<RulePair> leveled_log_secret_pairs = {
     {"Zephyr BT_ERR", "void pair_failed(const char *passkey) { BT_ERR(\"pairing failed, passkey %s\", passkey); }\n",
