@@ -332,6 +332,114 @@ const std::vector<RulePair> key_installation_pairs = {
 
 TEST(SecurityEventsLogged, KeyInstallationPairs) { expect_pairs("LOG-2", key_installation_pairs); }
 
+// A project's macro whose body calls a log facility, directly or through another such macro, is a
+// log facility too; one whose body calls only debug output or a counter is not.
+const std::vector<RulePair> log_macro_pairs = {
+    {"a level-named wrapper macro, against one that writes debug output",
+     "#define fw_note(fw, fmt, ...) fw_dbg(fw, fmt, ##__VA_ARGS__)\n"
+     "int load_fw(struct fw *fw) {\n"
+     "  if (!verify_signature(fw->image, fw->sig)) {\n"
+     "    fw_note(fw, \"bad signature\\n\");\n"
+     "    return -EBADMSG;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n",
+     "#define fw_note(fw, fmt, ...) fw_err(fw, fmt, ##__VA_ARGS__)\n"
+     "int load_fw(struct fw *fw) {\n"
+     "  if (!verify_signature(fw->image, fw->sig)) {\n"
+     "    fw_note(fw, \"bad signature\\n\");\n"
+     "    return -EBADMSG;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n"},
+    {"a macro reaching syslog through another, against one that only counts",
+     "#define AUTH_FAILED(user) count_failure(user)\n"
+     "int login(const char *user, const char *pw) {\n"
+     "  if (!check_password(user, pw)) {\n"
+     "    AUTH_FAILED(user);\n"
+     "    return -1;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n",
+     "#define REPORT(...) syslog(LOG_ERR, __VA_ARGS__)\n"
+     "#define AUTH_FAILED(user) REPORT(\"login failed for %s\", user)\n"
+     "int login(const char *user, const char *pw) {\n"
+     "  if (!check_password(user, pw)) {\n"
+     "    AUTH_FAILED(user);\n"
+     "    return -1;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n"},
+    {"a macro calling the function it is given, against one calling a logging macro",
+     "#define op(msg) syslog(LOG_ERR, \"%s\", msg)\n"
+     "#define APPLY(op, x) op(x)\n"
+     "int login(const char *user, const char *pw) {\n"
+     "  if (!check_password(user, pw)) {\n"
+     "    APPLY(count_failure, user);\n"
+     "    return -1;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n",
+     "#define op(msg) syslog(LOG_ERR, \"%s\", msg)\n"
+     "#define APPLY(x) op(x)\n"
+     "int login(const char *user, const char *pw) {\n"
+     "  if (!check_password(user, pw)) {\n"
+     "    APPLY(user);\n"
+     "    return -1;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n"},
+    {"a debug macro writing printk(KERN_DEBUG), against one writing at error level",
+     "#define kleave(FMT, ...) printk(KERN_DEBUG \"<== %s()\" FMT \"\\n\", __func__, ##__VA_ARGS__)\n"
+     "#define key_debug(FMT, ...) do { if (key_debug_on) pr_info(FMT, ##__VA_ARGS__); } while (0)\n"
+     "int validate_trust(struct key *k) {\n"
+     "  if (verify_signature(k, k->sig) < 0) {\n"
+     "    kleave(\" = -EKEYREJECTED\");\n"
+     "    key_debug(\"rejected\");\n"
+     "    return -EKEYREJECTED;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n",
+     "#define kreject(FMT, ...) printk(KERN_ERR \"<== %s()\" FMT \"\\n\", __func__, ##__VA_ARGS__)\n"
+     "int validate_trust(struct key *k) {\n"
+     "  if (verify_signature(k, k->sig) < 0) {\n"
+     "    kreject(\" = -EKEYREJECTED\");\n"
+     "    return -EKEYREJECTED;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n"},
+};
+
+TEST(SecurityEventsLogged, LogMacroPairs) { expect_pairs("LOG-2", log_macro_pairs); }
+
+// A macro name defined in two subsystems, once as a debug trace and once as a printk, says nothing
+// certain where it is called: it logs only where every definition does.
+const std::vector<test::TreePair> log_macro_tree_pairs = {
+    {"a macro name printing in one subsystem only, against printing in both",
+     {{"fs/net/internal.h", "#define kleave(FMT, ...) printk(\"<== %s()\" FMT, __func__, ##__VA_ARGS__)\n", ""},
+      {"crypto/keys/trust.c",
+       "#define kleave(FMT, ...) no_trace(FMT, ##__VA_ARGS__)\n"
+       "int validate_trust(struct key *k) {\n"
+       "  if (verify_signature(k, k->sig) < 0) {\n"
+       "    kleave(\" = -EKEYREJECTED\");\n"
+       "    return -EKEYREJECTED;\n"
+       "  }\n"
+       "  return 0;\n"
+       "}\n", ""}},
+     {{"fs/net/internal.h", "#define kleave(FMT, ...) printk(\"<== %s()\" FMT, __func__, ##__VA_ARGS__)\n", ""},
+      {"crypto/keys/trust.c",
+       "#define kleave(FMT, ...) printk(KERN_ERR FMT, ##__VA_ARGS__)\n"
+       "int validate_trust(struct key *k) {\n"
+       "  if (verify_signature(k, k->sig) < 0) {\n"
+       "    kleave(\" = -EKEYREJECTED\");\n"
+       "    return -EKEYREJECTED;\n"
+       "  }\n"
+       "  return 0;\n"
+       "}\n", ""}}},
+};
+
+TEST(SecurityEventsLogged, LogMacroTreePairs) { test::expect_tree_pairs("LOG-2", log_macro_tree_pairs); }
+
 // A debug or level-named wrapper is still a log a secret must not reach (LOG-3).
 const std::vector<RulePair> leveled_log_secret_pairs = {
     {"Zephyr BT_ERR", "void pair_failed(const char *passkey) { BT_ERR(\"pairing failed, passkey %s\", passkey); }\n",
