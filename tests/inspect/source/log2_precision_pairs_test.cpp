@@ -440,6 +440,37 @@ const std::vector<test::TreePair> log_macro_tree_pairs = {
 
 TEST(SecurityEventsLogged, LogMacroTreePairs) { test::expect_tree_pairs("LOG-2", log_macro_tree_pairs); }
 
+// From a sample of kernel findings: a verify of a structure that is no security object (a device
+// tree's header, a VM's controls), wherever "verify" stands in the name, and user space
+// (exit_to_user) rather than an account.
+const std::vector<RulePair> kernel_sample_pairs = {
+    {"an image verified, against a device tree and VM controls verified",
+     "int boot_image(void *img) {\n"
+     "  if (!image_verify(img))\n"
+     "    return -EACCES;\n"
+     "  return 0;\n"
+     "}\n",
+     "bool setup_fdt(void *fdt) {\n"
+     "  if (!early_init_dt_verify(fdt))\n"
+     "    return false;\n"
+     "  return true;\n"
+     "}\n"
+     "int check_entry_controls(struct vcpu *v) {\n"
+     "  if (!vmx_control_verify(v->controls, v->low, v->high))\n"
+     "    return -EINVAL;\n"
+     "  return 0;\n"
+     "}\n"},
+    {"an account enabled, against interrupts disabled on the way to user space",
+     "void enable_user(struct account *a) {\n"
+     "  a->enabled = 1;\n"
+     "}\n",
+     "static inline void local_irq_disable_exit_to_user(void) {\n"
+     "  local_irq_disable();\n"
+     "}\n"},
+};
+
+TEST(SecurityEventsLogged, KernelSamplePairs) { expect_pairs("LOG-2", kernel_sample_pairs); }
+
 // A debug or level-named wrapper is still a log a secret must not reach (LOG-3).
 const std::vector<RulePair> leveled_log_secret_pairs = {
     {"Zephyr BT_ERR", "void pair_failed(const char *passkey) { BT_ERR(\"pairing failed, passkey %s\", passkey); }\n",
