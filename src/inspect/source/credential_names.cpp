@@ -54,10 +54,11 @@ constexpr std::array<std::string_view, 89> other_key_qualifiers{
 constexpr std::array<std::string_view, 14> asymmetric_qualifiers{
     "rsa", "dsa", "dh", "ec", "ecc", "ecdsa", "ecdh", "ed25519", "x25519", "ssh", "pgp", "gpg", "signing", "sign"};
 // Words that make a preceding "pin" a hardware pin.
-constexpr std::array<std::string_view, 37> hardware_words{
+// A pin control group's pin and a device tree's pin are I/O pins too (group_or_pin, dt_pin).
+constexpr std::array<std::string_view, 39> hardware_words{
     "gpio", "led", "motor", "port", "mask", "mux", "irq", "intr", "interrupt", "output", "out", "input", "in", "high",
     "low", "pull", "level", "pwm", "adc", "dac", "uart", "spi", "i2c", "tx", "rx", "cs", "button", "sensor", "reset",
-    "dir", "int", "en", "enable", "clk", "bit", "state", "config"};
+    "dir", "int", "en", "enable", "clk", "bit", "state", "config", "group", "dt"};
 // Qualifiers that make "…_code" an access code.
 constexpr std::array<std::string_view, 7> code_qualifiers{"pin", "pass", "access", "unlock", "auth", "security",
                                                           "admin"};

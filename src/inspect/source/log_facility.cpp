@@ -134,6 +134,8 @@ bool records_security_events_by_name(std::string_view name) {
 
 bool writes_a_log_by_name(std::string_view name) { return is_recognised_log(name); }
 
+bool names_debug_output(std::string_view name) { return names_debug_log(name); }
+
 bool is_logger_member_call(std::span<const Token> tokens, size_t name) {
   if (name < 2) return false;
   const Token& sep = tokens[name - 1];

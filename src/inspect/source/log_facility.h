@@ -26,6 +26,9 @@ bool writes_a_log(std::string_view name, const Config& config);
 // tree are called in file after file.
 bool records_security_events_by_name(std::string_view name);
 bool writes_a_log_by_name(std::string_view name);
+// Whether a name says it writes debug output (pr_debug, dev_dbg, LOG_DBG, ksmbd_debug,
+// FC_RPORT_DBG): compiled out or off by default, it records no security event.
+bool names_debug_output(std::string_view name);
 // Whether tokens[name], an identifier followed by '(', is a method or namespaced function of a
 // logger object or library — logger.warn(...), log_->error(...), spdlog::info(...),
 // AuditLog::record(...) — which the free-call list of Syntax does not hold.

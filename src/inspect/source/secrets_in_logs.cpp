@@ -240,15 +240,54 @@ class SecretsInLogs final : public SourceRule {
                           Severity::error));
   }
 
+  // A tracepoint's enumerator (trace_afs_cell(…, afs_cell_trace_unuse_pin), trace_rxrpc_client(…,
+  // rxrpc_client_chan_pass)): a bare name that begins with the subsystem the tracepoint is named
+  // for says which event happened, whatever its other words.
+  static bool tracepoint_enumerator(std::string_view sink, std::string_view name) {
+    if (!sink.starts_with("trace")) return false;
+    const auto sink_words = identifier_words(sink);
+    if (sink_words.size() < 2 || sink_words[0] != "trace") return false;
+    const auto words = identifier_words(name);
+    return words.size() > 1 && words[0] == sink_words[1];
+  }
+
+  // `pwd` is also the working directory (print working directory: struct path pwd, getcwd()). One
+  // printed by a path printer (audit_log_d_path), beside a literal that says cwd, directory or path,
+  // or holding what getcwd or realpath returned, is a directory.
+  static bool working_directory(const SourceFile& file, std::span<const std::pair<size_t, size_t>> args,
+                                std::string_view sink, size_t k) {
+    const auto& tokens = file.tokens;
+    const auto words = identifier_words(tokens[k].text);
+    if (words.empty() || words.back() != "pwd") return false;
+    const auto directory_word = [](std::string_view w) {
+      return w == "path" || w == "dir" || w == "directory" || w == "cwd" || w == "folder" || w == "getcwd" ||
+             w == "realpath";
+    };
+    if (any_word(sink, directory_word)) return true;
+    for (const auto& [begin, end] : args)
+      for (size_t q = begin; q < end; ++q)
+        if (tokens[q].kind == TokenKind::string && any_word(tokens[q].text, directory_word)) return true;
+    const FileValues& values = file.values();
+    for (const Binding* b : values.visible(tokens[k].text, values.function_at(k))) {
+      const TokenRange r = values.strip(b->value);
+      if (r.size() >= 2 && tokens[r.begin].kind == TokenKind::identifier && tokens[r.begin + 1].is("(") &&
+          any_word(tokens[r.begin].text, directory_word))
+        return true;
+    }
+    return false;
+  }
+
   // Whether an argument is a secret (reported).
   static bool check_arguments(const SourceFile& file, std::span<const std::pair<size_t, size_t>> args,
                               std::string_view sink, SecretAliases& aliases, std::vector<Finding>& out) {
     for (size_t a = 0; a < args.size(); ++a) {
       const auto [begin, end] = args[a];
       if (end == begin + 1 && file.tokens[begin].kind == TokenKind::string) continue;  // the format, or a literal
+      if (end == begin + 1 && tracepoint_enumerator(sink, file.tokens[begin].text)) continue;
       size_t origin = 0;  // the secret-named value, or the one an alias holds
       if (const Token* secret = secret_value(file, begin, end, aliases, origin)) {
         if (look_alike_by_conversion(file, origin, conversion(file, args, a))) continue;
+        if (working_directory(file, args, sink, origin)) continue;
         report(file, *secret, sink, out);
         return true;  // one finding per call
       }
@@ -307,6 +346,7 @@ class SecretsInLogs final : public SourceRule {
     if (type == "bool" || type == "_Bool") return true;
     if ((text || cls == CredentialName::pass) && names_number_type(type)) return true;
     if (!printed.is_any_of("diouxXc")) return false;
+    if (any_word(name, [](std::string_view w) { return w == "otp"; }) && otp_memory(file, k, printed)) return true;
     return cls == CredentialName::pass ||
            (cls == CredentialName::pin && (member_value(file, file.tokens[k]) || pin_number(file, k)));
   }
@@ -539,7 +579,9 @@ class SecretsInLogs final : public SourceRule {
   // pin = read_keypad()). Taken from a structure or a table (pin = grp->pins[i]) or filled through
   // its address (of_property_read_u32(np, "pin", &pin)), it is a pin's number.
   static bool pin_number(const SourceFile& file, size_t k) {
-    if (!names_number_type(declared_type(file, k))) return false;
+    // Printed as a number, a char is a byte (unsigned char pin): a PIN's text is an array of them.
+    const std::string_view type = declared_type(file, k);
+    if (!names_number_type(type) && type != "char") return false;
     const auto& tokens = file.tokens;
     const FileValues& values = file.values();
     for (const Binding* b : values.visible(tokens[k].text, values.function_at(k))) {
@@ -550,6 +592,23 @@ class SecretsInLogs final : public SourceRule {
         return false;
     }
     return true;
+  }
+
+  // Whether an `otp` printed as a number is one-time-programmable memory rather than a one-time
+  // password: its words are shown in hex (a password in decimal or as text), and an index or
+  // address into it is compared against a bound (otp < NUM_LOWER), where a password is compared
+  // only for equality.
+  static bool otp_memory(const SourceFile& file, size_t k, Conversion printed) {
+    if (printed.is_any_of("xX")) return true;
+    const auto& tokens = file.tokens;
+    const FileValues& values = file.values();
+    const int fn = values.function_at(k);
+    if (fn < 0) return false;
+    const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(fn)];
+    const auto bound = [](const Token& t) { return t.is("<") || t.is(">") || t.is("<=") || t.is(">="); };
+    for (const size_t o : values.occurrences(tokens[k].text))
+      if (o > f.body_open && o + 1 < f.body_close && (bound(tokens[o + 1]) || bound(tokens[o - 1]))) return true;
+    return false;
   }
 
   // Whether the name is declared a pointer to void or to a struct, union or class: a `pw` or
@@ -574,6 +633,22 @@ class SecretsInLogs final : public SourceRule {
     return false;
   }
 
+  // Whether the `pass` at token k is only ever given string literals, two or more different ones
+  // (pass_str = "B1"; … pass_str = "A0-A6";): a name from a fixed set, a chip's pass or a revision,
+  // not a password read in.
+  static bool names_labels(const SourceFile& file, size_t k) {
+    const auto& tokens = file.tokens;
+    std::string_view first;
+    bool another = false;
+    for (const size_t o : file.values().occurrences(tokens[k].text)) {
+      if (o + 1 >= tokens.size() || !tokens[o + 1].is("=")) continue;
+      if (o + 3 >= tokens.size() || tokens[o + 2].kind != TokenKind::string || !tokens[o + 3].is(";")) return false;
+      if (first.empty()) first = tokens[o + 2].text;
+      another = another || tokens[o + 2].text != first;
+    }
+    return another;
+  }
+
   // Whether a `pin` is a hardware pin: its type names one (gpio_num_t, PinName, pin_t), the
   // function passes it to a GPIO, LED, PWM or ADC call (gpio_set_level, digitalWrite, pinMode), or
   // counts or indexes with it.
@@ -585,8 +660,8 @@ class SecretsInLogs final : public SourceRule {
       return std::find(words.begin(), words.end(), w) != words.end();
     };
     const auto hardware = [&](std::string_view identifier) {
-      static constexpr std::array<std::string_view, 8> words{"gpio", "digital", "analog", "pwm",
-                                                             "adc",  "dac",     "led",    "irq"};
+      static constexpr std::array<std::string_view, 11> words{"gpio", "digital", "analog", "pwm",    "adc",    "dac",
+                                                              "led",  "irq",     "pinctrl", "pinmux", "pinconf"};
       const auto w = identifier_words(identifier);
       return (has(w, "pin") && has(w, "mode")) ||
              std::any_of(words.begin(), words.end(), [&](std::string_view x) { return has(w, x); });
@@ -623,6 +698,7 @@ bool logged_secret(const SourceFile& file, size_t k, SecretAliases& aliases) {
   if (cls != CredentialName::pin && cls != CredentialName::pass) return true;
   return !aliases.look_alike_at(k, [&] {
     return (cls == CredentialName::pin && SecretsInLogs::hardware_pin(file, k)) ||
+           (cls == CredentialName::pass && SecretsInLogs::names_labels(file, k)) ||
            SecretsInLogs::points_to_object(file, k);
   });
 }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "inspect/source/log_facility.h"
 
@@ -47,6 +49,58 @@ bool collect_calls(const SourceFile& file, size_t begin, size_t end, Judged& jud
   return false;
 }
 
+namespace {
+
+// A function named like a C string or memory function does what the standard says, even where the
+// tree defines it, or a macro of that name: a hardened wrapper (the kernel's fortify-string.h
+// memcpy) may log an overflow and panic, but a rejection after `if (memcmp(…)) return -EINVAL;` has
+// not logged anything.
+bool names_string_function(NameHash name) {
+  static const std::vector<NameHash> standard = [] {
+    constexpr std::string_view string_functions[] = {
+        "memchr", "memcmp", "memcpy", "memmove", "memset",  "strcat",  "strchr",  "strcmp",
+        "strcpy", "strlen", "strncat", "strncmp", "strncpy", "strnlen", "strrchr", "strstr"};
+    std::vector<NameHash> hashes;
+    for (const std::string_view n : string_functions) hashes.push_back(name_hash(n));
+    std::sort(hashes.begin(), hashes.end());
+    return hashes;
+  }();
+  return std::binary_search(standard.begin(), standard.end(), name);
+}
+
+}  // namespace
+
+std::vector<NameHash> logging_macros(std::span<const FunctionTable* const> macro_tables) {
+  constexpr int most_macro_depth = 8;
+  // Each definition, by its macro's name: a name defined in several places (kleave is a debug
+  // trace in one subsystem and a printk in another) logs only where every definition does.
+  std::unordered_map<NameHash, std::vector<std::pair<const FunctionTable*, size_t>>> definitions;
+  for (const FunctionTable* table : macro_tables)
+    for (size_t i = 0; i < table->names.size(); ++i) definitions[table->names[i]].emplace_back(table, i);
+  std::unordered_set<NameHash> logging;
+  const auto logs = [&](const std::pair<const FunctionTable*, size_t>& d) {
+    const auto& [table, i] = d;
+    if (table->logs_directly[i] != 0) return true;
+    const auto first = table->calls.begin() + (i == 0 ? 0 : table->calls_end[i - 1]);
+    const auto last = table->calls.begin() + table->calls_end[i];
+    return std::any_of(first, last, [&](NameHash callee) { return logging.count(callee) != 0; });
+  };
+  // Each pass adds the macros that log directly or call one found before: at most
+  // most_macro_depth macros deep.
+  for (int depth = 0; depth < most_macro_depth; ++depth) {
+    std::vector<NameHash> found;
+    for (const auto& [name, defs] : definitions)
+      if (logging.count(name) == 0 && std::all_of(defs.begin(), defs.end(), logs)) found.push_back(name);
+    if (found.empty()) break;
+    logging.insert(found.begin(), found.end());
+  }
+  std::vector<NameHash> sorted;
+  for (const NameHash name : logging)
+    if (!names_string_function(name)) sorted.push_back(name);
+  std::sort(sorted.begin(), sorted.end());
+  return sorted;
+}
+
 LogReach::LogReach(std::span<const FunctionTable* const> tables, const std::vector<std::string>& log_functions) {
   size_t function_count = log_functions.size();
   for (const FunctionTable* table : tables) function_count += table->names.size();
@@ -81,18 +135,9 @@ LogReach::LogReach(std::span<const FunctionTable* const> tables, const std::vect
   std::vector<uint32_t> callers(callers_end[slots]);
   for_each_call([&](uint32_t callee, NameHash caller) { callers[--callers_end[callee]] = slot_of(caller); });
   reached_.assign(slots, 0);
-  // A function named like a C string or memory function does what the standard says, even where the
-  // tree defines it: a hardened wrapper (the kernel's fortify-string.h memcmp) may log an overflow
-  // and panic, but a rejection after `if (memcmp(…)) return -EINVAL;` has not logged anything.
-  static constexpr std::string_view string_functions[] = {
-      "memchr", "memcmp", "memcpy", "memmove", "memset",  "strcat",  "strchr",  "strcmp",
-      "strcpy", "strlen", "strncat", "strncmp", "strncpy", "strnlen", "strrchr", "strstr"};
-  std::vector<NameHash> standard;
-  for (const std::string_view name : string_functions) standard.push_back(name_hash(name));
-  std::sort(standard.begin(), standard.end());
   std::vector<uint32_t> work;
   const auto mark = [&](uint32_t s) {
-    if (reached_[s] || std::binary_search(standard.begin(), standard.end(), slot_name_[s])) return;
+    if (reached_[s] || names_string_function(slot_name_[s])) return;
     reached_[s] = 1;
     work.push_back(s);
   };

@@ -52,6 +52,17 @@ bool collect_calls(const SourceFile& file, size_t begin, size_t end, Judged& jud
 // slots of one open-addressed table, and each name's callers one run of a flat array: a map of
 // vectors over a kernel tree's 650,000 functions and their calls took twice the memory and
 // time, and this pass runs beside the others.
+// The function-like macros of the tree that are log facilities: a macro whose body calls a log
+// (#define LOG_FAIL(...) syslog(LOG_ERR, __VA_ARGS__)), or calls another such macro (#define
+// wil_err_fw(wil, fmt, ...) wil_err(wil, fmt, ##__VA_ARGS__)), up to most_macro_depth macros
+// deep. Not through functions: a kernel macro wraps a primitive (test_bit, get_user) whose
+// instrumentation can report to the log, and such a macro does not log the caller's event. By name
+// hash, sorted. `macro_tables`: each file's macros, laid out as its functions are.
+// They log where a branch calls them, as a log function does; they do not make the function that
+// calls them reach the log for its callers (LogReach): WARN_ON is such a macro, and a function
+// with an assertion somewhere does not log its callers' rejections.
+std::vector<NameHash> logging_macros(std::span<const FunctionTable* const> macro_tables);
+
 class LogReach {
  public:
   // `tables`: the functions of every file of the tree; `log_functions`: the project's declared

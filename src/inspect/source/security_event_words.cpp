@@ -33,7 +33,8 @@ bool has_word(const std::vector<std::string>& name_words, std::span<const std::s
 constexpr std::string_view auth_words[] = {"authenticate", "authenticated", "authorize", "authorized", "auth",
                                            "authed", "login", "logon"};
 // "verify" is checked for its object: verify_signature, image_verify and a bare verify() are
-// verifications; npc_verify_counter and perout_verify_flags check a request's fields.
+// verifications; npc_verify_counter and perout_verify_flags check a request's fields, and
+// early_init_dt_verify, vmx_control_verify and bind_verify a structure's, whatever the word's place.
 constexpr std::string_view verify_words[] = {"verify", "verified", "verification"};
 constexpr std::string_view check_words[] = {"check", "validate", "compare", "match", "matches",
                                                               "equal", "equals", "cmp", "ok", "valid", "good",
@@ -135,7 +136,7 @@ bool names_security_object(const std::vector<std::string>& words, bool qualified
 // user account, a secret key. Words after the noun that make it a part or attribute of it say
 // otherwise (set_key_mask, user_priority_set, set_user_mtu), as do words that make a key a lookup
 // key (set_rss_key, tcam_key) and a pin an I/O pin (ptp_set_pin_hw).
-bool names_security_setting(const std::vector<std::string>& words) {
+SecuritySetting names_security_setting(const std::vector<std::string>& words) {
   constexpr std::string_view settings[] = {"password", "passwd", "pin", "credential", "credentials", "cert",
                                            "certificate", "security", "acl", "allowlist", "whitelist", "factory",
                                            "role", "permission", "permissions", "secret", "trust"};
@@ -151,21 +152,24 @@ bool names_security_setting(const std::vector<std::string>& words) {
   const auto one_of = [](std::string_view w, std::span<const std::string_view> set) {
     return std::find(set.begin(), set.end(), w) != set.end();
   };
-  if (!words.empty() && one_of(words.back(), describing)) return false;
+  if (!words.empty() && one_of(words.back(), describing)) return SecuritySetting::none;
+  bool key = false;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     const bool last = i + 1 == words.size();
     if (w == "user" || w == "users") {
-      if (last || one_of(words[i + 1], account_parts)) return true;
+      // exit_to_user, copy_from_user: user space, not an account.
+      const bool space = i > 0 && (words[i - 1] == "to" || words[i - 1] == "from");
+      if (!space && (last || one_of(words[i + 1], account_parts))) return SecuritySetting::other;
     } else if (w == "key" || w == "keys") {
-      if (!is_lookup_key(words, i) && (last || !one_of(words[i + 1], key_parts))) return true;
+      key = key || (!is_lookup_key(words, i) && (last || !one_of(words[i + 1], key_parts)));
     } else if (w == "pin") {
-      if (!is_hardware_pin(words)) return true;
+      if (!is_hardware_pin(words)) return SecuritySetting::other;
     } else if (one_of(w, settings)) {
-      return true;
+      return SecuritySetting::other;
     }
   }
-  return false;
+  return key ? SecuritySetting::key : SecuritySetting::none;
 }
 
 namespace {
@@ -175,7 +179,7 @@ bool names_verify_of_security_object(const std::vector<std::string>& words) {
     return std::find(std::begin(verify_words), std::end(verify_words), w) != std::end(verify_words);
   });
   if (verify == words.end()) return false;
-  return verify + 1 == words.end() || has_word(words, crypto_words) || names_security_object(words, false);
+  return words.size() == 1 || has_word(words, crypto_words) || names_security_object(words, false);
 }
 
 // Words that say access was refused (SVC_DENIED, -EACCES, -EKEYREJECTED, rpc_autherr_badcred) and,

@@ -52,8 +52,11 @@ bool is_verification(std::string_view name);
 bool names_authentication(std::string_view name);
 bool has_check_word(std::string_view name);
 bool checks_security_thing(std::span<const Token> tokens, size_t at);
-// Of a defined function's name split into words: whether it changes security configuration.
-bool names_security_setting(const std::vector<std::string>& words);
+// Of a defined function's name split into words: whether it changes security configuration, and
+// whether only through a key (set_key), which may be key material installed rather than a setting
+// (installs_key_material, security_event_key_install.h).
+enum class SecuritySetting { none, key, other };
+SecuritySetting names_security_setting(const std::vector<std::string>& words);
 // Of a variable, an operand or a returned value.
 bool is_outcome_variable(std::string_view name);
 bool names_a_secret(std::string_view name);

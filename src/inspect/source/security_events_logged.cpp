@@ -24,6 +24,7 @@
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/log_facility.h"
 #include "inspect/source/security_event_conditions.h"
+#include "inspect/source/security_event_key_install.h"
 #include "inspect/source/security_event_log_reach.h"
 #include "inspect/source/security_event_words.h"
 #include "inspect/source/source_rule.h"
@@ -48,6 +49,7 @@ struct TestedCall {
 
 struct FileFacts {
   FunctionTable functions;
+  FunctionTable macros;  // function-like macros whose bodies call functions, by the same layout
   std::vector<Site> rejections;
   std::vector<Site> config_changes;
   std::vector<TestedCall> tested_calls;
@@ -67,21 +69,45 @@ class SecurityEventsLogged final : public SourceRule {
     FileFacts out;
     Judged judged(file.names);
     NameMemo logs(file.names), diagnostic_writer(file.names);
-    // Calls by enclosing function, from the syntax pass.
+    // Calls by enclosing function, from the syntax pass; and the calls of each #define body, which
+    // make the macro a log facility when one logs (logging_macros).
     const size_t function_count = syntax.functions().size();
     std::vector<uint8_t> logs_directly(function_count, 0);
-    std::vector<std::pair<uint32_t, NameHash>> edges;  // (function, callee)
+    std::vector<std::pair<uint32_t, NameHash>> edges, macro_edges;  // (function or macro, callee)
+    FunctionTable& macros = out.macros;
+    std::string_view macro;  // the #define body the last call was in: its calls are one run
+    std::vector<std::string_view> parameters;  // that macro's
+    // Whether that macro is named as debug output (pr_debug, FC_RPORT_DBG): it records no security
+    // event whatever its body calls, as a debug log function does not.
+    bool debug_macro = false;
     // Without a declared log API, a helper that writes a diagnostic (fprintf(stderr, …), warnx,
     // fputs(msg, audit_fp)) logs as that same call would in the rejecting branch.
     const bool diagnostics_count = config.log_functions.empty();
     for (const auto& c : syntax.calls()) {
-      if (c.function < 0) continue;
-      const auto fn = static_cast<uint32_t>(c.function);
-      if (records_security_event(logs, tokens[c.name], config) ||
-          (diagnostics_count && diagnostic_writer(tokens[c.name], may_write_diagnostics) &&
-           writes_diagnostics(tokens, c)))
-        logs_directly[fn] = 1;
-      edges.emplace_back(fn, name_hash_at(file, tokens[c.name]));
+      if (!c.macro.empty() && c.macro.data() != macro.data()) {
+        macro = c.macro;
+        parameters = macro_parameters(tokens, syntax, c.name, macro);
+        debug_macro = names_debug_output(macro);
+        macros.names.push_back(name_hash(macro));
+        macros.logs_directly.push_back(0);
+      }
+      if (c.macro.empty() && c.function < 0) continue;
+      if (!c.macro.empty() &&
+          (debug_macro || std::find(parameters.begin(), parameters.end(), tokens[c.name].text) != parameters.end()))
+        continue;
+      // In a macro, printk(KERN_DEBUG …) is debug output (kleave, a subsystem's debug trace).
+      const bool debug_level = !c.macro.empty() && !c.args.empty() && tokens[c.args[0].first].is_ident("KERN_DEBUG");
+      const bool logs_here = !debug_level && (records_security_event(logs, tokens[c.name], config) ||
+                                              (diagnostics_count && diagnostic_writer(tokens[c.name], may_write_diagnostics) &&
+                                               writes_diagnostics(tokens, c)));
+      const auto fn = static_cast<uint32_t>(c.macro.empty() ? static_cast<size_t>(c.function) : macros.names.size() - 1);
+      std::vector<uint8_t>& logs_of = c.macro.empty() ? logs_directly : macros.logs_directly;
+      if (logs_here) logs_of[fn] = 1;
+      (c.macro.empty() ? edges : macro_edges).emplace_back(fn, name_hash_at(file, tokens[c.name]));
+    }
+    for (size_t m = 0, e = 0; m < macros.names.size(); ++m) {  // in order of their macros already
+      for (; e < macro_edges.size() && macro_edges[e].first == m; ++e) macros.calls.push_back(macro_edges[e].second);
+      macros.calls_end.push_back(static_cast<uint32_t>(macros.calls.size()));
     }
     std::sort(edges.begin(), edges.end());
     edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
@@ -104,7 +130,13 @@ class SecurityEventsLogged final : public SourceRule {
       if (lock_names) find_lockouts(file, def, name, judged, out);
       const uint32_t classes = word_classes(name);
       const bool account_lock = (classes & lock_verb) && (classes & account_word) && names_account_lock(identifier_words(name));
-      const bool change = account_lock || ((classes & change_verb) && names_security_setting(identifier_words(name)));
+      bool change = account_lock;
+      if (!change && (classes & change_verb)) {
+        const auto words = identifier_words(name);
+        const SecuritySetting setting = names_security_setting(words);
+        change = setting == SecuritySetting::other ||
+                 (setting == SecuritySetting::key && !installs_key_material(tokens, syntax, def, words));
+      }
       if (change && !names_constant(name) && !is_stub(tokens, def)) {
         const Token& name_token = tokens[def.name];
         Site s;
@@ -127,9 +159,16 @@ class SecurityEventsLogged final : public SourceRule {
     // Which function names reach the log, through the functions of every file.
     std::vector<const FunctionTable*> tables;
     tables.reserve(files.size());
-    for (const auto& f : files) tables.push_back(&std::any_cast<const FileFacts&>(f.facts).functions);
+    std::vector<const FunctionTable*> macro_tables;
+    for (const auto& f : files) {
+      tables.push_back(&std::any_cast<const FileFacts&>(f.facts).functions);
+      macro_tables.push_back(&std::any_cast<const FileFacts&>(f.facts).macros);
+    }
     const LogReach log_reach(tables, ctx.config.log_functions);
-    const auto reaches = [&](NameHash name) { return log_reach.reaches(name); };
+    const std::vector<NameHash> log_macros = logging_macros(macro_tables);
+    const auto reaches = [&](NameHash name) {
+      return log_reach.reaches(name) || std::binary_search(log_macros.begin(), log_macros.end(), name);
+    };
     // Calls of log functions were judged by name already: they made the site log directly.
     const auto reach = [&](bool directly, const std::vector<NameHash>& calls) {
       return directly || std::any_of(calls.begin(), calls.end(), reaches);
@@ -168,6 +207,27 @@ class SecurityEventsLogged final : public SourceRule {
     f.evidence = s.evidence;
     f.severity = Severity::error;
     return f;
+  }
+
+  // The parameters of the function-like macro whose #define body holds the call at tokens[call]:
+  // a call of one (`op(nr, addr)` in `#define bitop(op, nr, addr)`) calls whatever the macro is
+  // given, not a function of that name. Called once per macro, from its first call, so the walk
+  // back to its name covers each body once.
+  static std::vector<std::string_view> macro_parameters(std::span<const Token> tokens, const Syntax& syntax,
+                                                        size_t call, std::string_view macro) {
+    size_t name = call;
+    while (name > 0 && tokens[name].directive && tokens[name].text.data() != macro.data()) --name;
+    std::vector<std::string_view> parameters;
+    // Function-like: its '(' right after the name, as Syntax tells them.
+    if (tokens[name].text.data() != macro.data() || name + 1 >= tokens.size() || !tokens[name + 1].is("(") ||
+        tokens[name + 1].text.data() != macro.data() + macro.size())
+      return parameters;
+    // C allows 127 of them: a longer list is hostile, and each call of the body is looked up in it.
+    constexpr size_t most_parameters = 127;
+    const size_t close = std::min(syntax.match(name + 1), call);
+    for (size_t k = name + 2; k < close && parameters.size() < most_parameters; ++k)
+      if (tokens[k].kind == TokenKind::identifier) parameters.push_back(tokens[k].text);
+    return parameters;
   }
 
   // A body that changes nothing: empty, or one return of a value no call makes (`return 0;`,

@@ -286,6 +286,191 @@ const std::vector<RulePair> kernel_look_alike_pairs = {
 
 TEST(SecurityEventsLogged, KernelLookAlikePairs) { expect_pairs("LOG-2", kernel_look_alike_pairs); }
 
+// A key programmed into a cipher's transform or a radio's key table is installed key material, not
+// a change of the device's security configuration; the device's own key or password set, or a key
+// rotated, is one.
+const std::vector<RulePair> key_installation_pairs = {
+    {"a device's admin key set, against a cipher's setkey callback",
+     "int set_admin_key(struct dev *d, const uint8_t *key, size_t len) {\n"
+     "  memcpy(d->admin_key, key, len);\n"
+     "  return 0;\n"
+     "}\n",
+     "static int aes_set_key(struct crypto_tfm *tfm, const u8 *in_key, unsigned int key_len) {\n"
+     "  struct aes_ctx *ctx = crypto_tfm_ctx(tfm);\n"
+     "  return aes_expandkey(ctx, in_key, key_len);\n"
+     "}\n"
+     "static int gcm_set_key(struct aead *a, const u8 *in_key, unsigned int key_len) {\n"
+     "  return expand(a, in_key, key_len);\n"
+     "}\n"},
+    {"a password set, against a radio driver's key-table writes",
+     "int set_admin_password(struct dev *d, const char *pw) {\n"
+     "  return store_password(d, pw);\n"
+     "}\n",
+     "static int radio_set_key(struct hw *hw, enum set_key_cmd cmd, struct sta *sta, struct key_conf *key) {\n"
+     "  return radio_write_table(hw, sta, key, cmd);\n"
+     "}\n"
+     "static int radio_set_default_key(struct wiphy *wiphy, struct net_device *dev, u8 key_index) {\n"
+     "  return radio_select(wiphy, key_index);\n"
+     "}\n"},
+    {"a limit on encryption keys set, against a cipher's decryption key derived",
+     "static int min_encrypt_key_size_set(void *data, u64 val) {\n"
+     "  struct hci_dev *hdev = data;\n"
+     "  hdev->min_enc_key_size = val;\n"
+     "  return 0;\n"
+     "}\n",
+     "static void aria_set_decrypt_key(struct aria_ctx *ctx) {\n"
+     "  invert_round_keys(ctx->dec_key, ctx->enc_key, ctx->rounds);\n"
+     "}\n"},
+    {"a key rotated, against a key written into a hardware slot",
+     "int rotate_key(struct keystore *ks, const uint8_t *key, size_t len) {\n"
+     "  return keystore_replace(ks, key, len);\n"
+     "}\n",
+     "static void key_write(struct wldev *dev, u8 index, u8 algorithm, const u8 *key) {\n"
+     "  shm_write(dev, index, algorithm, key);\n"
+     "}\n"},
+};
+
+TEST(SecurityEventsLogged, KeyInstallationPairs) { expect_pairs("LOG-2", key_installation_pairs); }
+
+// A project's macro whose body calls a log facility, directly or through another such macro, is a
+// log facility too; one whose body calls only debug output or a counter is not.
+const std::vector<RulePair> log_macro_pairs = {
+    {"a level-named wrapper macro, against one that writes debug output",
+     "#define fw_note(fw, fmt, ...) fw_dbg(fw, fmt, ##__VA_ARGS__)\n"
+     "int load_fw(struct fw *fw) {\n"
+     "  if (!verify_signature(fw->image, fw->sig)) {\n"
+     "    fw_note(fw, \"bad signature\\n\");\n"
+     "    return -EBADMSG;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n",
+     "#define fw_note(fw, fmt, ...) fw_err(fw, fmt, ##__VA_ARGS__)\n"
+     "int load_fw(struct fw *fw) {\n"
+     "  if (!verify_signature(fw->image, fw->sig)) {\n"
+     "    fw_note(fw, \"bad signature\\n\");\n"
+     "    return -EBADMSG;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n"},
+    {"a macro reaching syslog through another, against one that only counts",
+     "#define AUTH_FAILED(user) count_failure(user)\n"
+     "int login(const char *user, const char *pw) {\n"
+     "  if (!check_password(user, pw)) {\n"
+     "    AUTH_FAILED(user);\n"
+     "    return -1;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n",
+     "#define REPORT(...) syslog(LOG_ERR, __VA_ARGS__)\n"
+     "#define AUTH_FAILED(user) REPORT(\"login failed for %s\", user)\n"
+     "int login(const char *user, const char *pw) {\n"
+     "  if (!check_password(user, pw)) {\n"
+     "    AUTH_FAILED(user);\n"
+     "    return -1;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n"},
+    {"a macro calling the function it is given, against one calling a logging macro",
+     "#define op(msg) syslog(LOG_ERR, \"%s\", msg)\n"
+     "#define APPLY(op, x) op(x)\n"
+     "int login(const char *user, const char *pw) {\n"
+     "  if (!check_password(user, pw)) {\n"
+     "    APPLY(count_failure, user);\n"
+     "    return -1;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n",
+     "#define op(msg) syslog(LOG_ERR, \"%s\", msg)\n"
+     "#define APPLY(x) op(x)\n"
+     "int login(const char *user, const char *pw) {\n"
+     "  if (!check_password(user, pw)) {\n"
+     "    APPLY(user);\n"
+     "    return -1;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n"},
+    {"a debug macro writing printk(KERN_DEBUG), against one writing at error level",
+     "#define kleave(FMT, ...) printk(KERN_DEBUG \"<== %s()\" FMT \"\\n\", __func__, ##__VA_ARGS__)\n"
+     "#define key_debug(FMT, ...) do { if (key_debug_on) pr_info(FMT, ##__VA_ARGS__); } while (0)\n"
+     "int validate_trust(struct key *k) {\n"
+     "  if (verify_signature(k, k->sig) < 0) {\n"
+     "    kleave(\" = -EKEYREJECTED\");\n"
+     "    key_debug(\"rejected\");\n"
+     "    return -EKEYREJECTED;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n",
+     "#define kreject(FMT, ...) printk(KERN_ERR \"<== %s()\" FMT \"\\n\", __func__, ##__VA_ARGS__)\n"
+     "int validate_trust(struct key *k) {\n"
+     "  if (verify_signature(k, k->sig) < 0) {\n"
+     "    kreject(\" = -EKEYREJECTED\");\n"
+     "    return -EKEYREJECTED;\n"
+     "  }\n"
+     "  return 0;\n"
+     "}\n"},
+};
+
+TEST(SecurityEventsLogged, LogMacroPairs) { expect_pairs("LOG-2", log_macro_pairs); }
+
+// A macro name defined in two subsystems, once as a debug trace and once as a printk, says nothing
+// certain where it is called: it logs only where every definition does.
+const std::vector<test::TreePair> log_macro_tree_pairs = {
+    {"a macro name printing in one subsystem only, against printing in both",
+     {{"fs/net/internal.h", "#define kleave(FMT, ...) printk(\"<== %s()\" FMT, __func__, ##__VA_ARGS__)\n", ""},
+      {"crypto/keys/trust.c",
+       "#define kleave(FMT, ...) no_trace(FMT, ##__VA_ARGS__)\n"
+       "int validate_trust(struct key *k) {\n"
+       "  if (verify_signature(k, k->sig) < 0) {\n"
+       "    kleave(\" = -EKEYREJECTED\");\n"
+       "    return -EKEYREJECTED;\n"
+       "  }\n"
+       "  return 0;\n"
+       "}\n", ""}},
+     {{"fs/net/internal.h", "#define kleave(FMT, ...) printk(\"<== %s()\" FMT, __func__, ##__VA_ARGS__)\n", ""},
+      {"crypto/keys/trust.c",
+       "#define kleave(FMT, ...) printk(KERN_ERR FMT, ##__VA_ARGS__)\n"
+       "int validate_trust(struct key *k) {\n"
+       "  if (verify_signature(k, k->sig) < 0) {\n"
+       "    kleave(\" = -EKEYREJECTED\");\n"
+       "    return -EKEYREJECTED;\n"
+       "  }\n"
+       "  return 0;\n"
+       "}\n", ""}}},
+};
+
+TEST(SecurityEventsLogged, LogMacroTreePairs) { test::expect_tree_pairs("LOG-2", log_macro_tree_pairs); }
+
+// From a sample of kernel findings: a verify of a structure that is no security object (a device
+// tree's header, a VM's controls), wherever "verify" stands in the name, and user space
+// (exit_to_user) rather than an account.
+const std::vector<RulePair> kernel_sample_pairs = {
+    {"an image verified, against a device tree and VM controls verified",
+     "int boot_image(void *img) {\n"
+     "  if (!image_verify(img))\n"
+     "    return -EACCES;\n"
+     "  return 0;\n"
+     "}\n",
+     "bool setup_fdt(void *fdt) {\n"
+     "  if (!early_init_dt_verify(fdt))\n"
+     "    return false;\n"
+     "  return true;\n"
+     "}\n"
+     "int check_entry_controls(struct vcpu *v) {\n"
+     "  if (!vmx_control_verify(v->controls, v->low, v->high))\n"
+     "    return -EINVAL;\n"
+     "  return 0;\n"
+     "}\n"},
+    {"an account enabled, against interrupts disabled on the way to user space",
+     "void enable_user(struct account *a) {\n"
+     "  a->enabled = 1;\n"
+     "}\n",
+     "static inline void local_irq_disable_exit_to_user(void) {\n"
+     "  local_irq_disable();\n"
+     "}\n"},
+};
+
+TEST(SecurityEventsLogged, KernelSamplePairs) { expect_pairs("LOG-2", kernel_sample_pairs); }
+
 // A debug or level-named wrapper is still a log a secret must not reach (LOG-3).
 const std::vector<RulePair> leveled_log_secret_pairs = {
     {"Zephyr BT_ERR", "void pair_failed(const char *passkey) { BT_ERR(\"pairing failed, passkey %s\", passkey); }\n",

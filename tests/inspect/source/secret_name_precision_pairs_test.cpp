@@ -333,5 +333,119 @@ unsigned int key_code(int i) { return forced_release_keys[i]; }
 TEST(SecretNamePrecisionPairs, LoggedLookAlikes) { expect_pairs("LOG-3", logged); }
 TEST(SecretNamePrecisionPairs, LiteralLookAlikes) { expect_pairs("CRYPTO-4", literal); }
 
+// Kernel look-alikes: the working directory (pwd), a tracepoint's event enumerator, a pin control
+// group's or device tree's pin, one-time-programmable memory (otp), a chip pass chosen from labels,
+// a pin held in an unsigned char. Each flawed twin prints the secret itself.
+const std::vector<RulePair> kernel_logged = {
+    {"a password printed, against the working directory printed",
+     R"~(#include <stdio.h>
+void show_login(const char *pwd)
+{
+    printf("login with %s\n", pwd);
+}
+)~",
+     R"~(#include <stdio.h>
+#include <unistd.h>
+void show_cwd(char *buf, size_t n)
+{
+    const char *pwd = getcwd(buf, n);
+    printf("%s\n", pwd);
+}
+void log_name(struct audit_buffer *ab, struct audit_context *context)
+{
+    audit_log_d_path(ab, " name=", &context->pwd);
+    printk(KERN_INFO "cwd=%s\n", context->pwd_name);
+}
+)~"},
+    {"a password given to a tracepoint, against the tracepoint's event enumerator",
+     R"~(void on_login(struct user *user, const char *password)
+{
+    trace_auth_attempt(user, password);
+}
+)~",
+     R"~(void on_login(struct user *user, const char *password)
+{
+    trace_auth_attempt(user, auth_attempt_pass);
+    trace_fscache_access(cookie, fscache_access_cache_pin);
+}
+)~"},
+    {"a PIN read in and printed, against a pin group's and a device tree's pin",
+     R"~(void on_entry(struct device *dev)
+{
+    const char *pin = read_keypad();
+    dev_err(dev, "entered %s\n", pin);
+}
+)~",
+     R"~(void check_map(struct device *dev, const struct map *map, int dt_pin)
+{
+    dev_err(dev, "bad group %s\n", map->data.configs.group_or_pin);
+    dev_err(dev, "invalid pin %d\n", dt_pin);
+}
+)~"},
+    {"a one-time password printed, against OTP memory's words and index",
+     R"~(#include <stdio.h>
+void show_code(const unsigned char *key)
+{
+    unsigned otp = totp_now(key);
+    printf("code %06u\n", otp);
+}
+)~",
+     R"~(void dump_otp(struct dev *d, u16 *otp, u32 base, u32 words)
+{
+    for (u32 idx = 0; idx < words; idx++) {
+        otp[idx] = read_reg16(d, base + 2 * idx);
+        dev_info(d->dev, "[%8x] 0x%04x\n", base + 2 * idx, otp[idx]);
+    }
+}
+int read_words(struct dev *d, unsigned from, unsigned to)
+{
+    for (unsigned i = from; i < to; i += 4) {
+        u32 otp = i >> 2;
+        if (otp < NUM_LOWER)
+            continue;
+        if (read_shadow(d, otp))
+            dev_err(d->dev, "Can't read data%d\n", otp);
+    }
+    return 0;
+}
+)~"},
+    {"a pass read in and printed, against a chip pass chosen from labels",
+     R"~(#include <stdio.h>
+static char *pass_str;
+void ask(void)
+{
+    pass_str = read_line();
+    printf("pass %s\n", pass_str);
+}
+)~",
+     R"~(static char *pass_str;
+void show_soc(unsigned rev)
+{
+    if (rev == 1)
+        pass_str = "B1";
+    else
+        pass_str = "C0";
+    printk("pass %s\n", pass_str);
+}
+)~"},
+    {"a PIN byte read in, against a pin held in an unsigned char",
+     R"~(void on_key(struct chip *c)
+{
+    unsigned char pin = read_keypad();
+    dev_err(c->dev, "digit %x\n", pin);
+}
+)~",
+     R"~(int set_selector(struct chip *c, int id, unsigned char pin)
+{
+    int ret = get_selector(c, id);
+    if (ret != pin)
+        dev_err(c->dev, "setting %d to %x failed\n", id, pin);
+    return 0;
+}
+)~"},
+};
+
+TEST(SecretNamePrecisionPairs, KernelLoggedLookAlikes) { expect_pairs("LOG-3", kernel_logged); }
+
 }  // namespace
 }  // namespace mdbc::source
