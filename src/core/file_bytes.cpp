@@ -15,26 +15,38 @@ struct Descriptor {
   ~Descriptor() { ::close(fd); }
 };
 
-// The memory a thread keeps for the files it reads: kept_size bytes, allocated at its first file.
+// The memory a thread keeps for the files it reads: `size` bytes (a FileBytes's kept_limit),
+// allocated at its first file and again when a file asks for another size.
 struct KeptMemory {
   char* data = nullptr;
+  uint64_t size = 0;
   bool in_use = false;  // by a FileBytes of this thread
-  ~KeptMemory() {
-    if (data != nullptr) free_huge_pages(data, FileBytes::kept_size);
+  void allocate(uint64_t limit) {
+    release();
+    data = static_cast<char*>(limit == FileBytes::kept_size ? allocate_huge_pages(limit) : ::operator new(limit));
+    size = limit;
   }
+  void release() {
+    if (data == nullptr) return;
+    if (size == FileBytes::kept_size) free_huge_pages(data, size);
+    else ::operator delete(data);
+    data = nullptr;
+    size = 0;
+  }
+  ~KeptMemory() { release(); }
 };
 
 thread_local KeptMemory kept;
 
 }  // namespace
 
-FileBytes::FileBytes(const std::string& path, uint64_t max_size, bool follow_symlinks) {
+FileBytes::FileBytes(const std::string& path, uint64_t max_size, bool follow_symlinks, uint64_t kept_limit) {
   uint64_t size = 0;
   const Descriptor f{open_regular_file(path, max_size, follow_symlinks, size)};
   char* into = nullptr;
   try {
-    if (size <= kept_size && !kept.in_use) {
-      if (kept.data == nullptr) kept.data = static_cast<char*>(allocate_huge_pages(kept_size));
+    if (size <= kept_limit && !kept.in_use) {
+      if (kept.size != kept_limit) kept.allocate(kept_limit);
       kept.in_use = kept_ = true;
       into = kept.data;
     } else {

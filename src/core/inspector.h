@@ -31,6 +31,11 @@ struct RunContext {
   const Config& config;
   const InspectOptions& options;
   unsigned jobs = 1;  // threads an inspector's tree-wide passes may run on
+
+  // Whether each thread keeps its full buffers from one file to the next (FileBytes, the source
+  // stage's tokens): what a thread keeps is multiplied by the number of threads, so past four
+  // they keep less.
+  bool keeps_full_buffers() const { return jobs <= 4; }
 };
 
 struct InputFile {

@@ -224,7 +224,8 @@ void fingerprint_findings(std::vector<Finding>& findings, unsigned jobs) {
 void inspect_one(const WalkedFile& w, const RunContext& ctx, uint64_t max_size, FindingsArena& arena, Slot& slot) {
   std::optional<FileBytes> file;
   try {
-    file.emplace(w.fs_path, max_size, w.given_explicitly);
+    file.emplace(w.fs_path, max_size, w.given_explicitly,
+                 ctx.keeps_full_buffers() ? FileBytes::kept_size : FileBytes::small_kept_size);
   } catch (const InputError& e) {
     slot.error = e.what();
     return;

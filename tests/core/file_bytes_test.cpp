@@ -40,6 +40,24 @@ TEST(FileBytes, FilesReadOneAfterAnotherShowOnlyTheirOwnBytes) {
   }
 }
 
+// With many threads each keeps less: files up to the small limit and past it show their own
+// bytes, as do files read with the full limit on the same thread in between.
+TEST(FileBytes, TheSmallKeptLimitReadsTheSameBytes) {
+  test::TempDir dir;
+  constexpr size_t small = FileBytes::small_kept_size;
+  char first = 'a';
+  for (const size_t n : {size_t{10}, small - 1, small, small + 1, kept, size_t{300}}) {
+    const std::string content = pattern(n, first++);
+    const auto path = dir.write("f" + std::to_string(n), content);
+    {
+      const FileBytes file(path.string(), 1ull << 30, true, small);
+      EXPECT_EQ(file.bytes(), content) << n;
+    }
+    const FileBytes full(path.string(), 1ull << 30, true);
+    EXPECT_EQ(full.bytes(), content) << n;
+  }
+}
+
 // A second file read while the first is still held on the same thread gets memory of its own.
 TEST(FileBytes, TwoFilesHeldAtOnceKeepTheirBytes) {
   test::TempDir dir;

@@ -25,6 +25,16 @@ uint64_t triggered_rules(const FileNames& names, std::span<const std::unique_ptr
   return triggers.of(names);
 }
 
+// Releases a thread's token buffer grown past `kept` tokens when the file is done, whether its
+// rules ended or threw.
+struct TokenRelease {
+  HugePageVector<Token>& tokens;
+  size_t kept;
+  ~TokenRelease() {
+    if (tokens.capacity() > kept) HugePageVector<Token>().swap(tokens);
+  }
+};
+
 // What a file without facts of a rule gives that rule's tree-wide pass.
 const std::any no_facts;
 
@@ -48,11 +58,15 @@ class SourceInspector final : public Inspector {
     record.language = classify(file.path);
     const auto rules = source_rules();
     // One token buffer per thread, reused from file to file (growing it again for every file
-    // cost copies and page faults); one that a large file grew is not kept, the main thread's lasting
-    // into the tree-wide passes. A large file's buffer is in huge pages (lex).
+    // cost copies and page faults). One that a large file grew is released once that file is done,
+    // not at the thread's next file: late in a run with many workers the large files are the last
+    // ones left (each waits for room in FileSchedule's budget), and the workers that had finished
+    // one held its buffer, idle, until the run ended (the main thread's lasting into the tree-wide
+    // passes). A large file's buffer is in huge pages (lex), so a kept buffer of 1 MiB or more is
+    // a whole 2 MiB page: with many workers each keeps less than that (sixteen kept 32 MiB).
     thread_local HugePageVector<Token> tokens;
-    constexpr size_t kept_tokens = size_t{1} << 16;  // 2 MiB
-    if (tokens.capacity() > kept_tokens) HugePageVector<Token>().swap(tokens);
+    const size_t kept_tokens = ctx.keeps_full_buffers() ? size_t{1} << 16 : size_t{1} << 14;  // 2 MiB or 512 KiB
+    const TokenRelease release{tokens, kept_tokens};
     tokens.clear();
     if (is_c_family(record.language)) lex(file.bytes, tokens);
     const FileNames names(tokens);
