@@ -586,7 +586,7 @@ std::vector<FilledParameter> filled_parameters(const SourceFile& file) {
       const bool array = end > begin + 1 && t[end - 1].is("]") && file.syntax.match(end - 1) < end - 1;
       if (array) end = file.syntax.match(end - 1);
       const size_t name = end - 1;
-      if (end >= begin + 3 && t[name].kind == TokenKind::identifier) {
+      if (end >= begin + 2 && t[name].kind == TokenKind::identifier) {
         const bool character = std::any_of(t.begin() + static_cast<std::ptrdiff_t>(begin), t.begin() + static_cast<std::ptrdiff_t>(name),
                                            [](const Token& w) {
                                              return w.kind == TokenKind::identifier &&

@@ -38,6 +38,7 @@ struct FillWay {
 const FillWay by_reference{"cpp", "char *&data", "data"};        // data = …;
 const FillWay through_pointer{"c", "char **data", "&data"};      // *data = …;
 const FillWay into_buffer{"c", "char *data", "data"};            // strcpy(data, …);
+const FillWay into_array{"c", "char data[]", "data"};            // strcpy(data, …);
 
 // A two-file program: src/source.EXT defines `void source(PARAMETER)` with `fill`, which
 // src/main.EXT calls on its local `data` (pointing to a buffer) and then does `sink`.
@@ -263,6 +264,8 @@ const std::vector<TreePair> code2_pairs = joined({
      filled(through_pointer, "    *data = \"fixedstringtest\";\n", "printf(data);")},
     {"its buffer filled by a function of another file: a line read against a literal copied in (C)",
      filled(into_buffer, read_line, "printf(data);"), filled(into_buffer, copy_format, "printf(data);")},
+    {"its buffer filled by a function of another file taking an array (C)",
+     filled(into_array, read_line, "printf(data);"), filled(into_array, copy_format, "printf(data);")},
 }, {format_pairs("a global declared in an included header", header_global, "g_data", "g_data"),
     format_pairs("a field of a structure another file returns by value", returned_struct, "c.text", "c.text")});
 
