@@ -310,12 +310,16 @@ namespace {
 
 // Whether the parameter named at token `name` of a definition's list is declared a pointer to
 // characters (char *, const wchar_t *, TCHAR *, LPSTR is left out).
+bool names_character_type(const Token& w) {
+  return w.kind == TokenKind::identifier &&
+         (w.text.find("char") != std::string_view::npos || w.text.find("CHAR") != std::string_view::npos);
+}
+
 bool character_pointer(std::span<const Token> t, size_t name) {
   bool pointer = false, character = false;
   for (size_t k = name; k > 0 && !t[k - 1].is("(") && !t[k - 1].is(","); --k) {
     pointer = pointer || t[k - 1].is("*");
-    character = character || (t[k - 1].kind == TokenKind::identifier && (t[k - 1].text.find("char") != std::string_view::npos ||
-                                                                         t[k - 1].text.find("CHAR") != std::string_view::npos));
+    character = character || names_character_type(t[k - 1]);
   }
   return pointer && character;
 }
@@ -564,7 +568,7 @@ const std::vector<GlobalStore>& global_stores(const SourceFile& file) {
   return *stores;
 }
 
-std::vector<FilledParameter> filled_parameters(const SourceFile& file) {
+static std::vector<FilledParameter> find_filled_parameters(const SourceFile& file) {
   std::vector<FilledParameter> out;
   if (is_header(file.input.path)) return out;
   const auto t = file.tokens;
@@ -587,12 +591,8 @@ std::vector<FilledParameter> filled_parameters(const SourceFile& file) {
       if (array) end = file.syntax.match(end - 1);
       const size_t name = end - 1;
       if (end >= begin + 2 && t[name].kind == TokenKind::identifier) {
-        const bool character = std::any_of(t.begin() + static_cast<std::ptrdiff_t>(begin), t.begin() + static_cast<std::ptrdiff_t>(name),
-                                           [](const Token& w) {
-                                             return w.kind == TokenKind::identifier &&
-                                                    (w.text.find("char") != std::string_view::npos ||
-                                                     w.text.find("CHAR") != std::string_view::npos);
-                                           });
+        const bool character = std::any_of(t.begin() + static_cast<std::ptrdiff_t>(begin),
+                                           t.begin() + static_cast<std::ptrdiff_t>(name), names_character_type);
         std::optional<FillForm> form;
         if (t[name - 1].is("&") && t[name - 2].is("*")) form = FillForm::reference;
         else if (t[name - 1].is("*") && t[name - 2].is("*")) form = FillForm::pointer_to_pointer;
@@ -604,6 +604,13 @@ std::vector<FilledParameter> filled_parameters(const SourceFile& file) {
     }
   }
   return out;
+}
+
+const std::vector<FilledParameter>& filled_parameters(const SourceFile& file) {
+  if (!file.cross_file_) file.cross_file_ = std::make_shared<CrossFileValues>();
+  auto& filled = file.cross_file_->filled;
+  if (!filled) filled = find_filled_parameters(file);
+  return *filled;
 }
 
 std::vector<Call> member_calls(const SourceFile& file) {

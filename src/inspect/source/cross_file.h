@@ -115,13 +115,6 @@ struct GlobalStore {
 };
 const std::vector<GlobalStore>& global_stores(const SourceFile& file);
 
-// What forwarded_parameters and global_stores found in one file, kept by its SourceFile.
-struct CrossFileValues {
-  std::optional<std::vector<ForwardedParameter>> forwards;
-  std::optional<std::vector<GlobalStore>> stores;
-  std::vector<ForwardedParameter> member_forwards;  // found with the stores (see forwarded_parameters)
-};
-
 // The parameters the functions of a source file may fill for callers in other files (see
 // filled_key): `T *&name`, `T **name`, or `T *name` / `T name[]` (FillForm::buffer), T a character
 // type (char, wchar_t, TCHAR…), at a position followed. Not a header's, not a static function's,
@@ -132,7 +125,17 @@ struct FilledParameter {
   size_t name = 0;  // the parameter's name token
   FillForm form = FillForm::buffer;
 };
-std::vector<FilledParameter> filled_parameters(const SourceFile& file);
+// Found once per file, kept with its SourceFile (CODE-2 and CRYPTO-4 both ask).
+const std::vector<FilledParameter>& filled_parameters(const SourceFile& file);
+
+// What forwarded_parameters, global_stores and filled_parameters found in one file, kept by its SourceFile.
+struct CrossFileValues {
+  std::optional<std::vector<ForwardedParameter>> forwards;
+  std::optional<std::vector<GlobalStore>> stores;
+  std::vector<ForwardedParameter> member_forwards;  // found with the stores (see forwarded_parameters)
+  std::optional<std::vector<FilledParameter>> filled;
+};
+
 
 // The calls of member functions in a C++ source file (b->action(data), s.sink(data)) and its
 // constructions of objects (new BadSink(data), `BadSink sink(data);`, named as calls of the

@@ -855,7 +855,7 @@ bool stores_literal_for_other_files(const SourceFile& file) {
         return value.size() == 1 && t[value.begin].kind == TokenKind::string;
       }))
     return true;
-  const auto filled = filled_parameters(file);
+  const auto& filled = filled_parameters(file);
   return std::any_of(filled.begin(), filled.end(), [](const FilledParameter& p) { return p.form != FillForm::buffer; });
 }
 
