@@ -224,6 +224,9 @@ Value FileValues::resolve_at(TokenRange r, int function, int depth) const {
     if (index.is(Value::Kind::integer)) return resolve_element(first.text, index.integer, function, depth + 1);
     return v;
   }
+  if (r.size() == 3 && first.kind == TokenKind::identifier && toks[r.begin + 1].is(".") &&
+      toks[r.begin + 2].kind == TokenKind::identifier)
+    return resolve_member(r.begin, function, depth);
   int64_t n = 0;
   if (evaluate(r, function, depth, n)) {
     v.kind = Value::Kind::integer;

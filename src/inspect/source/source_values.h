@@ -15,7 +15,9 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <map>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "inspect/source/file_names.h"
@@ -182,6 +184,25 @@ class FileValues {
   TokenRange value_after(size_t eq, StatementIndex& index) const;
   Brace classify_brace(size_t open) const;
   Value resolve_at(TokenRange r, int function, int depth) const;
+  // A field of a struct variable (see source_member_values.cpp).
+  struct Field {
+    size_t name = 0;     // token of the field's name in its struct's definition
+    bool array = false;  // declared with []
+  };
+  struct MemberFacts {
+    bool usable = true;    // used only through its fields; no method called, never passed whole
+    bool listed = false;   // declared with a braced initialiser
+    bool unlisted_zero = false;  // fields its initialiser leaves out are zero
+    std::unordered_map<size_t, TokenRange> elements;     // by field name (FileNames index)
+    std::unordered_map<size_t, std::vector<size_t>> writes;  // by field: the '=' of `v.field = …`
+    std::unordered_set<size_t> unsettled;  // fields changed otherwise (+=, ++, &v.field, v.field[i] = …)
+  };
+  // The fields, in order, of the struct the variable declared at `declared` is of, when the file
+  // defines it with plain fields only.
+  std::optional<std::vector<Field>> record_fields(size_t declared) const;
+  const MemberFacts& member_facts(const Binding& variable) const;
+  // The value of `object . field` (tokens object, object + 1, object + 2) as seen from `function`.
+  Value resolve_member(size_t object, int function, int depth) const;
   // A parameter of a function of this file that is only called (never taken as a value): the
   // value every caller in this file passes for it, when they all pass the same. A call of a function of this file: the value
   // every return statement gives, when they all give the same.
@@ -227,7 +248,9 @@ class FileValues {
   // occurrences names, member_definition when that one is qualified (X::name), or no_definition.
   static constexpr int no_definition = -1, member_definition = -2;
   mutable std::vector<int> definition_by_name_;
-  mutable std::vector<int> enclosing_call_;  // per token: index in syntax_.calls() of the innermost call holding it, or -1
+  mutable std::vector<int> enclosing_call_;
+  mutable std::unordered_map<size_t, MemberFacts> member_facts_;  // by the variable's declared name token
+  mutable std::map<std::pair<size_t, size_t>, Value> member_values_;  // by variable and field  // per token: index in syntax_.calls() of the innermost call holding it, or -1
 };
 
 // Whether the declaration whose name is at `name` says `static` among its specifiers.

@@ -1,0 +1,221 @@
+// FileValues, part four: the value of a field of a struct variable (`opts.verify`), when the file
+// says it: the field's element of the variable's initialiser (designated `.verify = 0` or by its
+// place in the struct the file defines) and the `opts.verify = …` assignments, all agreeing. The
+// variable must be used only through its fields: a variable whose address is taken, that is
+// passed, copied over or whose methods are called may be changed where the file does not say.
+#include <algorithm>
+
+#include "inspect/source/source_values.h"
+#include "inspect/source/value_tokens.h"
+
+namespace mdbc::source {
+
+using namespace value_tokens;
+
+namespace {
+
+bool same_value(const Value& a, const Value& b) {
+  return a.kind == b.kind && a.integer == b.integer && a.text == b.text &&
+         (a.kind != Value::Kind::list || a.list.begin == b.list.begin);
+}
+
+bool assignment_operator(const Token& t) {
+  static constexpr std::array<std::string_view, 12> ops{"+=", "-=", "*=", "/=", "%=", "&=",
+                                                         "|=", "^=", "<<=", ">>=", "++", "--"};
+  return t.kind == TokenKind::punct && std::find(ops.begin(), ops.end(), t.text) != ops.end();
+}
+
+// Words that make a member declaration something other than fields in order: a static member, a
+// type, an access label.
+bool not_a_field_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 12> words{"static", "typedef", "using",   "friend",
+                                                           "virtual", "operator", "public", "private",
+                                                           "protected", "template", "union", "class"};
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+}  // namespace
+
+std::optional<std::vector<FileValues::Field>> FileValues::record_fields(size_t declared) const {
+  const auto toks = tokens();
+  // The type's name just before the variable's: `struct opts v`, `opts_t v`, `const Opts v`.
+  if (declared == 0 || toks[declared - 1].kind != TokenKind::identifier) return std::nullopt;
+  const std::string_view type = toks[declared - 1].text;
+  // Its definition in this file: `struct type {`, or `typedef struct [tag] {…} type;`.
+  size_t open = toks.size();
+  for (size_t k : occurrences(type)) {
+    if (k + 1 < toks.size() && toks[k + 1].is("{") && k > 0 &&
+        (toks[k - 1].is_ident("struct") || toks[k - 1].is_ident("class"))) {
+      open = k + 1;
+      break;
+    }
+    if (k > 0 && toks[k - 1].is("}") && k + 1 < toks.size() && toks[k + 1].is(";")) {
+      const size_t o = syntax_.match(k - 1);
+      if (o < k && o > 0 && (toks[o - 1].is_ident("struct") ||
+                             (o > 1 && toks[o - 2].is_ident("struct") && toks[o - 1].kind == TokenKind::identifier))) {
+        open = o;
+        break;
+      }
+    }
+  }
+  if (open >= toks.size()) return std::nullopt;
+  const size_t close = syntax_.match(open);
+  if (close <= open || close >= toks.size()) return std::nullopt;
+  // Plain fields only: a method, a constructor, a nested record or an access label makes the order
+  // of an initialiser's elements something other than the fields'.
+  std::vector<Field> fields;
+  for (size_t k = open + 1; k < close;) {
+    size_t end = k;
+    while (end < close && !toks[end].is(";")) ++end;
+    if (end >= close) return std::nullopt;
+    size_t name = toks.size();
+    bool array = false;
+    const auto declarator_done = [&] {
+      if (name >= toks.size() || is_keyword(toks[name].text)) return false;
+      fields.push_back({name, array});
+      name = toks.size();
+      array = false;
+      return true;
+    };
+    for (size_t j = k; j < end; ++j) {
+      const Token& t = toks[j];
+      if (t.directive) return std::nullopt;
+      if (t.kind == TokenKind::identifier) {
+        if (not_a_field_word(t.text)) return std::nullopt;
+        name = j;
+      } else if (t.is("[")) {
+        const size_t m = syntax_.match(j);
+        if (m <= j || m >= end) return std::nullopt;
+        array = true;
+        j = m;
+      } else if (t.is(":")) {  // a bit-field's width
+        while (j + 1 < end && !toks[j + 1].is(",")) ++j;
+      } else if (t.is(",")) {
+        if (!declarator_done()) return std::nullopt;
+      } else if (!(t.is("*") || t.is("::"))) {
+        return std::nullopt;
+      }
+    }
+    if (!declarator_done()) return std::nullopt;
+    k = end + 1;
+  }
+  return fields;
+}
+
+const FileValues::MemberFacts& FileValues::member_facts(const Binding& variable) const {
+  auto [it, fresh] = member_facts_.try_emplace(variable.name);
+  MemberFacts& facts = it->second;
+  if (!fresh) return facts;
+  const auto toks = tokens();
+  const std::string_view name = toks[variable.name].text;
+  // One variable of that name in the file when it is at file scope: no function's own shadows it.
+  facts.usable = variable.function >= 0 || bindings(name).size() == 1;
+  size_t from = 0, to = toks.size();
+  if (variable.function >= 0) {
+    const FunctionDef& f = syntax_.functions()[static_cast<size_t>(variable.function)];
+    from = f.body_open;
+    to = f.body_close;
+  }
+  for (size_t k : occurrences(name)) {
+    if (!facts.usable) break;
+    if (k < from || k > to || k == variable.name) continue;
+    if (k > 0 && (toks[k - 1].is(".") || toks[k - 1].is("->") || toks[k - 1].is("::"))) continue;  // another's member
+    // Only through its fields, and no method called (it may change any field).
+    if (k + 2 >= toks.size() || !toks[k + 1].is(".") || toks[k + 2].kind != TokenKind::identifier ||
+        (k + 3 < toks.size() && toks[k + 3].is("("))) {
+      facts.usable = false;
+      break;
+    }
+    const size_t field = toks[k + 2].name;
+    const Token* after = k + 3 < toks.size() ? &toks[k + 3] : nullptr;
+    const bool taken = k > 0 && (toks[k - 1].is("&") || toks[k - 1].is("++") || toks[k - 1].is("--"));
+    if (after != nullptr && after->is("=")) facts.writes[field].push_back(k + 3);
+    else if (taken || (after != nullptr && (assignment_operator(*after) || after->is("[") || after->is(".") ||
+                                            after->is("->"))))
+      facts.unsettled.insert(field);
+  }
+  if (!facts.usable || variable.value.empty()) return facts;
+  if (!toks[variable.value.begin].is("{")) {
+    facts.usable = false;  // a copy of another object or a constructor's arguments
+    return facts;
+  }
+  // The initialiser's elements, by the field each sets: designated (.f = v) or by place.
+  facts.listed = true;
+  std::optional<std::vector<Field>> fields;
+  bool fields_found = false;
+  const auto field_list = [&]() -> const std::vector<Field>* {
+    if (!fields_found) fields = record_fields(variable.name);
+    fields_found = true;
+    return fields ? &*fields : nullptr;
+  };
+  size_t place = 0;
+  const size_t close = variable.value.end - 1;
+  for (size_t k = variable.value.begin + 1; k < close;) {
+    size_t end = k;
+    while (end < close && !toks[end].is(",")) end = is_opener(toks[end]) && syntax_.match(end) < close ? syntax_.match(end) + 1 : end + 1;
+    if (toks[k].is(".") && k + 2 < end && toks[k + 1].kind == TokenKind::identifier && toks[k + 2].is("=")) {
+      facts.elements[toks[k + 1].name] = {k + 3, end};
+      // A field by place after a designated one is the next field in the struct.
+      place = SIZE_MAX;
+      if (end < close) {
+        if (const auto* list = field_list()) {
+          for (size_t i = 0; i < list->size(); ++i)
+            if (toks[(*list)[i].name].name == toks[k + 1].name) place = i + 1;
+        }
+      }
+    } else if (toks[k].is("[")) {  // an array's designator: not a struct's list
+      facts.usable = false;
+      return facts;
+    } else {
+      const auto* list = field_list();
+      // Without braces an array's elements would fill the fields after it too.
+      if (list == nullptr || place >= list->size() || ((*list)[place].array && !toks[k].is("{"))) {
+        facts.usable = false;
+        return facts;
+      }
+      facts.elements[toks[(*list)[place].name].name] = {k, end};
+      ++place;
+    }
+    k = end + 1;
+  }
+  // Fields the list leaves out are zero, when the file shows the struct has nothing else to set
+  // them (a C++ default member initialiser would).
+  facts.unlisted_zero = field_list() != nullptr;
+  return facts;
+}
+
+Value FileValues::resolve_member(size_t object, int function, int depth) const {
+  const auto toks = tokens();
+  const auto variables = visible(toks[object].text, function);
+  if (variables.size() != 1) return Value{};
+  const Binding& variable = *variables.front();
+  if (variable.form != BindingForm::declaration || variable.is_extern || variable.is_array) return Value{};
+  const size_t field = toks[object + 2].name;
+  const auto key = std::make_pair(variable.name, field);
+  if (const auto known = member_values_.find(key); known != member_values_.end()) return known->second;
+  Value& answer = member_values_[key];
+  const MemberFacts& facts = member_facts(variable);
+  if (!facts.usable || facts.unsettled.contains(field)) return answer;
+  std::vector<Value> values;
+  if (facts.listed) {
+    if (const auto e = facts.elements.find(field); e != facts.elements.end()) {
+      values.push_back(resolve_at(e->second, variable.function, depth + 1));
+    } else if (facts.unlisted_zero) {
+      Value zero;
+      zero.kind = Value::Kind::integer;
+      zero.token = variable.value.begin;
+      values.push_back(zero);
+    } else {
+      return answer;
+    }
+  }
+  if (const auto w = facts.writes.find(field); w != facts.writes.end())
+    for (size_t op : w->second) values.push_back(resolve_at(value_after(op, statements()), function_at(op), depth + 1));
+  if (values.empty()) return answer;
+  for (const Value& v : values)
+    if (v.is(Value::Kind::unknown) || !same_value(v, values.front())) return answer;
+  answer = values.front();
+  return answer;
+}
+
+}  // namespace mdbc::source
