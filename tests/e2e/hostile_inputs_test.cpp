@@ -199,6 +199,22 @@ TEST(HostileSource, FiftyThousandFunctionsFillingALocal) {
   EXPECT_EQ(inspect_one_file("stores.cpp", stores)["files"], 1);
 }
 
+// Struct fields as arguments (source_member_values.cpp): one variable of 50,000 fields, listed
+// designated and by place in turn, each field written and passed to a peer-verification call.
+TEST(HostileSource, FiftyThousandFieldsOfOneStruct) {
+  const int n = 50000;
+  std::string fields, list, uses;
+  for (int i = 0; i < n; ++i) {
+    const std::string f = "f" + std::to_string(i);
+    fields += "long " + f + ";\n";
+    list += i % 2 == 0 ? "." + f + " = 0L, " : "1L, ";
+    uses += "  o." + f + " = 0L; curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, o." + f + ");\n";
+  }
+  EXPECT_EQ(inspect_one_file("fields.c", "struct opts {\n" + fields + "};\nstatic struct opts o = { " + list +
+                                             "};\nvoid f(void *c) {\n" + uses + "}\n")["files"],
+            1);
+}
+
 TEST(HostileSource, HundredThousandNestedBracketsAndDirectives) {
   const size_t n = 100000;
   const std::string prefix = "void f(void) ";

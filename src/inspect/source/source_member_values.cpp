@@ -149,6 +149,7 @@ const FileValues::MemberFacts& FileValues::member_facts(const Binding& variable)
     return fields ? &*fields : nullptr;
   };
   size_t place = 0;
+  std::unordered_map<size_t, size_t> place_of;  // a field's place by its name, once a designator needs it
   const size_t close = variable.value.end - 1;
   for (size_t k = variable.value.begin + 1; k < close;) {
     size_t end = k;
@@ -157,11 +158,10 @@ const FileValues::MemberFacts& FileValues::member_facts(const Binding& variable)
       facts.elements[toks[k + 1].name] = {k + 3, end};
       // A field by place after a designated one is the next field in the struct.
       place = SIZE_MAX;
-      if (end < close) {
-        if (const auto* list = field_list()) {
-          for (size_t i = 0; i < list->size(); ++i)
-            if (toks[(*list)[i].name].name == toks[k + 1].name) place = i + 1;
-        }
+      if (end < close && !toks[end + 1].is(".") && field_list() != nullptr) {
+        if (place_of.empty())
+          for (size_t i = 0; i < fields->size(); ++i) place_of.try_emplace(toks[(*fields)[i].name].name, i);
+        if (const auto p = place_of.find(toks[k + 1].name); p != place_of.end()) place = p->second + 1;
       }
     } else if (toks[k].is("[")) {  // an array's designator: not a struct's list
       facts.usable = false;
