@@ -199,6 +199,14 @@ TEST(HostileSource, FiftyThousandFunctionsFillingALocal) {
   EXPECT_EQ(inspect_one_file("stores.cpp", stores)["files"], 1);
 }
 
+// One function of 50,000 sinks of one local, each after a fill by a function of another file: the
+// local's stores (buffer_contents' stores_into) are found once, not at every sink.
+TEST(HostileSource, FiftyThousandSinksOfOneLocal) {
+  EXPECT_EQ(inspect_one_file("sinks.c", "#include <stdio.h>\nvoid source(char **p);\nvoid run(void) {\n  char *data = 0;\n" +
+                                            repeat("  source(&data); printf(data);\n", 50000) + "}\n")["files"],
+            1);
+}
+
 // Struct fields as arguments (source_member_values.cpp): one variable of 50,000 fields, listed
 // designated and by place in turn, each field written and passed to a peer-verification call.
 TEST(HostileSource, FiftyThousandFieldsOfOneStruct) {

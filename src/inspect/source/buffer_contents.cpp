@@ -637,10 +637,14 @@ class Contents {
 
 }  // namespace
 
-std::vector<Store> stores_into(const FileValues& values, int function, std::string_view name) {
-  std::vector<Store> out;
-  if (function < 0) return out;
+const std::vector<Store>& stores_into(const FileValues& values, int function, std::string_view name) {
+  static const std::vector<Store> none;
   const auto toks = values.tokens();
+  const auto named = values.occurrences(name);  // in token order: the function's are one run of them
+  if (function < 0 || named.empty()) return none;
+  auto [found, fresh] = values.stores_found().try_emplace({function, toks[named.front()].name});
+  std::vector<Store>& out = found->second;
+  if (!fresh) return out;
   const FunctionDef& body = values.syntax().functions()[static_cast<size_t>(function)];
   const auto& syntax = values.syntax();
   // The end of the value an '=' at `begin - 1` assigns: the first ';', ',' or closing bracket
@@ -657,7 +661,6 @@ std::vector<Store> stores_into(const FileValues& values, int function, std::stri
     }
     return e;
   };
-  const auto named = values.occurrences(name);  // in token order: the function's are one run of them
   for (auto at = std::upper_bound(named.begin(), named.end(), body.body_open);
        at != named.end() && *at < body.body_close; ++at) {
     const size_t k = *at;

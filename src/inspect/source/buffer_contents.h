@@ -70,12 +70,8 @@ std::optional<ConstructorParameter> constructor_parameter(const FileValues& valu
 // A store into the object a name holds through a subscript or a member: arr[2] = data,
 // u.first = data, s->part[1] = "…", and the containers' storing calls (v.push_back(data),
 // v.insert(v.end(), 1, data), l.push_front(data)), whose last argument is the value stored.
-struct Store {
-  TokenRange value;     // the value stored; empty for a change from what it held (s.text += …)
-  bool through_member;  // through a member (not a binding of the name itself, as arr[2] = … is)
-};
-// The stores into the object `name` holds within `function`, in token order.
-std::vector<Store> stores_into(const FileValues& values, int function, std::string_view name);
+// The stores into the object `name` holds within `function`, in token order (Store: source_values.h).
+const std::vector<Store>& stores_into(const FileValues& values, int function, std::string_view name);
 
 // The variable whose object an expression reads a value out of: a member, an element or an
 // accessor's result (u.first, s->field, arr[2], v.back(), m.at(0)) or what a pointer to a pointer

@@ -68,6 +68,12 @@ struct Value {
   bool is_symbol(std::string_view s) const { return kind == Kind::symbol && text == s; }
 };
 
+// A store into the object a name holds through a subscript or a member (see buffer_contents.h).
+struct Store {
+  TokenRange value;     // the value stored; empty for a change from what it held (s.text += …)
+  bool through_member;  // through a member (not a binding of the name itself, as arr[2] = … is)
+};
+
 // What a braced initialiser holds.
 struct ListFacts {
   size_t elements = 0;    // top-level elements
@@ -137,6 +143,9 @@ class FileValues {
   // hostile body of thousands of statements asked about each of them).
   bool in_body_block(size_t begin, int function) const;
   ListFacts list_facts(TokenRange braces) const;
+  // What buffer_contents' stores_into found, per function and name (FileNames index): kept with the
+  // file, as a function of thousands of uses of one name asks for its stores at each of them.
+  std::map<std::pair<int, size_t>, std::vector<Store>>& stores_found() const { return stores_found_; }
 
  private:
   struct DeclInfo {
@@ -250,7 +259,8 @@ class FileValues {
   mutable std::vector<int> definition_by_name_;
   mutable std::vector<int> enclosing_call_;
   mutable std::unordered_map<size_t, MemberFacts> member_facts_;  // by the variable's declared name token
-  mutable std::map<std::pair<size_t, size_t>, Value> member_values_;  // by variable and field  // per token: index in syntax_.calls() of the innermost call holding it, or -1
+  mutable std::map<std::pair<size_t, size_t>, Value> member_values_;  // by variable and field
+  mutable std::map<std::pair<int, size_t>, std::vector<Store>> stores_found_;  // per token: index in syntax_.calls() of the innermost call holding it, or -1
 };
 
 // Whether the declaration whose name is at `name` says `static` among its specifiers.
