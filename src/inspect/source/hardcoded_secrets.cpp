@@ -147,9 +147,10 @@ bool looks_like_key_material(std::string_view s) {
   if (s.size() < 16) return false;
   const bool hex = std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isxdigit(c) != 0; });
   if (hex) return true;
-  // A configuration key's name is lower-case words joined by separators: "wifi.ssid".
+  // A configuration key's name is lower-case words joined by separators: "wifi.ssid", and a
+  // device-tree property's "vendor,property-name".
   const bool name_like = std::all_of(s.begin(), s.end(), [](unsigned char c) {
-    return std::islower(c) || c == '.' || c == '_' || c == '-' || c == '/';
+    return std::islower(c) || c == '.' || c == '_' || c == '-' || c == '/' || c == ',';
   });
   return !name_like;
 }
@@ -182,15 +183,15 @@ bool is_pin(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
-// A chip revision or version as a bare `pass` holds it ("A4", "1.0", "X.X", "A0-A6"): groups of
-// one or two letters or digits joined by '.' or '-'.
+// A chip revision or version as a bare `pass` holds it ("A4", "1.0", "X.X", "A0-A6", "A8/A10"):
+// groups of one to three letters or digits joined by '.', '-' or '/'.
 bool revision_like(std::string_view s) {
   if (s.size() > 8) return false;
   size_t group = 0;
   for (const unsigned char c : s) {
     if (std::isalnum(c)) {
-      if (++group > 2) return false;
-    } else if ((c == '.' || c == '-') && group > 0) {
+      if (++group > 3) return false;
+    } else if ((c == '.' || c == '-' || c == '/') && group > 0) {
       group = 0;
     } else {
       return false;

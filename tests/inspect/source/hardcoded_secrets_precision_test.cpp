@@ -48,6 +48,39 @@ int set_property(const char *key, int value)
 }
 static int cmd_auth(const char *opt) { return strcmp(opt, "auth") == 0; }
 )~"},
+    {"a key of key material, against a device-tree property's name a bare key holds",
+     R"~(static const char *key;
+void pick(int fast)
+{
+    key = "k3Y!matErial-77x";
+    if (fast)
+        key = "Zq9-Lm2!Tx7_Pw4k";
+}
+)~",
+     R"~(struct device_node;
+int of_property_read_u32(const struct device_node *np, const char *name, unsigned int *out);
+int read_mode(const struct device_node *np, unsigned int *out, int hysteretic)
+{
+    const char *key;
+    key = "qcom,switch-mode-frequency";
+    if (hysteretic)
+        key = "qcom,power-mode-hysteretic";
+    return of_property_read_u32(np, key, out);
+}
+)~"},
+    {"a pass word, against a chip revision's pass label",
+     R"~(static const char *pass_str;
+void unlock(void) { pass_str = "Adm1n-2024"; }
+)~",
+     R"~(static const char *pass_str;
+void name_revision(int rev)
+{
+    if (rev == 3)
+        pass_str = "A8/A10";
+    else
+        pass_str = "B1-B2";
+}
+)~"},
 };
 
 TEST(HardcodedSecretsPrecision, Pairs) { expect_pairs("CRYPTO-4", pairs); }
