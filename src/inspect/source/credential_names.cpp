@@ -137,9 +137,15 @@ bool names_hardware_pin(std::string_view word) {
   return in(hardware_words, word) || in(numbering, word);
 }
 
-bool may_name_credential(std::string_view identifier) {
+std::span<const std::string_view> credential_name_parts() {
   // Every last word credential_name() accepts contains one of these (pwd and passwd contain "pw").
-  static const NameParts parts({"key", "pass", "pw", "secret", "cred", "psk", "otp", "private", "token", "pin", "code"});
+  static constexpr std::array<std::string_view, 11> parts{"key",   "pass",    "pw",    "secret", "cred", "psk",
+                                                          "otp",   "private", "token", "pin",    "code"};
+  return parts;
+}
+
+bool may_name_credential(std::string_view identifier) {
+  static const NameParts parts({credential_name_parts().begin(), credential_name_parts().end()});
   return parts.in(identifier);
 }
 

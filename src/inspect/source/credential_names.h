@@ -4,6 +4,7 @@
 // `ADMIN_PASSWORD` name secrets; `key_len`, `keyboard`, `password_prompt`, `pin_count`,
 // `token_type`, `MAX_KEY_SIZE`, `monkey` do not. The word that names the secret must be the last
 // one, or be followed only by words that describe its spelling (`key_bytes`, `password_str`).
+#include <span>
 #include <string_view>
 
 namespace mdbc::source {
@@ -22,6 +23,8 @@ CredentialName credential_name(std::string_view identifier);
 // A cheap test that credential_name() can only pass: whether the name holds, in any case, a word
 // part every credential name ends in (key, pass, pw, secret, cred, psk, otp, private, token, pin, code).
 bool may_name_credential(std::string_view identifier);
+// The parts may_name_credential() looks for (for a rule that joins them with its own in one look).
+std::span<const std::string_view> credential_name_parts();
 
 // Whether the name alone says its value is a secret, whatever the value: a password, secret,
 // qualified key or token, PIN or pass (LOG-3: such a value must not be logged). A bare `key` or

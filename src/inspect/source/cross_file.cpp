@@ -575,9 +575,12 @@ static std::vector<FilledParameter> find_filled_parameters(const SourceFile& fil
   const auto& functions = file.syntax.functions();
   for (size_t g = 0; g < functions.size(); ++g) {
     const FunctionDef& f = functions[g];
-    if (f.name == 0 || t[f.name - 1].is("::") || declared_static(t, f.name) || file.values().in_record(f.name)) continue;
+    if (f.name == 0 || t[f.name - 1].is("::") || declared_static(t, f.name)) continue;
     const size_t open = f.name + 1, close = file.syntax.match(open);
     if (close >= t.size() || close <= open) continue;
+    // A method declared in its class is none: asked only of a function with a parameter to keep,
+    // since the answer needs the file's values indexed, which most files need for nothing else.
+    std::optional<bool> method;
     size_t index = 0, begin = open + 1;
     for (size_t k = open + 1; k <= close && index < max_followed_argument; ++k) {
       if (k < close && (t[k].is("(") || t[k].is("[")) && file.syntax.match(k) < close && file.syntax.match(k) > k) {
@@ -597,7 +600,9 @@ static std::vector<FilledParameter> find_filled_parameters(const SourceFile& fil
         if (t[name - 1].is("&") && t[name - 2].is("*")) form = FillForm::reference;
         else if (t[name - 1].is("*") && t[name - 2].is("*")) form = FillForm::pointer_to_pointer;
         else if (array || t[name - 1].is("*")) form = FillForm::buffer;
-        if (character && form) out.push_back({filled_key(function_key(t[f.name].text), index), static_cast<int>(g), name, *form});
+        if (character && form && !method) method = file.values().in_record(f.name);
+        if (character && form && !*method)
+          out.push_back({filled_key(function_key(t[f.name].text), index), static_cast<int>(g), name, *form});
       }
       ++index;
       begin = k + 1;

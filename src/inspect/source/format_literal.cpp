@@ -110,16 +110,28 @@ void LiteralResolver::index_object_macros() const {
     if (t[i + 3].is("(") && t[i + 3].text.data() == name.text.data() + name.text.size()) continue;  // function-like
     size_t end = i + 3;
     while (end < t.size() && t[end].directive && !t[end].line_start) ++end;
-    object_macros_[name.text] = {i + 3, end};
+    if (name.name >= file_.names.size()) continue;
+    if (body_of_name_.empty()) body_of_name_.resize(file_.names.size());
+    if (body_of_name_[name.name].first == 0) defined_names_.push_back(name.name);
+    body_of_name_[name.name] = {i + 3, end};
   }
 }
 
 std::vector<LiteralResolver::MacroLiteral> LiteralResolver::literal_macros() const {
   index_object_macros();
   std::vector<MacroLiteral> out;
-  for (const auto& [name, body] : object_macros_) {
+  for (const uint32_t id : defined_names_) {
+    const std::string_view name = file_.names.all()[id];
+    const auto& body = body_of_name_[id];
     const Token& first = file_.tokens[body.first];
     if (first.kind != TokenKind::string && first.kind != TokenKind::identifier && !first.is("(")) continue;
+    // A body without a string or a name, (1 << 3) as register headers define by the thousand, is
+    // no literal and depends on no other macro: evaluate() would say so after allocating its work.
+    const auto tokens = file_.tokens.subspan(body.first, body.second - body.first);
+    if (first.is("(") && std::none_of(tokens.begin(), tokens.end(), [](const Token& k) {
+          return k.kind == TokenKind::string || k.kind == TokenKind::identifier;
+        }))
+      continue;
     LiteralForm f = evaluate(body.first, body.second);
     if (f.kind == LiteralForm::Kind::literal) out.push_back({name, {}});
     else if (f.kind == LiteralForm::Kind::other && !f.unresolved.empty()) out.push_back({name, std::move(f.unresolved)});
@@ -272,15 +284,15 @@ LiteralForm LiteralResolver::evaluate(size_t begin, size_t end, std::span<const 
         continue;
       }
       index_object_macros();
-      const auto it = object_macros_.find(tok.text);
-      if (it == object_macros_.end()) {
+      if (tok.name >= body_of_name_.size() || body_of_name_[tok.name].first == 0) {
         alt.unknown.push_back(tok.text);
         continue;
       }
       if (++expansions > max_expansions) return other;
       // Expand in place: the body first, then the rest of this sequence.
+      const auto [body_begin, body_end] = body_of_name_[tok.name];
       stack.push_back({k + 1, w.e, w.alt, false});
-      stack.push_back({it->second.first, it->second.second, w.alt, true});
+      stack.push_back({body_begin, body_end, w.alt, true});
       break;
     }
   }

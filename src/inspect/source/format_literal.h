@@ -8,7 +8,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "inspect/source/source_rule.h"
@@ -52,7 +51,12 @@ class LiteralResolver {
 
   const SourceFile& file_;
   mutable bool indexed_ = false;
-  mutable std::unordered_map<std::string_view, std::pair<size_t, size_t>> object_macros_;  // name → body
+  // The object-like macros of the file: by name (FileNames index) the body's tokens, {0, 0} for a
+  // name no such #define defines (a body never starts at token 0), and the names in the order
+  // first defined. A table by name id rather than a hash map: a register header defines tens of
+  // thousands of macros, and each node of a map was an allocation to make and free again.
+  mutable std::vector<std::pair<size_t, size_t>> body_of_name_;
+  mutable std::vector<uint32_t> defined_names_;
 };
 
 // Whether tokens [begin, end) look up a table the file fills only with literals: messages[i],

@@ -236,13 +236,16 @@ bool credential_like(std::string_view name) {
   return may_name_credential(name) && credential_name(name) != CredentialName::none;
 }
 
+// The words an authenticating function's name holds one of, as text in any case.
+std::vector<std::string_view> auth_function_parts() {
+  std::vector<std::string_view> all(auth_function_words.begin(), auth_function_words.end());
+  all.insert(all.end(), credential_words.begin(), credential_words.end());
+  return all;
+}
+
 bool is_auth_function_name(std::string_view name) {
   // Cheap first: a name with one of these words holds it as text, in any case.
-  static const NameParts parts = [] {
-    std::vector<std::string_view> all(auth_function_words.begin(), auth_function_words.end());
-    all.insert(all.end(), credential_words.begin(), credential_words.end());
-    return NameParts(std::move(all));
-  }();
+  static const NameParts parts(auth_function_parts());
   if (!parts.in(name)) return false;
   bool check = false, credential = false;
   if (any_word(name, [&](std::string_view w) {
@@ -875,7 +878,16 @@ class HardcodedSecrets final : public SourceRule {
     names.insert(names.end(), {"curl_easy_setopt", "PQconnectdb", "PQconnectStart", "CryptHashData", "WiFi"});
     return names;
   }
-  bool reacts_to(std::string_view n) const override { return credential_like(n) || is_auth_function_name(n); }
+  bool reacts_to(std::string_view n) const override {
+    // Each judgement starts by looking for its parts in the name; one look for all of them rules
+    // out most names of a tree (a register header's thousands of macros) for both at once.
+    static const NameParts either = [] {
+      std::vector<std::string_view> all = auth_function_parts();
+      all.insert(all.end(), credential_name_parts().begin(), credential_name_parts().end());
+      return NameParts(std::move(all));
+    }();
+    return either.in(n) && (credential_like(n) || is_auth_function_name(n));
+  }
   // A source file that copies a literal that may be a credential into a buffer
   // (strcpy(data, "ABCD123!")) may pass it to a sink in another file (see finish), with none of
   // those names in it.
