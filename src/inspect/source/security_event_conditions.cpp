@@ -204,6 +204,9 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
   // Past 64 levels every parenthesis counts as a call's.
   uint64_t call_parens = 0;
   size_t paren_depth = 0, call_depth = 0;
+  // Where the arguments of the last comparison called end: only its operands are compared (in
+  // `!vf_token && !strncmp(buf, VF_TOKEN_ARG, n)` the token is tested apart, for being there).
+  size_t compared_until = begin;
   for (size_t k = begin; k < close; ++k) {
     const Token& c = tokens[k];
     if (c.is("(")) {
@@ -236,7 +239,17 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
     // a verification of one verifies what is there (verify_image_signature(APP_BASE)).
     const bool platform_check = !(word_classes(c.text) & verify_word) && of_constants(tokens, k, close);
     if (called && (verifies || checks()) && !platform_check) cond.verification = true;
-    else if (called) cond.comparison = cond.comparison || (judged.comparison(c, is_comparison) && !ordered(tokens, k, close));
+    else if (called) {
+      // memcmp(real_digest(io), want_digest(io), n): a call among the compared operands returns one.
+      if (k < compared_until && judged.returned_object(c, returns_security_object)) secret_operand = true;
+      if (!judged.comparison(c, is_comparison) || ordered(tokens, k, close)) continue;
+      cond.comparison = true;
+      int depth = 0;
+      for (compared_until = k + 1; compared_until < close; ++compared_until) {
+        depth += tokens[compared_until].is("(") ? 1 : tokens[compared_until].is(")") ? -1 : 0;
+        if (depth == 0) break;
+      }
+    }
     else if (verifies || (call_depth == 0 && judged.holds_outcome(c)))
       cond.verification = true;
     else if (assigned && judged.comparison(tokens[source], is_comparison)) {
@@ -246,7 +259,7 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
     }
     // The base of a member access is not what is compared: in `memcmp(&n->key.addr, …)` the
     // operand is an address.
-    else if (tokens[k + 1].is(".") || tokens[k + 1].is("->")) continue;
+    else if (tokens[k + 1].is(".") || tokens[k + 1].is("->") || k >= compared_until) continue;
     else if (judged.security_noun(c, has_security_noun) && !((c.text == "key" || c.text == "Key" || c.text == "KEY") && dictionary_key()))
       secret_operand = true;
     else if (judged.mac(c, is_mac_operand)) mac_operand = true;
@@ -260,8 +273,8 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
   if (equality_operator && !cond.verification)
     for (size_t k = begin; k < close && !credential_operand; ++k)
       credential_operand = tokens[k].kind == TokenKind::identifier && judged.credential(tokens[k], names_a_secret);
-  cond.verification = cond.verification || (cond.comparison && secret_operand) ||
-                      (equality_operator && credential_operand) ||
+  cond.by_comparison = !cond.verification && cond.comparison && secret_operand;
+  cond.verification = cond.verification || cond.by_comparison || (equality_operator && credential_operand) ||
                       refuses_locked(tokens, begin, close, authenticating, judged);
   return cond;
 }
