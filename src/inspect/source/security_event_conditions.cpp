@@ -206,7 +206,12 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
   size_t paren_depth = 0, call_depth = 0;
   // Where the arguments of the last comparison called end: only its operands are compared (in
   // `!vf_token && !strncmp(buf, VF_TOKEN_ARG, n)` the token is tested apart, for being there).
+  // And whether it compares with a constant, a name without lower case or a literal: a signature
+  // or a map's key compared with one (`memcmp(hdr->signature, "$VBT", 4)`, `memcmp(mpa->key,
+  // MPA_KEY_REQ, n)`) is a format's marker, where a signature is verified with a key and a
+  // credential compared with a constant is one built in.
   size_t compared_until = begin;
+  bool compared_with_constant = false;
   for (size_t k = begin; k < close; ++k) {
     const Token& c = tokens[k];
     if (c.is("(")) {
@@ -242,11 +247,24 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
     else if (called) {
       // memcmp(real_digest(io), want_digest(io), n): a call among the compared operands returns one.
       if (k < compared_until && judged.returned_object(c, returns_security_object)) secret_operand = true;
-      if (!judged.comparison(c, is_comparison) || ordered(tokens, k, close)) continue;
+      if (!judged.comparison(c, is_comparison) || ordered(tokens, k, close) || compares_keys(c.text)) continue;
       cond.comparison = true;
+      compared_with_constant = false;
+      // The first two arguments are the operands (a third is a length); a constant is one alone.
       int depth = 0;
+      size_t argument = 0, argument_begin = k + 2;
       for (compared_until = k + 1; compared_until < close; ++compared_until) {
-        depth += tokens[compared_until].is("(") ? 1 : tokens[compared_until].is(")") ? -1 : 0;
+        const Token& a = tokens[compared_until];
+        depth += a.is("(") ? 1 : a.is(")") ? -1 : 0;
+        if (depth == 1 && (a.is(",") || a.is(")")) && argument < 2) {
+          const Token& only = tokens[argument_begin];
+          compared_with_constant = compared_with_constant ||
+                                   (compared_until == argument_begin + 1 &&
+                                    (only.kind == TokenKind::string ||
+                                     (only.kind == TokenKind::identifier && names_constant(only.text))));
+          ++argument;
+          argument_begin = compared_until + 1;
+        }
         if (depth == 0) break;
       }
     }
@@ -260,7 +278,12 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
     // The base of a member access is not what is compared: in `memcmp(&n->key.addr, …)` the
     // operand is an address.
     else if (tokens[k + 1].is(".") || tokens[k + 1].is("->") || k >= compared_until) continue;
-    else if (judged.security_noun(c, has_security_noun) && !((c.text == "key" || c.text == "Key" || c.text == "KEY") && dictionary_key()))
+    // A key that is no cryptographic one (mpa->key) compared with a constant is a marker; a bare
+    // key compared as a string, a dictionary's: binary keys are compared with memcmp.
+    else if (judged.security_noun(c, has_security_noun) &&
+             !(!judged.returned_object(c, returns_security_object) &&
+               (compared_with_constant || ((c.text == "key" || c.text == "Key" || c.text == "KEY") && dictionary_key()))) &&
+             !(compared_with_constant && names_signature(c.text)))
       secret_operand = true;
     else if (judged.mac(c, is_mac_operand)) mac_operand = true;
   }
@@ -270,9 +293,11 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
       address = tokens[k].kind == TokenKind::identifier && judged.address(tokens[k], has_address_word);
     secret_operand = !address;
   }
+  // `secret.type != TYPE_ECDH`: the base of a member access is not what is compared.
   if (equality_operator && !cond.verification)
     for (size_t k = begin; k < close && !credential_operand; ++k)
-      credential_operand = tokens[k].kind == TokenKind::identifier && judged.credential(tokens[k], names_a_secret);
+      credential_operand = tokens[k].kind == TokenKind::identifier && judged.credential(tokens[k], names_a_secret) &&
+                           !(k + 1 < close && (tokens[k + 1].is(".") || tokens[k + 1].is("->")));
   cond.by_comparison = !cond.verification && cond.comparison && secret_operand;
   cond.verification = cond.verification || cond.by_comparison || (equality_operator && credential_operand) ||
                       refuses_locked(tokens, begin, close, authenticating, judged);

@@ -87,13 +87,15 @@ bool compares_strings(std::string_view name) {
 namespace {
 
 // Words that after a security noun make the name one of its attributes, not the thing: a size or
-// place (fw_space, sig_len, hash_prefix), a kind or algorithm (hash_algo, key_type), a state or
-// the settings it is used with (mac_en, fw_status, fw_feature, key_settings).
+// place (fw_space, sig_len, hash_prefix, certs_address), a kind or algorithm (hash_algo, key_type),
+// a state or the settings it is used with (mac_en, fw_status, fw_feature, key_settings), what
+// names it (firmware_id, key_id; a user's id is the account's, user_account_parts).
 constexpr std::string_view attribute_words[] = {
     "space", "size",   "sz",     "len",      "length",   "offset",  "off",     "prefix", "suffix",
     "algo",  "alg",    "algorithm", "type",  "types",    "format",  "fmt",     "version", "ver",
     "count", "cnt",    "num",    "bits",     "mask",     "flags",   "mode",    "en",     "enable",
-    "enabled", "state", "status", "feature", "features", "setting", "settings", "param", "params"};
+    "enabled", "state", "status", "feature", "features", "setting", "settings", "param", "params",
+    "addr",  "address", "id"};
 // Words of a user account that may follow "user" (user_password, user_is_valid): any other word
 // makes "user" mean something else (user_data a callback's context, check_user_mbz user space).
 constexpr std::string_view user_account_parts[] = {"account", "accounts", "password", "passwd", "pin", "name",
@@ -105,7 +107,9 @@ constexpr std::string_view user_account_parts[] = {"account", "accounts", "passw
 // address, "pin" beside a hardware word an I/O pin (gpio_pin_ok), "token" beside a parser's word a
 // word of the input. "key" counts only where no word before it makes it a map's, a hash's or a keyboard's
 // key (flow_rule_match_key, check_key_pressed) and, where `qualified_key`, only where a word makes
-// it cryptographic (check_device_key: a bare check_key is as often a keypad's).
+// it cryptographic (check_device_key: a bare check_key is as often a keypad's). A noun followed by
+// one of its attributes is that attribute (fw_space), and "user" is an account only beside an
+// account's or a check's word.
 // Whether words[i], "key" or "keys", is a lookup key: a word before it makes it a map's, a hash's
 // or a keyboard's (flow_rule_match_key, set_rss_key, check_key_pressed).
 bool is_lookup_key(const std::vector<std::string>& words, size_t i) {
@@ -128,7 +132,7 @@ bool names_security_object(const std::vector<std::string>& words, bool qualified
     if (w == "mac" && has_word(words, address_words)) continue;
     if (w == "pin" && is_hardware_pin(words)) continue;
     if (w == "token" && has_word(words, parser_words)) continue;
-    if (i + 1 < words.size() && in(attribute_words, words[i + 1])) continue;
+    if (i + 1 < words.size() && in(attribute_words, words[i + 1]) && !(w == "user" && words[i + 1] == "id")) continue;
     // copy_to_user, xt_match_to_user: user space; user_data, check_user_mbz: not an account either.
     if (w == "user" && ((i > 0 && (words[i - 1] == "to" || words[i - 1] == "from")) ||
                         (i + 1 < words.size() && !in(check_words, words[i + 1]) && !in(user_account_parts, words[i + 1]))))
@@ -338,7 +342,10 @@ bool is_verification(std::string_view name) {
                                              "capabilities"};
   if (has_word(words, capability)) return false;
   const bool checks = has_word(words, check_words);
-  if (has_word(words, auth_words) && (checks || !has_word(words, managing))) return true;
+  // nvmet_auth_send_data_len: a length, size or count of an authentication's data is no outcome.
+  constexpr std::string_view measures[] = {"len", "length", "size", "sz", "offset", "off", "count", "cnt"};
+  const bool measure = std::find(std::begin(measures), std::end(measures), words.back()) != std::end(measures);
+  if (has_word(words, auth_words) && (checks || !has_word(words, managing)) && !measure) return true;
   // verify_skcipher_des_key, xts_verify_key, ep11_check_aes_key: a cipher's key checked as it is
   // installed (a weak DES key, a length the mode refuses) is key material refused, no one's
   // authentication; the caller that installs it reports the error.
@@ -349,6 +356,15 @@ bool is_verification(std::string_view name) {
 }
 
 bool names_authentication(std::string_view name) { return word_classes(name) & auth_word; }
+
+// A comparison named for keys (keys_cmp, keycmp) orders or finds a map's keys.
+bool compares_keys(std::string_view name) {
+  return any_word(name, [](std::string_view w) { return w == "key" || w == "keys" || (w.starts_with("key") && w.ends_with("cmp")); });
+}
+
+bool names_signature(std::string_view name) {
+  return any_word(name, [](std::string_view w) { return w == "sig" || w == "signature" || w == "signatures"; });
+}
 
 // A name that says a key or credential was refused: -EKEYREJECTED, -EKEYREVOKED, -EKEYEXPIRED,
 // rpc_autherr_badcred.
@@ -407,18 +423,28 @@ bool checks_security_thing(std::span<const Token> tokens, size_t at) {
   const bool address_check = has_address_word(tokens[at].text);
   // gpio_is_valid(pin): beside a hardware word in the check's name a pin is an I/O pin.
   const bool hardware = any_word(tokens[at].text, [](std::string_view w) { return names_hardware_pin(w); });
-  const auto security = [address_check, hardware](std::string_view id) {
+  // valid_signal(sig), fw_status(&huc->fw): where the check's own name says what an argument is,
+  // the name was judged already (is_verification) and the argument adds nothing.
+  const std::vector<std::string> check_name = identifier_words(tokens[at].text);
+  const auto security = [&](std::string_view id) {
     if (names_constant(id)) return false;
     if (names_secret(id) && !(hardware && any_word(id, [](std::string_view w) { return w == "pin"; }))) return true;
     const bool address = address_check || has_address_word(id);
-    return any_word(id, [address](std::string_view w) {
+    const std::vector<std::string> words = identifier_words(id);
+    for (size_t i = 0; i < words.size(); ++i) {
+      std::string_view w = words[i];
+      if (i + 1 < words.size() && std::find(std::begin(attribute_words), std::end(attribute_words), words[i + 1]) !=
+                                      std::end(attribute_words))
+        continue;  // certs_address, fw_len
       if (w.size() > 3 && w.back() == 's') w.remove_suffix(1);  // tokens, certs, signatures
-      if (w == "mac") return !address;
+      if (std::any_of(check_name.begin(), check_name.end(), [w](const std::string& c) { return c.starts_with(w); }))
+        continue;
+      if (w == "mac" && !address) return true;
       for (std::string_view noun : {"signature", "sig", "cert", "certificate", "token", "hmac", "digest",
                                     "credential", "firmware", "fw", "otp"})
         if (w == noun) return true;
-      return false;
-    });
+    }
+    return false;
   };
   const bool member = at >= 2 && (tokens[at - 1].is(".") || tokens[at - 1].is("->"));
   if (member && tokens[at - 2].kind == TokenKind::identifier && security(tokens[at - 2].text)) return true;

@@ -48,6 +48,8 @@ uint32_t word_classes(std::string_view name);
 // Of a called function: whether its result decides, and what about.
 bool compares_strings(std::string_view name);
 bool is_comparison(std::string_view name);
+bool compares_keys(std::string_view name);
+bool names_signature(std::string_view name);
 bool is_verification(std::string_view name);
 bool names_authentication(std::string_view name);
 bool has_check_word(std::string_view name);

@@ -192,6 +192,85 @@ const std::vector<RulePair> rejection_pairs = {
 
 TEST(SecurityEventsLogged, KernelSample13RejectionPairs) { expect_pairs("LOG-2", rejection_pairs); }
 
+// From the second sample (seed 14): a signature or a map's key compared with a constant is a
+// format's marker; a comparison named for keys orders a map's; a length of an authentication's
+// data, an argument whose kind the check's name gives (valid_signal(sig)), an address of a
+// certificate and a member of a secret decide nothing.
+const std::vector<RulePair> second_sample_pairs = {
+    {"a signature compared with the expected one, against a header's signature and a frame's key "
+     "compared with constants",
+     "int accept_image(const struct image *img, const u8 *expected_sig) {\n"
+     "  if (memcmp(img->signature, expected_sig, SIG_LEN))\n"
+     "    return -EBADMSG;\n"
+     "  return 0;\n"
+     "}\n",
+     "bool table_is_valid(const struct table_header *hdr) {\n"
+     "  if (memcmp(hdr->signature, \"$TBL\", 4))\n"
+     "    return false;\n"
+     "  return true;\n"
+     "}\n"
+     "int parse_request(const struct frame *f) {\n"
+     "  if (memcmp(f->key, FRAME_KEY_REQ, FRAME_KEY_SIZE))\n"
+     "    return -EPROTO;\n"
+     "  return 0;\n"
+     "}\n"},
+    {"a token compared, against a tree's keys compared",
+     "int open_session(const u8 *token, const u8 *session_token) {\n"
+     "  if (memcmp(token, session_token, 16))\n"
+     "    return -EACCES;\n"
+     "  return 0;\n"
+     "}\n",
+     "void *remove_node(struct tree *t, struct node *n, unsigned long *key) {\n"
+     "  if (keycmp(t, n, key) != 0)\n"
+     "    return NULL;\n"
+     "  return unlink_node(t, n);\n"
+     "}\n"},
+    {"an authentication's outcome tested, against the length of its data",
+     "int receive(struct req *r) {\n"
+     "  int ok = auth_check_reply(r);\n"
+     "  if (!ok)\n"
+     "    return -EACCES;\n"
+     "  return 0;\n"
+     "}\n",
+     "int send(struct req *r) {\n"
+     "  unsigned int tl = auth_send_data_len(r);\n"
+     "  if (!tl)\n"
+     "    return -EINVAL;\n"
+     "  return 0;\n"
+     "}\n"},
+    {"a signature checked, against a signal number and a certificate's address checked",
+     "int load(struct blob *b, const u8 *sig) {\n"
+     "  if (!valid(sig))\n"
+     "    return -EBADMSG;\n"
+     "  return 0;\n"
+     "}\n",
+     "int kill_permitted(int sig, struct task *t) {\n"
+     "  if (!valid_signal(sig))\n"
+     "    return -EINVAL;\n"
+     "  return 0;\n"
+     "}\n"
+     "int get_report(struct req *req) {\n"
+     "  if (!access_ok(req->certs_address, req->certs_len))\n"
+     "    return -EFAULT;\n"
+     "  return 0;\n"
+     "}\n"},
+    {"a secret compared, against a secret's type compared",
+     "int unlock_store(const char *secret) {\n"
+     "  if (secret != stored_secret)\n"
+     "    return -EACCES;\n"
+     "  return 0;\n"
+     "}\n",
+     "int decode_key(const char *buf, struct params *p) {\n"
+     "  struct kpp_secret secret;\n"
+     "  unpack(&secret, buf);\n"
+     "  if (secret.type != SECRET_TYPE_ECDH)\n"
+     "    return -EINVAL;\n"
+     "  return 0;\n"
+     "}\n"},
+};
+
+TEST(SecurityEventsLogged, KernelSample14Pairs) { expect_pairs("LOG-2", second_sample_pairs); }
+
 TEST(SecurityEventsLogged, AReturnEnclosingChecksShareIsOneRejection) {
   // Each check of the chain holds the last `else` in its own else branch: one refusal, one finding.
   const auto findings = test::only(test::inspect_tree({{"src/module.c",
