@@ -106,14 +106,19 @@ bool of_constants(std::span<const Token> tokens, size_t name, size_t close) {
   return false;
 }
 
-// a comparison that sorts or ranks, as versions are, decides no match.
+// a comparison that sorts or ranks, as versions are, decides no match: its result related with
+// < or >, or told from 1 or -1 (`vli_cmp(res, private_key, n) != 1`, a key's range checked).
 bool ordered(std::span<const Token> tokens, size_t name, size_t close) {
   const auto relation = [](const Token& t) { return t.is("<") || t.is(">") || t.is("<=") || t.is(">="); };
   if (name > 0 && relation(tokens[name - 1])) return true;
   int depth = 0;
   for (size_t k = name + 1; k < close; ++k) {
     depth += tokens[k].is("(") ? 1 : tokens[k].is(")") ? -1 : 0;
-    if (depth == 0) return k + 1 < close && relation(tokens[k + 1]);
+    if (depth != 0) continue;
+    if (k + 1 < close && relation(tokens[k + 1])) return true;
+    const bool equality = k + 2 < close && (tokens[k + 1].is("==") || tokens[k + 1].is("!="));
+    const size_t value = equality && tokens[k + 2].is("-") ? k + 3 : k + 2;
+    return equality && value < close && tokens[value].is("1");
   }
   return false;
 }
@@ -243,11 +248,13 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
     // A check given only constants asks whether the platform has a thing (opal_check_token(OPAL_X));
     // a verification of one verifies what is there (verify_image_signature(APP_BASE)).
     const bool platform_check = !(word_classes(c.text) & verify_word) && of_constants(tokens, k, close);
+    // A comparison that ranks (`vli_cmp(n, private_key, d) != 1`) decides nothing, whatever it is given.
+    if (called && judged.comparison(c, is_comparison) && ordered(tokens, k, close)) continue;
     if (called && (verifies || checks()) && !platform_check) cond.verification = true;
     else if (called) {
       // memcmp(real_digest(io), want_digest(io), n): a call among the compared operands returns one.
       if (k < compared_until && judged.returned_object(c, returns_security_object)) secret_operand = true;
-      if (!judged.comparison(c, is_comparison) || ordered(tokens, k, close) || compares_keys(c.text)) continue;
+      if (!judged.comparison(c, is_comparison) || compares_keys(c.text)) continue;
       cond.comparison = true;
       compared_with_constant = false;
       // The first two arguments are the operands (a third is a length); a constant is one alone.

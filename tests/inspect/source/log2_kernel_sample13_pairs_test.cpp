@@ -267,6 +267,17 @@ const std::vector<RulePair> second_sample_pairs = {
      "    return -EINVAL;\n"
      "  return 0;\n"
      "}\n"},
+    {"a PIN compared, against a private key's range checked by an ordering comparison",
+     "int unlock(const u8 *pin, const u8 *stored_pin) {\n"
+     "  if (memcmp(pin, stored_pin, 4) != 0)\n"
+     "    return -EACCES;\n"
+     "  return 0;\n"
+     "}\n",
+     "int is_key_valid(const u64 *private_key, const u64 *n, unsigned int digits) {\n"
+     "  if (num_cmp(n, private_key, digits) != 1)\n"
+     "    return -EINVAL;\n"
+     "  return 0;\n"
+     "}\n"},
 };
 
 TEST(SecurityEventsLogged, KernelSample14Pairs) { expect_pairs("LOG-2", second_sample_pairs); }
