@@ -249,14 +249,14 @@ TEST(HostileSource, RejectionBranchWithoutSemicolons) {
 }
 
 TEST(HostileSource, NestedRejectionBranchesOnOneLine) {
-  // 3,000 failed checks nested on one 100 kB line, all giving up at the innermost return: each
+  // 3,000 failed checks nested on one 100 kB line, each giving up at a return of its own: each
   // branch holds every branch inside it. Listing each branch's calls (9 million names) or showing
   // the whole line as each finding's evidence (1000 x 100 kB) would make memory and the report
   // quadratic in the nesting (LOG-2).
   constexpr size_t n = 3000;
   const auto j = inspect_one_file("nested.c", "int check(const char *pin) { " +
-                                                  repeat("if (!verify_pin(pin)) { note_attempt(pin); ", n) +
-                                                  "return -1; " + std::string(n, '}') + " return 0; }\n");
+                                                  repeat("if (!verify_pin(pin)) { note_attempt(pin); if (locked) return -1; ", n) +
+                                                  std::string(n, '}') + " return 0; }\n");
   size_t rejections = 0;
   for (const auto& f : j["findings"]) {
     if (f["rule"] != "LOG-2/unlogged-rejection") continue;

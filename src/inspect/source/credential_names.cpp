@@ -42,14 +42,16 @@ constexpr std::array<std::string_view, 72> crypto_qualifiers{
 // Words that make a preceding "key" something other than a cryptographic key: a map's, a
 // configuration store's, a keyboard's or a thread-local storage key.
 // A receive-side-scaling (Toeplitz) key seeds a NIC's flow hash; TCAM, VCAP, flow-classifier and
-// connection-tracking keys are lookup keys; a lockdep key is a lock class.
-constexpr std::array<std::string_view, 89> other_key_qualifiers{
+// connection-tracking keys are lookup keys; a lockdep key is a lock class; a port's (LACP) key
+// names the aggregation the port may join.
+constexpr std::array<std::string_view, 91> other_key_qualifiers{
     "rss", "toeplitz", "flow", "tcam", "vcap", "l2", "flower", "dissector", "conntrack", "ct", "lockdep", "config", "cfg", "conf", "map", "json", "dict", "hash", "sort", "cache", "lookup", "primary", "foreign", "db",
     "registry", "reg", "search", "hot", "env", "setting", "settings", "pref", "prefs", "table", "index", "idx",
     "attr", "property", "prop", "field", "header", "query", "param", "column", "col", "row", "entry", "item", "node",
     "obj", "object", "record", "event", "msg", "group", "section", "menu", "input", "press", "pressed", "up", "down",
     "left", "right", "char", "scan", "virtual", "vk", "fn", "shift", "enter", "esc", "ctrl", "alt", "tab", "space",
-    "button", "btn", "kbd", "keyboard", "nvs", "ini", "xml", "url", "form", "public", "pub", "pthread", "tls"};
+    "button", "btn", "kbd", "keyboard", "nvs", "ini", "xml", "url", "form", "public", "pub", "pthread", "tls",
+    "port", "lacp"};
 // Words that make a following "private" the private half of an asymmetric key pair.
 constexpr std::array<std::string_view, 14> asymmetric_qualifiers{
     "rsa", "dsa", "dh", "ec", "ecc", "ecdsa", "ecdh", "ed25519", "x25519", "ssh", "pgp", "gpg", "signing", "sign"};

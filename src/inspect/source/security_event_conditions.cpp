@@ -106,14 +106,19 @@ bool of_constants(std::span<const Token> tokens, size_t name, size_t close) {
   return false;
 }
 
-// a comparison that sorts or ranks, as versions are, decides no match.
+// a comparison that sorts or ranks, as versions are, decides no match: its result related with
+// < or >, or told from 1 or -1 (`vli_cmp(res, private_key, n) != 1`, a key's range checked).
 bool ordered(std::span<const Token> tokens, size_t name, size_t close) {
   const auto relation = [](const Token& t) { return t.is("<") || t.is(">") || t.is("<=") || t.is(">="); };
   if (name > 0 && relation(tokens[name - 1])) return true;
   int depth = 0;
   for (size_t k = name + 1; k < close; ++k) {
     depth += tokens[k].is("(") ? 1 : tokens[k].is(")") ? -1 : 0;
-    if (depth == 0) return k + 1 < close && relation(tokens[k + 1]);
+    if (depth != 0) continue;
+    if (k + 1 < close && relation(tokens[k + 1])) return true;
+    const bool equality = k + 2 < close && (tokens[k + 1].is("==") || tokens[k + 1].is("!="));
+    const size_t value = equality && tokens[k + 2].is("-") ? k + 3 : k + 2;
+    return equality && value < close && tokens[value].is("1");
   }
   return false;
 }
@@ -204,6 +209,14 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
   // Past 64 levels every parenthesis counts as a call's.
   uint64_t call_parens = 0;
   size_t paren_depth = 0, call_depth = 0;
+  // Where the arguments of the last comparison called end: only its operands are compared (in
+  // `!vf_token && !strncmp(buf, VF_TOKEN_ARG, n)` the token is tested apart, for being there).
+  // And whether it compares with a constant, a name without lower case or a literal: a signature
+  // or a map's key compared with one (`memcmp(hdr->signature, "$VBT", 4)`, `memcmp(mpa->key,
+  // MPA_KEY_REQ, n)`) is a format's marker, where a signature is verified with a key and a
+  // credential compared with a constant is one built in.
+  size_t compared_until = begin;
+  bool compared_with_constant = false;
   for (size_t k = begin; k < close; ++k) {
     const Token& c = tokens[k];
     if (c.is("(")) {
@@ -235,8 +248,33 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
     // A check given only constants asks whether the platform has a thing (opal_check_token(OPAL_X));
     // a verification of one verifies what is there (verify_image_signature(APP_BASE)).
     const bool platform_check = !(word_classes(c.text) & verify_word) && of_constants(tokens, k, close);
+    // A comparison that ranks (`vli_cmp(n, private_key, d) != 1`) decides nothing, whatever it is given.
+    if (called && judged.comparison(c, is_comparison) && ordered(tokens, k, close)) continue;
     if (called && (verifies || checks()) && !platform_check) cond.verification = true;
-    else if (called) cond.comparison = cond.comparison || (judged.comparison(c, is_comparison) && !ordered(tokens, k, close));
+    else if (called) {
+      // memcmp(real_digest(io), want_digest(io), n): a call among the compared operands returns one.
+      if (k < compared_until && judged.returned_object(c, returns_security_object)) secret_operand = true;
+      if (!judged.comparison(c, is_comparison) || compares_keys(c.text)) continue;
+      cond.comparison = true;
+      compared_with_constant = false;
+      // The first two arguments are the operands (a third is a length); a constant is one alone.
+      int depth = 0;
+      size_t argument = 0, argument_begin = k + 2;
+      for (compared_until = k + 1; compared_until < close; ++compared_until) {
+        const Token& a = tokens[compared_until];
+        depth += a.is("(") ? 1 : a.is(")") ? -1 : 0;
+        if (depth == 1 && (a.is(",") || a.is(")")) && argument < 2) {
+          const Token& only = tokens[argument_begin];
+          compared_with_constant = compared_with_constant ||
+                                   (compared_until == argument_begin + 1 &&
+                                    (only.kind == TokenKind::string ||
+                                     (only.kind == TokenKind::identifier && names_constant(only.text))));
+          ++argument;
+          argument_begin = compared_until + 1;
+        }
+        if (depth == 0) break;
+      }
+    }
     else if (verifies || (call_depth == 0 && judged.holds_outcome(c)))
       cond.verification = true;
     else if (assigned && judged.comparison(tokens[source], is_comparison)) {
@@ -246,8 +284,13 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
     }
     // The base of a member access is not what is compared: in `memcmp(&n->key.addr, …)` the
     // operand is an address.
-    else if (tokens[k + 1].is(".") || tokens[k + 1].is("->")) continue;
-    else if (judged.security_noun(c, has_security_noun) && !((c.text == "key" || c.text == "Key" || c.text == "KEY") && dictionary_key()))
+    else if (tokens[k + 1].is(".") || tokens[k + 1].is("->") || k >= compared_until) continue;
+    // A key that is no cryptographic one (mpa->key) compared with a constant is a marker; a bare
+    // key compared as a string, a dictionary's: binary keys are compared with memcmp.
+    else if (judged.security_noun(c, has_security_noun) &&
+             !(!judged.returned_object(c, returns_security_object) &&
+               (compared_with_constant || ((c.text == "key" || c.text == "Key" || c.text == "KEY") && dictionary_key()))) &&
+             !(compared_with_constant && names_signature(c.text)))
       secret_operand = true;
     else if (judged.mac(c, is_mac_operand)) mac_operand = true;
   }
@@ -257,11 +300,13 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
       address = tokens[k].kind == TokenKind::identifier && judged.address(tokens[k], has_address_word);
     secret_operand = !address;
   }
+  // `secret.type != TYPE_ECDH`: the base of a member access is not what is compared.
   if (equality_operator && !cond.verification)
     for (size_t k = begin; k < close && !credential_operand; ++k)
-      credential_operand = tokens[k].kind == TokenKind::identifier && judged.credential(tokens[k], names_a_secret);
-  cond.verification = cond.verification || (cond.comparison && secret_operand) ||
-                      (equality_operator && credential_operand) ||
+      credential_operand = tokens[k].kind == TokenKind::identifier && judged.credential(tokens[k], names_a_secret) &&
+                           !(k + 1 < close && (tokens[k + 1].is(".") || tokens[k + 1].is("->")));
+  cond.by_comparison = !cond.verification && cond.comparison && secret_operand;
+  cond.verification = cond.verification || cond.by_comparison || (equality_operator && credential_operand) ||
                       refuses_locked(tokens, begin, close, authenticating, judged);
   return cond;
 }

@@ -89,10 +89,10 @@ struct Judged {
   explicit Judged(const FileNames& names)
       : verification(names), check(names), comparison(names), outcome(names), security_noun(names), mac(names),
         address(names), lock(names), account(names), failure(names), log(names), authentication(names),
-        denial(names), key_rejection(names), credential(names), decides_as_call(names), decides_as_value(names), assigned_from(names),
-        objects(names) {}
+        denial(names), key_rejection(names), credential(names), decides_as_call(names), decides_as_value(names),
+        returned_object(names), assigned_from(names), objects(names) {}
   NameMemo verification, check, comparison, outcome, security_noun, mac, address, lock, account, failure, log,
-      authentication, denial, key_rejection, credential, decides_as_call, decides_as_value;
+      authentication, denial, key_rejection, credential, decides_as_call, decides_as_value, returned_object;
   AssignedCallees assigned_from;  // of the function being walked
   ObjectNames objects;            // of the function being walked
 
@@ -151,6 +151,7 @@ struct Condition {
   bool comparison = false;        // it calls a comparison function (memcmp, strcmp, _compare)
   bool verifying_callee = false;  // a tested function verifies (check_pin, authenticate, image_ok)
   bool of_authentication = false;  // or fetches an authentication's object (auth_get_session)
+  bool by_comparison = false;       // a verification only for comparing a secret (strcmp(pin, …))
   std::vector<std::string> tested;  // the functions whose results the condition tests
 };
 

@@ -1,5 +1,5 @@
-// LOG-2: a key installed into a cipher's transform or a device's key table is no change of
-// security configuration (security_event_key_install.h).
+// LOG-2: a key installed into a cipher's transform or a device's key table, or a pin of a chip
+// set, is no change of security configuration (security_event_key_install.h).
 #include "inspect/source/security_event_key_install.h"
 
 #include <algorithm>
@@ -56,6 +56,8 @@ bool parameter_has_word(std::span<const Token> tokens, size_t open, size_t close
 
 }  // namespace
 
+bool names_cipher(std::string_view word) { return one_of(word, cipher_words) || one_of(word, transform_words); }
+
 bool installs_key_material(std::span<const Token> tokens, const Syntax& syntax, const FunctionDef& def,
                            const std::vector<std::string>& words) {
   const size_t open = def.name + 1;
@@ -68,6 +70,33 @@ bool installs_key_material(std::span<const Token> tokens, const Syntax& syntax, 
     return false;
   return std::any_of(words.begin(), words.end(), [](const std::string& w) { return one_of(w, cipher_words); }) ||
          parameter_has_word(tokens, open, close, key_parameter_words);
+}
+
+bool takes_pin_number(std::span<const Token> tokens, const Syntax& syntax, const FunctionDef& def) {
+  const size_t open = def.name + 1;
+  if (open >= def.body_open || !tokens[open].is("(")) return false;
+  const size_t close = std::min(syntax.match(open), def.body_open);
+  const auto text_or_bytes = [](std::string_view type) {
+    return type == "char" || type == "wchar_t" || type == "u8" || type == "uint8_t" || type == "byte" ||
+           type == "BYTE" || type == "string" || type == "String" || type == "QString";
+  };
+  // Each parameter, from after its '(' or ',' to its ',' or ')': its name is its last identifier.
+  for (size_t from = open + 1, k = from; k <= close; ++k) {
+    if (k < close && !tokens[k].is(",")) {
+      if (tokens[k].is("(") || tokens[k].is("[")) k = std::min(syntax.match(k), close) - 1;
+      continue;
+    }
+    size_t name = k;
+    while (name > from && tokens[name - 1].kind != TokenKind::identifier) --name;
+    const bool pin = name > from && any_word(tokens[name - 1].text, [](std::string_view w) { return w == "pin" || w == "pins"; });
+    if (pin) {
+      bool text = false;
+      for (size_t t = from; t + 1 < name && !text; ++t) text = text_or_bytes(tokens[t].text);
+      if (!text) return true;
+    }
+    from = k + 1;
+  }
+  return false;
 }
 
 }  // namespace mdbc::source::security_events

@@ -7,6 +7,7 @@
 // the change of a credential, trust or policy (set_admin_key, change_password), not each of these.
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "inspect/source/lexer.h"
@@ -22,7 +23,17 @@ namespace mdbc::source::security_events {
 // max: min_encrypt_key_size_set is policy); and installation when the name has
 // a cipher's word (aes, gcm, wep, tkip, encrypt…) or a parameter is the key itself or its slot in a
 // key table (key, key_conf, key_index, keyidx).
+// Whether a word names a cipher, its mode or direction, or a cipher's transform (aes, des3, xts,
+// encrypt, skcipher, tfm): before "key", it makes the key key material of that cipher.
+bool names_cipher(std::string_view word);
+
 bool installs_key_material(std::span<const Token> tokens, const Syntax& syntax, const FunctionDef& def,
                            const std::vector<std::string>& words);
+
+// Whether a function named as setting a PIN (SecuritySetting::pin) is given a pin of a chip rather
+// than a PIN code: a parameter named for a pin whose type is no text or bytes (int pin,
+// hda_nid_t pin, struct cec_pin *pin), where a PIN code is characters or bytes (const char *pin,
+// u8 pin[6]). Without such a parameter the name is taken at its word.
+bool takes_pin_number(std::span<const Token> tokens, const Syntax& syntax, const FunctionDef& def);
 
 }  // namespace mdbc::source::security_events

@@ -10,6 +10,7 @@
 #include "inspect/source/credential_names.h"
 #include "inspect/source/file_names.h"
 #include "inspect/source/identifier_words.h"
+#include "inspect/source/security_event_key_install.h"
 
 namespace mdbc::source::security_events {
 
@@ -42,7 +43,7 @@ constexpr std::string_view check_words[] = {"check", "validate", "compare", "mat
 constexpr std::string_view security_nouns[] = {
     "pin", "password", "passwd", "pwd", "passphrase", "passcode", "token", "credential", "credentials", "otp", "mac",
     "hmac", "digest", "hash", "sha", "sha256", "signature", "sig", "cert", "certificate", "key", "session", "user",
-    "image", "img", "firmware", "fw", "tag", "challenge", "response", "secret", "crc", "passkey", "psk", "nonce"};
+    "image", "img", "firmware", "fw", "tag", "challenge", "response", "secret", "passkey", "psk", "nonce"};
 // The names of cryptographic libraries and primitives: their verify functions verify signatures
 // or tags (mbedtls_pk_verify, EVP_VerifyFinal, uECC_verify, wc_ecc_verify_hash).
 constexpr std::string_view crypto_words[] = {"mbedtls", "evp", "pk", "pkey", "x509", "ssl", "tls", "crypto",
@@ -85,15 +86,30 @@ bool compares_strings(std::string_view name) {
 
 namespace {
 
-// Words that after "user" name the opaque pointer a callback is handed (glib's user_data).
-constexpr std::string_view callback_context_words[] = {"data", "ctx", "context", "arg", "args", "param",
-                                                       "ptr", "priv", "cookie", "cb"};
+// Words that after a security noun make the name one of its attributes, not the thing: a size or
+// place (fw_space, sig_len, hash_prefix, certs_address), a kind or algorithm (hash_algo, key_type),
+// a state or the settings it is used with (mac_en, fw_status, fw_feature, key_settings), what
+// names it (firmware_id, key_id; a user's id is the account's, user_account_parts).
+constexpr std::string_view attribute_words[] = {
+    "space", "size",   "sz",     "len",      "length",   "offset",  "off",     "prefix", "suffix",
+    "algo",  "alg",    "algorithm", "type",  "types",    "format",  "fmt",     "version", "ver",
+    "count", "cnt",    "num",    "bits",     "mask",     "flags",   "mode",    "en",     "enable",
+    "enabled", "state", "status", "feature", "features", "setting", "settings", "param", "params",
+    "addr",  "address", "id"};
+// Words of a user account that may follow "user" (user_password, user_is_valid): any other word
+// makes "user" mean something else (user_data a callback's context, check_user_mbz user space).
+constexpr std::string_view user_account_parts[] = {"account", "accounts", "password", "passwd", "pin", "name",
+                                                   "credential", "credentials", "role", "roles", "permission",
+                                                   "permissions", "privilege", "privileges", "group", "groups",
+                                                   "access", "id", "login", "auth", "session"};
 
 // The security object a name's words speak of. "mac" beside an address word is the hardware
 // address, "pin" beside a hardware word an I/O pin (gpio_pin_ok), "token" beside a parser's word a
 // word of the input. "key" counts only where no word before it makes it a map's, a hash's or a keyboard's
 // key (flow_rule_match_key, check_key_pressed) and, where `qualified_key`, only where a word makes
-// it cryptographic (check_device_key: a bare check_key is as often a keypad's).
+// it cryptographic (check_device_key: a bare check_key is as often a keypad's). A noun followed by
+// one of its attributes is that attribute (fw_space), and "user" is an account only beside an
+// account's or a check's word.
 // Whether words[i], "key" or "keys", is a lookup key: a word before it makes it a map's, a hash's
 // or a keyboard's (flow_rule_match_key, set_rss_key, check_key_pressed).
 bool is_lookup_key(const std::vector<std::string>& words, size_t i) {
@@ -107,15 +123,19 @@ bool is_hardware_pin(const std::vector<std::string>& words) {
 }
 
 bool names_security_object(const std::vector<std::string>& words, bool qualified_key) {
+  const auto in = [](std::span<const std::string_view> set, const std::string& w) {
+    return std::find(set.begin(), set.end(), w) != set.end();
+  };
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     if (std::find(std::begin(security_nouns), std::end(security_nouns), w) == std::end(security_nouns)) continue;
     if (w == "mac" && has_word(words, address_words)) continue;
     if (w == "pin" && is_hardware_pin(words)) continue;
     if (w == "token" && has_word(words, parser_words)) continue;
-    // user_data, user_ctx: the opaque context a callback is given, not a user account.
-    if (w == "user" && i + 1 < words.size() && std::find(std::begin(callback_context_words), std::end(callback_context_words), words[i + 1]) !=
-                                                      std::end(callback_context_words))
+    if (i + 1 < words.size() && in(attribute_words, words[i + 1]) && !(w == "user" && words[i + 1] == "id")) continue;
+    // copy_to_user, xt_match_to_user: user space; user_data, check_user_mbz: not an account either.
+    if (w == "user" && ((i > 0 && (words[i - 1] == "to" || words[i - 1] == "from")) ||
+                        (i + 1 < words.size() && !in(check_words, words[i + 1]) && !in(user_account_parts, words[i + 1]))))
       continue;
     if (w == "key") {
       if (is_lookup_key(words, i)) continue;
@@ -133,13 +153,23 @@ bool names_security_object(const std::vector<std::string>& words, bool qualified
 
 // What a function that sets, changes or revokes something changes, when that is security
 // configuration: a password, PIN, credential, certificate, role, permission, trust, allowlist, a
-// user account, a secret key. Words after the noun that make it a part or attribute of it say
-// otherwise (set_key_mask, user_priority_set, set_user_mtu), as do words that make a key a lookup
-// key (set_rss_key, tcam_key) and a pin an I/O pin (ptp_set_pin_hw).
+// user account, a secret key, authentication itself. Words after the noun that make it a part or
+// attribute of it say otherwise (set_key_mask, user_priority_set, set_user_mtu), as do words that
+// make a key a lookup key (set_rss_key, tcam_key) and a pin an I/O pin (ptp_set_pin_hw). A setting
+// is what the verb changes, the head of its object: the name's last word (set_admin_password,
+// disable_authentication), the word before the verb (intel_security_disable, security_change_key),
+// or one whose policy follows (set_security_level); elsewhere it qualifies another thing, which is
+// what changes (security_ftr_set, acl_tcam_vgroup_prio_update, usb_role_switch_set_drvdata).
 SecuritySetting names_security_setting(const std::vector<std::string>& words) {
-  constexpr std::string_view settings[] = {"password", "passwd", "pin", "credential", "credentials", "cert",
+  constexpr std::string_view settings[] = {"password", "passwd", "credential", "credentials", "cert",
                                            "certificate", "security", "acl", "allowlist", "whitelist", "factory",
                                            "role", "permission", "permissions", "secret", "trust"};
+  // Authentication itself (disable_authentication, set_auth_mode); before a verb, "auth" names the
+  // subsystem whose thing the verb changes (nvme_auth_set_dhchap_data, sctp_auth_set_key).
+  constexpr std::string_view authentication[] = {"authentication", "auth"};
+  constexpr std::string_view setting_parts[] = {"level", "mode",  "policy", "config", "settings", "options",
+                                                "state", "anchor", "anchors", "chain", "store", "bundle",
+                                                "for",   "to",     "of",      "on"};
   constexpr std::string_view account_parts[] = {"account", "accounts", "role", "roles", "password", "passwd",
                                                 "permission", "permissions", "privilege", "privileges", "group",
                                                 "groups", "access", "credential", "credentials", "pin", "name"};
@@ -153,7 +183,7 @@ SecuritySetting names_security_setting(const std::vector<std::string>& words) {
     return std::find(set.begin(), set.end(), w) != set.end();
   };
   if (!words.empty() && one_of(words.back(), describing)) return SecuritySetting::none;
-  bool key = false;
+  bool key = false, pin = false;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     const bool last = i + 1 == words.size();
@@ -164,12 +194,15 @@ SecuritySetting names_security_setting(const std::vector<std::string>& words) {
     } else if (w == "key" || w == "keys") {
       key = key || (!is_lookup_key(words, i) && (last || !one_of(words[i + 1], key_parts)));
     } else if (w == "pin") {
-      if (!is_hardware_pin(words)) return SecuritySetting::other;
-    } else if (one_of(w, settings)) {
+      pin = pin || !is_hardware_pin(words);
+    } else if (one_of(w, settings) &&
+               (last || (word_classes(words[i + 1]) & change_verb) || one_of(words[i + 1], setting_parts))) {
+      return SecuritySetting::other;
+    } else if (one_of(w, authentication) && (last || one_of(words[i + 1], setting_parts))) {
       return SecuritySetting::other;
     }
   }
-  return key ? SecuritySetting::key : SecuritySetting::none;
+  return pin ? SecuritySetting::pin : key ? SecuritySetting::key : SecuritySetting::none;
 }
 
 namespace {
@@ -309,11 +342,29 @@ bool is_verification(std::string_view name) {
                                              "capabilities"};
   if (has_word(words, capability)) return false;
   const bool checks = has_word(words, check_words);
-  if (has_word(words, auth_words) && (checks || !has_word(words, managing))) return true;
+  // nvmet_auth_send_data_len: a length, size or count of an authentication's data is no outcome.
+  constexpr std::string_view measures[] = {"len", "length", "size", "sz", "offset", "off", "count", "cnt"};
+  const bool measure = std::find(std::begin(measures), std::end(measures), words.back()) != std::end(measures);
+  if (has_word(words, auth_words) && (checks || !has_word(words, managing)) && !measure) return true;
+  // verify_skcipher_des_key, xts_verify_key, ep11_check_aes_key: a cipher's key checked as it is
+  // installed (a weak DES key, a length the mode refuses) is key material refused, no one's
+  // authentication; the caller that installs it reports the error.
+  const auto key = std::find_if(words.begin(), words.end(), [](const std::string& w) { return w == "key" || w == "keys"; });
+  if (key != words.end() && std::any_of(words.begin(), key, [](const std::string& w) { return names_cipher(w); }))
+    return false;
   return names_verify_of_security_object(words) || (checks && names_security_object(words, true));
 }
 
 bool names_authentication(std::string_view name) { return word_classes(name) & auth_word; }
+
+// A comparison named for keys (keys_cmp, keycmp) orders or finds a map's keys.
+bool compares_keys(std::string_view name) {
+  return any_word(name, [](std::string_view w) { return w == "key" || w == "keys" || (w.starts_with("key") && w.ends_with("cmp")); });
+}
+
+bool names_signature(std::string_view name) {
+  return any_word(name, [](std::string_view w) { return w == "sig" || w == "signature" || w == "signatures"; });
+}
 
 // A name that says a key or credential was refused: -EKEYREJECTED, -EKEYREVOKED, -EKEYEXPIRED,
 // rpc_autherr_badcred.
@@ -340,12 +391,18 @@ bool has_check_word(std::string_view name) { return word_classes(name) & check_w
 // view (is_mac_operand).
 // A version of a security object (fw_version, liquidio_firmware_version) is a number to compare
 // releases by, not the object.
-bool has_security_noun(std::string_view name) {
+namespace {
+bool names_security_operand(std::string_view name, bool qualified_key) {
   if ((word_classes(name) & (security_noun | version_word)) != security_noun || names_constant(name)) return false;
   auto words = identifier_words(name);
   std::erase(words, "mac");
-  return names_security_object(words, false);
+  return names_security_object(words, qualified_key);
 }
+}  // namespace
+bool has_security_noun(std::string_view name) { return names_security_operand(name, false); }
+// A function returning a security object to compare (real_digest(io), get_session_token()): a key
+// only where a word makes it cryptographic, as a map's accessor (set_ext_key(elem)) returns its key.
+bool returns_security_object(std::string_view name) { return names_security_operand(name, true); }
 bool is_mac_operand(std::string_view name) { return (word_classes(name) & (mac_word | address_word)) == mac_word; }
 bool has_address_word(std::string_view name) { return word_classes(name) & address_word; }
 
@@ -355,28 +412,49 @@ bool has_address_word(std::string_view name) { return word_classes(name) & addre
 // "mac" among a hardware address's words is the address (is_valid_ether_addr(mac)).
 bool checks_security_thing(std::span<const Token> tokens, size_t at) {
   if (!has_check_word(tokens[at].text)) return false;
-  const bool address = has_address_word(tokens[at].text);
+  // check_mul_overflow(a, b, &tokens), check_range(offset, len, sig_buf): a check named for what it
+  // checks, arithmetic or bounds, checks that whatever its arguments are.
+  if (any_word(tokens[at].text, [](std::string_view w) {
+        return w == "overflow" || w == "underflow" || w == "range" || w == "bounds";
+      }))
+    return false;
+  // is_valid_ether_addr(mac), ether_addr_equal(mac_addr, …): beside an address word, in the
+  // check's name or the argument's, "mac" is the hardware address.
+  const bool address_check = has_address_word(tokens[at].text);
   // gpio_is_valid(pin): beside a hardware word in the check's name a pin is an I/O pin.
   const bool hardware = any_word(tokens[at].text, [](std::string_view w) { return names_hardware_pin(w); });
-  const auto security = [address, hardware](std::string_view id) {
+  // valid_signal(sig), fw_status(&huc->fw): where the check's own name says what an argument is,
+  // the name was judged already (is_verification) and the argument adds nothing.
+  const std::vector<std::string> check_name = identifier_words(tokens[at].text);
+  const auto security = [&](std::string_view id) {
     if (names_constant(id)) return false;
     if (names_secret(id) && !(hardware && any_word(id, [](std::string_view w) { return w == "pin"; }))) return true;
-    return any_word(id, [address](std::string_view w) {
+    const bool address = address_check || has_address_word(id);
+    const std::vector<std::string> words = identifier_words(id);
+    for (size_t i = 0; i < words.size(); ++i) {
+      std::string_view w = words[i];
+      if (i + 1 < words.size() && std::find(std::begin(attribute_words), std::end(attribute_words), words[i + 1]) !=
+                                      std::end(attribute_words))
+        continue;  // certs_address, fw_len
       if (w.size() > 3 && w.back() == 's') w.remove_suffix(1);  // tokens, certs, signatures
-      if (w == "mac") return !address;
+      if (std::any_of(check_name.begin(), check_name.end(), [w](const std::string& c) { return c.starts_with(w); }))
+        continue;
+      if (w == "mac" && !address) return true;
       for (std::string_view noun : {"signature", "sig", "cert", "certificate", "token", "hmac", "digest",
                                     "credential", "firmware", "fw", "otp"})
         if (w == noun) return true;
-      return false;
-    });
+    }
+    return false;
   };
   const bool member = at >= 2 && (tokens[at - 1].is(".") || tokens[at - 1].is("->"));
   if (member && tokens[at - 2].kind == TokenKind::identifier && security(tokens[at - 2].text)) return true;
+  // The base of a member access is not the argument: in `fw->size` the argument is a size.
   int depth = 0;
   for (size_t k = at + 1; k < tokens.size(); ++k) {
     depth += tokens[k].is("(") ? 1 : tokens[k].is(")") ? -1 : 0;
     if (depth <= 0) break;
-    if (tokens[k].kind == TokenKind::identifier && security(tokens[k].text)) return true;
+    const bool base = k + 1 < tokens.size() && (tokens[k + 1].is("->") || tokens[k + 1].is("."));
+    if (tokens[k].kind == TokenKind::identifier && !base && security(tokens[k].text)) return true;
   }
   return false;
 }
@@ -387,6 +465,12 @@ bool checks_security_thing(std::span<const Token> tokens, size_t at) {
 // name things, not outcomes.
 bool is_outcome_variable(std::string_view name) {
   if (names_constant(name)) return false;
+  // TAG_Valid, TW_Denormal: an enumerator spelled after an upper-case prefix is a value a variable
+  // is compared with, not an outcome held.
+  const std::string_view prefix = name.substr(0, name.find('_'));
+  if (prefix.size() >= 2 && prefix.size() < name.size() && names_constant(prefix) &&
+      std::any_of(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return false;
   if (!(word_classes(name) & (auth_word | verify_word | security_noun))) return false;
   auto words = identifier_words(name);
   if (!words.empty() && (words.front() == "is" || words.front() == "has")) words.erase(words.begin());

@@ -48,6 +48,8 @@ uint32_t word_classes(std::string_view name);
 // Of a called function: whether its result decides, and what about.
 bool compares_strings(std::string_view name);
 bool is_comparison(std::string_view name);
+bool compares_keys(std::string_view name);
+bool names_signature(std::string_view name);
 bool is_verification(std::string_view name);
 bool names_authentication(std::string_view name);
 bool has_check_word(std::string_view name);
@@ -55,12 +57,14 @@ bool checks_security_thing(std::span<const Token> tokens, size_t at);
 // Of a defined function's name split into words: whether it changes security configuration, and
 // whether only through a key (set_key), which may be key material installed rather than a setting
 // (installs_key_material, security_event_key_install.h).
-enum class SecuritySetting { none, key, other };
+// A PIN (set_pin) likewise, which may be a pin of a chip (takes_pin_number).
+enum class SecuritySetting { none, key, pin, other };
 SecuritySetting names_security_setting(const std::vector<std::string>& words);
 // Of a variable, an operand or a returned value.
 bool is_outcome_variable(std::string_view name);
 bool names_a_secret(std::string_view name);
 bool has_security_noun(std::string_view name);
+bool returns_security_object(std::string_view name);
 bool is_mac_operand(std::string_view name);
 bool has_address_word(std::string_view name);
 bool is_lock_word(std::string_view name);

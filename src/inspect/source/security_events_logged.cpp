@@ -135,9 +135,10 @@ class SecurityEventsLogged final : public SourceRule {
         const auto words = identifier_words(name);
         const SecuritySetting setting = names_security_setting(words);
         change = setting == SecuritySetting::other ||
-                 (setting == SecuritySetting::key && !installs_key_material(tokens, syntax, def, words));
+                 (setting == SecuritySetting::key && !installs_key_material(tokens, syntax, def, words)) ||
+                 (setting == SecuritySetting::pin && !takes_pin_number(tokens, syntax, def));
       }
-      if (change && !names_constant(name) && !is_stub(tokens, def)) {
+      if (change && !names_constant(name) && !changes_nothing(tokens, def)) {
         const Token& name_token = tokens[def.name];
         Site s;
         s.line = name_token.line;
@@ -230,17 +231,22 @@ class SecurityEventsLogged final : public SourceRule {
     return parameters;
   }
 
-  // A body that changes nothing: empty, or one return of a value no call makes (`return 0;`,
-  // `return -EOPNOTSUPP;`): the stub a build without the feature compiles.
-  static bool is_stub(std::span<const Token> tokens, const FunctionDef& def) {
+  // A body that changes nothing: it assigns nothing and calls nothing, whatever it computes and
+  // returns. The stub a build without the feature compiles (`return -EOPNOTSUPP;`), or a function
+  // that only composes a value (`return id < KEY_NUM ? WRITE | id : KEY_ERR;`).
+  static bool changes_nothing(std::span<const Token> tokens, const FunctionDef& def) {
     const size_t end = std::min(def.body_close, tokens.size());
-    size_t k = def.body_open + 1;
-    if (k < end && tokens[k].is_ident("return")) {
-      for (++k; k < end && !tokens[k].is(";"); ++k)
-        if (tokens[k].kind == TokenKind::identifier && k + 1 < end && tokens[k + 1].is("(")) return false;
-      ++k;
+    for (size_t k = def.body_open + 1; k < end; ++k) {
+      const Token& t = tokens[k];
+      if (t.kind == TokenKind::punct && t.text.size() <= 3 && t.text.back() == '=' &&
+          t.text != "==" && t.text != "!=" && t.text != "<=" && t.text != ">=")
+        return false;  // =, +=, |=, <<= …
+      if (t.is("++") || t.is("--")) return false;
+      const bool keyword = t.is_ident("if") || t.is_ident("while") || t.is_ident("for") || t.is_ident("switch") ||
+                           t.is_ident("return") || t.is_ident("sizeof");
+      if (t.kind == TokenKind::identifier && !keyword && k + 1 < end && tokens[k + 1].is("(")) return false;
     }
-    return k >= end;
+    return true;
   }
 
   // An account lockout (`acct->locked = 1;`, `user.lockout = true;`) is a security event of its
@@ -403,6 +409,8 @@ class SecurityEventsLogged final : public SourceRule {
     judged.objects.start(tokens, def.name, end);
     ReturnsOne zero_is_failure(tokens, def.body_open, end);
     const bool authenticating = word_classes(fn_name) & (verify_word | auth_word);
+    const bool verifying_function = authenticating || judged.verification(tokens[def.name], is_verification);
+    const size_t first_rejection = out.rejections.size();
     // Where the statement through each token walked ends: every token on a walk to the ';' ends at
     // that ';', so nested `if (a) if (a) … x;` walk each token once, not once per enclosing if. By
     // token from the body's '{' (0: not walked), sized on first need: a table the size of the
@@ -484,11 +492,14 @@ class SecurityEventsLogged final : public SourceRule {
       // branch says so (`return SVC_DENIED;`, `return AUTH_BAD_KEYID;`); a failed allocation
       // (`return NULL;`, `-ENOMEM`) does not. So does a failed comparison whose branch rejects a key
       // (`if (memcmp(tail, MODULE_SIG_STRING, n)) return -EKEYREJECTED;`), whatever it compares.
+      // In a function named for a verification (check_password), a failed comparison whose branch
+      // refuses access (`if (strcmp(pw, admin_pw)) return -EACCES;`) is that verification.
+      const bool denial_rejects = cond.of_authentication || (cond.comparison && verifying_function);
       if (!verification && (cond.of_authentication || cond.comparison))
         for (size_t k = then_begin; k < then_end && !verification; ++k)
           verification = tokens[k].kind == TokenKind::identifier &&
-                         (cond.of_authentication ? judged.denial(tokens[k], names_denial)
-                                                 : judged.key_rejection(tokens[k], names_key_rejection));
+                         (denial_rejects ? judged.denial(tokens[k], names_denial)
+                                         : judged.key_rejection(tokens[k], names_key_rejection));
       if (!verification) continue;
       // The then-branch runs on a failed check when the condition negates (!ok, != 0) or is a
       // bare comparison (memcmp(...) is non-zero on a mismatch).
@@ -514,14 +525,38 @@ class SecurityEventsLogged final : public SourceRule {
         equality = equality || negates_comparison || tokens[k].is("==") || tokens[k].is("<") || tokens[k].is(">");
       }
       const bool then_fails = negated || (comparison && !equality);
+      // `if (!strncmp(type, "logon:", n)) … else if (!strncmp(type, "user:", n)) … else return -EINVAL;`:
+      // a secret compared with one alternative after another is parsed, and a branch of the chain
+      // rejects only when it says access was refused (-EACCES after no stored password matched).
+      const bool chain = cond.by_comparison && ((i > def.body_open + 1 && tokens[i - 1].is_ident("else")) ||
+                                                (else_begin < end && tokens[else_begin].is_ident("if")));
+      const auto denies = [&](size_t b, size_t e) {
+        for (size_t k = b; k < e; ++k)
+          if (tokens[k].kind == TokenKind::identifier && judged.denial(tokens[k], names_denial)) return true;
+        return false;
+      };
       walked_in_branches += (then_end - then_begin) + (else_end - else_begin);
       for (auto [b, e] : {std::pair{then_begin, then_end}, std::pair{else_begin, else_end}}) {
-        if (b >= end) continue;
+        if (b >= end || (chain && !denies(b, e))) continue;
         const ExitContext context{b == then_begin && then_fails, zero_is_failure()};
         if (const size_t k = failure_exit(tokens, b, e, context, judged); k < e)
           out.rejections.push_back(rejection(file, k, {b, e}, {i + 2, cond_close}, fn_name, tested, judged));
       }
     }
+    drop_repeated_exits(out.rejections, first_rejection);
+  }
+
+  // An exit inside nested branches (the last `else` of an if-else chain, a switch in an if) is
+  // found by each enclosing check: it is one rejection, reported once.
+  static void drop_repeated_exits(std::vector<Site>& rejections, size_t from) {
+    std::set<std::pair<uint32_t, uint32_t>> seen;
+    size_t kept = from;
+    for (size_t r = from; r < rejections.size(); ++r)
+      if (seen.insert({rejections[r].line, rejections[r].column}).second) {
+        if (kept != r) rejections[kept] = std::move(rejections[r]);
+        ++kept;
+      }
+    rejections.resize(kept);
   }
 };
 
