@@ -16,6 +16,7 @@
 #include <set>
 #include <string>
 
+#include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
 #include "inspect/source/crypto_apis.h"
 #include "inspect/source/source_values.h"
@@ -220,6 +221,50 @@ class Check {
 
   // `what` names the argument in the judgement: "IV", or "salt" for a key derivation's salt.
   Judgement judge(TokenRange range, const Call& c, const std::string& what) const {
+    const Judgement here = judge_in_function(range, c, what);
+    return here.rule.empty() ? judge_followed(range, c, what) : here;
+  }
+
+  // An IV the function gets along a path its own statements do not show (a sink function's
+  // parameter, a struct's field, a union, a file-scope variable, a member its class's constructor
+  // set, what a pointer to it designates, a container's element): the object holds only what
+  // literals and zero fills put there, as literal_contents follows it. Anything else that may
+  // write it (RAND_bytes, a copy from the message, an unknown function) leaves it unknown.
+  Judgement judge_followed(TokenRange range, const Call& c, const std::string& what) const {
+    const TokenRange r = values_.strip(range);
+    if (r.empty() || toks_[r.begin].kind == TokenKind::string || toks_[r.begin].kind == TokenKind::number) return {};
+    const auto texts = literal_contents(values_, range, c);
+    if (!texts) return {};
+    std::string shown;
+    for (size_t k = r.begin; k < r.end && shown.size() < 40; ++k) shown += toks_[k].text;
+    if (texts->empty())
+      return {zero_rule, "the " + what + " " + shown +
+                             ", which nothing fills with random bytes: only zero initialisers and zero fills write it"};
+    return {constant_rule, "the " + what + " " + shown + ", filled from the literal \"" + texts->front().substr(0, 40) +
+                               "\" and nothing random"};
+  }
+
+  // An alias's value taken from another name of the function (`unsigned char *p = iv;`) is that
+  // name's contents at the alias's declaration: refreshed when a call before the use writes through
+  // one of the names the alias is made from (RAND_bytes(iv, 16); then p = iv).
+  bool alias_source_refreshed(TokenRange value, int fn, const Call& c) const {
+    constexpr int max_aliases = 4;
+    const FunctionDef* f = function(fn);
+    for (int step = 0; f != nullptr && step < max_aliases; ++step) {
+      const TokenRange r = values_.strip(value);
+      if (r.size() != 1 || toks_[r.begin].kind != TokenKind::identifier) return false;
+      const std::string_view name = toks_[r.begin].text;
+      if (writes_between(name, fn, f->body_open, c.name, c) == Writes::refreshed) return true;
+      const Binding* next = nullptr;
+      for (const Binding* b : values_.visible(name, fn))
+        if (b->function == fn && b->form == BindingForm::declaration) next = b;
+      if (next == nullptr || next->value.empty()) return false;
+      value = next->value;
+    }
+    return false;
+  }
+
+  Judgement judge_in_function(TokenRange range, const Call& c, const std::string& what) const {
     const TokenRange r = values_.strip(range);
     if (r.empty()) return {};
     const int fn = c.function;
@@ -255,6 +300,7 @@ class Check {
     const Writes w = writes_between(name, fn, from, c.name, c);
     if (w == Writes::refreshed) return {};
     if (!decl->value.empty()) {
+      if (local && alias_source_refreshed(decl->value, fn, c)) return {};
       if (!local) {
         // A file-scope buffer with an initialiser: refreshed elsewhere only by a non-random write
         // would be unknown; never written or only random-filled elsewhere is reuse.
