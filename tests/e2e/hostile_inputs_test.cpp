@@ -270,6 +270,24 @@ TEST(HostileSource, ManySeedsFromOneClock) {
   inspect_one_file("seeds.c", "#include <stdlib.h>\n#include <time.h>\nvoid f(void) {\n" + repeat("srand(time(0));\n", 100000) + "}\n");
 }
 
+TEST(HostileSource, ManySeedsOfOneVariableAndOneMember) {
+  // 100,000 srand(seed) of one variable in one body, 30,000 methods each seeding from the member
+  // a constructor set, and 50,000 seeding helpers each called with the clock: where a seed comes
+  // from is found once per function and name, not afresh at each seeding call (RNG-2).
+  inspect_one_file("seed.c", "#include <stdlib.h>\nvoid f(unsigned p) {\n  unsigned seed = p;\n" +
+                                 repeat("srand(seed);\n", 100000) + "}\n");
+  std::string methods;
+  for (int i = 0; i < 30000; ++i) methods += "  void m" + std::to_string(i) + "() { srand(seed); }\n";
+  inspect_one_file("member.cpp", "class S { unsigned seed; public: S(unsigned c) : seed(c) {}\n" + methods +
+                                     "};\nvoid run(unsigned d) { S s(d); }\n");
+  std::string helpers;
+  for (int i = 0; i < 50000; ++i) {
+    const std::string n = std::to_string(i);
+    helpers += "static void f" + n + "(unsigned s) { srand(s); }\nvoid g" + n + "(void) { f" + n + "((unsigned)time(0)); }\n";
+  }
+  inspect_one_file("helpers.c", helpers);
+}
+
 TEST(HostileSource, ManyDefinitionsOfOneFunction) {
   // 25,000 definitions of f (as under as many #if branches), each calling f: the call graph must
   // not link every call to every definition (625 million edges).
