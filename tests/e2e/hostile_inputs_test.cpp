@@ -288,6 +288,19 @@ TEST(HostileSource, ManySeedsOfOneVariableAndOneMember) {
   inspect_one_file("helpers.c", helpers);
 }
 
+TEST(HostileSource, ManyEncryptionsWithOneParameterIv) {
+  // 50,000 cipher calls on a method's IV parameter, and 50,000 calls of a function template given
+  // its argument: what the callers pass is judged once per function and parameter (RNG-3).
+  inspect_one_file("method.cpp", "class C { public: int seal(EVP_CIPHER_CTX *c, const unsigned char *iv) {\n" +
+                                     repeat("  EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), 0, 0, iv);\n", 50000) +
+                                     "  return 0; } };\nvoid run(EVP_CIPHER_CTX *x) {\n"
+                                     "  unsigned char iv[16] = {0}; C *o = new C; o->seal(x, iv);\n}\n");
+  inspect_one_file("template.cpp", "template <class B> static int seal(EVP_CIPHER_CTX *c, const B *iv) {\n"
+                                       "  return EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), 0, 0, iv);\n}\n"
+                                       "void run(EVP_CIPHER_CTX *x) {\n  unsigned char iv[16] = {0};\n" +
+                                       repeat("  seal<unsigned char>(x, iv);\n", 50000) + "}\n");
+}
+
 TEST(HostileSource, ManyDefinitionsOfOneFunction) {
   // 25,000 definitions of f (as under as many #if branches), each calling f: the call graph must
   // not link every call to every definition (625 million edges).

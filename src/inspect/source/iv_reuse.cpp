@@ -12,6 +12,7 @@
 // counter update) is taken as refreshed. The salt of a password hash or key derivation (PBKDF2,
 // EVP_BytesToKey) is judged the same way (CWE-760): a constant salt is a predictable one.
 #include <array>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,6 +21,7 @@
 #include "inspect/source/call_site.h"
 #include "inspect/source/crypto_apis.h"
 #include "inspect/source/source_values.h"
+#include "inspect/source/value_origins.h"
 
 namespace mdbc::source {
 namespace {
@@ -47,7 +49,7 @@ class Check {
  public:
   Check(const SourceFile& file, std::vector<Finding>& out)
       : file_(file), toks_(file.tokens), out_(out), values_(file.values()),
-        severity_(element_severity(file.ctx, "RNG-3")) {}
+        severity_(element_severity(file.ctx, "RNG-3")), origins_(file) {}
 
   void run() {
     for (const Call& c : file_.syntax.calls()) {
@@ -233,7 +235,8 @@ class Check {
   Judgement judge_followed(TokenRange range, const Call& c, const std::string& what) const {
     const TokenRange r = values_.strip(range);
     if (r.empty() || toks_[r.begin].kind == TokenKind::string || toks_[r.begin].kind == TokenKind::number) return {};
-    const auto texts = literal_contents(values_, range, c);
+    auto texts = literal_contents(values_, range, c);
+    if (!texts) texts = passed_by_callers(r, c);
     if (!texts) return {};
     std::string shown;
     for (size_t k = r.begin; k < r.end && shown.size() < 40; ++k) shown += toks_[k].text;
@@ -242,6 +245,43 @@ class Check {
                              ", which nothing fills with random bytes: only zero initialisers and zero fills write it"};
     return {constant_rule, "the " + what + " " + shown + ", filled from the literal \"" + texts->front().substr(0, 40) +
                                "\" and nothing random"};
+  }
+
+  // A parameter of a method called through an object or of a function template called with its
+  // arguments (object->seal(iv), seal<T>(iv)), whose callers literal_contents does not take: what
+  // every caller value_origins finds passes holds only literals, and the function hands the
+  // parameter to no call before the use and assigns it nothing. Decided once per function and
+  // parameter: a hostile function may encrypt with one parameter a hundred thousand times.
+  std::optional<std::vector<std::string>> passed_by_callers(TokenRange r, const Call& c) const {
+    if (r.size() != 1 || toks_[r.begin].kind != TokenKind::identifier || c.function < 0) return std::nullopt;
+    const auto [it, fresh] = passed_.try_emplace({c.function, toks_[r.begin].text});
+    Passed& passed = it->second;
+    if (fresh) passed = passed_to(c.function, toks_[r.begin].text);
+    if (passed.first_taker < c.name) return std::nullopt;
+    return passed.texts;
+  }
+
+  struct Passed {
+    std::optional<std::vector<std::string>> texts;
+    size_t first_taker = SIZE_MAX;  // the first call given the parameter
+  };
+  Passed passed_to(int fn, std::string_view name) const {
+    Passed out;
+    const auto own = values_.visible(name, fn);
+    if (own.size() != 1 || own[0]->form != BindingForm::parameter || own[0]->function != fn) return out;
+    const auto& passed = origins_.parameter_arguments(fn, name);
+    if (passed.empty()) return out;
+    std::vector<std::string> texts;
+    for (const Origin& o : passed) {
+      const auto inner = o.call != nullptr ? literal_contents(values_, o.range, *o.call) : std::nullopt;
+      if (!inner) return out;
+      texts.insert(texts.end(), inner->begin(), inner->end());
+    }
+    const FunctionDef* f = function(fn);
+    for (const Call* taker : values_.calls_taking(name, fn, f->body_open, f->body_close))
+      out.first_taker = std::min(out.first_taker, taker->name);
+    out.texts = std::move(texts);
+    return out;
   }
 
   // An alias's value taken from another name of the function (`unsigned char *p = iv;`) is that
@@ -358,6 +398,8 @@ class Check {
   std::vector<Finding>& out_;
   const FileValues& values_;
   const Severity severity_;
+  mutable ValueOrigins origins_;  // callers found once per function, whatever asks
+  mutable std::map<std::pair<int, std::string_view>, Passed> passed_;  // by function and parameter
   std::set<size_t> reported_;
 };
 

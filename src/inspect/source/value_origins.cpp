@@ -19,6 +19,10 @@ bool stores_value(const Binding& b) {
                               b.form == BindingForm::element);
 }
 
+uint64_t arguments_key(int fn, size_t index) {
+  return (static_cast<uint64_t>(fn) << 8) | std::min<size_t>(index, 0xff);
+}
+
 // Whether a binding makes a variable (rather than writing one).
 bool declares(const Binding* b) {
   return b->form == BindingForm::declaration || b->form == BindingForm::parameter || b->form == BindingForm::macro;
@@ -86,7 +90,7 @@ const std::vector<Origin>& ValueOrigins::global_stores(std::string_view name) {
 }
 
 const std::vector<Origin>& ValueOrigins::arguments(int fn, size_t index) {
-  const uint64_t key = (static_cast<uint64_t>(fn) << 8) | std::min<size_t>(index, 0xff);
+  const uint64_t key = arguments_key(fn, index);
   if (const auto it = arguments_.find(key); it != arguments_.end()) return it->second;
   std::vector<Origin>& out = arguments_[key];
   const FunctionDef& def = file_.syntax.functions()[static_cast<size_t>(fn)];
@@ -95,7 +99,9 @@ const std::vector<Origin>& ValueOrigins::arguments(int fn, size_t index) {
   size_t callers = 0;
   const auto take = [&](const Call& c) {
     if (++callers <= max_callers && c.macro.empty() && c.function >= 0 && index < c.args.size())
-      out.push_back({{c.args[index].first, c.args[index].second}, c.function});
+      out.push_back({{c.args[index].first, c.args[index].second}, c.function, &c});
+    else
+      incomplete_.insert(key);
   };
   // Direct calls tell a function apart by name only: a free function's when the file defines
   // that name once; a method's within the file's calls of that name.
@@ -104,6 +110,8 @@ const std::vector<Origin>& ValueOrigins::arguments(int fn, size_t index) {
       if (k == def.name) continue;
       if (const Call* c = values_.call_at(k)) {
         take(*c);
+      } else if (const Call* t = template_call(k)) {
+        take(*t);
       } else if (const size_t pointer = function_pointer_initialised_with(values_, k); pointer < toks_.size()) {
         const int holder = values_.function_at(pointer);
         for (const size_t p : values_.occurrences(toks_[pointer].text))
@@ -120,6 +128,38 @@ const std::vector<Origin>& ValueOrigins::arguments(int fn, size_t index) {
     }
   }
   return out;
+}
+
+const Call* ValueOrigins::template_call(size_t k) {
+  // The template's argument list: `<` to its `>`, a bounded walk (a `>>` closes two).
+  constexpr size_t longest_arguments = 64;
+  if (k + 1 >= toks_.size() || !toks_[k + 1].is("<")) return nullptr;
+  if (const auto made = template_call_at_.find(k); made != template_call_at_.end()) return made->second;
+  size_t open = toks_.size();
+  for (size_t q = k + 1, angles = 0; q < toks_.size() && q - k < longest_arguments; ++q) {
+    if (toks_[q].is("<")) ++angles;
+    else if (toks_[q].is(">")) --angles;
+    else if (toks_[q].is(">>")) angles -= std::min<size_t>(angles, 2);
+    else if (toks_[q].is(";") || toks_[q].is("{") || toks_[q].is("}")) return nullptr;
+    if (angles == 0) {
+      open = q + 1;
+      break;
+    }
+  }
+  const int function = values_.function_at(k);
+  if (open >= toks_.size() || !toks_[open].is("(") || function < 0) return nullptr;
+  auto call = call_opened_at(file_, k, open, function);
+  const Call* kept = call ? &template_calls_.emplace_back(std::move(*call)) : nullptr;
+  template_call_at_.emplace(k, kept);
+  return kept;
+}
+
+const std::vector<Origin>& ValueOrigins::parameter_arguments(int fn, std::string_view parameter) {
+  static const std::vector<Origin> none;
+  const auto index = parameter_position(values_, file_.syntax.functions()[static_cast<size_t>(fn)], parameter);
+  if (!index) return none;
+  const auto& passed = arguments(fn, *index);
+  return incomplete_.contains(arguments_key(fn, *index)) ? none : passed;
 }
 
 const std::vector<Origin>& ValueOrigins::returns(int fn) {

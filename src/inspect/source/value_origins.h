@@ -14,10 +14,12 @@
 // - for a call of a function the file defines, its return statements' expressions.
 // A rule walks these steps itself, to a depth and a count of its choosing. Callers, returns and
 // constructors are found once per function or class: a file of many seeding calls stays linear.
+#include <deque>
 #include <map>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -30,6 +32,7 @@ namespace mdbc::source {
 struct Origin {
   TokenRange range;
   int function = -1;
+  const Call* call = nullptr;  // for an argument: the call passing it
 };
 
 class ValueOrigins {
@@ -41,6 +44,11 @@ class ValueOrigins {
   // max_origins of them; the first found first). Found once per function and name.
   static constexpr size_t max_origins = 16;
   const std::vector<Origin>& of_name(size_t at, int function);
+  // The arguments the calls of function `fn` pass for its parameter named `parameter`, each with
+  // its call; none when a call was left out (past the callers followed: a hostile function may
+  // have a hundred thousand; in a macro; with too few arguments), so that a rule asking what
+  // every caller passes is never answered by some.
+  const std::vector<Origin>& parameter_arguments(int fn, std::string_view parameter);
 
  private:
   void add(std::vector<Origin>& out, TokenRange range, int function) const;
@@ -48,6 +56,9 @@ class ValueOrigins {
   const std::vector<Origin>& global_stores(std::string_view name);
   // The arguments every call of function `fn` in the file passes at `index`.
   const std::vector<Origin>& arguments(int fn, size_t index);
+  // A call of a function template given its arguments, `sink<char *>(data)` at token k, which
+  // the syntax takes for no call: made once and kept, or nullptr.
+  const Call* template_call(size_t k);
   // The expressions fn's return statements give.
   const std::vector<Origin>& returns(int fn);
   // What the methods and constructors of `cls` store in its member `name`.
@@ -58,8 +69,11 @@ class ValueOrigins {
   std::span<const Token> toks_;
   const FileValues& values_;
   std::optional<std::vector<Call>> members_;  // member_calls(), made on first need
+  std::deque<Call> template_calls_;           // template_call()'s, kept where they are made
+  std::unordered_map<size_t, const Call*> template_call_at_;  // by the name's token
   std::optional<StatedTargets> targets_;
   std::unordered_map<uint64_t, std::vector<Origin>> arguments_;  // by function and position
+  std::unordered_set<uint64_t> incomplete_;  // of those, the ones a call past the bound or in a macro left out
   std::unordered_map<uint64_t, std::vector<Origin>> names_;  // by function, name and whether called
   std::unordered_map<int, std::vector<Origin>> returns_;
   std::unordered_map<std::string_view, std::vector<Origin>> globals_;

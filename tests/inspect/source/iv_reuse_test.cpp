@@ -5,6 +5,16 @@
 namespace mdbc::test {
 namespace {
 
+// A base class and the derived class whose virtual method seals with the nonce it is given.
+const std::string radio_channel =
+    "class Channel {\npublic:\n  virtual ~Channel() {}\n"
+    "  virtual int seal(mbedtls_chachapoly_context *c, const uint8_t *nonce, const uint8_t *in, uint8_t *out,\n"
+    "                   size_t n, uint8_t *tag) = 0;\n};\n"
+    "class RadioChannel : public Channel {\npublic:\n"
+    "  int seal(mbedtls_chachapoly_context *c, const uint8_t *nonce, const uint8_t *in, uint8_t *out, size_t n,\n"
+    "           uint8_t *tag) override {\n"
+    "    return mbedtls_chachapoly_encrypt_and_tag(c, n, nonce, NULL, 0, in, out, tag);\n  }\n};\n";
+
 const std::vector<RulePair>& rng3_pairs() {
   static const std::vector<RulePair> pairs = {
       {"static const IV with EVP",
@@ -170,6 +180,25 @@ const std::vector<RulePair>& rng3_pairs() {
        "int run(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char nonce[12] = {};\n"
        "  RAND_bytes(nonce, sizeof nonce);\n  Sealer sealer(nonce);\n  return sealer.begin(c, key);\n}\n",
        "src/sealer.cpp"},
+      {"ChaCha20-Poly1305 nonce given to a virtual method through a base pointer",
+       radio_channel + "int send(mbedtls_chachapoly_context *c, const uint8_t *in, uint8_t *out, size_t n, uint8_t *tag) {\n"
+                       "  uint8_t nonce[12] = {0};\n  Channel *channel = new RadioChannel;\n"
+                       "  int rc = channel->seal(c, nonce, in, out, n, tag);\n  delete channel;\n  return rc;\n}\n",
+       radio_channel + "int send(mbedtls_chachapoly_context *c, const uint8_t *in, uint8_t *out, size_t n, uint8_t *tag) {\n"
+                       "  uint8_t nonce[12] = {0};\n  psa_generate_random(nonce, sizeof nonce);\n"
+                       "  Channel *channel = new RadioChannel;\n"
+                       "  int rc = channel->seal(c, nonce, in, out, n, tag);\n  delete channel;\n  return rc;\n}\n",
+       "src/radio.cpp"},
+      {"IV given to a function template with its argument",
+       "template <typename Byte>\nstatic int begin(EVP_CIPHER_CTX *c, const Byte *key, const Byte *chain) {\n"
+       "  return EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), nullptr, key, chain);\n}\n"
+       "int run(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char chain[16];\n"
+       "  memset(chain, 0, sizeof chain);\n  return begin<unsigned char>(c, key, chain);\n}\n",
+       "template <typename Byte>\nstatic int begin(EVP_CIPHER_CTX *c, const Byte *key, const Byte *chain) {\n"
+       "  return EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), nullptr, key, chain);\n}\n"
+       "int run(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char chain[16];\n"
+       "  RAND_bytes(chain, sizeof chain);\n  return begin<unsigned char>(c, key, chain);\n}\n",
+       "src/begin.cpp"},
       {"a copy made after the random fill (a pointer to the IV)",
        "int enc(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char fresh[16] = {0};\n"
        "  unsigned char *vec = fresh;\n  unsigned char **slot = &vec;\n"

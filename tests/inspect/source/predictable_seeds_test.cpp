@@ -106,6 +106,12 @@ const std::vector<RulePair>& rng2_pairs() {
        "void run() {\n  std::random_device rd;\n  RngConfig cfg;\n  cfg.seed_value = rd();\n"
        "  Shuffler shuffler(cfg);\n}\n",
        "src/shuffle.cpp"},
+      {"a function template given its argument and the clock",
+       "#include <ctime>\ntemplate <typename S>\nstatic void reseed(S s) { srandom(static_cast<unsigned>(s)); }\n"
+       "void go() { reseed<long>(std::time(nullptr)); }\n",
+       "template <typename S>\nstatic void reseed(S s) { srandom(static_cast<unsigned>(s)); }\n"
+       "void go() {\n  long s = 0;\n  if (getentropy(&s, sizeof s) == 0) reseed<long>(s);\n}\n",
+       "src/reseed.cpp"},
       {"a virtual method given the tick count",
        "class Sampler {\npublic:\n  virtual ~Sampler() {}\n  virtual void reseed(unsigned s) = 0;\n};\n"
        "class Jitter : public Sampler {\npublic:\n  void reseed(unsigned s) override { srand(s); }\n};\n"
