@@ -294,6 +294,37 @@ TEST(HostileSource, ManySeedsFromOneClock) {
   inspect_one_file("seeds.c", "#include <stdlib.h>\n#include <time.h>\nvoid f(void) {\n" + repeat("srand(time(0));\n", 100000) + "}\n");
 }
 
+TEST(HostileSource, ManySeedsOfOneVariableAndOneMember) {
+  // 100,000 srand(seed) of one variable in one body, 30,000 methods each seeding from the member
+  // a constructor set, and 50,000 seeding helpers each called with the clock: where a seed comes
+  // from is found once per function and name, not afresh at each seeding call (RNG-2).
+  inspect_one_file("seed.c", "#include <stdlib.h>\nvoid f(unsigned p) {\n  unsigned seed = p;\n" +
+                                 repeat("srand(seed);\n", 100000) + "}\n");
+  std::string methods;
+  for (int i = 0; i < 30000; ++i) methods += "  void m" + std::to_string(i) + "() { srand(seed); }\n";
+  inspect_one_file("member.cpp", "class S { unsigned seed; public: S(unsigned c) : seed(c) {}\n" + methods +
+                                     "};\nvoid run(unsigned d) { S s(d); }\n");
+  std::string helpers;
+  for (int i = 0; i < 50000; ++i) {
+    const std::string n = std::to_string(i);
+    helpers += "static void f" + n + "(unsigned s) { srand(s); }\nvoid g" + n + "(void) { f" + n + "((unsigned)time(0)); }\n";
+  }
+  inspect_one_file("helpers.c", helpers);
+}
+
+TEST(HostileSource, ManyEncryptionsWithOneParameterIv) {
+  // 50,000 cipher calls on a method's IV parameter, and 50,000 calls of a function template given
+  // its argument: what the callers pass is judged once per function and parameter (RNG-3).
+  inspect_one_file("method.cpp", "class C { public: int seal(EVP_CIPHER_CTX *c, const unsigned char *iv) {\n" +
+                                     repeat("  EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), 0, 0, iv);\n", 50000) +
+                                     "  return 0; } };\nvoid run(EVP_CIPHER_CTX *x) {\n"
+                                     "  unsigned char iv[16] = {0}; C *o = new C; o->seal(x, iv);\n}\n");
+  inspect_one_file("template.cpp", "template <class B> static int seal(EVP_CIPHER_CTX *c, const B *iv) {\n"
+                                       "  return EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), 0, 0, iv);\n}\n"
+                                       "void run(EVP_CIPHER_CTX *x) {\n  unsigned char iv[16] = {0};\n" +
+                                       repeat("  seal<unsigned char>(x, iv);\n", 50000) + "}\n");
+}
+
 TEST(HostileSource, ManyDefinitionsOfOneFunction) {
   // 25,000 definitions of f (as under as many #if branches), each calling f: the call graph must
   // not link every call to every definition (625 million edges).

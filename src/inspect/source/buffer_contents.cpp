@@ -200,7 +200,7 @@ class Contents {
         const bool parameter = !own.empty() && std::all_of(own.begin(), own.end(), [&](const Binding* b) {
           return b->form == BindingForm::parameter && b->function == function;
         });
-        const auto index = parameter ? parameter_index(functions[static_cast<size_t>(function)], toks_[from].text)
+        const auto index = parameter ? parameter_position(values_, functions[static_cast<size_t>(function)], toks_[from].text)
                                      : std::nullopt;
         if (!index || (out.parameter && *out.parameter != *index)) return false;
         out.parameter = index;
@@ -440,7 +440,7 @@ class Contents {
   // function) has callers this file cannot tell apart.
   bool passed_by_every_caller(std::string_view parameter) {
     if (level_ > max_caller_level) return false;
-    const auto index = parameter_index(body_, parameter);
+    const auto index = parameter_position(values_, body_, parameter);
     const std::string_view function_name = toks_[body_.name].text;
     if (!index || values_.definition(function_name) != &body_) return false;
     size_t callers = 0;
@@ -502,7 +502,7 @@ class Contents {
         return false;
       returned = toks_[k + 1].text;
     }
-    const auto index = parameter_index(*def, returned);
+    const auto index = parameter_position(values_, *def, returned);
     if (returned.empty() || !index || *index >= c->args.size()) return false;
     const size_t argument = alias_of({c->args[*index].first, c->args[*index].second});
     if (argument >= toks_.size()) return false;
@@ -513,28 +513,6 @@ class Contents {
     texts_.insert(texts_.end(), inner->begin(), inner->end());
     helper_calls_.push_back(c);
     return true;
-  }
-
-  // The position of a named parameter in a definition's parameter list.
-  std::optional<size_t> parameter_index(const FunctionDef& def, std::string_view name) const {
-    const size_t close = values_.syntax().match(def.name + 1);
-    size_t index = 0;
-    size_t angles = 0;  // template argument lists open (std::map<int, char *> m): their commas part no parameters
-    std::string_view last;
-    for (size_t k = def.name + 2; k <= close && k < toks_.size(); ++k) {
-      if (toks_[k].is("<")) {
-        ++angles;
-      } else if (toks_[k].is(">") || toks_[k].is(">>")) {
-        angles -= std::min(angles, size_t{toks_[k].is(">") ? 1u : 2u});
-      } else if (k == close || (toks_[k].is(",") && angles == 0)) {
-        if (last == name) return index;
-        ++index;
-        last = {};
-      } else if (toks_[k].kind == TokenKind::identifier) {
-        last = toks_[k].text;
-      }
-    }
-    return std::nullopt;
   }
 
   // char *p = data; p = buf + 1; u.first = data: other names for the same storage (for a member,
@@ -636,6 +614,28 @@ class Contents {
 };
 
 }  // namespace
+
+std::optional<size_t> parameter_position(const FileValues& values, const FunctionDef& def, std::string_view name) {
+  const auto toks = values.tokens();
+  const size_t close = values.syntax().match(def.name + 1);
+  size_t index = 0;
+  size_t angles = 0;  // template argument lists open (std::map<int, char *> m): their commas part no parameters
+  std::string_view last;
+  for (size_t k = def.name + 2; k <= close && k < toks.size(); ++k) {
+    if (toks[k].is("<")) {
+      ++angles;
+    } else if (toks[k].is(">") || toks[k].is(">>")) {
+      angles -= std::min(angles, size_t{toks[k].is(">") ? 1u : 2u});
+    } else if (k == close || (toks[k].is(",") && angles == 0)) {
+      if (last == name) return index;
+      ++index;
+      last = {};
+    } else if (toks[k].kind == TokenKind::identifier) {
+      last = toks[k].text;
+    }
+  }
+  return std::nullopt;
+}
 
 const std::vector<Store>& stores_into(const FileValues& values, int function, std::string_view name) {
   static const std::vector<Store> none;

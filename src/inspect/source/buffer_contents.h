@@ -67,6 +67,9 @@ struct ConstructorParameter {
 };
 std::optional<ConstructorParameter> constructor_parameter(const FileValues& values, int function, std::string_view name);
 
+// The position of the parameter named `name` in a definition's parameter list, or nullopt.
+std::optional<size_t> parameter_position(const FileValues& values, const FunctionDef& def, std::string_view name);
+
 // A store into the object a name holds through a subscript or a member: arr[2] = data,
 // u.first = data, s->part[1] = "…", and the containers' storing calls (v.push_back(data),
 // v.insert(v.end(), 1, data), l.push_front(data)), whose last argument is the value stored.

@@ -641,27 +641,33 @@ std::vector<Call> member_calls(const SourceFile& file) {
       open = i + 2;
     if (open >= t.size()) continue;
     const int function = values.function_at(i);
-    const size_t close = file.syntax.match(open);
-    if (function < 0 || close >= t.size()) continue;
-    Call c;
-    c.name = i;
-    c.open = open;
-    c.close = close;
-    c.function = function;
-    // Its top-level arguments; a nested group is stepped over (its own calls are found in turn).
-    size_t begin = open + 1;
-    for (size_t k = open + 1; k <= close; ++k) {
-      if (k < close && value_tokens::is_opener(t[k]) && file.syntax.match(k) < close) {
-        k = file.syntax.match(k);
-        continue;
-      }
-      if (k < close && !t[k].is(",")) continue;
-      if (k > begin) c.args.emplace_back(begin, k);
-      begin = k + 1;
-    }
-    out.push_back(std::move(c));
+    if (function < 0) continue;
+    if (auto c = call_opened_at(file, i, open, function)) out.push_back(std::move(*c));
   }
   return out;
+}
+
+std::optional<Call> call_opened_at(const SourceFile& file, size_t name, size_t open, int function) {
+  const auto t = file.tokens;
+  const size_t close = file.syntax.match(open);
+  if (close >= t.size() || close <= open) return std::nullopt;
+  Call c;
+  c.name = name;
+  c.open = open;
+  c.close = close;
+  c.function = function;
+  // Its top-level arguments; a nested group is stepped over (its own calls are found in turn).
+  size_t begin = open + 1;
+  for (size_t k = open + 1; k <= close; ++k) {
+    if (k < close && value_tokens::is_opener(t[k]) && file.syntax.match(k) < close) {
+      k = file.syntax.match(k);
+      continue;
+    }
+    if (k < close && !t[k].is(",")) continue;
+    if (k > begin) c.args.emplace_back(begin, k);
+    begin = k + 1;
+  }
+  return c;
 }
 
 std::vector<std::string> header_extern_pointers(const SourceFile& file) {

@@ -144,6 +144,9 @@ struct CrossFileValues {
 // its constructor stored. Empty for other files. A method is told apart by its name only, as a
 // free function is; a constructor by its class's name.
 std::vector<Call> member_calls(const SourceFile& file);
+// The call whose name is token `name` and whose arguments the bracket at `open` holds, in
+// `function`, for the calls Syntax::calls() does not make; nullopt when the bracket is not closed.
+std::optional<Call> call_opened_at(const SourceFile& file, size_t name, size_t open, int function);
 
 // The file of each sink's function, by function_key(): its one file, or "" when the name is
 // defined with a sink in several files (two programs of one tree), which leaves it ambiguous.

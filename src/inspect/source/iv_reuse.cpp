@@ -12,13 +12,16 @@
 // counter update) is taken as refreshed. The salt of a password hash or key derivation (PBKDF2,
 // EVP_BytesToKey) is judged the same way (CWE-760): a constant salt is a predictable one.
 #include <array>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
 
+#include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
 #include "inspect/source/crypto_apis.h"
 #include "inspect/source/source_values.h"
+#include "inspect/source/value_origins.h"
 
 namespace mdbc::source {
 namespace {
@@ -46,7 +49,7 @@ class Check {
  public:
   Check(const SourceFile& file, std::vector<Finding>& out)
       : file_(file), toks_(file.tokens), out_(out), values_(file.values()),
-        severity_(element_severity(file.ctx, "RNG-3")) {}
+        severity_(element_severity(file.ctx, "RNG-3")), origins_(file) {}
 
   void run() {
     for (const Call& c : file_.syntax.calls()) {
@@ -220,6 +223,88 @@ class Check {
 
   // `what` names the argument in the judgement: "IV", or "salt" for a key derivation's salt.
   Judgement judge(TokenRange range, const Call& c, const std::string& what) const {
+    const Judgement here = judge_in_function(range, c, what);
+    return here.rule.empty() ? judge_followed(range, c, what) : here;
+  }
+
+  // An IV the function gets along a path its own statements do not show (a sink function's
+  // parameter, a struct's field, a union, a file-scope variable, a member its class's constructor
+  // set, what a pointer to it designates, a container's element): the object holds only what
+  // literals and zero fills put there, as literal_contents follows it. Anything else that may
+  // write it (RAND_bytes, a copy from the message, an unknown function) leaves it unknown.
+  Judgement judge_followed(TokenRange range, const Call& c, const std::string& what) const {
+    const TokenRange r = values_.strip(range);
+    if (r.empty() || toks_[r.begin].kind == TokenKind::string || toks_[r.begin].kind == TokenKind::number) return {};
+    auto texts = literal_contents(values_, range, c);
+    if (!texts) texts = passed_by_callers(r, c);
+    if (!texts) return {};
+    std::string shown;
+    for (size_t k = r.begin; k < r.end && shown.size() < 40; ++k) shown += toks_[k].text;
+    if (texts->empty())
+      return {zero_rule, "the " + what + " " + shown +
+                             ", which nothing fills with random bytes: only zero initialisers and zero fills write it"};
+    return {constant_rule, "the " + what + " " + shown + ", filled from the literal \"" + texts->front().substr(0, 40) +
+                               "\" and nothing random"};
+  }
+
+  // A parameter of a method called through an object or of a function template called with its
+  // arguments (object->seal(iv), seal<T>(iv)), whose callers literal_contents does not take: what
+  // every caller value_origins finds passes holds only literals, and the function hands the
+  // parameter to no call before the use and assigns it nothing. Decided once per function and
+  // parameter: a hostile function may encrypt with one parameter a hundred thousand times.
+  std::optional<std::vector<std::string>> passed_by_callers(TokenRange r, const Call& c) const {
+    if (r.size() != 1 || toks_[r.begin].kind != TokenKind::identifier || c.function < 0) return std::nullopt;
+    const auto [it, fresh] = passed_.try_emplace({c.function, toks_[r.begin].text});
+    Passed& passed = it->second;
+    if (fresh) passed = passed_to(c.function, toks_[r.begin].text);
+    if (passed.first_taker < c.name) return std::nullopt;
+    return passed.texts;
+  }
+
+  struct Passed {
+    std::optional<std::vector<std::string>> texts;
+    size_t first_taker = SIZE_MAX;  // the first call given the parameter
+  };
+  Passed passed_to(int fn, std::string_view name) const {
+    Passed out;
+    const auto own = values_.visible(name, fn);
+    if (own.size() != 1 || own[0]->form != BindingForm::parameter || own[0]->function != fn) return out;
+    const auto& passed = origins_.parameter_arguments(fn, name);
+    if (passed.empty()) return out;
+    std::vector<std::string> texts;
+    for (const Origin& o : passed) {
+      const auto inner = o.call != nullptr ? literal_contents(values_, o.range, *o.call) : std::nullopt;
+      if (!inner) return out;
+      texts.insert(texts.end(), inner->begin(), inner->end());
+    }
+    const FunctionDef* f = function(fn);
+    for (const Call* taker : values_.calls_taking(name, fn, f->body_open, f->body_close))
+      out.first_taker = std::min(out.first_taker, taker->name);
+    out.texts = std::move(texts);
+    return out;
+  }
+
+  // An alias's value taken from another name of the function (`unsigned char *p = iv;`) is that
+  // name's contents at the alias's declaration: refreshed when a call before the use writes through
+  // one of the names the alias is made from (RAND_bytes(iv, 16); then p = iv).
+  bool alias_source_refreshed(TokenRange value, int fn, const Call& c) const {
+    constexpr int max_aliases = 4;
+    const FunctionDef* f = function(fn);
+    for (int step = 0; f != nullptr && step < max_aliases; ++step) {
+      const TokenRange r = values_.strip(value);
+      if (r.size() != 1 || toks_[r.begin].kind != TokenKind::identifier) return false;
+      const std::string_view name = toks_[r.begin].text;
+      if (writes_between(name, fn, f->body_open, c.name, c) == Writes::refreshed) return true;
+      const Binding* next = nullptr;
+      for (const Binding* b : values_.visible(name, fn))
+        if (b->function == fn && b->form == BindingForm::declaration) next = b;
+      if (next == nullptr || next->value.empty()) return false;
+      value = next->value;
+    }
+    return false;
+  }
+
+  Judgement judge_in_function(TokenRange range, const Call& c, const std::string& what) const {
     const TokenRange r = values_.strip(range);
     if (r.empty()) return {};
     const int fn = c.function;
@@ -255,6 +340,7 @@ class Check {
     const Writes w = writes_between(name, fn, from, c.name, c);
     if (w == Writes::refreshed) return {};
     if (!decl->value.empty()) {
+      if (local && alias_source_refreshed(decl->value, fn, c)) return {};
       if (!local) {
         // A file-scope buffer with an initialiser: refreshed elsewhere only by a non-random write
         // would be unknown; never written or only random-filled elsewhere is reuse.
@@ -312,6 +398,8 @@ class Check {
   std::vector<Finding>& out_;
   const FileValues& values_;
   const Severity severity_;
+  mutable ValueOrigins origins_;  // callers found once per function, whatever asks
+  mutable std::map<std::pair<int, std::string_view>, Passed> passed_;  // by function and parameter
   std::set<size_t> reported_;
 };
 

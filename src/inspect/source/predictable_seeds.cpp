@@ -5,10 +5,12 @@
 // entropy callback, with an entropy context that the function never initialises, or with a
 // callback of this file that returns constant or time-derived data; RAND_seed, RAND_add,
 // mbedtls_hmac_drbg_seed_buf and tinycrypt's PRNG seeding given constant or time-derived bytes;
-// and an mbedTLS configuration with MBEDTLS_TEST_NULL_ENTROPY. A seed named by a macro that the
-// file does not define is decided over the tree: a finding when a header defines that seed-named
-// macro as an integer constant.
+// and an mbedTLS configuration with MBEDTLS_TEST_NULL_ENTROPY. A seed is followed across the
+// file's functions (value_origins.h): a helper's parameter is what its callers pass. A seed named
+// by a macro that the file does not define is decided over the tree: a finding when a header
+// defines that seed-named macro as an integer constant.
 #include <array>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -17,6 +19,7 @@
 #include "inspect/source/crypto_apis.h"
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/source_values.h"
+#include "inspect/source/value_origins.h"
 
 namespace mdbc::source {
 namespace {
@@ -43,6 +46,10 @@ constexpr std::array<std::string_view, 10> entropy_sources{
 constexpr std::array<std::string_view, 4> constant_fill_calls{"memset", "memcpy", "memmove", "bzero"};
 constexpr std::array<std::string_view, 9> hardware_words{"hw",  "hardware", "trng",     "rng",    "adc",
                                                          "noise", "entropy", "register", "random"};
+
+// How far a seed's origins are followed: names and steps (see classify).
+constexpr int max_walk_depth = 6;
+constexpr size_t max_walk_steps = 64;
 
 template <size_t N>
 bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {
@@ -82,7 +89,7 @@ class Check {
  public:
   Check(const SourceFile& file, std::vector<Finding>& out, SeedFacts& facts)
       : file_(file), toks_(file.tokens), out_(out), values_(file.values()),
-        severity_(element_severity(file.ctx, "RNG-2")), facts_(facts) {}
+        severity_(element_severity(file.ctx, "RNG-2")), facts_(facts), origins_(file) {}
 
   void run() {
     for (const Call& c : file_.syntax.calls()) {
@@ -142,8 +149,9 @@ class Check {
     return true;
   }
 
-  // What a seed expression derives from, following local variables a few steps.
-  SeedKind classify(TokenRange r, int fn) const {
+  // What a seed expression derives from: a constant, or what its names get their values from, a
+  // few steps along the file's variables, parameters, returns, fields and members.
+  SeedKind classify(TokenRange r, int fn) {
     SeedKind k;
     const Value v = values_.resolve(r, fn);
     // A list is constant data unless an element is computed: std::seed_seq{rd(), rd()} is not.
@@ -162,30 +170,36 @@ class Check {
                  (v.via ? " (" + std::string(toks_[v.via->name].text) + ")" : std::string());
       return k;
     }
-    std::vector<std::pair<TokenRange, int>> work{{r, 0}};
-    std::set<std::string_view> seen;
+    // Where the seed's value comes from, across the file's functions (value_origins.h): a sink
+    // function's parameter, a source function's return, a struct field, a file-scope variable, a
+    // member its constructor set, a container's element. Each name once per function.
+    struct Step {
+      TokenRange range;
+      int function;
+      int depth;
+    };
+    std::vector<Step> work{{r, fn, 0}};
+    std::set<std::pair<int, std::string_view>> seen;
     bool entropy = false;
     std::string source;
-    while (!work.empty()) {
-      const auto [range, depth] = work.back();
+    for (size_t steps = 0; !work.empty() && steps < max_walk_steps; ++steps) {
+      const Step step = work.back();
       work.pop_back();
-      for (size_t i = range.begin; i < range.end && i < toks_.size(); ++i) {
+      for (size_t i = step.range.begin; i < step.range.end && i < toks_.size(); ++i) {
         if (toks_[i].kind != TokenKind::identifier) continue;
         const std::string_view id = toks_[i].text;
         if (one_of(id, entropy_sources)) entropy = true;
         if (one_of(id, predictable_sources) && source.empty())
           source = std::string(id) + (i + 1 < toks_.size() && toks_[i + 1].is("(") ? "()" : "");
-        if (depth >= 3 || !seen.insert(id).second) continue;
-        for (const Binding* b : values_.visible(id, fn))
-          if (!b->value.empty() && (b->form == BindingForm::declaration || b->form == BindingForm::assignment))
-            work.push_back({b->value, depth + 1});
-        // A struct filled by a clock call: gettimeofday(&tv, NULL); srand(tv.tv_usec)
-        if (fn >= 0 && source.empty()) {  // only the first predictable source is named
-          const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(fn)];
-          for (const Call* c : values_.calls_taking(id, fn, f.body_open, i))
-            if (one_of(toks_[c->name].text, predictable_sources) && source.empty())
-              source = std::string(toks_[c->name].text) + "()";
-        }
+        if (step.depth >= max_walk_depth || !seen.insert({step.function, id}).second) continue;
+        for (const Origin& o : origins_.of_name(i, step.function)) work.push_back({o.range, o.function, step.depth + 1});
+        if (step.function < 0) continue;
+        // A variable filled by a call: gettimeofday(&tv, NULL); srand(tv.tv_usec), or
+        // getrandom(&seed, …). In the seeding function, the calls before the seed is read (only
+        // the first predictable source is named); in another, any of its calls.
+        const Filled& filled = filled_in(id, step.function);
+        if (step.function != fn) entropy = entropy || filled.entropy;
+        if (source.empty() && (step.function != fn || filled.predictable_at < i)) source = filled.predictable;
       }
     }
     if (!entropy && !source.empty()) {
@@ -193,6 +207,28 @@ class Check {
       k.detail = source;
     }
     return k;
+  }
+
+  // What the calls of `function` that take the variable `name` fill it with, found once per
+  // function and name: a body of a hundred thousand seeding calls asks about its seed at each.
+  struct Filled {
+    bool entropy = false;
+    std::string predictable;  // the first predictable source's call, "gettimeofday()", or empty
+    size_t predictable_at = SIZE_MAX;  // its name token
+  };
+  const Filled& filled_in(std::string_view name, int function) {
+    const auto [it, fresh] = filled_.try_emplace({function, name});
+    if (!fresh) return it->second;
+    const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(function)];
+    for (const Call* c : values_.calls_taking(name, function, f.body_open, f.body_close)) {
+      const std::string_view called = toks_[c->name].text;
+      it->second.entropy = it->second.entropy || one_of(called, entropy_sources);
+      if (one_of(called, predictable_sources) && c->name < it->second.predictable_at) {
+        it->second.predictable = std::string(called) + "()";
+        it->second.predictable_at = c->name;
+      }
+    }
+    return it->second;
   }
 
   // The seed-named object-like macros of a header whose value is an integer constant.
@@ -355,8 +391,10 @@ class Check {
       } else if (after.is(";") || after.is(",")) {
         bool seeded_later = false;
         // Seeded later: var.seed(x), a constructor's initialiser var(x) / var{x}, or var = engine(x).
+        // A class's member may be seeded by a method defined before its declaration.
+        const bool member = values_.in_record(k);
         for (size_t q : values_.occurrences(var))
-          if (q > k && q + 2 < toks_.size() &&
+          if ((q > k || member) && q + 2 < toks_.size() &&
               ((toks_[q + 1].is(".") && toks_[q + 2].is_ident("seed")) ||
                ((toks_[q + 1].is("(") || toks_[q + 1].is("{")) && !toks_[q + 2].is(")") && !toks_[q + 2].is("}")) ||
                toks_[q + 1].is("=")))
@@ -425,6 +463,8 @@ class Check {
   const FileValues& values_;
   const Severity severity_;
   SeedFacts& facts_;
+  ValueOrigins origins_;
+  std::map<std::pair<int, std::string_view>, Filled> filled_;
   std::set<size_t> reported_;
 };
 

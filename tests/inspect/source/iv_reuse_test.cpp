@@ -5,6 +5,16 @@
 namespace mdbc::test {
 namespace {
 
+// A base class and the derived class whose virtual method seals with the nonce it is given.
+const std::string radio_channel =
+    "class Channel {\npublic:\n  virtual ~Channel() {}\n"
+    "  virtual int seal(mbedtls_chachapoly_context *c, const uint8_t *nonce, const uint8_t *in, uint8_t *out,\n"
+    "                   size_t n, uint8_t *tag) = 0;\n};\n"
+    "class RadioChannel : public Channel {\npublic:\n"
+    "  int seal(mbedtls_chachapoly_context *c, const uint8_t *nonce, const uint8_t *in, uint8_t *out, size_t n,\n"
+    "           uint8_t *tag) override {\n"
+    "    return mbedtls_chachapoly_encrypt_and_tag(c, n, nonce, NULL, 0, in, out, tag);\n  }\n};\n";
+
 const std::vector<RulePair>& rng3_pairs() {
   static const std::vector<RulePair> pairs = {
       {"static const IV with EVP",
@@ -120,6 +130,82 @@ const std::vector<RulePair>& rng3_pairs() {
        "void seal(const unsigned char *in, unsigned char *out, size_t n, const AES_KEY *k) {\n"
        "  unsigned char ivec[AES_BLOCK_SIZE];\n  RAND_bytes(ivec, sizeof ivec);\n"
        "  AES_cbc_encrypt(in, out, n, k, ivec, AES_ENCRYPT);\n}\n"},
+      // IVs and nonces that reach the cipher call from another function or through an object: the
+      // fixed twin fills the same storage from a random source on the way.
+      {"GCM nonce zeroed by the caller of a helper",
+       "static int seal_with(mbedtls_gcm_context *g, const uint8_t *nonce, const uint8_t *in, uint8_t *out, size_t n,\n"
+       "                     uint8_t *tag) {\n"
+       "  return mbedtls_gcm_crypt_and_tag(g, MBEDTLS_GCM_ENCRYPT, n, nonce, 12, NULL, 0, in, out, 16, tag);\n}\n"
+       "int seal(mbedtls_gcm_context *g, const uint8_t *in, uint8_t *out, size_t n, uint8_t *tag) {\n"
+       "  uint8_t counter_block[12];\n  memset(counter_block, 0, sizeof counter_block);\n"
+       "  return seal_with(g, counter_block, in, out, n, tag);\n}\n",
+       "static int seal_with(mbedtls_gcm_context *g, const uint8_t *nonce, const uint8_t *in, uint8_t *out, size_t n,\n"
+       "                     uint8_t *tag) {\n"
+       "  return mbedtls_gcm_crypt_and_tag(g, MBEDTLS_GCM_ENCRYPT, n, nonce, 12, NULL, 0, in, out, 16, tag);\n}\n"
+       "int seal(mbedtls_gcm_context *g, const uint8_t *in, uint8_t *out, size_t n, uint8_t *tag) {\n"
+       "  uint8_t counter_block[12];\n  memset(counter_block, 0, sizeof counter_block);\n"
+       "  psa_generate_random(counter_block, sizeof counter_block);\n"
+       "  return seal_with(g, counter_block, in, out, n, tag);\n}\n"},
+      {"IV kept in a session structure's field",
+       "struct cipher_session {\n  unsigned char *chain;\n};\n"
+       "int start(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char block[16] = {0};\n"
+       "  struct cipher_session s;\n  s.chain = block;\n"
+       "  return EVP_CipherInit_ex(c, EVP_aes_128_ctr(), NULL, key, s.chain, 1);\n}\n",
+       "struct cipher_session {\n  unsigned char *chain;\n};\n"
+       "int start(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char block[16] = {0};\n"
+       "  struct cipher_session s;\n  RAND_bytes(block, sizeof block);\n  s.chain = block;\n"
+       "  return EVP_CipherInit_ex(c, EVP_aes_128_ctr(), NULL, key, s.chain, 1);\n}\n"},
+      {"IV a file-scope pointer set by another function",
+       "static const unsigned char *g_vector;\n"
+       "static int begin(EVP_CIPHER_CTX *c, const unsigned char *key) {\n"
+       "  return EVP_EncryptInit_ex(c, EVP_aes_256_cbc(), NULL, key, g_vector);\n}\n"
+       "int run(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char start[16] = {0};\n"
+       "  g_vector = start;\n  return begin(c, key);\n}\n",
+       "static const unsigned char *g_vector;\n"
+       "static int begin(EVP_CIPHER_CTX *c, const unsigned char *key) {\n"
+       "  return EVP_EncryptInit_ex(c, EVP_aes_256_cbc(), NULL, key, g_vector);\n}\n"
+       "int run(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char start[16] = {0};\n"
+       "  if (RAND_bytes(start, sizeof start) != 1) return 0;\n  g_vector = start;\n  return begin(c, key);\n}\n"},
+      {"C++ member given by the constructor, used by a method",
+       "class Sealer {\npublic:\n  explicit Sealer(const unsigned char *nonce) : nonce_(nonce) {}\n"
+       "  int begin(EVP_CIPHER_CTX *c, const unsigned char *key) const {\n"
+       "    return EVP_EncryptInit_ex(c, EVP_aes_256_gcm(), nullptr, key, nonce_);\n  }\n\nprivate:\n"
+       "  const unsigned char *nonce_;\n};\n"
+       "int run(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char nonce[12] = {};\n"
+       "  Sealer sealer(nonce);\n  return sealer.begin(c, key);\n}\n",
+       "class Sealer {\npublic:\n  explicit Sealer(const unsigned char *nonce) : nonce_(nonce) {}\n"
+       "  int begin(EVP_CIPHER_CTX *c, const unsigned char *key) const {\n"
+       "    return EVP_EncryptInit_ex(c, EVP_aes_256_gcm(), nullptr, key, nonce_);\n  }\n\nprivate:\n"
+       "  const unsigned char *nonce_;\n};\n"
+       "int run(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char nonce[12] = {};\n"
+       "  RAND_bytes(nonce, sizeof nonce);\n  Sealer sealer(nonce);\n  return sealer.begin(c, key);\n}\n",
+       "src/sealer.cpp"},
+      {"ChaCha20-Poly1305 nonce given to a virtual method through a base pointer",
+       radio_channel + "int send(mbedtls_chachapoly_context *c, const uint8_t *in, uint8_t *out, size_t n, uint8_t *tag) {\n"
+                       "  uint8_t nonce[12] = {0};\n  Channel *channel = new RadioChannel;\n"
+                       "  int rc = channel->seal(c, nonce, in, out, n, tag);\n  delete channel;\n  return rc;\n}\n",
+       radio_channel + "int send(mbedtls_chachapoly_context *c, const uint8_t *in, uint8_t *out, size_t n, uint8_t *tag) {\n"
+                       "  uint8_t nonce[12] = {0};\n  psa_generate_random(nonce, sizeof nonce);\n"
+                       "  Channel *channel = new RadioChannel;\n"
+                       "  int rc = channel->seal(c, nonce, in, out, n, tag);\n  delete channel;\n  return rc;\n}\n",
+       "src/radio.cpp"},
+      {"IV given to a function template with its argument",
+       "template <typename Byte>\nstatic int begin(EVP_CIPHER_CTX *c, const Byte *key, const Byte *chain) {\n"
+       "  return EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), nullptr, key, chain);\n}\n"
+       "int run(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char chain[16];\n"
+       "  memset(chain, 0, sizeof chain);\n  return begin<unsigned char>(c, key, chain);\n}\n",
+       "template <typename Byte>\nstatic int begin(EVP_CIPHER_CTX *c, const Byte *key, const Byte *chain) {\n"
+       "  return EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), nullptr, key, chain);\n}\n"
+       "int run(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char chain[16];\n"
+       "  RAND_bytes(chain, sizeof chain);\n  return begin<unsigned char>(c, key, chain);\n}\n",
+       "src/begin.cpp"},
+      {"a copy made after the random fill (a pointer to the IV)",
+       "int enc(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char fresh[16] = {0};\n"
+       "  unsigned char *vec = fresh;\n  unsigned char **slot = &vec;\n"
+       "  return EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), NULL, key, *slot);\n}\n",
+       "int enc(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char fresh[16] = {0};\n"
+       "  unsigned char *vec = fresh;\n  RAND_bytes(vec, 16);\n  unsigned char *copy = vec;\n"
+       "  return EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), NULL, key, copy);\n}\n"},
   };
   return pairs;
 }
@@ -139,6 +225,21 @@ TEST(IvReuse, RulesDistinguishConstantZeroAndStatic) {
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].rule, "RNG-3/static-iv");
   EXPECT_NE(f[0].message.find("init()"), std::string::npos);
+}
+
+// A helper's IV parameter is what its callers pass: silent when one passes the message's IV, or
+// when the file has no caller to say.
+TEST(IvReuse, HelperIvsFromTheMessageOrUnknownCallersAreNotFindings) {
+  EXPECT_TRUE(rng3("static int start(EVP_CIPHER_CTX *c, const unsigned char *k, const unsigned char *iv) {\n"
+                   "  return EVP_DecryptInit_ex(c, EVP_aes_128_cbc(), NULL, k, iv);\n}\n"
+                   "int open_msg(EVP_CIPHER_CTX *c, const unsigned char *k, const unsigned char *msg) {\n"
+                   "  unsigned char iv[16] = {0};\n  memcpy(iv, msg, 16);\n  return start(c, k, iv);\n}\n"
+                   "int open_zero(EVP_CIPHER_CTX *c, const unsigned char *k) {\n"
+                   "  unsigned char iv[16];\n  RAND_bytes(iv, 16);\n  return start(c, k, iv);\n}\n")
+                  .empty());
+  EXPECT_TRUE(rng3("int start(EVP_CIPHER_CTX *c, const unsigned char *k, const unsigned char *iv) {\n"
+                   "  return EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), NULL, k, iv);\n}\n")
+                  .empty());
 }
 
 TEST(IvReuse, IvsFromTheMessageOrACounterAreNotFindings) {

@@ -77,11 +77,66 @@ const std::vector<RulePair>& rng2_pairs() {
        "int init(TCCtrPrng_t *p, const uint8_t *entropy, unsigned n) { return tc_ctr_prng_init(p, entropy, n, NULL, 0); }\n"},
       {"mbedTLS null entropy", "#define MBEDTLS_TEST_NULL_ENTROPY\n#define MBEDTLS_AES_C\n",
        "#define MBEDTLS_ENTROPY_HARDWARE_ALT\n#define MBEDTLS_AES_C\n", "include/mbedtls_config.h"},
+      // Seeds that reach the seeding call from another function or through an object: the fixed twin
+      // draws the same value from an entropy source instead.
+      {"srandom in a helper given the clock's microseconds",
+       "static void start_jitter(long base) { srandom((unsigned)base); }\n"
+       "void init(void) {\n  struct timeval tv;\n  gettimeofday(&tv, NULL);\n  start_jitter(tv.tv_usec);\n}\n",
+       "static void start_jitter(long base) { srandom((unsigned)base); }\n"
+       "void init(void) {\n  long base = 0;\n  if (getentropy(&base, sizeof base) != 0) abort();\n  start_jitter(base);\n}\n"},
+      {"srand48 from a source function's return",
+       "static long boot_stamp(void) { return (long)clock(); }\nvoid init(void) { srand48(boot_stamp()); }\n",
+       "static long boot_stamp(void) {\n  long v = 0;\n  getrandom(&v, sizeof v, 0);\n  return v;\n}\n"
+       "void init(void) { srand48(boot_stamp()); }\n"},
+      {"a file-scope seed set by one function, used by another",
+       "static unsigned g_boot_seed;\nvoid platform_init(void) { g_boot_seed = (unsigned)getpid(); }\n"
+       "void worker(void) { srand(g_boot_seed); }\n",
+       "static unsigned g_boot_seed;\n"
+       "void platform_init(void) { getrandom(&g_boot_seed, sizeof g_boot_seed, 0); }\n"
+       "void worker(void) { srand(g_boot_seed); }\n"},
+      {"an engine seeded in a constructor from a configuration's field",
+       "#include <ctime>\n#include <random>\nstruct RngConfig {\n  unsigned seed_value;\n};\n"
+       "class Shuffler {\npublic:\n  explicit Shuffler(const RngConfig &cfg) { engine_.seed(cfg.seed_value); }\n\n"
+       "private:\n  std::mt19937 engine_;\n};\n"
+       "void run() {\n  RngConfig cfg;\n  cfg.seed_value = static_cast<unsigned>(std::time(nullptr));\n"
+       "  Shuffler shuffler(cfg);\n}\n",
+       "#include <random>\nstruct RngConfig {\n  unsigned seed_value;\n};\n"
+       "class Shuffler {\npublic:\n  explicit Shuffler(const RngConfig &cfg) { engine_.seed(cfg.seed_value); }\n\n"
+       "private:\n  std::mt19937 engine_;\n};\n"
+       "void run() {\n  std::random_device rd;\n  RngConfig cfg;\n  cfg.seed_value = rd();\n"
+       "  Shuffler shuffler(cfg);\n}\n",
+       "src/shuffle.cpp"},
+      {"a function template given its argument and the clock",
+       "#include <ctime>\ntemplate <typename S>\nstatic void reseed(S s) { srandom(static_cast<unsigned>(s)); }\n"
+       "void go() { reseed<long>(std::time(nullptr)); }\n",
+       "template <typename S>\nstatic void reseed(S s) { srandom(static_cast<unsigned>(s)); }\n"
+       "void go() {\n  long s = 0;\n  if (getentropy(&s, sizeof s) == 0) reseed<long>(s);\n}\n",
+       "src/reseed.cpp"},
+      {"a virtual method given the tick count",
+       "class Sampler {\npublic:\n  virtual ~Sampler() {}\n  virtual void reseed(unsigned s) = 0;\n};\n"
+       "class Jitter : public Sampler {\npublic:\n  void reseed(unsigned s) override { srand(s); }\n};\n"
+       "void tick(void) {\n  Sampler *sampler = new Jitter;\n  sampler->reseed(GetTickCount());\n  delete sampler;\n}\n",
+       "class Sampler {\npublic:\n  virtual ~Sampler() {}\n  virtual void reseed(unsigned s) = 0;\n};\n"
+       "class Jitter : public Sampler {\npublic:\n  void reseed(unsigned s) override { srand(s); }\n};\n"
+       "void tick(void) {\n  unsigned s = 0;\n  BCryptGenRandom(NULL, (PUCHAR)&s, sizeof s, BCRYPT_USE_SYSTEM_PREFERRED_RNG);\n"
+       "  Sampler *sampler = new Jitter;\n  sampler->reseed(s);\n  delete sampler;\n}\n",
+       "src/jitter.cpp"},
   };
   return pairs;
 }
 
 TEST(PredictableSeeds, PairedCases) { expect_pairs("RNG-2", rng2_pairs()); }
+
+// A helper's seed is what its callers pass: silent when they pass an entropy source's output, or
+// when the file has no caller to say.
+TEST(PredictableSeeds, HelperSeedsFromEntropyOrUnknownCallersAreNotFindings) {
+  EXPECT_TRUE(only(inspect_snippet("static void start(unsigned s) { srand(s); }\n"
+                                   "void a(void) {\n  unsigned v;\n  getrandom(&v, sizeof v, 0);\n  start(v);\n}\n",
+                                   "src/t.c"),
+                   "RNG-2")
+                  .empty());
+  EXPECT_TRUE(only(inspect_snippet("void start(unsigned s) { srand(s); }\n", "src/t.c"), "RNG-2").empty());
+}
 
 TEST(PredictableSeeds, MessageSaysWhereTheSeedComesFrom) {
   const auto f = only(inspect_snippet("#define SEED 42\nvoid i(void) { srand(SEED); }\n"), "RNG-2");

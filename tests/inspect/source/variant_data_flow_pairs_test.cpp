@@ -123,16 +123,6 @@ std::vector<std::string> along(std::string_view flaw, const std::vector<std::str
   return names;
 }
 
-std::vector<std::string_view> joined_views(std::vector<std::string_view> a, std::initializer_list<std::string_view> b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
-
-std::vector<std::string_view> without(std::vector<std::string_view> a, std::initializer_list<std::string_view> b) {
-  std::erase_if(a, [&](std::string_view x) { return std::find(b.begin(), b.end(), x) != b.end(); });
-  return a;
-}
-
 std::vector<std::string> joined(std::initializer_list<std::vector<std::string>> lists) {
   std::vector<std::string> all;
   for (const auto& l : lists) all.insert(all.end(), l.begin(), l.end());
@@ -146,34 +136,12 @@ std::vector<std::string> joined(std::initializer_list<std::vector<std::string>> 
 //   called with explicit arguments (sink<char *>(data), which the syntax does not take for a call):
 //   the callers of the sink are not found, so CODE-2 alarms on the fixed source and CRYPTO-4 misses
 //   the flawed one;
-// - RNG-2 follows a seed only within the function that seeds (predictable_seeds.cpp);
-// - RNG-3 follows an IV only from its own declaration to the cipher call (iv_reuse.cpp), and takes
-//   a copy made after RAND_bytes filled the IV for the zeros it was declared with;
 // - LOG-3 decides by the logged argument's name: s.field, *p and u.second are not secret-named
 //   (secrets_in_logs.cpp).
 const std::vector<std::string_view> member_reads = {"a pointer to the variable", "a struct field",
                                                                "a struct passed to a sink function", "a union"};
 const std::vector<std::string_view> unseen_callers = {"a virtual method through a base pointer",
                                                                  "a function template given its argument"};
-const std::vector<std::string_view> beyond_the_function_but_a_sink_function = {
-    "a struct field",
-    "a struct passed to a sink function",
-    "a union",
-    "an array passed to a sink function",
-    "a source function's return value",
-    "a sink function through a function pointer",
-    "a sink function given a pointer to the variable",
-    "a file-scope variable",
-    "a member set in the constructor and used in the destructor",
-    "a virtual method through a base pointer",
-    "a std::vector element",
-    "a std::list element",
-    "a std::map element",
-    "a function template given its argument",
-};
-const std::vector<std::string_view> beyond_the_function =
-    joined_views(beyond_the_function_but_a_sink_function,
-                 {"a sink function's parameter", "two sink functions deep", "a function template"});
 
 TEST(VariantDataFlowPrograms, Code1) {
   expect_variant_programs("CODE-1", "data-flow variants", data_flow_programs(code1_flaws));
@@ -224,14 +192,10 @@ TEST(VariantDataFlowPrograms, Rng1) {
   expect_variant_programs("RNG-1", "data-flow variants", data_flow_programs(rng1_flaws));
 }
 TEST(VariantDataFlowPrograms, Rng2) {
-  expect_variant_programs("RNG-2", "data-flow variants", data_flow_programs(rng2_flaws),
-                          along(rng2_flaws[0].name, beyond_the_function));
+  expect_variant_programs("RNG-2", "data-flow variants", data_flow_programs(rng2_flaws));
 }
 TEST(VariantDataFlowPrograms, Rng3) {
-  expect_variant_programs("RNG-3", "data-flow variants", data_flow_programs(rng3_flaws),
-                          joined({along(rng3_flaws[0].name, without(beyond_the_function_but_a_sink_function,
-                                                                    {"an array passed to a sink function"})),
-                                  along(rng3_flaws[0].name, {"a local alias", "a pointer to the variable", "a reference"})}));
+  expect_variant_programs("RNG-3", "data-flow variants", data_flow_programs(rng3_flaws));
 }
 TEST(VariantDataFlowPrograms, Log3) {
   expect_variant_programs("LOG-3", "data-flow variants", data_flow_programs(log3_flaws),

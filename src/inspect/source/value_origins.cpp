@@ -1,0 +1,214 @@
+// The expressions a value may come from across one file's functions (value_origins.h).
+#include "inspect/source/value_origins.h"
+
+#include <algorithm>
+
+#include "inspect/source/buffer_contents.h"
+#include "inspect/source/cross_file.h"
+
+namespace mdbc::source {
+namespace {
+
+// A function's callers and return statements past these counts are not followed: a hostile file
+// may call one function from a hundred thousand places.
+constexpr size_t max_callers = 16;
+constexpr size_t max_returns = 8;
+
+bool stores_value(const Binding& b) {
+  return !b.value.empty() && (b.form == BindingForm::declaration || b.form == BindingForm::assignment ||
+                              b.form == BindingForm::element);
+}
+
+uint64_t arguments_key(int fn, size_t index) {
+  return (static_cast<uint64_t>(fn) << 8) | std::min<size_t>(index, 0xff);
+}
+
+// Whether a binding makes a variable (rather than writing one).
+bool declares(const Binding* b) {
+  return b->form == BindingForm::declaration || b->form == BindingForm::parameter || b->form == BindingForm::macro;
+}
+
+}  // namespace
+
+ValueOrigins::ValueOrigins(const SourceFile& file) : file_(file), toks_(file.tokens), values_(file.values()) {}
+ValueOrigins::~ValueOrigins() = default;
+
+void ValueOrigins::add(std::vector<Origin>& out, TokenRange range, int function) const {
+  if (out.size() < max_origins && !range.empty()) out.push_back({range, function});
+}
+
+const std::vector<Origin>& ValueOrigins::of_name(size_t at, int function) {
+  static const std::vector<Origin> none;
+  if (at > 0 && (toks_[at - 1].is(".") || toks_[at - 1].is("->"))) return none;  // s.field: followed through s
+  const bool called = at + 1 < toks_.size() && toks_[at + 1].is("(") && values_.call_at(at) != nullptr;
+  const uint64_t key = (static_cast<uint64_t>(static_cast<uint32_t>(function + 1)) << 33) |
+                       (static_cast<uint64_t>(toks_[at].name) << 1) | (called ? 1 : 0);
+  if (const auto it = names_.find(key); it != names_.end()) return it->second;
+  std::vector<Origin>& out = names_[key];
+  const std::string_view name = toks_[at].text;
+  const auto seen = values_.visible(name, function);
+  bool file_scope = false, declared = false;
+  for (const Binding* b : seen) {
+    declared = declared || declares(b);
+    if (stores_value(*b)) add(out, b->value, b->function);
+    if (b->form == BindingForm::parameter && b->function == function && function >= 0) {
+      const auto index = parameter_position(values_, file_.syntax.functions()[static_cast<size_t>(function)], name);
+      if (index)
+        for (const Origin& o : arguments(function, *index)) add(out, o.range, o.function);
+    }
+    file_scope = file_scope || (b->function < 0 && b->form == BindingForm::declaration && !b->is_const);
+  }
+  if (file_scope)
+    for (const Origin& o : global_stores(name)) add(out, o.range, o.function);
+  if (function >= 0) {
+    for (const Store& s : stores_into(values_, function, name))
+      if (s.through_member) add(out, s.value, function);
+    if (!declared) {  // a member of the method's class
+      const std::string_view cls = method_class(file_, function);
+      if (!cls.empty())
+        for (const Origin& o : member_stores(cls, name)) add(out, o.range, o.function);
+    }
+  }
+  if (called)
+    if (const FunctionDef* def = values_.definition(name))
+      for (const Origin& o : returns(static_cast<int>(def - file_.syntax.functions().data()))) add(out, o.range, o.function);
+  return out;
+}
+
+const std::vector<Origin>& ValueOrigins::global_stores(std::string_view name) {
+  if (const auto it = globals_.find(name); it != globals_.end()) return it->second;
+  std::vector<Origin>& out = globals_[name];
+  for (const Binding* b : values_.bindings(name)) {
+    if (out.size() >= max_origins) break;
+    if (b->function < 0 || b->form != BindingForm::assignment || b->value.empty()) continue;
+    const auto own = values_.visible(name, b->function);
+    const bool shadowed =
+        std::any_of(own.begin(), own.end(), [&](const Binding* o) { return o->function == b->function && declares(o); });
+    if (!shadowed) out.push_back({b->value, b->function});
+  }
+  return out;
+}
+
+const std::vector<Origin>& ValueOrigins::arguments(int fn, size_t index) {
+  const uint64_t key = arguments_key(fn, index);
+  if (const auto it = arguments_.find(key); it != arguments_.end()) return it->second;
+  std::vector<Origin>& out = arguments_[key];
+  const FunctionDef& def = file_.syntax.functions()[static_cast<size_t>(fn)];
+  const std::string_view name = toks_[def.name].text;
+  const std::string_view cls = method_class(file_, fn);
+  size_t callers = 0;
+  const auto take = [&](const Call& c) {
+    if (++callers <= max_callers && c.macro.empty() && c.function >= 0 && index < c.args.size())
+      out.push_back({{c.args[index].first, c.args[index].second}, c.function, &c});
+    else
+      incomplete_.insert(key);
+  };
+  // Direct calls tell a function apart by name only: a free function's when the file defines
+  // that name once; a method's within the file's calls of that name.
+  if (!cls.empty() || values_.definition(name) == &def) {
+    for (const size_t k : values_.occurrences(name)) {
+      if (k == def.name) continue;
+      if (const Call* c = values_.call_at(k)) {
+        take(*c);
+      } else if (const Call* t = template_call(k)) {
+        take(*t);
+      } else if (const size_t pointer = function_pointer_initialised_with(values_, k); pointer < toks_.size()) {
+        const int holder = values_.function_at(pointer);
+        for (const size_t p : values_.occurrences(toks_[pointer].text))
+          if (const Call* c = values_.call_at(p); c != nullptr && c->function == holder) take(*c);
+      }
+    }
+  }
+  if (!cls.empty()) {
+    const uint64_t own = method_key(cls, name);
+    for (const Call& c : members()) {
+      if (toks_[c.name].text != name) continue;
+      const uint64_t target = targets_->of(c, true);
+      if (target == 0 || target == own) take(c);
+    }
+  }
+  return out;
+}
+
+const Call* ValueOrigins::template_call(size_t k) {
+  // The template's argument list: `<` to its `>`, a bounded walk (a `>>` closes two).
+  constexpr size_t longest_arguments = 64;
+  if (k + 1 >= toks_.size() || !toks_[k + 1].is("<")) return nullptr;
+  if (const auto made = template_call_at_.find(k); made != template_call_at_.end()) return made->second;
+  size_t open = toks_.size();
+  for (size_t q = k + 1, angles = 0; q < toks_.size() && q - k < longest_arguments; ++q) {
+    if (toks_[q].is("<")) ++angles;
+    else if (toks_[q].is(">")) --angles;
+    else if (toks_[q].is(">>")) angles -= std::min<size_t>(angles, 2);
+    else if (toks_[q].is(";") || toks_[q].is("{") || toks_[q].is("}")) return nullptr;
+    if (angles == 0) {
+      open = q + 1;
+      break;
+    }
+  }
+  const int function = values_.function_at(k);
+  if (open >= toks_.size() || !toks_[open].is("(") || function < 0) return nullptr;
+  auto call = call_opened_at(file_, k, open, function);
+  const Call* kept = call ? &template_calls_.emplace_back(std::move(*call)) : nullptr;
+  template_call_at_.emplace(k, kept);
+  return kept;
+}
+
+const std::vector<Origin>& ValueOrigins::parameter_arguments(int fn, std::string_view parameter) {
+  static const std::vector<Origin> none;
+  const auto index = parameter_position(values_, file_.syntax.functions()[static_cast<size_t>(fn)], parameter);
+  if (!index) return none;
+  const auto& passed = arguments(fn, *index);
+  return incomplete_.contains(arguments_key(fn, *index)) ? none : passed;
+}
+
+const std::vector<Origin>& ValueOrigins::returns(int fn) {
+  if (const auto it = returns_.find(fn); it != returns_.end()) return it->second;
+  std::vector<Origin>& out = returns_[fn];
+  const FunctionDef& def = file_.syntax.functions()[static_cast<size_t>(fn)];
+  for (size_t k = def.body_open; k < def.body_close && k < toks_.size() && out.size() < max_returns; ++k) {
+    if (!toks_[k].is_ident("return")) continue;
+    const TokenRange statement = values_.statement(k);
+    TokenRange value{k + 1, statement.end};
+    if (value.end > value.begin && toks_[value.end - 1].is(";")) --value.end;
+    if (!value.empty()) out.push_back({value, fn});
+  }
+  return out;
+}
+
+const std::vector<Origin>& ValueOrigins::member_stores(std::string_view cls, std::string_view name) {
+  const auto key = std::pair{cls, name};
+  if (const auto it = member_stores_.find(key); it != member_stores_.end()) return it->second;
+  std::vector<Origin>& out = member_stores_[key];
+  if (!methods_found_) {
+    methods_found_ = true;
+    for (size_t g = 0; g < file_.syntax.functions().size(); ++g)
+      if (const std::string_view owner = method_class(file_, static_cast<int>(g)); !owner.empty())
+        methods_[owner].push_back(static_cast<int>(g));
+  }
+  const auto methods = methods_.find(cls);
+  if (methods == methods_.end()) return out;
+  for (const int g : methods->second) {
+    if (out.size() >= max_origins) break;
+    const auto own = values_.visible(name, g);
+    if (std::any_of(own.begin(), own.end(), declares)) continue;  // the method's own variable of that name
+    for (const Binding* b : values_.bindings_in(g))
+      if (b->function == g && b->form == BindingForm::assignment && !b->value.empty() && toks_[b->name].text == name)
+        add(out, b->value, g);
+    const FunctionDef& def = file_.syntax.functions()[static_cast<size_t>(g)];
+    if (toks_[def.name].text == cls && !(def.name > 0 && toks_[def.name - 1].is("~")))
+      for (const Initialiser& entry : file_.syntax.initialisers(def))
+        if (toks_[entry.name].text == name) add(out, {entry.open + 1, entry.close}, g);
+  }
+  return out;
+}
+
+const std::vector<Call>& ValueOrigins::members() {
+  if (!members_) {
+    members_ = member_calls(file_);
+    targets_.emplace(file_);
+  }
+  return *members_;
+}
+
+}  // namespace mdbc::source

@@ -1,0 +1,85 @@
+#pragma once
+// The expressions a value used in one function of a C/C++ file may come from, one step at a time
+// and across the file's functions, for a rule that asks what a value derives from rather than
+// which constant it is (RNG-2: does a seed come from the clock?). From a name used in a function:
+// - its bindings seen there (declarations, assignments, element stores `a[2] = x`), and the stores
+//   into the object it holds (`s.field = x`, `v.push_back(x)`, `m[0] = x`: stores_into);
+// - for a file-scope variable, what the file's other functions assign to it;
+// - for a parameter, the argument every call of its function in the file passes there: direct
+//   calls, calls through a local pointer set to the function, and in C++ the calls of a method
+//   through an object whose class is its own or unknown, and the constructions of a class for its
+//   constructor's parameters (call_targets.h, member_calls);
+// - for a member read in a method, what the methods of its class assign to it and the class's
+//   constructors' initialiser lists give it;
+// - for a call of a function the file defines, its return statements' expressions.
+// A rule walks these steps itself, to a depth and a count of its choosing. Callers, returns and
+// constructors are found once per function or class: a file of many seeding calls stays linear.
+#include <deque>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "inspect/source/call_targets.h"
+#include "inspect/source/source_rule.h"
+
+namespace mdbc::source {
+
+// An expression in a function (-1: at file scope).
+struct Origin {
+  TokenRange range;
+  int function = -1;
+  const Call* call = nullptr;  // for an argument: the call passing it
+};
+
+class ValueOrigins {
+ public:
+  explicit ValueOrigins(const SourceFile& file);
+  ~ValueOrigins();
+
+  // The expressions the name at token `at`, used in `function`, may get its value from (at most
+  // max_origins of them; the first found first). Found once per function and name.
+  static constexpr size_t max_origins = 16;
+  const std::vector<Origin>& of_name(size_t at, int function);
+  // The arguments the calls of function `fn` pass for its parameter named `parameter`, each with
+  // its call; none when a call was left out (past the callers followed: a hostile function may
+  // have a hundred thousand; in a macro; with too few arguments), so that a rule asking what
+  // every caller passes is never answered by some.
+  const std::vector<Origin>& parameter_arguments(int fn, std::string_view parameter);
+
+ private:
+  void add(std::vector<Origin>& out, TokenRange range, int function) const;
+  // A file-scope variable's assignments in the functions that do not declare their own of that name.
+  const std::vector<Origin>& global_stores(std::string_view name);
+  // The arguments every call of function `fn` in the file passes at `index`.
+  const std::vector<Origin>& arguments(int fn, size_t index);
+  // A call of a function template given its arguments, `sink<char *>(data)` at token k, which
+  // the syntax takes for no call: made once and kept, or nullptr.
+  const Call* template_call(size_t k);
+  // The expressions fn's return statements give.
+  const std::vector<Origin>& returns(int fn);
+  // What the methods and constructors of `cls` store in its member `name`.
+  const std::vector<Origin>& member_stores(std::string_view cls, std::string_view name);
+  const std::vector<Call>& members();
+
+  const SourceFile& file_;
+  std::span<const Token> toks_;
+  const FileValues& values_;
+  std::optional<std::vector<Call>> members_;  // member_calls(), made on first need
+  std::deque<Call> template_calls_;           // template_call()'s, kept where they are made
+  std::unordered_map<size_t, const Call*> template_call_at_;  // by the name's token
+  std::optional<StatedTargets> targets_;
+  std::unordered_map<uint64_t, std::vector<Origin>> arguments_;  // by function and position
+  std::unordered_set<uint64_t> incomplete_;  // of those, the ones a call past the bound or in a macro left out
+  std::unordered_map<uint64_t, std::vector<Origin>> names_;  // by function, name and whether called
+  std::unordered_map<int, std::vector<Origin>> returns_;
+  std::unordered_map<std::string_view, std::vector<Origin>> globals_;
+  std::map<std::pair<std::string_view, std::string_view>, std::vector<Origin>> member_stores_;
+  std::unordered_map<std::string_view, std::vector<int>> methods_;  // by class, made on first need
+  bool methods_found_ = false;
+};
+
+}  // namespace mdbc::source
