@@ -242,7 +242,7 @@ class Check {
     for (size_t k = r.begin; k < r.end && shown.size() < 40; ++k) shown += toks_[k].text;
     if (texts->empty())
       return {zero_rule, "the " + what + " " + shown +
-                             ", which nothing fills with random bytes: only zero initialisers and zero fills write it"};
+                             ", which nothing fills with random bytes (at most zero initialisers and zero fills write it)"};
     return {constant_rule, "the " + what + " " + shown + ", filled from the literal \"" + texts->front().substr(0, 40) +
                                "\" and nothing random"};
   }
