@@ -286,6 +286,17 @@ TEST(HostileSource, ClassWithThousandsOfMethodsReadingAMember) {
                                    methods + "};\nvoid run(char *d) { Sink s(d); }\n");
 }
 
+TEST(HostileSource, FiftyThousandFunctionsPrintingOneStaticObject) {
+  // 50,000 functions each storing a literal in a file-scope struct's member, or copying one into
+  // a file-scope buffer, and printing it: every other function's uses of the object are read for
+  // each format (CODE-2), each walk charged to the file's budget.
+  std::string functions = "#include <stdio.h>\n#include <string.h>\nstruct msg { const char *fmt; };\n"
+                          "static struct msg shown;\nstatic char line[64];\n";
+  for (int i = 0; i < 50000; ++i)
+    functions += "void f" + std::to_string(i) + "(void) { shown.fmt = \"x\"; printf(shown.fmt); strcpy(line, \"y\"); printf(line); }\n";
+  inspect_one_file("objects.c", functions);
+}
+
 TEST(HostileSource, ThousandsOfFunctionsForwardingAParameterOfOneName) {
   // 50,000 functions each passing its `char *p` to a function of another file: judging each
   // forward reads every binding of p in the file (CODE-2, CRYPTO-4 chains across files).
