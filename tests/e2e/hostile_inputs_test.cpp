@@ -297,6 +297,20 @@ TEST(HostileSource, FiftyThousandFunctionsPrintingOneStaticObject) {
   inspect_one_file("objects.c", functions);
 }
 
+TEST(HostileSource, FiftyThousandCallersOfAHelperLoggingAMember) {
+  // 50,000 functions each storing its password in a struct and giving it to one static helper that
+  // logs the member, and one function logging a member 20,000 times (LOG-3): each object's stores
+  // and the helper's callers are read once, not once per log call.
+  std::string callers = "#include <stdio.h>\nstruct attempt { const char *text; };\n"
+                        "static void trace(struct attempt a) { printf(\"%s\", a.text); }\n";
+  for (int i = 0; i < 50000; ++i)
+    callers += "void f" + std::to_string(i) + "(char *password) { struct attempt a; a.text = password; trace(a); }\n";
+  callers += "void many(char *password) {\n  struct attempt b;\n";
+  for (int i = 0; i < 20000; ++i) callers += "  b.text = password; printf(\"%s\", b.text);\n";
+  callers += "}\n";
+  inspect_one_file("attempts.c", callers);
+}
+
 TEST(HostileSource, ThousandsOfFunctionsForwardingAParameterOfOneName) {
   // 50,000 functions each passing its `char *p` to a function of another file: judging each
   // forward reads every binding of p in the file (CODE-2, CRYPTO-4 chains across files).

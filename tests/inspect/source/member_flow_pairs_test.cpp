@@ -1,6 +1,7 @@
 // Values read out of a member, through a pointer or out of a union: CODE-2 follows the object the
 // format is read from (its every store a literal, or a buffer filled only from literals), and a
-// file-scope object is written by no other function of the file but with literals.
+// file-scope object is written by no other function of the file but with literals. LOG-3 reports a
+// secret-named value stored into the object logged (every store a secret).
 #include <gtest/gtest.h>
 
 #include "inspect/source/rule_pairs.h"
@@ -242,7 +243,137 @@ void show_status(void)
 )~"},
 };
 
+const std::vector<RulePair> log3_member_pairs = {
+    {"a PIN kept in a session field and logged",
+     R"~(#include <stdio.h>
+#include <syslog.h>
+struct session
+{
+    const char *code;
+    const char *user;
+};
+void start_session(const char *name)
+{
+    char pin[16] = "";
+    struct session s;
+    if (scanf("%15s", pin) != 1)
+        return;
+    s.code = pin;
+    syslog(LOG_DEBUG, "session code %s", s.code);
+    (void)name;
+}
+)~",
+     R"~(#include <stdio.h>
+#include <syslog.h>
+struct session
+{
+    const char *code;
+    const char *user;
+};
+void start_session(const char *name)
+{
+    char pin[16] = "";
+    struct session s;
+    if (scanf("%15s", pin) != 1)
+        return;
+    s.code = pin;
+    s.user = name;
+    syslog(LOG_DEBUG, "session for %s", s.user);
+}
+)~"},
+    {"a token streamed through a pointer to it",
+     R"~(#include <iostream>
+#include <string>
+void refresh(const std::string &api_token, const std::string &user_name)
+{
+    const std::string *shown = &api_token;
+    std::cerr << "refreshed " << *shown << std::endl;
+    (void)user_name;
+}
+)~",
+     R"~(#include <iostream>
+#include <string>
+void refresh(const std::string &api_token, const std::string &user_name)
+{
+    const std::string *shown = &user_name;
+    std::cerr << "refreshed " << *shown << std::endl;
+    (void)api_token;
+}
+)~",
+     "src/module.cpp"},
+    {"a passphrase in a struct given by address to a tracing helper",
+     R"~(#include <stdio.h>
+#include <string.h>
+struct attempt
+{
+    const char *text;
+};
+static void trace_attempt(const struct attempt *a)
+{
+    fprintf(stderr, "attempt: %s\n", a->text);
+}
+void unlock(void)
+{
+    char passphrase[64] = "";
+    struct attempt a;
+    if (fgets(passphrase, sizeof(passphrase), stdin) == NULL)
+        return;
+    a.text = passphrase;
+    trace_attempt(&a);
+}
+)~",
+     R"~(#include <stdio.h>
+#include <string.h>
+struct attempt
+{
+    const char *text;
+};
+static void trace_attempt(const struct attempt *a)
+{
+    fprintf(stderr, "attempt: %zu characters\n", strlen(a->text));
+}
+void unlock(void)
+{
+    char passphrase[64] = "";
+    struct attempt a;
+    if (fgets(passphrase, sizeof(passphrase), stdin) == NULL)
+        return;
+    a.text = passphrase;
+    trace_attempt(&a);
+}
+)~"},
+    {"a key printed to the debugger out of a union",
+     R"~(#include <windows.h>
+union key_view
+{
+    char *bytes;
+    const char *text;
+};
+void show_key(char *secret_key)
+{
+    union key_view v;
+    v.bytes = secret_key;
+    OutputDebugStringA(v.text);
+}
+)~",
+     R"~(#include <windows.h>
+union key_view
+{
+    char *bytes;
+    const char *text;
+};
+void show_key(char *secret_key, char *key_label)
+{
+    union key_view v;
+    v.bytes = key_label;
+    OutputDebugStringA(v.text);
+    (void)secret_key;
+}
+)~"},
+};
+
 TEST(MemberFlowPairs, Code2) { expect_pairs("CODE-2", code2_member_pairs); }
+TEST(MemberFlowPairs, Log3) { expect_pairs("LOG-3", log3_member_pairs); }
 
 }  // namespace
 }  // namespace mdbc::source
