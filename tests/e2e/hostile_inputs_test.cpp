@@ -311,6 +311,16 @@ TEST(HostileSource, FiftyThousandCallersOfAHelperLoggingAMember) {
   inspect_one_file("attempts.c", callers);
 }
 
+TEST(HostileSource, FiftyThousandTemplateCallsAndComparisons) {
+  // 50,000 calls of a function template given its arguments (sink<char *, 8>(data)) and as many
+  // comparisons before a parenthesis (a < b > (c)): each '>' before a '(' looks back a bounded
+  // number of tokens for the template's name (Syntax::template_call_name).
+  std::string calls = "#include <stdio.h>\ntemplate <class T, int N> static void sink(T d) { printf(d); }\nvoid run(char *data, int a, int b, int c) {\n";
+  for (int i = 0; i < 50000; ++i) calls += "  sink<char *, 8>(data); if (a < b > (c)) ++a;\n";
+  calls += "}\n";
+  EXPECT_EQ(inspect_one_file("templates.cpp", calls)["files"], 1);
+}
+
 TEST(HostileSource, ThousandsOfFunctionsForwardingAParameterOfOneName) {
   // 50,000 functions each passing its `char *p` to a function of another file: judging each
   // forward reads every binding of p in the file (CODE-2, CRYPTO-4 chains across files).
