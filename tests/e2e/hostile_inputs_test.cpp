@@ -341,6 +341,41 @@ TEST(HostileSource, ClassWithThousandsOfMethodsReadingAMember) {
                                    methods + "};\nvoid run(char *d) { Sink s(d); }\n");
 }
 
+TEST(HostileSource, FiftyThousandFunctionsPrintingOneStaticObject) {
+  // 50,000 functions each storing a literal in a file-scope struct's member, or copying one into
+  // a file-scope buffer, and printing it: every other function's uses of the object are read for
+  // each format (CODE-2), each walk charged to the file's budget.
+  std::string functions = "#include <stdio.h>\n#include <string.h>\nstruct msg { const char *fmt; };\n"
+                          "static struct msg shown;\nstatic char line[64];\n";
+  for (int i = 0; i < 50000; ++i)
+    functions += "void f" + std::to_string(i) + "(void) { shown.fmt = \"x\"; printf(shown.fmt); strcpy(line, \"y\"); printf(line); }\n";
+  inspect_one_file("objects.c", functions);
+}
+
+TEST(HostileSource, FiftyThousandCallersOfAHelperLoggingAMember) {
+  // 50,000 functions each storing its password in a struct and giving it to one static helper that
+  // logs the member, and one function logging a member 20,000 times (LOG-3): each object's stores
+  // and the helper's callers are read once, not once per log call.
+  std::string callers = "#include <stdio.h>\nstruct attempt { const char *text; };\n"
+                        "static void trace(struct attempt a) { printf(\"%s\", a.text); }\n";
+  for (int i = 0; i < 50000; ++i)
+    callers += "void f" + std::to_string(i) + "(char *password) { struct attempt a; a.text = password; trace(a); }\n";
+  callers += "void many(char *password) {\n  struct attempt b;\n";
+  for (int i = 0; i < 20000; ++i) callers += "  b.text = password; printf(\"%s\", b.text);\n";
+  callers += "}\n";
+  inspect_one_file("attempts.c", callers);
+}
+
+TEST(HostileSource, FiftyThousandTemplateCallsAndComparisons) {
+  // 50,000 calls of a function template given its arguments (sink<char *, 8>(data)) and as many
+  // comparisons before a parenthesis (a < b > (c)): each '>' before a '(' looks back a bounded
+  // number of tokens for the template's name (Syntax::template_call_name).
+  std::string calls = "#include <stdio.h>\ntemplate <class T, int N> static void sink(T d) { printf(d); }\nvoid run(char *data, int a, int b, int c) {\n";
+  for (int i = 0; i < 50000; ++i) calls += "  sink<char *, 8>(data); if (a < b > (c)) ++a;\n";
+  calls += "}\n";
+  EXPECT_EQ(inspect_one_file("templates.cpp", calls)["files"], 1);
+}
+
 TEST(HostileSource, ThousandsOfFunctionsForwardingAParameterOfOneName) {
   // 50,000 functions each passing its `char *p` to a function of another file: judging each
   // forward reads every binding of p in the file (CODE-2, CRYPTO-4 chains across files).

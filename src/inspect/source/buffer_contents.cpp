@@ -346,7 +346,7 @@ class Contents {
     const bool file_scope = std::any_of(bindings.begin(), bindings.end(), [](const Binding* b) {
       return b->function < 0 && b->form != BindingForm::macro;
     });
-    return !file_scope || other_functions_assign_literals(name);
+    return !file_scope || (other_functions_assign_literals(name) && other_functions_only_read(name));
   }
 
   // A member of the class of this method: what its writes store, and for a constructor's
@@ -404,12 +404,7 @@ class Contents {
   bool other_functions_assign_literals(std::string_view name) {
     for (const Binding* b : values_.bindings(name)) {
       if (b->function < 0 || b->function == function_ || b->form == BindingForm::member) continue;
-      const auto seen = values_.visible(name, b->function);
-      const bool shadowed = std::any_of(seen.begin(), seen.end(), [&](const Binding* own) {
-        return own->function == b->function &&
-               (own->form == BindingForm::declaration || own->form == BindingForm::parameter);
-      });
-      if (shadowed) continue;
+      if (declares_own(name, b->function)) continue;
       if (b->form != BindingForm::assignment || b->value.empty()) return false;
       // `global = data;`: what data holds there, not the literal it was declared with.
       const bool names_storage = alias_of(b->value) < toks_.size();
@@ -417,6 +412,42 @@ class Contents {
         return false;
     }
     return true;
+  }
+
+  // Nor may another function write into it otherwise: copy into it (strcpy(buf, x) in
+  // set_format()) or store through a member or an element (g.fmt = x). Every other function's
+  // uses must only read it or copy literals into it; each function walked is charged to the
+  // file's budget (thousands of functions each printing the same global).
+  bool other_functions_only_read(std::string_view name) {
+    const auto all = values_.occurrences(name);
+    const auto& functions = values_.syntax().functions();
+    for (auto at = all.begin(); at != all.end();) {
+      const int function = values_.function_at(*at);
+      if (function < 0) {
+        ++at;
+        continue;
+      }
+      const FunctionDef& f = functions[static_cast<size_t>(function)];
+      at = std::upper_bound(at, all.end(), f.body_close);
+      if (function == function_ || declares_own(name, function)) continue;
+      if (!values_.spend_member_work(f.body_close - std::min(f.body_close, f.body_open))) return false;
+      Contents other(values_, function, 0, 0, {}, level_ + 1);
+      for (const Binding* b : values_.bindings_in(function))
+        if (toks_[b->name].text == name) other.bound_.insert(b->name);
+      if (!other.uses_ok(name)) return false;
+      for (const Store& store : stores_into(values_, function, name))
+        if (store.value.empty() || !(allocation(store.value) || literal_value(store.value, function))) return false;
+      texts_.insert(texts_.end(), other.texts_.begin(), other.texts_.end());
+    }
+    return true;
+  }
+
+  // Whether `function` has a variable or parameter of that name of its own.
+  bool declares_own(std::string_view name, int function) const {
+    const auto seen = values_.visible(name, function);
+    return std::any_of(seen.begin(), seen.end(), [&](const Binding* own) {
+      return own->function == function && (own->form == BindingForm::declaration || own->form == BindingForm::parameter);
+    });
   }
 
   // What `value` holds where another function of the file uses it (`global = data;` in the

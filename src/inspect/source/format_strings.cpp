@@ -398,6 +398,10 @@ class FormatStrings final : public SourceRule {
         }
         if (literal_contents(file.values(), {begin, end}, c)) return;
         if (literal_from_every_caller(file, literals, c, t[begin].text, parameter_cache)) return;
+      } else if (c.function >= 0 && c.macro.empty() && object_read_from(file.values(), {begin, end}) < t.size()) {
+        // A member, an element or what a pointer designates (s.field, *p, u.second): what the
+        // object it is read out of holds, all its stores judged as one storage.
+        if (literal_contents(file.values(), {begin, end}, c)) return;
       }
       if (literal_table_element(file, begin, end, c.function)) return;
       if (callee.via == Via::library ? !sites.reportable(c) : !sites.expansion_reportable(c)) return;

@@ -14,12 +14,14 @@
 #include <optional>
 #include <unordered_map>
 
+#include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
 #include "inspect/source/credential_names.h"
 #include "inspect/source/cross_file.h"
 #include "inspect/source/format_literal.h"
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/log_facility.h"
+#include "inspect/source/secret_objects.h"
 #include "inspect/source/source_rule.h"
 
 namespace mdbc::source {
@@ -95,9 +97,18 @@ class SecretAliases {
     return secret;
   }
 
+  // The secret-named value the object `read` is read out of holds (holder.structFirst, *p; see
+  // secret_objects.h), or tokens.size().
+  size_t secret_in_object(TokenRange read) {
+    if (!file_names_secret()) return file_.tokens.size();
+    if (!objects_) objects_.emplace(file_.values(), [this](size_t k) { return logged_secret(file_, k, *this); });
+    return objects_->in(read);
+  }
+
  private:
   const SourceFile& file_;
   std::optional<bool> file_names_secret_;
+  std::optional<SecretObjects> objects_;
   NameMemo secret_names_;
   std::unordered_map<uint64_t, bool> look_alikes_;  // look_alike_at, by name and function
 };
@@ -514,7 +525,13 @@ class SecretsInLogs final : public SourceRule {
       if (logged_secret(file, k, aliases) && !integer_constant(file, k)) return &tokens[origin = k];
       if (end == begin + 1 && aliases.holds_secret(k, origin)) return &t;
     }
-    return nullptr;
+    // holder.structFirst, *p, u.second: a secret the object they are read out of holds.
+    const size_t object = object_read_from(file.values(), {begin, end});
+    if (object >= tokens.size()) return nullptr;
+    const size_t secret = aliases.secret_in_object({begin, end});
+    if (secret >= tokens.size()) return nullptr;
+    origin = secret;
+    return &tokens[object];
   }
 
   static bool comparison(const Token& t) {

@@ -489,6 +489,32 @@ bool Syntax::constructor_in_class(size_t name, size_t enclosing) const {
   return record < tokens_.size() && tokens_[record].text == tokens_[name].text;
 }
 
+size_t Syntax::template_call_name(size_t close) const {
+  // Back over a short list of type-like tokens (names, pointers, references, numbers, nested
+  // argument lists) to the '<' that opens it: `a < b > (c)` in an expression has an operator or a
+  // keyword in between.
+  constexpr size_t most_steps = 16;
+  size_t depth = 0;
+  for (size_t k = close + 1, steps = 0; k-- > 0 && steps < most_steps; ++steps) {
+    const Token& t = tokens_[k];
+    if (t.is(">")) {
+      ++depth;
+    } else if (t.is(">>")) {
+      depth += 2;
+    } else if (t.is("<")) {
+      if (--depth > 0) continue;
+      if (k == 0 || tokens_[k - 1].kind != TokenKind::identifier || is_keyword(tokens_[k - 1].text)) break;
+      return k - 1;
+    } else if (t.kind == TokenKind::identifier ? expression_keyword_table.contains(t.text) || t.is_ident("operator")
+                                               : !(t.kind == TokenKind::number || t.is("*") || t.is("&") ||
+                                                   t.is("::") || t.is(","))) {
+      break;
+    }
+    if (depth == 0) break;
+  }
+  return tokens_.size();
+}
+
 void Syntax::find_calls(const Landmarks& landmarks) {
   const size_t n = tokens_.size();
   std::string_view macro;  // name of the #define whose body we are in
@@ -502,7 +528,10 @@ void Syntax::find_calls(const Landmarks& landmarks) {
   // lines that start before them.
   for (const size_t paren : landmarks.parens) {
     if (paren == 0) continue;
-    const size_t i = paren - 1;
+    size_t i = paren - 1;
+    // sink<char *>(data): a function template given its arguments is a call of its name (c.open
+    // is then not c.name + 1).
+    if (tokens_[i].is(">") && (i = template_call_name(i)) >= n) continue;
     for (; next_directive < landmarks.directives.size() && landmarks.directives[next_directive] <= i; ++next_directive) {
       const size_t d = landmarks.directives[next_directive];
       macro = {};
@@ -519,7 +548,7 @@ void Syntax::find_calls(const Landmarks& landmarks) {
     const Token& t = tokens_[i];
     if (t.kind != TokenKind::identifier || dead_[i]) continue;
     if (t.directive && (macro.empty() || i < body_from)) continue;
-    if (!t.directive && tokens_[i + 1].directive) continue;
+    if (!t.directive && tokens_[paren].directive) continue;
     if (is_keyword(t.text)) continue;
     size_t before = i;  // first token of the (possibly qualified) name
     std::string_view qualifier;
@@ -539,8 +568,8 @@ void Syntax::find_calls(const Landmarks& landmarks) {
     if (declares(before)) continue;
     Call c;
     c.name = i;
-    c.open = i + 1;
-    c.close = match(i + 1);
+    c.open = paren;
+    c.close = match(paren);
     c.qualifier = qualifier;
     if (t.directive) c.macro = macro;
     // Split the arguments at top-level commas.

@@ -123,6 +123,9 @@ class Syntax {
   // initialiser entry's ns::Base<T>( or data{), or tokens().size() when there is none.
   size_t entry_name_start(size_t open) const;
   void find_calls(const Landmarks& landmarks);
+  // For a '>' just before a '(': the name of a function template given its arguments there
+  // (sink<char *>(data)), or tokens().size().
+  size_t template_call_name(size_t close) const;
   bool declares(size_t name) const;
   bool statement_colon(size_t colon) const;
 
