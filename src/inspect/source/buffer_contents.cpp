@@ -157,10 +157,14 @@ class Contents {
   // many functions away from the one asked about. Callers are followed from levels 0 and 1 (see
   // max_caller_level), the functions that set a static variable from level 0 only; a source helper
   // from any function but a helper.
+  // `read_by`: at a deeper level, the level-0 call that reads the object, whose use of it is the
+  // read asked about wherever the walk comes back to its function (a file-scope IV set by the
+  // caller of the function that encrypts with it).
   Contents(const FileValues& values, int function, size_t skip_begin, size_t skip_end, std::string_view passed_in = {},
-           int level = 0)
+           int level = 0, TokenRange read_by = {})
       : values_(values), toks_(values.tokens()), function_(function), skip_begin_(skip_begin), skip_end_(skip_end),
-        passed_in_(passed_in), level_(level), body_(values.syntax().functions()[static_cast<size_t>(function)]) {}
+        passed_in_(passed_in), level_(level), body_(values.syntax().functions()[static_cast<size_t>(function)]),
+        read_by_(level == 0 ? TokenRange{skip_begin, skip_end} : read_by) {}
 
   std::optional<std::vector<std::string>> of(TokenRange arg) {
     const size_t base = alias_of(arg);
@@ -204,7 +208,7 @@ class Contents {
                                      : std::nullopt;
         if (!index || (out.parameter && *out.parameter != *index)) return false;
         out.parameter = index;
-        return Contents(values_, function, 0, 0, {}, level_ + 1).uses_ok(toks_[from].text);
+        return Contents(values_, function, 0, 0, {}, level_ + 1, read_by_).uses_ok(toks_[from].text);
       }
       return allocation(value) || literal_value(value, function);
     };
@@ -251,7 +255,7 @@ class Contents {
           if (toks_[entry.name].text == name && !judge(static_cast<int>(g), {entry.open + 1, entry.close}))
             return std::nullopt;
       // The method's other uses of the member only read it or copy literals into it.
-      Contents method(values_, static_cast<int>(g), 0, 0, {}, level_ + 1);
+      Contents method(values_, static_cast<int>(g), 0, 0, {}, level_ + 1, read_by_);
       for (const Binding* b : bindings) method.bound_.insert(b->name);
       if (!method.uses_ok(name)) return std::nullopt;
       texts_.insert(texts_.end(), method.texts_.begin(), method.texts_.end());
@@ -372,7 +376,7 @@ class Contents {
       const auto arguments = arguments_in(values_, open);
       if (index >= arguments.size()) return false;
       const auto inner =
-          Contents(values_, function, open, values_.syntax().match(open), {}, level_ + 1).of(arguments[index]);
+          Contents(values_, function, open, values_.syntax().match(open), {}, level_ + 1, read_by_).of(arguments[index]);
       if (!inner) return false;
       texts_.insert(texts_.end(), inner->begin(), inner->end());
       ++constructions;
@@ -431,7 +435,7 @@ class Contents {
       at = std::upper_bound(at, all.end(), f.body_close);
       if (function == function_ || declares_own(name, function)) continue;
       if (!values_.spend_member_work(f.body_close - std::min(f.body_close, f.body_open))) return false;
-      Contents other(values_, function, 0, 0, {}, level_ + 1);
+      Contents other(values_, function, read_by_.begin, read_by_.end, {}, level_ + 1, read_by_);
       for (const Binding* b : values_.bindings_in(function))
         if (toks_[b->name].text == name) other.bound_.insert(b->name);
       if (!other.uses_ok(name)) return false;
@@ -454,7 +458,7 @@ class Contents {
   // function that fills data; a caller's argument): followed from level 0 only.
   bool contents_elsewhere(int function, TokenRange value) {
     if (level_ > 0 || function < 0) return false;
-    const auto inner = Contents(values_, function, 0, 0, {}, level_ + 1).of(value);
+    const auto inner = Contents(values_, function, 0, 0, {}, level_ + 1, read_by_).of(value);
     if (!inner) return false;
     texts_.insert(texts_.end(), inner->begin(), inner->end());
     return true;
@@ -505,7 +509,7 @@ class Contents {
     const FunctionDef& caller = values_.syntax().functions()[static_cast<size_t>(c.function)];
     if (level_ > 0 && !values_.spend_member_work(caller.body_close - std::min(caller.body_close, caller.body_open)))
       return false;
-    const auto inner = Contents(values_, c.function, c.open, c.close, {}, level_ + 1)
+    const auto inner = Contents(values_, c.function, c.open, c.close, {}, level_ + 1, read_by_)
                            .of({c.args[index].first, c.args[index].second});
     if (!inner) return false;
     texts_.insert(texts_.end(), inner->begin(), inner->end());
@@ -539,7 +543,7 @@ class Contents {
     if (argument >= toks_.size()) return false;
     add_name(toks_[argument].text);
     const auto inner =
-        Contents(values_, static_cast<int>(def - functions.begin()), 0, 0, returned, level_ + 1).of_name(returned);
+        Contents(values_, static_cast<int>(def - functions.begin()), 0, 0, returned, level_ + 1, read_by_).of_name(returned);
     if (!inner) return false;
     texts_.insert(texts_.end(), inner->begin(), inner->end());
     helper_calls_.push_back(c);
@@ -638,6 +642,7 @@ class Contents {
   std::string_view stored_in_;
   const int level_;
   const FunctionDef& body_;
+  const TokenRange read_by_;
   std::vector<std::string_view> names_;
   std::unordered_set<size_t> bound_;  // name tokens of the bindings judged above
   std::vector<std::string> texts_;
