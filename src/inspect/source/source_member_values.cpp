@@ -36,11 +36,21 @@ bool not_a_field_word(std::string_view w) {
 
 }  // namespace
 
-std::optional<std::vector<FileValues::Field>> FileValues::record_fields(size_t declared) const {
+const std::optional<std::vector<FileValues::Field>>& FileValues::record_fields(size_t declared) const {
   const auto toks = tokens();
   // The type's name just before the variable's: `struct opts v`, `opts_t v`, `const Opts v`.
-  if (declared == 0 || toks[declared - 1].kind != TokenKind::identifier) return std::nullopt;
+  static const std::optional<std::vector<Field>> unknown;
+  if (declared == 0 || toks[declared - 1].kind != TokenKind::identifier) return unknown;
   const std::string_view type = toks[declared - 1].text;
+  // Found once per type: a file may declare thousands of variables of one struct.
+  auto [known, fresh] = record_fields_.try_emplace(toks[declared - 1].name);
+  if (!fresh) return known->second;
+  known->second = fields_of_record(type);
+  return known->second;
+}
+
+std::optional<std::vector<FileValues::Field>> FileValues::fields_of_record(std::string_view type) const {
+  const auto toks = tokens();
   // Its definition in this file: `struct type {`, or `typedef struct [tag] {…} type;`.
   size_t open = toks.size();
   for (size_t k : occurrences(type)) {
@@ -141,12 +151,10 @@ const FileValues::MemberFacts& FileValues::member_facts(const Binding& variable)
   }
   // The initialiser's elements, by the field each sets: designated (.f = v) or by place.
   facts.listed = true;
-  std::optional<std::vector<Field>> fields;
-  bool fields_found = false;
+  const std::optional<std::vector<Field>>* fields = nullptr;
   const auto field_list = [&]() -> const std::vector<Field>* {
-    if (!fields_found) fields = record_fields(variable.name);
-    fields_found = true;
-    return fields ? &*fields : nullptr;
+    if (fields == nullptr) fields = &record_fields(variable.name);
+    return fields->has_value() ? &**fields : nullptr;
   };
   size_t place = 0;
   std::unordered_map<size_t, size_t> place_of;  // a field's place by its name, once a designator needs it
@@ -160,7 +168,7 @@ const FileValues::MemberFacts& FileValues::member_facts(const Binding& variable)
       place = SIZE_MAX;
       if (end < close && !toks[end + 1].is(".") && field_list() != nullptr) {
         if (place_of.empty())
-          for (size_t i = 0; i < fields->size(); ++i) place_of.try_emplace(toks[(*fields)[i].name].name, i);
+          for (size_t i = 0; i < (*fields)->size(); ++i) place_of.try_emplace(toks[(**fields)[i].name].name, i);
         if (const auto p = place_of.find(toks[k + 1].name); p != place_of.end()) place = p->second + 1;
       }
     } else if (toks[k].is("[")) {  // an array's designator: not a struct's list

@@ -208,7 +208,8 @@ class FileValues {
   };
   // The fields, in order, of the struct the variable declared at `declared` is of, when the file
   // defines it with plain fields only.
-  std::optional<std::vector<Field>> record_fields(size_t declared) const;
+  const std::optional<std::vector<Field>>& record_fields(size_t declared) const;
+  std::optional<std::vector<Field>> fields_of_record(std::string_view type) const;
   const MemberFacts& member_facts(const Binding& variable) const;
   // The value of `object . field` (tokens object, object + 1, object + 2) as seen from `function`.
   Value resolve_member(size_t object, int function, int depth) const;
@@ -258,7 +259,8 @@ class FileValues {
   static constexpr int no_definition = -1, member_definition = -2;
   mutable std::vector<int> definition_by_name_;
   mutable std::vector<int> enclosing_call_;
-  mutable std::unordered_map<size_t, MemberFacts> member_facts_;  // by the variable's declared name token
+  mutable std::unordered_map<size_t, MemberFacts> member_facts_;
+  mutable std::unordered_map<size_t, std::optional<std::vector<Field>>> record_fields_;  // by type name (FileNames index)  // by the variable's declared name token
   mutable std::map<std::pair<size_t, size_t>, Value> member_values_;  // by variable and field
   mutable std::map<std::pair<int, size_t>, std::vector<Store>> stores_found_;  // per token: index in syntax_.calls() of the innermost call holding it, or -1
 };
