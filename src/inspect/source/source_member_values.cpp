@@ -14,11 +14,6 @@ using namespace value_tokens;
 
 namespace {
 
-bool same_value(const Value& a, const Value& b) {
-  return a.kind == b.kind && a.integer == b.integer && a.text == b.text &&
-         (a.kind != Value::Kind::list || a.list.begin == b.list.begin);
-}
-
 bool assignment_operator(const Token& t) {
   static constexpr std::array<std::string_view, 12> ops{"+=", "-=", "*=", "/=", "%=", "&=",
                                                          "|=", "^=", "<<=", ">>=", "++", "--"};
@@ -221,7 +216,7 @@ Value FileValues::resolve_member(size_t object, int function, int depth) const {
     for (size_t op : w->second) values.push_back(resolve_at(value_after(op, statements()), function_at(op), depth + 1));
   if (values.empty()) return answer;
   for (const Value& v : values)
-    if (v.is(Value::Kind::unknown) || !same_value(v, values.front())) return answer;
+    if (v.is(Value::Kind::unknown) || !v.same_as(values.front())) return answer;
   answer = values.front();
   return answer;
 }

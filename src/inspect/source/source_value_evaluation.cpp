@@ -167,9 +167,7 @@ Value FileValues::resolve_name_at(std::string_view name, int function, int depth
       have = true;
       continue;
     }
-    const bool same = v.kind == bv.kind && v.integer == bv.integer && v.text == bv.text &&
-                      (v.kind != Value::Kind::list || v.list.begin == bv.list.begin);
-    if (!same) return Value{};
+    if (!v.same_as(bv)) return Value{};
   }
   return have ? v : Value{};
 }

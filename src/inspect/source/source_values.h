@@ -66,6 +66,10 @@ struct Value {
   bool is(Kind k) const { return kind == k; }
   bool is_integer(int64_t v) const { return kind == Kind::integer && integer == v; }
   bool is_symbol(std::string_view s) const { return kind == Kind::symbol && text == s; }
+  // The same value, as two bindings of one name must give for it to have one (lists by place too).
+  bool same_as(const Value& o) const {
+    return kind == o.kind && integer == o.integer && text == o.text && (kind != Kind::list || list.begin == o.list.begin);
+  }
 };
 
 // A store into the object a name holds through a subscript or a member (see buffer_contents.h).
