@@ -5,6 +5,7 @@
 #include <span>
 #include <unordered_set>
 
+#include "inspect/source/call_targets.h"
 #include "inspect/source/value_tokens.h"
 
 namespace mdbc::source {
@@ -476,8 +477,12 @@ class Contents {
   bool passed_by_every_caller(std::string_view parameter) {
     if (level_ > max_caller_level) return false;
     const auto index = parameter_position(values_, body_, parameter);
+    if (!index) return false;
+    size_t steps = 0;
+    if (const std::string_view cls = class_of(values_, body_, steps); !cls.empty())
+      return values_.spend_member_work(steps) && passed_by_every_method_caller(cls, *index);
     const std::string_view function_name = toks_[body_.name].text;
-    if (!index || values_.definition(function_name) != &body_) return false;
+    if (values_.definition(function_name) != &body_) return false;
     size_t callers = 0;
     for (const size_t k : values_.occurrences(function_name)) {
       if (k == body_.name) continue;
@@ -502,6 +507,88 @@ class Contents {
     return callers > 0;
   }
 
+  // A method's parameter holds what every call in the file that may reach the method passes: a
+  // call inside a method (`action(data)`), and a call through an object (`o->action(data)`) unless
+  // the object's class is known to be another that declares a method of that name, which the call
+  // reaches instead (`Base *o = new GoodSink; o->action(data);` never reaches BadSink::action). The
+  // method named otherwise (`Base::action(data)`, `&Sink::action`) leaves its callers unknown, as
+  // do more than most_open_method_calls calls that may reach any class's method of that name.
+  static constexpr size_t most_open_method_calls = 64;
+  bool passed_by_every_method_caller(std::string_view cls, size_t index) {
+    const MethodCalls& m = calls_of_method(body_.name);
+    if (m.unknown || m.open.size() > most_open_method_calls) return false;
+    const auto own = m.by_class.find(cls);
+    size_t callers = 0;
+    for (const auto* list : {&m.open, own == m.by_class.end() ? nullptr : &own->second}) {
+      if (list == nullptr) continue;
+      for (const uint32_t c : *list) {
+        if (!caller_passes(m.calls[c], index)) return false;
+        ++callers;
+      }
+    }
+    return callers > 0;
+  }
+
+  // The calls of the method whose name is token `name` (see MethodCalls), found once per name.
+  const MethodCalls& calls_of_method(size_t name) {
+    auto [found, fresh] = values_.method_calls_found().try_emplace(toks_[name].name);
+    MethodCalls& out = found->second;
+    if (!fresh) return out;
+    const auto occurrences = values_.occurrences(toks_[name].text);
+    const auto declaration = [&](size_t k) {
+      return values_.function_at(k) < 0 && k + 1 < toks_.size() && toks_[k + 1].is("(");
+    };
+    std::unordered_set<std::string_view> declaring;
+    size_t steps = 0;
+    for (const size_t k : occurrences) {
+      if (!declaration(k)) continue;
+      const std::string_view owner = k >= 2 && toks_[k - 1].is("::") && toks_[k - 2].kind == TokenKind::identifier
+                                         ? toks_[k - 2].text
+                                         : record_holding(values_, k, steps);
+      if (!owner.empty()) declaring.insert(owner);
+    }
+    out.unknown = !values_.spend_member_work(steps);
+    for (size_t n = 0; n < occurrences.size() && !out.unknown; ++n) {
+      const size_t k = occurrences[n];
+      const auto at = static_cast<uint32_t>(out.calls.size());
+      if (const Call* c = values_.call_at(k)) {
+        out.calls.push_back(*c);
+        out.open.push_back(at);
+        continue;
+      }
+      if (declaration(k)) continue;
+      const int function = values_.function_at(k);
+      auto call = member_call(k, function);
+      if (!call) {
+        out = MethodCalls{};
+        out.unknown = true;
+        break;
+      }
+      out.calls.push_back(std::move(*call));
+      const std::string_view receiver = receiver_class(values_, toks_[k - 2].text, function);
+      if (!receiver.empty() && declaring.contains(receiver)) out.by_class[receiver].push_back(at);
+      else out.open.push_back(at);
+    }
+    return out;
+  }
+
+  // The call `o->method(…)` or `o.method(…)` whose method name is token k, through a plain name
+  // `o`, in `function`; nullopt for any other use of the name.
+  std::optional<Call> member_call(size_t k, int function) const {
+    if (function < 0 || k < 2 || k + 1 >= toks_.size() || !(toks_[k - 1].is("->") || toks_[k - 1].is(".")) ||
+        toks_[k - 2].kind != TokenKind::identifier || !toks_[k + 1].is("("))
+      return std::nullopt;
+    if (k >= 3 && (toks_[k - 3].is(".") || toks_[k - 3].is("->") || toks_[k - 3].is("::"))) return std::nullopt;
+    Call call;
+    call.name = k;
+    call.open = k + 1;
+    call.close = values_.syntax().match(k + 1);
+    if (call.close >= toks_.size()) return std::nullopt;
+    for (const TokenRange& a : arguments_in(values_, call.open)) call.args.emplace_back(a.begin, a.end);
+    call.function = function;
+    return call;
+  }
+
   bool caller_passes(const Call& c, size_t index) {
     if (c.function < 0 || !c.macro.empty() || index >= c.args.size()) return false;
     // A caller's callers are charged to the file's budget: a hostile fan-in (thousands of callers
@@ -509,8 +596,14 @@ class Contents {
     const FunctionDef& caller = values_.syntax().functions()[static_cast<size_t>(c.function)];
     if (level_ > 0 && !values_.spend_member_work(caller.body_close - std::min(caller.body_close, caller.body_open)))
       return false;
-    const auto inner = Contents(values_, c.function, c.open, c.close, {}, level_ + 1, read_by_)
-                           .of({c.args[index].first, c.args[index].second});
+    const TokenRange argument{c.args[index].first, c.args[index].second};
+    // A string literal passed (show("Ready\n")); a name is followed below, where writes count too.
+    const TokenRange stripped = values_.strip(argument);
+    if (!stripped.empty() && std::all_of(toks_.begin() + static_cast<std::ptrdiff_t>(stripped.begin),
+                                         toks_.begin() + static_cast<std::ptrdiff_t>(stripped.end),
+                                         [](const Token& x) { return x.kind == TokenKind::string; }))
+      return literal_value(argument, c.function);
+    const auto inner = Contents(values_, c.function, c.open, c.close, {}, level_ + 1, read_by_).of(argument);
     if (!inner) return false;
     texts_.insert(texts_.end(), inner->begin(), inner->end());
     return true;

@@ -43,8 +43,8 @@ size_t enclosing_brace(const Syntax& syntax, size_t at) {
 // reference is bound to its value, `ns::X(…)`, `X{…}` as a whole initialiser (elsewhere that form
 // is as often a factory's call, `Base *o = make_sink();`, whose name is no class); empty for
 // anything else.
-std::string_view constructed_class(const SourceFile& file, TokenRange value, bool temporary) {
-  const auto t = file.tokens;
+std::string_view constructed_class(const FileValues& values, TokenRange value, bool temporary) {
+  const auto t = values.tokens();
   size_t k = value.begin;
   const bool is_new = k < value.end && t[k].is_ident("new");
   if (is_new) ++k;
@@ -57,7 +57,7 @@ std::string_view constructed_class(const SourceFile& file, TokenRange value, boo
   }
   if (name >= t.size()) return {};
   if (k == value.end) return is_new ? t[name].text : std::string_view{};  // new X; a bare name is a variable
-  if ((is_new || temporary) && (t[k].is("(") || t[k].is("{")) && file.syntax.match(k) + 1 == value.end)
+  if ((is_new || temporary) && (t[k].is("(") || t[k].is("{")) && values.syntax().match(k) + 1 == value.end)
     return t[name].text;
   return {};
 }
@@ -135,10 +135,13 @@ std::string_view ReceiverClasses::of(const Call& call) {
 }
 
 std::string_view ReceiverClasses::judge(std::string_view receiver, int function) const {
-  const SourceFile& file = file_;
-  const auto t = file.tokens;
+  return receiver_class(file_.values(), receiver, function);
+}
+
+std::string_view receiver_class(const FileValues& values, std::string_view receiver, int function) {
+  const auto t = values.tokens();
   std::string_view cls;
-  for (const Binding* b : file.values().visible(receiver, function)) {
+  for (const Binding* b : values.visible(receiver, function)) {
     if (b->function != function) return {};
     // A null first value holds no object (`Base *o = nullptr; … o = new X;`).
     if (b->form == BindingForm::declaration && b->value.size() == 1 &&
@@ -149,7 +152,7 @@ std::string_view ReceiverClasses::judge(std::string_view receiver, int function)
     const bool reference = b->form == BindingForm::declaration && b->name > 0 &&
                            (t[b->name - 1].is("&") || t[b->name - 1].is("&&"));
     if (b->form == BindingForm::declaration || b->form == BindingForm::assignment)
-      this_class = constructed_class(file, b->value, reference);
+      this_class = constructed_class(values, b->value, reference);
     // An object declared with its class: `X o;`, `X o(…);`, `X o{…};`.
     if (this_class.empty() && b->form == BindingForm::declaration && b->name > 0 &&
         t[b->name - 1].kind == TokenKind::identifier && !is_keyword(t[b->name - 1].text) && b->name + 1 < t.size() &&

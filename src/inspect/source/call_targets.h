@@ -67,6 +67,11 @@ class ReceiverClasses {
   std::unordered_map<uint64_t, std::string_view> judged_;  // by name index and function
 };
 
+// The class of the object the plain name `receiver` holds in `function`, as ReceiverClasses
+// judges it (every binding `new X…`, `X(…)`, `X{…}` or an object declared of type X, all the same
+// X); empty otherwise.
+std::string_view receiver_class(const FileValues& values, std::string_view receiver, int function);
+
 // A file's calls whose target their caller says, for the rules that key calls by their target.
 class StatedTargets {
  public:

@@ -78,6 +78,17 @@ struct Store {
   bool through_member;  // through a member (not a binding of the name itself, as arr[2] = … is)
 };
 
+// The calls in a file that may reach a method of a given name (see buffer_contents.cpp).
+struct MethodCalls {
+  bool unknown = false;     // the name is used otherwise (Base::show(x), &Sink::show): callers unknown
+  std::vector<Call> calls;  // direct calls inside methods and calls through objects, in token order
+  // Indexes into `calls`: through an object of a class declaring a method of that name, by that
+  // class (the call reaches that class's method); the others (a class not known, one that only
+  // inherits the method, a direct call) may reach any class's.
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_class;
+  std::vector<uint32_t> open;
+};
+
 // What a braced initialiser holds.
 struct ListFacts {
   size_t elements = 0;    // top-level elements
@@ -150,6 +161,9 @@ class FileValues {
   // What buffer_contents' stores_into found, per function and name (FileNames index): kept with the
   // file, as a function of thousands of uses of one name asks for its stores at each of them.
   std::map<std::pair<int, size_t>, std::vector<Store>>& stores_found() const { return stores_found_; }
+  // What buffer_contents' method callers found, per method name (FileNames index): made once, as a
+  // file of thousands of classes may define a method of one name in each.
+  std::unordered_map<size_t, MethodCalls>& method_calls_found() const { return method_calls_found_; }
 
  private:
   struct DeclInfo {
@@ -262,11 +276,12 @@ class FileValues {
   // occurrences names, member_definition when that one is qualified (X::name), or no_definition.
   static constexpr int no_definition = -1, member_definition = -2;
   mutable std::vector<int> definition_by_name_;
-  mutable std::vector<int> enclosing_call_;
-  mutable std::unordered_map<size_t, MemberFacts> member_facts_;
-  mutable std::unordered_map<size_t, std::optional<std::vector<Field>>> record_fields_;  // by type name (FileNames index)  // by the variable's declared name token
+  mutable std::vector<int> enclosing_call_;  // per token: index in syntax_.calls() of the innermost call holding it, or -1
+  mutable std::unordered_map<size_t, MemberFacts> member_facts_;  // by the variable's declared name token
+  mutable std::unordered_map<size_t, std::optional<std::vector<Field>>> record_fields_;  // by type name (FileNames index)
   mutable std::map<std::pair<size_t, size_t>, Value> member_values_;  // by variable and field
-  mutable std::map<std::pair<int, size_t>, std::vector<Store>> stores_found_;  // per token: index in syntax_.calls() of the innermost call holding it, or -1
+  mutable std::map<std::pair<int, size_t>, std::vector<Store>> stores_found_;
+  mutable std::unordered_map<size_t, MethodCalls> method_calls_found_;  // by method name (FileNames index)
 };
 
 // Whether the declaration whose name is at `name` says `static` among its specifiers.
