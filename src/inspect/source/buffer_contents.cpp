@@ -170,6 +170,7 @@ class Contents {
   std::optional<std::vector<std::string>> of(TokenRange arg) {
     const size_t base = alias_of(arg);
     if (base >= toks_.size()) return std::nullopt;
+    read_field(arg, base);
     return of_name(toks_[base].text);
   }
 
@@ -209,7 +210,7 @@ class Contents {
                                      : std::nullopt;
         if (!index || (out.parameter && *out.parameter != *index)) return false;
         out.parameter = index;
-        return Contents(values_, function, 0, 0, {}, level_ + 1, read_by_).uses_ok(toks_[from].text);
+        return Contents(values_, function, 0, 0, {}, level_ + 1, read_by_).only_reads_or_copies(toks_[from].text);
       }
       return allocation(value) || literal_value(value, function);
     };
@@ -258,7 +259,7 @@ class Contents {
       // The method's other uses of the member only read it or copy literals into it.
       Contents method(values_, static_cast<int>(g), 0, 0, {}, level_ + 1, read_by_);
       for (const Binding* b : bindings) method.bound_.insert(b->name);
-      if (!method.uses_ok(name)) return std::nullopt;
+      if (!method.only_reads_or_copies(name)) return std::nullopt;
       texts_.insert(texts_.end(), method.texts_.begin(), method.texts_.end());
     }
     if (writes == 0) return std::nullopt;
@@ -271,12 +272,15 @@ class Contents {
 
   std::optional<std::vector<std::string>> of_name(std::string_view name) {
     names_.push_back(name);
-    for (size_t i = 0; i < names_.size(); ++i) {
-      if (names_.size() > max_names || !bindings_ok(names_[i])) return std::nullopt;
-      add_pointers_made_from(names_[i]);
+    // A use may name another object to follow (strcpy(out, line) copies what line holds): its
+    // bindings are judged before the next use is.
+    for (size_t judged = 0, used = 0; used < names_.size();) {
+      for (; judged < names_.size(); ++judged) {
+        if (names_.size() > max_names || !bindings_ok(names_[judged])) return std::nullopt;
+        add_pointers_made_from(names_[judged]);
+      }
+      if (!uses_ok(names_[used++])) return std::nullopt;
     }
-    for (const auto name : names_)
-      if (!uses_ok(name)) return std::nullopt;
     return texts_;
   }
 
@@ -293,6 +297,29 @@ class Contents {
                       (next >= r.end || toks_[next].is("+") || toks_[next].is("-") || toks_[next].is("[") ||
                        toks_[next].is(")"));
     return name ? base : object_read_from(values_, r);
+  }
+
+  // A field of a struct variable read (printf(m.text)) is storage of its own: the variable's uses
+  // and stores through its other fields (fgets(m.name, …), m.count = n) write elsewhere. Only for
+  // a variable of this function whose struct the file defines with plain fields (source_member_values.cpp):
+  // a union's members, or a struct whose layout is unknown here, stay one storage.
+  void read_field(TokenRange arg, size_t base) {
+    const TokenRange r = values_.strip(arg);
+    if (r.begin != base || r.size() != 3 || !toks_[base + 1].is(".") || toks_[base + 2].kind != TokenKind::identifier)
+      return;
+    const auto bindings = values_.visible(toks_[base].text, function_);
+    if (bindings.size() != 1 || bindings.front()->function != function_ ||
+        bindings.front()->form != BindingForm::declaration)
+      return;
+    if (!values_.plain_struct_field(bindings.front()->name, toks_[base + 2].text)) return;
+    field_owner_ = toks_[base].text;
+    field_ = toks_[base + 2].text;
+  }
+
+  // Whether the use of a name at token k is through another field than the one read (see read_field).
+  bool other_field(size_t k) const {
+    return !field_.empty() && toks_[k].text == field_owner_ && k + 2 < toks_.size() && toks_[k + 1].is(".") &&
+           toks_[k + 2].text != field_ && !(k > 0 && (toks_[k - 1].is("&") || toks_[k - 1].is(".") || toks_[k - 1].is("->")));
   }
 
   bool followed(std::string_view name) const { return std::find(names_.begin(), names_.end(), name) != names_.end(); }
@@ -399,7 +426,8 @@ class Contents {
   // (its own element bindings are judged with the others).
   bool stores_into_ok(std::string_view name) {
     for (const Store& store : stores_into(values_, function_, name))
-      if (store.through_member && (store.value.empty() || !stored_ok(store.value))) return false;
+      if (store.through_member && !other_field(store.name) && (store.value.empty() || !stored_ok(store.value)))
+        return false;
     return true;
   }
 
@@ -439,7 +467,7 @@ class Contents {
       Contents other(values_, function, read_by_.begin, read_by_.end, {}, level_ + 1, read_by_);
       for (const Binding* b : values_.bindings_in(function))
         if (toks_[b->name].text == name) other.bound_.insert(b->name);
-      if (!other.uses_ok(name)) return false;
+      if (!other.only_reads_or_copies(name)) return false;
       for (const Store& store : stores_into(values_, function, name))
         if (store.value.empty() || !(allocation(store.value) || literal_value(store.value, function))) return false;
       texts_.insert(texts_.end(), other.texts_.begin(), other.texts_.end());
@@ -671,6 +699,16 @@ class Contents {
   }
 
   // Whether every other use of the name in the function only reads it or copies a literal into it.
+  // Whether the function's uses of `name` only read it or copy into it what the objects they copy
+  // from hold (strcpy(name, other)), those followed as of_name follows a name.
+  bool only_reads_or_copies(std::string_view name) {
+    if (!uses_ok(name)) return false;
+    if (names_.empty()) return true;
+    const std::string_view first = names_.front();
+    names_.erase(names_.begin());
+    return of_name(first).has_value();
+  }
+
   bool uses_ok(std::string_view name) {
     // The function's occurrences are one run of the file's, found by position: a name used in
     // each of thousands of functions is asked about in each.
@@ -680,6 +718,7 @@ class Contents {
     for (const size_t k : std::span<const size_t>(first, last)) {
       if (bound_.contains(k)) continue;
       if (skip_begin_ < k && k < skip_end_) continue;
+      if (other_field(k)) continue;
       if (std::any_of(helper_calls_.begin(), helper_calls_.end(), [&](const Call* c) { return c->open < k && k < c->close; }))
         continue;
       if (!use_ok(k)) return false;
@@ -724,7 +763,15 @@ class Contents {
     if (w == nullptr) return false;
     if (a != w->dest) return true;
     if (w->source == none) return true;
-    return w->source < c.args.size() && literal_value({c.args[w->source].first, c.args[w->source].second});
+    if (w->source >= c.args.size()) return false;
+    // A copy of another object holds what that one holds, followed in turn: its declared value
+    // alone says nothing of what fgets or recv wrote into it since.
+    const TokenRange source{c.args[w->source].first, c.args[w->source].second};
+    if (const size_t other = alias_of(source); other < toks_.size()) {
+      add_name(toks_[other].text);
+      return true;
+    }
+    return literal_value(source);
   }
 
   const FileValues& values_;
@@ -740,6 +787,7 @@ class Contents {
   std::unordered_set<size_t> bound_;  // name tokens of the bindings judged above
   std::vector<std::string> texts_;
   std::vector<const Call*> helper_calls_;  // source helpers whose writes were judged in them
+  std::string_view field_owner_, field_;   // the struct variable and the field read (see read_field)
 };
 
 }  // namespace
@@ -817,14 +865,14 @@ const std::vector<Store>& stores_into(const FileValues& values, int function, st
         if (is_opener(toks[j]) && syntax.match(j) < close) j = syntax.match(j);
         else if (toks[j].is(",")) last = j + 1;
       }
-      out.push_back({{last, close}, true});
+      out.push_back({{last, close}, true, k});
       continue;
     }
     if (toks[e].is("=")) {
-      out.push_back({{e + 1, value_end(e + 1)}, member});
+      out.push_back({{e + 1, value_end(e + 1)}, member, k});
     } else if (toks[e].kind == TokenKind::punct && toks[e].text.size() >= 2 && toks[e].text.back() == '=' &&
                !toks[e].is("==") && !toks[e].is("!=") && !toks[e].is("<=") && !toks[e].is(">=")) {
-      out.push_back({{}, member});  // s.text += …: a change from what it held
+      out.push_back({{}, member, k});  // s.text += …: a change from what it held
     }
   }
   return out;

@@ -44,6 +44,12 @@ const std::optional<std::vector<FileValues::Field>>& FileValues::record_fields(s
   return known->second;
 }
 
+bool FileValues::plain_struct_field(size_t declared, std::string_view field) const {
+  const auto& fields = record_fields(declared);
+  const auto toks = tokens();
+  return fields && std::any_of(fields->begin(), fields->end(), [&](const Field& f) { return toks[f.name].text == field; });
+}
+
 std::optional<std::vector<FileValues::Field>> FileValues::fields_of_record(std::string_view type) const {
   const auto toks = tokens();
   // Its definition in this file: `struct type {`, or `typedef struct [tag] {…} type;`.

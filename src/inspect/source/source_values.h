@@ -76,6 +76,7 @@ struct Value {
 struct Store {
   TokenRange value;     // the value stored; empty for a change from what it held (s.text += …)
   bool through_member;  // through a member (not a binding of the name itself, as arr[2] = … is)
+  size_t name = 0;      // the token of the name stored into (s in s.text = …)
 };
 
 // The calls in a file that may reach a method of a given name (see buffer_contents.cpp).
@@ -158,6 +159,9 @@ class FileValues {
   // hostile body of thousands of statements asked about each of them).
   bool in_body_block(size_t begin, int function) const;
   ListFacts list_facts(TokenRange braces) const;
+  // Whether the variable declared at token `declared` is of a struct the file defines with plain
+  // fields (no union, no methods), one of them named `field`.
+  bool plain_struct_field(size_t declared, std::string_view field) const;
   // What buffer_contents' stores_into found, per function and name (FileNames index): kept with the
   // file, as a function of thousands of uses of one name asks for its stores at each of them.
   std::map<std::pair<int, size_t>, std::vector<Store>>& stores_found() const { return stores_found_; }
