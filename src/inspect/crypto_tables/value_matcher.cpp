@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cmath>
 #include <string>
@@ -131,6 +132,12 @@ ValueMatcher::RefIndex::RefIndex(std::vector<Ref> refs) : refs_(std::move(refs))
   unsigned log2_buckets = 1;
   while ((size_t{1} << log2_buckets) < 2 * refs_.size() && log2_buckets < 20) ++log2_buckets;
   shift_ = 64 - log2_buckets;
+  filter_bits_ = std::clamp<size_t>(std::bit_ceil(8 * refs_.size()), 64, size_t{1} << 20);
+  filter_.assign(filter_bits_ / 64, 0);
+  for (const Ref& r : refs_) {
+    const size_t bit = static_cast<size_t>(r.key >> 20) & (filter_bits_ - 1);
+    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
   const size_t buckets = size_t{1} << log2_buckets;
   first_.resize(buckets + 1);
   size_t r = 0;
@@ -140,19 +147,22 @@ ValueMatcher::RefIndex::RefIndex(std::vector<Ref> refs) : refs_(std::move(refs))
   }
 }
 
-ValueMatcher::WidthValues::WidthValues(const std::vector<ValueForm>& forms, unsigned bits)
-    : bits_(size_t{1} << log2_bits >> 6, 0) {
+ValueMatcher::WidthValues::WidthValues(const std::vector<ValueForm>& forms, unsigned bits) {
   std::vector<bool> small(256, false);  // the values below 256 the forms hold
-  for (const ValueForm& f : forms) {
-    if (f.bits != bits) continue;
-    for (const uint64_t v : f.values) {
-      if (v < small.size()) small[v] = true;
-      const uint64_t h = (v ^ (v >> 29)) * 0xBF58476D1CE4E5B9ull;
-      const uint64_t bit = h >> (64 - log2_bits);
-      bits_[bit / 64] |= uint64_t{1} << (bit % 64);
-    }
+  std::vector<uint64_t> held;
+  for (const ValueForm& f : forms)
+    if (f.bits == bits) held.insert(held.end(), f.values.begin(), f.values.end());
+  std::sort(held.begin(), held.end());
+  held.erase(std::unique(held.begin(), held.end()), held.end());
+  while (log2_bits_ < 20 && (size_t{1} << log2_bits_) < 16 * held.size()) ++log2_bits_;
+  bits_.assign(size_t{1} << log2_bits_ >> 6, 0);
+  for (const uint64_t v : held) {
+    if (v < small.size()) small[v] = true;
+    const uint64_t h = (v ^ (v >> 29)) * 0xBF58476D1CE4E5B9ull;
+    const uint64_t bit = h >> (64 - log2_bits_);
+    bits_[bit / 64] |= uint64_t{1} << (bit % 64);
   }
-  all_ = bits == 8 && std::all_of(small.begin(), small.end(), [](bool held) { return held; });
+  all_ = bits == 8 && std::all_of(small.begin(), small.end(), [](bool is_held) { return is_held; });
 }
 
 ValueMatcher::ValueMatcher(const std::vector<Table>& tables)

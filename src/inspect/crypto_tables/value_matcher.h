@@ -49,6 +49,10 @@ class ValueMatcher {
     explicit RefIndex(std::vector<Ref> refs);
     // The refs with this key, in the order of sorting by key.
     std::span<const Ref> of(uint64_t key) const {
+      // Most keys asked about are no ref's: the filter (a few bits per ref, where the directory and
+      // the refs take 24 bytes a ref) says so from the cache, where the directory was a miss.
+      const size_t bit = static_cast<size_t>(key >> 20) & (filter_bits_ - 1);
+      if ((filter_[bit / 64] >> (bit % 64) & 1) == 0) return {};
       const size_t bucket = static_cast<size_t>(key >> shift_);
       const Ref* p = refs_.data() + first_[bucket];
       const Ref* const end = refs_.data() + first_[bucket + 1];
@@ -63,6 +67,8 @@ class ValueMatcher {
 
    private:
     std::vector<Ref> refs_;
+    size_t filter_bits_ = 64;
+    std::vector<uint64_t> filter_;  // one bit per (key >> 20) & (filter_bits_ - 1) of a ref
     unsigned shift_ = 64;
     std::vector<uint32_t> first_;  // per bucket, its first ref; one more entry closes the last
   };
@@ -72,19 +78,21 @@ class ValueMatcher {
   // Per element width, which values some form of that width holds, as one bit per value's hash
   // (a Bloom filter with one hash; all set where the forms hold every value, as bytes do). A
   // literal that no form holds at a width can start no anchor and be no entry there: most
-  // literals of a file are small numbers, which few wide tables hold.
+  // literals of a file are small numbers, which few wide tables hold. About sixteen bits per
+  // distinct value: small enough to stay in the cache (a fixed 128 KiB per width was a miss for
+  // most literals), and a value it lets through by mistake is still compared with the entries.
   class WidthValues {
    public:
     WidthValues(const std::vector<ValueForm>& forms, unsigned bits);
     bool may_hold(uint64_t value) const {
       if (all_) return true;
       const uint64_t h = (value ^ (value >> 29)) * 0xBF58476D1CE4E5B9ull;
-      const uint64_t bit = h >> (64 - log2_bits);
+      const uint64_t bit = h >> (64 - log2_bits_);
       return (bits_[bit / 64] >> (bit % 64) & 1) != 0;
     }
 
    private:
-    static constexpr unsigned log2_bits = 20;  // 128 KiB
+    unsigned log2_bits_ = 6;
     std::vector<uint64_t> bits_;
     bool all_ = false;
   };

@@ -589,6 +589,15 @@ std::optional<WeakName> weak_name(std::string_view id) {
   return weak_suite(id);
 }
 
+std::vector<std::string_view> weak_name_prefixes() {
+  std::vector<std::string_view> all;
+  for (const auto& e : exact_names) all.push_back(e.name);
+  for (const auto& p : function_prefixes) all.push_back(p.prefix);
+  for (const auto& p : constant_prefixes) all.push_back(p.prefix);
+  all.insert(all.end(), {"EVP_", "MBEDTLS_", "BCRYPT_"});  // ECB selections and weak_suite()
+  return all;
+}
+
 std::optional<WeakName> weak_algorithm_name(std::string_view text) {
   std::string n;
   for (char c : text) {
@@ -710,12 +719,18 @@ std::optional<int> random_fill_argument(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+constexpr std::array<std::string_view, 26> crypto_api_starts{
+    "EVP_",   "HMAC",   "CMAC_",   "AES_",   "DES_",      "mbedtls_", "psa_",    "wc_",     "wolfSSL_",
+    "tc_",    "gcry_",  "BCrypt",  "NCrypt", "CryptEncrypt", "CryptImportKey", "CryptSetKeyParam",
+    "CryptHashData", "CryptDeriveKey", "PKCS5_", "PKCS12_", "SSL_", "crypto_", "RSA_", "ECDSA_", "EC_KEY_",
+    "gnutls_"};
+}  // namespace
+
+std::span<const std::string_view> crypto_api_prefixes() { return crypto_api_starts; }
+
 bool is_crypto_api(std::string_view name) {
-  constexpr std::array<std::string_view, 26> prefixes{
-      "EVP_",   "HMAC",   "CMAC_",   "AES_",   "DES_",      "mbedtls_", "psa_",    "wc_",     "wolfSSL_",
-      "tc_",    "gcry_",  "BCrypt",  "NCrypt", "CryptEncrypt", "CryptImportKey", "CryptSetKeyParam",
-      "CryptHashData", "CryptDeriveKey", "PKCS5_", "PKCS12_", "SSL_", "crypto_", "RSA_", "ECDSA_", "EC_KEY_",
-      "gnutls_"};
+  const auto& prefixes = crypto_api_starts;
   static const PrefixStarts starts = [&] {
     PrefixStarts s;
     for (std::string_view p : prefixes) s.add(p);

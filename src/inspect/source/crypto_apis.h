@@ -6,6 +6,7 @@
 // libraries' documentation.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -36,6 +37,8 @@ struct WeakName {
 
 // Whether an identifier names a forbidden algorithm, mode or protocol in one of the libraries.
 std::optional<WeakName> weak_name(std::string_view identifier);
+// What every identifier weak_name() knows begins with (its whole names among them).
+std::vector<std::string_view> weak_name_prefixes();
 
 // What a textual algorithm name means ("MD5", "sha1", "DES-EDE3-CBC", "AES-128-ECB", "RC4"), as
 // given to EVP_get_digestbyname, EVP_MD_fetch, EVP_CIPHER_fetch, mbedtls_md_info_from_string,
@@ -69,5 +72,7 @@ std::optional<int> random_fill_argument(std::string_view name);
 // Whether a function name belongs to a cryptographic library's API (EVP_, mbedtls_, wc_, tc_,
 // gcry_, psa_, BCrypt, Crypt…), for the value-flow rules.
 bool is_crypto_api(std::string_view name);
+// What every name is_crypto_api() accepts begins with.
+std::span<const std::string_view> crypto_api_prefixes();
 
 }  // namespace mdbc::source

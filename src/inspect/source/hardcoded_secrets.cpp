@@ -878,15 +878,14 @@ class HardcodedSecrets final : public SourceRule {
     names.insert(names.end(), {"curl_easy_setopt", "PQconnectdb", "PQconnectStart", "CryptHashData", "WiFi"});
     return names;
   }
-  bool reacts_to(std::string_view n) const override {
-    // Each judgement starts by looking for its parts in the name; one look for all of them rules
-    // out most names of a tree (a register header's thousands of macros) for both at once.
-    static const NameParts either = [] {
-      std::vector<std::string_view> all = auth_function_parts();
-      all.insert(all.end(), credential_name_parts().begin(), credential_name_parts().end());
-      return NameParts(std::move(all));
-    }();
-    return either.in(n) && (credential_like(n) || is_auth_function_name(n));
+  bool reacts_to(std::string_view n) const override { return credential_like(n) || is_auth_function_name(n); }
+  // Each judgement starts by looking for its parts in the name: the names with none of them (a
+  // register header's thousands of macros) are ruled out for both at once, before either is asked.
+  std::optional<ReactingNames> reacting_names() const override {
+    ReactingNames shapes;
+    shapes.parts = auth_function_parts();
+    shapes.parts.insert(shapes.parts.end(), credential_name_parts().begin(), credential_name_parts().end());
+    return shapes;
   }
   // A source file that copies a literal that may be a credential into a buffer
   // (strcpy(data, "ABCD123!")) may pass it to a sink in another file (see finish), with none of

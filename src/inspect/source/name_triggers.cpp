@@ -19,8 +19,20 @@ NameTriggers::NameTriggers(std::span<const std::unique_ptr<SourceRule>> rules, N
     count += names_of[r].size();
   }
   listed_.resize(std::bit_ceil(2 * count + 2));
-  for (size_t r = 0; r < rules.size(); ++r)
+  for (size_t r = 0; r < rules.size(); ++r) {
+    const uint64_t bit = uint64_t{1} << r;
     for (const std::string_view name : names_of[r]) list(name, r);
+    if (!(gated_ & bit) || (list_only_ & bit)) continue;
+    const auto reacting = rules[r]->reacting_names();
+    if (!reacting) {
+      shapes_.add_any(bit);
+      continue;
+    }
+    for (const std::string_view p : reacting->prefixes) shapes_.add_prefix(p, bit);
+    for (const std::string_view s : reacting->suffixes) shapes_.add_suffix(s, bit);
+    for (const std::string_view p : reacting->parts) shapes_.add_part(p, bit);
+  }
+  shapes_.finish();
 }
 
 void NameTriggers::list(std::string_view name, size_t rule) {
@@ -63,10 +75,12 @@ uint64_t NameTriggers::of(const FileNames& names) {
       line.reacts = listing(name, names.hash(id)) & gated_;
       line.asked = list_only_ | line.reacts;
     }
-    for (uint64_t ask = pending & ~line.asked; ask != 0; ask &= ask - 1) {
-      const int r = std::countr_zero(ask);
-      if (rules_[static_cast<size_t>(r)]->reacts_to(name)) line.reacts |= uint64_t{1} << r;
-    }
+    // The rules the name has not the shape of do not react to it: answered without asking them.
+    if (const uint64_t unasked = pending & ~line.asked; unasked != 0)
+      for (uint64_t ask = unasked & shapes_.owners_of(name); ask != 0; ask &= ask - 1) {
+        const int r = std::countr_zero(ask);
+        if (rules_[static_cast<size_t>(r)]->reacts_to(name)) line.reacts |= uint64_t{1} << r;
+      }
     line.asked |= pending;
     triggered |= line.reacts & pending;
   }

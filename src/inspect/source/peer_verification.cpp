@@ -410,6 +410,13 @@ class PeerVerification final : public SourceRule {
 
   bool gated_by_names() const override { return true; }
   bool reacts_to(std::string_view name) const override { return reads_api(name); }
+  // The shapes of the names reads_api() accepts, clause by clause (names_verify_mode's need "VERIFY").
+  std::optional<ReactingNames> reacting_names() const override {
+    return ReactingNames{{"curl_easy_setopt", "mbedtls_ssl_", "mbedtls_x509_crt_verify", "X509_STORE", "verify_none",
+                          "VerifyNone", "TLS_PEER_VERIFY", "skip_common_name", "skip_cert_common_name_check"},
+                         {"set_verify", "verify_callback", "set_verify_result", "VERIFY_NONE", "VERIFY_OPTIONAL"},
+                         {"verify"}};
+  }
 
   void check(const SourceFile& file, std::vector<Finding>& out, std::any& facts) const override {
     if (file.tokens.empty()) return;

@@ -483,6 +483,15 @@ class PredictableSeeds final : public SourceRule {
 
   bool gated_by_names() const override { return true; }
   bool reacts_to(std::string_view name) const override { return seeds(name); }
+  // The shapes of the names seeds() accepts, clause by clause.
+  std::optional<ReactingNames> reacting_names() const override {
+    ReactingNames shapes{{"srand", "seed48", "initstate", "lcong48", "RAND_seed", "RAND_add", "tc_",
+                          "mbedtls_entropy_add_source", "MBEDTLS_TEST_NULL_ENTROPY"},
+                         {"drbg_seed", "drbg_seed_buf"},
+                         {}};
+    shapes.prefixes.insert(shapes.prefixes.end(), engines.begin(), engines.end());
+    return shapes;
+  }
   // A header that names a seed may define the constant another file seeds with.
   bool triggered_otherwise(const SourceFile& file) const override {
     if (!is_header(file.input.path)) return false;

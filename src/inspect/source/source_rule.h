@@ -80,6 +80,14 @@ class SourceRule {
     (void)name;
     return true;
   }
+  // What every name reacts_to() accepts looks like, when the rule can say: it begins with one of
+  // `prefixes`, ends with one of `suffixes` (both as written) or holds one of `parts` (lower case,
+  // two or more bytes) in any case. The rule is then asked only about names of those shapes, and
+  // a name of no rule's shape is not looked up at all (NameShapes); nullopt: any name may be one.
+  struct ReactingNames {
+    std::vector<std::string_view> prefixes, suffixes, parts;
+  };
+  virtual std::optional<ReactingNames> reacting_names() const { return std::nullopt; }
   virtual bool triggered_otherwise(const SourceFile& file) const {
     (void)file;
     return false;

@@ -267,6 +267,18 @@ class WeakCrypto final : public SourceRule {
            n == "CURLOPT_SSL_CIPHER_LIST" || n == "CURLOPT_PROXY_SSL_CIPHER_LIST" ||
            weak_crypto::names_key_size(n);  // a header's key size, for the files that include it
   }
+  // The shapes of the names reacts_to() accepts, clause by clause.
+  std::optional<ReactingNames> reacting_names() const override {
+    ReactingNames shapes;
+    shapes.prefixes = weak_name_prefixes();
+    shapes.prefixes.insert(shapes.prefixes.end(), crypto_api_prefixes().begin(), crypto_api_prefixes().end());
+    shapes.prefixes.insert(shapes.prefixes.end(), {"Crypt", "DH_", "DSA_", "X509_", "OSSL_", "MBEDTLS_", "WOLFSSL_",
+                                                   "crypto_alloc_", "CURLOPT_SSL_CIPHER_LIST",
+                                                   "CURLOPT_PROXY_SSL_CIPHER_LIST"});
+    shapes.suffixes = {"_proto_version"};
+    shapes.parts.assign(weak_crypto::key_size_name_parts.begin(), weak_crypto::key_size_name_parts.end());
+    return shapes;
+  }
   bool triggered_otherwise(const SourceFile& file) const override {
     return std::any_of(file.tokens.begin(), file.tokens.end(), [](const Token& t) {
       return t.kind == TokenKind::string && t.text.find("genkey") != std::string_view::npos;

@@ -86,6 +86,7 @@ bool names_key_size(std::string_view name) {
     return false;
   bool asymmetric = false, key = false, bits = false, size = false;
   any_word(name, [&](std::string_view w) {
+    // Every word tested here is one of key_size_name_parts.
     asymmetric = asymmetric || w == "rsa" || w == "dh" || w == "dsa" || w == "modulus";
     key = key || w == "key";
     bits = bits || w == "bits" || w == "nbits";

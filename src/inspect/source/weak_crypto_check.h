@@ -132,6 +132,8 @@ struct PendingKeySize {
 bool short_key_size_macro(std::string_view name, std::string_view body);
 // The name part of that test (RSA_KEY_BITS, DH_MODULUS_SIZE, KEY_LEN).
 bool names_key_size(std::string_view name);
+// What every name names_key_size() accepts holds, in any case (its algorithm or "key" word).
+inline constexpr std::array<std::string_view, 5> key_size_name_parts{"rsa", "dh", "dsa", "modulus", "key"};
 // The number a macro body spells (decimal or 0x hexadecimal), or nullopt.
 std::optional<int64_t> macro_number(std::string_view body);
 std::string short_key_message(std::string_view api, int64_t bits, std::string_view family, std::string_view via);

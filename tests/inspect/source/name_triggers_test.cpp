@@ -126,5 +126,31 @@ TEST(NameTriggers, ListedNamesTriggerTheirRulesWithoutAskingThem) {
   EXPECT_EQ(triggers_of(t, std::string(60, 'x') + " + gets"), 0b11u);
 }
 
+// A rule that says the names it reacts to end with "_key" or hold "pass".
+class ShapedRule final : public SourceRule {
+ public:
+  RuleFamily family() const override { return {"shaped", InputKind::source, {}}; }
+  bool gated_by_names() const override { return true; }
+  std::optional<ReactingNames> reacting_names() const override { return ReactingNames{{}, {"_key"}, {"pass"}}; }
+  bool reacts_to(std::string_view n) const override {
+    ++asked;
+    return n.ends_with("_key") || n.find("pass") != std::string_view::npos;
+  }
+  void check(const SourceFile&, std::vector<Finding>&, std::any&) const override {}
+  mutable int asked = 0;
+};
+
+TEST(NameTriggers, ARuleIsAskedOnlyAboutNamesOfTheShapesItGives) {
+  std::vector<std::unique_ptr<SourceRule>> list;
+  list.push_back(std::make_unique<ShapedRule>());
+  auto& shaped = static_cast<ShapedRule&>(*list[0]);
+  NameMemory memory;
+  NameTriggers t(list, memory);
+  EXPECT_EQ(triggers_of(t, "int a = b + c; GC_MASK_SHIFT;"), 0u);
+  EXPECT_EQ(shaped.asked, 0);
+  EXPECT_EQ(triggers_of(t, "x = PASSED; aes_key = y;"), 0b1u);
+  EXPECT_EQ(shaped.asked, 2);  // PASSED holds "pass" in another case: asked (and says no); aes_key
+}
+
 }  // namespace
 }  // namespace mdbc::source
