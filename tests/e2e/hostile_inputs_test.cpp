@@ -352,6 +352,21 @@ TEST(HostileSource, FiftyThousandFunctionsPrintingOneStaticObject) {
   inspect_one_file("objects.c", functions);
 }
 
+TEST(HostileSource, FiftyThousandFunctionsSettlingAVerificationMode) {
+  // 50,000 functions each storing a verification mode, overwriting it, and passing it on through a
+  // struct's field by address, a file-scope variable and a parameter to one helper (CRYPTO-3): what
+  // each argument settles to is walked a bounded number of steps, each name's stores found once.
+  std::string functions = "#include <openssl/ssl.h>\nstruct cfg { int verify; };\nstatic int shared_mode;\n"
+                          "static void apply(SSL_CTX *c, struct cfg *p, int mode) {\n"
+                          "  SSL_CTX_set_verify(c, p->verify, NULL);\n  SSL_CTX_set_verify(c, mode, NULL);\n"
+                          "  SSL_CTX_set_verify(c, shared_mode, NULL);\n}\n";
+  for (int i = 0; i < 50000; ++i)
+    functions += "void f" + std::to_string(i) +
+                 "(SSL_CTX *c) { int m = -1; m = SSL_VERIFY_NONE; struct cfg k; k.verify = m; shared_mode = m; "
+                 "apply(c, &k, m); SSL_CTX_set_verify(c, m, NULL); }\n";
+  inspect_one_file("modes.c", functions);
+}
+
 TEST(HostileSource, FiftyThousandCallersOfAHelperLoggingAMember) {
   // 50,000 functions each storing its password in a struct and giving it to one static helper that
   // logs the member, and one function logging a member 20,000 times (LOG-3): each object's stores

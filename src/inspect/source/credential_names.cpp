@@ -97,9 +97,11 @@ CredentialName credential_name(std::string_view identifier) {
   const auto words = meaning(identifier);
   if (words.empty()) return CredentialName::none;
   // Names of labels, object ids and parameters about a secret (SSL_TXT_PSK, NID_kx_psk,
-  // OSSL_KDF_PARAM_SECRET): the value names the secret, it is not one.
-  constexpr std::array<std::string_view, 10> label_words{"txt", "param", "params", "nid", "sn", "ln", "oid",
-                                                         "label", "tag", "name"};
+  // OSSL_KDF_PARAM_SECRET), and selectors of a key-management suite (KEY_MGMT_PSK, AKM_SUITE_PSK:
+  // the PSK suite's public code): the value names the secret, it is not one.
+  constexpr std::array<std::string_view, 16> label_words{"txt", "param", "params", "nid", "sn", "ln", "oid", "label",
+                                                         "tag", "name", "mgmt", "management", "akm", "suite", "sel",
+                                                         "selector"};
   for (const auto& w : words)
     if (in(label_words, w)) return CredentialName::none;
   const std::string& last = words.back();
@@ -108,6 +110,11 @@ CredentialName credential_name(std::string_view identifier) {
   // How many secrets there are, or their limit (nr_creds, max_passwords, num_keys): a count.
   constexpr std::array<std::string_view, 8> count_words{"nr", "num", "n", "count", "cnt", "max", "min", "total"};
   if (n > 0 && in(count_words, words[n - 1])) return CredentialName::none;
+  // A chip's one-time-programmable memory (read_mode_otp, nvm_bank_otp), not a one-time password.
+  constexpr std::array<std::string_view, 22> otp_memory_words{
+      "mode", "switch", "read", "write", "prog", "program", "bank", "region", "area", "cmd", "command",
+      "reg", "addr", "address", "offset", "fuse", "efuse", "mem", "memory", "rom", "nvm", "flash"};
+  if (last == "otp" && any_before(words, n, otp_memory_words)) return CredentialName::none;
   if (in(secret_words, last)) return CredentialName::secret;
   for (const auto suffix : secret_suffixes)
     if (last.size() > suffix.size() && std::string_view(last).ends_with(suffix)) return CredentialName::secret;

@@ -17,6 +17,7 @@
 #include "inspect/source/header_macros.h"
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/source_values.h"
+#include "inspect/source/value_origins.h"
 
 namespace mdbc::source {
 namespace {
@@ -81,7 +82,7 @@ bool flagged_mode(std::string_view name, std::string_view body) {
 class Check {
  public:
   Check(const SourceFile& file, std::vector<Finding>& out, std::vector<PendingMode>& pending)
-      : file_(file), toks_(file.tokens), out_(out), pending_(pending), values_(file.values()),
+      : file_(file), toks_(file.tokens), out_(out), pending_(pending), values_(file.values()), origins_(file),
         severity_(element_severity(file.ctx, "CRYPTO-3")) {}
 
   void run() {
@@ -120,9 +121,10 @@ class Check {
     out_.push_back(file_.at(toks_[token], std::string(rule), std::move(message), severity_));
   }
 
+  // The value an argument holds on every path the file shows (value_origins.h).
   Value arg(const Call& c, size_t n) const {
     if (n >= c.args.size()) return {};
-    return values_.resolve({c.args[n].first, c.args[n].second}, c.function);
+    return origins_.settled({c.args[n].first, c.args[n].second}, c.function);
   }
 
   std::string via(const Value& v) const {
@@ -388,6 +390,7 @@ class Check {
   std::vector<PendingMode>& pending_;
   std::vector<std::string> includes_;  // the file's quoted #includes, read when first needed
   const FileValues& values_;
+  mutable ValueOrigins origins_;  // what each argument settles to, found once
   const Severity severity_;
   std::set<size_t> reported_;
 };

@@ -2,9 +2,11 @@
 #include "inspect/source/value_origins.h"
 
 #include <algorithm>
+#include <array>
 
 #include "inspect/source/buffer_contents.h"
 #include "inspect/source/cross_file.h"
+#include "inspect/source/value_tokens.h"
 
 namespace mdbc::source {
 namespace {
@@ -13,6 +15,12 @@ namespace {
 // may call one function from a hundred thousand places.
 constexpr size_t max_callers = 16;
 constexpr size_t max_returns = 8;
+// settled() follows origins this deep and visits this many expressions per question.
+constexpr int max_settle_depth = 8;
+constexpr size_t max_settle_steps = 64;
+// A container's methods that change nothing (its iterators, its size, a search).
+constexpr std::array<std::string_view, 12> container_queries{"begin", "end",  "cbegin", "cend",  "rbegin", "rend",
+                                                              "size",  "empty", "length", "find", "count",  "contains"};
 
 bool stores_value(const Binding& b) {
   return !b.value.empty() && (b.form == BindingForm::declaration || b.form == BindingForm::assignment ||
@@ -33,8 +41,8 @@ bool declares(const Binding* b) {
 ValueOrigins::ValueOrigins(const SourceFile& file) : file_(file), toks_(file.tokens), values_(file.values()) {}
 ValueOrigins::~ValueOrigins() = default;
 
-void ValueOrigins::add(std::vector<Origin>& out, TokenRange range, int function) const {
-  if (out.size() < max_origins && !range.empty()) out.push_back({range, function});
+void ValueOrigins::add(std::vector<Origin>& out, TokenRange range, int function, const Call* call) const {
+  if (out.size() < max_origins && !range.empty()) out.push_back({range, function, call});
 }
 
 const std::vector<Origin>& ValueOrigins::of_name(size_t at, int function) {
@@ -54,9 +62,10 @@ const std::vector<Origin>& ValueOrigins::of_name(size_t at, int function) {
     if (b->form == BindingForm::parameter && b->function == function && function >= 0) {
       const auto index = parameter_position(values_, file_.syntax.functions()[static_cast<size_t>(function)], name);
       if (index)
-        for (const Origin& o : arguments(function, *index)) add(out, o.range, o.function);
+        for (const Origin& o : arguments(function, *index)) add(out, o.range, o.function, o.call);
     }
-    file_scope = file_scope || (b->function < 0 && b->form == BindingForm::declaration && !b->is_const);
+    // Not a constant (a `const char *p;` the file assigns points to constant characters).
+    file_scope = file_scope || (b->function < 0 && b->form == BindingForm::declaration && (!b->is_const || b->value.empty()));
   }
   if (file_scope)
     for (const Origin& o : global_stores(name)) add(out, o.range, o.function);
@@ -201,6 +210,130 @@ const std::vector<Origin>& ValueOrigins::member_stores(std::string_view cls, std
         if (toks_[entry.name].text == name) add(out, {entry.open + 1, entry.close}, g);
   }
   return out;
+}
+
+Value ValueOrigins::settled(TokenRange r, int function) {
+  const uint64_t key = (static_cast<uint64_t>(r.begin) << 32) | static_cast<uint32_t>(r.end);
+  if (const auto it = settled_.find(key); it != settled_.end()) return it->second;
+  size_t steps = 0;
+  Value v = settle(r, function, 0, steps);
+  settled_.emplace(key, v);
+  return v;
+}
+
+Value ValueOrigins::settle(TokenRange r, int function, int depth, size_t& steps) {
+  Value v = values_.resolve(r, function);
+  const TokenRange s = values_.strip(r);
+  const bool name = s.size() == 1 && toks_[s.begin].kind == TokenKind::identifier;
+  // A name the function does not bind resolves to itself: a header's constant, or a member of
+  // the method's class that the walk below finds stores of.
+  const bool itself = name && v.is(Value::Kind::symbol) && v.text == toks_[s.begin].text;
+  if (!(v.is(Value::Kind::unknown) || itself) || depth >= max_settle_depth || ++steps > max_settle_steps) return v;
+  // The object the expression reads: a name, a part of one (s.field, arr[2], v.back(), *p), or a
+  // call of a function of the file (its returns).
+  size_t base = object_read_from(values_, s);
+  const bool part = base < toks_.size();
+  if (!part) {
+    const Call* call = s.empty() ? nullptr : values_.call_at(s.begin);
+    if (!name && !(call != nullptr && call->close + 1 == s.end)) return v;
+    base = s.begin;
+  }
+  const auto& origins = of_name(base, function);
+  if (origins.empty()) return v;
+  if (origins.size() >= max_origins) return Value{};  // perhaps not all of them
+  if (function >= 0) {
+    const std::string_view object = toks_[base].text;
+    if (writes(function, object).changed) return Value{};
+    // An object read or filled through its parts may also change where the file does not say.
+    const auto& stores = stores_into(values_, function, object);
+    const bool filled = std::any_of(stores.begin(), stores.end(), [](const Store& st) { return st.through_member; });
+    if ((part || filled) && left_open(function, object)) return Value{};
+  }
+  const Binding* hiding = hiding_store(base, function);
+  std::optional<Value> agreed;
+  for (const Origin& o : origins) {
+    // Hidden: what the function stored before, the file-scope initialiser, the callers' arguments.
+    if (hiding != nullptr && (o.call != nullptr || o.function < 0 ||
+                              (o.function == function && o.range.begin < hiding->value.begin)))
+      continue;
+    Value ov = settle(o.range, o.function, depth + 1, steps);
+    if (ov.is(Value::Kind::unknown) || (agreed && !agreed->same_as(ov))) return Value{};
+    if (!agreed) agreed = std::move(ov);
+  }
+  return agreed.value_or(Value{});
+}
+
+const ValueOrigins::Writes& ValueOrigins::writes(int function, std::string_view name) {
+  const auto [it, fresh] = writes_.try_emplace({function, name});
+  if (fresh)
+    for (const Binding* b : values_.visible(name, function)) {
+      if (b->function != function || b->form == BindingForm::parameter) continue;
+      it->second.stores.push_back(b);
+      it->second.changed = it->second.changed || b->form == BindingForm::compound;
+    }
+  return it->second;
+}
+
+bool ValueOrigins::left_open(int function, std::string_view name) {
+  using value_tokens::is_opener;
+  const auto [known, fresh] = left_open_.try_emplace({function, name}, false);
+  if (!fresh) return known->second;
+  const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(function)];
+  const auto named = values_.occurrences(name);
+  const auto& stores = stores_into(values_, function, name);
+  for (auto at = std::upper_bound(named.begin(), named.end(), f.body_open); at != named.end() && *at < f.body_close;
+       ++at) {
+    const size_t k = *at;
+    const Token& before = toks_[k - 1];
+    if (before.is(".") || before.is("->") || before.is("::")) continue;  // another object's member
+    // Its address or a part's taken (load(&o), read(&o.peer)), or a part stepped (++o.n).
+    bool open = before.is("&") || before.is("++") || before.is("--");
+    size_t e = k + 1;
+    for (size_t steps = 0; e + 1 < f.body_close && steps < value_tokens::max_walk; ++steps) {
+      if (toks_[e].is("[") && file_.syntax.match(e) < f.body_close) e = file_.syntax.match(e) + 1;
+      else if ((toks_[e].is(".") || toks_[e].is("->")) && toks_[e + 1].kind == TokenKind::identifier) e += 2;
+      else break;
+    }
+    const bool through_part = e > k + 1;
+    if (through_part && toks_[e].is("(") && (toks_[e - 2].is(".") || toks_[e - 2].is("->"))) {
+      // A method called on it: an element read (v.back()) or a store the walk follows
+      // (v.push_back(x)), or else a change it does not see (o.load()).
+      const size_t close = file_.syntax.match(e);
+      const bool read = object_read_from(values_, {k, close + 1}) == k || value_tokens::in(container_queries, toks_[e - 1].text);
+      const bool store = std::any_of(stores.begin(), stores.end(), [&](const Store& st) { return st.value.end == close; });
+      open = open || !(read || store);
+    } else if (through_part) {  // o.n++, o.n += 2
+      const Token& op = toks_[e];
+      open = open || op.is("++") || op.is("--") ||
+             (op.kind == TokenKind::punct && op.text.size() >= 2 && op.text.back() == '=' && !op.is("==") &&
+              !op.is("!=") && !op.is("<=") && !op.is(">="));
+    }
+    if (open) return known->second = true;
+  }
+  return false;
+}
+
+const Binding* ValueOrigins::hiding_store(size_t use, int function) {
+  using value_tokens::is_opener;
+  if (function < 0) return nullptr;
+  const auto& stores = writes(function, toks_[use].text).stores;
+  // The last store before the use, and none after it (a loop could bring a later one back).
+  const auto after = std::upper_bound(stores.begin(), stores.end(), use,
+                                      [](size_t k, const Binding* b) { return k < b->name; });
+  if (after == stores.begin() || after != stores.end()) return nullptr;
+  const Binding* last = *(after - 1);
+  if (last->value.empty() || (last->form != BindingForm::declaration && last->form != BindingForm::assignment))
+    return nullptr;
+  // A statement of its own (not the body of an unbraced if, else or loop), in a block that holds
+  // the use: no brace closes between them.
+  const size_t begin = values_.statement(last->name).begin;
+  if (begin == 0 || !(toks_[begin - 1].is(";") || toks_[begin - 1].is("{") || toks_[begin - 1].is("}")))
+    return nullptr;
+  for (size_t k = last->value.end, steps = 0; k < use; ++k) {
+    if (++steps > value_tokens::max_walk || toks_[k].is("}")) return nullptr;
+    if (is_opener(toks_[k]) && file_.syntax.match(k) < use) k = file_.syntax.match(k);
+  }
+  return last;
 }
 
 const std::vector<Call>& ValueOrigins::members() {

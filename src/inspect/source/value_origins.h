@@ -49,9 +49,20 @@ class ValueOrigins {
   // have a hundred thousand; in a macro; with too few arguments), so that a rule asking what
   // every caller passes is never answered by some.
   const std::vector<Origin>& parameter_arguments(int fn, std::string_view parameter);
+  // The one value an expression used in `function` holds on every path the file shows, for a
+  // rule that asks which constant reaches a call (CRYPTO-1's key sizes, CRYPTO-3's modes): what
+  // FileValues::resolve says, else the value every origin of the object it reads settles to, all
+  // agreeing. Of the function's own stores, the last before the use in a block holding it hides
+  // the ones before it (`int mode = -1; mode = SSL_VERIFY_NONE;`) when none follows the use.
+  // Unknown past a bounded walk. Found once per expression.
+  Value settled(TokenRange r, int function);
 
  private:
-  void add(std::vector<Origin>& out, TokenRange range, int function) const;
+  struct Writes {
+    std::vector<const Binding*> stores;  // the function's own, in token order
+    bool changed = false;                // also changed from what it held (+=, ++)
+  };
+  void add(std::vector<Origin>& out, TokenRange range, int function, const Call* call = nullptr) const;
   // A file-scope variable's assignments in the functions that do not declare their own of that name.
   const std::vector<Origin>& global_stores(std::string_view name);
   // The arguments every call of function `fn` in the file passes at `index`.
@@ -64,6 +75,15 @@ class ValueOrigins {
   // What the methods and constructors of `cls` store in its member `name`.
   const std::vector<Origin>& member_stores(std::string_view cls, std::string_view name);
   const std::vector<Call>& members();
+  Value settle(TokenRange r, int function, int depth, size_t& steps);
+  // The binding of the name at token `use` in `function` that hides the function's stores of it
+  // before that binding (see settled()), or nullptr.
+  const Binding* hiding_store(size_t use, int function);
+  const Writes& writes(int function, std::string_view name);
+  // Whether `function` hands the object `name` holds to code that may change it unseen: its
+  // address or a part's taken, a method called on it other than a container's store or element
+  // read, a part stepped or changed in place (o.n++, o.n += 2). Found once per function and name.
+  bool left_open(int function, std::string_view name);
 
   const SourceFile& file_;
   std::span<const Token> toks_;
@@ -80,6 +100,9 @@ class ValueOrigins {
   std::map<std::pair<std::string_view, std::string_view>, std::vector<Origin>> member_stores_;
   std::unordered_map<std::string_view, std::vector<int>> methods_;  // by class, made on first need
   bool methods_found_ = false;
+  std::unordered_map<uint64_t, Value> settled_;  // by the expression's first and last token
+  std::map<std::pair<int, std::string_view>, Writes> writes_;  // by function and name
+  std::map<std::pair<int, std::string_view>, bool> left_open_;  // by function and name
 };
 
 }  // namespace mdbc::source

@@ -9,9 +9,10 @@
 
 namespace mdbc::source::weak_crypto {
 
+// The value an argument holds on every path the file shows (value_origins.h).
 Value Check::arg_value(const Call& c, int n) {
   if (n < 0 || static_cast<size_t>(n) >= c.args.size()) return {};
-  return values().resolve({c.args[static_cast<size_t>(n)].first, c.args[static_cast<size_t>(n)].second}, c.function);
+  return origins_.settled({c.args[static_cast<size_t>(n)].first, c.args[static_cast<size_t>(n)].second}, c.function);
 }
 
 std::vector<std::string_view> Check::arg_symbols(const Call& c, int n) {

@@ -14,6 +14,7 @@
 #include "inspect/source/crypto_apis.h"
 #include "inspect/source/header_macros.h"
 #include "inspect/source/source_values.h"
+#include "inspect/source/value_origins.h"
 
 namespace mdbc::source::weak_crypto {
 
@@ -141,7 +142,7 @@ std::string short_key_message(std::string_view api, int64_t bits, std::string_vi
 class Check {
  public:
   Check(const SourceFile& file, std::vector<Finding>& out, std::vector<PendingKeySize>& pending)
-      : file_(file), toks_(file.tokens), out_(out), pending_(pending), sites_(file),
+      : file_(file), toks_(file.tokens), out_(out), pending_(pending), sites_(file), origins_(file),
         severity_(element_severity(file.ctx, "CRYPTO-1")) {}
 
   void run() {
@@ -224,6 +225,7 @@ class Check {
   std::vector<PendingKeySize>& pending_;
   std::vector<std::string> includes_;  // the file's quoted #includes, read when first needed
   const CallSites sites_;
+  ValueOrigins origins_;  // what each argument settles to (arg_value), found once
   const Severity severity_;
   std::set<std::tuple<int64_t, std::string, std::string>> seen_;
   std::map<std::string_view, MacroUse> macros_;

@@ -328,6 +328,26 @@ unsigned int key_word(int i) { return release_keys[i]; }
      R"~(static unsigned int forced_release_keys[] = { 0x82, 0x83, 0x84, 0x86, 0x88, 0x89, 0xb3, 0xf7, 0xf9, -1U };
 unsigned int key_code(int i) { return forced_release_keys[i]; }
 )~"},
+    // A Wi-Fi association names its key management suite by a 4-byte selector (OUI and type):
+    // the selector of the PSK suite is public, not the PSK.
+    {"a pre-shared key, against the selector of the PSK key-management suite",
+     R"~(#define RADIO_WPA_PSK "c0ffee-Pump-7781"
+const char *radio_psk(void) { return RADIO_WPA_PSK; }
+)~",
+     R"~(#define AKM_SUITE_PSK "\x00\x0f\xac\x02"
+#define KEY_MGMT_SEL_PSK "\x00\x50\xf2\x02"
+int is_psk(const char *suite) { return suite[3] == AKM_SUITE_PSK[3] || suite[3] == KEY_MGMT_SEL_PSK[3]; }
+)~"},
+    // A sensor's one-time-programmable memory is read after a command that switches it to OTP
+    // mode: the command's bytes are public, not a one-time password.
+    {"a one-time password, against the command that switches a chip to its OTP memory",
+     R"~(static const unsigned char service_otp[] = { 0x4f, 0x91, 0x2c, 0xe7, 0x0b, 0x66 };
+unsigned char otp_byte(int i) { return service_otp[i]; }
+)~",
+     R"~(static const unsigned char sensor_read_mode_otp[] = { 0xc7, 0xf7, 0xe0, 0x2e, 0x00 };
+static const unsigned char nvm_bank_otp[] = { 0x10, 0x20, 0x00, 0x08 };
+unsigned char cmd_byte(int i) { return sensor_read_mode_otp[i] ^ nvm_bank_otp[i % 4]; }
+)~"},
 };
 
 TEST(SecretNamePrecisionPairs, LoggedLookAlikes) { expect_pairs("LOG-3", logged); }
