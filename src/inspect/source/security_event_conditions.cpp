@@ -126,6 +126,16 @@ bool ordered(std::span<const Token> tokens, size_t name, size_t close) {
   return false;
 }
 
+// `return -EOPNOTSUPP;` after `if (!ops->auth)`: an errno saying the operation is not supported
+// answers that a driver or platform lacks it, and refuses no one.
+bool says_unsupported(std::span<const Token> value) {
+  constexpr size_t most_value_tokens = 6;  // -ENOTSUPP, ERR_PTR(-EOPNOTSUPP)
+  if (value.size() > most_value_tokens) return false;
+  return std::any_of(value.begin(), value.end(), [](const Token& t) {
+    return t.is_ident("EOPNOTSUPP") || t.is_ident("ENOTSUPP") || t.is_ident("ENOTSUP") || t.is_ident("ENOSYS");
+  });
+}
+
 }  // namespace
 
 size_t failure_exit(std::span<const Token> tokens, size_t begin, size_t end, ExitContext context,
@@ -150,6 +160,7 @@ size_t failure_exit(std::span<const Token> tokens, size_t begin, size_t end, Exi
   for (size_t k = begin; k < end; ++k) {
     if (tokens[k].is_ident("return")) {
       const auto [value, names_failure_in_value] = value_after(k);
+      if (says_unsupported(value)) continue;
       if (is_failure_value(value, names_failure_in_value && returns_failure_named(value, judged))) return k;
       const bool null = value.size() == 1 && (value[0].is_ident("NULL") || value[0].is_ident("nullptr"));
       const bool bare = value.empty() && context.failed_branch;
@@ -165,7 +176,7 @@ size_t failure_exit(std::span<const Token> tokens, size_t begin, size_t end, Exi
     if (terminates && k + 1 < end && tokens[k + 1].is("(") && (k == begin || !tokens[k - 1].is("."))) return k;
     if (tokens[k].is("=")) {
       const auto [value, names_failure_in_value] = value_after(k);
-      failure_set = failure_set || is_failure_value(value, names_failure_in_value);
+      failure_set = failure_set || (is_failure_value(value, names_failure_in_value) && !says_unsupported(value));
     }
     if (tokens[k].is_ident("goto") && failure_set) return k;
   }

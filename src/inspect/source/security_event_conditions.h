@@ -119,8 +119,8 @@ struct ExitContext {
 };
 
 // Where a branch gives up with a failure: `return FAILURE;`, `return NULL;`, `throw …;`,
-// exit()/abort(), or `goto out;` after setting a failure (`rc = -EBADMSG; goto out;`). The
-// token that gives up, or `end`.
+// exit()/abort(), or `goto out;` after setting a failure (`rc = -EBADMSG; goto out;`); not an
+// errno saying the operation is unsupported (-EOPNOTSUPP). The token that gives up, or `end`.
 size_t failure_exit(std::span<const Token> tokens, size_t begin, size_t end, ExitContext context,
                     Judged& judged);
 

@@ -112,9 +112,13 @@ constexpr std::string_view user_account_parts[] = {"account", "accounts", "passw
 // account's or a check's word.
 // Whether words[i], "key" or "keys", is a lookup key: a word before it makes it a map's, a hash's
 // or a keyboard's (flow_rule_match_key, set_rss_key, check_key_pressed).
+// So do an audio jack's or headset's button key, a poll table's wait key and a display's colour key
+// (alc_enable_headset_jack_key, wait_key_set, set_color_key).
 bool is_lookup_key(const std::vector<std::string>& words, size_t i) {
-  return std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i),
-                     [](const std::string& b) { return qualifies_key_as_other(b); });
+  constexpr std::string_view device_keys[] = {"jack", "headset", "poll", "wait", "color", "colour", "chroma"};
+  return std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i), [&](const std::string& b) {
+    return qualifies_key_as_other(b) || std::find(std::begin(device_keys), std::end(device_keys), b) != std::end(device_keys);
+  });
 }
 
 // Whether a name's "pin" is an I/O pin: another of its words is a hardware one (gpio_pin_ok, pin_id),

@@ -3,9 +3,10 @@
 // about, a marker compared with a constant, a key compared with an all-zero key, a comparison that
 // ranks through the variable holding it, a pre-shared key tested beside a mode compared, a user's
 // flash region locked, a codec's and a display link's pins, an authentication's type or id looked
-// up, an ECC key blob checked as it is installed, and a rejection logged through the subsystem's
-// macro over a format-taking log function. Each bad twin is a real unlogged rejection or change,
-// each good twin its look-alike.
+// up, an ECC key blob checked as it is installed, a headset's or a poll table's key, a driver's
+// missing operation answered -EOPNOTSUPP, and a rejection logged through the subsystem's macro over
+// a format-taking log function. Each bad twin is a real unlogged rejection or change, each good
+// twin its look-alike.
 #include <gtest/gtest.h>
 
 #include "inspect/source/rule_pairs.h"
@@ -167,6 +168,30 @@ const std::vector<RulePair> sample15_pairs = {
      "  if (ep11_check_ecc_key_with_hdr(debug_info, 3, key, keylen, 1))\n"
      "    return -EINVAL;\n"
      "  return 0;\n"
+     "}\n"},
+    {"an authentication refused, against a driver without an authentication operation",
+     "int cfg80211_authenticate(struct rdev *rdev, struct auth_request *req) {\n"
+     "  if (!rdev_check_auth(rdev, req))\n"
+     "    return -EACCES;\n"
+     "  return 0;\n"
+     "}\n",
+     "int cfg80211_authenticate(struct rdev *rdev, struct auth_request *req) {\n"
+     "  if (!rdev->ops->auth || !rdev->ops->assoc)\n"
+     "    return -EOPNOTSUPP;\n"
+     "  return rdev->ops->auth(rdev, req);\n"
+     "}\n"},
+    {"a device key changed, against a headset's button key and a poll table's key set",
+     "static u8 device_key[16];\n"
+     "void set_device_key(const u8 *key) {\n"
+     "  memcpy(device_key, key, sizeof(device_key));\n"
+     "}\n",
+     "void alc_enable_headset_jack_key(struct hda_codec *codec) {\n"
+     "  alc_write_coef_idx(codec, 0x48, 0xd011);\n"
+     "}\n"
+     "static inline void wait_key_set(poll_table *wait, unsigned long in, unsigned long bit) {\n"
+     "  wait->_key = POLLEX_SET;\n"
+     "  if (in & bit)\n"
+     "    wait->_key |= POLLIN_SET;\n"
      "}\n"},
 };
 
