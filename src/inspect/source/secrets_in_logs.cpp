@@ -666,9 +666,11 @@ class SecretsInLogs final : public SourceRule {
     return another;
   }
 
-  // Whether a `pin` is a hardware pin: its type names one (gpio_num_t, PinName, pin_t), the
-  // function passes it to a GPIO, LED, PWM or ADC call (gpio_set_level, digitalWrite, pinMode), or
-  // counts or indexes with it.
+  // Whether a `pin` is a hardware pin: its type names one (gpio_num_t, PinName, pin_t), or it is
+  // a member of a structure whose type names hardware (pins[i].pin of a struct snd_soc_jack_pin:
+  // the pin's name), the function passes it to a GPIO, LED, PWM or ADC call (gpio_set_level, digitalWrite,
+  // pinMode) or looks an audio widget up by it (dapm_find_widget(dapm, pin, …): an ASoC pin is a
+  // widget's name), or counts or indexes with it.
   static bool hardware_pin(const SourceFile& file, size_t k) {
     const auto& tokens = file.tokens;
     const FileValues& values = file.values();
@@ -677,8 +679,9 @@ class SecretsInLogs final : public SourceRule {
       return std::find(words.begin(), words.end(), w) != words.end();
     };
     const auto hardware = [&](std::string_view identifier) {
-      static constexpr std::array<std::string_view, 11> words{"gpio", "digital", "analog", "pwm",    "adc",    "dac",
-                                                              "led",  "irq",     "pinctrl", "pinmux", "pinconf"};
+      static constexpr std::array<std::string_view, 14> words{"gpio",    "digital", "analog",  "pwm",   "adc",
+                                                              "dac",     "led",     "irq",     "pinctrl", "pinmux",
+                                                              "pinconf", "dapm",    "widget",  "jack"};
       const auto w = identifier_words(identifier);
       return (has(w, "pin") && has(w, "mode")) ||
              std::any_of(words.begin(), words.end(), [&](std::string_view x) { return has(w, x); });
@@ -687,12 +690,28 @@ class SecretsInLogs final : public SourceRule {
     const auto pin_type = [&](std::string_view type) {
       return hardware(type) || (has(identifier_words(type), "pin") && type != tokens[k].text);
     };
-    for (const Binding* b : values.visible(tokens[k].text, fn)) {
-      if (b->form != BindingForm::declaration && b->form != BindingForm::parameter) continue;
-      size_t type = b->name;
-      while (type > 0 && (tokens[type - 1].is("*") || tokens[type - 1].is("&") || tokens[type - 1].is_ident("const")))
-        --type;
-      if (type > 0 && tokens[type - 1].kind == TokenKind::identifier && pin_type(tokens[type - 1].text)) return true;
+    const auto declared = [&](std::string_view name, auto&& type_says) {
+      for (const Binding* b : values.visible(name, fn)) {
+        if (b->form != BindingForm::declaration && b->form != BindingForm::parameter) continue;
+        size_t type = b->name;
+        while (type > 0 && (tokens[type - 1].is("*") || tokens[type - 1].is("&") || tokens[type - 1].is_ident("const")))
+          --type;
+        if (type > 0 && tokens[type - 1].kind == TokenKind::identifier && type_says(tokens[type - 1].text)) return true;
+      }
+      return false;
+    };
+    if (declared(tokens[k].text, pin_type)) return true;
+    // The owner of a member (`jack_pin->pin`, `pins[i].pin`), back over one subscript.
+    if (k >= 2 && (tokens[k - 1].is(".") || tokens[k - 1].is("->"))) {
+      size_t owner = k - 2;
+      if (tokens[owner].is("]")) {
+        constexpr size_t most_subscript_tokens = 16;
+        size_t open = owner;
+        while (open > 0 && owner - open < most_subscript_tokens && !tokens[open].is("[")) --open;
+        owner = tokens[open].is("[") && open > 0 ? open - 1 : owner;
+      }
+      // Only a hardware word: a struct named for a PIN (struct user_pin) may hold the code.
+      if (tokens[owner].kind == TokenKind::identifier && declared(tokens[owner].text, hardware)) return true;
     }
     if (fn < 0) return false;
     const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(fn)];

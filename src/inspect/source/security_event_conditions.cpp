@@ -2,7 +2,9 @@
 #include "inspect/source/security_event_conditions.h"
 
 #include <algorithm>
+#include <array>
 
+#include "inspect/source/credential_names.h"
 #include "inspect/source/log_facility.h"
 
 namespace mdbc::source::security_events {
@@ -106,10 +108,11 @@ bool of_constants(std::span<const Token> tokens, size_t name, size_t close) {
   return false;
 }
 
+bool relation(const Token& t) { return t.is("<") || t.is(">") || t.is("<=") || t.is(">="); }
+
 // a comparison that sorts or ranks, as versions are, decides no match: its result related with
 // < or >, or told from 1 or -1 (`vli_cmp(res, private_key, n) != 1`, a key's range checked).
 bool ordered(std::span<const Token> tokens, size_t name, size_t close) {
-  const auto relation = [](const Token& t) { return t.is("<") || t.is(">") || t.is("<=") || t.is(">="); };
   if (name > 0 && relation(tokens[name - 1])) return true;
   int depth = 0;
   for (size_t k = name + 1; k < close; ++k) {
@@ -121,6 +124,16 @@ bool ordered(std::span<const Token> tokens, size_t name, size_t close) {
     return equality && value < close && tokens[value].is("1");
   }
   return false;
+}
+
+// `return -EOPNOTSUPP;` after `if (!ops->auth)`: an errno saying the operation is not supported
+// answers that a driver or platform lacks it, and refuses no one.
+bool says_unsupported(std::span<const Token> value) {
+  constexpr size_t most_value_tokens = 6;  // -ENOTSUPP, ERR_PTR(-EOPNOTSUPP)
+  if (value.size() > most_value_tokens) return false;
+  return std::any_of(value.begin(), value.end(), [](const Token& t) {
+    return t.is_ident("EOPNOTSUPP") || t.is_ident("ENOTSUPP") || t.is_ident("ENOTSUP") || t.is_ident("ENOSYS");
+  });
 }
 
 }  // namespace
@@ -147,6 +160,7 @@ size_t failure_exit(std::span<const Token> tokens, size_t begin, size_t end, Exi
   for (size_t k = begin; k < end; ++k) {
     if (tokens[k].is_ident("return")) {
       const auto [value, names_failure_in_value] = value_after(k);
+      if (says_unsupported(value)) continue;
       if (is_failure_value(value, names_failure_in_value && returns_failure_named(value, judged))) return k;
       const bool null = value.size() == 1 && (value[0].is_ident("NULL") || value[0].is_ident("nullptr"));
       const bool bare = value.empty() && context.failed_branch;
@@ -162,7 +176,7 @@ size_t failure_exit(std::span<const Token> tokens, size_t begin, size_t end, Exi
     if (terminates && k + 1 < end && tokens[k + 1].is("(") && (k == begin || !tokens[k - 1].is("."))) return k;
     if (tokens[k].is("=")) {
       const auto [value, names_failure_in_value] = value_after(k);
-      failure_set = failure_set || is_failure_value(value, names_failure_in_value);
+      failure_set = failure_set || (is_failure_value(value, names_failure_in_value) && !says_unsupported(value));
     }
     if (tokens[k].is_ident("goto") && failure_set) return k;
   }
@@ -184,7 +198,12 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
       continue;
     }
     const size_t source = assigned_from.of(c);
+    // `pin != servicePin_`, `digest != expected_digest` in C++: an operand of an equality (judged below).
+    const bool compared = judged.values_compare &&
+                          ((k + 1 < close && (tokens[k + 1].is("==") || tokens[k + 1].is("!="))) ||
+                           (k > begin && (tokens[k - 1].is("==") || tokens[k - 1].is("!="))));
     decides = judged.decides_as_value(c, may_decide_as_value) ||
+              (compared && (names_secret(c.text) || names_signed_value(c.text))) ||
               (source != AssignedCallees::none && judged.decides_as_call(tokens[source], may_decide_as_call));
   }
   if (!decides) return cond;
@@ -268,7 +287,8 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
           compared_with_constant = compared_with_constant ||
                                    (compared_until == argument_begin + 1 &&
                                     (only.kind == TokenKind::string ||
-                                     (only.kind == TokenKind::identifier && names_constant(only.text))));
+                                     (only.kind == TokenKind::identifier &&
+                                      (names_constant(only.text) || names_empty_value(only.text)))));
           ++argument;
           argument_begin = compared_until + 1;
         }
@@ -278,6 +298,8 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
     else if (verifies || (call_depth == 0 && judged.holds_outcome(c)))
       cond.verification = true;
     else if (assigned && judged.comparison(tokens[source], is_comparison)) {
+      // `ret = memcmp(iv, last_pn, n); if (ret <= 0)`: a result related by order ranks, as ordered() says.
+      if ((k > begin && relation(tokens[k - 1])) || (k + 1 < close && relation(tokens[k + 1]))) continue;
       // `int same = memcmp(pin, stored_pin, 4); if (same != 0)`: the comparison's operands decide.
       cond.comparison = true;
       secret_operand = secret_operand || names_security_operand(tokens, source, end, judged);
@@ -286,11 +308,13 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
     // operand is an address.
     else if (tokens[k + 1].is(".") || tokens[k + 1].is("->") || k >= compared_until) continue;
     // A key that is no cryptographic one (mpa->key) compared with a constant is a marker; a bare
-    // key compared as a string, a dictionary's: binary keys are compared with memcmp.
-    else if (judged.security_noun(c, has_security_noun) &&
+    // key compared as a string, a dictionary's: binary keys are compared with memcmp. A value
+    // computed to check data (a signature, a tag) compared with a constant is a marker too, and a
+    // buffer named empty (null_key) is the constant an unset value is compared with.
+    else if (judged.security_noun(c, has_security_noun) && !names_empty_value(c.text) &&
              !(!judged.returned_object(c, returns_security_object) &&
                (compared_with_constant || ((c.text == "key" || c.text == "Key" || c.text == "KEY") && dictionary_key()))) &&
-             !(compared_with_constant && names_signature(c.text)))
+             !(compared_with_constant && names_check_value(c.text)))
       secret_operand = true;
     else if (judged.mac(c, is_mac_operand)) mac_operand = true;
   }
@@ -300,11 +324,39 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
       address = tokens[k].kind == TokenKind::identifier && judged.address(tokens[k], has_address_word);
     secret_operand = !address;
   }
-  // `secret.type != TYPE_ECDH`: the base of a member access is not what is compared.
-  if (equality_operator && !cond.verification)
-    for (size_t k = begin; k < close && !credential_operand; ++k)
-      credential_operand = tokens[k].kind == TokenKind::identifier && judged.credential(tokens[k], names_a_secret) &&
-                           !(k + 1 < close && (tokens[k + 1].is(".") || tokens[k + 1].is("->")));
+  // The operands of each == and != : a secret compared (`password != expected_password`,
+  // `code != totp_now(secret)`); two PINs or two signatures compared (`pin != servicePin_`,
+  // `digest != manifest.digest()`, in C++). Not a name beside them (`sme->psk && mode != MODE_SAE`),
+  // nor the base of a member access (`secret.type != TYPE_ECDH`). An operand runs to the nearest
+  // && , || , ?, comparison or unmatched parenthesis, and is looked at for its first few dozen tokens.
+  if (equality_operator && !cond.verification) {
+    constexpr size_t most_operand_tokens = 48;
+    const auto operand = [&](size_t at, int step) {
+      bool secret = false, pin_like = false, signed_value = false;
+      int depth = 0;
+      for (size_t n = 0, k = at; n < most_operand_tokens && k >= begin && k < close; ++n, k += step) {
+        const Token& t = tokens[k];
+        if (t.is("(") || t.is("[")) depth += step;
+        if (t.is(")") || t.is("]")) depth -= step;
+        if (depth < 0) break;
+        if (depth == 0 && (t.is("&&") || t.is("||") || t.is(",") || t.is("?") || t.is(":") || t.is("==") ||
+                           t.is("!=")))
+          break;
+        if (t.kind != TokenKind::identifier || (k + 1 < close && (tokens[k + 1].is(".") || tokens[k + 1].is("->"))))
+          continue;
+        secret = secret || judged.credential(t, names_a_secret);
+        pin_like = pin_like || (!names_constant(t.text) && names_secret(t.text));
+        signed_value = signed_value || names_signed_value(t.text);
+        if (k == 0) break;
+      }
+      return std::array<bool, 3>{secret, pin_like, signed_value};
+    };
+    for (size_t k = begin + 1; k + 1 < close && !credential_operand; ++k) {
+      if ((!tokens[k].is("==") && !tokens[k].is("!=")) || null(tokens[k - 1]) || null(tokens[k + 1])) continue;
+      const auto left = operand(k - 1, -1), right = operand(k + 1, 1);
+      credential_operand = left[0] || right[0] || (judged.values_compare && ((left[1] && right[1]) || (left[2] && right[2])));
+    }
+  }
   cond.by_comparison = !cond.verification && cond.comparison && secret_operand;
   cond.verification = cond.verification || cond.by_comparison || (equality_operator && credential_operand) ||
                       refuses_locked(tokens, begin, close, authenticating, judged);

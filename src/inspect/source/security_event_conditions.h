@@ -95,6 +95,9 @@ struct Judged {
       authentication, denial, key_rejection, credential, decides_as_call, decides_as_value, returned_object;
   AssignedCallees assigned_from;  // of the function being walked
   ObjectNames objects;            // of the function being walked
+  // Whether the file is C++, where == compares strings and arrays by value: `pin != servicePin_`
+  // compares two PINs, where in C two pins so compared are numbers (`req.pin != rsp.pin`, a GPIO's).
+  bool values_compare = false;
 
   // Whether the variable named by `t` holds an outcome (sig_ok, authenticated), not an object
   // tested for existence (`if (!auth)` with auth->agent used).
@@ -116,8 +119,8 @@ struct ExitContext {
 };
 
 // Where a branch gives up with a failure: `return FAILURE;`, `return NULL;`, `throw …;`,
-// exit()/abort(), or `goto out;` after setting a failure (`rc = -EBADMSG; goto out;`). The
-// token that gives up, or `end`.
+// exit()/abort(), or `goto out;` after setting a failure (`rc = -EBADMSG; goto out;`); not an
+// errno saying the operation is unsupported (-EOPNOTSUPP). The token that gives up, or `end`.
 size_t failure_exit(std::span<const Token> tokens, size_t begin, size_t end, ExitContext context,
                     Judged& judged);
 

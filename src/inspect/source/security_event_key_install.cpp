@@ -30,14 +30,16 @@ constexpr std::string_view credential_owners[] = {
 // a limit on keys, which is policy (min_encrypt_key_size_set).
 constexpr std::string_view managing_words[] = {"rotate", "revoke", "enroll", "provision", "min",
                                                "max",    "minimum", "maximum"};
-// A cipher's algorithm, mode or direction, or a radio's cipher suite, in the function's name:
-// aes_set_key, gcm_aes_nx_set_key, aria_set_decrypt_key, lbs_set_wep_keys.
+// A cipher's algorithm, mode or direction, a radio's cipher suite, or a public-key algorithm, in the
+// function's name: aes_set_key, gcm_aes_nx_set_key, aria_set_decrypt_key, lbs_set_wep_keys,
+// ecc_is_key_valid (a private key's range checked as it is installed).
 constexpr std::string_view cipher_words[] = {
     "aes",      "des",     "des3",   "tdes",   "ede",     "camellia", "aria",    "sm4",     "chacha",  "chacha20",
     "xchacha",  "salsa20", "blowfish", "twofish", "serpent", "cast5",  "cast6",   "gcm",     "ccm",     "cbc",
     "ctr",      "ecb",     "xts",    "essiv",  "ofb",     "cfb",      "xcbc",    "cmac",    "gmac",    "hmac",
     "ghash",    "poly1305", "cipher", "crypto", "crypt",  "encrypt",  "decrypt", "encrypted", "decrypted", "enc",
-    "dec",      "wep",     "tkip",   "ccmp",   "gcmp",    "tfm",      "skcipher", "aead"};
+    "dec",      "wep",     "tkip",   "ccmp",   "gcmp",    "tfm",      "skcipher", "aead",    "ecc",     "ecdh",
+    "ecdsa",    "rsa"};
 // A parameter that is the key itself, its length or type, or its slot in a key table: in_key and
 // key_len, struct ieee80211_key_conf *key, u8 key_index, keyidx, int idx.
 constexpr std::string_view key_parameter_words[] = {"key",    "keys",     "keyidx",  "keyix", "keyid",

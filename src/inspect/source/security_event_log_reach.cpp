@@ -20,6 +20,10 @@ bool records_security_event(NameMemo& memo, const Token& callee, const Config& c
   return memo(callee, [&](std::string_view n) { return records_security_events(n, config); });
 }
 
+bool returns_value_of(std::span<const Token> tokens, const Call& call) {
+  return call.name > 0 && tokens[call.name - 1].is_ident("return") && !names_a_logger(tokens[call.name].text);
+}
+
 bool collect_calls(const SourceFile& file, size_t begin, size_t end, Judged& judged, std::vector<NameHash>& calls) {
   const bool declared_api = !file.ctx.config.log_functions.empty();
   const size_t first = calls.size();
@@ -28,8 +32,8 @@ bool collect_calls(const SourceFile& file, size_t begin, size_t end, Judged& jud
   auto call = std::lower_bound(all.begin(), all.end(), begin, [](const Call& c, size_t at) { return c.name < at; });
   for (; call != all.end() && call->name < end; ++call) {
     const Token& name = file.tokens[call->name];
-    if (records_security_event(judged.log, name, file.ctx.config) ||
-        (!declared_api && writes_diagnostics(file.tokens, *call))) {
+    if (!returns_value_of(file.tokens, *call) && (records_security_event(judged.log, name, file.ctx.config) ||
+                                                  (!declared_api && writes_diagnostics(file.tokens, *call)))) {
       calls.resize(first);
       return true;
     }
@@ -70,7 +74,8 @@ bool names_string_function(NameHash name) {
 
 }  // namespace
 
-std::vector<NameHash> logging_macros(std::span<const FunctionTable* const> macro_tables) {
+std::vector<NameHash> logging_macros(std::span<const FunctionTable* const> macro_tables,
+                                     const std::vector<NameHash>& log_wrappers) {
   constexpr int most_macro_depth = 8;
   // Each definition, by its macro's name: a name defined in several places (kleave is a debug
   // trace in one subsystem and a printk in another) logs only where every definition does.
@@ -83,7 +88,9 @@ std::vector<NameHash> logging_macros(std::span<const FunctionTable* const> macro
     if (table->logs_directly[i] != 0) return true;
     const auto first = table->calls.begin() + (i == 0 ? 0 : table->calls_end[i - 1]);
     const auto last = table->calls.begin() + table->calls_end[i];
-    return std::any_of(first, last, [&](NameHash callee) { return logging.count(callee) != 0; });
+    return std::any_of(first, last, [&](NameHash callee) {
+      return logging.count(callee) != 0 || std::binary_search(log_wrappers.begin(), log_wrappers.end(), callee);
+    });
   };
   // Each pass adds the macros that log directly or call one found before: at most
   // most_macro_depth macros deep.

@@ -33,6 +33,9 @@ NameHash name_hash_at(const SourceFile& file, const Token& t);
 struct FunctionTable {
   std::vector<NameHash> names;
   std::vector<uint8_t> logs_directly;
+  // Whether the function takes a format and its arguments (variadic, or given a va_list) and is not
+  // named as debug output: a log wrapper once it reaches the log (logging_macros). Empty for macros.
+  std::vector<uint8_t> takes_format;
   std::vector<uint32_t> calls_end;  // function i calls calls[calls_end[i - 1] (0 for i = 0), calls_end[i])
   std::vector<NameHash> calls;      // per function sorted, each once
 };
@@ -41,6 +44,10 @@ struct FunctionTable {
 // in `memo`: by the name alone, and so remembered across files, unless the project declares its
 // log functions.
 bool records_security_event(NameMemo& memo, const Token& callee, const Config& config);
+
+// `return BT_GATT_ERR(BT_ATT_ERR_AUTHORIZATION);`: a call whose value is returned is an expression
+// (an error code a level-named macro composes), not a log statement, unless its name says log.
+bool returns_value_of(std::span<const Token> tokens, const Call& call);
 
 // Whether a call named in [begin, end) writes to the log; if none does, the name hashes of those
 // calls, each once, into `calls` (to resolve tree-wide whether one reaches the log). Nested
@@ -55,13 +62,16 @@ bool collect_calls(const SourceFile& file, size_t begin, size_t end, Judged& jud
 // The function-like macros of the tree that are log facilities: a macro whose body calls a log
 // (#define LOG_FAIL(...) syslog(LOG_ERR, __VA_ARGS__)), or calls another such macro (#define
 // wil_err_fw(wil, fmt, ...) wil_err(wil, fmt, ##__VA_ARGS__)), up to most_macro_depth macros
-// deep. Not through functions: a kernel macro wraps a primitive (test_bit, get_user) whose
+// deep. Through a function only when it is a log wrapper, one that takes a format and reaches the
+// log (`log_wrappers`, sorted: #define errorf(fc, fmt, ...) __logfc(…) over void logfc(…, const
+// char *fmt, ...) that calls printk): a kernel macro wraps a primitive (test_bit, get_user) whose
 // instrumentation can report to the log, and such a macro does not log the caller's event. By name
 // hash, sorted. `macro_tables`: each file's macros, laid out as its functions are.
 // They log where a branch calls them, as a log function does; they do not make the function that
 // calls them reach the log for its callers (LogReach): WARN_ON is such a macro, and a function
 // with an assertion somewhere does not log its callers' rejections.
-std::vector<NameHash> logging_macros(std::span<const FunctionTable* const> macro_tables);
+std::vector<NameHash> logging_macros(std::span<const FunctionTable* const> macro_tables,
+                                     const std::vector<NameHash>& log_wrappers);
 
 class LogReach {
  public:

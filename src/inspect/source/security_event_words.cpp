@@ -95,7 +95,7 @@ constexpr std::string_view attribute_words[] = {
     "algo",  "alg",    "algorithm", "type",  "types",    "format",  "fmt",     "version", "ver",
     "count", "cnt",    "num",    "bits",     "mask",     "flags",   "mode",    "en",     "enable",
     "enabled", "state", "status", "feature", "features", "setting", "settings", "param", "params",
-    "addr",  "address", "id"};
+    "addr",  "address", "id",     "info"};
 // Words of a user account that may follow "user" (user_password, user_is_valid): any other word
 // makes "user" mean something else (user_data a callback's context, check_user_mbz user space).
 constexpr std::string_view user_account_parts[] = {"account", "accounts", "password", "passwd", "pin", "name",
@@ -112,24 +112,38 @@ constexpr std::string_view user_account_parts[] = {"account", "accounts", "passw
 // account's or a check's word.
 // Whether words[i], "key" or "keys", is a lookup key: a word before it makes it a map's, a hash's
 // or a keyboard's (flow_rule_match_key, set_rss_key, check_key_pressed).
+// So do an audio jack's or headset's button key, a poll table's wait key and a display's colour key
+// (alc_enable_headset_jack_key, wait_key_set, set_color_key).
 bool is_lookup_key(const std::vector<std::string>& words, size_t i) {
-  return std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i),
-                     [](const std::string& b) { return qualifies_key_as_other(b); });
+  constexpr std::string_view device_keys[] = {"jack", "headset", "poll", "wait", "color", "colour", "chroma"};
+  return std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i), [&](const std::string& b) {
+    return qualifies_key_as_other(b) || std::find(std::begin(device_keys), std::end(device_keys), b) != std::end(device_keys);
+  });
 }
 
-// Whether a name's "pin" is an I/O pin: another of its words is a hardware one (gpio_pin_ok, pin_id).
+// Whether a name's "pin" is an I/O pin: another of its words is a hardware one (gpio_pin_ok, pin_id),
+// or names the audio or display hardware whose pins drivers set (snd_hda_codec_set_pin_target,
+// dal_ddc_service_set_ddc_pin).
 bool is_hardware_pin(const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(), [](const std::string& o) { return names_hardware_pin(o); });
+  constexpr std::string_view chip_words[] = {"codec", "hda", "dapm", "ddc", "pinctrl", "pinmux"};
+  return std::any_of(words.begin(), words.end(), [&](const std::string& o) {
+    return names_hardware_pin(o) || std::find(std::begin(chip_words), std::end(chip_words), o) != std::end(chip_words);
+  });
 }
 
-bool names_security_object(const std::vector<std::string>& words, bool qualified_key) {
+bool names_security_object(const std::vector<std::string>& words, bool qualified_key, size_t from = 0) {
   const auto in = [](std::span<const std::string_view> set, const std::string& w) {
     return std::find(set.begin(), set.end(), w) != set.end();
   };
-  for (size_t i = 0; i < words.size(); ++i) {
+  for (size_t i = from; i < words.size(); ++i) {
     const std::string& w = words[i];
     if (std::find(std::begin(security_nouns), std::end(security_nouns), w) == std::end(security_nouns)) continue;
     if (w == "mac" && has_word(words, address_words)) continue;
+    // A message authentication code has no parts: a word after "mac" that is no check and no other
+    // security noun names a part of a MAC block or address (mac_en, check_mac_tt, mac_addr2_valid).
+    if (w == "mac" && i + 1 < words.size() && !in(check_words, words[i + 1]) && !in(verify_words, words[i + 1]) &&
+        !in(security_nouns, words[i + 1]))
+      continue;
     if (w == "pin" && is_hardware_pin(words)) continue;
     if (w == "token" && has_word(words, parser_words)) continue;
     if (i + 1 < words.size() && in(attribute_words, words[i + 1]) && !(w == "user" && words[i + 1] == "id")) continue;
@@ -161,7 +175,8 @@ bool names_security_object(const std::vector<std::string>& words, bool qualified
 // or one whose policy follows (set_security_level); elsewhere it qualifies another thing, which is
 // what changes (security_ftr_set, acl_tcam_vgroup_prio_update, usb_role_switch_set_drvdata).
 SecuritySetting names_security_setting(const std::vector<std::string>& words) {
-  constexpr std::string_view settings[] = {"password", "passwd", "credential", "credentials", "cert",
+  constexpr std::string_view settings[] = {"password", "passwd", "passkey", "passcode", "passphrase",
+                                           "credential", "credentials", "cert",
                                            "certificate", "security", "acl", "allowlist", "whitelist", "factory",
                                            "role", "permission", "permissions", "secret", "trust"};
   // Authentication itself (disable_authentication, set_auth_mode); before a verb, "auth" names the
@@ -343,7 +358,9 @@ bool is_verification(std::string_view name) {
   if (has_word(words, capability)) return false;
   const bool checks = has_word(words, check_words);
   // nvmet_auth_send_data_len: a length, size or count of an authentication's data is no outcome.
-  constexpr std::string_view measures[] = {"len", "length", "size", "sz", "offset", "off", "count", "cnt"};
+  // nvme_auth_dhgroup_id: nor is its id, name or type, which names a thing rather than deciding.
+  constexpr std::string_view measures[] = {"len", "length", "size", "sz", "offset", "off", "count", "cnt",
+                                           "id", "name", "type"};
   const bool measure = std::find(std::begin(measures), std::end(measures), words.back()) != std::end(measures);
   if (has_word(words, auth_words) && (checks || !has_word(words, managing)) && !measure) return true;
   // verify_skcipher_des_key, xts_verify_key, ep11_check_aes_key: a cipher's key checked as it is
@@ -352,7 +369,11 @@ bool is_verification(std::string_view name) {
   const auto key = std::find_if(words.begin(), words.end(), [](const std::string& w) { return w == "key" || w == "keys"; });
   if (key != words.end() && std::any_of(words.begin(), key, [](const std::string& w) { return names_cipher(w); }))
     return false;
-  return names_verify_of_security_object(words) || (checks && names_security_object(words, true));
+  // rtw89_mac_check_mac_en, rtw_fw_dump_check_size: the words after the check say what it checks.
+  size_t checked = 0;
+  for (size_t i = 0; i + 1 < words.size(); ++i)
+    if (std::find(std::begin(check_words), std::end(check_words), words[i]) != std::end(check_words)) checked = i + 1;
+  return names_verify_of_security_object(words) || (checks && names_security_object(words, true, checked));
 }
 
 bool names_authentication(std::string_view name) { return word_classes(name) & auth_word; }
@@ -362,8 +383,34 @@ bool compares_keys(std::string_view name) {
   return any_word(name, [](std::string_view w) { return w == "key" || w == "keys" || (w.starts_with("key") && w.ends_with("cmp")); });
 }
 
-bool names_signature(std::string_view name) {
-  return any_word(name, [](std::string_view w) { return w == "sig" || w == "signature" || w == "signatures"; });
+// A value computed to check data (a signature, MAC, tag, hash, digest, CRC): one compared with a
+// constant is a format's marker or an unset value, where a real one is compared with its computed twin.
+bool names_check_value(std::string_view name) {
+  return any_word(name, [](std::string_view w) {
+    return w == "sig" || w == "signature" || w == "signatures" || w == "tag" || w == "mac" || w == "hmac" ||
+           w == "hash" || w == "digest" || w == "crc" || w == "checksum";
+  });
+}
+
+// A signature, digest or HMAC by name, its last word (expected_digest, manifestDigest; not
+// digest_size): compared with another such value (`digest != expected_digest`) in C++, where an
+// array or string compares by value. A bare hash or tag is as often a table's.
+bool names_signed_value(std::string_view name) {
+  if (names_constant(name)) return false;
+  bool last_signed = false;  // whether the word last seen is one
+  any_word(name, [&](std::string_view w) {
+    last_signed = w == "sig" || w == "signature" || w == "digest" || w == "hmac";
+    return false;
+  });
+  return last_signed;
+}
+
+// A buffer or value named as empty (null_key, zero_mac, empty_hash): what is compared with it is
+// tested for being unset, not verified.
+bool names_empty_value(std::string_view name) {
+  return any_word(name, [](std::string_view w) {
+    return w == "null" || w == "zero" || w == "zeros" || w == "zeroes" || w == "empty" || w == "blank";
+  });
 }
 
 // A name that says a key or credential was refused: -EKEYREJECTED, -EKEYREVOKED, -EKEYEXPIRED,
@@ -522,17 +569,23 @@ bool names_account_lock(const std::vector<std::string>& words) {
   const auto in = [](std::span<const std::string_view> set, const std::string& w) {
     return std::find(set.begin(), set.end(), w) != set.end();
   };
+  // The account word must be the thing locked, not qualify another (mtd_lock_user_prot_reg locks a
+  // flash region of the user's): the last word, or before a lock verb or another account word.
+  const auto account_at = [&](size_t i) {
+    return in(account_words, words[i]) &&
+           (i + 1 == words.size() || in(lock_verbs, words[i + 1]) || in(account_words, words[i + 1]));
+  };
   for (size_t i = 0; i < words.size(); ++i)
-    if (in(lock_verbs, words[i]) && ((i > 0 && in(account_words, words[i - 1])) ||
-                                     (i + 1 < words.size() && in(account_words, words[i + 1]))))
+    if (in(lock_verbs, words[i]) && ((i > 0 && account_at(i - 1)) || (i + 1 < words.size() && account_at(i + 1))))
       return true;
   return false;
 }
 
-// A name that says failure: FAILED, ERR_AUTH, -EACCES, and errno-style codes (EAUTH, EBADMSG,
-// BOOT_EBADIMAGE, BLE_HS_EAUTHEN).
+// A name that says failure: FAILED, ERR_AUTH, -EACCES, errno-style codes (EAUTH, EBADMSG,
+// BOOT_EBADIMAGE, BLE_HS_EAUTHEN), and wolfSSL's error codes, constants ending in _E (SIG_VERIFY_E).
 bool names_failure(std::string_view name) {
-  return word_classes(name) & (failure_word | failure_code);
+  return (word_classes(name) & (failure_word | failure_code)) ||
+         (name.size() > 2 && name.ends_with("_E") && names_constant(name));
 }
 
 // `value` is a failure: false, a negative number or code, or an expression naming a failure

@@ -68,6 +68,7 @@ class SecurityEventsLogged final : public SourceRule {
     const auto& config = file.ctx.config;
     FileFacts out;
     Judged judged(file.names);
+    judged.values_compare = file.language == Language::cpp || file.language == Language::objective_cpp;
     NameMemo logs(file.names), diagnostic_writer(file.names);
     // Calls by enclosing function, from the syntax pass; and the calls of each #define body, which
     // make the macro a log facility when one logs (logging_macros).
@@ -97,7 +98,8 @@ class SecurityEventsLogged final : public SourceRule {
         continue;
       // In a macro, printk(KERN_DEBUG …) is debug output (kleave, a subsystem's debug trace).
       const bool debug_level = !c.macro.empty() && !c.args.empty() && tokens[c.args[0].first].is_ident("KERN_DEBUG");
-      const bool logs_here = !debug_level && (records_security_event(logs, tokens[c.name], config) ||
+      const bool logs_here = !debug_level && !returns_value_of(tokens, c) &&
+                             (records_security_event(logs, tokens[c.name], config) ||
                                               (diagnostics_count && diagnostic_writer(tokens[c.name], may_write_diagnostics) &&
                                                writes_diagnostics(tokens, c)));
       const auto fn = static_cast<uint32_t>(c.macro.empty() ? static_cast<size_t>(c.function) : macros.names.size() - 1);
@@ -113,7 +115,13 @@ class SecurityEventsLogged final : public SourceRule {
     edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
     FunctionTable& table = out.functions;
     table.names.reserve(function_count);
-    for (const auto& f : syntax.functions()) table.names.push_back(name_hash_at(file, tokens[f.name]));
+    table.takes_format.reserve(function_count);
+    for (const auto& f : syntax.functions()) {
+      table.names.push_back(name_hash_at(file, tokens[f.name]));
+      bool va_list = false;
+      for (size_t k = f.name + 1; k < f.body_open && !va_list; ++k) va_list = tokens[k].is_ident("va_list");
+      table.takes_format.push_back((f.variadic || va_list) && !names_debug_output(tokens[f.name].text));
+    }
     table.calls.reserve(edges.size());
     table.calls_end.reserve(function_count);
     for (size_t i = 0, e = 0; i < function_count; ++i) {
@@ -166,7 +174,13 @@ class SecurityEventsLogged final : public SourceRule {
       macro_tables.push_back(&std::any_cast<const FileFacts&>(f.facts).macros);
     }
     const LogReach log_reach(tables, ctx.config.log_functions);
-    const std::vector<NameHash> log_macros = logging_macros(macro_tables);
+    std::vector<NameHash> log_wrappers;
+    for (const FunctionTable* table : tables)
+      for (size_t i = 0; i < table->names.size(); ++i)
+        if (table->takes_format[i] && log_reach.reaches(table->names[i])) log_wrappers.push_back(table->names[i]);
+    std::sort(log_wrappers.begin(), log_wrappers.end());
+    log_wrappers.erase(std::unique(log_wrappers.begin(), log_wrappers.end()), log_wrappers.end());
+    const std::vector<NameHash> log_macros = logging_macros(macro_tables, log_wrappers);
     const auto reaches = [&](NameHash name) {
       return log_reach.reaches(name) || std::binary_search(log_macros.begin(), log_macros.end(), name);
     };
@@ -284,8 +298,8 @@ class SecurityEventsLogged final : public SourceRule {
   }
 
   // The rejection given up at tokens[at], in the branch [branch.first, branch.second) of a
-  // condition [condition.first, condition.second).
-  static Site rejection(const SourceFile& file, size_t at, std::pair<size_t, size_t> branch,
+  // condition [condition.first, condition.second), in a function whose body ends at `end`.
+  static Site rejection(const SourceFile& file, size_t at, size_t end, std::pair<size_t, size_t> branch,
                         std::pair<size_t, size_t> condition, std::string_view fn_name,
                         const std::vector<std::string>& tested,
                         Judged& judged) {
@@ -302,12 +316,32 @@ class SecurityEventsLogged final : public SourceRule {
               has_word(tokens[c].text, {"image", "firmware", "fw", "signature", "sig", "digest", "hash", "ota", "dfu"});
     s.what = image ? "firmware image rejection" : "authentication rejection";
     s.logs_directly = collect_calls(file, branch.first, branch.second, judged, s.calls);
+    if (!s.logs_directly && tokens[at].is_ident("goto") && at + 1 < end)
+      s.logs_directly = cleanup_logs(file, tokens[at + 1], at + 2, end, judged);
     // A tested function that reaches the log itself (verify_and_log) reports the rejection too.
     for (const auto& name : tested) {
       s.logs_directly = s.logs_directly || records_security_events(name, file.ctx.config);
       s.calls.push_back(name_hash(name));
     }
     return s;
+  }
+
+  // `err = -EBADMSG; goto fail;` … `fail: LOG_ERR("image rejected"); return err;`: whether the
+  // cleanup block a rejection jumps to, from its label after [from, end) to the next return, calls
+  // a log itself. Only a log it calls: the unlocks and frees of a cleanup may reach a log from
+  // anywhere in a tree, for other events.
+  static bool cleanup_logs(const SourceFile& file, const Token& label, size_t from, size_t end, Judged& judged) {
+    const auto& tokens = file.tokens;
+    for (size_t k = from; k + 1 < end; ++k) {
+      if (tokens[k].kind != TokenKind::identifier || tokens[k].text != label.text || !tokens[k + 1].is(":") ||
+          !(tokens[k - 1].is(";") || tokens[k - 1].is("}") || tokens[k - 1].is("{")))
+        continue;
+      size_t ret = k + 2;
+      while (ret < end && !tokens[ret].is_ident("return")) ++ret;
+      std::vector<NameHash> calls;
+      return collect_calls(file, k + 2, ret, judged, calls);
+    }
+    return false;
   }
 
   // `return verify_pin(pin) == 0 ? open_session() : -EACCES;`: a verification decided in a
@@ -357,7 +391,7 @@ class SecurityEventsLogged final : public SourceRule {
     const bool then_fails = fails(question + 1, colon), else_fails = fails(colon + 1, semicolon);
     if (then_fails == else_fails) return;
     const auto [b, e] = then_fails ? std::pair{question + 1, colon} : std::pair{colon + 1, semicolon};
-    out.rejections.push_back(rejection(file, b, {b, e}, {ret + 1, question}, fn_name, cond.tested, judged));
+    out.rejections.push_back(rejection(file, b, end, {b, e}, {ret + 1, question}, fn_name, cond.tested, judged));
   }
 
   // `switch (verify_image(img)) { case IMG_OK: break; default: return -EBADMSG; }`: a switch on a
@@ -391,7 +425,7 @@ class SecurityEventsLogged final : public SourceRule {
       const size_t b = labels[c].second, e = c + 1 < labels.size() ? labels[c + 1].first : body_close;
       if (b >= e) continue;
       if (const size_t k = failure_exit(tokens, b, e, ExitContext{false, zero_is_failure()}, judged); k < e)
-        out.rejections.push_back(rejection(file, k, {b, e}, {at + 2, cond_close}, fn_name, cond.tested, judged));
+        out.rejections.push_back(rejection(file, k, end, {b, e}, {at + 2, cond_close}, fn_name, cond.tested, judged));
     }
     return body_close - cond_close;
   }
@@ -540,7 +574,7 @@ class SecurityEventsLogged final : public SourceRule {
         if (b >= end || (chain && !denies(b, e))) continue;
         const ExitContext context{b == then_begin && then_fails, zero_is_failure()};
         if (const size_t k = failure_exit(tokens, b, e, context, judged); k < e)
-          out.rejections.push_back(rejection(file, k, {b, e}, {i + 2, cond_close}, fn_name, tested, judged));
+          out.rejections.push_back(rejection(file, k, end, {b, e}, {i + 2, cond_close}, fn_name, tested, judged));
       }
     }
     drop_repeated_exits(out.rejections, first_rejection);

@@ -1,6 +1,7 @@
 // LOG-3 precision: what a log call writes is the value of its arguments, not every name in them.
 // A comparison or the condition of ?: logs whether something held; a constant in capitals is a
-// number the same on every device; a `pin` that is counted or used as an index is a pin's number.
+// number the same on every device; a `pin` that is counted or used as an index is a pin's number,
+// and one an audio driver looks a widget up by, or a member of a jack's pin structure, a pin's name.
 #include <gtest/gtest.h>
 
 #include "inspect/source/rule_pairs.h"
@@ -60,6 +61,44 @@ void setup(struct pins *p)
     for (int pin = 0; pin < 4; pin++)
         if (configure(p->event[pin]))
             fprintf(stderr, "failed to configure pin%d\n", pin);
+}
+)~"},
+    {"a PIN a function is given, against an audio pin's name looked up as a widget",
+     R"~(int sim_unlock(struct modem *m, const char *pin)
+{
+    if (modem_send_pin(m, pin) != 0) {
+        dev_err(m->dev, "SIM refused pin %s\n", pin);
+        return -EACCES;
+    }
+    return 0;
+}
+)~",
+     R"~(int snd_soc_dapm_ignore_suspend(struct snd_soc_dapm_context *dapm, const char *pin)
+{
+    struct snd_soc_dapm_widget *w = dapm_find_widget(dapm, pin, false);
+    if (!w) {
+        dev_err(dapm->dev, "ASoC: unknown pin %s\n", pin);
+        return -EINVAL;
+    }
+    return 0;
+}
+)~"},
+    {"a PIN held in a SIM's structure, against a jack pin's name held in the jack's",
+     R"~(struct sim_card { const char *pin; int retries; };
+int sim_check(const struct sim_card *cards, int i)
+{
+    if (cards[i].retries == 0)
+        dev_err(modem_dev, "card %d locked, pin %s\n", i, cards[i].pin);
+    return 0;
+}
+)~",
+     R"~(struct snd_soc_jack_pin { const char *pin; int mask; };
+int snd_soc_jack_add_pins(struct snd_soc_jack *jack, int count, struct snd_soc_jack_pin *pins)
+{
+    for (int i = 0; i < count; i++)
+        if (!pins[i].mask)
+            dev_err(jack->card->dev, "ASoC: No mask for pin %d (%s)\n", i, pins[i].pin);
+    return 0;
 }
 )~"},
 };
