@@ -308,20 +308,11 @@ std::optional<ExternalParameter> external_value(const SourceFile& file, int func
 
 namespace {
 
-// Whether the parameter named at token `name` of a definition's list is declared a pointer to
-// characters (char *, const wchar_t *, TCHAR *, LPSTR is left out).
+// Whether a token of a declaration's type names a character type (char, wchar_t, TCHAR; LPSTR
+// is left out).
 bool names_character_type(const Token& w) {
   return w.kind == TokenKind::identifier &&
          (w.text.find("char") != std::string_view::npos || w.text.find("CHAR") != std::string_view::npos);
-}
-
-bool character_pointer(std::span<const Token> t, size_t name) {
-  bool pointer = false, character = false;
-  for (size_t k = name; k > 0 && !t[k - 1].is("(") && !t[k - 1].is(","); --k) {
-    pointer = pointer || t[k - 1].is("*");
-    character = character || names_character_type(t[k - 1]);
-  }
-  return pointer && character;
 }
 
 std::vector<ForwardedParameter> find_forwarded_parameters(const SourceFile& file) {
@@ -341,19 +332,47 @@ std::vector<ForwardedParameter> find_forwarded_parameters(const SourceFile& file
     }
     return std::binary_search(defined.begin(), defined.end(), name);
   };
+  // Per name: the function (plus one) whose parameter list was read and names it, and the one
+  // whose list declares it a pointer to characters: a '*' and a character type before it since the
+  // list's last '(' or ',', judged at the name's first place in the list. Calls come in token
+  // order, so each function's list is read once; most functions declare no such pointer.
+  std::vector<uint32_t> listed_in(file.names.size(), 0), character_pointer_in(file.names.size(), 0);
+  int listed = -1;
+  bool any_character_pointer = false;
   size_t judged = 0;
   for (const Call& c : file.syntax.calls()) {
     if (c.function < 0 || !c.macro.empty() || !c.qualifier.empty()) continue;
-    const FunctionDef& f = functions[static_cast<size_t>(c.function)];
-    const size_t open = f.name + 1, close = file.syntax.match(open);
-    if (close >= t.size() || close <= open) continue;
+    const auto mark = static_cast<uint32_t>(c.function) + 1;
+    if (c.function != listed) {
+      listed = c.function;
+      any_character_pointer = false;
+      const FunctionDef& f = functions[static_cast<size_t>(c.function)];
+      const size_t open = f.name + 1, close = file.syntax.match(open);
+      if (close >= t.size() || close <= open) continue;
+      bool pointer = false, character = false;
+      for (size_t k = open + 1; k < close; ++k) {
+        const Token& w = t[k];
+        if (w.kind == TokenKind::identifier && w.name < listed_in.size()) {
+          if (listed_in[w.name] != mark) {
+            listed_in[w.name] = mark;
+            if (pointer && character) character_pointer_in[w.name] = mark;
+          }
+          any_character_pointer = any_character_pointer || character_pointer_in[w.name] == mark;
+        }
+        if (w.is("(") || w.is(",")) {
+          pointer = character = false;
+          continue;
+        }
+        pointer = pointer || w.is("*");
+        character = character || names_character_type(w);
+      }
+    }
+    if (!any_character_pointer) continue;
     for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
       const auto [begin, end] = c.args[a];
-      if (end != begin + 1 || t[begin].kind != TokenKind::identifier) continue;
-      // Named in the function's parameter list as a character pointer: the cheap test first.
-      size_t declared = open + 1;
-      while (declared < close && t[declared].text != t[begin].text) ++declared;
-      if (declared >= close || !character_pointer(t, declared)) continue;
+      if (end != begin + 1 || t[begin].kind != TokenKind::identifier || t[begin].name >= character_pointer_in.size() ||
+          character_pointer_in[t[begin].name] != mark)
+        continue;
       if (defines(t[c.name].text)) break;  // a function of this file: followed within it
       // Each judgement reads every binding of the parameter's name in the file: a file of
       // thousands of functions forwarding a parameter of one name would be quadratic. Past this

@@ -436,9 +436,19 @@ class FormatStrings final : public SourceRule {
       pending_facts.pending.push_back({std::move(f), std::move(names)});
     };
 
+    // The format function each callee name is, looked up once per name: a file calls the same
+    // few names again and again (a driver's thousand dev_err and printk calls).
+    std::vector<std::optional<const FormatFunction*>> library_function(file.names.size());
     for (const Call& c : file.syntax.calls()) {
       const std::string_view name = t[c.name].text;
-      const FormatFunction* f = format_function(name);
+      const FormatFunction* f = nullptr;
+      if (t[c.name].kind != TokenKind::identifier || t[c.name].name >= library_function.size()) {
+        f = format_function(name);
+      } else {
+        auto& known = library_function[t[c.name].name];
+        if (!known) known = format_function(name);
+        f = *known;
+      }
       Via via = Via::library;
       if (f == nullptr && !aliases.empty()) {
         const auto alias = aliases.find(name);

@@ -34,6 +34,12 @@ bool exposes_value(std::string_view method) {
   return std::find(methods.begin(), methods.end(), method) != methods.end();
 }
 
+// Functions whose result is a password just typed: printf("%s", getpass("PIN: ")).
+constexpr std::array<std::string_view, 3> password_readers{"getpass", "getpassphrase", "readpassphrase"};
+bool returns_password(std::string_view callee) {
+  return std::find(password_readers.begin(), password_readers.end(), callee) != password_readers.end();
+}
+
 class SecretAliases;
 // Whether the value at token k is a secret by its name (a `pin` that is a hardware pin is not).
 bool logged_secret(const SourceFile& file, size_t k, SecretAliases& aliases);
@@ -60,6 +66,15 @@ class SecretAliases {
         file_names_secret_ = judged(may_name_secret, file_.names, id);
     }
     return *file_names_secret_;
+  }
+
+  // Whether a value of the file may be a secret at all: some name says so, or a password reader is
+  // named. Most files that log name no secret, and their log calls need no look at their values.
+  bool file_may_log_secret() {
+    if (!may_log_secret_)
+      may_log_secret_ = file_names_secret() || std::any_of(password_readers.begin(), password_readers.end(),
+                                                           [&](std::string_view r) { return file_.names.contains(r); });
+    return *may_log_secret_;
   }
 
   // Whether the pin or pass at token k is a hardware pin or a pointer to a device's context,
@@ -108,6 +123,7 @@ class SecretAliases {
  private:
   const SourceFile& file_;
   std::optional<bool> file_names_secret_;
+  std::optional<bool> may_log_secret_;  // file_may_log_secret
   std::optional<SecretObjects> objects_;
   NameMemo secret_names_;
   std::unordered_map<uint64_t, bool> look_alikes_;  // look_alike_at, by name and function
@@ -174,6 +190,7 @@ class SecretsInLogs final : public SourceRule {
       if (!check_arguments(file, call.args, callee, aliases, out)) foreign.record_sinks(call, found.sinks);
     }
     if (!found.sinks.empty() || !found.secrets.empty()) facts = std::move(found);
+    if (!aliases.file_may_log_secret()) return;  // the loggers and streams below log no secret
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
       if (tokens[i].kind != TokenKind::identifier || file.syntax.dead(i)) continue;  // both forms start at a name
       // Cheap first: a stream is written with <<, a logger called with (.
@@ -217,11 +234,6 @@ class SecretsInLogs final : public SourceRule {
     if (!verb_parts.in(callee)) return false;
     const auto words = identifier_words(callee);
     return words.size() >= 2 && std::find(verbs.begin(), verbs.end(), words.front()) != verbs.end();
-  }
-
-  // Functions whose result is a password just typed: printf("%s", getpass("PIN: ")).
-  static bool returns_password(std::string_view callee) {
-    return callee == "getpass" || callee == "getpassphrase" || callee == "readpassphrase";
   }
 
   // Arduino's serial console: Serial.print(…), Serial1.println(…), SerialUSB.printf(…).
@@ -487,6 +499,7 @@ class SecretsInLogs final : public SourceRule {
   // the token of the secret-named value (for an alias, of the value it holds).
   static const Token* secret_value(const SourceFile& file, size_t begin, size_t end, SecretAliases& aliases,
                                    size_t& origin) {
+    if (!aliases.file_may_log_secret()) return nullptr;
     const auto& tokens = file.tokens;
     begin = past_condition(file, begin, end);
     for (size_t k = begin; k < end; ++k) {

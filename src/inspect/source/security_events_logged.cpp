@@ -134,9 +134,9 @@ class SecurityEventsLogged final : public SourceRule {
     for (size_t i = 0; i < function_count; ++i) {
       const auto& def = syntax.functions()[i];
       const std::string_view name = tokens[def.name].text;
-      find_rejections(file, def, name, judged, out);
-      if (lock_names) find_lockouts(file, def, name, judged, out);
-      const uint32_t classes = word_classes(name);
+      const uint32_t classes = word_classes(name);  // the name's words, split once for every question
+      find_rejections(file, def, name, classes, judged, out);
+      if (lock_names) find_lockouts(file, def, name, classes, judged, out);
       const bool account_lock = (classes & lock_verb) && (classes & account_word) && names_account_lock(identifier_words(name));
       bool change = account_lock;
       if (!change && (classes & change_verb)) {
@@ -154,8 +154,13 @@ class SecurityEventsLogged final : public SourceRule {
         s.function = std::string(name);
         s.what = "security configuration change";
         s.logs_directly = logs_directly[i] != 0;
-        for (const auto& c : syntax.calls())
-          if (c.function == static_cast<int>(i)) s.calls.push_back(name_hash_at(file, tokens[c.name]));
+        // Its calls, in token order from its name to its body's end: not every call of the file
+        // for every change.
+        const auto& calls = syntax.calls();
+        auto c = std::lower_bound(calls.begin(), calls.end(), def.name,
+                                  [](const Call& call, size_t at) { return call.name < at; });
+        for (; c != calls.end() && c->name < def.body_close; ++c)
+          if (c->function == static_cast<int>(i)) s.calls.push_back(name_hash_at(file, tokens[c->name]));
         s.evidence = file.evidence(name_token);
         out.config_changes.push_back(std::move(s));
       }
@@ -266,7 +271,8 @@ class SecurityEventsLogged final : public SourceRule {
   // An account lockout (`acct->locked = 1;`, `user.lockout = true;`) is a security event of its
   // own: the block that sets it must reach the log (or call a function that does), even when a
   // failed login was logged before it. In an authenticating function, or on an account's field.
-  static void find_lockouts(const SourceFile& file, const FunctionDef& def, std::string_view fn_name, Judged& judged, FileFacts& out) {
+  static void find_lockouts(const SourceFile& file, const FunctionDef& def, std::string_view fn_name,
+                            uint32_t fn_classes, Judged& judged, FileFacts& out) {
     const auto& tokens = file.tokens;
     const size_t end = std::min(def.body_close, tokens.size());
     for (size_t i = def.body_open + 1; i + 2 < end; ++i) {
@@ -278,7 +284,7 @@ class SecurityEventsLogged final : public SourceRule {
       if (!sets || i + 3 >= end || !tokens[i + 3].is(";")) continue;
       const bool owner_account = i >= 2 && (tokens[i - 1].is(".") || tokens[i - 1].is("->")) &&
                                  tokens[i - 2].kind == TokenKind::identifier && has_word(tokens[i - 2].text, account_words);
-      if (!owner_account && !(word_classes(fn_name) & (verify_word | auth_word))) continue;
+      if (!owner_account && !(fn_classes & (verify_word | auth_word))) continue;
       // The innermost block holding the assignment.
       size_t open = i, depth = 0;
       while (open > def.body_open) {
@@ -434,7 +440,7 @@ class SecurityEventsLogged final : public SourceRule {
   // a branch returns a failure; and every call whose result an if tests, with that if's branches.
 
   static void find_rejections(const SourceFile& file, const FunctionDef& def, std::string_view fn_name,
-                              Judged& judged, FileFacts& out) {
+                              uint32_t fn_classes, Judged& judged, FileFacts& out) {
     const auto& tokens = file.tokens;
     const auto& syntax = file.syntax;
     const size_t end = std::min(def.body_close, tokens.size());
@@ -442,7 +448,7 @@ class SecurityEventsLogged final : public SourceRule {
     assigned_from.clear();
     judged.objects.start(tokens, def.name, end);
     ReturnsOne zero_is_failure(tokens, def.body_open, end);
-    const bool authenticating = word_classes(fn_name) & (verify_word | auth_word);
+    const bool authenticating = fn_classes & (verify_word | auth_word);
     const bool verifying_function = authenticating || judged.verification(tokens[def.name], is_verification);
     const size_t first_rejection = out.rejections.size();
     // Where the statement through each token walked ends: every token on a walk to the ';' ends at
