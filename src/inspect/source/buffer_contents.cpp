@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <span>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "inspect/source/call_targets.h"
@@ -631,10 +633,38 @@ class Contents {
                                          toks_.begin() + static_cast<std::ptrdiff_t>(stripped.end),
                                          [](const Token& x) { return x.kind == TokenKind::string; }))
       return literal_value(argument, c.function);
-    const auto inner = Contents(values_, c.function, c.open, c.close, {}, level_ + 1, read_by_).of(argument);
-    if (!inner) return false;
-    texts_.insert(texts_.end(), inner->begin(), inner->end());
-    return true;
+    // Judged once per calling function and argument: a function calling this one 50,000 times
+    // with one buffer would otherwise be walked once per call. Each call of this function there is
+    // left out of the walk, as the call asked about is: what this function writes is judged in it.
+    std::string key;
+    for (size_t k = argument.begin; k < argument.end; ++k) key.append(toks_[k].text).push_back(' ');
+    const auto [judged, fresh] = caller_judgements_.try_emplace({c.function, std::move(key)}, false);
+    if (!fresh) return judged->second;
+    Contents inner(values_, c.function, c.open, c.close, {}, level_ + 1, read_by_);
+    inner.left_out_ = &calls_of_this_function_in(c.function);
+    const auto contents = inner.of(argument);
+    if (!contents) return false;
+    texts_.insert(texts_.end(), contents->begin(), contents->end());
+    return judged->second = true;
+  }
+
+  // The calls of the function asked about in `function`, in token order.
+  const std::vector<TokenRange>& calls_of_this_function_in(int function) {
+    auto [found, fresh] = own_calls_in_.try_emplace(function);
+    if (fresh)
+      for (const size_t i : values_.calls_in(function)) {
+        const Call& call = values_.syntax().calls()[i];
+        if (toks_[call.name].text == toks_[body_.name].text) found->second.push_back({call.open, call.close});
+      }
+    return found->second;
+  }
+
+  // Whether token k lies in one of the calls left out of the walk (left_out_).
+  bool left_out(size_t k) const {
+    if (left_out_ == nullptr) return false;
+    const auto after = std::upper_bound(left_out_->begin(), left_out_->end(), k,
+                                        [](size_t at, const TokenRange& r) { return at < r.begin; });
+    return after != left_out_->begin() && k < std::prev(after)->end;
   }
 
   // data = fill_source(data): a static function of this file that writes into its parameter only
@@ -718,7 +748,7 @@ class Contents {
     for (const size_t k : std::span<const size_t>(first, last)) {
       if (bound_.contains(k)) continue;
       if (skip_begin_ < k && k < skip_end_) continue;
-      if (other_field(k)) continue;
+      if (left_out(k) || other_field(k)) continue;
       if (std::any_of(helper_calls_.begin(), helper_calls_.end(), [&](const Call* c) { return c->open < k && k < c->close; }))
         continue;
       if (!use_ok(k)) return false;
@@ -788,6 +818,9 @@ class Contents {
   std::vector<std::string> texts_;
   std::vector<const Call*> helper_calls_;  // source helpers whose writes were judged in them
   std::string_view field_owner_, field_;   // the struct variable and the field read (see read_field)
+  const std::vector<TokenRange>* left_out_ = nullptr;  // calls whose arguments the walk leaves out
+  std::map<std::pair<int, std::string>, bool> caller_judgements_;  // see caller_passes
+  std::unordered_map<int, std::vector<TokenRange>> own_calls_in_;  // see calls_of_this_function_in
 };
 
 }  // namespace
