@@ -48,9 +48,8 @@ void report(void)
 )~";
 }
 
-// A base with a pure virtual `show`, a class printing its text, and one inheriting that method.
-std::string inherited_sink(const std::string& quiet_text) {
-  return R"~(#include <cstdio>
+// A base with a pure virtual `show` and a class printing its text.
+const std::string display_classes = R"~(#include <cstdio>
 #include <cstring>
 class Display
 {
@@ -67,7 +66,11 @@ public:
         printf(text);
     }
 };
-class QuietDisplay : public PlainDisplay
+)~";
+
+// The display classes, and one inheriting PlainDisplay's method.
+std::string inherited_sink(const std::string& quiet_text) {
+  return display_classes + R"~(class QuietDisplay : public PlainDisplay
 {
 };
 void refresh(void)
@@ -87,23 +90,7 @@ void refresh(void)
 
 // A display reached through a pointer the caller is given: its class is not known here.
 std::string unknown_receiver(const std::string& relayed) {
-  return R"~(#include <cstdio>
-#include <cstring>
-class Display
-{
-public:
-    virtual ~Display() {}
-    virtual void show(const char *text) = 0;
-};
-class PlainDisplay : public Display
-{
-public:
-    void show(const char *text) override
-    {
-        printf(text);
-    }
-};
-static void relay(Display *display, const char *text)
+  return display_classes + R"~(static void relay(Display *display, const char *text)
 {
     display->show(text);
 }
