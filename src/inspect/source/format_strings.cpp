@@ -805,7 +805,8 @@ class FormatStrings final : public SourceRule {
         }))
       return false;
     const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(c.function)];
-    if (f.name > 0 && file.tokens[f.name - 1].is("::")) return false;  // a member: called through objects
+    // A member, defined out of its class or in it: called through objects (buffer_contents follows those).
+    if ((f.name > 0 && file.tokens[f.name - 1].is("::")) || values.in_record(f.name)) return false;
     if (!declared_static(file.tokens, f.name) && is_header(file.input.path)) return false;
     auto cached = cache.find(c.function);
     if (cached == cache.end()) cached = cache.emplace(c.function, parameters(file, f)).first;

@@ -271,7 +271,8 @@ std::optional<size_t> FileValues::parameter_index(const Binding& parameter, int 
   if (depth > max_call_depth || parameter.function < 0) return std::nullopt;
   const auto toks = tokens();
   const FunctionDef& f = syntax_.functions()[static_cast<size_t>(parameter.function)];
-  if (f.name > 0 && toks[f.name - 1].is("::")) return std::nullopt;  // a member: called through objects
+  // A member, defined out of its class or in it: called through objects, so its callers are not known here.
+  if ((f.name > 0 && toks[f.name - 1].is("::")) || in_record(f.name)) return std::nullopt;
   // The top-level commas before it in the parameter list.
   size_t index = 0;
   for (size_t k = f.name + 2; k < parameter.name; ++k) {

@@ -104,7 +104,36 @@ void refresh(Display *display)
 )~";
 }
 
+// A class whose own method passes its `show` a literal, while `report` passes what `line` holds.
+std::string console(const std::string& line) {
+  return R"~(#include <cstdio>
+#include <cstdlib>
+class Console
+{
+public:
+    void show(const char *text)
+    {
+        printf(text);
+    }
+    void reset()
+    {
+        show("Ready\n");
+    }
+};
+void report(void)
+{
+    const char *line = )~" + line + R"~(;
+    if (line == NULL)
+        return;
+    Console c;
+    c.show(line);
+}
+)~";
+}
+
 const std::vector<RulePair> code2_method_pairs = {
+    {"an in-class method called with a literal inside its class and with the environment outside",
+     console("getenv(\"PUMP_STATUS\")"), console("\"Pump ready\\n\""), "src/console.cpp"},
     {"a method of one class given input, another class's method of that name a literal",
      two_sinks("line", "\"status\\n\""), two_sinks("\"Pump ready\\n\"", "line"), "src/status.cpp"},
     {"an inherited virtual method given input through the inheriting class", inherited_sink("line"),
