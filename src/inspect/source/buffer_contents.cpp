@@ -531,8 +531,7 @@ class Contents {
         }
         continue;
       }
-      const bool prototype = values_.function_at(k) < 0 && k + 1 < toks_.size() && toks_[k + 1].is("(");
-      if (!prototype) return false;
+      if (!declared_at(k)) return false;
     }
     return callers > 0;
   }
@@ -565,13 +564,10 @@ class Contents {
     MethodCalls& out = found->second;
     if (!fresh) return out;
     const auto occurrences = values_.occurrences(toks_[name].text);
-    const auto declaration = [&](size_t k) {
-      return values_.function_at(k) < 0 && k + 1 < toks_.size() && toks_[k + 1].is("(");
-    };
     std::unordered_set<std::string_view> declaring;
     size_t steps = 0;
     for (const size_t k : occurrences) {
-      if (!declaration(k)) continue;
+      if (!declared_at(k)) continue;
       const std::string_view owner = k >= 2 && toks_[k - 1].is("::") && toks_[k - 2].kind == TokenKind::identifier
                                          ? toks_[k - 2].text
                                          : record_holding(values_, k, steps);
@@ -586,7 +582,7 @@ class Contents {
         out.open.push_back(at);
         continue;
       }
-      if (declaration(k)) continue;
+      if (declared_at(k)) continue;
       const int function = values_.function_at(k);
       auto call = member_call(k, function);
       if (!call) {
@@ -600,6 +596,12 @@ class Contents {
       else out.open.push_back(at);
     }
     return out;
+  }
+
+  // Whether the function name at token k is that of a declaration or another definition (outside
+  // any function body, followed by its parameter list).
+  bool declared_at(size_t k) const {
+    return values_.function_at(k) < 0 && k + 1 < toks_.size() && toks_[k + 1].is("(");
   }
 
   // The call `o->method(…)` or `o.method(…)` whose method name is token k, through a plain name
