@@ -3,6 +3,8 @@
 // place in the struct the file defines) and the `opts.verify = …` assignments, all agreeing. The
 // variable must be used only through its fields: a variable whose address is taken, that is
 // passed, copied over or whose methods are called may be changed where the file does not say.
+// Through a parameter (`c->verify` in apply(ctx, &cfg)), the field of every caller's variable,
+// each passed whole at that call only (parameter_field, source_value_evaluation.cpp).
 #include <algorithm>
 
 #include "inspect/source/source_values.h"
@@ -131,8 +133,17 @@ const FileValues::MemberFacts& FileValues::member_facts(const Binding& variable)
     if (!facts.usable) break;
     if (k < from || k > to || k == variable.name) continue;
     if (k > 0 && (toks[k - 1].is(".") || toks[k - 1].is("->") || toks[k - 1].is("::"))) continue;  // another's member
+    // Passed whole (f(v), f(&v)): the function given it may change any field, unless it is the
+    // one a caller follows (parameter_field).
+    const size_t whole = k > 0 && toks[k - 1].is("&") ? k - 1 : k;
+    if (whole > 0 && (toks[whole - 1].is("(") || toks[whole - 1].is(",")) && k + 1 < toks.size() &&
+        (toks[k + 1].is(")") || toks[k + 1].is(","))) {
+      facts.passed.push_back(k);
+      continue;
+    }
     // Only through its fields, and no method called (it may change any field).
-    if (k + 2 >= toks.size() || !toks[k + 1].is(".") || toks[k + 2].kind != TokenKind::identifier ||
+    if (k + 2 >= toks.size() || !(toks[k + 1].is(".") || toks[k + 1].is("->")) ||
+        toks[k + 2].kind != TokenKind::identifier ||
         (k + 3 < toks.size() && toks[k + 3].is("("))) {
       facts.usable = false;
       break;
@@ -198,8 +209,14 @@ Value FileValues::resolve_member(size_t object, int function, int depth) const {
   const auto variables = visible(toks[object].text, function);
   if (variables.size() != 1) return Value{};
   const Binding& variable = *variables.front();
-  if (variable.form != BindingForm::declaration || variable.is_extern || variable.is_array) return Value{};
+  if (!member_facts(variable).passed.empty()) return Value{};
   const size_t field = toks[object + 2].name;
+  return variable.form == BindingForm::parameter ? parameter_field(variable, field, depth)
+                                                 : field_value(variable, field, depth);
+}
+
+Value FileValues::field_value(const Binding& variable, size_t field, int depth) const {
+  if (variable.form != BindingForm::declaration || variable.is_extern || variable.is_array) return Value{};
   const auto key = std::make_pair(variable.name, field);
   if (const auto known = member_values_.find(key); known != member_values_.end()) return known->second;
   Value& answer = member_values_[key];
@@ -209,6 +226,7 @@ Value FileValues::resolve_member(size_t object, int function, int depth) const {
   if (facts.listed) {
     if (const auto e = facts.elements.find(field); e != facts.elements.end()) {
       values.push_back(resolve_at(e->second, variable.function, depth + 1));
+      if (!still_bound(values.back(), variable.function, variable.name)) return answer;
     } else if (facts.unlisted_zero) {
       Value zero;
       zero.kind = Value::Kind::integer;
@@ -219,7 +237,12 @@ Value FileValues::resolve_member(size_t object, int function, int depth) const {
     }
   }
   if (const auto w = facts.writes.find(field); w != facts.writes.end())
-    for (size_t op : w->second) values.push_back(resolve_at(value_after(op, statements()), function_at(op), depth + 1));
+    for (size_t op : w->second) {
+      // A variable's value as it was at the store (not the one it was declared with when a
+      // call filled it since: getrandom(&seed, …); o.seed = seed;).
+      values.push_back(resolve_at(value_after(op, statements()), function_at(op), depth + 1));
+      if (!still_bound(values.back(), function_at(op), op)) return answer;
+    }
   if (values.empty()) return answer;
   for (const Value& v : values)
     if (v.is(Value::Kind::unknown) || !v.same_as(values.front())) return answer;

@@ -222,7 +222,7 @@ Value FileValues::resolve_at(TokenRange r, int function, int depth) const {
     if (index.is(Value::Kind::integer)) return resolve_element(first.text, index.integer, function, depth + 1);
     return v;
   }
-  if (r.size() == 3 && first.kind == TokenKind::identifier && toks[r.begin + 1].is(".") &&
+  if (r.size() == 3 && first.kind == TokenKind::identifier && (toks[r.begin + 1].is(".") || toks[r.begin + 1].is("->")) &&
       toks[r.begin + 2].kind == TokenKind::identifier)
     return resolve_member(r.begin, function, depth);
   int64_t n = 0;
@@ -314,6 +314,28 @@ Value FileValues::resolve_parameter(const Binding& parameter, int depth) const {
     Value cv = resolve_at(argument, caller.function, depth + 1);
     return still_bound(cv, caller.function, call_name) ? cv : Value{};
   });
+}
+
+Value FileValues::parameter_field(const Binding& parameter, size_t field, int depth) const {
+  const auto key = std::make_pair(parameter.name, field);
+  if (const auto known = member_values_.find(key); known != member_values_.end()) return known->second;
+  Value& answer = member_values_[key];  // unknown while the callers are asked: a cycle of calls stops here
+  const MemberFacts& facts = member_facts(parameter);
+  if (!facts.usable || facts.unsettled.contains(field) || facts.writes.contains(field)) return answer;
+  const auto toks = tokens();
+  answer = agreed_by_callers(parameter, depth, false, [&](const Call& caller, size_t, TokenRange argument) {
+    const TokenRange passed = strip(argument);
+    const size_t name = passed.size() == 2 && toks[passed.begin].is("&") ? passed.begin + 1 : passed.begin;
+    if (name + 1 != passed.end || toks[name].kind != TokenKind::identifier) return Value{};
+    const auto variables = visible(toks[name].text, caller.function);
+    if (variables.size() != 1) return Value{};
+    const Binding& variable = *variables.front();
+    const auto& elsewhere = member_facts(variable).passed;
+    if (std::any_of(elsewhere.begin(), elsewhere.end(), [&](size_t k) { return k != name; })) return Value{};
+    return variable.form == BindingForm::parameter ? parameter_field(variable, field, depth + 1)
+                                                   : field_value(variable, field, depth + 1);
+  });
+  return answer;
 }
 
 Value FileValues::resolve_element(std::string_view name, int64_t index, int function, int depth) const {

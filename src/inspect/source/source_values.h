@@ -221,20 +221,29 @@ class FileValues {
     bool array = false;  // declared with []
   };
   struct MemberFacts {
-    bool usable = true;    // used only through its fields; no method called, never passed whole
+    bool usable = true;    // used only through its fields and passed whole; no method called
     bool listed = false;   // declared with a braced initialiser
     bool unlisted_zero = false;  // fields its initialiser leaves out are zero
     std::unordered_map<size_t, TokenRange> elements;     // by field name (FileNames index)
     std::unordered_map<size_t, std::vector<size_t>> writes;  // by field: the '=' of `v.field = …`
     std::unordered_set<size_t> unsettled;  // fields changed otherwise (+=, ++, &v.field, v.field[i] = …)
+    std::vector<size_t> passed;  // the name's tokens where it is a whole argument: f(v), f(&v)
   };
   // The fields, in order, of the struct the variable declared at `declared` is of, when the file
   // defines it with plain fields only.
   const std::optional<std::vector<Field>>& record_fields(size_t declared) const;
   std::optional<std::vector<Field>> fields_of_record(std::string_view type) const;
   const MemberFacts& member_facts(const Binding& variable) const;
-  // The value of `object . field` (tokens object, object + 1, object + 2) as seen from `function`.
+  // The value of `object . field` or `object -> field` (tokens object, object + 1, object + 2) as
+  // seen from `function`.
   Value resolve_member(size_t object, int function, int depth) const;
+  // A field (FileNames index) of the struct variable declared by `variable`, from its initialiser
+  // and field assignments, all agreeing, whether or not the variable is passed whole.
+  Value field_value(const Binding& variable, size_t field, int depth) const;
+  // A field of the struct a parameter designates (by pointer, reference or copy), used only
+  // through its fields: the field of the variable every caller in the file passes, all agreeing.
+  // The call is the one place each caller's variable may be passed whole.
+  Value parameter_field(const Binding& parameter, size_t field, int depth) const;
   // A parameter of a function of this file that is only called (never taken as a value): the
   // value every caller in this file passes for it, when they all pass the same. A call of a function of this file: the value
   // every return statement gives, when they all give the same.
