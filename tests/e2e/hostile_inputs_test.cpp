@@ -399,6 +399,21 @@ TEST(HostileSource, ThousandsOfFunctionsForwardingAParameterOfOneName) {
   inspect_one_file("forward.c", functions);
 }
 
+TEST(HostileSource, FortyThousandClassesWithAMethodOfOneName) {
+  // 40,000 classes each defining show(const char *t) { printf(t); }, each called once through an
+  // object (CODE-2, LOG-3): whether each method's name is used other than by declarations, and
+  // whether its parameter is another file's global, are found without walking every other
+  // class's method of that name (over ten minutes before, past the hang guard).
+  std::string classes = "#include <cstdio>\n";
+  std::string calls = "void run(const char *x) {\n";
+  for (int i = 0; i < 40000; ++i) {
+    const std::string n = std::to_string(i);
+    classes += "class C" + n + " { public: void show(const char *t) { printf(t); } };\n";
+    calls += "  C" + n + " o" + n + "; o" + n + ".show(x);\n";
+  }
+  EXPECT_EQ(inspect_one_file("classes.cpp", classes + calls + "}\n")["files"], 1);
+}
+
 TEST(HostileSource, TwentyThousandHeadersDeclaringOneExternGlobal) {
   // A sink reading a global its file declares nowhere looks for the extern declaration in the
   // headers the file includes (CODE-2, CRYPTO-4): 20,000 headers of one name each declaring the

@@ -55,6 +55,10 @@ std::optional<ExternalParameter> foreign_global(const SourceFile& file, int func
         !values.calls_taking(name, function, own[0]->name, at, values.call_at(at)).empty())
       return std::nullopt;
     global = t[value.begin].text;
+  } else if (std::any_of(own.begin(), own.end(), [](const Binding* b) { return b->function >= 0; })) {
+    // The function's own variable, told before listing every binding of the name in the file
+    // (thousands of functions may each have a parameter of that name).
+    return std::nullopt;
   }
   // Declared extern, or not declared at all (a header must declare it), and nothing in the file
   // writes it or hands it to a call but the use.
@@ -213,10 +217,15 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
   if (index >= max_followed_argument) return std::nullopt;
   // Only declarations of the function may name it elsewhere in the file (a qualified call,
   // Holder::set(…), is no call to Syntax::calls()).
-  for (const size_t k : values.occurrences(t[f.name].text))
-    if (k != f.name && (values.call_at(k) != nullptr || k + 1 >= t.size() || !t[k + 1].is("(") ||
-                        (t[k - 1].is("::") && values.function_at(k) >= 0)))
-      return std::nullopt;
+  auto [uses, fresh] = values.undeclared_uses_found().try_emplace(t[f.name].name);
+  if (fresh)
+    for (const size_t k : values.occurrences(t[f.name].text)) {
+      if (uses->second.size() == 2) break;
+      if (values.call_at(k) != nullptr || k + 1 >= t.size() || !t[k + 1].is("(") ||
+          (k > 0 && t[k - 1].is("::") && values.function_at(k) >= 0))
+        uses->second.push_back(k);
+    }
+  if (std::any_of(uses->second.begin(), uses->second.end(), [&](size_t k) { return k != f.name; })) return std::nullopt;
   const uint64_t key = function_key(t[f.name].text);
   return ExternalParameter{key, argument_key(key, index), {}};
 }

@@ -168,6 +168,10 @@ class FileValues {
   // What buffer_contents' method callers found, per method name (FileNames index): made once, as a
   // file of thousands of classes may define a method of one name in each.
   std::unordered_map<size_t, MethodCalls>& method_calls_found() const { return method_calls_found_; }
+  // What cross_file's external_parameter found, per function name (FileNames index): the first
+  // two of its occurrences that are not declarations, made once as a file may define a function
+  // of one name in each of thousands of classes.
+  std::unordered_map<size_t, std::vector<size_t>>& undeclared_uses_found() const { return undeclared_uses_found_; }
 
  private:
   struct DeclInfo {
@@ -295,6 +299,7 @@ class FileValues {
   mutable std::map<std::pair<size_t, size_t>, Value> member_values_;  // by variable and field
   mutable std::map<std::pair<int, size_t>, std::vector<Store>> stores_found_;
   mutable std::unordered_map<size_t, MethodCalls> method_calls_found_;  // by method name (FileNames index)
+  mutable std::unordered_map<size_t, std::vector<size_t>> undeclared_uses_found_;  // by function name (FileNames index)
 };
 
 // Whether the declaration whose name is at `name` says `static` among its specifiers.
