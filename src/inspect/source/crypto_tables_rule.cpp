@@ -2,6 +2,8 @@
 // tables, written in any integer notation, element width or byte order, split over lines or
 // macros (token pasting such as `#define V(a,b,c,d) 0x##a##b##c##d` included), or spread over
 // statements. CRC tables are recognised only so that they are never reported.
+#include <string.h>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -152,10 +154,28 @@ bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || 
 std::vector<Literal> other_literals(std::string_view s, Language language) {
   std::vector<Literal> out;
   const bool c_octal = language == Language::go || language == Language::java;
+  // Where the text constants are written, (offset, index in text_constants()) in the order of the
+  // walk below: found by memmem over the whole text rather than compared at every byte. One at an
+  // offset the walk steps over (inside a number) does not count.
+  const auto& constants = text_constants();
+  std::vector<std::pair<size_t, size_t>> written;
+  for (size_t c = 0; c < constants.size(); ++c) {
+    const std::string& text = constants[c].text;
+    for (size_t from = 0; from + text.size() <= s.size();) {
+      const void* at = memmem(s.data() + from, s.size() - from, text.data(), text.size());
+      if (at == nullptr) break;
+      const auto offset = static_cast<size_t>(static_cast<const char*>(at) - s.data());
+      written.emplace_back(offset, c);
+      from = offset + 1;
+    }
+  }
+  std::sort(written.begin(), written.end());
+  size_t next_written = 0;
   for (size_t i = 0; i < s.size();) {
     if (!std::isdigit(static_cast<unsigned char>(s[i])) || (i > 0 && (ident_char(s[i - 1]) || s[i - 1] == '.'))) {
-      for (const auto& c : text_constants())
-        if (s.compare(i, c.text.size(), c.text) == 0) push_text_constants(c.text, static_cast<uint32_t>(i), out);
+      while (next_written < written.size() && written[next_written].first < i) ++next_written;
+      for (; next_written < written.size() && written[next_written].first == i; ++next_written)
+        push_text_constants(constants[written[next_written].second].text, static_cast<uint32_t>(i), out);
       ++i;
       continue;
     }

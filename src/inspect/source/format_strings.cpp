@@ -608,10 +608,13 @@ class FormatStrings final : public SourceRule {
     std::vector<uint8_t> followed(names, unasked), literal_macro(names, unasked);
     for (const FunctionDef& f : file.syntax.functions())
       if (t[f.name].name < names) followed[t[f.name].name] = no;
-    // The names assigned a literal that is not empty (`p = "…"`, `char b[] = "…"`; not fields), by name.
+    // The names assigned a literal that is not empty (`p = "…"`, `char b[] = "…"`; not fields), by name;
+    // and where each such literal is, in token order (for copy_targets).
     std::vector<uint8_t> assigned(names, 0);
+    std::vector<size_t> assigned_literals;
     for (size_t k = 3; k < t.size(); ++k) {
       if (t[k].kind != TokenKind::string || !t[k - 1].is("=") || (t[k].text.size() <= 4 && t[k].text.ends_with("\"\""))) continue;
+      assigned_literals.push_back(k);
       size_t target = k - 2;
       if (t[target].is("]") && file.syntax.match(target) < target && file.syntax.match(target) > 0)
         target = file.syntax.match(target) - 1;
@@ -649,7 +652,7 @@ class FormatStrings final : public SourceRule {
     std::unordered_map<int, std::unordered_map<std::string_view, bool>> stored;
     const auto copied_into = [&](int function, std::string_view name) {
       auto known = targets.find(function);
-      if (known == targets.end()) known = targets.emplace(function, copy_targets(file, function)).first;
+      if (known == targets.end()) known = targets.emplace(function, copy_targets(file, function, assigned_literals)).first;
       if (std::find(known->second.begin(), known->second.end(), name) != known->second.end()) return true;
       if (known->second.empty()) return false;
       if (made_from_any(file.values(), function, name, known->second)) return true;
@@ -735,13 +738,16 @@ class FormatStrings final : public SourceRule {
   // The names a function copies a string literal into (strcpy(data, "…"), wcsncat, memcpy,
   // lstrcpyA, strcpy_s…) or initialises an array with one that is not empty (`char b[] = "…"`;
   // a pointer assigned one, `p = "…"`, is common and costly to follow: left unknown).
-  static std::vector<std::string_view> copy_targets(const SourceFile& file, int function) {
+  // `assigned_literals`: the file's literals that are not empty right after an '=', in token order
+  // (a few per file: the function's body is not walked for them).
+  static std::vector<std::string_view> copy_targets(const SourceFile& file, int function,
+                                                    std::span<const size_t> assigned_literals) {
     const auto t = file.tokens;
     const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
     std::vector<std::string_view> out;
-    for (size_t k = f.body_open + 3; k < f.body_close && k < t.size(); ++k) {
-      if (t[k].kind != TokenKind::string || !t[k - 1].is("=") || (t[k].text.size() <= 4 && t[k].text.ends_with("\"\"")))
-        continue;
+    for (auto at = std::lower_bound(assigned_literals.begin(), assigned_literals.end(), f.body_open + 3);
+         at != assigned_literals.end() && *at < f.body_close; ++at) {
+      const size_t k = *at;
       const size_t open = file.syntax.match(k - 2);
       if (t[k - 2].is("]") && open < k - 2 && open > 0 && t[open - 1].kind == TokenKind::identifier)
         out.push_back(t[open - 1].text);

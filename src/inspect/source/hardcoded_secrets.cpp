@@ -616,25 +616,25 @@ class Check {
   // mqtt_set_password(c, "…"), SetPsk("…"), WiFi.begin(ssid, "…"). What follows "set" in the name
   // says what the literal is.
   void setters() {
+    // The names of the file that may be one, judged once each: most files name no credential
+    // setter, and then their tokens are not walked at all.
+    const std::span<const std::string_view> names = file_.names.all();
+    const bool wifi = file_.names.contains("WiFi");
+    std::vector<uint8_t> may_set(names.size(), 0);
+    bool any = false;
+    for (size_t id = 0; id < names.size(); ++id) {
+      may_set[id] = (wifi && names[id] == "begin") || set_credential(names[id]) != CredentialName::none;
+      any = any || may_set[id] != 0;
+    }
+    if (!any) return;
     for (size_t i = 0; i + 1 < toks_.size(); ++i) {
-      if (toks_[i].kind != TokenKind::identifier || !toks_[i + 1].is("(") || toks_[i].directive || file_.syntax.dead(i))
+      if (toks_[i].kind != TokenKind::identifier || (toks_[i].name < names.size() && may_set[toks_[i].name] == 0) ||
+          !toks_[i + 1].is("(") || toks_[i].directive || file_.syntax.dead(i))
         continue;
       // Arduino's WiFi.begin(ssid, passphrase) sets the network's password too.
       const bool wifi_begin = toks_[i].is_ident("begin") && i >= 2 && toks_[i - 1].is(".") && toks_[i - 2].is_ident("WiFi");
-      const std::string_view name = toks_[i].text;
-      const bool may_set = name.find("set") != std::string_view::npos || name.find("Set") != std::string_view::npos ||
-                           name.find("SET") != std::string_view::npos;
-      if (!wifi_begin && !may_set) continue;  // cheap test first: this runs on every call of the file
-      const auto words = identifier_words(name);
-      const auto set = std::find(words.begin(), words.end(), "set");
-      if (!wifi_begin && (set == words.end() || set + 1 == words.end())) continue;
-      std::string rest = wifi_begin ? "password" : "";
-      if (!wifi_begin)
-        for (auto w = set + 1; w != words.end(); ++w) rest += (rest.empty() ? "" : "_") + *w;
-      const CredentialName cls = credential_name(rest);
-      if (cls != CredentialName::secret && cls != CredentialName::key && cls != CredentialName::pass &&
-          cls != CredentialName::pin)
-        continue;
+      const CredentialName cls = wifi_begin ? settable(credential_name("password")) : set_credential(toks_[i].text);
+      if (cls == CredentialName::none) continue;
       const size_t close = std::min(file_.syntax.match(i + 1), toks_.size());
       for (size_t k = i + 2; k < close; ++k) {
         if (toks_[k].is("(") || toks_[k].is("[") || toks_[k].is("{")) k = std::min(file_.syntax.match(k), close);
@@ -649,6 +649,31 @@ class Check {
         break;
       }
     }
+  }
+
+  // What a setter's name says it sets (set_password: a password): a secret, key, pass or PIN, or
+  // none for any other name.
+  static CredentialName set_credential(std::string_view name) {
+    // Cheap test first, in one pass over the name: this runs on every name of the file.
+    bool set_in_any_case = false;
+    for (size_t i = 0; i + 2 < name.size() && !set_in_any_case; ++i)
+      set_in_any_case = (name[i] | 0x20) == 's' && (name[i + 1] | 0x20) == 'e' && (name[i + 2] | 0x20) == 't';
+    if (!set_in_any_case || (name.find("set") == std::string_view::npos && name.find("Set") == std::string_view::npos &&
+                             name.find("SET") == std::string_view::npos))
+      return CredentialName::none;
+    const auto words = identifier_words(name);
+    const auto set = std::find(words.begin(), words.end(), "set");
+    if (set == words.end() || set + 1 == words.end()) return CredentialName::none;
+    std::string rest;
+    for (auto w = set + 1; w != words.end(); ++w) rest += (rest.empty() ? "" : "_") + *w;
+    return settable(credential_name(rest));
+  }
+
+  // The credentials a setter's literal is judged as: others (a token, a bare key) are not.
+  static CredentialName settable(CredentialName cls) {
+    const bool judged = cls == CredentialName::secret || cls == CredentialName::key || cls == CredentialName::pass ||
+                        cls == CredentialName::pin;
+    return judged ? cls : CredentialName::none;
   }
 
   // pw == "secret", "1234" != pin, pin == 1234, pw.compare("secret")
@@ -715,20 +740,30 @@ class Check {
     for (const FunctionDef& f : file_.syntax.functions())
       if (toks_[f.name].name < names) defined[toks_[f.name].name] = 1;
     std::vector<uint8_t> not_string(names, 0);  // names found to hold no string
+    NameMemo credential(file_.names);           // credential_like(), once per name
+    // A file calling no copy function copies nothing into a buffer: no function's targets to find.
+    const bool copies = std::any_of(copy_calls.begin(), copy_calls.end(),
+                                    [&](std::string_view n) { return file_.names.contains(n); });
     std::unordered_map<int, std::vector<std::string_view>> copy_targets;  // by function, found on first need
     // Per function, per name asked: whether the function stores into the object the name holds.
     std::unordered_map<int, std::unordered_map<std::string_view, bool>> stored;
     // Member calls too (b->action(data)): a sink may be a method of a class in another file.
     const std::vector<Call> members = member_calls(file_);
-    StatedTargets stated_targets(file_);
+    // Asked only of the calls passing a literal: most pass none.
+    std::optional<StatedTargets> stated_targets;
     for (const std::vector<Call>* calls : {&file_.syntax.calls(), &members})
       for (const Call& c : *calls) {
         const Token& callee = toks_[c.name];
         if (c.function < 0 || !c.macro.empty() || !c.qualifier.empty() || callee.name >= names || defined[callee.name])
           continue;
         // A call whose caller says its target (an object's class, a pointer's function) is keyed by it.
-        const uint64_t stated = stated_targets.of(c, calls == &members);
-        const uint64_t function = stated != 0 ? stated : function_key(callee.text);
+        uint64_t function = 0;
+        const auto function_of_call = [&] {
+          if (function != 0) return function;
+          if (!stated_targets) stated_targets.emplace(file_);
+          const uint64_t stated = stated_targets->of(c, calls == &members);
+          return function = stated != 0 ? stated : function_key(callee.text);
+        };
         for (size_t a = 0; a < c.args.size() && a < max_followed_argument; ++a) {
           // A single token, or one under a cast or an '&' (a longer argument is an expression).
           const auto [begin, end] = c.args[a];
@@ -742,13 +777,13 @@ class Check {
             // Nothing names a bare literal a secret: it must look like one (most are messages and names).
             if (credential_shaped(string_body(only))) text = std::string(string_body(only));
           } else if (only.kind == TokenKind::identifier && only.name < names) {
-            if (!not_string[only.name] && lasting_judgement(credential_like, file_.names, only.name)) {
+            if (!not_string[only.name] && credential(only, credential_like)) {
               const Value v = values_.resolve(arg, c.function);
               if (v.is(Value::Kind::string) && unchanged_until(v, c)) text = v.text;
               // No string anywhere when no binding of it gives it a literal or a name.
               not_string[only.name] = !v.is(Value::Kind::string) && !may_hold_string(only.text);
             }
-            if (!text) {
+            if (!text && copies) {
               auto targets = copy_targets.find(c.function);
               if (targets == copy_targets.end()) targets = copy_targets.emplace(c.function, copied_into(c.function)).first;
               // The buffer, or an object that may hold it (s.field = data, v.push_back(data), arr[2] = data).
@@ -765,7 +800,7 @@ class Check {
             }
           }
           if (!text || not_a_credential(*text, true)) continue;
-          facts_.literals.push_back({argument_key(function, a), only.line, text->substr(0, 40)});
+          facts_.literals.push_back({argument_key(function_of_call(), a), only.line, text->substr(0, 40)});
         }
       }
   }

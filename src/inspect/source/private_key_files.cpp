@@ -217,8 +217,10 @@ class Check {
   // DER keys written as C byte arrays: { 0x30, 0x82, … }.
   void c_arrays() {
     const auto toks = file_.tokens;
-    for (size_t i = 0; i < toks.size(); ++i) {
-      if (!toks[i].is("{") || file_.syntax.dead(i)) continue;
+    size_t from = 0;  // the first token a '{' may still be
+    for (size_t i = next_array_brace(0); i < toks.size(); i = next_array_brace(from)) {
+      from = i + 1;
+      if (file_.syntax.dead(i)) continue;
       const size_t close = file_.syntax.match(i);
       if (close >= toks.size() || close - i < 64 * 2) continue;
       std::string der;
@@ -239,8 +241,29 @@ class Check {
       } else if (Pkey pub = public_key_from_der(der)) {
         sample(line, pub.get(), false);
       }
-      i = close;
+      from = close + 1;
     }
+  }
+
+  // The index of the next '{' token from token `from` whose first element may be a number: the
+  // bytes after it, past blanks, start a number, a ',' (skipped), a comment or a line splice. Found
+  // in the text: most braces of a file open a block or a struct, and most tokens are none.
+  size_t next_array_brace(size_t from) const {
+    const auto toks = file_.tokens;
+    if (from >= toks.size()) return toks.size();
+    const char* const end = bytes_.data() + bytes_.size();
+    for (const char* p = toks[from].text.data(); p < end; ++p) {
+      p = static_cast<const char*>(memchr(p, '{', static_cast<size_t>(end - p)));
+      if (p == nullptr) break;
+      const char* q = p + 1;
+      while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' || *q == '\f' || *q == '\v')) ++q;
+      if (q == end || !((*q >= '0' && *q <= '9') || *q == ',' || *q == '/' || *q == '\\')) continue;
+      // The token there, if the brace is one (not in a comment or a literal).
+      const auto at = std::lower_bound(toks.begin() + static_cast<std::ptrdiff_t>(from), toks.end(), p,
+                                       [](const Token& t, const char* byte) { return t.text.data() < byte; });
+      if (at != toks.end() && at->text.data() == p && at->is("{")) return static_cast<size_t>(at - toks.begin());
+    }
+    return toks.size();
   }
 
   // The next "-----BEGIN " from pos. glibc's memmem skips through the text by pairs of bytes, where

@@ -124,16 +124,23 @@ class SafetySubset final : public SourceRule {
     // Token patterns: new/delete expressions, goto, octal constants, #include <signal.h>/<setjmp.h>.
     std::string_view macro, directive;
     size_t body_from = t.size();
+    // The names that can be reported, by their index in the file's names (size(): not in the file):
+    // an identifier is told by one comparison of its index rather than of its text.
+    const size_t goto_name = file.names.index("goto");
+    const size_t new_name = cpp ? file.names.index("new") : file.names.size();
+    const size_t delete_name = cpp ? file.names.index("delete") : file.names.size();
     for (size_t i = 0; i < t.size(); ++i) {
       const Token& tok = t[i];
-      const bool directive_start = tok.directive && tok.line_start && (tok.is("#") || tok.is("%:"));
       // Cheap first, since this visits every token of the file: besides the starts of directives
       // (which say what the tokens after them are), only an octal number, goto, and new or delete
       // in C++ can be reported.
-      const bool candidate = tok.kind == TokenKind::number
-                                 ? is_octal(tok.text)
-                                 : tok.kind == TokenKind::identifier &&
-                                       (tok.is("goto") || (cpp && (tok.is("new") || tok.is("delete"))));
+      bool directive_start = false, candidate = false;
+      if (tok.kind == TokenKind::identifier)
+        candidate = tok.name == goto_name || tok.name == new_name || tok.name == delete_name;
+      else if (tok.kind == TokenKind::number)
+        candidate = is_octal(tok.text);
+      else
+        directive_start = tok.line_start && tok.directive && (tok.is("#") || tok.is("%:"));
       if (!directive_start && !candidate) continue;
       if (file.syntax.dead(i)) continue;
       if (directive_start) {
