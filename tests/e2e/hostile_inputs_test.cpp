@@ -414,6 +414,16 @@ TEST(HostileSource, FortyThousandClassesWithAMethodOfOneName) {
   EXPECT_EQ(inspect_one_file("classes.cpp", classes + calls + "}\n")["files"], 1);
 }
 
+TEST(HostileSource, TwentyThousandTentativeDefinitionsOfOneGlobal) {
+  // `char *g;` declared 20,000 times at file scope (C allows it) and assigned in 20,000 functions
+  // (CODE-2's stores into globals other files read): the name's stores are listed once, not once
+  // per declaration (at 4,000 each: 150 s and 800 MB before; 20,000 ran past the hang guard).
+  std::string file = "#include <stdlib.h>\n";
+  for (int i = 0; i < 20000; ++i) file += "char *g;\n";
+  for (int i = 0; i < 20000; ++i) file += "void f" + std::to_string(i) + "(void) { g = getenv(\"X\"); }\n";
+  EXPECT_EQ(inspect_one_file("globals.c", file)["files"], 1);
+}
+
 TEST(HostileSource, TwentyThousandHeadersDeclaringOneExternGlobal) {
   // A sink reading a global its file declares nowhere looks for the extern declaration in the
   // headers the file includes (CODE-2, CRYPTO-4): 20,000 headers of one name each declaring the

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
@@ -542,6 +543,7 @@ std::vector<GlobalStore> find_global_stores(const SourceFile& file, std::vector<
   // cheap test on the tokens first (`char *name;`, `char *name = …;` outside functions).
   const auto& functions = file.syntax.functions();
   size_t next_function = 0;  // bodies are in token order: stepped over
+  std::unordered_set<size_t> names_done;  // FileNames indexes
   for (size_t k = 1; k + 1 < t.size(); ++k) {
     for (; next_function < functions.size() && functions[next_function].body_open <= k; ++next_function)
       k = std::max(k, functions[next_function].body_close);
@@ -549,16 +551,19 @@ std::vector<GlobalStore> find_global_stores(const SourceFile& file, std::vector<
     if (t[k].kind != TokenKind::identifier || t[k].directive || !(t[k + 1].is(";") || t[k + 1].is("="))) continue;
     // A class's static member (Holder::s_data) is another variable than a global of its name.
     if (t[k - 1].is("::") || !shared_character_pointer(t, k) || values.in_record(k)) continue;
+    // Each name once: a file may declare `char *g;` again and again (tentative definitions).
+    if (!names_done.insert(t[k].name).second) continue;
     const std::string_view name = t[k].text;
     const uint64_t key = global_key(function_key(name));
-    for (const Binding* binding : values.bindings(name)) {
+    const auto bindings = values.bindings(name);
+    std::unordered_set<int> own_variable;  // the functions that have a variable of that name
+    for (const Binding* b : bindings)
+      if (b->function >= 0 && (b->form == BindingForm::declaration || b->form == BindingForm::parameter))
+        own_variable.insert(b->function);
+    for (const Binding* binding : bindings) {
       if (binding->form == BindingForm::member || binding->form == BindingForm::parameter) continue;
       if (binding->function >= 0) {
-        const auto seen = values.visible(name, binding->function);
-        const bool local = std::any_of(seen.begin(), seen.end(), [](const Binding* v) {
-          return v->function >= 0 && (v->form == BindingForm::declaration || v->form == BindingForm::parameter);
-        });
-        if (local) continue;  // a function's own variable of that name
+        if (own_variable.contains(binding->function)) continue;
       } else if (binding->value.empty()) {
         continue;  // a declaration without a value
       }
