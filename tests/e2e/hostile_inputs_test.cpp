@@ -312,6 +312,29 @@ TEST(HostileSource, ManySeedsOfOneVariableAndOneMember) {
   inspect_one_file("helpers.c", helpers);
 }
 
+TEST(HostileSource, SeedsSeededBuffersAndGeneratorValuesFollowedOncePerFunction) {
+  // 50,000 functions each storing a seed twice, filling it through its address and passing it to
+  // one helper; 100,000 RAND_seed of one buffer filled from a literal; 100,000 bytes of a key
+  // printed through a pointer to it: whether a function gives a call a variable's address is found
+  // once per function and name, a seeded buffer is judged at its first seeding, and what a pointer
+  // designates once per name and function (RNG-2, LOG-3). 50,000 functions storing rand() in one
+  // global and reading it: the readers of a global are found once, each function's uses by position (RNG-1).
+  std::string functions = "#include <stdlib.h>\n#include <sys/random.h>\nstatic void apply(unsigned s) { srand(s); }\n";
+  for (int i = 0; i < 50000; ++i)
+    functions += "void f" + std::to_string(i) +
+                 "(void) { unsigned seed = 0; seed = 1234u; getrandom(&seed, sizeof(seed), 0); apply(seed); srand(seed); }\n";
+  inspect_one_file("seeds.c", functions);
+  inspect_one_file("bytes.c", "#include <string.h>\n#include <openssl/rand.h>\nvoid f(void) {\n"
+                              "  unsigned char seed[32] = {0};\n  unsigned char *p = seed;\n"
+                              "  memcpy(p, \"0123456789abcdef0123456789abcdef\", 32);\n" +
+                                  repeat("  RAND_seed(p, 32);\n", 100000) + "}\n");
+  std::string generators = "#include <stdlib.h>\nint shared;\nextern void use(int);\n";
+  for (int i = 0; i < 50000; ++i) generators += "void g" + std::to_string(i) + "(void) { shared = rand(); use(shared); }\n";
+  inspect_one_file("generators.c", generators);  // RNG-1 follows the global into the functions that use it
+  inspect_one_file("hex.c", "#include <stdio.h>\nvoid f(unsigned char *sessionKey) {\n  unsigned char **p = &sessionKey;\n" +
+                                repeat("  printf(\"%02x\", (*p)[1]);\n", 100000) + "}\n");
+}
+
 TEST(HostileSource, ManyEncryptionsWithOneParameterIv) {
   // 50,000 cipher calls on a method's IV parameter, and 50,000 calls of a function template given
   // its argument: what the callers pass is judged once per function and parameter (RNG-3).

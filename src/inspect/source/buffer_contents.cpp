@@ -339,10 +339,22 @@ class Contents {
     }
     if (v.is(Value::Kind::null) || v.is_integer(0)) return true;
     if (v.is(Value::Kind::list)) {
+      // A table of numbers (static const unsigned char iv[16] = {0x00, 0x01, …}) is as constant as a
+      // string; its text is its spelling. A list naming anything else is not known.
       const ListFacts facts = values_.list_facts(v.list);
-      return !facts.has_string && facts.all_zero;
+      if (facts.has_string || (!facts.all_zero && facts.numbers != facts.elements)) return false;
+      if (!facts.all_zero) texts_.push_back(list_spelling(v.list));
+      return true;
     }
     return false;
+  }
+
+  // The tokens of a braced list, joined, cut after the first forty characters.
+  std::string list_spelling(TokenRange braces) const {
+    constexpr size_t most = 40;
+    std::string out;
+    for (size_t k = braces.begin; k < braces.end && k < toks_.size() && out.size() < most; ++k) out += toks_[k].text;
+    return out;
   }
 
   bool allocation(TokenRange value) const {
@@ -917,11 +929,20 @@ size_t object_read_from(const FileValues& values, TokenRange r) {
   const auto toks = values.tokens();
   const size_t none = toks.size();
   r = values.strip(r);
+  // (*p)[i]: an element of the object the bracketed expression reads.
+  bool element = false;
+  if (!r.empty() && toks[r.begin].is("(")) {
+    const size_t close = values.syntax().match(r.begin);
+    size_t k = close + 1;
+    while (close < r.end && k < r.end && toks[k].is("[") && values.syntax().match(k) < r.end) k = values.syntax().match(k) + 1;
+    element = close < r.end && k == r.end && k > close + 1;
+    if (element) r = values.strip({r.begin + 1, close});
+  }
   size_t k = r.begin;
   while (k < r.end && toks[k].is("*")) ++k;
   const size_t root = k;
   if (root >= r.end || toks[root].kind != TokenKind::identifier || is_keyword(toks[root].text)) return none;
-  const bool pointee = root > r.begin;
+  const bool pointee = root > r.begin || element;
   for (++k; k < r.end;) {
     if (toks[k].is("[")) {
       k = values.syntax().match(k) + 1;

@@ -24,7 +24,8 @@
 namespace mdbc::source {
 
 // The non-empty literal texts copied or assigned into what `arg` of `use` designates (empty when
-// it holds only empty strings or zeros), or nullopt when something else may have been written.
+// it holds only empty strings or zeros; a table of numbers copied in is given by its spelling), or
+// nullopt when something else may have been written.
 std::optional<std::vector<std::string>> literal_contents(const FileValues& values, TokenRange arg, const Call& use);
 
 // What `function` returns when every return statement gives back one name whose object holds only

@@ -10,12 +10,16 @@
 // cryptographic API, a call named for such a value (set_nonce, make_token), a copy into such a
 // buffer, or the return of a function so named; any other use is a warning. Across the functions
 // of the file, a value returned is followed from each call of its function, a value passed to a
-// function of the file into its parameter, and a value written through a pointer parameter into
-// what each caller passes there (a fill(buf) helper).
+// function of the file into its parameter, a value written through a pointer parameter into what
+// each caller passes there (a fill(buf) helper), a value stored in a member into the object that
+// holds it (a union read through its other member, a struct handed on whole), and a value stored
+// in a file-scope variable into the file's other functions that use it.
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 
 #include "inspect/source/call_site.h"
@@ -119,7 +123,9 @@ class Check {
     for (size_t a = 0; a < c.args.size(); ++a) {
       if (a == arg_index) continue;
       const size_t base = values_.base_name({c.args[a].first, c.args[a].second});
-      if (base < toks_.size() && needs_unpredictable_value(toks_[base].text)) {
+      // A call's result (KEY(2), get_key(dev)) is no buffer the call writes into.
+      const bool called = base + 1 < toks_.size() && toks_[base + 1].is("(");
+      if (base < toks_.size() && !called && needs_unpredictable_value(toks_[base].text)) {
         v = {true, "is written into " + std::string(toks_[base].text) + " by " + std::string(name)};
         return true;
       }
@@ -188,6 +194,13 @@ class Check {
         if (needs_unpredictable_value(name)) return {true, "is assigned to " + std::string(name)};
         const TokenRange stmt = values_.statement(p);
         next.names.emplace_back(name, stmt.end);
+        // A member of an object (holder.first = v, both.first = v): the object holds it too, read
+        // through another member of a union or handed on whole.
+        size_t owner = base;
+        while (owner >= 2 && (toks_[owner - 1].is(".") || toks_[owner - 1].is("->")) &&
+               toks_[owner - 2].kind == TokenKind::identifier)
+          owner -= 2;
+        if (owner != base) next.names.emplace_back(toks_[owner].text, stmt.end);
         return {};
       }
       if (t.is_ident("return")) {
@@ -241,6 +254,26 @@ class Check {
     return it == calls_by_name_->end() ? std::span<const Call* const>() : std::span<const Call* const>(it->second);
   }
 
+  // The functions other than `writer` that use `name` when it is a file-scope variable there (no
+  // binding of its own in `writer`), at most max_leads of them; found once per name.
+  const std::vector<int>& readers_of_global(std::string_view name, int writer) const {
+    static const std::vector<int> none;
+    const auto seen = values_.visible(name, writer);
+    if (writer < 0 || seen.empty() ||
+        std::any_of(seen.begin(), seen.end(), [](const Binding* b) {
+          return b->function >= 0 && (b->form == BindingForm::declaration || b->form == BindingForm::parameter);
+        }))
+      return none;
+    const auto [it, fresh] = global_readers_.try_emplace(name);
+    if (fresh)
+      for (const size_t q : values_.occurrences(name)) {
+        const int fn = values_.function_at(q);
+        if (fn >= 0 && (it->second.empty() || it->second.back() != fn)) it->second.push_back(fn);
+        if (it->second.size() > max_leads) break;
+      }
+    return it->second;
+  }
+
   int function_index(const FunctionDef* def) const { return static_cast<int>(def - file_.syntax.functions().data()); }
 
   // Judges the generator value at p, following it through up to max_hops variables of a function
@@ -269,8 +302,12 @@ class Check {
       } else {
         if (lead.function < 0 || !seen.insert({lead.variable, lead.function}).second) continue;
         const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(lead.function)];
-        for (size_t q : values_.occurrences(lead.variable)) {
-          if (q < lead.token || q <= f.body_open || q >= f.body_close) continue;
+        // The function's occurrences are one run of the file's, found by position: a name used in
+        // each of thousands of functions is followed into each.
+        const auto all = values_.occurrences(lead.variable);
+        const auto first = std::lower_bound(all.begin(), all.end(), std::max(lead.token, f.body_open + 1));
+        const auto last = std::lower_bound(first, all.end(), f.body_close);
+        for (const size_t q : std::span<const size_t>(first, last)) {
           if (q + 1 < toks_.size() && toks_[q + 1].is("=")) continue;  // overwritten, not read
           Verdict w = destination(q, next);
           if (w.secret) return {true, lead.path + "flows through " + std::string(lead.variable) + " and " + w.why};
@@ -282,6 +319,11 @@ class Check {
       const auto params = lead.depth < max_depth ? parameters(f) : std::vector<Parameter>();
       for (const auto& [name, from] : next.names) {
         if (lead.hops < max_hops) add({from, name, lead.function, lead.depth, lead.hops + 1, lead.path});
+        // A file-scope variable: read by the file's other functions.
+        if (lead.depth < max_depth)
+          for (const int reader : readers_of_global(name, lead.function))
+            add({file_.syntax.functions()[static_cast<size_t>(reader)].body_open, name, reader, lead.depth + 1, 0,
+                 lead.path + "is stored in " + std::string(name) + ", which "});
         // Written through a pointer parameter: into what each caller passes there.
         for (size_t i = 0; i < params.size(); ++i) {
           if (!params[i].writes_through || params[i].name >= toks_.size() || toks_[params[i].name].text != name) continue;
@@ -359,6 +401,7 @@ class Check {
   const Severity severity_;
   std::set<std::pair<int64_t, uint32_t>> reported_;
   mutable std::optional<std::map<std::string_view, std::vector<const Call*>>> calls_by_name_;
+  mutable std::map<std::string_view, std::vector<int>> global_readers_;  // see readers_of_global
 };
 
 // Zephyr: CONFIG_TEST_RANDOM_GENERATOR=y makes the kernel's random APIs return non-random values.

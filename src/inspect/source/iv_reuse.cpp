@@ -183,7 +183,7 @@ class Check {
       if (reads_as_iv(*w, name)) continue;  // another cipher call reading the same IV
       return Writes::refreshed;
     }
-    for (const Binding* b : values_.bindings(name)) {
+    for (const Binding* b : values_.visible(name, fn)) {  // the function's own, found by position
       if (b->function != fn || b->name <= from || b->name >= to) continue;
       if (b->form == BindingForm::element || b->form == BindingForm::compound || b->form == BindingForm::assignment) {
         const Value v = values_.resolve(b->value, fn);

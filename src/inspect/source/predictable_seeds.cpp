@@ -15,6 +15,7 @@
 #include <set>
 #include <string>
 
+#include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
 #include "inspect/source/crypto_apis.h"
 #include "inspect/source/identifier_words.h"
@@ -170,6 +171,14 @@ class Check {
                  (v.via ? " (" + std::string(toks_[v.via->name].text) + ")" : std::string());
       return k;
     }
+    // Stores that disagree (unsigned seed = 0; seed = 1234;), or a seed reached through a field, a
+    // parameter, a return or a member: the one constant every origin settles to.
+    if (!v.is(Value::Kind::integer))
+      if (const Value settled = origins_.settled(r, fn); settled.is(Value::Kind::integer)) {
+        k.kind = SeedKind::constant;
+        k.detail = "the constant " + std::to_string(settled.integer);
+        return k;
+      }
     // Where the seed's value comes from, across the file's functions (value_origins.h): a sink
     // function's parameter, a source function's return, a struct field, a file-scope variable, a
     // member its constructor set, a container's element. Each name once per function.
@@ -283,7 +292,12 @@ class Check {
   void drbg(const Call& c, size_t f_arg, size_t p_arg) {
     if (f_arg >= c.args.size()) return;
     const std::string_view name = toks_[c.name].text;
-    const Value f = values_.resolve({c.args[f_arg].first, c.args[f_arg].second}, c.function);
+    const TokenRange callback{c.args[f_arg].first, c.args[f_arg].second};
+    Value f = values_.resolve(callback, c.function);
+    // Through a variable set twice, a field, a parameter, a member: the one function every origin gives.
+    const TokenRange named = values_.strip(callback);
+    if (f.is(Value::Kind::unknown) || (named.size() == 1 && f.is_symbol(toks_[named.begin].text)))
+      f = origins_.settled(callback, c.function);
     if (f.is(Value::Kind::null) || f.is_integer(0)) {
       report(c.name, drbg_rule,
              std::string(name) + " is given no entropy callback: the DRBG's output then depends only on the "
@@ -352,11 +366,16 @@ class Check {
   void seed_bytes(const Call& c, size_t arg) {
     if (arg >= c.args.size()) return;
     const TokenRange r{c.args[arg].first, c.args[arg].second};
+    // A buffer is judged at its function's first seeding call: the later ones add the same bytes
+    // (and a body of a hundred thousand of them must not walk its uses at each).
+    const size_t buffer = values_.base_name(r);
+    if (buffer < toks_.size() && !bytes_seeded_.insert({c.function, toks_[buffer].text}).second) return;
     const Value v = values_.resolve(r, c.function);
     std::string detail;
-    if (v.is(Value::Kind::string) || v.is(Value::Kind::list)) {
-      if (!unchanged(v, c.function, c.name)) return;
+    if ((v.is(Value::Kind::string) || v.is(Value::Kind::list)) && unchanged(v, c.function, c.name)) {
       detail = "constant bytes" + (v.via ? " (" + std::string(toks_[v.via->name].text) + ")" : std::string());
+    } else if (literal_contents(values_, r, c)) {  // a buffer filled only from literals and zeros
+      detail = "constant bytes";
     } else {
       const SeedKind k = classify(r, c.function);
       if (k.kind != SeedKind::predictable) return;
@@ -466,6 +485,7 @@ class Check {
   ValueOrigins origins_;
   std::map<std::pair<int, std::string_view>, Filled> filled_;
   std::set<size_t> reported_;
+  std::set<std::pair<int, std::string_view>> bytes_seeded_;  // see seed_bytes, by function and buffer
 };
 
 // Whether a name seeds a generator or configures an entropy source.

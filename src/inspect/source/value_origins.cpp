@@ -225,6 +225,7 @@ Value ValueOrigins::settle(TokenRange r, int function, int depth, size_t& steps)
   Value v = values_.resolve(r, function);
   const TokenRange s = values_.strip(r);
   const bool name = s.size() == 1 && toks_[s.begin].kind == TokenKind::identifier;
+  if (name && function >= 0 && address_given(function, toks_[s.begin].text)) return Value{};
   // A name the function does not bind resolves to itself: a header's constant, or a member of
   // the method's class that the walk below finds stores of.
   const bool itself = name && v.is(Value::Kind::symbol) && v.text == toks_[s.begin].text;
@@ -272,6 +273,22 @@ const ValueOrigins::Writes& ValueOrigins::writes(int function, std::string_view 
       it->second.changed = it->second.changed || b->form == BindingForm::compound;
     }
   return it->second;
+}
+
+bool ValueOrigins::address_given(int function, std::string_view name) {
+  const auto [known, fresh] = address_given_.try_emplace({function, name}, false);
+  if (!fresh) return known->second;
+  const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(function)];
+  for (const Call* c : values_.calls_taking(name, function, f.body_open, f.body_close)) {
+    // A function of the file given the address (sink(&data)): the walk follows the pointer into
+    // it as a parameter; what it may write back is not looked at here.
+    if (values_.definition(toks_[c->name].text) != nullptr) continue;
+    for (const auto& [begin, end] : c->args)
+      for (size_t k = begin; k + 1 < end; ++k)  // &name, (BYTE *)&name, (&name)
+        if (toks_[k].is("&") && toks_[k + 1].text == name && (k == begin || toks_[k - 1].is(")") || toks_[k - 1].is("(")))
+          return known->second = true;
+  }
+  return false;
 }
 
 bool ValueOrigins::left_open(int function, std::string_view name) {

@@ -84,6 +84,9 @@ class ValueOrigins {
   // address or a part's taken, a method called on it other than a container's store or element
   // read, a part stepped or changed in place (o.n++, o.n += 2). Found once per function and name.
   bool left_open(int function, std::string_view name);
+  // Whether `function` gives a call the address of the variable `name` (getrandom(&seed, …),
+  // fread(&bits, …)), which may fill it with anything. Found once per function and name.
+  bool address_given(int function, std::string_view name);
 
   const SourceFile& file_;
   std::span<const Token> toks_;
@@ -103,6 +106,7 @@ class ValueOrigins {
   std::unordered_map<uint64_t, Value> settled_;  // by the expression's first and last token
   std::map<std::pair<int, std::string_view>, Writes> writes_;  // by function and name
   std::map<std::pair<int, std::string_view>, bool> left_open_;  // by function and name
+  std::map<std::pair<int, std::string_view>, bool> address_given_;  // by function and name
 };
 
 }  // namespace mdbc::source

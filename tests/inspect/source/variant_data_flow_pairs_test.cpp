@@ -160,12 +160,77 @@ const std::vector<DataFlaw> rng1_flaws = {
     {"rand() printed", "#include <stdio.h>\n#include <stdlib.h>\n#include <sys/random.h>\n", "int", "int data = 0;\n",
      "data = rand();\n", "printf(\"%d\\n\", data);\n",
      "if (getrandom(&data, sizeof(data), 0) != (ssize_t)sizeof(data))\n    data = 0;\n", ""},
+    {"random() made a session token", "#include <stdio.h>\n#include <stdlib.h>\n#include <openssl/rand.h>\n", "long",
+     "long data = 0;\n", "data = random();\n", "printf(\"session %08lx\\n\", (unsigned long)data);\n",
+     "if (RAND_bytes((unsigned char *)&data, sizeof(data)) != 1)\n    abort();\n", ""},
+    {"rand() % 256 filling an AES key byte by byte",
+     "#include <stdlib.h>\n#include <sys/random.h>\n#include <openssl/aes.h>\n", "unsigned char *",
+     "unsigned char keyBytes[16] = {0};\nunsigned char *data = keyBytes;\n",
+     "for (int i = 0; i < 16; i++)\n    data[i] = (unsigned char)(rand() % 256);\n",
+     "AES_KEY schedule;\nAES_set_encrypt_key(data, 128, &schedule);\n",
+     "if (getrandom(data, 16, 0) != 16)\n    abort();\n", ""},
+    {"lrand48() as a GCM nonce", "#include <stdlib.h>\n#include <string.h>\n#include <openssl/evp.h>\n"
+     "#include <mbedtls/ctr_drbg.h>\nextern mbedtls_ctr_drbg_context pump_drbg;\n"
+     "extern const unsigned char *device_key(void);\n", "long", "long data = 0;\n", "data = lrand48();\n",
+     "unsigned char nonce[12] = {0};\nmemcpy(nonce, &data, sizeof(data));\n"
+     "EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();\nif (ctx != NULL)\n"
+     "    EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, device_key(), nonce);\nEVP_CIPHER_CTX_free(ctx);\n",
+     "if (mbedtls_ctr_drbg_random(&pump_drbg, (unsigned char *)&data, sizeof(data)) != 0)\n    abort();\n", ""},
+    {"rand() as a login challenge", "#include <stdio.h>\n#include <stdlib.h>\n#include <windows.h>\n#include <bcrypt.h>\n",
+     "unsigned int", "unsigned int data = 0;\n", "data = (unsigned int)rand();\n",
+     "printf(\"challenge %08x\\n\", data);\n",
+     "if (BCryptGenRandom(NULL, (PUCHAR)&data, sizeof(data), BCRYPT_USE_SYSTEM_PREFERRED_RNG) != 0)\n    abort();\n",
+     ""},
+    {"std::rand() as a password salt", "#include <cstdlib>\n#include <iostream>\n", "unsigned int",
+     "unsigned int data = 0;\n", "data = static_cast<unsigned int>(std::rand());\n",
+     "std::cout << \"salt \" << data << std::endl;\n", "if (rand_s(&data) != 0)\n    std::abort();\n", "", "data",
+     true},
+    {"std::mt19937 output as a session token", "#include <iostream>\n#include <random>\n#include <openssl/rand.h>\n",
+     "unsigned", "unsigned data = 0;\n",
+     "{\n    std::mt19937 engine(std::random_device{}());\n    data = static_cast<unsigned>(engine());\n}\n",
+     "std::cout << \"session \" << data << std::endl;\n",
+     "if (RAND_bytes(reinterpret_cast<unsigned char *>(&data), sizeof(data)) != 1)\n    std::abort();\n", "", "data",
+     true},
 };
 
 const std::vector<DataFlaw> rng2_flaws = {
     {"a seed from the clock", "#include <stdio.h>\n#include <stdlib.h>\n#include <time.h>\n#include <sys/random.h>\n",
      "unsigned", "unsigned data = 0;\n", "data = (unsigned)time(NULL);\n", "srand(data);\nprintf(\"%d\\n\", rand());\n",
      "if (getrandom(&data, sizeof(data), 0) != (ssize_t)sizeof(data))\n    data = 0;\n", ""},
+    {"a fixed seed through a variable", "#include <stdio.h>\n#include <stdlib.h>\n#include <sys/random.h>\n",
+     "unsigned", "unsigned data = 0;\n", "data = 1234u;\n", "srand(data);\nprintf(\"%d\\n\", rand());\n",
+     "if (getrandom(&data, sizeof(data), 0) != (ssize_t)sizeof(data))\n    abort();\n", ""},
+    {"the process id seeding srandom", "#include <stdio.h>\n#include <stdlib.h>\n#include <unistd.h>\n#include <sys/random.h>\n",
+     "unsigned", "unsigned data = 0;\n", "data = (unsigned)getpid();\n",
+     "srandom(data);\nprintf(\"%ld\\n\", random());\n",
+     "if (getrandom(&data, sizeof(data), 0) != (ssize_t)sizeof(data))\n    abort();\n", ""},
+    {"the clock seeding srand48", "#include <stdio.h>\n#include <stdlib.h>\n#include <time.h>\n#include <sys/random.h>\n",
+     "long", "long data = 0;\n", "data = (long)time(NULL);\n", "srand48(data);\nprintf(\"%ld\\n\", lrand48());\n",
+     "if (getrandom(&data, sizeof(data), 0) != (ssize_t)sizeof(data))\n    abort();\n", ""},
+    {"the microseconds of gettimeofday as a seed",
+     "#include <stdio.h>\n#include <stdlib.h>\n#include <sys/time.h>\n#include <sys/random.h>\n", "unsigned",
+     "unsigned data = 0;\n",
+     "{\n    struct timeval now;\n    gettimeofday(&now, NULL);\n    data = (unsigned)(now.tv_sec ^ now.tv_usec);\n}\n",
+     "srand(data);\nprintf(\"%d\\n\", rand());\n",
+     "if (getrandom(&data, sizeof(data), 0) != (ssize_t)sizeof(data))\n    abort();\n", ""},
+    {"a std::mt19937 seeded with a constant", "#include <iostream>\n#include <random>\n", "unsigned",
+     "unsigned data = 0;\n", "data = 42u;\n", "std::mt19937 engine(data);\nstd::cout << engine() << std::endl;\n",
+     "data = std::random_device{}();\n", "", "data", true},
+    {"RAND_seed given constant bytes", "#include <stdlib.h>\n#include <string.h>\n#include <sys/random.h>\n"
+     "#include <openssl/rand.h>\n", "unsigned char *", "unsigned char seedBytes[32] = {0};\nunsigned char *data = seedBytes;\n",
+     "memcpy(data, \"pump-serial-0001pump-serial-0001\", 32);\n", "RAND_seed(data, 32);\n",
+     "if (getrandom(data, 32, 0) != 32)\n    abort();\n", ""},
+    {"a DRBG seeded by an entropy callback that returns a constant",
+     "#include <string.h>\n#include <mbedtls/ctr_drbg.h>\n#include <mbedtls/entropy.h>\n"
+     "typedef int (*entropy_callback)(void *, unsigned char *, size_t);\n"
+     "static int fixed_entropy(void *context, unsigned char *output, size_t length)\n{\n"
+     "    (void)context;\n    memset(output, 0x2a, length);\n    return 0;\n}\n",
+     "entropy_callback", "entropy_callback data = NULL;\n", "data = fixed_entropy;\n",
+     "mbedtls_entropy_context entropy;\nmbedtls_ctr_drbg_context drbg;\nmbedtls_entropy_init(&entropy);\n"
+     "mbedtls_ctr_drbg_init(&drbg);\n"
+     "mbedtls_ctr_drbg_seed(&drbg, data, &entropy, (const unsigned char *)\"pump\", 4);\n"
+     "mbedtls_ctr_drbg_free(&drbg);\nmbedtls_entropy_free(&entropy);\n",
+     "data = mbedtls_entropy_func;\n", ""},
 };
 
 const std::vector<DataFlaw> rng3_flaws = {
@@ -175,6 +240,49 @@ const std::vector<DataFlaw> rng3_flaws = {
      "EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();\nif (ctx != NULL)\n"
      "    EVP_EncryptInit_ex(ctx, EVP_aes_256_cbc(), NULL, device_key(), data);\nEVP_CIPHER_CTX_free(ctx);\n",
      "if (RAND_bytes(data, 16) != 1)\n    abort();\n", ""},
+    {"a constant-string IV to EVP_EncryptInit_ex", "#include <stdlib.h>\n#include <string.h>\n#include <openssl/evp.h>\n"
+     "#include <openssl/rand.h>\nextern const unsigned char *device_key(void);\n",
+     "unsigned char *", "unsigned char ivBytes[16];\nunsigned char *data = ivBytes;\n",
+     "memcpy(data, \"0123456789abcdef\", 16);\n",
+     "EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();\nif (ctx != NULL)\n"
+     "    EVP_EncryptInit_ex(ctx, EVP_aes_128_cbc(), NULL, device_key(), data);\nEVP_CIPHER_CTX_free(ctx);\n",
+     "if (RAND_bytes(data, 16) != 1)\n    abort();\n", ""},
+    {"a zeroed IV to mbedtls_aes_crypt_cbc", "#include <stdlib.h>\n#include <string.h>\n#include <mbedtls/aes.h>\n"
+     "#include <mbedtls/ctr_drbg.h>\nextern mbedtls_ctr_drbg_context pump_drbg;\n"
+     "extern const unsigned char *device_key(void);\n",
+     "unsigned char *", "unsigned char ivBytes[16];\nunsigned char *data = ivBytes;\n", "memset(data, 0, 16);\n",
+     "mbedtls_aes_context aes;\nunsigned char plain[16] = \"pump telemetry\";\nunsigned char sealed[16];\n"
+     "mbedtls_aes_init(&aes);\nif (mbedtls_aes_setkey_enc(&aes, device_key(), 256) == 0)\n"
+     "    mbedtls_aes_crypt_cbc(&aes, MBEDTLS_AES_ENCRYPT, 16, data, plain, sealed);\nmbedtls_aes_free(&aes);\n",
+     "if (mbedtls_ctr_drbg_random(&pump_drbg, data, 16) != 0)\n    abort();\n", ""},
+    {"a zeroed IV to wolfSSL's wc_AesSetIV", "#include <string.h>\n#include <wolfssl/wolfcrypt/aes.h>\n"
+     "#include <wolfssl/wolfcrypt/random.h>\nextern const unsigned char *device_key(void);\n",
+     "unsigned char *", "unsigned char ivBytes[16];\nunsigned char *data = ivBytes;\n", "memset(data, 0, 16);\n",
+     "Aes aes;\nunsigned char plain[16] = \"pump telemetry\";\nunsigned char sealed[16];\n"
+     "if (wc_AesSetKey(&aes, device_key(), 32, NULL, AES_ENCRYPTION) == 0 && wc_AesSetIV(&aes, data) == 0)\n"
+     "    wc_AesCbcEncrypt(&aes, sealed, plain, 16);\n",
+     "WC_RNG rng;\nif (wc_InitRng(&rng) == 0)\n{\n    wc_RNG_GenerateBlock(&rng, data, 16);\n    wc_FreeRng(&rng);\n}\n",
+     ""},
+    {"a constant table IV to AES_cbc_encrypt", "#include <stdlib.h>\n#include <string.h>\n#include <openssl/aes.h>\n"
+     "#include <openssl/rand.h>\nextern const unsigned char *device_key(void);\n"
+     "static const unsigned char fixed_iv[16] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,\n"
+     "                                           0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f};\n",
+     "unsigned char *", "unsigned char ivBytes[16];\nunsigned char *data = ivBytes;\n",
+     "memcpy(data, fixed_iv, 16);\n",
+     "AES_KEY schedule;\nunsigned char plain[16] = \"pump telemetry\";\nunsigned char sealed[16];\n"
+     "AES_set_encrypt_key(device_key(), 128, &schedule);\nAES_cbc_encrypt(plain, sealed, 16, &schedule, data, AES_ENCRYPT);\n",
+     "if (RAND_bytes(data, 16) != 1)\n    abort();\n", ""},
+    {"a literal IV set with CryptSetKeyParam", "#include <stdlib.h>\n#include <string.h>\n#include <windows.h>\n#include <wincrypt.h>\n"
+     "extern HCRYPTPROV pump_provider;\nextern HCRYPTKEY pump_key;\n",
+     "BYTE *", "BYTE ivBytes[16];\nBYTE *data = ivBytes;\n", "memcpy(data, \"ABCDEFGHIJKLMNOP\", 16);\n",
+     "CryptSetKeyParam(pump_key, KP_IV, data, 0);\n", "if (!CryptGenRandom(pump_provider, 16, data))\n    abort();\n", ""},
+    {"a GCM nonce counter reset to one", "#include <stdlib.h>\n#include <string.h>\n#include <openssl/evp.h>\n"
+     "#include <openssl/rand.h>\nextern const unsigned char *device_key(void);\n",
+     "unsigned char *", "unsigned char nonceBytes[12];\nunsigned char *data = nonceBytes;\n",
+     "memset(data, 0, 12);\ndata[11] = 1;\n",
+     "EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();\nif (ctx != NULL)\n"
+     "    EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, device_key(), data);\nEVP_CIPHER_CTX_free(ctx);\n",
+     "if (RAND_bytes(data, 12) != 1)\n    abort();\n", ""},
 };
 
 const std::vector<DataFlaw> log3_flaws = {
@@ -183,6 +291,37 @@ const std::vector<DataFlaw> log3_flaws = {
      "printf(\"Password: \");\nif (fgets(data, 100, stdin) == NULL)\n    data[0] = '\\0';\n",
      "fprintf(stderr, \"login with password %s\\n\", data);\n", "",
      "fprintf(stderr, \"login attempt (%zu characters)\\n\", strlen(data));\n", "password"},
+    {"a passphrase sent to syslog", "#include <stdio.h>\n#include <syslog.h>\n", "char *",
+     "char phraseBuffer[64] = \"\";\nchar *data = phraseBuffer;\n",
+     "if (fgets(data, 64, stdin) == NULL)\n    data[0] = '\\0';\n",
+     "syslog(LOG_AUTH | LOG_INFO, \"unlock with %s\", data);\n", "",
+     "syslog(LOG_AUTH | LOG_INFO, \"unlock attempt\");\n", "passphrase"},
+    {"an API token written to the log file with fputs", "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n",
+     "char *", "char tokenBuffer[64] = \"\";\nchar *data = tokenBuffer;\n",
+     "{\n    const char *environment = getenv(\"PUMP_API_TOKEN\");\n    if (environment != NULL)\n"
+     "        strncpy(data, environment, 63);\n}\n",
+     "FILE *logFile = fopen(\"/var/log/pump.log\", \"a\");\nif (logFile != NULL)\n{\n    fputs(data, logFile);\n"
+     "    fclose(logFile);\n}\n",
+     "",
+     "FILE *logFile = fopen(\"/var/log/pump.log\", \"a\");\nif (logFile != NULL)\n{\n"
+     "    fputs(\"api token loaded\\n\", logFile);\n    fclose(logFile);\n}\n",
+     "apiToken"},
+    {"a PIN echoed with puts", "#include <stdio.h>\n", "char *", "char pinBuffer[16] = \"\";\nchar *data = pinBuffer;\n",
+     "if (fgets(data, 16, stdin) == NULL)\n    data[0] = '\\0';\n", "puts(data);\n", "", "puts(\"PIN entered\");\n",
+     "pin"},
+    {"a session key printed in hex", "#include <stdio.h>\n#include <stdlib.h>\n#include <openssl/rand.h>\n",
+     "unsigned char *", "unsigned char keyBytes[16] = {0};\nunsigned char *data = keyBytes;\n",
+     "if (RAND_bytes(data, 16) != 1)\n    abort();\n",
+     "for (int i = 0; i < 16; i++)\n    printf(\"%02x\", data[i]);\nprintf(\"\\n\");\n", "",
+     "printf(\"session key of %d bytes ready\\n\", 16);\n", "sessionKey"},
+    {"an auth token given to the project's log macro", "#include <stdio.h>\n#include <string.h>\n"
+     "#define PUMP_LOG(...) printf(__VA_ARGS__)\n", "char *", "char tokenBuffer[64] = \"\";\nchar *data = tokenBuffer;\n",
+     "if (fgets(data, 64, stdin) == NULL)\n    data[0] = '\\0';\n", "PUMP_LOG(\"auth token %s\\n\", data);\n", "",
+     "PUMP_LOG(\"auth token of %zu characters\\n\", strlen(data));\n", "authToken"},
+    {"a password streamed to std::cerr", "#include <iostream>\n#include <string>\n", "std::string",
+     "std::string data;\n", "std::getline(std::cin, data);\n",
+     "std::cerr << \"password \" << data << std::endl;\n", "",
+     "std::cerr << \"password of \" << data.size() << \" characters\" << std::endl;\n", "password", true},
 };
 
 TEST(VariantDataFlowPrograms, Code1) {
@@ -230,6 +369,27 @@ TEST(VariantDataFlowPrograms, Crypto4) {
 }
 TEST(VariantDataFlowPrograms, Rng1) {
   expect_variant_programs("RNG-1", "data-flow variants", data_flow_programs(rng1_flaws));
+}
+// The flaws whose sink makes the value a secret (a key, a nonce): reported as a weak secret, not
+// only as a weak generator. Gaps: insecure_random.cpp follows a value forward through assignments,
+// members, direct calls of the file's functions, returns and file-scope variables, not into a
+// container's storing call, a call through a function pointer, a virtual method, a construction or
+// a template called with its arguments; there the generator is still an RNG-1/weak-random warning.
+TEST(VariantDataFlowPrograms, Rng1Secret) {
+  std::vector<DataFlaw> secret;
+  for (const auto& flaw : rng1_flaws)
+    if (flaw.flawed_sink.find("AES_set_encrypt_key") != std::string::npos || flaw.flawed_sink.find("nonce") != std::string::npos)
+      secret.push_back(flaw);
+  std::vector<std::string> gaps;
+  for (const auto& flaw : secret) {
+    for (const char* path : {"a sink function through a function pointer (C)", "a sink function through a function pointer (C++)",
+                             "a member set in the constructor and used in the destructor (C++)",
+                             "a virtual method through a base pointer (C++)", "a std::vector element (C++)",
+                             "a std::list element (C++)", "a std::map element (C++)",
+                             "a function template given its argument (C++)"})
+      gaps.push_back(flaw.name + ", " + path);
+  }
+  expect_variant_programs("RNG-1/weak-random-secret", "data-flow variants", data_flow_programs(secret), gaps);
 }
 TEST(VariantDataFlowPrograms, Rng2) {
   expect_variant_programs("RNG-2", "data-flow variants", data_flow_programs(rng2_flaws));

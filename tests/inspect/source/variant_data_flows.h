@@ -27,6 +27,7 @@ struct DataFlaw {
   std::string flawed_source, flawed_sink;
   std::string fixed_source, fixed_sink;  // either may be empty: no such fix
   std::string variable = "data";         // the name the program gives the variable
+  bool cpp_only = false;                 // written in C++ (std::string, streams, engines): no C programs
 };
 
 // `text` with every whole identifier `from` replaced by `to`.
@@ -198,7 +199,7 @@ inline std::vector<VariantProgram> data_flow_programs(const DataFlaw& flaw) {
   std::vector<VariantProgram> programs;
   for (const auto& path : data_paths()) {
     for (const bool cpp : {false, true}) {
-      if (path.cpp && !cpp) continue;
+      if ((path.cpp || flaw.cpp_only) && !cpp) continue;
       const std::string includes = flaw.includes + (cpp ? "#include <list>\n#include <map>\n#include <vector>\n" : "");
       VariantProgram p{flaw.name + ", " + path.name + (cpp ? " (C++)" : " (C)"),
                        {{Role::shared, includes + (path.shared ? path.shared(flaw) : "")}},
