@@ -34,6 +34,55 @@ const std::vector<DataFlaw> code2_flaws = {
      "char dest[100] = \"\";\nsnprintf(dest, sizeof(dest), data);\nputs(dest);\n",
      "memcpy(data, \"fixedstringtest\", sizeof(\"fixedstringtest\"));\n",
      "char dest[100] = \"\";\nsnprintf(dest, sizeof(dest), \"%s\", data);\nputs(dest);\n"},
+    {"a socket's bytes as fprintf's format to stderr",
+     "#include <stdio.h>\n#include <string.h>\n#include <sys/socket.h>\n#include <netinet/in.h>\n"
+     "#include <arpa/inet.h>\n#include <unistd.h>\n",
+     "char *", text_buffer,
+     "{\n    int connectSocket = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);\n    if (connectSocket != -1)\n    {\n"
+     "        struct sockaddr_in service;\n        memset(&service, 0, sizeof(service));\n"
+     "        service.sin_family = AF_INET;\n        service.sin_addr.s_addr = inet_addr(\"127.0.0.1\");\n"
+     "        service.sin_port = htons(27015);\n"
+     "        if (connect(connectSocket, (struct sockaddr *)&service, sizeof(service)) != -1)\n        {\n"
+     "            ssize_t received = recv(connectSocket, data, 99, 0);\n"
+     "            data[received > 0 ? received : 0] = '\\0';\n        }\n        close(connectSocket);\n    }\n}\n",
+     "fprintf(stderr, data);\n", "strcpy(data, \"fixedstringtest\");\n", "fprintf(stderr, \"%s\\n\", data);\n"},
+    {"a word scanned from a file as syslog's format", "#include <stdio.h>\n#include <string.h>\n#include <syslog.h>\n",
+     "char *", text_buffer,
+     "{\n    FILE *inputFile = fopen(\"/tmp/pump_input.txt\", \"r\");\n    if (inputFile != NULL)\n    {\n"
+     "        if (fscanf(inputFile, \"%99s\", data) != 1)\n            data[0] = '\\0';\n"
+     "        fclose(inputFile);\n    }\n}\n",
+     "syslog(LOG_ERR, data);\n", "strcpy(data, \"fixedstringtest\");\n", "syslog(LOG_ERR, \"%s\", data);\n"},
+    {"bytes read from standard input as the format of a variadic helper's vsnprintf",
+     "#include <stdarg.h>\n#include <stdio.h>\n#include <string.h>\n#include <unistd.h>\n"
+     "static void formatted_print(const char *format, ...)\n{\n    char dest[100] = \"\";\n    va_list args;\n"
+     "    va_start(args, format);\n    vsnprintf(dest, sizeof(dest), format, args);\n    va_end(args);\n"
+     "    puts(dest);\n}\n",
+     "char *", text_buffer,
+     "{\n    ssize_t count = read(STDIN_FILENO, data, 99);\n    data[count > 0 ? count : 0] = '\\0';\n}\n",
+     "formatted_print(data);\n", "strcpy(data, \"fixedstringtest\");\n", "formatted_print(\"%s\", data);\n"},
+    {"the environment as sprintf's format", "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n",
+     "char *", text_buffer,
+     "{\n    char *environment = getenv(\"PUMP_MODE\");\n    if (environment != NULL)\n    {\n"
+     "        strncpy(data, environment, 99);\n        data[99] = '\\0';\n    }\n}\n",
+     "char dest[200] = \"\";\nsprintf(dest, data);\nputs(dest);\n", "strcpy(data, \"fixedstringtest\");\n",
+     "char dest[200] = \"\";\nsprintf(dest, \"%s\", data);\nputs(dest);\n"},
+    {"a wide line from stdin as wprintf's format", "#include <stdio.h>\n#include <wchar.h>\n", "wchar_t *",
+     "wchar_t dataBuffer[100] = L\"\";\nwchar_t *data = dataBuffer;\n",
+     "if (fgetws(data, 100, stdin) == NULL)\n    data[0] = L'\\0';\n", "wprintf(data);\n",
+     "wcscpy(data, L\"fixedstringtest\");\n", "wprintf(L\"%ls\\n\", data);\n"},
+    {"a wide line of a file as swprintf's format", "#include <stdio.h>\n#include <wchar.h>\n", "wchar_t *",
+     "wchar_t dataBuffer[100] = L\"\";\nwchar_t *data = dataBuffer;\n",
+     "{\n    FILE *inputFile = fopen(\"/tmp/pump_input.txt\", \"r\");\n    if (inputFile != NULL)\n    {\n"
+     "        if (fgetws(data, 100, inputFile) == NULL)\n            data[0] = L'\\0';\n"
+     "        fclose(inputFile);\n    }\n}\n",
+     "wchar_t dest[100] = L\"\";\nswprintf(dest, 100, data);\nfputws(dest, stdout);\n",
+     "wcscpy(data, L\"fixedstringtest\");\n",
+     "wchar_t dest[100] = L\"\";\nswprintf(dest, 100, L\"%ls\", data);\nfputws(dest, stdout);\n"},
+    {"the environment widened as fwprintf's format", "#include <stdio.h>\n#include <stdlib.h>\n#include <wchar.h>\n",
+     "wchar_t *", "wchar_t dataBuffer[100] = L\"\";\nwchar_t *data = dataBuffer;\n",
+     "{\n    char *environment = getenv(\"PUMP_LABEL\");\n    if (environment != NULL)\n"
+     "        mbstowcs(data, environment, 99);\n}\n",
+     "fwprintf(stderr, data);\n", "wcsncpy(data, L\"fixedstringtest\", 99);\n", "fwprintf(stderr, L\"%ls\\n\", data);\n"},
 };
 
 const std::vector<DataFlaw> code3_flaws = {
