@@ -35,12 +35,9 @@ static void show(const char *text)
 {
     fprintf(stderr, "%s\n", text);
 }
-int main(int argc, char *argv[])
+int main(int argc, char **argv)
 {
-    const char *data = "usage: pump-report FILE";
-    if (argc > 1)
-        data = argv[1];
-    show(data);
+    show(argc > 1 ? argv[1] : "usage: pump-report FILE");
     return 0;
 }
 )~"},
