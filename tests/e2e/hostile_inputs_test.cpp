@@ -447,6 +447,22 @@ TEST(HostileSource, TwentyThousandTentativeDefinitionsOfOneGlobal) {
   EXPECT_EQ(inspect_one_file("globals.c", file)["files"], 1);
 }
 
+TEST(HostileSource, FiftyThousandArgumentVectorsAndComparedLiterals) {
+  // 50,000 functions each starting a program from an argument vector whose element 0 it sets and
+  // comparing a password with a pointer it set to a literal, and one function doing both 50,000
+  // times with one vector and one pointer: each program is settled a bounded number of steps
+  // (CODE-3, ValueOrigins::settled_element), each compared operand judged once per function (CRYPTO-4).
+  std::string functions = "#include <string.h>\n#include <unistd.h>\n";
+  for (int i = 0; i < 50000; ++i)
+    functions += "void f" + std::to_string(i) +
+                 "(const char *password) { char *args[3] = {0}; args[0] = (char *)\"/bin/sh\"; execv(args[0], args); "
+                 "const char *expected = 0; expected = \"Adm1n!2024\"; if (strcmp(password, expected) == 0) execv(args[0], args); }\n";
+  functions += "void many(const char *password) {\n  char *args[3] = {0};\n  args[0] = (char *)\"/bin/sh\";\n"
+               "  const char *expected = 0;\n  expected = \"Adm1n!2024\";\n" +
+               repeat("  if (strcmp(password, expected) == 0) execv(args[0], args);\n", 50000) + "}\n";
+  EXPECT_EQ(inspect_one_file("vectors.c", functions)["files"], 1);
+}
+
 TEST(HostileSource, TwentyThousandHeadersDeclaringOneExternGlobal) {
   // A sink reading a global its file declares nowhere looks for the extern declaration in the
   // headers the file includes (CODE-2, CRYPTO-4): 20,000 headers of one name each declaring the

@@ -292,6 +292,7 @@ class Contents {
   size_t alias_of(TokenRange r) const {
     r = values_.strip(r);
     const size_t base = values_.base_name(r);
+    if (base < toks_.size() && (toks_[base].is_ident("NULL") || toks_[base].is_ident("nullptr"))) return toks_.size();
     const size_t next = base + 1;
     // The name, then the end, an offset or a subscript: not `new char[100]`.
     const bool name = base < toks_.size() && !(next < toks_.size() && toks_[next].is("(")) &&
@@ -340,21 +341,22 @@ class Contents {
     if (v.is(Value::Kind::null) || v.is_integer(0)) return true;
     if (v.is(Value::Kind::list)) {
       // A table of numbers (static const unsigned char iv[16] = {0x00, 0x01, …}) is as constant as a
-      // string; its text is its spelling. A list naming anything else is not known.
+      // string; its text is the list as written. A list naming anything else is not known.
       const ListFacts facts = values_.list_facts(v.list);
       if (facts.has_string || (!facts.all_zero && facts.numbers != facts.elements)) return false;
-      if (!facts.all_zero) texts_.push_back(list_spelling(v.list));
+      if (!facts.all_zero) texts_.push_back(list_text(v.list));
       return true;
     }
     return false;
   }
 
-  // The tokens of a braced list, joined, cut after the first forty characters.
-  std::string list_spelling(TokenRange braces) const {
-    constexpr size_t most = 40;
+  // The text of a braced list as written, its first elements only: "{0x2b, 0x7e, …}".
+  std::string list_text(TokenRange braces) const {
+    constexpr size_t shown = 48;
     std::string out;
-    for (size_t k = braces.begin; k < braces.end && k < toks_.size() && out.size() < most; ++k) out += toks_[k].text;
-    return out;
+    for (size_t k = braces.begin; k < braces.end && out.size() < shown; ++k)
+      out.append(toks_[k].text).append(toks_[k].is(",") ? " " : "");
+    return out.size() < shown ? out : out + "…";
   }
 
   bool allocation(TokenRange value) const {

@@ -4,7 +4,8 @@
 // CODE-2 treats such a format as a literal; CRYPTO-4 treats such a password or key as hard-coded.
 // Decided conservatively over the whole enclosing function: the name, the arrays it points to and
 // the pointers made from it must be written only by declarations or assignments of literals,
-// allocations, zero fills and copies of literals (strcpy, wcsncpy, memcpy, strcat, …); any other
+// allocations, zero fills and copies of literals or constant byte tables (strcpy, wcsncpy, memcpy,
+// strcat, …; a table's text is its list as written, "{0x2b, 0x7e, …}"); any other
 // use that may write (a parameter, fgets, recv, a member call, `cin >>`, an unknown function)
 // makes the contents unknown. An object the value is read out of or stored into (a union, a
 // struct, an array of pointers, a container, what a pointer to a pointer designates) counts as

@@ -17,6 +17,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -447,7 +448,10 @@ class Check {
     } else {
       return;
     }
-    if (!unchanged_until(v, c)) return;
+    if (!unchanged_until(v, c)) {  // what the copies into it leave there, when they copy literals
+      filled_from_literal(c, n, password);
+      return;
+    }
     if (v.via) {
       // A secret-named local is already reported where it is bound.
       if (v.via->function == c.function && c.function >= 0 && secret_bindings_.count(v.via)) return;
@@ -546,6 +550,24 @@ class Check {
     return false;
   }
 
+  // The one literal a compared buffer or pointer holds there (`const char *expected = NULL;
+  // expected = "Adm1n!2024"; … strcmp(password, expected)`), as literal_contents follows it: asked
+  // only when the other operand may be a credential (its name, or a function that authenticates).
+  // Judged once per function and operand: a function may compare one buffer a thousand times.
+  Value literal_held(const Call& c, size_t n, TokenRange other) {
+    const size_t base = values_.base_name(other);
+    if (!(base < toks_.size() && credential_like(toks_[base].text)) && !auth_function(c.function)) return {};
+    std::string operand;
+    for (size_t k = c.args[n].first; k < c.args[n].second; ++k) operand.append(toks_[k].text).push_back(' ');
+    const auto [held, fresh] = literals_held_.try_emplace({c.function, std::move(operand)});
+    if (!fresh) return held->second;
+    const auto texts = literal_contents(values_, {c.args[n].first, c.args[n].second}, c);
+    if (!texts || texts->size() != 1) return {};
+    held->second.kind = Value::Kind::string;
+    held->second.text = texts->front();
+    return held->second;
+  }
+
   void comparison(const Call& c) {
     if (c.args.size() < 2) return;
     for (size_t lit = 0; lit < 2; ++lit) {
@@ -553,7 +575,8 @@ class Check {
       const TokenRange lr = values_.strip({c.args[lit].first, c.args[lit].second});
       const TokenRange orr = values_.strip({c.args[other].first, c.args[other].second});
       if (lr.empty() || orr.empty() || toks_[orr.begin].kind == TokenKind::string) continue;
-      const Value v = arg(c, lit);
+      Value v = arg(c, lit);
+      if (!v.is(Value::Kind::string)) v = literal_held(c, lit, orr);
       if (!v.is(Value::Kind::string) || blank_bytes(v.text)) continue;  // a test for a blank value
       bool secret = credential_operand({c.args[other].first, c.args[other].second}, c.function, v.text);
       // strcmp(input, ADMIN_PASSWORD): the literal's own name says what it is.
@@ -875,6 +898,7 @@ class Check {
   const Severity severity_;
   std::set<size_t> reported_;
   std::set<const Binding*> secret_bindings_;
+  std::map<std::pair<int, std::string>, Value> literals_held_;  // see literal_held
 };
 
 // g_data = "ABCD123!"; or, in a function filling the pointer its caller gives

@@ -1,16 +1,19 @@
 // CODE-3: no command runs through a shell. system() and popen() always use one (system(NULL)
 // only asks whether a shell exists); exec-family and posix_spawn calls do when the program they
-// start, or its argv[0], is a shell; wordexp() runs command substitutions unless WRDE_NOCMD is
-// given. A shell given as a variable path with "-c" is beyond what the rule can see (it does not
+// start, or its argv[0], is a shell (the program followed wherever the file sets it: see
+// program_path); wordexp() runs command substitutions unless WRDE_NOCMD is given. A shell given as a variable path with "-c" is beyond what the rule can see (it does not
 // treat "-c" alone as a shell: gzip -c and many other programs use it). Windows: WinExec and
 // ShellExecute always interpret; _exec/_spawn and CreateProcess do when they start cmd.exe or
 // PowerShell.
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 
+#include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
 #include "inspect/source/format_literal.h"
+#include "inspect/source/value_origins.h"
 
 namespace mdbc::source {
 namespace {
@@ -60,6 +63,35 @@ bool is_null_argument(std::span<const Token> arg) {
   return true;
 }
 
+// The program a variable argument names, wherever the file shows it set: the one string every
+// path gives it (`const char *prog = NULL; prog = "/bin/sh";`, a parameter every caller passes a
+// path, a struct field, a member, a container element: ValueOrigins::settled), or the text a
+// buffer is filled with from literals alone (`strcpy(path, "/bin/bash")`: literal_contents).
+// An argument vector's program, `argv[0]`, is the string its first element is set to. A program
+// the file does not show (read from the environment or a configuration) is no shell finding.
+std::optional<std::string> program_path(const SourceFile& file, ValueOrigins& origins, const Call& c, TokenRange arg) {
+  const FileValues& values = file.values();
+  // First what a buffer holds: its initialiser is only what it starts with.
+  if (const auto texts = literal_contents(values, arg, c); texts && texts->size() == 1) return texts->front();
+  const Value v = values.resolve(arg, c.function);
+  // A constant, a macro or the function's own variable: `static const char *const shell = "/bin/sh";`.
+  const bool bound_here = v.via == nullptr || v.via->is_const || v.via->form == BindingForm::macro ||
+                          (c.function >= 0 && v.via->function == c.function);
+  if (v.is(Value::Kind::string) && bound_here) return v.text;
+  // argv[0]: an element of an argument vector (strip() would read the vector itself).
+  const auto& t = file.tokens;
+  if (arg.size() >= 4 && t[arg.end - 1].is("]")) {
+    const size_t open = file.syntax.match(arg.end - 1);
+    const Value index = open > arg.begin && open < arg.end ? values.resolve({open + 1, arg.end - 1}, c.function) : Value{};
+    if (!index.is(Value::Kind::integer)) return std::nullopt;
+    const Value element = origins.settled_element({arg.begin, open}, c.function, index.integer);
+    return element.is(Value::Kind::string) ? std::optional(element.text) : std::nullopt;
+  }
+  const Value settled = origins.settled(arg, c.function);
+  if (settled.is(Value::Kind::string)) return settled.text;
+  return std::nullopt;
+}
+
 class ShellExecution final : public SourceRule {
  public:
   RuleFamily family() const override {
@@ -81,6 +113,7 @@ class ShellExecution final : public SourceRule {
     const Severity severity = element_severity(file.ctx, "CODE-3");
     const CallSites sites(file);
     const LiteralResolver literals(file);
+    ValueOrigins origins(file);
     const auto in_macro = [](std::string_view m) {
       return m.empty() ? std::string() : " (in macro " + std::string(m) + ")";
     };
@@ -119,12 +152,9 @@ class ShellExecution final : public SourceRule {
         if (index >= c.args.size()) return false;
         const LiteralForm f = literals.evaluate(c.args[index].first, c.args[index].second);
         if (f.kind != LiteralForm::Kind::literal) {
-          // A variable holding the path: `static const char *const shell = "/bin/sh"; execv(shell, …)`.
-          const Value v = file.values().resolve({c.args[index].first, c.args[index].second}, c.function);
-          const bool settled = v.via == nullptr || v.via->is_const || v.via->form == BindingForm::macro ||
-                               (c.function >= 0 && v.via->function == c.function);
-          if (!v.is(Value::Kind::string) || !settled || !is_shell_path(v.text)) return false;
-          shell = v.text;
+          const std::optional<std::string> path = program_path(file, origins, c, {c.args[index].first, c.args[index].second});
+          if (!path || !is_shell_path(*path)) return false;
+          shell = *path;
           return true;
         }
         for (const auto& text : f.texts)

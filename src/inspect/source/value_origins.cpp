@@ -27,6 +27,24 @@ bool stores_value(const Binding& b) {
                               b.form == BindingForm::element);
 }
 
+// Element `index` of the braced list from '{' to its '}' (the range `list`), or an empty range when
+// the list is shorter or designates its elements (`[2] = …`, `.name = …`).
+TokenRange list_element(const Syntax& syntax, std::span<const Token> toks, TokenRange list, int64_t index) {
+  int64_t at = 0;
+  const size_t close = list.end - 1;
+  for (size_t k = list.begin + 1, begin = k; k <= close && index >= 0; ++k) {
+    if (k < close && value_tokens::is_opener(toks[k])) {
+      k = syntax.match(k);
+      if (k >= close) return {};
+      continue;
+    }
+    if (k < close && !toks[k].is(",")) continue;
+    if (at++ == index) return begin == k || toks[begin].is("[") || toks[begin].is(".") ? TokenRange{} : TokenRange{begin, k};
+    begin = k + 1;
+  }
+  return {};
+}
+
 uint64_t arguments_key(int fn, size_t index) {
   return (static_cast<uint64_t>(fn) << 8) | std::min<size_t>(index, 0xff);
 }
@@ -264,6 +282,90 @@ Value ValueOrigins::settle(TokenRange r, int function, int depth, size_t& steps)
   return agreed.value_or(Value{});
 }
 
+Value ValueOrigins::settled_element(TokenRange r, int function, int64_t index) {
+  const auto key = std::tuple{r.begin, r.end, index};
+  if (const auto it = settled_elements_.find(key); it != settled_elements_.end()) return it->second;
+  size_t steps = 0;
+  Value v = settle_element(r, function, index, true, 0, steps);
+  settled_elements_.emplace(key, v);
+  return v;
+}
+
+Value ValueOrigins::settle_element(TokenRange r, int function, int64_t index, bool whole, int depth, size_t& steps) {
+  if (depth >= max_settle_depth || ++steps > max_settle_steps) return Value{};
+  const TokenRange s = values_.strip(r);
+  if (s.empty()) return Value{};
+  if (toks_[s.begin].is("{") && file_.syntax.match(s.begin) + 1 == s.end) {
+    const TokenRange element = list_element(file_.syntax, toks_, s, index);
+    return whole && !element.empty() ? settle(element, function, depth + 1, steps) : Value{};
+  }
+  // The array read whole (a name), or out of an object whose parts hold arrays (s.field, v[2],
+  // *p), or given back by a call of a function of the file (its returns).
+  const bool name = s.size() == 1 && toks_[s.begin].kind == TokenKind::identifier;
+  size_t base = name ? s.begin : object_read_from(values_, s);
+  const bool part = !name && base < toks_.size();
+  if (!name && !part) {
+    const Call* call = values_.call_at(s.begin);
+    if (call == nullptr || call->close + 1 != s.end) return Value{};
+    base = s.begin;
+  }
+  const bool parts = part || !whole;  // the base's stores into its parts give whole arrays
+  // *p for p = &argv: the array itself.
+  const bool pointee = part && toks_[s.begin].is("*") && s.size() == 2;
+  const auto& origins = of_name(base, function);
+  if (origins.empty() || origins.size() >= max_origins) return Value{};
+  const std::string_view object = toks_[base].text;
+  std::vector<const Binding*> elements;  // the function's stores of the name's elements
+  if (function >= 0) {
+    const Writes& w = writes(function, object);
+    if (w.changed) return Value{};
+    const auto& stores = stores_into(values_, function, object);
+    const bool filled = std::any_of(stores.begin(), stores.end(), [](const Store& st) { return st.through_member; });
+    if ((part || filled) && left_open(function, object)) return Value{};
+    for (const Binding* b : w.stores)
+      if (stored_element(*b)) elements.push_back(b);
+  }
+  const Binding* hiding = hiding_store(base, function, parts ? std::nullopt : std::optional{index});
+  std::optional<Value> agreed;
+  for (const Origin& o : origins) {
+    if (hiding != nullptr && (o.call != nullptr || o.function < 0 ||
+                              (o.function == function && o.range.begin < hiding->value.begin)))
+      continue;
+    const auto stored = std::find_if(elements.begin(), elements.end(), [&](const Binding* b) {
+      return b->value.begin == o.range.begin && b->value.end == o.range.end;
+    });
+    Value ov;
+    if (stored != elements.end() && !parts) {
+      if (stored_element(**stored) != index) continue;
+      ov = settle(o.range, o.function, depth + 1, steps);
+    } else {
+      // A store into a part holds a whole array; anything else is the object itself.
+      bool into_part = stored != elements.end();
+      if (!into_part && o.function >= 0) {
+        const auto& into = stores_into(values_, o.function, object);
+        into_part = std::any_of(into.begin(), into.end(), [&](const Store& st) { return st.value.begin == o.range.begin; });
+      }
+      const Value held = values_.resolve(o.range, o.function);
+      if (held.is(Value::Kind::null) || held.is_integer(0)) continue;  // no array: no element
+      const bool address = pointee && toks_[o.range.begin].is("&");
+      ov = settle_element(o.range, o.function, index, into_part || address || !parts, depth + 1, steps);
+    }
+    if (ov.is(Value::Kind::unknown) || (agreed && !agreed->same_as(ov))) return Value{};
+    if (!agreed) agreed = std::move(ov);
+  }
+  return agreed.value_or(Value{});
+}
+
+std::optional<int64_t> ValueOrigins::stored_element(const Binding& b) const {
+  const size_t open = b.name + 1;
+  if (b.form != BindingForm::element || open >= toks_.size() || !toks_[open].is("[")) return std::nullopt;
+  const size_t close = file_.syntax.match(open);
+  if (close >= toks_.size() || close <= open) return std::nullopt;
+  const Value at = values_.resolve({open + 1, close}, b.function);
+  if (!at.is(Value::Kind::integer)) return std::nullopt;
+  return at.integer;
+}
+
 const ValueOrigins::Writes& ValueOrigins::writes(int function, std::string_view name) {
   const auto [it, fresh] = writes_.try_emplace({function, name});
   if (fresh)
@@ -330,24 +432,32 @@ bool ValueOrigins::left_open(int function, std::string_view name) {
   return false;
 }
 
-const Binding* ValueOrigins::hiding_store(size_t use, int function) {
+const Binding* ValueOrigins::hiding_store(size_t use, int function, std::optional<int64_t> element) {
   using value_tokens::is_opener;
   if (function < 0) return nullptr;
-  const auto& stores = writes(function, toks_[use].text).stores;
+  const auto& all = writes(function, toks_[use].text).stores;
+  std::vector<const Binding*> other_elements_aside;
+  if (element)
+    for (const Binding* b : all)
+      if (b->form != BindingForm::element || stored_element(*b) == element) other_elements_aside.push_back(b);
+  const auto& stores = element ? other_elements_aside : all;
   // The last store before the use, and none after it (a loop could bring a later one back).
   const auto after = std::upper_bound(stores.begin(), stores.end(), use,
                                       [](size_t k, const Binding* b) { return k < b->name; });
   if (after == stores.begin() || after != stores.end()) return nullptr;
   const Binding* last = *(after - 1);
-  if (last->value.empty() || (last->form != BindingForm::declaration && last->form != BindingForm::assignment))
-    return nullptr;
+  const bool whole_store = last->form == BindingForm::declaration || last->form == BindingForm::assignment;
+  if (last->value.empty() || !(whole_store || (element && last->form == BindingForm::element))) return nullptr;
   // A statement of its own (not the body of an unbraced if, else or loop), in a block that holds
-  // the use: no brace closes between them.
-  const size_t begin = values_.statement(last->name).begin;
-  if (begin == 0 || !(toks_[begin - 1].is(";") || toks_[begin - 1].is("{") || toks_[begin - 1].is("}")))
-    return nullptr;
+  // the use: no brace closes between them but a plain block's (`{ char *p = …; data = p; }`), which
+  // runs whenever the statements around it do.
+  const auto own_statement = [&](size_t begin) {
+    return begin > 0 && (toks_[begin - 1].is(";") || toks_[begin - 1].is("{") || toks_[begin - 1].is("}"));
+  };
+  if (!own_statement(values_.statement(last->name).begin)) return nullptr;
   for (size_t k = last->value.end, steps = 0; k < use; ++k) {
-    if (++steps > value_tokens::max_walk || toks_[k].is("}")) return nullptr;
+    if (++steps > value_tokens::max_walk) return nullptr;
+    if (toks_[k].is("}") && !(file_.syntax.match(k) < k && own_statement(file_.syntax.match(k)))) return nullptr;
     if (is_opener(toks_[k]) && file_.syntax.match(k) < use) k = file_.syntax.match(k);
   }
   return last;

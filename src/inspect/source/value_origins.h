@@ -18,6 +18,7 @@
 #include <map>
 #include <optional>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -56,6 +57,12 @@ class ValueOrigins {
   // the ones before it (`int mode = -1; mode = SSL_VERIFY_NONE;`) when none follows the use.
   // Unknown past a bounded walk. Found once per expression.
   Value settled(TokenRange r, int function);
+  // The one value element `index` of the array an expression holds or points to has, as settled()
+  // says of a value: an argument vector's program (`char *argv[4]; argv[0] = "/bin/sh";`,
+  // `static char *args[] = {"/bin/sh", "-c", cmd, NULL}; char **v = args;`, v passed on). Stores
+  // into the array's other elements do not count, a braced initialiser gives its element at that
+  // place, and a null pointer no element. Found once per expression and index.
+  Value settled_element(TokenRange r, int function, int64_t index);
 
  private:
   struct Writes {
@@ -76,9 +83,15 @@ class ValueOrigins {
   const std::vector<Origin>& member_stores(std::string_view cls, std::string_view name);
   const std::vector<Call>& members();
   Value settle(TokenRange r, int function, int depth, size_t& steps);
+  // `whole`: r is the array whose element is asked; else an object whose parts (elements,
+  // members) each are such an array (a container of argument vectors).
+  Value settle_element(TokenRange r, int function, int64_t index, bool whole, int depth, size_t& steps);
   // The binding of the name at token `use` in `function` that hides the function's stores of it
-  // before that binding (see settled()), or nullptr.
-  const Binding* hiding_store(size_t use, int function);
+  // before that binding (see settled()), or nullptr. With `element`, the stores of the array's
+  // other elements are left aside and a store of that element (`argv[0] = …`) may hide.
+  const Binding* hiding_store(size_t use, int function, std::optional<int64_t> element = std::nullopt);
+  // The element a binding `name[i] = …` stores (nullopt for another form or an unknown index).
+  std::optional<int64_t> stored_element(const Binding& b) const;
   const Writes& writes(int function, std::string_view name);
   // Whether `function` hands the object `name` holds to code that may change it unseen: its
   // address or a part's taken, a method called on it other than a container's store or element
@@ -104,6 +117,7 @@ class ValueOrigins {
   std::unordered_map<std::string_view, std::vector<int>> methods_;  // by class, made on first need
   bool methods_found_ = false;
   std::unordered_map<uint64_t, Value> settled_;  // by the expression's first and last token
+  std::map<std::tuple<size_t, size_t, int64_t>, Value> settled_elements_;  // by expression and index
   std::map<std::pair<int, std::string_view>, Writes> writes_;  // by function and name
   std::map<std::pair<int, std::string_view>, bool> left_open_;  // by function and name
   std::map<std::pair<int, std::string_view>, bool> address_given_;  // by function and name

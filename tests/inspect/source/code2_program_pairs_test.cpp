@@ -13,6 +13,34 @@ using test::expect_pairs;
 using test::RulePair;
 
 const std::vector<RulePair> code2_program_pairs = {
+    // A command-line argument (issue 3's sources; the data-flow variants' functions take none),
+    // passed to a helper's fprintf(stderr, …) over a literal usage text.
+    {"argv given to a helper's fprintf",
+     R"~(#include <stdio.h>
+static void show(const char *text)
+{
+    fprintf(stderr, text);
+}
+int main(int argc, char *argv[])
+{
+    const char *data = "usage: pump-report FILE";
+    if (argc > 1)
+        data = argv[1];
+    show(data);
+    return 0;
+}
+)~",
+     R"~(#include <stdio.h>
+static void show(const char *text)
+{
+    fprintf(stderr, "%s\n", text);
+}
+int main(int argc, char **argv)
+{
+    show(argc > 1 ? argv[1] : "usage: pump-report FILE");
+    return 0;
+}
+)~"},
     {"alias pointer",
      R"~(#include <stdio.h>
 #include <string.h>

@@ -14,6 +14,29 @@ using test::RulePair;
 using test::TreePair;
 
 const std::vector<RulePair> crypto3_program_pairs = {
+    // A mode set in a plain block `{ … }` runs whenever the statements around it do: it hides the
+    // initialiser (ValueOrigins::hiding_store), in the flawed and in the fixed version.
+    {"mode set in a plain block",
+     R"~(#include <openssl/ssl.h>
+void open_session(SSL_CTX *ctx)
+{
+    int mode = SSL_VERIFY_PEER;
+    {
+        mode = SSL_VERIFY_NONE;
+    }
+    SSL_CTX_set_verify(ctx, mode, NULL);
+}
+)~",
+     R"~(#include <openssl/ssl.h>
+void open_session(SSL_CTX *ctx)
+{
+    int mode = SSL_VERIFY_NONE;
+    {
+        mode = SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+    }
+    SSL_CTX_set_verify(ctx, mode, NULL);
+}
+)~"},
     {"curl host ternary",
      R"~(#include <curl/curl.h>
 void fetch(CURL *c, bool verify)

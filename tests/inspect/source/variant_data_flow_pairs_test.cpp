@@ -34,6 +34,55 @@ const std::vector<DataFlaw> code2_flaws = {
      "char dest[100] = \"\";\nsnprintf(dest, sizeof(dest), data);\nputs(dest);\n",
      "memcpy(data, \"fixedstringtest\", sizeof(\"fixedstringtest\"));\n",
      "char dest[100] = \"\";\nsnprintf(dest, sizeof(dest), \"%s\", data);\nputs(dest);\n"},
+    {"a socket's bytes as fprintf's format to stderr",
+     "#include <stdio.h>\n#include <string.h>\n#include <sys/socket.h>\n#include <netinet/in.h>\n"
+     "#include <arpa/inet.h>\n#include <unistd.h>\n",
+     "char *", text_buffer,
+     "{\n    int connectSocket = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);\n    if (connectSocket != -1)\n    {\n"
+     "        struct sockaddr_in service;\n        memset(&service, 0, sizeof(service));\n"
+     "        service.sin_family = AF_INET;\n        service.sin_addr.s_addr = inet_addr(\"127.0.0.1\");\n"
+     "        service.sin_port = htons(27015);\n"
+     "        if (connect(connectSocket, (struct sockaddr *)&service, sizeof(service)) != -1)\n        {\n"
+     "            ssize_t received = recv(connectSocket, data, 99, 0);\n"
+     "            data[received > 0 ? received : 0] = '\\0';\n        }\n        close(connectSocket);\n    }\n}\n",
+     "fprintf(stderr, data);\n", "strcpy(data, \"fixedstringtest\");\n", "fprintf(stderr, \"%s\\n\", data);\n"},
+    {"a word scanned from a file as syslog's format", "#include <stdio.h>\n#include <string.h>\n#include <syslog.h>\n",
+     "char *", text_buffer,
+     "{\n    FILE *inputFile = fopen(\"/tmp/pump_input.txt\", \"r\");\n    if (inputFile != NULL)\n    {\n"
+     "        if (fscanf(inputFile, \"%99s\", data) != 1)\n            data[0] = '\\0';\n"
+     "        fclose(inputFile);\n    }\n}\n",
+     "syslog(LOG_ERR, data);\n", "strcpy(data, \"fixedstringtest\");\n", "syslog(LOG_ERR, \"%s\", data);\n"},
+    {"bytes read from standard input as the format of a variadic helper's vsnprintf",
+     "#include <stdarg.h>\n#include <stdio.h>\n#include <string.h>\n#include <unistd.h>\n"
+     "static void formatted_print(const char *format, ...)\n{\n    char dest[100] = \"\";\n    va_list args;\n"
+     "    va_start(args, format);\n    vsnprintf(dest, sizeof(dest), format, args);\n    va_end(args);\n"
+     "    puts(dest);\n}\n",
+     "char *", text_buffer,
+     "{\n    ssize_t count = read(STDIN_FILENO, data, 99);\n    data[count > 0 ? count : 0] = '\\0';\n}\n",
+     "formatted_print(data);\n", "strcpy(data, \"fixedstringtest\");\n", "formatted_print(\"%s\", data);\n"},
+    {"the environment as sprintf's format", "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n",
+     "char *", text_buffer,
+     "{\n    char *environment = getenv(\"PUMP_MODE\");\n    if (environment != NULL)\n    {\n"
+     "        strncpy(data, environment, 99);\n        data[99] = '\\0';\n    }\n}\n",
+     "char dest[200] = \"\";\nsprintf(dest, data);\nputs(dest);\n", "strcpy(data, \"fixedstringtest\");\n",
+     "char dest[200] = \"\";\nsprintf(dest, \"%s\", data);\nputs(dest);\n"},
+    {"a wide line from stdin as wprintf's format", "#include <stdio.h>\n#include <wchar.h>\n", "wchar_t *",
+     "wchar_t dataBuffer[100] = L\"\";\nwchar_t *data = dataBuffer;\n",
+     "if (fgetws(data, 100, stdin) == NULL)\n    data[0] = L'\\0';\n", "wprintf(data);\n",
+     "wcscpy(data, L\"fixedstringtest\");\n", "wprintf(L\"%ls\\n\", data);\n"},
+    {"a wide line of a file as swprintf's format", "#include <stdio.h>\n#include <wchar.h>\n", "wchar_t *",
+     "wchar_t dataBuffer[100] = L\"\";\nwchar_t *data = dataBuffer;\n",
+     "{\n    FILE *inputFile = fopen(\"/tmp/pump_input.txt\", \"r\");\n    if (inputFile != NULL)\n    {\n"
+     "        if (fgetws(data, 100, inputFile) == NULL)\n            data[0] = L'\\0';\n"
+     "        fclose(inputFile);\n    }\n}\n",
+     "wchar_t dest[100] = L\"\";\nswprintf(dest, 100, data);\nfputws(dest, stdout);\n",
+     "wcscpy(data, L\"fixedstringtest\");\n",
+     "wchar_t dest[100] = L\"\";\nswprintf(dest, 100, L\"%ls\", data);\nfputws(dest, stdout);\n"},
+    {"the environment widened as fwprintf's format", "#include <stdio.h>\n#include <stdlib.h>\n#include <wchar.h>\n",
+     "wchar_t *", "wchar_t dataBuffer[100] = L\"\";\nwchar_t *data = dataBuffer;\n",
+     "{\n    char *environment = getenv(\"PUMP_LABEL\");\n    if (environment != NULL)\n"
+     "        mbstowcs(data, environment, 99);\n}\n",
+     "fwprintf(stderr, data);\n", "wcsncpy(data, L\"fixedstringtest\", 99);\n", "fwprintf(stderr, L\"%ls\\n\", data);\n"},
 };
 
 const std::vector<DataFlaw> code3_flaws = {
@@ -42,6 +91,41 @@ const std::vector<DataFlaw> code3_flaws = {
      "strcpy(data, \"ls \");\n{\n    size_t length = strlen(data);\n"
      "    if (fgets(data + length, (int)(100 - length), stdin) == NULL)\n        data[length] = '\\0';\n}\n",
      "system(data);\n", "", "execl(\"/bin/ls\", \"ls\", data + 3, (char *)NULL);\n"},
+    {"execl of a shell path held in a pointer", "#include <stdio.h>\n#include <unistd.h>\n", "const char *",
+     "const char *data = NULL;\n", "data = \"/bin/sh\";\n",
+     "execl(data, data, \"-c\", \"ls -l /var/log/pump\", (char *)NULL);\n", "data = \"/bin/ls\";\n", ""},
+    {"execlp of a shell named by a macro", "#include <stdio.h>\n#include <unistd.h>\n#define SHELL_NAME \"sh\"\n"
+     "#define LISTER_NAME \"ls\"\n", "const char *", "const char *data = NULL;\n", "data = SHELL_NAME;\n",
+     "execlp(data, data, \"-c\", \"ls /var/log/pump\", (char *)NULL);\n", "data = LISTER_NAME;\n", ""},
+    {"execv of an argument vector whose program is a shell", "#include <stdio.h>\n#include <unistd.h>\n", "char **",
+     "char *argumentsBuffer[4] = {NULL, NULL, NULL, NULL};\nchar **data = argumentsBuffer;\n",
+     "data[0] = (char *)\"/bin/sh\";\ndata[1] = (char *)\"-c\";\ndata[2] = (char *)\"ls -l /var/log/pump\";\n"
+     "data[3] = NULL;\n",
+     "execv(data[0], data);\n",
+     "data[0] = (char *)\"/bin/ls\";\ndata[1] = (char *)\"-l\";\ndata[2] = (char *)\"/var/log/pump\";\ndata[3] = NULL;\n",
+     ""},
+    {"execv of an initialised argument vector starting a shell", "#include <stdio.h>\n#include <unistd.h>\n",
+     "char **", "char **data = NULL;\n",
+     "{\n    static char *shellArguments[] = {(char *)\"/bin/sh\", (char *)\"-c\", (char *)\"ls -l /var/log/pump\", NULL};\n"
+     "    data = shellArguments;\n}\n",
+     "execv(data[0], data);\n",
+     "{\n    static char *listArguments[] = {(char *)\"/bin/ls\", (char *)\"-l\", (char *)\"/var/log/pump\", NULL};\n"
+     "    data = listArguments;\n}\n",
+     ""},
+    {"posix_spawn of a shell path", "#include <spawn.h>\n#include <stdio.h>\n#include <sys/wait.h>\nextern char **environ;\n",
+     "const char *", "const char *data = NULL;\n", "data = \"/bin/sh\";\n",
+     "pid_t child;\nchar *arguments[] = {(char *)data, (char *)\"-c\", (char *)\"ls -l /var/log/pump\", NULL};\n"
+     "if (posix_spawn(&child, data, NULL, NULL, arguments, environ) == 0)\n    waitpid(child, NULL, 0);\n",
+     "data = \"/bin/ls\";\n", ""},
+    {"execve of a shell path copied into a buffer", "#include <stdio.h>\n#include <string.h>\n#include <unistd.h>\n",
+     "char *", text_buffer, "strcpy(data, \"/bin/bash\");\n",
+     "char *arguments[] = {data, (char *)\"-c\", (char *)\"ls -l /var/log/pump\", NULL};\n"
+     "char *environment[] = {NULL};\nexecve(data, arguments, environment);\n",
+     "strcpy(data, \"/bin/ls\");\n", ""},
+    {"execvp of a shell, or of a viewer the environment names", "#include <stdio.h>\n#include <stdlib.h>\n#include <unistd.h>\n",
+     "const char *", "const char *data = NULL;\n", "data = \"bash\";\n",
+     "char *arguments[] = {(char *)\"viewer\", (char *)\"/var/log/pump/events.log\", NULL};\nexecvp(data, arguments);\n",
+     "data = getenv(\"PUMP_VIEWER\");\n", ""},
 };
 
 const std::vector<DataFlaw> code4_flaws = {
@@ -154,6 +238,104 @@ const std::vector<DataFlaw> crypto4_flaws = {
      "    CryptHashData(hash, (BYTE *)data, (DWORD)strlen(data), 0))\n"
      "    CryptDeriveKey(provider, CALG_AES_256, hash, 0, &key);\n",
      "if (fgets(data, 100, stdin) == NULL)\n    data[0] = '\\0';\n", ""},
+    {"a literal password given to mysql_real_connect", "#include <stdio.h>\n#include <string.h>\n#include <mysql/mysql.h>\n",
+     "char *", text_buffer, "strcpy(data, \"Pump-2024!\");\n",
+     "MYSQL *connection = mysql_init(NULL);\nif (connection != NULL)\n{\n"
+     "    if (mysql_real_connect(connection, \"localhost\", \"pump\", data, \"therapy\", 0, NULL, 0) != NULL)\n"
+     "        puts(\"connected\");\n    mysql_close(connection);\n}\n",
+     "{\n    FILE *secretFile = fopen(\"/run/secrets/db_password\", \"r\");\n    if (secretFile != NULL)\n    {\n"
+     "        if (fgets(data, 100, secretFile) == NULL)\n            data[0] = '\\0';\n"
+     "        data[strcspn(data, \"\\n\")] = '\\0';\n        fclose(secretFile);\n    }\n}\n",
+     ""},
+    {"a literal password given to ssh_userauth_password", "#include <stdio.h>\n#include <stdlib.h>\n#include <libssh/libssh.h>\n",
+     "const char *", "const char *data = NULL;\n", "data = \"Sup3rS3cret\";\n",
+     "ssh_session session = ssh_new();\nif (session != NULL)\n{\n"
+     "    ssh_options_set(session, SSH_OPTIONS_HOST, \"pump.local\");\n"
+     "    if (data != NULL && ssh_connect(session) == SSH_OK &&\n"
+     "        ssh_userauth_password(session, NULL, data) == SSH_AUTH_SUCCESS)\n        puts(\"authenticated\");\n"
+     "    ssh_free(session);\n}\n",
+     "data = getenv(\"PUMP_SSH_PASSWORD\");\n", ""},
+    {"a literal password stretched by PKCS5_PBKDF2_HMAC",
+     "#include <stdio.h>\n#include <string.h>\n#include <openssl/evp.h>\n#include <openssl/rand.h>\n", "char *",
+     text_buffer, "strcpy(data, \"Kx7#pump!\");\n",
+     "unsigned char salt[16];\nunsigned char derived[32];\nif (RAND_bytes(salt, sizeof(salt)) == 1)\n"
+     "    PKCS5_PBKDF2_HMAC(data, (int)strlen(data), salt, sizeof(salt), 600000, EVP_sha256(), sizeof(derived), derived);\n",
+     "if (fgets(data, 100, stdin) == NULL)\n    data[0] = '\\0';\ndata[strcspn(data, \"\\n\")] = '\\0';\n", ""},
+    {"a literal password stretched by mbedtls_pkcs5_pbkdf2_hmac_ext",
+     "#include <stdlib.h>\n#include <string.h>\n#include <mbedtls/pkcs5.h>\n"
+     "extern const unsigned char *device_salt(void);\n",
+     "const char *", "const char *data = NULL;\n", "data = \"Therapy#42\";\n",
+     "unsigned char derived[32];\nif (data != NULL)\n"
+     "    mbedtls_pkcs5_pbkdf2_hmac_ext(MBEDTLS_MD_SHA256, (const unsigned char *)data, strlen(data), device_salt(), 16,\n"
+     "                                  100000, sizeof(derived), derived);\n",
+     "data = getenv(\"PUMP_PASSPHRASE\");\n", ""},
+    {"a literal key copied for AES_set_encrypt_key", "#include <stdio.h>\n#include <string.h>\n#include <openssl/aes.h>\n",
+     "unsigned char *", "unsigned char keyBuffer[32] = {0};\nunsigned char *data = keyBuffer;\n",
+     "memcpy(data, \"0123456789abcdef0123456789abcdef\", 32);\n",
+     "AES_KEY schedule;\nAES_set_encrypt_key(data, 256, &schedule);\n",
+     "{\n    FILE *keyFile = fopen(\"/etc/pump/aes.key\", \"rb\");\n    if (keyFile != NULL)\n    {\n"
+     "        if (fread(data, 1, 32, keyFile) != 32)\n            puts(\"short key file\");\n        fclose(keyFile);\n"
+     "    }\n}\n",
+     ""},
+    {"a literal key given to EVP_EncryptInit_ex",
+     "#include <openssl/evp.h>\n#include <openssl/rand.h>\nextern const unsigned char *device_key(void);\n",
+     "const unsigned char *", "const unsigned char *data = NULL;\n",
+     "data = (const unsigned char *)\"Kp9#vX2!mQ7&zL4$\";\n",
+     "unsigned char iv[16];\nEVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();\n"
+     "if (ctx != NULL && RAND_bytes(iv, sizeof(iv)) == 1)\n"
+     "    EVP_EncryptInit_ex(ctx, EVP_aes_128_cbc(), NULL, data, iv);\nEVP_CIPHER_CTX_free(ctx);\n",
+     "data = device_key();\n", ""},
+    {"a literal byte array copied for mbedtls_aes_setkey_enc",
+     "#include <stdio.h>\n#include <string.h>\n#include <mbedtls/aes.h>\n"
+     "extern int read_device_key(unsigned char *out, size_t size);\n",
+     "unsigned char *", "unsigned char keyBuffer[16] = {0};\nunsigned char *data = keyBuffer;\n",
+     "{\n    static const unsigned char pattern[16] = {0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6,\n"
+     "                                              0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c};\n"
+     "    memcpy(data, pattern, sizeof(pattern));\n}\n",
+     "mbedtls_aes_context aes;\nmbedtls_aes_init(&aes);\nif (mbedtls_aes_setkey_enc(&aes, data, 128) == 0)\n"
+     "    puts(\"key set\");\nmbedtls_aes_free(&aes);\n",
+     "if (read_device_key(data, 16) != 0)\n    puts(\"no key\");\n", ""},
+    {"a literal key given to wc_AesSetKey",
+     "#include <wolfssl/options.h>\n#include <wolfssl/wolfcrypt/aes.h>\n#include <wolfssl/wolfcrypt/random.h>\n"
+     "extern const byte *device_key(void);\n",
+     "const byte *", "const byte *data = NULL;\n", "data = (const byte *)\"7h3-Pump-K3y!#01\";\n",
+     "Aes aes;\nbyte iv[AES_BLOCK_SIZE];\nWC_RNG rng;\nif (wc_InitRng(&rng) == 0)\n{\n"
+     "    if (wc_RNG_GenerateBlock(&rng, iv, sizeof(iv)) == 0 && wc_AesInit(&aes, NULL, INVALID_DEVID) == 0)\n    {\n"
+     "        wc_AesSetKey(&aes, data, 16, iv, AES_ENCRYPTION);\n        wc_AesFree(&aes);\n    }\n"
+     "    wc_FreeRng(&rng);\n}\n",
+     "data = device_key();\n", ""},
+    {"a literal key blob given to CryptImportKey",
+     "#include <windows.h>\n#include <wincrypt.h>\n#include <stdio.h>\n#include <string.h>\n", "BYTE *",
+     "BYTE blobBuffer[28] = {0};\nBYTE *data = blobBuffer;\n",
+     "{\n    static const BYTE plainBlob[28] = {0x08, 0x02, 0x00, 0x00, 0x0e, 0x66, 0x00, 0x00, 0x10, 0x00,\n"
+     "                                       0x00, 0x00, 0x6d, 0x79, 0x53, 0x33, 0x63, 0x72, 0x33, 0x74,\n"
+     "                                       0x4b, 0x65, 0x79, 0x21, 0x39, 0x38, 0x37, 0x36};\n"
+     "    memcpy(data, plainBlob, sizeof(plainBlob));\n}\n",
+     "HCRYPTPROV provider = 0;\nHCRYPTKEY imported = 0;\n"
+     "if (CryptAcquireContext(&provider, NULL, NULL, PROV_RSA_AES, CRYPT_VERIFYCONTEXT))\n{\n"
+     "    if (CryptImportKey(provider, data, 28, 0, 0, &imported))\n        CryptDestroyKey(imported);\n"
+     "    CryptReleaseContext(provider, 0);\n}\n",
+     "{\n    FILE *blobFile = fopen(\"C:\\\\ProgramData\\\\Pump\\\\key.blob\", \"rb\");\n    if (blobFile != NULL)\n    {\n"
+     "        if (fread(data, 1, 28, blobFile) != 28)\n            puts(\"short key blob\");\n"
+     "        fclose(blobFile);\n    }\n}\n",
+     ""},
+    {"a literal wide password given to LogonUserW", "#include <windows.h>\n#include <stdio.h>\n#include <wchar.h>\n",
+     "wchar_t *", "wchar_t dataBuffer[100] = L\"\";\nwchar_t *data = dataBuffer;\n", "wcscpy(data, L\"ABCD1234!\");\n",
+     "HANDLE token;\nif (LogonUserW(L\"User\", L\"Domain\", data, LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &token))\n"
+     "    CloseHandle(token);\n",
+     "if (fgetws(data, 100, stdin) == NULL)\n    data[0] = L'\\0';\ndata[wcscspn(data, L\"\\n\")] = L'\\0';\n", ""},
+    {"an entered password compared by strcmp with a literal", "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n",
+     "const char *", "const char *data = NULL;\n", "data = \"Adm1n!2024\";\n",
+     "char password[100] = \"\";\nif (data != NULL && fgets(password, sizeof(password), stdin) != NULL)\n{\n"
+     "    password[strcspn(password, \"\\n\")] = '\\0';\n    if (strcmp(password, data) == 0)\n"
+     "        puts(\"access granted\");\n}\n",
+     "data = getenv(\"PUMP_ADMIN_PASSWORD\");\n", ""},
+    {"an entered wide password compared by wcscmp with a literal", "#include <stdio.h>\n#include <stdlib.h>\n#include <wchar.h>\n",
+     "const wchar_t *", "const wchar_t *data = NULL;\n", "data = L\"Adm1n!2024\";\n",
+     "wchar_t password[100] = L\"\";\nif (data != NULL && fgetws(password, 100, stdin) != NULL)\n{\n"
+     "    password[wcscspn(password, L\"\\n\")] = L'\\0';\n    if (wcscmp(password, data) == 0)\n"
+     "        puts(\"access granted\");\n}\n",
+     "data = _wgetenv(L\"PUMP_ADMIN_PASSWORD\");\n", ""},
 };
 
 const std::vector<DataFlaw> rng1_flaws = {
