@@ -23,6 +23,20 @@ std::string openssl_apply(std::string_view setup_body) {
          std::string(setup_body) + "}\n";
 }
 
+// A pair whose twins differ only in the value written at each '@' in `text`.
+RulePair twin(std::string name, std::string_view text, std::string_view bad, std::string_view good,
+              std::string path = "src/module.c") {
+  const auto with = [&](std::string_view value) {
+    std::string out;
+    for (const char c : text) {
+      if (c == '@') out.append(value);
+      else out.push_back(c);
+    }
+    return out;
+  };
+  return {std::move(name), with(bad), with(good), std::move(path)};
+}
+
 const std::vector<RulePair> peer_verification_pointer_pairs = {
     {"OpenSSL mode by place in the initialiser of a struct passed by address",
      openssl_apply("    struct tls_cfg cfg = { SSL_VERIFY_NONE, \"/etc/pump/ca.pem\" };\n    apply(ctx, &cfg);\n"),
@@ -37,13 +51,13 @@ const std::vector<RulePair> peer_verification_pointer_pairs = {
                    "    apply(ctx, &cfg);\n"),
      openssl_apply("    struct tls_cfg cfg;\n    cfg.ca_file = \"/etc/pump/ca.pem\";\n"
                    "    cfg.verify = SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT;\n    apply(ctx, &cfg);\n")},
-    {"mbedTLS authmode through a typedef'd struct and a pointer parameter, file-scope variable",
-     R"~(#include <mbedtls/ssl.h>
+    twin("mbedTLS authmode through a typedef'd struct and a pointer parameter, file-scope variable",
+         R"~(#include <mbedtls/ssl.h>
 typedef struct {
     int authmode;
     int transport;
 } link_params_t;
-static link_params_t uplink = { MBEDTLS_SSL_VERIFY_NONE, MBEDTLS_SSL_TRANSPORT_STREAM };
+static link_params_t uplink = { @, MBEDTLS_SSL_TRANSPORT_STREAM };
 static int link_configure(mbedtls_ssl_config *conf, const link_params_t *params)
 {
     mbedtls_ssl_conf_authmode(conf, params->authmode);
@@ -54,24 +68,9 @@ int uplink_start(mbedtls_ssl_config *conf)
     return link_configure(conf, &uplink);
 }
 )~",
-     R"~(#include <mbedtls/ssl.h>
-typedef struct {
-    int authmode;
-    int transport;
-} link_params_t;
-static link_params_t uplink = { MBEDTLS_SSL_VERIFY_REQUIRED, MBEDTLS_SSL_TRANSPORT_STREAM };
-static int link_configure(mbedtls_ssl_config *conf, const link_params_t *params)
-{
-    mbedtls_ssl_conf_authmode(conf, params->authmode);
-    return params->transport;
-}
-int uplink_start(mbedtls_ssl_config *conf)
-{
-    return link_configure(conf, &uplink);
-}
-)~"},
-    {"libcurl peer check through two callers that agree",
-     R"~(#include <curl/curl.h>
+         "MBEDTLS_SSL_VERIFY_NONE", "MBEDTLS_SSL_VERIFY_REQUIRED"),
+    twin("libcurl peer check through two callers that agree",
+         R"~(#include <curl/curl.h>
 struct fetch_opts { long peer; long timeout; };
 static CURLcode fetch_with(CURL *curl, struct fetch_opts *o)
 {
@@ -81,36 +80,18 @@ static CURLcode fetch_with(CURL *curl, struct fetch_opts *o)
 }
 CURLcode fetch_log(CURL *curl)
 {
-    struct fetch_opts o = { 0L, 10L };
+    struct fetch_opts o = { @, 10L };
     return fetch_with(curl, &o);
 }
 CURLcode fetch_update(CURL *curl)
 {
-    struct fetch_opts o = { .timeout = 60L, .peer = 0L };
+    struct fetch_opts o = { .timeout = 60L, .peer = @ };
     return fetch_with(curl, &o);
 }
 )~",
-     R"~(#include <curl/curl.h>
-struct fetch_opts { long peer; long timeout; };
-static CURLcode fetch_with(CURL *curl, struct fetch_opts *o)
-{
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, o->timeout);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, o->peer);
-    return curl_easy_perform(curl);
-}
-CURLcode fetch_log(CURL *curl)
-{
-    struct fetch_opts o = { 1L, 10L };
-    return fetch_with(curl, &o);
-}
-CURLcode fetch_update(CURL *curl)
-{
-    struct fetch_opts o = { .timeout = 60L, .peer = 1L };
-    return fetch_with(curl, &o);
-}
-)~"},
-    {"wolfSSL mode in a struct passed by value, C++ reference parameter",
-     R"~(#include <wolfssl/ssl.h>
+         "0L", "1L"),
+    twin("wolfSSL mode in a struct passed by value, C++ reference parameter",
+         R"~(#include <wolfssl/ssl.h>
 struct TlsPolicy { int verify; int version; };
 static void apply_policy(WOLFSSL_CTX *ctx, const TlsPolicy &policy)
 {
@@ -118,25 +99,13 @@ static void apply_policy(WOLFSSL_CTX *ctx, const TlsPolicy &policy)
 }
 void start(WOLFSSL_CTX *ctx)
 {
-    TlsPolicy policy = { WOLFSSL_VERIFY_NONE, 3 };
+    TlsPolicy policy = { @, 3 };
     apply_policy(ctx, policy);
 }
 )~",
-     R"~(#include <wolfssl/ssl.h>
-struct TlsPolicy { int verify; int version; };
-static void apply_policy(WOLFSSL_CTX *ctx, const TlsPolicy &policy)
-{
-    wolfSSL_CTX_set_verify(ctx, policy.verify, nullptr);
-}
-void start(WOLFSSL_CTX *ctx)
-{
-    TlsPolicy policy = { WOLFSSL_VERIFY_PEER, 3 };
-    apply_policy(ctx, policy);
-}
-)~",
-     "src/policy.cpp"},
-    {"OpenSSL mode handed on through a second helper's pointer parameter",
-     R"~(#include <openssl/ssl.h>
+         "WOLFSSL_VERIFY_NONE", "WOLFSSL_VERIFY_PEER", "src/policy.cpp"),
+    twin("OpenSSL mode handed on through a second helper's pointer parameter",
+         R"~(#include <openssl/ssl.h>
 struct tls_cfg { int verify; int depth; };
 static void set_mode(SSL_CTX *ctx, const struct tls_cfg *c)
 {
@@ -149,32 +118,16 @@ static void configure(SSL_CTX *ctx, const struct tls_cfg *c)
 }
 void setup(SSL_CTX *ctx)
 {
-    struct tls_cfg cfg = { SSL_VERIFY_NONE, 4 };
+    struct tls_cfg cfg = { @, 4 };
     configure(ctx, &cfg);
 }
 )~",
-     R"~(#include <openssl/ssl.h>
-struct tls_cfg { int verify; int depth; };
-static void set_mode(SSL_CTX *ctx, const struct tls_cfg *c)
-{
-    SSL_CTX_set_verify(ctx, c->verify, NULL);
-}
-static void configure(SSL_CTX *ctx, const struct tls_cfg *c)
-{
-    SSL_CTX_set_verify_depth(ctx, c->depth);
-    set_mode(ctx, c);
-}
-void setup(SSL_CTX *ctx)
-{
-    struct tls_cfg cfg = { SSL_VERIFY_PEER, 4 };
-    configure(ctx, &cfg);
-}
-)~"},
+         "SSL_VERIFY_NONE", "SSL_VERIFY_PEER"),
 };
 
 const std::vector<RulePair> key_size_pointer_pairs = {
-    {"OpenSSL RSA bits in a struct passed by address",
-     R"~(#include <openssl/rsa.h>
+    twin("OpenSSL RSA bits in a struct passed by address",
+         R"~(#include <openssl/rsa.h>
 #include <openssl/bn.h>
 struct key_spec { int bits; unsigned long exponent; };
 static RSA *make_key(const struct key_spec *spec)
@@ -188,28 +141,11 @@ static RSA *make_key(const struct key_spec *spec)
 }
 RSA *device_identity(void)
 {
-    struct key_spec spec = { .bits = 1024, .exponent = RSA_F4 };
+    struct key_spec spec = { .bits = @, .exponent = RSA_F4 };
     return make_key(&spec);
 }
 )~",
-     R"~(#include <openssl/rsa.h>
-#include <openssl/bn.h>
-struct key_spec { int bits; unsigned long exponent; };
-static RSA *make_key(const struct key_spec *spec)
-{
-    RSA *rsa = RSA_new();
-    BIGNUM *e = BN_new();
-    BN_set_word(e, spec->exponent);
-    RSA_generate_key_ex(rsa, spec->bits, e, NULL);
-    BN_free(e);
-    return rsa;
-}
-RSA *device_identity(void)
-{
-    struct key_spec spec = { .bits = 3072, .exponent = RSA_F4 };
-    return make_key(&spec);
-}
-)~"},
+         "1024", "3072"),
 };
 
 // The bad twin settles SSL_VERIFY_NONE through the helper's pointer; the good twin keeps that
