@@ -677,12 +677,9 @@ class Check {
   // What a setter's name says it sets (set_password: a password): a secret, key, pass or PIN, or
   // none for any other name.
   static CredentialName set_credential(std::string_view name) {
-    // Cheap test first, in one pass over the name: this runs on every name of the file.
-    bool set_in_any_case = false;
-    for (size_t i = 0; i + 2 < name.size() && !set_in_any_case; ++i)
-      set_in_any_case = (name[i] | 0x20) == 's' && (name[i + 1] | 0x20) == 'e' && (name[i + 2] | 0x20) == 't';
-    if (!set_in_any_case || (name.find("set") == std::string_view::npos && name.find("Set") == std::string_view::npos &&
-                             name.find("SET") == std::string_view::npos))
+    // Cheap test first: this runs on every name of the file.
+    if (name.find("set") == std::string_view::npos && name.find("Set") == std::string_view::npos &&
+        name.find("SET") == std::string_view::npos)
       return CredentialName::none;
     const auto words = identifier_words(name);
     const auto set = std::find(words.begin(), words.end(), "set");

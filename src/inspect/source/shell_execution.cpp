@@ -1,10 +1,10 @@
 // CODE-3: no command runs through a shell. system() and popen() always use one (system(NULL)
 // only asks whether a shell exists); exec-family and posix_spawn calls do when the program they
 // start, or its argv[0], is a shell (the program followed wherever the file sets it: see
-// program_path); wordexp() runs command substitutions unless WRDE_NOCMD is given. A shell given as a variable path with "-c" is beyond what the rule can see (it does not
-// treat "-c" alone as a shell: gzip -c and many other programs use it). Windows: WinExec and
-// ShellExecute always interpret; _exec/_spawn and CreateProcess do when they start cmd.exe or
-// PowerShell.
+// program_path); wordexp() runs command substitutions unless WRDE_NOCMD is given. A shell given
+// as a variable path with "-c" is beyond what the rule can see (it does not treat "-c" alone as a
+// shell: gzip -c and many other programs use it). Windows: WinExec and ShellExecute always
+// interpret; _exec/_spawn and CreateProcess do when they start cmd.exe or PowerShell.
 #include <algorithm>
 #include <array>
 #include <optional>

@@ -204,13 +204,13 @@ const FileValues::MemberFacts& FileValues::member_facts(const Binding& variable)
   return facts;
 }
 
-Value FileValues::resolve_member(size_t object, int function, int depth) const {
-  const auto toks = tokens();
-  const auto variables = visible(toks[object].text, function);
+Value FileValues::variable_field(size_t at, int function, size_t field, std::optional<size_t> passed_at,
+                                 int depth) const {
+  const auto variables = visible(tokens()[at].text, function);
   if (variables.size() != 1) return Value{};
   const Binding& variable = *variables.front();
-  if (!member_facts(variable).passed.empty()) return Value{};
-  const size_t field = toks[object + 2].name;
+  const auto& passed = member_facts(variable).passed;
+  if (std::any_of(passed.begin(), passed.end(), [&](size_t k) { return k != passed_at; })) return Value{};
   return variable.form == BindingForm::parameter ? parameter_field(variable, field, depth)
                                                  : field_value(variable, field, depth);
 }

@@ -224,7 +224,7 @@ Value FileValues::resolve_at(TokenRange r, int function, int depth) const {
   }
   if (r.size() == 3 && first.kind == TokenKind::identifier && (toks[r.begin + 1].is(".") || toks[r.begin + 1].is("->")) &&
       toks[r.begin + 2].kind == TokenKind::identifier)
-    return resolve_member(r.begin, function, depth);
+    return variable_field(r.begin, function, toks[r.begin + 2].name, std::nullopt, depth);
   int64_t n = 0;
   if (evaluate(r, function, depth, n)) {
     v.kind = Value::Kind::integer;
@@ -327,13 +327,7 @@ Value FileValues::parameter_field(const Binding& parameter, size_t field, int de
     const TokenRange passed = strip(argument);
     const size_t name = passed.size() == 2 && toks[passed.begin].is("&") ? passed.begin + 1 : passed.begin;
     if (name + 1 != passed.end || toks[name].kind != TokenKind::identifier) return Value{};
-    const auto variables = visible(toks[name].text, caller.function);
-    if (variables.size() != 1) return Value{};
-    const Binding& variable = *variables.front();
-    const auto& elsewhere = member_facts(variable).passed;
-    if (std::any_of(elsewhere.begin(), elsewhere.end(), [&](size_t k) { return k != name; })) return Value{};
-    return variable.form == BindingForm::parameter ? parameter_field(variable, field, depth + 1)
-                                                   : field_value(variable, field, depth + 1);
+    return variable_field(name, caller.function, field, name, depth + 1);
   });
   return answer;
 }

@@ -238,9 +238,10 @@ class FileValues {
   const std::optional<std::vector<Field>>& record_fields(size_t declared) const;
   std::optional<std::vector<Field>> fields_of_record(std::string_view type) const;
   const MemberFacts& member_facts(const Binding& variable) const;
-  // The value of `object . field` or `object -> field` (tokens object, object + 1, object + 2) as
-  // seen from `function`.
-  Value resolve_member(size_t object, int function, int depth) const;
+  // The value of field `field` (FileNames index) of the struct variable named at token `at` in
+  // `function` (`v.field`, `p->field`): the variable may be passed whole only at `passed_at`, the
+  // argument a caller is followed through, or nowhere.
+  Value variable_field(size_t at, int function, size_t field, std::optional<size_t> passed_at, int depth) const;
   // A field (FileNames index) of the struct variable declared by `variable`, from its initialiser
   // and field assignments, all agreeing, whether or not the variable is passed whole.
   Value field_value(const Binding& variable, size_t field, int depth) const;
