@@ -55,11 +55,13 @@ constexpr std::array<std::string_view, 8> auth_function_words{"auth",  "authenti
 constexpr std::array<std::string_view, 6> check_words{"check", "verify", "validate", "compare", "match", "is"};
 constexpr std::array<std::string_view, 7> credential_words{"password", "passwd", "passcode", "pin",
                                                            "credential", "credentials", "pwd"};
-// Words of operands that are identities or commands, not secrets.
-constexpr std::array<std::string_view, 30> identity_words{
+// Words of operands that are identities, commands or a message's fixed marks, not secrets: a
+// protocol's signature or magic ("NTLMSSP") and an object's label are compared with literals in
+// functions that authenticate or unlock without being credentials.
+constexpr std::array<std::string_view, 36> identity_words{
     "user", "username", "name", "login", "cmd", "command", "method", "type", "mode", "action", "op", "opcode", "verb",
     "path", "url", "host", "role", "scope", "realm", "format", "opt", "option", "arg", "param", "field", "prop",
-    "property", "attr", "tag", "kind"};
+    "property", "attr", "tag", "kind", "label", "signature", "magic", "version", "state", "status"};
 
 template <size_t N>
 bool one_of(std::string_view s, const std::array<std::string_view, N>& set) {

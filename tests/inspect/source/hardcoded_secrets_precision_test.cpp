@@ -81,6 +81,25 @@ void name_revision(int rev)
         pass_str = "B1-B2";
 }
 )~"},
+    {"an unlock code compared in an unlock function, against an object's label and a message's signature",
+     R"~(#include <string.h>
+int unlock_device(const char *code) { return strcmp(code, "7391-4420") == 0; }
+)~",
+     R"~(#include <string.h>
+struct gpio_desc { const char *label; };
+struct auth_blob { char Signature[8]; };
+void chip_unlock_as_irq(struct gpio_desc *desc)
+{
+    if (desc->label && !strcmp(desc->label, "interrupt"))
+        desc->label = 0;
+}
+int decode_ntlmssp_auth_blob(const struct auth_blob *blob)
+{
+    if (memcmp(blob->Signature, "NTLMSSP", 8))
+        return -22;
+    return 0;
+}
+)~"},
 };
 
 TEST(HardcodedSecretsPrecision, Pairs) { expect_pairs("CRYPTO-4", pairs); }
