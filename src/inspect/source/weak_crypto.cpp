@@ -20,6 +20,13 @@
 
 namespace mdbc::source {
 namespace weak_crypto {
+namespace {
+
+bool all_capitals(std::string_view name) {
+  return std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+}  // namespace
 
 void Check::report(size_t token, std::string_view rule, std::string_view algorithm, std::string message) {
   const int fn = values().function_at(token);
@@ -73,6 +80,11 @@ bool Check::chooses(size_t i, const WeakName& w) {
       in_enum_list(i))
     return false;
   if (w.function) {
+    // An all-capital name given as an argument (`cpu_feature(SHA1)`, `__khwcap_feature(SHA1)` in
+    // a #define body) is a word a macro pastes into a feature flag, not OpenSSL's one-shot digest
+    // passed as a pointer: a function chosen as a value is assigned, returned or has its address taken.
+    const bool argument = prev && (prev->is("(") || prev->is(",")) && next && (next->is(")") || next->is(","));
+    if (argument && all_capitals(toks_[i].text)) return false;
     if (toks_[i].directive) return true;  // a #define body naming or calling the function
     if (next && next->is("(")) return values().call_at(i) != nullptr;
     // A reference: the function as a value (`md = EVP_md5;`, `{ "md5", EVP_md5 }`).

@@ -172,6 +172,12 @@ const std::vector<RulePair>& crypto1_pairs() {
        "  return psa_hash_compute(PSA_ALG_SHA_1, m, n, out, 20, len);\n}\n",
        "psa_status_t h(const uint8_t *m, size_t n, uint8_t *out, size_t *len) {\n"
        "  return psa_hash_compute(PSA_ALG_SHA_256, m, n, out, 32, len);\n}\n"},
+      {"OpenSSL's one-shot SHA-1 chosen as a digest function, against SHA1 as a CPU feature's word",
+       "typedef unsigned char *(*digest_fn)(const unsigned char *, size_t, unsigned char *);\n"
+       "digest_fn pick_digest(void) { return SHA1; }\n",
+       "#define KERNEL_HWCAP_SHA1 __khwcap_feature(SHA1)\n"
+       "static const char *const names[] = { [COMPAT_HWCAP2(SHA1)] = \"sha1\" };\n"
+       "module_cpu_feature_match(SHA1, sha1_ce_mod_init);\n"},
   };
   return pairs;
 }
