@@ -280,6 +280,7 @@ LiteralForm LiteralResolver::evaluate(size_t begin, size_t end, std::span<const 
           for (size_t a = k + 2; a < close; ++a)
             if (t[a].kind == TokenKind::identifier && is_parameter(t[a].text)) alt.parameter = true;
         alt.call = true;
+        alt.text += unspelled_text;
         k = close;
         continue;
       }
@@ -333,7 +334,8 @@ bool has_unbounded_string_conversion(std::string_view format) {
       suppressed = true;
       ++k;
     }
-    while (k < format.size() && digit(format[k])) {
+    // A macro's text where the width stands ("%" __stringify(LEN) "s") is taken as the width.
+    while (k < format.size() && (digit(format[k]) || format[k] == unspelled_text)) {
       width = width || format[k] != '0';
       ++k;
     }

@@ -14,6 +14,10 @@
 
 namespace mdbc::source {
 
+// Stands in a literal's text for what a function-like macro among its pieces adds, which this file
+// does not spell: a stringified width, a prefix.
+inline constexpr char unspelled_text = '\x1f';
+
 struct LiteralForm {
   enum class Kind {
     literal,          // every alternative is made of literals
@@ -23,7 +27,8 @@ struct LiteralForm {
   Kind kind = Kind::other;
   // For literal and macro_parameter: the text of each alternative (one per ?: branch), with
   // escapes as written, known macros rendered as the conversion they stand for ("PRIu32" → "u"),
-  // parameters as nothing.
+  // parameters as nothing, and a function-like macro among the literals (`"%" __stringify(N) "s"`)
+  // as `unspelled_text`.
   std::vector<std::string> texts;
   size_t parameter = 0;  // macro_parameter: index into the macro's parameter list
   // For other: when non-empty, the form is literal exactly if each of these names is a macro

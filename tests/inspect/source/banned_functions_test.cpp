@@ -36,6 +36,10 @@ const Pair pairs[] = {
     {"scanf format from concatenated literals and a macro",
      "#define NAME_FMT \"%s\"\nvoid f(char *b, int *n) { scanf(\"%\" SCNd32 \" \" NAME_FMT, n, b); }\n", {2},
      "#define NAME_FMT \"%31s\"\nvoid f(char *b, int *n) { scanf(\"%\" SCNd32 \" \" NAME_FMT, n, b); }\n"},
+    {"a stringified width among the format's literals is a width; a prefix macro leaves %s unbounded",
+     "#define TAG(x) \"[\" #x \"] \"\nvoid f(const char *in, char *b) { sscanf(in, TAG(cfg) \"%s\", b); }\n", {2},
+     "#define xstr(s) #s\n#define str(s) xstr(s)\n#define NAME_MAX 31\n"
+     "void f(const char *in, char *b, char *c) { sscanf(in, \"%\" str(NAME_MAX) \"s %\" __stringify(NAME_MAX) \"s\", b, c); }\n"},
     {"tmpnam and mktemp", "void f(char *t) {\n  tmpnam(t);\n  mktemp(t);\n}\n", {2, 3},
      "void f(char *t) {\n  int fd = mkstemp(t);\n}\n"},
     {"getwd and alloca", "void f(char *b, size_t n) {\n  getwd(b);\n  char *p = alloca(n);\n}\n", {2, 3},
