@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "inspect/source/call_targets.h"
+#include "inspect/source/format_functions.h"
 #include "inspect/source/value_tokens.h"
 
 namespace mdbc::source {
@@ -805,6 +806,10 @@ class Contents {
     if (a == c.args.size()) return false;
     const std::string_view callee = toks_[c.name].text;
     if (const Reader* r = named(readers, callee)) return a >= r->first;
+    // Any printf-like function (printk, syslog, err…) reads its format and what follows it; the
+    // scanf family stores into what follows.
+    if (const FormatFunction* f = format_function(callee))
+      return a == f->format || (a > f->format && callee.find("scanf") == std::string_view::npos);
     const Writer* w = named(writers, callee);
     if (w == nullptr) return false;
     if (a != w->dest) return true;

@@ -146,6 +146,7 @@ LiteralForm LiteralResolver::evaluate(size_t begin, size_t end, std::span<const 
   struct Work {
     size_t b, e, alt;
     bool whole;  // the range is a complete expression (may be parenthesised, a ?: or a lookup)
+    bool body;   // the range is (part of) a #define body, not code with directive lines among it
   };
   // What each alternative (?: branch) is made of so far.
   struct Alternative {
@@ -155,7 +156,10 @@ LiteralForm LiteralResolver::evaluate(size_t begin, size_t end, std::span<const 
     bool call = false;       // holds a call: a function result unless it sits among literals
     std::vector<std::string_view> unknown;  // identifiers this file does not define
   };
-  std::vector<Work> stack{{begin, end, 0, true}};
+  // A range starting at a '#' of code is a directive line among an argument's pieces; in a
+  // function-like macro's body it may be the stringizing '#'.
+  const bool in_body = begin < end && t[begin].directive && (!macro_params.empty() || !t[begin].is("#"));
+  std::vector<Work> stack{{begin, end, 0, true, in_body}};
   std::vector<Alternative> alts(1);
   size_t parameter = 0, steps = 0, expansions = 0;
   const auto is_parameter = [&](std::string_view name) {
@@ -204,8 +208,8 @@ LiteralForm LiteralResolver::evaluate(size_t begin, size_t end, std::span<const 
         }
         if (colon >= w.e || alts.size() >= max_alternatives) return other;
         alts.push_back(alts[w.alt]);
-        stack.push_back({colon + 1, w.e, alts.size() - 1, true});
-        stack.push_back({question + 1, colon, w.alt, true});
+        stack.push_back({colon + 1, w.e, alts.size() - 1, true, w.body});
+        stack.push_back({question + 1, colon, w.alt, true, w.body});
         continue;
       }
       // A translation lookup of a literal: _("…"), dgettext(domain, "…"), ngettext("…", "…", n).
@@ -232,16 +236,18 @@ LiteralForm LiteralResolver::evaluate(size_t begin, size_t end, std::span<const 
             const auto second = static_cast<size_t>(tr->second);
             if (second >= args.size() || alts.size() >= max_alternatives) return other;
             alts.push_back(alts[w.alt]);
-            stack.push_back({args[second].first, args[second].second, alts.size() - 1, true});
+            stack.push_back({args[second].first, args[second].second, alts.size() - 1, true, w.body});
           }
-          stack.push_back({args[first].first, args[first].second, w.alt, true});
+          stack.push_back({args[first].first, args[first].second, w.alt, true, w.body});
           continue;
         }
       }
     }
-    // A sequence of adjacent literals, literal macros, macro parameters and other names.
+    // A sequence of adjacent literals, literal macros, macro parameters and other names. Lines of
+    // conditional compilation between the pieces (#ifdef CONFIG_X " 16W" #endif) choose pieces.
     for (size_t k = w.b; k < w.e; ++k) {
       const Token& tok = t[k];
+      if (tok.directive && !w.body) continue;
       if (tok.kind == TokenKind::string) {
         alt.text += string_body(tok);
         alt.literal = true;
@@ -292,8 +298,8 @@ LiteralForm LiteralResolver::evaluate(size_t begin, size_t end, std::span<const 
       if (++expansions > max_expansions) return other;
       // Expand in place: the body first, then the rest of this sequence.
       const auto [body_begin, body_end] = body_of_name_[tok.name];
-      stack.push_back({k + 1, w.e, w.alt, false});
-      stack.push_back({body_begin, body_end, w.alt, true});
+      stack.push_back({k + 1, w.e, w.alt, false, w.body});
+      stack.push_back({body_begin, body_end, w.alt, true, true});
       break;
     }
   }

@@ -2,6 +2,7 @@
 // bounded depth, casts and literal wrappers stripped, integer expressions evaluated.
 #include <cctype>
 
+#include "inspect/source/format_literal.h"
 #include "inspect/source/source_values.h"
 #include "inspect/source/value_tokens.h"
 
@@ -13,6 +14,7 @@ namespace {
 
 constexpr int max_depth = 8;          // names followed to reach a value
 constexpr size_t max_expression = 64; // tokens of an integer expression evaluated
+constexpr size_t max_literal_pieces = 16;  // strings and macros of one concatenated literal
 // Calls followed: a parameter to the arguments of its function's callers in this file, a call to
 // its function's return statements. Shallower than names, and only so many callers or returns
 // each, so that the work stays small however the file's functions call each other. A function with
@@ -178,12 +180,33 @@ Value FileValues::resolve_at(TokenRange r, int function, int depth) const {
   Value v;
   if (r.empty() || depth > max_depth) return v;
   const Token& first = toks[r.begin];
-  bool all_strings = true;
-  for (size_t k = r.begin; k < r.end && all_strings; ++k) all_strings = toks[k].kind == TokenKind::string;
+  bool all_strings = true, strings_and_names = true, any_string = false;
+  for (size_t k = r.begin; k < r.end && strings_and_names; ++k) {
+    all_strings = all_strings && toks[k].kind == TokenKind::string;
+    any_string = any_string || toks[k].kind == TokenKind::string;
+    strings_and_names = toks[k].kind == TokenKind::string ||
+                        (toks[k].kind == TokenKind::identifier && !is_keyword(toks[k].text));
+  }
   if (all_strings) {
     v.kind = Value::Kind::string;
     v.token = r.begin;
     for (size_t k = r.begin; k < r.end; ++k) v.text += string_body(toks[k]);
+    return v;
+  }
+  // KERN_DEBUG "…", "v" DRV_VERSION: a name placed next to a literal compiles only as a macro for
+  // a literal; what it spells is its value where the file says it, else unspelled_text.
+  if (strings_and_names && any_string && r.size() <= max_literal_pieces) {
+    v.kind = Value::Kind::string;
+    v.token = r.begin;
+    for (size_t k = r.begin; k < r.end; ++k) {
+      if (toks[k].kind == TokenKind::string) {
+        v.text += string_body(toks[k]);
+        continue;
+      }
+      const Value piece = resolve_name_at(toks[k].text, function, depth + 1);
+      if (piece.is(Value::Kind::string)) v.text += piece.text;
+      else v.text += unspelled_text;
+    }
     return v;
   }
   if (first.is("{") && syntax_.match(r.begin) == r.end - 1) {

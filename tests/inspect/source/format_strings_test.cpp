@@ -104,6 +104,21 @@ const Pair pairs[] = {
      "void f(struct dev *d, const char *m) { DBG(d, m); }\n", {6},
      "#if DBG_LEVEL > 0\n#define DBG(d, f, x...) printk(KERN_DEBUG \"emac: \" f, ##x)\n#else\n#define DBG(f, x...) ((void)0)\n#endif\n"
      "void f(struct dev *d, int v) { DBG(d, \"rate %d\\n\", v); }\n"},
+    {"a pointer given a literal behind a header's level macro on every branch, against one given input",
+     "void f(int wide, int a, const char *user) {\n  char *fmt = KERN_DEBUG \"%d\\n\";\n  if (wide)\n    fmt = user;\n"
+     "  printk(fmt, a);\n}\n", {5},
+     "void f(int wide, int a) {\n  char *fmt = KERN_DEBUG \"%d\\n\";\n  if (wide)\n    fmt = KERN_DEBUG \"%08d\\n\";\n"
+     "  printk(fmt, a);\n}\n"},
+    {"a pointer given literals, printed twice by a kernel print function, against one scanned into",
+     "void f(int wide, int a, char *line) {\n  char *fmt = \"%d\\n\";\n  if (wide)\n    fmt = \"%08d\\n\";\n"
+     "  sscanf(line, \"%s\", fmt);\n  printk(fmt, a);\n}\n", {6},
+     "void f(int wide, int a) {\n  char *fmt = \"%d\\n\";\n  if (wide)\n    fmt = \"%08d\\n\";\n"
+     "  printk(fmt, a);\n  printk(fmt, a + 1);\n}\n"},
+    {"a literal whose pieces are chosen by conditional compilation, against input as the format",
+     "int show(char *page, const char *user) {\n  return sprintf(page, user,\n#ifdef CONFIG_BURST\n    \" 16W\"\n#endif\n"
+     "    \"\\n\");\n}\n", {2},
+     "int show(char *page) {\n  return sprintf(page, \"%4sBursts:\"\n#ifdef CONFIG_BURST\n    \" 16W\"\n#endif\n"
+     "    \"\\n\", \"\");\n}\n"},
 };
 
 class FormatStringPairs : public ::testing::TestWithParam<Pair> {};
