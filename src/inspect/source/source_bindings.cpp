@@ -250,8 +250,10 @@ FileValues::Target FileValues::target_before(size_t op) const {
     p = syntax_.match(p) - 2;
   if (toks[p].kind == TokenKind::identifier && p > 0 && toks[p - 1].is("]")) {
     const std::string_view w = toks[p].text;
-    if (std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isupper(c) || c == '_' || std::isdigit(c); }))
-      --p;  // `key[] PROGMEM = …`
+    // `key[] PROGMEM = …`, `static char banner[] __initdata = …`: a section or attribute macro.
+    if (w.starts_with("__") ||
+        std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isupper(c) || c == '_' || std::isdigit(c); }))
+      --p;
   }
   while (toks[p].is("]")) {
     const size_t m = syntax_.match(p);

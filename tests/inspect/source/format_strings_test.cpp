@@ -114,6 +114,11 @@ const Pair pairs[] = {
      "  sscanf(line, \"%s\", fmt);\n  printk(fmt, a);\n}\n", {6},
      "void f(int wide, int a) {\n  char *fmt = \"%d\\n\";\n  if (wide)\n    fmt = \"%08d\\n\";\n"
      "  printk(fmt, a);\n  printk(fmt, a + 1);\n}\n"},
+    {"a function's static array in an init section, given a literal, against one given input",
+     "void f(int status, const char *in) {\n  static char err_text[64] __initdata = KERN_ERR \"err %d\\n\";\n"
+     "  strcpy(err_text, in);\n  printk(err_text, status);\n}\n", {4},
+     "void f(int status) {\n  static char err_text[] __initdata = KERN_ERR \"err %d\\n\";\n"
+     "  printk(err_text, status);\n}\n"},
     {"a literal whose pieces are chosen by conditional compilation, against input as the format",
      "int show(char *page, const char *user) {\n  return sprintf(page, user,\n#ifdef CONFIG_BURST\n    \" 16W\"\n#endif\n"
      "    \"\\n\");\n}\n", {2},
