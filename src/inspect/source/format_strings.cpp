@@ -460,6 +460,12 @@ class FormatStrings final : public SourceRule {
       // A function of this file with the library's name but without its variable arguments is
       // the program's own, not the library's.
       if (const FunctionDef* own = sites.defined_function(name); own != nullptr && !own->variadic) continue;
+      // Nor is a function-like macro of this file of that name (#define err(fmt, ...) …, before
+      // BSD's err(eval, fmt, …)): its calls expand it, followed below when it passes a format on.
+      // Within its own body the name is the library's again (a macro does not expand itself).
+      if (const size_t define = sites.macro_define_at(name, c.name);
+          via == Via::library && c.macro != name && define < t.size() && !sites.macro_params(define).empty())
+        continue;
       if (literal_before_format(t, c, *f)) continue;
       check_call(c, Callee{f->format, std::string(f->name), via, f->takes_va_list}, f->takes_va_list);
     }

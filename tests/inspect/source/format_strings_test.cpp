@@ -119,6 +119,14 @@ const Pair pairs[] = {
      "  strcpy(err_text, in);\n  printk(err_text, status);\n}\n", {4},
      "void f(int status) {\n  static char err_text[] __initdata = KERN_ERR \"err %d\\n\";\n"
      "  printk(err_text, status);\n}\n"},
+    {"the file's own err() macro given a literal with an inttypes macro, against one given input",
+     "#define err(fmt, ...) fprintf(stderr, fmt, ##__VA_ARGS__)\n#define check(v) err(v)\n"
+     "void f(const char *in) { check(in); }\n", {3},
+     "#define err(fmt, ...) fprintf(stderr, fmt, ##__VA_ARGS__)\n#define check(v) err(\"bit error: 0x%\" PRIx64, v)\n"
+     "void f(uint64_t v) { check(v); }\n"},
+    {"a self-referential printf macro adding a prefix, given input, against a literal",
+     "#define printf(fmt, ...) printf(\"[pump] \" fmt, ##__VA_ARGS__)\nvoid f(const char *in) { printf(in); }\n", {2},
+     "#define printf(fmt, ...) printf(\"[pump] \" fmt, ##__VA_ARGS__)\nvoid f(int v) { printf(\"%d\\n\", v); }\n"},
     {"a literal whose pieces are chosen by conditional compilation, against input as the format",
      "int show(char *page, const char *user) {\n  return sprintf(page, user,\n#ifdef CONFIG_BURST\n    \" 16W\"\n#endif\n"
      "    \"\\n\");\n}\n", {2},
