@@ -348,6 +348,44 @@ TEST(HostileSource, ManyEncryptionsWithOneParameterIv) {
                                        repeat("  seal<unsigned char>(x, iv);\n", 50000) + "}\n");
 }
 
+TEST(HostileSource, TenThousandEncryptionsWithOneIvInOneFunction) {
+  // 10,000 cipher calls on one zero-initialised IV, and 10,000 copies of a constant table into one
+  // IV each followed by a cipher call, in one function: what writes the IV before each call is
+  // found once per function and name, not by walking every earlier call again (RNG-3; a minute
+  // and more each before).
+  const std::string head = "#include <string.h>\n#include <openssl/evp.h>\nstatic const unsigned char kIv[16] = {1, 2, 3};\n"
+                           "void f(EVP_CIPHER_CTX *ctx, unsigned char *key) {\n";
+  inspect_one_file("calls.c", head + "  unsigned char iv[16] = {0};\n" +
+                                  repeat("  EVP_EncryptInit_ex(ctx, EVP_aes_128_cbc(), NULL, key, iv);\n", 10000) + "}\n");
+  inspect_one_file("copies.c", head + "  unsigned char iv[16];\n" +
+                                   repeat("  memcpy(iv, kIv, 16); EVP_EncryptInit_ex(ctx, EVP_aes_128_cbc(), NULL, key, iv);\n", 10000) +
+                                   "}\n");
+}
+
+TEST(HostileSource, ThousandsOfFunctionsEncryptingWithOneStaticIv) {
+  // 5,000 functions encrypting with one file-scope IV and key: the calls that write the IV anywhere
+  // in the file are listed once per name, not once per cipher call (RNG-3; over a minute before).
+  std::string shared = "#include <openssl/evp.h>\nstatic unsigned char key[16] = \"0123456789abcdef\";\nstatic unsigned char iv[16];\n";
+  for (int i = 0; i < 5000; ++i)
+    shared += "void f" + std::to_string(i) + "(EVP_CIPHER_CTX *ctx) { EVP_EncryptInit_ex(ctx, EVP_aes_128_cbc(), NULL, key, iv); }\n";
+  inspect_one_file("shared.c", shared);
+}
+
+TEST(HostileSource, ThousandsOfFormatsCopiedFromOneName) {
+  // Formats copied from a parameter or a global of another file (char *fmt = d; printf(fmt);):
+  // 10,000 in one function, the parameter named alike in 30,000 functions, and a global declared
+  // extern 5,000 times read by 5,000 functions. Whether a use's name comes from another file's
+  // global asks whether a call takes it before the use and what the file binds the global to: the
+  // first taker is found without listing the others, the global's bindings and takers once (CODE-2).
+  inspect_one_file("one.c", "#include <stdio.h>\nvoid f(char *d) {\n  char *fmt = d;\n" + repeat("  printf(fmt);\n", 10000) + "}\n");
+  std::string functions = "#include <stdio.h>\n";
+  for (int i = 0; i < 30000; ++i) functions += "void f" + std::to_string(i) + "(char *d) { char *fmt = d; printf(fmt); }\n";
+  inspect_one_file("functions.c", functions);
+  std::string globals = "#include <stdio.h>\n" + repeat("extern char *g;\n", 5000);
+  for (int i = 0; i < 5000; ++i) globals += "void f" + std::to_string(i) + "(void) { char *d = g; printf(d); }\n";
+  inspect_one_file("globals.c", globals);
+}
+
 TEST(HostileSource, ManyDefinitionsOfOneFunction) {
   // 25,000 definitions of f (as under as many #if branches), each calling f: the call graph must
   // not link every call to every definition (625 million edges).

@@ -53,7 +53,7 @@ std::optional<ExternalParameter> foreign_global(const SourceFile& file, int func
     // char *data = g_data; with nothing taking data before the use.
     const TokenRange value = values.strip(own[0]->value);
     if (value.size() != 1 || t[value.begin].kind != TokenKind::identifier || own[0]->name >= at ||
-        !values.calls_taking(name, function, own[0]->name, at, values.call_at(at)).empty())
+        values.first_call_taking(name, function, own[0]->name, at, values.call_at(at)) != nullptr)
       return std::nullopt;
     global = t[value.begin].text;
   } else if (std::any_of(own.begin(), own.end(), [](const Binding* b) { return b->function >= 0; })) {
@@ -64,19 +64,27 @@ std::optional<ExternalParameter> foreign_global(const SourceFile& file, int func
   // Declared extern, or not declared at all (a header must declare it), and nothing in the file
   // writes it or hands it to a call but the use.
   const auto bindings = values.bindings(global);
-  if (std::any_of(bindings.begin(), bindings.end(), [](const Binding* b) {
-        return b->function >= 0 || b->form != BindingForm::declaration || !b->is_extern;
-      }))
-    return std::nullopt;
-  const Call* use = values.call_at(at);
-  for (const size_t k : values.occurrences(global)) {
-    // Undeclared here, it must be a plain variable everywhere: not a function, not a member.
-    if (bindings.empty() && (k == 0 || k + 1 >= t.size() || t[k + 1].is("(") || t[k - 1].is(".") ||
-                             t[k - 1].is("->") || t[k - 1].is("::")))
-      return std::nullopt;
-    if (const int in = values.function_at(k); in >= 0 && !values.calls_taking(global, in, k - 1, k + 1, use).empty())
-      return std::nullopt;
+  auto [found, fresh] = values.foreign_globals_found().try_emplace(file.names.index(global));
+  FileValues::ForeignGlobal& judged = found->second;
+  if (fresh) {
+    judged.foreign = std::none_of(bindings.begin(), bindings.end(), [](const Binding* b) {
+      return b->function >= 0 || b->form != BindingForm::declaration || !b->is_extern;
+    });
+    for (const size_t k : values.occurrences(global)) {
+      if (!judged.foreign || judged.takers.size() == 2) break;
+      // Undeclared here, it must be a plain variable everywhere: not a function, not a member.
+      if (bindings.empty() && (k == 0 || k + 1 >= t.size() || t[k + 1].is("(") || t[k - 1].is(".") ||
+                               t[k - 1].is("->") || t[k - 1].is("::")))
+        judged.foreign = false;
+      const int in = values.function_at(k);
+      const Call* taker = in >= 0 ? values.first_call_taking(global, in, k - 1, k + 1) : nullptr;
+      if (taker != nullptr && std::find(judged.takers.begin(), judged.takers.end(), taker) == judged.takers.end())
+        judged.takers.push_back(taker);
+    }
   }
+  const Call* use = values.call_at(at);
+  if (!judged.foreign || std::any_of(judged.takers.begin(), judged.takers.end(), [&](const Call* c) { return c != use; }))
+    return std::nullopt;
   const uint64_t key = function_key(global);
   return ExternalParameter{key, global_key(key), bindings.empty() ? global : std::string_view{}};
 }
@@ -104,7 +112,7 @@ std::optional<ExternalParameter> foreign_result(const SourceFile& file, int func
     return std::nullopt;
   if (!values.in_body_block(assigned->name, function)) return std::nullopt;  // unconditional
   const Call* use = values.call_at(at);
-  if (!values.calls_taking(name, function, call->close, at, use).empty()) return std::nullopt;
+  if (values.first_call_taking(name, function, call->close, at, use) != nullptr) return std::nullopt;
   const uint64_t key = function_key(t[call->name].text);
   return ExternalParameter{key, return_key(key), {}};
 }
@@ -148,10 +156,10 @@ std::optional<ExternalParameter> foreign_fill(const SourceFile& file, int functi
   }
   if (declared == nullptr) return std::nullopt;
   const Call* use = values.call_at(at);
-  if (!values.calls_taking(name, function, fill.close, at, use).empty()) return std::nullopt;
+  if (values.first_call_taking(name, function, fill.close, at, use) != nullptr) return std::nullopt;
   const TokenRange to = values.strip(declared->value);
   if (to.size() == 1 && t[to.begin].kind == TokenKind::identifier &&
-      !values.calls_taking(t[to.begin].text, function, fill.close, at, use).empty())
+      values.first_call_taking(t[to.begin].text, function, fill.close, at, use) != nullptr)
     return std::nullopt;
   const uint64_t key = function_key(t[fill.name].text);
   return ExternalParameter{key, filled_key(key, index), {}};
@@ -292,7 +300,7 @@ std::optional<ExternalParameter> static_member(const SourceFile& file, TokenRang
     return std::nullopt;
   const Call* use = values.call_at(at);
   for (const size_t k : uses)
-    if (const int in = values.function_at(k); in >= 0 && !values.calls_taking(member, in, k - 1, k + 1, use).empty())
+    if (const int in = values.function_at(k); in >= 0 && values.first_call_taking(member, in, k - 1, k + 1, use) != nullptr)
       return std::nullopt;
   const uint64_t key = static_member_variable(t[read.begin].text, member);
   return ExternalParameter{key, global_key(key), {}};

@@ -424,7 +424,7 @@ class Check {
     const size_t to = c.name;
     if (c.function >= 0) {
       const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(c.function)];
-      if (!values_.calls_taking(toks_[b.name].text, c.function, std::max(from, f.body_open), to, &c).empty())
+      if (values_.first_call_taking(toks_[b.name].text, c.function, std::max(from, f.body_open), to, &c) != nullptr)
         return false;
     }
     return true;

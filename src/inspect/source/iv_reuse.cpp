@@ -160,38 +160,65 @@ class Check {
     return {};
   }
 
-  // What the writes to `name` in `fn` between `from` and `to` do to a constant IV.
+  // What the writes to `name` in `fn` between `from` and `to` do to a constant IV: refreshed by
+  // any that may put something else there, else zeroed by any zero fill, else copied from a constant.
   enum class Writes { none, zeroed, copied_constant, refreshed };
-  Writes writes_between(std::string_view name, int fn, size_t from, size_t to, const Call& at) const {
-    Writes result = Writes::none;
-    for (const Call* w : values_.calls_taking(name, fn, from, to, &at)) {
-      const std::string_view n = toks_[w->name].text;
-      if (one_of(n, zeroing_calls)) {
-        if (n == "memset" && w->args.size() >= 2 &&
-            !values_.resolve({w->args[1].first, w->args[1].second}, fn).is_integer(0))
-          continue;  // a constant fill: still constant
-        result = Writes::zeroed;
-        continue;
+  Writes writes_between(std::string_view name, int fn, size_t from, size_t to) const {
+    const WritePositions& writes = write_positions(name, fn);
+    const auto any_between = [&](const std::vector<size_t>& at) {
+      const auto first = std::upper_bound(at.begin(), at.end(), from);
+      return first != at.end() && *first < to;
+    };
+    if (any_between(writes.refreshed)) return Writes::refreshed;
+    if (any_between(writes.zeroed)) return Writes::zeroed;
+    return any_between(writes.copied_constant) ? Writes::copied_constant : Writes::none;
+  }
+
+  // Where the writes of each kind to `name` in `fn` are, in token order (a call by the use of the
+  // name it is given). Found once per function and name: a function may encrypt with one IV tens
+  // of thousands of times, each call asking about the writes before it.
+  struct WritePositions {
+    std::vector<size_t> zeroed, copied_constant, refreshed;
+  };
+  const WritePositions& write_positions(std::string_view name, int fn) const {
+    const auto [found, fresh] = write_positions_.try_emplace({fn, name});
+    WritePositions& out = found->second;
+    if (!fresh) return out;
+    const FunctionDef* f = function(fn);
+    const auto named = values_.occurrences(name);
+    for (auto at = std::upper_bound(named.begin(), named.end(), f->body_open); at != named.end() && *at < f->body_close; ++at)
+      for (const Call* w : values_.calls_taking(name, fn, *at - 1, *at + 1)) {
+        const Writes kind = write_of(*w, name, fn);
+        if (kind == Writes::zeroed) out.zeroed.push_back(*at);
+        if (kind == Writes::copied_constant) out.copied_constant.push_back(*at);
+        if (kind == Writes::refreshed) out.refreshed.push_back(*at);
       }
-      if ((n == "memcpy" || n == "memmove") && w->args.size() >= 2) {
-        const Value src = values_.resolve({w->args[1].first, w->args[1].second}, fn);
-        if (src.is(Value::Kind::string) || src.is(Value::Kind::list)) {  // copied from a constant
-          if (result == Writes::none) result = Writes::copied_constant;
-          continue;
-        }
-      }
-      if (reads_as_iv(*w, name)) continue;  // another cipher call reading the same IV
-      return Writes::refreshed;
-    }
     for (const Binding* b : values_.visible(name, fn)) {  // the function's own, found by position
-      if (b->function != fn || b->name <= from || b->name >= to) continue;
+      if (b->function != fn) continue;
       if (b->form == BindingForm::element || b->form == BindingForm::compound || b->form == BindingForm::assignment) {
         const Value v = values_.resolve(b->value, fn);
         if (b->form == BindingForm::compound || !(v.is(Value::Kind::integer) || v.is(Value::Kind::string)))
-          return Writes::refreshed;
+          out.refreshed.push_back(b->name);
       }
     }
-    return result;
+    std::sort(out.refreshed.begin(), out.refreshed.end());
+    return out;
+  }
+
+  // What call `w`, given the buffer `name`, does to it.
+  Writes write_of(const Call& w, std::string_view name, int fn) const {
+    const std::string_view n = toks_[w.name].text;
+    if (one_of(n, zeroing_calls)) {
+      if (n == "memset" && w.args.size() >= 2 && !values_.resolve({w.args[1].first, w.args[1].second}, fn).is_integer(0))
+        return Writes::none;  // a constant fill: still constant
+      return Writes::zeroed;
+    }
+    if ((n == "memcpy" || n == "memmove") && w.args.size() >= 2) {
+      const Value src = values_.resolve({w.args[1].first, w.args[1].second}, fn);
+      if (src.is(Value::Kind::string) || src.is(Value::Kind::list)) return Writes::copied_constant;  // copied from a constant
+    }
+    if (reads_as_iv(w, name)) return Writes::none;  // another cipher call reading the same IV
+    return Writes::refreshed;
   }
 
   // Whether a call takes the buffer `name` as its IV (and so only reads it).
@@ -203,8 +230,15 @@ class Check {
   }
 
   // Calls anywhere in the file that write into a file-scope buffer, split into random fills and
-  // other writes.
-  void writers(std::string_view name, std::vector<const Call*>& random, std::vector<const Call*>& other) const {
+  // other writes (a binding that writes it counts as a null other). Found once per name: every
+  // cipher call on the buffer asks.
+  struct Writers {
+    std::vector<const Call*> random, other;
+  };
+  const Writers& writers(std::string_view name) const {
+    const auto [found, fresh] = writers_.try_emplace(name);
+    Writers& out = found->second;
+    if (!fresh) return out;
     std::set<const Call*> seen;
     for (size_t k : values_.occurrences(name)) {
       if (k == 0) continue;
@@ -212,13 +246,14 @@ class Check {
       for (const Call* w : values_.calls_taking(name, fn, k - 1, k + 1)) {
         if (!seen.insert(w).second) continue;
         const std::string_view n = toks_[w->name].text;
-        if (random_fill_argument(n)) random.push_back(w);
-        else if (!reads_as_iv(*w, name)) other.push_back(w);
+        if (random_fill_argument(n)) out.random.push_back(w);
+        else if (!reads_as_iv(*w, name)) out.other.push_back(w);
       }
     }
     for (const Binding* b : values_.bindings(name))
       if (b->form == BindingForm::element || b->form == BindingForm::compound || b->form == BindingForm::assignment)
-        other.push_back(nullptr);
+        out.other.push_back(nullptr);
+    return out;
   }
 
   // `what` names the argument in the judgement: "IV", or "salt" for a key derivation's salt.
@@ -294,7 +329,7 @@ class Check {
       const TokenRange r = values_.strip(value);
       if (r.size() != 1 || toks_[r.begin].kind != TokenKind::identifier) return false;
       const std::string_view name = toks_[r.begin].text;
-      if (writes_between(name, fn, f->body_open, c.name, c) == Writes::refreshed) return true;
+      if (writes_between(name, fn, f->body_open, c.name) == Writes::refreshed) return true;
       const Binding* next = nullptr;
       for (const Binding* b : values_.visible(name, fn))
         if (b->function == fn && b->form == BindingForm::declaration) next = b;
@@ -337,16 +372,14 @@ class Check {
       if (cv.is(Value::Kind::string)) return {constant_rule, "the constant " + what + " " + where(*decl)};
       return {};
     }
-    const Writes w = writes_between(name, fn, from, c.name, c);
+    const Writes w = writes_between(name, fn, from, c.name);
     if (w == Writes::refreshed) return {};
     if (!decl->value.empty()) {
       if (local && alias_source_refreshed(decl->value, fn, c)) return {};
       if (!local) {
         // A file-scope buffer with an initialiser: refreshed elsewhere only by a non-random write
         // would be unknown; never written or only random-filled elsewhere is reuse.
-        std::vector<const Call*> random, other;
-        writers(name, random, other);
-        if (!other.empty()) return {};
+        if (!writers(name).other.empty()) return {};
       }
       const Value iv = values_.resolve(decl->value, decl->function);
       bool zero = w == Writes::zeroed;
@@ -363,8 +396,7 @@ class Check {
       return {};
     }
     // A static or global buffer without an initialiser.
-    std::vector<const Call*> random, other;
-    writers(name, random, other);
+    const auto& [random, other] = writers(name);
     if (!other.empty()) return {};
     if (random.empty())
       return {zero_rule, "the static " + what + " " + where(*decl) + ", which is never written and so all zeros"};
@@ -400,6 +432,8 @@ class Check {
   const Severity severity_;
   mutable ValueOrigins origins_;  // callers found once per function, whatever asks
   mutable std::map<std::pair<int, std::string_view>, Passed> passed_;  // by function and parameter
+  mutable std::map<std::pair<int, std::string_view>, WritePositions> write_positions_;  // by function and name
+  mutable std::map<std::string_view, Writers> writers_;  // by file-scope buffer
   std::set<size_t> reported_;
 };
 

@@ -127,7 +127,7 @@ class Check {
   bool unchanged(const Value& v, int fn, size_t at) const {
     if (!v.via || v.via->is_const || v.via->form == BindingForm::macro || fn < 0) return true;
     const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(fn)];
-    return values_.calls_taking(toks_[v.via->name].text, fn, f.body_open, at).empty();
+    return values_.first_call_taking(toks_[v.via->name].text, fn, f.body_open, at) == nullptr;
   }
 
   // Whether a scalar constant reached through a variable is still that constant at token `at`: its

@@ -287,7 +287,7 @@ bool FileValues::still_bound(const Value& v, int function, size_t at) const {
   const Binding* b = v.via;
   if (b == nullptr || b->is_const || b->form == BindingForm::macro || function < 0) return true;
   const size_t from = b->function == function ? b->name : syntax_.functions()[static_cast<size_t>(function)].body_open;
-  return calls_taking(tokens()[b->name].text, function, from, at).empty();
+  return first_call_taking(tokens()[b->name].text, function, from, at) == nullptr;
 }
 
 std::optional<size_t> FileValues::parameter_index(const Binding& parameter, int depth) const {

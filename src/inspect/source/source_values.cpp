@@ -125,12 +125,13 @@ bool FileValues::spend_member_work(size_t work) const {
   return true;
 }
 
-std::vector<const Binding*> FileValues::bindings(std::string_view name) const {
-  std::vector<const Binding*> out;
+std::span<const Binding* const> FileValues::bindings(std::string_view name) const {
   const size_t id = names_.index(name);
-  if (id < names_.size())
-    for (const Binding& b : bindings_of(id)) out.push_back(&b);
-  return out;
+  if (id >= names_.size()) return {};
+  auto [listed, fresh] = binding_pointers_.try_emplace(id);
+  if (fresh)
+    for (const Binding& b : bindings_of(id)) listed->second.push_back(&b);
+  return listed->second;
 }
 
 std::span<const Binding* const> FileValues::bindings_in_order() const {
@@ -207,10 +208,10 @@ std::span<const size_t> FileValues::calls_in(int function) const {
   return calls_by_function_[slot];
 }
 
-std::vector<const Call*> FileValues::calls_taking(std::string_view name, int function, size_t from, size_t to,
-                                                  const Call* except) const {
-  std::vector<const Call*> out;
-  std::unordered_set<const Call*> taking;
+std::span<const std::pair<size_t, uint32_t>> FileValues::taken_occurrences(size_t id) const {
+  auto [found, fresh] = taken_.try_emplace(id);
+  std::vector<std::pair<size_t, uint32_t>>& out = found->second;
+  if (!fresh) return out;
   const auto& calls = syntax_.calls();
   if (enclosing_call_.empty()) {
     // Calls are in the order they open: the innermost call holding token k is the latest opened
@@ -226,20 +227,46 @@ std::vector<const Call*> FileValues::calls_taking(std::string_view name, int fun
         if (calls[next_call].close > k) open_calls.push_back(next_call);
     }
   }
-  const auto named = occurrences(name);
-  for (auto at = std::upper_bound(named.begin(), named.end(), from); at != named.end() && *at < to; ++at) {
-    const size_t k = *at;
+  for (const size_t k : occurrences(names_.all()[id])) {
     if (enclosing_call_[k] < 0) continue;
-    const Call* best = &calls[static_cast<size_t>(enclosing_call_[k])];
-    if (best == except || best->function != function) continue;
+    const Call& best = calls[static_cast<size_t>(enclosing_call_[k])];
     // The argument holding k: the last one starting at or before it (arguments are in order).
-    const auto arg = std::upper_bound(best->args.begin(), best->args.end(), k,
+    const auto arg = std::upper_bound(best.args.begin(), best.args.end(), k,
                                       [](size_t token, const auto& a) { return token < a.first; });
-    if (arg == best->args.begin() || k >= std::prev(arg)->second) continue;
+    if (arg == best.args.begin() || k >= std::prev(arg)->second) continue;
     if (base_name({std::prev(arg)->first, std::prev(arg)->second}) != k) continue;
-    if (taking.insert(best).second) out.push_back(best);
+    out.emplace_back(k, static_cast<uint32_t>(enclosing_call_[k]));
   }
   return out;
+}
+
+std::vector<const Call*> FileValues::calls_taking(std::string_view name, int function, size_t from, size_t to,
+                                                  const Call* except) const {
+  std::vector<const Call*> out;
+  const size_t id = names_.index(name);
+  if (id >= names_.size()) return out;
+  std::unordered_set<const Call*> taking;
+  const auto taken = taken_occurrences(id);
+  const auto after = [](size_t token, const std::pair<size_t, uint32_t>& t) { return token < t.first; };
+  for (auto at = std::upper_bound(taken.begin(), taken.end(), from, after); at != taken.end() && at->first < to; ++at) {
+    const Call* call = &syntax_.calls()[at->second];
+    if (call == except || call->function != function) continue;
+    if (taking.insert(call).second) out.push_back(call);
+  }
+  return out;
+}
+
+const Call* FileValues::first_call_taking(std::string_view name, int function, size_t from, size_t to,
+                                          const Call* except) const {
+  const size_t id = names_.index(name);
+  if (id >= names_.size()) return nullptr;
+  const auto taken = taken_occurrences(id);
+  const auto after = [](size_t token, const std::pair<size_t, uint32_t>& t) { return token < t.first; };
+  for (auto at = std::upper_bound(taken.begin(), taken.end(), from, after); at != taken.end() && at->first < to; ++at) {
+    const Call* call = &syntax_.calls()[at->second];
+    if (call != except && call->function == function) return call;
+  }
+  return nullptr;
 }
 
 TokenRange FileValues::statement(size_t i) const {

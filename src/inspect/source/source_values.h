@@ -122,8 +122,9 @@ class FileValues {
   // The bindings whose names lie in a function definition (its parameters and body), in token
   // order: found by position, so asking in each function of a large file stays linear.
   std::span<const Binding* const> bindings_in(int function) const;
-  // Every binding of a name in the file, in token order.
-  std::vector<const Binding*> bindings(std::string_view name) const;
+  // Every binding of a name in the file, in token order: listed once per name, as a name bound in
+  // each of thousands of functions is asked about at each of its uses.
+  std::span<const Binding* const> bindings(std::string_view name) const;
   // The bindings of a name that are seen from inside `function`: its own (shadowing file-scope
   // declarations of the same name) plus file-scope ones and macros. Members are never included.
   std::vector<const Binding*> visible(std::string_view name, int function) const;
@@ -151,6 +152,10 @@ class FileValues {
   // argument (`f(name)`, `f(&name[0])`, `f(s.name)`), between tokens `from` and `to`.
   std::vector<const Call*> calls_taking(std::string_view name, int function, size_t from, size_t to,
                                         const Call* except = nullptr) const;
+  // The first of those calls, or nullptr: for asking whether there is one without listing
+  // thousands (a body using one variable at each of thousands of calls asks at each).
+  const Call* first_call_taking(std::string_view name, int function, size_t from, size_t to,
+                                const Call* except = nullptr) const;
   // The statement holding token i, within its block (the whole for(…) header counts).
   TokenRange statement(size_t i) const;
   // Whether the statement starting at token `begin` is one of the function body's own block: not
@@ -172,6 +177,14 @@ class FileValues {
   // two of its occurrences that are not declarations, made once as a file may define a function
   // of one name in each of thousands of classes.
   std::unordered_map<size_t, std::vector<size_t>>& undeclared_uses_found() const { return undeclared_uses_found_; }
+  // What cross_file's foreign_global found, per global name (FileNames index): whether the file
+  // leaves the name to another file, and the first two calls in functions given it. Made once,
+  // as thousands of functions may each read the global.
+  struct ForeignGlobal {
+    bool foreign = false;
+    std::vector<const Call*> takers;
+  };
+  std::unordered_map<size_t, ForeignGlobal>& foreign_globals_found() const { return foreign_globals_found_; }
 
  private:
   struct DeclInfo {
@@ -199,6 +212,9 @@ class FileValues {
   // The bindings of name `id` (a FileNames index), found on first need.
   const std::vector<Binding>& bindings_of(size_t id) const;
   std::span<const Binding* const> bindings_in_order() const;
+  // The occurrences of name `id` (a FileNames index) that are a call's argument whole (see
+  // calls_taking), each with that call's index in syntax_.calls(), in token order; found once per name.
+  std::span<const std::pair<size_t, uint32_t>> taken_occurrences(size_t id) const;
   StatementIndex& statements() const;
   Scope scope_at(size_t i) const;
   Target target_before(size_t op) const;
@@ -289,6 +305,8 @@ class FileValues {
   mutable std::vector<const Binding*> bindings_in_order_;  // every binding, once all_bindings() asks
   mutable bool all_bound_ = false;
   mutable std::unordered_map<size_t, std::vector<const Binding*>> file_scope_bindings_;  // by name, see visible()
+  mutable std::unordered_map<size_t, std::vector<const Binding*>> binding_pointers_;  // by name, see bindings()
+  mutable std::unordered_map<size_t, std::vector<std::pair<size_t, uint32_t>>> taken_;  // by name, see taken_occurrences()
   mutable std::vector<std::vector<size_t>> calls_by_function_;  // [0] is file scope, [f + 1] function f
   // Per name (FileNames index): the index in syntax_.functions() of the first definition one of its
   // occurrences names, member_definition when that one is qualified (X::name), or no_definition.
@@ -301,6 +319,7 @@ class FileValues {
   mutable std::map<std::pair<int, size_t>, std::vector<Store>> stores_found_;
   mutable std::unordered_map<size_t, MethodCalls> method_calls_found_;  // by method name (FileNames index)
   mutable std::unordered_map<size_t, std::vector<size_t>> undeclared_uses_found_;  // by function name (FileNames index)
+  mutable std::unordered_map<size_t, ForeignGlobal> foreign_globals_found_;  // by global name (FileNames index)
 };
 
 // Whether the declaration whose name is at `name` says `static` among its specifiers.
