@@ -386,6 +386,21 @@ TEST(HostileSource, ThousandsOfFormatsCopiedFromOneName) {
   inspect_one_file("globals.c", globals);
 }
 
+TEST(HostileSource, FiftyThousandGeneratorValuesPassedToCallTargets) {
+  // 50,000 functions each passing rand() through a function pointer, a method of an object of a
+  // known class, a construction, a function template given its argument and a container's storing
+  // call: the member calls, the classes' methods, the pointers' and receivers' targets and the
+  // container's stores are found once per file, name or function (RNG-1).
+  std::string functions = "#include <stdlib.h>\n#include <vector>\nextern void use(int v);\n"
+                          "class Sink { public: Sink(int v) { use(v); } virtual void action(int v) { use(v); } };\n"
+                          "template <class T> static void apply(T v) { use(v); }\nstatic void direct(int v) { use(v); }\n";
+  for (int i = 0; i < 50000; ++i)
+    functions += "void f" + std::to_string(i) +
+                 "(void) { int r = rand(); void (*fp)(int) = direct; fp(r); Sink *o = new Sink(r); o->action(r);\n"
+                 "  Sink s(r); apply<int>(r); std::vector<int> v; v.push_back(r); direct(v[0]); }\n";
+  inspect_one_file("targets.cpp", functions);
+}
+
 TEST(HostileSource, ManyDefinitionsOfOneFunction) {
   // 25,000 definitions of f (as under as many #if branches), each calling f: the call graph must
   // not link every call to every definition (625 million edges).

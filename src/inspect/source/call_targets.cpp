@@ -95,8 +95,13 @@ std::string_view PointedFunctions::of(const Call& call) {
   // Every other use of the name in the function sets it: `void (*name)(char *) = target;` or
   // `name = target;` (`&target` alike), all to the same function.
   std::string_view target;
-  for (const size_t k : file_.values().occurrences(name.text)) {
-    if (k <= f.body_open || k >= f.body_close || file_.values().call_at(k) != nullptr) continue;
+  // The function's occurrences are one run of the file's, found by position: a pointer of one
+  // name declared in each of thousands of functions is judged in each by its own uses.
+  const auto all = file_.values().occurrences(name.text);
+  const auto first = std::upper_bound(all.begin(), all.end(), f.body_open);
+  const auto last = std::lower_bound(first, all.end(), f.body_close);
+  for (const size_t k : std::span<const size_t>(first, last)) {
+    if (file_.values().call_at(k) != nullptr) continue;
     size_t value = t.size();
     if (k >= 2 && t[k - 1].is("*") && t[k - 2].is("(") && k + 2 < t.size() && t[k + 1].is(")") && t[k + 2].is("(")) {
       const size_t parameters = file_.syntax.match(k + 2);

@@ -13,18 +13,27 @@
 // function of the file into its parameter, a value written through a pointer parameter into what
 // each caller passes there (a fill(buf) helper), a value stored in a member into the object that
 // holds it (a union read through its other member, a struct handed on whole), and a value stored
-// in a file-scope variable into the file's other functions that use it.
+// in a file-scope variable into the file's other functions that use it. A call reaches the
+// function its caller says (call_targets.h): through a local function pointer set to it, a
+// method through an object of a known class, a construction its class's constructor, a function
+// template given its arguments; a container's storing call (v.push_back(x): buffer_contents'
+// stores_into) stores the value in the container.
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
 #include <span>
 #include <string>
+#include <unordered_map>
 
+#include "inspect/source/buffer_contents.h"
 #include "inspect/source/call_site.h"
+#include "inspect/source/call_targets.h"
 #include "inspect/source/credential_names.h"
 #include "inspect/source/crypto_apis.h"
+#include "inspect/source/cross_file.h"
 #include "inspect/source/source_values.h"
 
 namespace mdbc::source {
@@ -162,9 +171,7 @@ class Check {
               before == "__typeof__" || before == "decltype")
             return {};
           if (const Call* c = values_.call_at(k - 2)) {
-            size_t arg_index = 0;
-            for (size_t a = 0; a < c->args.size(); ++a)
-              if (c->args[a].first <= p && p < c->args[a].second) arg_index = a;
+            const size_t arg_index = argument_index(*c, p);
             Verdict v;
             if (sink(*c, arg_index, v)) return v;
             const std::string_view name = toks_[c->name].text;
@@ -174,7 +181,14 @@ class Check {
               return {};
             }
             if (const FunctionDef* def = values_.definition(name)) next.parameters.emplace_back(def, arg_index);
+            else if (const FunctionDef* pointed = pointed_definition(*c)) next.parameters.emplace_back(pointed, arg_index);
+          } else if (const Call* m = member_call_opened_at(k - 1)) {
+            into_member_call(*m, p, next);
           }
+        } else if (k >= 2 && (toks_[k - 2].is(">") || toks_[k - 2].is(">>"))) {
+          if (const Call* c = template_call_opened_at(k - 1))
+            if (const FunctionDef* def = values_.definition(toks_[c->name].text))
+              next.parameters.emplace_back(def, argument_index(*c, p));
         }
         --k;
         continue;
@@ -217,6 +231,88 @@ class Check {
     return {};
   }
 
+  // The position of the argument of `c` that holds token p (0 when none does).
+  static size_t argument_index(const Call& c, size_t p) {
+    size_t index = 0;
+    for (size_t a = 0; a < c.args.size(); ++a)
+      if (c.args[a].first <= p && p < c.args[a].second) index = a;
+    return index;
+  }
+
+  // The file's function a call through a local function pointer reaches, or nullptr.
+  const FunctionDef* pointed_definition(const Call& c) const {
+    if (!pointers_) pointers_.emplace(file_);
+    const std::string_view pointed = pointers_->of(c);
+    return pointed.empty() ? nullptr : values_.definition(pointed);
+  }
+
+  // The member call or construction (cross_file's member_calls) whose arguments the bracket at
+  // `open` holds, or nullptr; indexed on first need.
+  const Call* member_call_opened_at(size_t open) const {
+    if (!members_) {
+      members_.emplace(member_calls(file_));
+      for (const Call& m : *members_) member_at_.emplace(m.open, &m);
+    }
+    const auto it = member_at_.find(open);
+    return it == member_at_.end() ? nullptr : it->second;
+  }
+
+  // A call of a function template given its arguments (`sink<long>(v)`), whose argument bracket
+  // is at `open`, which the syntax takes for no call: made once and kept, or nullptr.
+  const Call* template_call_opened_at(size_t open) const {
+    if (const auto made = template_at_.find(open); made != template_at_.end()) return made->second;
+    // Back over the template's argument list to its name: a bounded walk (a `>>` closes two).
+    constexpr size_t longest_arguments = 64;
+    size_t name = toks_.size();
+    for (size_t q = open - 1, angles = 0; q > 0 && open - q < longest_arguments; --q) {
+      if (toks_[q].is(">")) ++angles;
+      else if (toks_[q].is(">>")) angles += 2;
+      else if (toks_[q].is("<")) --angles;
+      else if (toks_[q].is(";") || toks_[q].is("{") || toks_[q].is("}")) break;
+      if (angles == 0) {
+        if (toks_[q - 1].kind == TokenKind::identifier) name = q - 1;
+        break;
+      }
+    }
+    const int function = values_.function_at(open);
+    std::optional<Call> call;
+    if (name < toks_.size() && function >= 0) call = call_opened_at(file_, name, open, function);
+    const Call* kept = call ? &templates_.emplace_back(std::move(*call)) : nullptr;
+    template_at_.emplace(open, kept);
+    return kept;
+  }
+
+  // The value at p as an argument of member call or construction `m`: stored in the container a
+  // storing call names (v.insert(v.end(), 3, x)), or passed to the method of the receiver's known
+  // class (o->action(x) for `Base *o = new Derived;`) or to the constructor of the class built.
+  void into_member_call(const Call& m, size_t p, Onward& next) const {
+    const int fn = values_.function_at(m.name);
+    const bool through_object = m.name >= 2 && (toks_[m.name - 1].is(".") || toks_[m.name - 1].is("->"));
+    if (through_object && toks_[m.name - 2].kind == TokenKind::identifier) {
+      const std::string_view receiver = toks_[m.name - 2].text;
+      for (const Store& store : stores_into(values_, fn, receiver))
+        if (store.name == m.name - 2 && store.value.begin <= p && p < store.value.end) {
+          next.names.emplace_back(receiver, m.close);
+          return;
+        }
+    }
+    if (!receivers_) receivers_.emplace(file_);
+    const std::string_view cls = through_object ? receivers_->of(m) : toks_[m.name].text;
+    if (cls.empty()) return;
+    if (!methods_) {
+      methods_.emplace();
+      for (size_t g = 0; g < file_.syntax.functions().size(); ++g) {
+        const FunctionDef& def = file_.syntax.functions()[g];
+        if (def.name > 0 && toks_[def.name - 1].is("~")) continue;  // a destructor takes no arguments
+        if (const std::string_view owner = method_classes()[g]; !owner.empty())
+          (*methods_)[{owner, toks_[def.name].text}].push_back(&def);
+      }
+    }
+    const auto it = methods_->find({cls, toks_[m.name].text});
+    if (it == methods_->end()) return;
+    for (const FunctionDef* def : it->second) next.parameters.emplace_back(def, argument_index(m, p));
+  }
+
   // The parameters of a function definition, in order; a parameter without a name has none.
   std::vector<Parameter> parameters(const FunctionDef& f) const {
     std::vector<Parameter> out;
@@ -225,9 +321,12 @@ class Check {
     const size_t close = file_.syntax.match(open);
     if (close >= toks_.size() || close > f.body_open) return out;
     size_t name = toks_.size(), identifiers = 0;
+    size_t angles = 0;  // template argument lists open (std::map<int, char *> m): their commas part no parameters
     bool writes_through = false;
     for (size_t k = open + 1; k <= close; ++k) {
-      if (k == close || toks_[k].is(",")) {
+      if (toks_[k].is("<")) ++angles;
+      else if (toks_[k].is(">") || toks_[k].is(">>")) angles -= std::min(angles, size_t{toks_[k].is(">") ? 1u : 2u});
+      if (k == close || (toks_[k].is(",") && angles == 0)) {
         out.push_back({identifiers >= 2 ? name : toks_.size(), writes_through});
         name = toks_.size(), identifiers = 0, writes_through = false;
         continue;
@@ -255,7 +354,8 @@ class Check {
   }
 
   // The functions other than `writer` that use `name` when it is a file-scope variable there (no
-  // binding of its own in `writer`), at most max_leads of them; found once per name.
+  // binding of its own in `writer`), at most max_leads of them; found once per name. A member a
+  // method writes is read by the methods of its class only (badClass's and goodClass's `data`).
   const std::vector<int>& readers_of_global(std::string_view name, int writer) const {
     static const std::vector<int> none;
     const auto seen = values_.visible(name, writer);
@@ -264,14 +364,30 @@ class Check {
           return b->function >= 0 && (b->form == BindingForm::declaration || b->form == BindingForm::parameter);
         }))
       return none;
-    const auto [it, fresh] = global_readers_.try_emplace(name);
+    const bool member = std::all_of(seen.begin(), seen.end(), [](const Binding* b) {
+      return b->function >= 0 || b->form == BindingForm::member;
+    });
+    const std::string_view cls = member ? method_classes()[static_cast<size_t>(writer)] : std::string_view();
+    const auto [it, fresh] = global_readers_.try_emplace({name, cls});
     if (fresh)
       for (const size_t q : values_.occurrences(name)) {
         const int fn = values_.function_at(q);
-        if (fn >= 0 && (it->second.empty() || it->second.back() != fn)) it->second.push_back(fn);
+        if (fn < 0 || (!it->second.empty() && it->second.back() == fn)) continue;
+        if (!cls.empty() && method_classes()[static_cast<size_t>(fn)] != cls) continue;
+        it->second.push_back(fn);
         if (it->second.size() > max_leads) break;
       }
     return it->second;
+  }
+
+  // The class of each function of the file (method_class), found on first need.
+  const std::vector<std::string_view>& method_classes() const {
+    if (!method_classes_) {
+      method_classes_.emplace();
+      for (size_t g = 0; g < file_.syntax.functions().size(); ++g)
+        method_classes_->push_back(method_class(file_, static_cast<int>(g)));
+    }
+    return *method_classes_;
   }
 
   int function_index(const FunctionDef* def) const { return static_cast<int>(def - file_.syntax.functions().data()); }
@@ -401,7 +517,16 @@ class Check {
   const Severity severity_;
   std::set<std::pair<int64_t, uint32_t>> reported_;
   mutable std::optional<std::map<std::string_view, std::vector<const Call*>>> calls_by_name_;
-  mutable std::map<std::string_view, std::vector<int>> global_readers_;  // see readers_of_global
+  mutable std::map<std::pair<std::string_view, std::string_view>, std::vector<int>> global_readers_;  // by name and class
+  mutable std::optional<std::vector<std::string_view>> method_classes_;  // see method_classes
+  mutable std::optional<PointedFunctions> pointers_;                     // see pointed_definition
+  mutable std::optional<ReceiverClasses> receivers_;                     // see into_member_call
+  mutable std::optional<std::vector<Call>> members_;                     // see member_call_opened_at
+  mutable std::unordered_map<size_t, const Call*> member_at_;            // by the '(' of its arguments
+  mutable std::deque<Call> templates_;                                   // see template_call_opened_at
+  mutable std::unordered_map<size_t, const Call*> template_at_;          // by the '(' of its arguments
+  // The methods and constructors of the file's classes, by class and name (see into_member_call).
+  mutable std::optional<std::map<std::pair<std::string_view, std::string_view>, std::vector<const FunctionDef*>>> methods_;
 };
 
 // Zephyr: CONFIG_TEST_RANDOM_GENERATOR=y makes the kernel's random APIs return non-random values.

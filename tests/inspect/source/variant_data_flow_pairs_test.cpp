@@ -188,6 +188,144 @@ const std::vector<DataFlaw> crypto1_flaws = {
      "BCRYPT_ALG_HANDLE algorithm = NULL;\nif (BCryptOpenAlgorithmProvider(&algorithm, data, NULL, 0) == 0)\n"
      "    BCryptCloseAlgorithmProvider(algorithm, 0);\n",
      "data = BCRYPT_AES_ALGORITHM;\n", ""},
+    {"a CryptoAPI session key derived as RC4", "#include <windows.h>\n#include <wincrypt.h>\n", "ALG_ID",
+     "ALG_ID data = 0;\n", "data = CALG_RC4;\n",
+     "HCRYPTPROV provider = 0;\nHCRYPTHASH hash = 0;\nHCRYPTKEY key = 0;\n"
+     "if (CryptAcquireContext(&provider, NULL, NULL, PROV_RSA_AES, CRYPT_VERIFYCONTEXT))\n{\n"
+     "    if (CryptCreateHash(provider, CALG_SHA_256, 0, 0, &hash))\n    {\n"
+     "        if (CryptHashData(hash, (const BYTE *)\"pump passphrase\", 15, 0) &&\n"
+     "            CryptDeriveKey(provider, data, hash, 0, &key))\n            CryptDestroyKey(key);\n"
+     "        CryptDestroyHash(hash);\n    }\n    CryptReleaseContext(provider, 0);\n}\n",
+     "data = CALG_AES_256;\n", ""},
+    {"a CryptoAPI key generated for 3DES", "#include <windows.h>\n#include <wincrypt.h>\n", "ALG_ID",
+     "ALG_ID data = 0;\n", "data = CALG_3DES;\n",
+     "HCRYPTPROV provider = 0;\nHCRYPTKEY key = 0;\n"
+     "if (CryptAcquireContext(&provider, NULL, NULL, PROV_RSA_AES, CRYPT_VERIFYCONTEXT))\n{\n"
+     "    if (CryptGenKey(provider, data, CRYPT_EXPORTABLE, &key))\n        CryptDestroyKey(key);\n"
+     "    CryptReleaseContext(provider, 0);\n}\n",
+     "data = CALG_AES_256;\n", ""},
+    {"an OpenSSL digest context initialised for MD5", "#include <openssl/evp.h>\n", "const EVP_MD *",
+     "const EVP_MD *data = NULL;\n", "data = EVP_md5();\n",
+     "EVP_MD_CTX *ctx = EVP_MD_CTX_new();\nunsigned char digest[EVP_MAX_MD_SIZE];\nunsigned int length = 0;\n"
+     "if (ctx != NULL && EVP_DigestInit_ex(ctx, data, NULL) == 1 && EVP_DigestUpdate(ctx, \"abc\", 3) == 1)\n"
+     "    EVP_DigestFinal_ex(ctx, digest, &length);\nEVP_MD_CTX_free(ctx);\n",
+     "data = EVP_sha256();\n", ""},
+    {"an OpenSSL signature made over SHA-1", "#include <openssl/evp.h>\nextern EVP_PKEY *device_private_key(void);\n",
+     "const EVP_MD *", "const EVP_MD *data = NULL;\n", "data = EVP_sha1();\n",
+     "EVP_MD_CTX *ctx = EVP_MD_CTX_new();\nunsigned char signature[512];\nsize_t length = sizeof(signature);\n"
+     "if (ctx != NULL && EVP_DigestSignInit(ctx, NULL, data, NULL, device_private_key()) == 1)\n"
+     "    EVP_DigestSign(ctx, signature, &length, (const unsigned char *)\"firmware\", 8);\nEVP_MD_CTX_free(ctx);\n",
+     "data = EVP_sha256();\n", ""},
+    {"RSA_public_encrypt with PKCS#1 v1.5 padding", "#include <openssl/rsa.h>\nextern RSA *device_public_key(void);\n",
+     "int", "int data = 0;\n", "data = RSA_PKCS1_PADDING;\n",
+     "unsigned char sealed[512];\n"
+     "RSA_public_encrypt(16, (const unsigned char *)\"pump session key\", sealed, device_public_key(), data);\n",
+     "data = RSA_PKCS1_OAEP_PADDING;\n", ""},
+    {"an EVP encryption context set to PKCS#1 v1.5 padding",
+     "#include <openssl/evp.h>\n#include <openssl/rsa.h>\nextern EVP_PKEY *device_public_key(void);\n", "int",
+     "int data = 0;\n", "data = RSA_PKCS1_PADDING;\n",
+     "EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new(device_public_key(), NULL);\nunsigned char sealed[512];\n"
+     "size_t length = sizeof(sealed);\n"
+     "if (ctx != NULL && EVP_PKEY_encrypt_init(ctx) == 1 && EVP_PKEY_CTX_set_rsa_padding(ctx, data) == 1)\n"
+     "    EVP_PKEY_encrypt(ctx, sealed, &length, (const unsigned char *)\"pump session key\", 16);\n"
+     "EVP_PKEY_CTX_free(ctx);\n",
+     "data = RSA_PKCS1_OAEP_PADDING;\n", ""},
+    {"an OpenSSL context allowing TLS 1.0", "#include <openssl/ssl.h>\n", "int", "int data = 0;\n",
+     "data = TLS1_VERSION;\n",
+     "SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());\nif (ctx != NULL)\n{\n"
+     "    SSL_CTX_set_min_proto_version(ctx, data);\n    SSL_CTX_free(ctx);\n}\n",
+     "data = TLS1_2_VERSION;\n", ""},
+    {"an OpenSSL context made with the TLS 1.0 method", "#include <openssl/ssl.h>\n", "const SSL_METHOD *",
+     "const SSL_METHOD *data = NULL;\n", "data = TLSv1_method();\n",
+     "SSL_CTX *ctx = SSL_CTX_new(data);\nif (ctx != NULL)\n    SSL_CTX_free(ctx);\n",
+     "data = TLS_client_method();\n", ""},
+    {"an OpenSSL cipher list of RC4 suites", "#include <openssl/ssl.h>\n", "const char *", "const char *data = NULL;\n",
+     "data = \"RC4-SHA:RC4-MD5\";\n",
+     "SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());\nif (ctx != NULL)\n{\n"
+     "    SSL_CTX_set_cipher_list(ctx, data);\n    SSL_CTX_free(ctx);\n}\n",
+     "data = \"ECDHE-ECDSA-AES256-GCM-SHA384\";\n", ""},
+    {"an OpenSSL 3 digest fetched by the name MD5", "#include <stdio.h>\n#include <openssl/evp.h>\n", "const char *",
+     "const char *data = NULL;\n", "data = \"MD5\";\n",
+     "EVP_MD *md = EVP_MD_fetch(NULL, data, NULL);\nif (md != NULL)\n{\n    printf(\"%d\\n\", EVP_MD_get_size(md));\n"
+     "    EVP_MD_free(md);\n}\n",
+     "data = \"SHA2-256\";\n", ""},
+    {"an mbedTLS digest chosen as MD5", "#include <mbedtls/md.h>\n", "mbedtls_md_type_t",
+     "mbedtls_md_type_t data = MBEDTLS_MD_NONE;\n", "data = MBEDTLS_MD_MD5;\n",
+     "unsigned char digest[64];\nconst mbedtls_md_info_t *info = mbedtls_md_info_from_type(data);\nif (info != NULL)\n"
+     "    mbedtls_md(info, (const unsigned char *)\"abc\", 3, digest);\n",
+     "data = MBEDTLS_MD_SHA256;\n", ""},
+    {"a wolfCrypt hash of type MD5", "#include <wolfssl/wolfcrypt/hash.h>\n", "enum wc_HashType",
+     "enum wc_HashType data = WC_HASH_TYPE_NONE;\n", "data = WC_HASH_TYPE_MD5;\n",
+     "byte digest[WC_MAX_DIGEST_SIZE];\nwc_Hash(data, (const byte *)\"abc\", 3, digest, sizeof(digest));\n",
+     "data = WC_HASH_TYPE_SHA256;\n", ""},
+    {"a PSA hash computed with MD5", "#include <psa/crypto.h>\n", "psa_algorithm_t", "psa_algorithm_t data = 0;\n",
+     "data = PSA_ALG_MD5;\n",
+     "uint8_t digest[PSA_HASH_MAX_SIZE];\nsize_t length = 0;\n"
+     "psa_hash_compute(data, (const uint8_t *)\"abc\", 3, digest, sizeof(digest), &length);\n",
+     "data = PSA_ALG_SHA_256;\n", ""},
+    {"a GnuTLS hash of MD5", "#include <gnutls/crypto.h>\n", "gnutls_digest_algorithm_t",
+     "gnutls_digest_algorithm_t data = GNUTLS_DIG_UNKNOWN;\n", "data = GNUTLS_DIG_MD5;\n",
+     "gnutls_hash_hd_t hash;\nif (gnutls_hash_init(&hash, data) == 0)\n    gnutls_hash_deinit(hash, NULL);\n",
+     "data = GNUTLS_DIG_SHA256;\n", ""},
+    {"a libgcrypt digest opened for MD5", "#include <gcrypt.h>\n", "int", "int data = 0;\n", "data = GCRY_MD_MD5;\n",
+     "gcry_md_hd_t handle;\nif (gcry_md_open(&handle, data, 0) == 0)\n    gcry_md_close(handle);\n",
+     "data = GCRY_MD_SHA256;\n", ""},
+    {"a CryptoAPI hash created with the ALG_ID number of MD5", "#include <windows.h>\n#include <wincrypt.h>\n",
+     "ALG_ID", "ALG_ID data = 0;\n", "data = 0x8003;\n",
+     "HCRYPTPROV provider = 0;\nHCRYPTHASH hash = 0;\n"
+     "if (CryptAcquireContext(&provider, NULL, NULL, PROV_RSA_AES, CRYPT_VERIFYCONTEXT))\n{\n"
+     "    if (CryptCreateHash(provider, data, 0, 0, &hash))\n        CryptDestroyHash(hash);\n"
+     "    CryptReleaseContext(provider, 0);\n}\n",
+     "data = 0x800c;\n", ""},
+    {"a CNG hash provider opened by the name MD5", "#include <windows.h>\n#include <bcrypt.h>\n", "LPCWSTR",
+     "LPCWSTR data = NULL;\n", "data = L\"MD5\";\n",
+     "BCRYPT_ALG_HANDLE algorithm = NULL;\nif (BCryptOpenAlgorithmProvider(&algorithm, data, NULL, 0) == 0)\n"
+     "    BCryptCloseAlgorithmProvider(algorithm, 0);\n",
+     "data = L\"SHA256\";\n", ""},
+    {"an OpenSSL cipher looked up by the name rc4", "#include <stdio.h>\n#include <openssl/evp.h>\n",
+     "const char *", "const char *data = NULL;\n", "data = \"rc4\";\n",
+     "const EVP_CIPHER *cipher = EVP_get_cipherbyname(data);\nif (cipher != NULL)\n"
+     "    printf(\"%d\\n\", EVP_CIPHER_get_key_length(cipher));\n",
+     "data = \"chacha20-poly1305\";\n", ""},
+    {"an OpenSSL context whose lowest version is the number of TLS 1.0", "#include <openssl/ssl.h>\n", "int",
+     "int data = 0;\n", "data = 0x0301;\n",
+     "SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());\nif (ctx != NULL)\n{\n"
+     "    SSL_CTX_set_min_proto_version(ctx, data);\n    SSL_CTX_free(ctx);\n}\n",
+     "data = 0x0303;\n", ""},
+    {"an RSA key of 1024 bits generated through an EVP context",
+     "#include <openssl/evp.h>\n#include <openssl/rsa.h>\n", "int", "int data = 0;\n", "data = 1024;\n",
+     "EVP_PKEY *key = NULL;\nEVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_RSA, NULL);\n"
+     "if (ctx != NULL && EVP_PKEY_keygen_init(ctx) == 1 && EVP_PKEY_CTX_set_rsa_keygen_bits(ctx, data) == 1)\n"
+     "    EVP_PKEY_keygen(ctx, &key);\nEVP_PKEY_free(key);\nEVP_PKEY_CTX_free(ctx);\n",
+     "data = 3072;\n", ""},
+    {"an RSA key of 1024 bits made by wolfCrypt", "#include <wolfssl/wolfcrypt/rsa.h>\n#include <wolfssl/wolfcrypt/random.h>\n",
+     "int", "int data = 0;\n", "data = 1024;\n",
+     "RsaKey key;\nWC_RNG rng;\nif (wc_InitRng(&rng) == 0)\n{\n    if (wc_InitRsaKey(&key, NULL) == 0)\n    {\n"
+     "        wc_MakeRsaKey(&key, data, WC_RSA_EXPONENT, &rng);\n        wc_FreeRsaKey(&key);\n    }\n"
+     "    wc_FreeRng(&rng);\n}\n",
+     "data = 3072;\n", ""},
+    {"RSA_private_decrypt with the padding number of PKCS#1 v1.5",
+     "#include <openssl/rsa.h>\nextern RSA *device_private_key(void);\nextern const unsigned char sealed_key[256];\n",
+     "int", "int data = 0;\n", "data = 1;\n",
+     "unsigned char opened[256];\nRSA_private_decrypt(256, sealed_key, opened, device_private_key(), data);\n",
+     "data = 4;\n", ""},
+    {"a PSA RSA key pair of 1024 bits", "#include <psa/crypto.h>\n", "size_t", "size_t data = 0;\n", "data = 1024;\n",
+     "psa_key_attributes_t attributes = PSA_KEY_ATTRIBUTES_INIT;\npsa_key_id_t key = 0;\n"
+     "psa_set_key_type(&attributes, PSA_KEY_TYPE_RSA_KEY_PAIR);\npsa_set_key_bits(&attributes, data);\n"
+     "psa_set_key_usage_flags(&attributes, PSA_KEY_USAGE_SIGN_HASH);\n"
+     "psa_set_key_algorithm(&attributes, PSA_ALG_RSA_PSS(PSA_ALG_SHA_256));\n"
+     "if (psa_generate_key(&attributes, &key) == PSA_SUCCESS)\n    psa_destroy_key(key);\n",
+     "data = 3072;\n", ""},
+    {"a GnuTLS RSA private key of 1024 bits", "#include <gnutls/x509.h>\n", "unsigned int",
+     "unsigned int data = 0;\n", "data = 1024;\n",
+     "gnutls_x509_privkey_t key;\nif (gnutls_x509_privkey_init(&key) == 0)\n{\n"
+     "    gnutls_x509_privkey_generate(key, GNUTLS_PK_RSA, data, 0);\n    gnutls_x509_privkey_deinit(key);\n}\n",
+     "data = 3072;\n", ""},
+    {"a wolfSSL context whose lowest version is TLS 1.0", "#include <wolfssl/ssl.h>\n", "int", "int data = 0;\n",
+     "data = WOLFSSL_TLSV1;\n",
+     "WOLFSSL_CTX *ctx = wolfSSL_CTX_new(wolfSSLv23_client_method());\nif (ctx != NULL)\n{\n"
+     "    wolfSSL_CTX_SetMinVersion(ctx, data);\n    wolfSSL_CTX_free(ctx);\n}\n",
+     "data = WOLFSSL_TLSV1_2;\n", ""},
 };
 
 const std::vector<DataFlaw> crypto3_flaws = {
@@ -553,25 +691,30 @@ TEST(VariantDataFlowPrograms, Rng1) {
   expect_variant_programs("RNG-1", "data-flow variants", data_flow_programs(rng1_flaws));
 }
 // The flaws whose sink makes the value a secret (a key, a nonce): reported as a weak secret, not
-// only as a weak generator. Gaps: insecure_random.cpp follows a value forward through assignments,
-// members, direct calls of the file's functions, returns and file-scope variables, not into a
-// container's storing call, a call through a function pointer, a virtual method, a construction or
-// a template called with its arguments; there the generator is still an RNG-1/weak-random warning.
+// only as a weak generator, along every path (a container's storing call, a call through a
+// function pointer, a virtual method, a construction, a template given its arguments included).
 TEST(VariantDataFlowPrograms, Rng1Secret) {
   std::vector<DataFlaw> secret;
   for (const auto& flaw : rng1_flaws)
     if (flaw.flawed_sink.find("AES_set_encrypt_key") != std::string::npos || flaw.flawed_sink.find("nonce") != std::string::npos)
       secret.push_back(flaw);
-  std::vector<std::string> gaps;
-  for (const auto& flaw : secret) {
-    for (const char* path : {"a sink function through a function pointer (C)", "a sink function through a function pointer (C++)",
-                             "a member set in the constructor and used in the destructor (C++)",
-                             "a virtual method through a base pointer (C++)", "a std::vector element (C++)",
-                             "a std::list element (C++)", "a std::map element (C++)",
-                             "a function template given its argument (C++)"})
-      gaps.push_back(flaw.name + ", " + path);
+  expect_variant_programs("RNG-1/weak-random-secret", "data-flow variants", data_flow_programs(secret));
+}
+// The flaws whose value only reaches output (a printed number, a salt or token shown) stay weak
+// generators along every path: following calls to their targets makes no secret of them.
+TEST(VariantDataFlowPrograms, Rng1NoSecret) {
+  size_t judged = 0;
+  for (const auto& flaw : rng1_flaws) {
+    if (flaw.flawed_sink.find("AES_set_encrypt_key") != std::string::npos || flaw.flawed_sink.find("nonce") != std::string::npos)
+      continue;
+    for (auto program : data_flow_programs(flaw)) {
+      SCOPED_TRACE(program.name);
+      for (auto& part : program.parts) part.role = test::Role::fixed;
+      EXPECT_EQ(test::judge_program("RNG-1/weak-random-secret", program).wrong, std::vector<std::string>{});
+      ++judged;
+    }
   }
-  expect_variant_programs("RNG-1/weak-random-secret", "data-flow variants", data_flow_programs(secret), gaps);
+  EXPECT_GT(judged, 100u);
 }
 TEST(VariantDataFlowPrograms, Rng2) {
   expect_variant_programs("RNG-2", "data-flow variants", data_flow_programs(rng2_flaws));
