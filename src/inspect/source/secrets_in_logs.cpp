@@ -77,6 +77,8 @@ class SecretAliases {
     return *may_log_secret_;
   }
 
+  bool asked_whether_file_may_log_secret() const { return may_log_secret_.has_value(); }
+
   // Whether the pin or pass at token k is a hardware pin or a pointer to a device's context,
   // judged by `judge` once per name and function: each judgement reads the function's uses of the
   // name, and a function logging its pin a thousand times must not read them a thousand times.
@@ -190,15 +192,22 @@ class SecretsInLogs final : public SourceRule {
       if (!check_arguments(file, call.args, callee, aliases, out)) foreign.record_sinks(call, found.sinks);
     }
     if (!found.sinks.empty() || !found.secrets.empty()) facts = std::move(found);
-    if (!aliases.file_may_log_secret()) return;  // the loggers and streams below log no secret
+    // The loggers and streams below log no secret unless a value of the file may be one. When the
+    // calls above have not asked (a file without log calls), it is asked at the first logger or
+    // stream rather than here: the question judges every name of the file, and most such files (a
+    // register header's thousands of macros) have neither.
+    if (aliases.asked_whether_file_may_log_secret() && !aliases.file_may_log_secret()) return;
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
       if (tokens[i].kind != TokenKind::identifier || file.syntax.dead(i)) continue;  // both forms start at a name
       // Cheap first: a stream is written with <<, a logger called with (.
       const bool shifted = tokens[i + 1].is("<<"), called = tokens[i + 1].is("(");
       if (!shifted && !called) continue;
-      if (shifted && is_log_stream(tokens, i)) {
+      const bool stream = shifted && is_log_stream(tokens, i);
+      if (!stream && !(called && (is_logger_member_call(tokens, i) || serial_print(tokens, i)))) continue;
+      if (!aliases.file_may_log_secret()) return;
+      if (stream) {
         check_stream(file, i + 1, tokens[i].text, aliases, out);
-      } else if (called && (is_logger_member_call(tokens, i) || serial_print(tokens, i))) {
+      } else {
         const size_t close = std::min(file.syntax.match(i + 1), tokens.size());
         std::vector<std::pair<size_t, size_t>> args;
         size_t begin = i + 2;
