@@ -31,6 +31,7 @@
 #include "inspect/source/crypto_apis.h"
 #include "inspect/source/header_macros.h"
 #include "inspect/source/identifier_words.h"
+#include "inspect/source/name_memory.h"
 #include "inspect/source/source_values.h"
 
 namespace mdbc::source {
@@ -378,9 +379,12 @@ class Check {
     // file are no credential), in token order.
     std::vector<const Binding*> credentials;
     LastingJudgement judged;
-    for (size_t id = 0; id < file_.names.size(); ++id)
+    NameMemory& memory = NameMemory::of_thread();
+    for (size_t id = 0; id < file_.names.size(); ++id) {
+      if (id + NameMemory::names_ahead < file_.names.size()) memory.prefetch(file_.names.hash(id + NameMemory::names_ahead));
       if (judged(credential_like, file_.names, id))
         for (const Binding* b : values_.bindings(file_.names.all()[id])) credentials.push_back(b);
+    }
     std::stable_sort(credentials.begin(), credentials.end(),
                      [](const Binding* a, const Binding* b) { return a->name < b->name; });
     for (const Binding* binding : credentials) {

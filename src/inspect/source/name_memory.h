@@ -68,8 +68,11 @@ class NameMemory {
   // The line of `name` (hash: FileNames::hash_of(name), at most max_name characters), taken over
   // and cleared if another name held it.
   Line& line_of(std::string_view name, uint64_t hash);
-  // Starts loading the line of the name of `hash`, for a line_of() a few names later.
+  // Starts loading the line of the name of `hash`, for a line_of() a few names later: a walk over
+  // every name of a file meets a cache miss at most names, waited for once per few names when it
+  // loads the line of the name names_ahead on.
   void prefetch(uint64_t hash) const { __builtin_prefetch(&lines_[hash & (lines_.size() - 1)]); }
+  static constexpr size_t names_ahead = 8;
 
   // The bit of a judge in Line::judged and Line::holds, given on first use; -1 once max_judges
   // judges have one (the others are judged afresh).

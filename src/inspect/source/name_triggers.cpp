@@ -61,10 +61,7 @@ uint64_t NameTriggers::of(const FileNames& names) {
   for (size_t id = 0; id < names.size(); ++id) {
     const uint64_t pending = gated_ & ~triggered;
     if (pending == 0) break;
-    // The lines are spread over the whole memory: most are a cache miss, which is waited for
-    // once per few names rather than once per name.
-    constexpr size_t ahead = 8;
-    if (id + ahead < names.size()) memory_.prefetch(names.hash(id + ahead));
+    if (id + NameMemory::names_ahead < names.size()) memory_.prefetch(names.hash(id + NameMemory::names_ahead));
     const std::string_view name = names.all()[id];
     NameMemory::Line scratch;  // names too long to keep are judged afresh
     NameMemory::Line& line = name.size() <= NameMemory::max_name ? memory_.line_of(name, names.hash(id)) : scratch;

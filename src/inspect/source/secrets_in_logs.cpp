@@ -21,6 +21,7 @@
 #include "inspect/source/format_literal.h"
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/log_facility.h"
+#include "inspect/source/name_memory.h"
 #include "inspect/source/secret_objects.h"
 #include "inspect/source/source_rule.h"
 
@@ -62,8 +63,11 @@ class SecretAliases {
     if (!file_names_secret_) {
       file_names_secret_ = false;
       LastingJudgement judged;
-      for (size_t id = 0; id < file_.names.size() && !*file_names_secret_; ++id)
+      NameMemory& memory = NameMemory::of_thread();
+      for (size_t id = 0; id < file_.names.size() && !*file_names_secret_; ++id) {
+        if (id + NameMemory::names_ahead < file_.names.size()) memory.prefetch(file_.names.hash(id + NameMemory::names_ahead));
         file_names_secret_ = judged(may_name_secret, file_.names, id);
+      }
     }
     return *file_names_secret_;
   }
