@@ -84,6 +84,32 @@ std::vector<std::string> meaning(std::string_view identifier) {
   return words;
 }
 
+// Whether the last word meaning() keeps holds one of credential_name_parts(), the word
+// credential_name() decides on, found without building the list of words: most names that pass
+// may_name_credential hold a part elsewhere (BYPASS, PWR_CNTL in a register header's names).
+bool last_word_may_name_credential(std::string_view identifier) {
+  std::string_view last;
+  word_split::find_word(identifier, [&](size_t begin, size_t end) {
+    const std::string_view word = identifier.substr(begin, end - begin);
+    char lower[32];
+    if (word.size() > sizeof lower) {
+      last = word;
+      return false;
+    }
+    for (size_t k = 0; k < word.size(); ++k)
+      lower[k] = word_split::is_upper(word[k]) ? static_cast<char>(word[k] - 'A' + 'a') : word[k];
+    if (!in(spelling_words, std::string_view(lower, word.size())) && !is_number(word)) last = word;
+    return false;
+  });
+  if (last.size() > 32) return true;  // judged in full
+  char lower[32];
+  for (size_t k = 0; k < last.size(); ++k)
+    lower[k] = word_split::is_upper(last[k]) ? static_cast<char>(last[k] - 'A' + 'a') : last[k];
+  const std::string_view word(lower, last.size());
+  const auto parts = credential_name_parts();
+  return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) { return word.find(part) != std::string_view::npos; });
+}
+
 template <size_t N>
 bool any_before(const std::vector<std::string>& words, size_t end, const std::array<std::string_view, N>& set) {
   for (size_t i = 0; i < end; ++i)
@@ -94,6 +120,7 @@ bool any_before(const std::vector<std::string>& words, size_t end, const std::ar
 }  // namespace
 
 CredentialName credential_name(std::string_view identifier) {
+  if (!last_word_may_name_credential(identifier)) return CredentialName::none;
   const auto words = meaning(identifier);
   if (words.empty()) return CredentialName::none;
   // Names of labels, object ids and parameters about a secret (SSL_TXT_PSK, NID_kx_psk,
