@@ -386,6 +386,15 @@ TEST(HostileSource, ThousandsOfFormatsCopiedFromOneName) {
   inspect_one_file("globals.c", globals);
 }
 
+TEST(HostileSource, FiveThousandReadsOfABufferFilledFromLiterals) {
+  // One function copying a literal into a buffer and printing it 5,000 times: what the buffer
+  // holds is judged by walking its every use in the function, at each read; past a few hundred
+  // uses it is unknown (buffer_contents' max_uses; over a minute before, quadratic).
+  const auto j = inspect_one_file("reads.c", "#include <stdio.h>\n#include <string.h>\nvoid f(void) {\n  char buf[16];\n" +
+                                                 repeat("  strcpy(buf, \"x\"); printf(buf);\n", 5000) + "}\n");
+  EXPECT_EQ(j["files"], 1);
+}
+
 TEST(HostileSource, ManyDefinitionsOfOneFunction) {
   // 25,000 definitions of f (as under as many #if branches), each calling f: the call graph must
   // not link every call to every definition (625 million edges).
