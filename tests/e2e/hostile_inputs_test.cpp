@@ -401,6 +401,25 @@ TEST(HostileSource, FiftyThousandGeneratorValuesPassedToCallTargets) {
   inspect_one_file("targets.cpp", functions);
 }
 
+TEST(HostileSource, FiveThousandReadsOfABufferFilledFromLiterals) {
+  // One function copying a literal into a buffer and printing it 5,000 times: what the buffer
+  // holds is judged by walking its every use in the function, at each read; past a few hundred
+  // uses it is unknown (buffer_contents' max_uses; over a minute before, quadratic).
+  const auto j = inspect_one_file("reads.c", "#include <stdio.h>\n#include <string.h>\nvoid f(void) {\n  char buf[16];\n" +
+                                                 repeat("  strcpy(buf, \"x\"); printf(buf);\n", 5000) + "}\n");
+  EXPECT_EQ(j["files"], 1);
+}
+
+TEST(HostileSource, FiveThousandStoresAndFormatsOfOneLocal) {
+  // One function assigning a parameter to a local and printing it 5,000 times: whether the
+  // format comes from another file (cross_file's external_parameter) is not asked of a name the
+  // function binds hundreds of times, instead of listing its bindings at each use (CODE-2; 10 s
+  // before). FileValues::visible still copies them at each use for CODE-2 itself.
+  EXPECT_EQ(inspect_one_file("stores.c", "#include <stdio.h>\nvoid f(char *d) {\n  char *fmt = 0;\n" +
+                                             repeat("  fmt = d; printf(fmt);\n", 5000) + "}\n")["files"],
+            1);
+}
+
 TEST(HostileSource, ManyDefinitionsOfOneFunction) {
   // 25,000 definitions of f (as under as many #if branches), each calling f: the call graph must
   // not link every call to every definition (625 million edges).

@@ -20,6 +20,10 @@ using value_tokens::is_opener;
 
 constexpr size_t max_names = 8;        // the name, the arrays it points to, pointers made from it
 constexpr size_t max_walk_back = 256;  // tokens walked to find the call around a use, a store's value
+// Uses of a name in one function walked to judge what it holds: each read of the name walks them
+// all (its bindings too), so a body reading one buffer at thousands of calls would be quadratic.
+// Past this the contents are unknown.
+constexpr size_t max_uses = 256;
 
 // Calls that write into argument `dest`: a copy from argument `source`, or a constant fill
 // (`source` = none). Arguments other than `dest` are only read.
@@ -369,6 +373,7 @@ class Contents {
   // Whether every binding of the name seen from the function gives it a literal, fresh storage or
   // another name (followed in turn).
   bool bindings_ok(std::string_view name) {
+    if (uses_in_function(name).size() > max_uses) return false;  // as uses_ok would find
     const auto bindings = values_.visible(name, function_);
     if (bindings.empty()) return member_ok(name);  // a member, or declared elsewhere (a header, another file)
     for (const Binding* b : bindings) {
@@ -756,13 +761,18 @@ class Contents {
     return of_name(first).has_value();
   }
 
-  bool uses_ok(std::string_view name) {
-    // The function's occurrences are one run of the file's, found by position: a name used in
-    // each of thousands of functions is asked about in each.
+  // The function's occurrences of a name are one run of the file's, found by position: a name
+  // used in each of thousands of functions is asked about in each.
+  std::span<const size_t> uses_in_function(std::string_view name) const {
     const auto all = values_.occurrences(name);
     const auto first = std::upper_bound(all.begin(), all.end(), body_.body_open);
-    const auto last = std::lower_bound(first, all.end(), body_.body_close);
-    for (const size_t k : std::span<const size_t>(first, last)) {
+    return {first, std::lower_bound(first, all.end(), body_.body_close)};
+  }
+
+  bool uses_ok(std::string_view name) {
+    const auto uses = uses_in_function(name);
+    if (uses.size() > max_uses) return false;
+    for (const size_t k : uses) {
       if (bound_.contains(k)) continue;
       if (skip_begin_ < k && k < skip_end_) continue;
       if (left_out(k) || other_field(k)) continue;

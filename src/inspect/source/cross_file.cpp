@@ -165,6 +165,19 @@ std::optional<ExternalParameter> foreign_fill(const SourceFile& file, int functi
   return ExternalParameter{key, filled_key(key, index), {}};
 }
 
+// Whether `function` binds `name` (declares, takes or assigns it) at more than a few hundred
+// places: none of the shapes external_parameter follows (one declaration and one assignment, a
+// parameter), and listing those bindings at each of thousands of uses would be quadratic.
+bool binds_often(const FileValues& values, const FunctionDef& f, int function, std::string_view name) {
+  constexpr size_t most_bindings = 256;
+  const auto all = values.bindings(name);
+  size_t own = 0;
+  for (auto b = std::lower_bound(all.begin(), all.end(), f.name, [](const Binding* x, size_t k) { return x->name < k; });
+       b != all.end() && (*b)->name <= f.body_close; ++b)
+    if ((*b)->function == function && (*b)->form != BindingForm::member && ++own > most_bindings) return true;
+  return false;
+}
+
 }  // namespace
 
 std::optional<ExternalParameter> external_parameter(const SourceFile& file, int function, std::string_view name,
@@ -172,6 +185,7 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
   if (function < 0 || is_header(file.input.path)) return std::nullopt;
   const auto t = file.tokens;
   const FunctionDef& f = file.syntax.functions()[static_cast<size_t>(function)];
+  if (binds_often(file.values(), f, function, name)) return std::nullopt;
   if (at < t.size()) {
     if (const auto result = foreign_result(file, function, name, at)) return result;
     if (const auto global = foreign_global(file, function, name, at)) return global;
