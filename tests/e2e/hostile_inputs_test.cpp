@@ -363,6 +363,28 @@ TEST(HostileSource, FiftyThousandGeneratorValuesPassedToCallTargets) {
   inspect_one_file("targets.cpp", functions);
 }
 
+TEST(HostileSource, FiftyThousandClearsAndFieldStoresOfStructs) {
+  // 50,000 functions each clearing a struct, storing its field and passing it to one helper; one
+  // function clearing one struct of 50,000 fields 50,000 times in branches, then storing each
+  // field: a field's value asks only the last clear and the last store of that field whether
+  // they hide the stores before them (source_member_values.cpp).
+  std::string functions = "#include <string.h>\n#include <openssl/ssl.h>\nstruct cfg { int verify; int depth; };\n"
+                          "static void apply(SSL_CTX *c, const struct cfg *p) { SSL_CTX_set_verify(c, p->verify, NULL); }\n";
+  for (int i = 0; i < 50000; ++i)
+    functions += "void f" + std::to_string(i) +
+                 "(SSL_CTX *c) { struct cfg k; memset(&k, 0, sizeof k); k.depth = 4; k.verify = SSL_VERIFY_NONE; "
+                 "apply(c, &k); }\n";
+  inspect_one_file("clears.c", functions);
+  std::string fields, stores;
+  for (int i = 0; i < 50000; ++i) {
+    fields += "  int f" + std::to_string(i) + ";\n";
+    stores += "  o.f" + std::to_string(i) + " = SSL_VERIFY_NONE; SSL_CTX_set_verify(c, o.f" + std::to_string(i) + ", NULL);\n";
+  }
+  inspect_one_file("fields.c", "#include <string.h>\n#include <openssl/ssl.h>\nstruct opts {\n" + fields +
+                                   "};\nvoid g(SSL_CTX *c, int x) {\n  struct opts o;\n" +
+                                   repeat("  if (x) memset(&o, 0, sizeof(o));\n", 50000) + stores + "}\n");
+}
+
 TEST(HostileSource, ManyDefinitionsOfOneFunction) {
   // 25,000 definitions of f (as under as many #if branches), each calling f: the call graph must
   // not link every call to every definition (625 million edges).
