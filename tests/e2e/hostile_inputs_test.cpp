@@ -100,6 +100,13 @@ std::string repeat(std::string_view s, size_t times) {
   return out;
 }
 
+// `head` followed by 50,000 functions f0, f1, … each defined by `rest` after its name.
+std::string numbered_functions(std::string_view head, std::string_view rest) {
+  std::string out(head);
+  for (int i = 0; i < 50000; ++i) out.append("void f").append(std::to_string(i)).append(rest);
+  return out;
+}
+
 // Inspects one file `name` holding `content` as a tree, bounded; returns the JSON report.
 nlohmann::json inspect_one_file(const std::string& name, const std::string& content) {
   SCOPED_TRACE(name);
@@ -391,14 +398,35 @@ TEST(HostileSource, FiftyThousandGeneratorValuesPassedToCallTargets) {
   // known class, a construction, a function template given its argument and a container's storing
   // call: the member calls, the classes' methods, the pointers' and receivers' targets and the
   // container's stores are found once per file, name or function (RNG-1).
-  std::string functions = "#include <stdlib.h>\n#include <vector>\nextern void use(int v);\n"
-                          "class Sink { public: Sink(int v) { use(v); } virtual void action(int v) { use(v); } };\n"
-                          "template <class T> static void apply(T v) { use(v); }\nstatic void direct(int v) { use(v); }\n";
-  for (int i = 0; i < 50000; ++i)
-    functions += "void f" + std::to_string(i) +
-                 "(void) { int r = rand(); void (*fp)(int) = direct; fp(r); Sink *o = new Sink(r); o->action(r);\n"
-                 "  Sink s(r); apply<int>(r); std::vector<int> v; v.push_back(r); direct(v[0]); }\n";
-  inspect_one_file("targets.cpp", functions);
+  inspect_one_file("targets.cpp",
+                   numbered_functions("#include <stdlib.h>\n#include <vector>\nextern void use(int v);\n"
+                                      "class Sink { public: Sink(int v) { use(v); } virtual void action(int v) { use(v); } };\n"
+                                      "template <class T> static void apply(T v) { use(v); }\n"
+                                      "static void direct(int v) { use(v); }\n",
+                                      "(void) { int r = rand(); void (*fp)(int) = direct; fp(r); Sink *o = new Sink(r); "
+                                      "o->action(r);\n  Sink s(r); apply<int>(r); std::vector<int> v; v.push_back(r); "
+                                      "direct(v[0]); }\n"));
+}
+
+TEST(HostileSource, FiftyThousandClearsAndFieldStoresOfStructs) {
+  // 50,000 functions each clearing a struct, storing its field and passing it to one helper; one
+  // function clearing one struct of 50,000 fields 50,000 times in branches, then storing each
+  // field: a field's value asks only the last clear and the last store of that field whether
+  // they hide the stores before them (source_member_values.cpp).
+  inspect_one_file("clears.c",
+                   numbered_functions("#include <string.h>\n#include <openssl/ssl.h>\nstruct cfg { int verify; int depth; };\n"
+                                      "static void apply(SSL_CTX *c, const struct cfg *p) { "
+                                      "SSL_CTX_set_verify(c, p->verify, NULL); }\n",
+                                      "(SSL_CTX *c) { struct cfg k; memset(&k, 0, sizeof k); k.depth = 4; "
+                                      "k.verify = SSL_VERIFY_NONE; apply(c, &k); }\n"));
+  std::string fields, stores;
+  for (int i = 0; i < 50000; ++i) {
+    fields += "  int f" + std::to_string(i) + ";\n";
+    stores += "  o.f" + std::to_string(i) + " = SSL_VERIFY_NONE; SSL_CTX_set_verify(c, o.f" + std::to_string(i) + ", NULL);\n";
+  }
+  inspect_one_file("fields.c", "#include <string.h>\n#include <openssl/ssl.h>\nstruct opts {\n" + fields +
+                                   "};\nvoid g(SSL_CTX *c, int x) {\n  struct opts o;\n" +
+                                   repeat("  if (x) memset(&o, 0, sizeof(o));\n", 50000) + stores + "}\n");
 }
 
 TEST(HostileSource, FiveThousandReadsOfABufferFilledFromLiterals) {

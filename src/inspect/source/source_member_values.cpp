@@ -4,7 +4,10 @@
 // variable must be used only through its fields: a variable whose address is taken, that is
 // passed, copied over or whose methods are called may be changed where the file does not say.
 // Through a parameter (`c->verify` in apply(ctx, &cfg)), the field of every caller's variable,
-// each passed whole at that call only (parameter_field, source_value_evaluation.cpp).
+// each passed whole at that call only (parameter_field, source_value_evaluation.cpp). A clear of
+// the whole variable (memset(&cfg, 0, sizeof cfg)) stores 0 in every field; a store in the
+// function's own block that nothing reads the variable before (the clear, `cfg.verify = …`) hides
+// the initialiser and the stores before it.
 #include <algorithm>
 
 #include "inspect/source/source_values.h"
@@ -29,6 +32,30 @@ bool not_a_field_word(std::string_view w) {
                                                            "virtual", "operator", "public", "private",
                                                            "protected", "template", "union", "class"};
   return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// When the name at token k, of the variable declared at `declared`, is the whole object a call
+// clears (memset(&v, 0, sizeof v), bzero(&v, sizeof v), SecureZeroMemory(&v, sizeof(struct T)), …):
+// the call's closing bracket, else 0.
+size_t cleared_whole(const FileValues& values, size_t k, size_t declared) {
+  static constexpr std::array<std::string_view, 5> clears{"memset", "bzero", "explicit_bzero", "ZeroMemory",
+                                                           "SecureZeroMemory"};
+  const auto toks = values.tokens();
+  if (k < 3 || declared == 0 || !toks[k - 1].is("&") || !toks[k - 2].is("(")) return 0;
+  const Call* c = values.call_at(k - 3);
+  if (c == nullptr || std::find(clears.begin(), clears.end(), toks[c->name].text) == clears.end()) return 0;
+  const bool memset = toks[c->name].is_ident("memset");
+  if (c->args.size() != (memset ? 3u : 2u) || c->args[0].first != k - 1 || c->args[0].second != k + 1) return 0;
+  if (memset && !(c->args[1].second == c->args[1].first + 1 && toks[c->args[1].first].text == "0")) return 0;
+  // The size: sizeof the variable or its type, maybe bracketed, maybe `struct T`.
+  const auto [from, to] = c->args.back();
+  size_t named = 0;
+  for (size_t j = from + 1; j < to; ++j) {
+    if (toks[j].is("(") || toks[j].is(")") || toks[j].is_ident("struct")) continue;
+    if (toks[j].text != toks[k].text && toks[j].text != toks[declared - 1].text) return 0;
+    ++named;
+  }
+  return toks[from].is_ident("sizeof") && named == 1 ? c->close : 0;
 }
 
 }  // namespace
@@ -129,16 +156,23 @@ const FileValues::MemberFacts& FileValues::member_facts(const Binding& variable)
     from = f.body_open;
     to = f.body_close;
   }
+  size_t clear_close = 0;  // the end of the last clear of the whole: its size names the variable
   for (size_t k : occurrences(name)) {
     if (!facts.usable) break;
-    if (k < from || k > to || k == variable.name) continue;
+    if (k < from || k > to || k == variable.name || k < clear_close) continue;
     if (k > 0 && (toks[k - 1].is(".") || toks[k - 1].is("->") || toks[k - 1].is("::"))) continue;  // another's member
     // Passed whole (f(v), f(&v)): the function given it may change any field, unless it is the
-    // one a caller follows (parameter_field).
+    // one a caller follows (parameter_field) or a clear of the whole.
     const size_t whole = k > 0 && toks[k - 1].is("&") ? k - 1 : k;
     if (whole > 0 && (toks[whole - 1].is("(") || toks[whole - 1].is(",")) && k + 1 < toks.size() &&
         (toks[k + 1].is(")") || toks[k + 1].is(","))) {
+      if (const size_t close = cleared_whole(*this, k, variable.name); close > k) {
+        facts.zero_fills.push_back(k);
+        clear_close = close;
+        continue;
+      }
       facts.passed.push_back(k);
+      facts.first_read = std::min(facts.first_read, k);
       continue;
     }
     // Only through its fields, and no method called (it may change any field).
@@ -151,9 +185,13 @@ const FileValues::MemberFacts& FileValues::member_facts(const Binding& variable)
     const size_t field = toks[k + 2].name;
     const Token* after = k + 3 < toks.size() ? &toks[k + 3] : nullptr;
     const bool taken = k > 0 && (toks[k - 1].is("&") || toks[k - 1].is("++") || toks[k - 1].is("--"));
-    if (after != nullptr && after->is("=")) facts.writes[field].push_back(k + 3);
-    else if (taken || (after != nullptr && (assignment_operator(*after) || after->is("[") || after->is(".") ||
-                                            after->is("->"))))
+    if (after != nullptr && after->is("=")) {
+      facts.writes[field].push_back(k + 3);
+      continue;
+    }
+    facts.first_read = std::min(facts.first_read, k);
+    if (taken || (after != nullptr && (assignment_operator(*after) || after->is("[") || after->is(".") ||
+                                       after->is("->"))))
       facts.unsettled.insert(field);
   }
   if (!facts.usable || variable.value.empty()) return facts;
@@ -222,8 +260,25 @@ Value FileValues::field_value(const Binding& variable, size_t field, int depth) 
   Value& answer = member_values_[key];
   const MemberFacts& facts = member_facts(variable);
   if (!facts.usable || facts.unsettled.contains(field)) return answer;
+  const auto w = facts.writes.find(field);
+  // The last clear of the whole and the last store of this field before anything reads the
+  // variable: the later of them in the function's own block hides the stores before it, the
+  // initialiser's element among them. Only the last of each is asked (a hostile function may
+  // clear one variable a hundred thousand times in branches).
+  size_t hiding = 0;
+  const auto hides = [&](std::span<const size_t> stores) {
+    const auto last = std::lower_bound(stores.begin(), stores.end(), facts.first_read);
+    if (last == stores.begin()) return;
+    const size_t k = *std::prev(last);
+    if (k > hiding && function_at(k) == variable.function && in_body_block(statement(k).begin, variable.function))
+      hiding = k;
+  };
+  if (variable.function >= 0) {
+    hides(facts.zero_fills);
+    if (w != facts.writes.end()) hides(w->second);
+  }
   std::vector<Value> values;
-  if (facts.listed) {
+  if (facts.listed && hiding == 0) {
     if (const auto e = facts.elements.find(field); e != facts.elements.end()) {
       values.push_back(resolve_at(e->second, variable.function, depth + 1));
       if (!still_bound(values.back(), variable.function, variable.name)) return answer;
@@ -236,8 +291,17 @@ Value FileValues::field_value(const Binding& variable, size_t field, int depth) 
       return answer;
     }
   }
-  if (const auto w = facts.writes.find(field); w != facts.writes.end())
+  // The clears not hidden, all of them zero: one value stands for them.
+  if (const auto clear = std::lower_bound(facts.zero_fills.begin(), facts.zero_fills.end(), hiding);
+      clear != facts.zero_fills.end()) {
+    Value zero;
+    zero.kind = Value::Kind::integer;
+    zero.token = *clear;
+    values.push_back(zero);
+  }
+  if (w != facts.writes.end())
     for (size_t op : w->second) {
+      if (op < hiding) continue;
       // A variable's value as it was at the store (not the one it was declared with when a
       // call filled it since: getrandom(&seed, …); o.seed = seed;).
       values.push_back(resolve_at(value_after(op, statements()), function_at(op), depth + 1));

@@ -248,6 +248,8 @@ class FileValues {
     std::unordered_map<size_t, std::vector<size_t>> writes;  // by field: the '=' of `v.field = …`
     std::unordered_set<size_t> unsettled;  // fields changed otherwise (+=, ++, &v.field, v.field[i] = …)
     std::vector<size_t> passed;  // the name's tokens where it is a whole argument: f(v), f(&v)
+    std::vector<size_t> zero_fills;  // the name's tokens in clears of the whole: memset(&v, 0, sizeof v)
+    size_t first_read = SIZE_MAX;    // the name's first token that reads it (a field, passed whole)
   };
   // The fields, in order, of the struct the variable declared at `declared` is of, when the file
   // defines it with plain fields only.

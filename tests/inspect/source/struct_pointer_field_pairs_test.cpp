@@ -14,13 +14,23 @@ using test::expect_pairs;
 using test::RulePair;
 
 std::string openssl_apply(std::string_view setup_body) {
-  return "#include <openssl/ssl.h>\n"
+  return "#include <string.h>\n#include <openssl/ssl.h>\n"
          "struct tls_cfg { int verify; const char *ca_file; };\n"
          "static void apply(SSL_CTX *ctx, const struct tls_cfg *c)\n{\n"
          "    SSL_CTX_load_verify_locations(ctx, c->ca_file, NULL);\n"
          "    SSL_CTX_set_verify(ctx, c->verify, NULL);\n}\n"
          "void setup(SSL_CTX *ctx)\n{\n" +
          std::string(setup_body) + "}\n";
+}
+
+// An RSA key made by a helper from the struct `spec` that `spec_body` declares and fills.
+std::string rsa_key_spec(std::string_view spec_body) {
+  return "#include <string.h>\n#include <openssl/rsa.h>\n#include <openssl/bn.h>\n"
+         "struct key_spec { int bits; unsigned long exponent; };\n"
+         "static RSA *make_key(const struct key_spec *spec)\n{\n    RSA *rsa = RSA_new();\n    BIGNUM *e = BN_new();\n"
+         "    BN_set_word(e, spec->exponent);\n    RSA_generate_key_ex(rsa, spec->bits, e, NULL);\n    BN_free(e);\n"
+         "    return rsa;\n}\nRSA *device_identity(void)\n{\n" +
+         std::string(spec_body) + "    return make_key(&spec);\n}\n";
 }
 
 // A pair whose twins differ only in the value written at each '@' in `text`.
@@ -127,25 +137,73 @@ void setup(SSL_CTX *ctx)
 
 const std::vector<RulePair> key_size_pointer_pairs = {
     twin("OpenSSL RSA bits in a struct passed by address",
-         R"~(#include <openssl/rsa.h>
-#include <openssl/bn.h>
-struct key_spec { int bits; unsigned long exponent; };
-static RSA *make_key(const struct key_spec *spec)
+         rsa_key_spec("    struct key_spec spec = { .bits = @, .exponent = RSA_F4 };\n"), "1024", "3072"),
+};
+
+// A struct variable cleared whole first (memset of its size to 0, or `= {0}`): a store of 0 to
+// every field, which a later store of a field in the function's own block hides when nothing
+// reads the variable in between.
+const std::vector<RulePair> cleared_struct_peer_pairs = {
+    twin("OpenSSL mode stored after a memset of the whole struct",
+         openssl_apply("    struct tls_cfg cfg;\n    memset(&cfg, 0, sizeof(cfg));\n"
+                       "    cfg.ca_file = \"/etc/pump/ca.pem\";\n    cfg.verify = @;\n    apply(ctx, &cfg);\n"),
+         "SSL_VERIFY_NONE", "SSL_VERIFY_PEER"),
+    twin("OpenSSL mode stored after a zero initialiser",
+         openssl_apply("    struct tls_cfg cfg = {0};\n    cfg.verify = @;\n    cfg.ca_file = \"/etc/pump/ca.pem\";\n"
+                       "    apply(ctx, &cfg);\n"),
+         "SSL_VERIFY_NONE", "SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT"),
+    twin("wolfSSL mode stored after a memset of the struct's type size, C++",
+         R"~(#include <cstring>
+#include <wolfssl/ssl.h>
+struct TlsPolicy { int verify; int version; };
+static void apply_policy(WOLFSSL_CTX *ctx, const TlsPolicy *policy)
 {
-    RSA *rsa = RSA_new();
-    BIGNUM *e = BN_new();
-    BN_set_word(e, spec->exponent);
-    RSA_generate_key_ex(rsa, spec->bits, e, NULL);
-    BN_free(e);
-    return rsa;
+    wolfSSL_CTX_set_verify(ctx, policy->verify, nullptr);
 }
-RSA *device_identity(void)
+void start(WOLFSSL_CTX *ctx)
 {
-    struct key_spec spec = { .bits = @, .exponent = RSA_F4 };
-    return make_key(&spec);
+    TlsPolicy policy;
+    std::memset(&policy, 0, sizeof(TlsPolicy));
+    policy.version = 3;
+    policy.verify = @;
+    apply_policy(ctx, &policy);
 }
 )~",
+         "WOLFSSL_VERIFY_NONE", "WOLFSSL_VERIFY_PEER", "src/policy.cpp"),
+};
+
+const std::vector<RulePair> cleared_struct_key_size_pairs = {
+    twin("OpenSSL RSA bits stored after a memset of the whole struct",
+         rsa_key_spec("    struct key_spec spec;\n    memset(&spec, 0, sizeof spec);\n    spec.exponent = RSA_F4;\n"
+                      "    spec.bits = @;\n"),
          "1024", "3072"),
+};
+
+const std::vector<RulePair> cleared_struct_seed_pairs = {
+    twin("srand given a seed field stored after a memset of the whole struct",
+         R"~(#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+struct sim_cfg { unsigned seed; int rounds; };
+static void start(const struct sim_cfg *c)
+{
+    srand(c->seed);
+    printf("%d\n", rand() % c->rounds);
+}
+void run(void)
+{
+    struct sim_cfg cfg;
+    unsigned fresh = 0;
+    if (getrandom(&fresh, sizeof(fresh), 0) != (ssize_t)sizeof(fresh))
+        abort();
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.rounds = 6;
+    cfg.seed = @;
+    start(&cfg);
+}
+)~",
+         "1234u", "fresh"),
 };
 
 // The bad twin settles SSL_VERIFY_NONE through the helper's pointer; the good twin keeps that
@@ -197,6 +255,32 @@ void setup(SSL_CTX *ctx)
      openssl_apply("    struct tls_cfg cfg = { SSL_VERIFY_NONE, \"/etc/pump/ca.pem\" };\n    apply(ctx, &cfg);\n"),
      openssl_apply("    struct tls_cfg cfg = { SSL_VERIFY_NONE, \"/etc/pump/ca.pem\" };\n    apply(ctx, &cfg);\n") +
          "void (*tls_apply_hook)(SSL_CTX *, const struct tls_cfg *) = apply;\n"},
+    {"the mode is stored in a branch after the clear and a first store",
+     openssl_apply("    struct tls_cfg cfg = { SSL_VERIFY_NONE, \"/etc/pump/ca.pem\" };\n    apply(ctx, &cfg);\n"),
+     "int strict_mode(void);\n" +
+         openssl_apply("    struct tls_cfg cfg;\n    memset(&cfg, 0, sizeof(cfg));\n    cfg.verify = SSL_VERIFY_NONE;\n"
+                       "    if (strict_mode())\n        cfg.verify = SSL_VERIFY_PEER;\n    apply(ctx, &cfg);\n")},
+    {"the field is read before a later store, which hides nothing",
+     openssl_apply("    struct tls_cfg cfg = { SSL_VERIFY_NONE, \"/etc/pump/ca.pem\" };\n    apply(ctx, &cfg);\n"),
+     R"~(#include <stdio.h>
+#include <string.h>
+#include <openssl/ssl.h>
+struct tls_cfg { int verify; const char *ca_file; };
+void setup(SSL_CTX *ctx)
+{
+    struct tls_cfg cfg;
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.verify = SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+    SSL_CTX_set_verify(ctx, cfg.verify, NULL);
+    cfg.verify = SSL_VERIFY_NONE;
+    printf("next mode %d\n", cfg.verify);
+}
+)~"},
+    {"a clear of only the first bytes of the struct",
+     openssl_apply("    struct tls_cfg cfg = { SSL_VERIFY_NONE, \"/etc/pump/ca.pem\" };\n    apply(ctx, &cfg);\n"),
+     "void load_tls_cfg(struct tls_cfg *out);\n" +
+         openssl_apply("    struct tls_cfg cfg;\n    load_tls_cfg(&cfg);\n    memset(&cfg, 0, 2);\n"
+                       "    cfg.ca_file = \"/etc/pump/ca.pem\";\n    apply(ctx, &cfg);\n")},
     {"a union, whose members share storage",
      openssl_apply("    struct tls_cfg cfg = { SSL_VERIFY_NONE, \"/etc/pump/ca.pem\" };\n    apply(ctx, &cfg);\n"),
      R"~(#include <openssl/ssl.h>
@@ -216,6 +300,9 @@ void setup(SSL_CTX *ctx, int raw)
 
 TEST(StructPointerFieldPairs, PeerVerification) { expect_pairs("CRYPTO-3", peer_verification_pointer_pairs); }
 TEST(StructPointerFieldPairs, KeySizes) { expect_pairs("CRYPTO-1", key_size_pointer_pairs); }
+TEST(StructPointerFieldPairs, PeerVerificationAfterAClear) { expect_pairs("CRYPTO-3", cleared_struct_peer_pairs); }
+TEST(StructPointerFieldPairs, KeySizesAfterAClear) { expect_pairs("CRYPTO-1", cleared_struct_key_size_pairs); }
+TEST(StructPointerFieldPairs, SeedsAfterAClear) { expect_pairs("RNG-2", cleared_struct_seed_pairs); }
 TEST(StructPointerFieldPairs, UnsettledFieldsAreNotReported) { expect_pairs("CRYPTO-3", unsettled_pointer_pairs); }
 
 }  // namespace
