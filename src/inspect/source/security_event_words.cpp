@@ -531,7 +531,20 @@ bool is_outcome_variable(std::string_view name) {
     return words.size() == 1 || judged ||
            one_of(words.back(), {"authenticated", "authorized", "authed", "verified", "result", "status", "rc", "ret",
                                  "success", "succeeded", "failed", "attempts", "tries", "retries", "failures", "fails"});
-  return judged && names_security_object(words, false);
+  return (judged && names_security_object(words, false)) ||
+         (counts_attempts(name) && std::any_of(words.begin(), words.end(), [](const std::string& w) {
+            return w == "pin" || w == "password" || w == "passwd" || w == "passcode" || w == "passphrase" || w == "pwd";
+          }));
+}
+
+// A count of attempts (login_attempts, pinRetries, MAX_PIN_ATTEMPTS): its last word says so.
+bool counts_attempts(std::string_view name) {
+  bool count = false;  // whether the word last seen is one
+  any_word(name, [&](std::string_view w) {
+    count = w == "attempts" || w == "tries" || w == "retries" || w == "failures";
+    return false;
+  });
+  return count;
 }
 
 bool is_lock_word(std::string_view name) { return word_classes(name) & lock_word; }

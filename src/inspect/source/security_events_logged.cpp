@@ -26,6 +26,7 @@
 #include "inspect/source/security_event_conditions.h"
 #include "inspect/source/security_event_key_install.h"
 #include "inspect/source/security_event_log_reach.h"
+#include "inspect/source/security_event_outcome_flow.h"
 #include "inspect/source/security_event_words.h"
 #include "inspect/source/source_rule.h"
 
@@ -131,6 +132,9 @@ class SecurityEventsLogged final : public SourceRule {
     std::vector<std::pair<uint32_t, NameHash>>().swap(edges);
     // A lockout sets a name with a lock word (find_lockouts): most files have none.
     const bool lock_names = std::any_of(file.names.all().begin(), file.names.all().end(), may_hold_lock_word);
+    OutcomeFlow flow(file.names);
+    judged.flow = &flow;
+    flow.find(file, judged);
     for (size_t i = 0; i < function_count; ++i) {
       const auto& def = syntax.functions()[i];
       const std::string_view name = tokens[def.name].text;
@@ -166,6 +170,7 @@ class SecurityEventsLogged final : public SourceRule {
       }
     }
     table.logs_directly = std::move(logs_directly);
+    add_function_pointers(file, logs, table);
     facts = std::move(out);
   }
 
@@ -227,6 +232,31 @@ class SecurityEventsLogged final : public SourceRule {
     f.evidence = s.evidence;
     f.severity = Severity::error;
     return f;
+  }
+
+  // `static event_writer write_event = syslog;`, `handler = report_intrusion;`: a pointer set to a
+  // log function, or to a function of the file, calls it; in the call graph it is a function that
+  // logs, or calls that one. Not a member (`ops->write = f`): its name is every such table's.
+  static void add_function_pointers(const SourceFile& file, NameMemo& logs, FunctionTable& table) {
+    const auto& tokens = file.tokens;
+    std::vector<NameHash> defined(table.names.begin(), table.names.end());
+    std::sort(defined.begin(), defined.end());
+    for (size_t k = 1; k + 2 < tokens.size(); ++k) {
+      if (!tokens[k].is("=")) continue;
+      const size_t value = tokens[k + 1].is("&") ? k + 2 : k + 1;
+      if (value + 1 >= tokens.size() || tokens[value].kind != TokenKind::identifier || !tokens[value + 1].is(";"))
+        continue;
+      const bool log = records_security_event(logs, tokens[value], file.ctx.config);
+      const NameHash callee = name_hash_at(file, tokens[value]);
+      if (!log && !std::binary_search(defined.begin(), defined.end(), callee)) continue;
+      const size_t pointer = assigned_name(tokens, file.syntax, k, 0);
+      if (pointer == SIZE_MAX || tokens[pointer - 1].is(".") || tokens[pointer - 1].is("->")) continue;
+      table.names.push_back(name_hash_at(file, tokens[pointer]));
+      table.takes_format.push_back(0);
+      table.logs_directly.push_back(log ? 1 : 0);
+      table.calls.push_back(callee);
+      table.calls_end.push_back(static_cast<uint32_t>(table.calls.size()));
+    }
   }
 
   // The parameters of the function-like macro whose #define body holds the call at tokens[call]:
@@ -445,6 +475,7 @@ class SecurityEventsLogged final : public SourceRule {
     const auto& syntax = file.syntax;
     const size_t end = std::min(def.body_close, tokens.size());
     AssignedCallees& assigned_from = judged.assigned_from;
+    if (judged.flow != nullptr) judged.flow->start(file, def, judged);
     assigned_from.clear();
     judged.objects.start(tokens, def.name, end);
     ReturnsOne zero_is_failure(tokens, def.body_open, end);
@@ -554,14 +585,25 @@ class SecurityEventsLogged final : public SourceRule {
           k += 2;
         if (k + 1 < cond_close && tokens[k + 1].is("(")) return true;
         return assigned_from.of(tokens[k]) != AssignedCallees::none ||
-               judged.holds_outcome(tokens[k]);
+               judged.holds_outcome(tokens, k);
+      };
+      // `status == AUTH_FAILED`, `attempts >= MAX_PIN_ATTEMPTS`: the outcome tested for the failure
+      // itself, or a count of failed attempts for going past its limit.
+      const auto tests_for_failure = [&](size_t k) {
+        const auto names = [&](size_t at, bool (*judge)(std::string_view)) {
+          return at > i + 1 && at < cond_close && tokens[at].kind == TokenKind::identifier && judge(tokens[at].text);
+        };
+        if (tokens[k].is("=="))
+          return names(k - 1, names_failure) || names(k + 1, names_failure);
+        return (tokens[k].is(">") || tokens[k].is(">=")) && (names(k - 1, counts_attempts) || names(k + 1, counts_attempts));
       };
       bool negated = false, equality = false;
       for (size_t k = i + 2; k < cond_close; ++k) {
         const bool negates_comparison = tokens[k].is("!") && k + 2 < cond_close &&
                                         tokens[k + 1].kind == TokenKind::identifier && tokens[k + 2].is("(") &&
                                         judged.comparison(tokens[k + 1], is_comparison);
-        negated = negated || (tokens[k].is("!") && !negates_comparison && negates_outcome(k)) || tokens[k].is("!=");
+        negated = negated || (tokens[k].is("!") && !negates_comparison && negates_outcome(k)) || tokens[k].is("!=") ||
+                  tests_for_failure(k);
         equality = equality || negates_comparison || tokens[k].is("==") || tokens[k].is("<") || tokens[k].is(">");
       }
       const bool then_fails = negated || (comparison && !equality);
