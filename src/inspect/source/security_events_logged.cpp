@@ -112,6 +112,7 @@ class SecurityEventsLogged final : public SourceRule {
       for (; e < macro_edges.size() && macro_edges[e].first == m; ++e) macros.calls.push_back(macro_edges[e].second);
       macros.calls_end.push_back(static_cast<uint32_t>(macros.calls.size()));
     }
+    add_argument_list_macros(file, logs, macros);
     std::sort(edges.begin(), edges.end());
     edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
     FunctionTable& table = out.functions;
@@ -256,6 +257,26 @@ class SecurityEventsLogged final : public SourceRule {
       table.logs_directly.push_back(log ? 1 : 0);
       table.calls.push_back(callee);
       table.calls_end.push_back(static_cast<uint32_t>(table.calls.size()));
+    }
+  }
+
+  // `#define ACPI_BIOS_ERROR(plist) acpi_bios_error plist`, used as `ACPI_BIOS_ERROR((AE_INFO, "…"))`:
+  // a macro whose body is a function's name and the macro's one parameter calls that function with
+  // the list it is given, though its body holds no call the syntax can see.
+  static void add_argument_list_macros(const SourceFile& file, NameMemo& logs, FunctionTable& macros) {
+    const auto& t = file.tokens;
+    for (size_t k = 0; k + 6 < t.size(); ++k) {
+      if (!t[k].directive || !t[k].is_ident("define") || t[k + 1].kind != TokenKind::identifier ||
+          !t[k + 2].is("(") || t[k + 2].text.data() != t[k + 1].text.data() + t[k + 1].text.size() ||
+          t[k + 3].kind != TokenKind::identifier || !t[k + 4].is(")") || t[k + 5].kind != TokenKind::identifier ||
+          t[k + 6].text != t[k + 3].text || !t[k + 5].directive || !t[k + 6].directive ||
+          t[k + 6].line != t[k + 1].line || (k + 7 < t.size() && t[k + 7].directive && t[k + 7].line == t[k + 1].line))
+        continue;
+      const bool log = records_security_event(logs, t[k + 5], file.ctx.config) && !names_debug_output(t[k + 5].text);
+      macros.names.push_back(name_hash_at(file, t[k + 1]));
+      macros.logs_directly.push_back(log ? 1 : 0);
+      macros.calls.push_back(name_hash_at(file, t[k + 5]));
+      macros.calls_end.push_back(static_cast<uint32_t>(macros.calls.size()));
     }
   }
 
@@ -620,6 +641,10 @@ class SecurityEventsLogged final : public SourceRule {
       walked_in_branches += (then_end - then_begin) + (else_end - else_begin);
       for (auto [b, e] : {std::pair{then_begin, then_end}, std::pair{else_begin, else_end}}) {
         if (b >= end || (chain && !denies(b, e))) continue;
+        // `if (!memcmp(seed, key, n)) return -EINVAL;`: a branch taken when two secrets match
+        // refuses key material that must differ (a seed equal to its key); only a refusal named as
+        // one (a revoked key matched, -EKEYREVOKED) rejects anyone.
+        if (b == then_begin && !then_fails && equality && cond.by_comparison && !denies(b, e)) continue;
         const ExitContext context{b == then_begin && then_fails, zero_is_failure()};
         if (const size_t k = failure_exit(tokens, b, e, context, judged); k < e)
           out.rejections.push_back(rejection(file, k, end, {b, e}, {i + 2, cond_close}, fn_name, tested, judged));
