@@ -618,14 +618,25 @@ class SecurityEventsLogged final : public SourceRule {
           return names(k - 1, names_failure) || names(k + 1, names_failure);
         return (tokens[k].is(">") || tokens[k].is(">=")) && (names(k - 1, counts_attempts) || names(k + 1, counts_attempts));
       };
+      // memeq, crypto_memneq's twin CRYPTO_memeq, streq, g_str_equal: true on a match, where a
+      // memcmp is zero on one; `!memeq(…)` is the mismatch.
+      const auto predicate_at = [&](size_t k) {
+        return k + 1 < cond_close && tokens[k].kind == TokenKind::identifier && tokens[k + 1].is("(") &&
+               judged.comparison(tokens[k], is_comparison) && any_word(tokens[k].text, [](std::string_view w) {
+                 return w == "equal" || w == "equals" || w == "memeq" || w == "streq" || w == "memequal" || w == "eq";
+               });
+      };
       bool negated = false, equality = false;
       for (size_t k = i + 2; k < cond_close; ++k) {
-        const bool negates_comparison = tokens[k].is("!") && k + 2 < cond_close &&
+        const bool negates_predicate = tokens[k].is("!") && predicate_at(k + 1);
+        const bool negates_comparison = tokens[k].is("!") && k + 2 < cond_close && !negates_predicate &&
                                         tokens[k + 1].kind == TokenKind::identifier && tokens[k + 2].is("(") &&
                                         judged.comparison(tokens[k + 1], is_comparison);
-        negated = negated || (tokens[k].is("!") && !negates_comparison && negates_outcome(k)) || tokens[k].is("!=") ||
-                  tests_for_failure(k);
-        equality = equality || negates_comparison || tokens[k].is("==") || tokens[k].is("<") || tokens[k].is(">");
+        negated = negated || negates_predicate ||
+                  (tokens[k].is("!") && !negates_comparison && !negates_predicate && negates_outcome(k)) ||
+                  tokens[k].is("!=") || tests_for_failure(k);
+        equality = equality || negates_comparison || (predicate_at(k) && !(k > i + 2 && tokens[k - 1].is("!"))) ||
+                   tokens[k].is("==") || tokens[k].is("<") || tokens[k].is(">");
       }
       const bool then_fails = negated || (comparison && !equality);
       // `if (!strncmp(type, "logon:", n)) … else if (!strncmp(type, "user:", n)) … else return -EINVAL;`:

@@ -2,7 +2,8 @@
 // device's or protocol's role set (a Wi-Fi Direct role, a USB-C port's preferred role), a seed
 // refused for matching its key, and a rejection logged through a macro that hands its argument
 // list to a log function (`ACPI_BIOS_ERROR((AE_INFO, "…"))`). Each bad twin is a real unlogged
-// rejection or change, each good twin its look-alike.
+// rejection or change, each good twin its look-alike. And `!memeq(…)`, an equality predicate
+// negated, is the mismatch.
 #include <gtest/gtest.h>
 
 #include "inspect/source/rule_pairs.h"
@@ -39,6 +40,18 @@ const std::vector<RulePair> sample16_pairs = {
      "  if (!memcmp(seed, key, KEY_SIZE))\n"
      "    return -EINVAL;\n"
      "  return prng_seed(p, seed, slen);\n"
+     "}\n"},
+    {"a digest refused on a mismatch an equality predicate reports, against a key refused for matching its twin",
+     "int image_accept(const u8 *digest, const u8 *expected) {\n"
+     "  if (!memeq(digest, expected, DIGEST_SIZE))\n"
+     "    return -EBADMSG;\n"
+     "  return 0;\n"
+     "}\n",
+     "static int xts_setkey(const u8 *key, unsigned int keylen) {\n"
+     "  unsigned int half = keylen / 2;\n"
+     "  if (memeq(key, key + half, half))\n"
+     "    return -EINVAL;\n"
+     "  return 0;\n"
      "}\n"},
     {"a table's signature refused silently, against one logged through an argument-list macro",
      "int table_verify_signature(struct table_desc *t, const char *signature) {\n"
