@@ -255,6 +255,19 @@ TEST(HostileSource, RejectionBranchWithoutSemicolons) {
                                     "} return 0; }\n");
 }
 
+TEST(HostileSource, OutcomesPassedDownLongChainsAndNestedAssignments) {
+  // LOG-2 follows a check's outcome through assignments, arguments and returns of a file: 20,000
+  // functions each passing it to the next (rounds of the walk are bounded, not one per function),
+  // and 100,000 assignments nested in one value (each value is judged for a bounded length).
+  constexpr size_t n = 20000;
+  std::string chain = "int verify_pin(const char *pin);\nvoid f0(const char *pin) { int ok = verify_pin(pin); f1(ok); }\n";
+  for (size_t i = 1; i < n; ++i)
+    chain += "void f" + std::to_string(i) + "(int ok) { if (ok != 0) return; f" + std::to_string(i + 1) + "(ok); }\n";
+  inspect_one_file("chain.c", chain);
+  inspect_one_file("nested.c", "int check(const char *pin) { int ok = verify_pin(pin); int a = " + repeat("(a = ", 100000) +
+                                   "ok" + std::string(100000, ')') + "; if (a) return -1; return 0; }\n");
+}
+
 TEST(HostileSource, NestedRejectionBranchesOnOneLine) {
   // 3,000 failed checks nested on one 100 kB line, each giving up at a return of its own: each
   // branch holds every branch inside it. Listing each branch's calls (9 million names) or showing

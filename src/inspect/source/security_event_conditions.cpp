@@ -6,6 +6,7 @@
 
 #include "inspect/source/credential_names.h"
 #include "inspect/source/log_facility.h"
+#include "inspect/source/security_event_outcome_flow.h"
 
 namespace mdbc::source::security_events {
 
@@ -25,6 +26,11 @@ void ObjectNames::find() {
         (tokens_[k + 2].is("=") || tokens_[k + 2].is(";") || tokens_[k + 2].is(",") || tokens_[k + 2].is(")")))
       mark(next);
   }
+}
+
+bool Judged::holds_outcome(std::span<const Token> tokens, size_t at) {
+  const Token& t = tokens[at];
+  return (outcome(t, is_outcome_variable) && !objects(t)) || (flow != nullptr && flow->carries(tokens, at));
 }
 
 const std::vector<size_t>& Judged::stream_logs(const SourceFile& file) {
@@ -194,7 +200,7 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
     const Token& c = tokens[k];
     if (c.kind != TokenKind::identifier) continue;
     if (k + 1 < close && tokens[k + 1].is("(")) {
-      decides = judged.decides_as_call(c, may_decide_as_call);
+      decides = judged.decides_as_call(c, may_decide_as_call) || (judged.flow != nullptr && judged.flow->returns_outcome(c));
       continue;
     }
     const size_t source = assigned_from.of(c);
@@ -202,7 +208,7 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
     const bool compared = judged.values_compare &&
                           ((k + 1 < close && (tokens[k + 1].is("==") || tokens[k + 1].is("!="))) ||
                            (k > begin && (tokens[k - 1].is("==") || tokens[k - 1].is("!="))));
-    decides = judged.decides_as_value(c, may_decide_as_value) ||
+    decides = judged.decides_as_value(c, may_decide_as_value) || (judged.flow != nullptr && judged.flow->carries(tokens, k)) ||
               (compared && (names_secret(c.text) || names_signed_value(c.text))) ||
               (source != AssignedCallees::none && judged.decides_as_call(tokens[source], may_decide_as_call));
   }
@@ -255,7 +261,8 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
     const bool called = k + 1 < close && tokens[k + 1].is("(");
     const size_t source = called ? AssignedCallees::none : assigned_from.of(c);
     const bool assigned = source != AssignedCallees::none;
-    const bool verifies = called ? judged.verification(c, is_verification)
+    const bool verifies = called ? judged.verification(c, is_verification) ||
+                                       (judged.flow != nullptr && judged.flow->returns_outcome(c))
                                  : assigned && judged.verification(tokens[source], is_verification);
     if (called) cond.tested.emplace_back(c.text);
     else if (assigned) cond.tested.emplace_back(tokens[source].text);
@@ -295,7 +302,7 @@ Condition judge_condition(std::span<const Token> tokens, size_t begin, size_t cl
         if (depth == 0) break;
       }
     }
-    else if (verifies || (call_depth == 0 && judged.holds_outcome(c)))
+    else if (verifies || (call_depth == 0 && judged.holds_outcome(tokens, k)))
       cond.verification = true;
     else if (assigned && judged.comparison(tokens[source], is_comparison)) {
       // `ret = memcmp(iv, last_pn, n); if (ret <= 0)`: a result related by order ranks, as ordered() says.

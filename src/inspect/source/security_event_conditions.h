@@ -17,6 +17,8 @@
 
 namespace mdbc::source::security_events {
 
+class OutcomeFlow;  // security_event_outcome_flow.h
+
 // A value for each distinct name of a file (by FileNames id), most of them `blank`: set and
 // reset once per function walked, where a file has tens of thousands of names and its functions
 // set a few each. Reset takes the time of the names set, not of the file's names.
@@ -95,13 +97,15 @@ struct Judged {
       authentication, denial, key_rejection, credential, decides_as_call, decides_as_value, returned_object;
   AssignedCallees assigned_from;  // of the function being walked
   ObjectNames objects;            // of the function being walked
+  // Where the outcomes of checks flow in the file (security_event_outcome_flow.h), once found.
+  OutcomeFlow* flow = nullptr;
   // Whether the file is C++, where == compares strings and arrays by value: `pin != servicePin_`
   // compares two PINs, where in C two pins so compared are numbers (`req.pin != rsp.pin`, a GPIO's).
   bool values_compare = false;
 
-  // Whether the variable named by `t` holds an outcome (sig_ok, authenticated), not an object
+  // Whether the variable named at tokens[at] holds an outcome (sig_ok, authenticated), not an object
   // tested for existence (`if (!auth)` with auth->agent used).
-  bool holds_outcome(const Token& t) { return outcome(t, is_outcome_variable) && !objects(t); }
+  bool holds_outcome(std::span<const Token> tokens, size_t at);
 
   // Where the file writes to a logger object or a diagnostic stream (logger.warn(…),
   // std::cerr << …), in token order: found once, not once per branch.

@@ -39,6 +39,12 @@ bool collect_calls(const SourceFile& file, size_t begin, size_t end, Judged& jud
     }
     calls.push_back(name_hash_at(file, name));
   }
+  // `events->record(…)`, `log.write(…)`: a method resolves, by its name, to the functions of the
+  // tree so named (a logger object's class defines one that logs).
+  for (size_t k = begin; k + 2 < end; ++k)
+    if ((file.tokens[k].is("->") || file.tokens[k].is(".")) && file.tokens[k + 1].kind == TokenKind::identifier &&
+        file.tokens[k + 2].is("("))
+      calls.push_back(name_hash_at(file, file.tokens[k + 1]));
   if (!declared_api) {  // logger.warn(...), spdlog::warn(...), std::cerr << …
     const auto& at = judged.stream_logs(file);
     const auto next = std::lower_bound(at.begin(), at.end(), begin);

@@ -174,6 +174,26 @@ bool names_security_object(const std::vector<std::string>& words, bool qualified
 // disable_authentication), the word before the verb (intel_security_disable, security_change_key),
 // or one whose policy follows (set_security_level); elsewhere it qualifies another thing, which is
 // what changes (security_ftr_set, acl_tcam_vgroup_prio_update, usb_role_switch_set_drvdata).
+namespace {
+
+// Whether words[i], "role", is an account's: beside a word of an account or of who holds it
+// (set_user_role, admin_role_set), or alone with change verbs (set_role, role_write). A role named
+// for something else is a device's or a protocol's (rtw_p2p_set_role, preferred_role_store: a
+// Wi-Fi Direct or USB-C port's role).
+bool names_account_role(const std::vector<std::string>& words, size_t i) {
+  constexpr std::string_view holders[] = {"user", "users", "account", "accounts", "admin", "member", "group",
+                                          "login", "operator", "owner", "access"};
+  bool other = false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (k == i) continue;
+    if (std::find(std::begin(holders), std::end(holders), words[k]) != std::end(holders)) return true;
+    other = other || !(word_classes(words[k]) & change_verb);
+  }
+  return !other;
+}
+
+}  // namespace
+
 SecuritySetting names_security_setting(const std::vector<std::string>& words) {
   constexpr std::string_view settings[] = {"password", "passwd", "passkey", "passcode", "passphrase",
                                            "credential", "credentials", "cert",
@@ -210,6 +230,8 @@ SecuritySetting names_security_setting(const std::vector<std::string>& words) {
       key = key || (!is_lookup_key(words, i) && (last || !one_of(words[i + 1], key_parts)));
     } else if (w == "pin") {
       pin = pin || !is_hardware_pin(words);
+    } else if ((w == "role" || w == "roles") && !names_account_role(words, i)) {
+      continue;
     } else if (one_of(w, settings) &&
                (last || (word_classes(words[i + 1]) & change_verb) || one_of(words[i + 1], setting_parts))) {
       return SecuritySetting::other;
@@ -531,7 +553,20 @@ bool is_outcome_variable(std::string_view name) {
     return words.size() == 1 || judged ||
            one_of(words.back(), {"authenticated", "authorized", "authed", "verified", "result", "status", "rc", "ret",
                                  "success", "succeeded", "failed", "attempts", "tries", "retries", "failures", "fails"});
-  return judged && names_security_object(words, false);
+  return (judged && names_security_object(words, false)) ||
+         (counts_attempts(name) && std::any_of(words.begin(), words.end(), [](const std::string& w) {
+            return w == "pin" || w == "password" || w == "passwd" || w == "passcode" || w == "passphrase" || w == "pwd";
+          }));
+}
+
+// A count of attempts (login_attempts, pinRetries, MAX_PIN_ATTEMPTS): its last word says so.
+bool counts_attempts(std::string_view name) {
+  bool count = false;  // whether the word last seen is one
+  any_word(name, [&](std::string_view w) {
+    count = w == "attempts" || w == "tries" || w == "retries" || w == "failures";
+    return false;
+  });
+  return count;
 }
 
 bool is_lock_word(std::string_view name) { return word_classes(name) & lock_word; }

@@ -64,6 +64,7 @@ enum class SecuritySetting { none, key, pin, other };
 SecuritySetting names_security_setting(const std::vector<std::string>& words);
 // Of a variable, an operand or a returned value.
 bool is_outcome_variable(std::string_view name);
+bool counts_attempts(std::string_view name);
 bool names_a_secret(std::string_view name);
 bool has_security_noun(std::string_view name);
 bool returns_security_object(std::string_view name);

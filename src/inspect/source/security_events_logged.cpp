@@ -26,6 +26,7 @@
 #include "inspect/source/security_event_conditions.h"
 #include "inspect/source/security_event_key_install.h"
 #include "inspect/source/security_event_log_reach.h"
+#include "inspect/source/security_event_outcome_flow.h"
 #include "inspect/source/security_event_words.h"
 #include "inspect/source/source_rule.h"
 
@@ -111,6 +112,7 @@ class SecurityEventsLogged final : public SourceRule {
       for (; e < macro_edges.size() && macro_edges[e].first == m; ++e) macros.calls.push_back(macro_edges[e].second);
       macros.calls_end.push_back(static_cast<uint32_t>(macros.calls.size()));
     }
+    add_argument_list_macros(file, logs, macros);
     std::sort(edges.begin(), edges.end());
     edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
     FunctionTable& table = out.functions;
@@ -131,6 +133,9 @@ class SecurityEventsLogged final : public SourceRule {
     std::vector<std::pair<uint32_t, NameHash>>().swap(edges);
     // A lockout sets a name with a lock word (find_lockouts): most files have none.
     const bool lock_names = std::any_of(file.names.all().begin(), file.names.all().end(), may_hold_lock_word);
+    OutcomeFlow flow(file.names);
+    judged.flow = &flow;
+    flow.find(file, judged);
     for (size_t i = 0; i < function_count; ++i) {
       const auto& def = syntax.functions()[i];
       const std::string_view name = tokens[def.name].text;
@@ -166,6 +171,7 @@ class SecurityEventsLogged final : public SourceRule {
       }
     }
     table.logs_directly = std::move(logs_directly);
+    add_function_pointers(file, logs, table);
     facts = std::move(out);
   }
 
@@ -227,6 +233,51 @@ class SecurityEventsLogged final : public SourceRule {
     f.evidence = s.evidence;
     f.severity = Severity::error;
     return f;
+  }
+
+  // `static event_writer write_event = syslog;`, `handler = report_intrusion;`: a pointer set to a
+  // log function, or to a function of the file, calls it; in the call graph it is a function that
+  // logs, or calls that one. Not a member (`ops->write = f`): its name is every such table's.
+  static void add_function_pointers(const SourceFile& file, NameMemo& logs, FunctionTable& table) {
+    const auto& tokens = file.tokens;
+    std::vector<NameHash> defined(table.names.begin(), table.names.end());
+    std::sort(defined.begin(), defined.end());
+    for (size_t k = 1; k + 2 < tokens.size(); ++k) {
+      if (!tokens[k].is("=")) continue;
+      const size_t value = tokens[k + 1].is("&") ? k + 2 : k + 1;
+      if (value + 1 >= tokens.size() || tokens[value].kind != TokenKind::identifier || !tokens[value + 1].is(";"))
+        continue;
+      const bool log = records_security_event(logs, tokens[value], file.ctx.config);
+      const NameHash callee = name_hash_at(file, tokens[value]);
+      if (!log && !std::binary_search(defined.begin(), defined.end(), callee)) continue;
+      const size_t pointer = assigned_name(tokens, file.syntax, k, 0);
+      if (pointer == SIZE_MAX || tokens[pointer - 1].is(".") || tokens[pointer - 1].is("->")) continue;
+      table.names.push_back(name_hash_at(file, tokens[pointer]));
+      table.takes_format.push_back(0);
+      table.logs_directly.push_back(log ? 1 : 0);
+      table.calls.push_back(callee);
+      table.calls_end.push_back(static_cast<uint32_t>(table.calls.size()));
+    }
+  }
+
+  // `#define ACPI_BIOS_ERROR(plist) acpi_bios_error plist`, used as `ACPI_BIOS_ERROR((AE_INFO, "…"))`:
+  // a macro whose body is a function's name and the macro's one parameter calls that function with
+  // the list it is given, though its body holds no call the syntax can see.
+  static void add_argument_list_macros(const SourceFile& file, NameMemo& logs, FunctionTable& macros) {
+    const auto& t = file.tokens;
+    for (size_t k = 0; k + 6 < t.size(); ++k) {
+      if (!t[k].directive || !t[k].is_ident("define") || t[k + 1].kind != TokenKind::identifier ||
+          !t[k + 2].is("(") || t[k + 2].text.data() != t[k + 1].text.data() + t[k + 1].text.size() ||
+          t[k + 3].kind != TokenKind::identifier || !t[k + 4].is(")") || t[k + 5].kind != TokenKind::identifier ||
+          t[k + 6].text != t[k + 3].text || !t[k + 5].directive || !t[k + 6].directive ||
+          t[k + 6].line != t[k + 1].line || (k + 7 < t.size() && t[k + 7].directive && t[k + 7].line == t[k + 1].line))
+        continue;
+      const bool log = records_security_event(logs, t[k + 5], file.ctx.config) && !names_debug_output(t[k + 5].text);
+      macros.names.push_back(name_hash_at(file, t[k + 1]));
+      macros.logs_directly.push_back(log ? 1 : 0);
+      macros.calls.push_back(name_hash_at(file, t[k + 5]));
+      macros.calls_end.push_back(static_cast<uint32_t>(macros.calls.size()));
+    }
   }
 
   // The parameters of the function-like macro whose #define body holds the call at tokens[call]:
@@ -445,6 +496,7 @@ class SecurityEventsLogged final : public SourceRule {
     const auto& syntax = file.syntax;
     const size_t end = std::min(def.body_close, tokens.size());
     AssignedCallees& assigned_from = judged.assigned_from;
+    if (judged.flow != nullptr) judged.flow->start(file, def, judged);
     assigned_from.clear();
     judged.objects.start(tokens, def.name, end);
     ReturnsOne zero_is_failure(tokens, def.body_open, end);
@@ -554,15 +606,37 @@ class SecurityEventsLogged final : public SourceRule {
           k += 2;
         if (k + 1 < cond_close && tokens[k + 1].is("(")) return true;
         return assigned_from.of(tokens[k]) != AssignedCallees::none ||
-               judged.holds_outcome(tokens[k]);
+               judged.holds_outcome(tokens, k);
+      };
+      // `status == AUTH_FAILED`, `attempts >= MAX_PIN_ATTEMPTS`: the outcome tested for the failure
+      // itself, or a count of failed attempts for going past its limit.
+      const auto tests_for_failure = [&](size_t k) {
+        const auto names = [&](size_t at, bool (*judge)(std::string_view)) {
+          return at > i + 1 && at < cond_close && tokens[at].kind == TokenKind::identifier && judge(tokens[at].text);
+        };
+        if (tokens[k].is("=="))
+          return names(k - 1, names_failure) || names(k + 1, names_failure);
+        return (tokens[k].is(">") || tokens[k].is(">=")) && (names(k - 1, counts_attempts) || names(k + 1, counts_attempts));
+      };
+      // memeq, crypto_memneq's twin CRYPTO_memeq, streq, g_str_equal: true on a match, where a
+      // memcmp is zero on one; `!memeq(…)` is the mismatch.
+      const auto predicate_at = [&](size_t k) {
+        return k + 1 < cond_close && tokens[k].kind == TokenKind::identifier && tokens[k + 1].is("(") &&
+               judged.comparison(tokens[k], is_comparison) && any_word(tokens[k].text, [](std::string_view w) {
+                 return w == "equal" || w == "equals" || w == "memeq" || w == "streq" || w == "memequal" || w == "eq";
+               });
       };
       bool negated = false, equality = false;
       for (size_t k = i + 2; k < cond_close; ++k) {
-        const bool negates_comparison = tokens[k].is("!") && k + 2 < cond_close &&
+        const bool negates_predicate = tokens[k].is("!") && predicate_at(k + 1);
+        const bool negates_comparison = tokens[k].is("!") && k + 2 < cond_close && !negates_predicate &&
                                         tokens[k + 1].kind == TokenKind::identifier && tokens[k + 2].is("(") &&
                                         judged.comparison(tokens[k + 1], is_comparison);
-        negated = negated || (tokens[k].is("!") && !negates_comparison && negates_outcome(k)) || tokens[k].is("!=");
-        equality = equality || negates_comparison || tokens[k].is("==") || tokens[k].is("<") || tokens[k].is(">");
+        negated = negated || negates_predicate ||
+                  (tokens[k].is("!") && !negates_comparison && !negates_predicate && negates_outcome(k)) ||
+                  tokens[k].is("!=") || tests_for_failure(k);
+        equality = equality || negates_comparison || (predicate_at(k) && !(k > i + 2 && tokens[k - 1].is("!"))) ||
+                   tokens[k].is("==") || tokens[k].is("<") || tokens[k].is(">");
       }
       const bool then_fails = negated || (comparison && !equality);
       // `if (!strncmp(type, "logon:", n)) … else if (!strncmp(type, "user:", n)) … else return -EINVAL;`:
@@ -578,6 +652,10 @@ class SecurityEventsLogged final : public SourceRule {
       walked_in_branches += (then_end - then_begin) + (else_end - else_begin);
       for (auto [b, e] : {std::pair{then_begin, then_end}, std::pair{else_begin, else_end}}) {
         if (b >= end || (chain && !denies(b, e))) continue;
+        // `if (!memcmp(seed, key, n)) return -EINVAL;`: a branch taken when two secrets match
+        // refuses key material that must differ (a seed equal to its key); only a refusal named as
+        // one (a revoked key matched, -EKEYREVOKED) rejects anyone.
+        if (b == then_begin && !then_fails && equality && cond.by_comparison && !denies(b, e)) continue;
         const ExitContext context{b == then_begin && then_fails, zero_is_failure()};
         if (const size_t k = failure_exit(tokens, b, e, context, judged); k < e)
           out.rejections.push_back(rejection(file, k, end, {b, e}, {i + 2, cond_close}, fn_name, tested, judged));
