@@ -88,24 +88,18 @@ std::vector<std::string> meaning(std::string_view identifier) {
 // credential_name() decides on, found without building the list of words: most names that pass
 // may_name_credential hold a part elsewhere (BYPASS, PWR_CNTL in a register header's names).
 bool last_word_may_name_credential(std::string_view identifier) {
-  std::string_view last;
-  word_split::find_word(identifier, [&](size_t begin, size_t end) {
-    const std::string_view word = identifier.substr(begin, end - begin);
-    char lower[32];
-    if (word.size() > sizeof lower) {
-      last = word;
-      return false;
-    }
-    for (size_t k = 0; k < word.size(); ++k)
-      lower[k] = word_split::is_upper(word[k]) ? static_cast<char>(word[k] - 'A' + 'a') : word[k];
-    if (!in(spelling_words, std::string_view(lower, word.size())) && !is_number(word)) last = word;
+  char last[32];
+  size_t length = 0;
+  bool too_long = false;  // judged in full
+  any_word(identifier, [&](std::string_view word) {
+    if (in(spelling_words, word) || is_number(word)) return false;
+    too_long = word.size() > sizeof last;
+    length = too_long ? 0 : word.size();
+    std::copy(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(length), last);
     return false;
   });
-  if (last.size() > 32) return true;  // judged in full
-  char lower[32];
-  for (size_t k = 0; k < last.size(); ++k)
-    lower[k] = word_split::is_upper(last[k]) ? static_cast<char>(last[k] - 'A' + 'a') : last[k];
-  const std::string_view word(lower, last.size());
+  if (too_long) return true;
+  const std::string_view word(last, length);
   const auto parts = credential_name_parts();
   return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) { return word.find(part) != std::string_view::npos; });
 }
