@@ -784,6 +784,7 @@ class Contents {
   }
 
   bool use_ok(size_t k) {
+    if (ranged_over_by_reference(values_, k)) return false;  // the loop may write each element
     // The innermost unclosed '(' before the use within its statement: a call, a keyword's
     // condition, or a grouping or cast (then look further out).
     size_t depth = 0;
@@ -855,6 +856,35 @@ class Contents {
 };
 
 }  // namespace
+
+bool ranged_over_by_reference(const FileValues& values, size_t k) {
+  const auto toks = values.tokens();
+  const Syntax& syntax = values.syntax();
+  constexpr size_t longest_walk = 64;  // tokens from the range's name back to the for's bracket
+  size_t colon = 0;
+  for (size_t p = k, steps = 0; p > 0 && steps < longest_walk; --p, ++steps) {
+    const Token& t = toks[p - 1];
+    if ((t.is(")") || t.is("]")) && syntax.match(p - 1) < p - 1) {
+      p = syntax.match(p - 1) + 1;
+      continue;
+    }
+    if (t.is(";") || t.is("{") || t.is("}") || t.is(",") || t.is("?")) return false;
+    if (t.is(":")) {
+      if (colon != 0) return false;
+      colon = p - 1;
+      continue;
+    }
+    if (!t.is("(")) continue;
+    if (colon == 0 || p < 2 || !toks[p - 2].is_ident("for")) return false;
+    bool reference = false;
+    for (size_t q = p; q < colon; ++q) {
+      if (toks[q].is_ident("const")) return false;
+      reference = reference || toks[q].is("&") || toks[q].is("&&");
+    }
+    return reference;
+  }
+  return false;
+}
 
 std::optional<size_t> parameter_position(const FileValues& values, const FunctionDef& def, std::string_view name) {
   const auto toks = values.tokens();

@@ -69,6 +69,10 @@ struct ConstructorParameter {
 };
 std::optional<ConstructorParameter> constructor_parameter(const FileValues& values, int function, std::string_view name);
 
+// Whether the name at token k is the range of a range-for whose variable is a reference not to
+// const (`for (auto &b : iv)`), through which the loop may write each element.
+bool ranged_over_by_reference(const FileValues& values, size_t k);
+
 // The position of the parameter named `name` in a definition's parameter list, or nullopt.
 std::optional<size_t> parameter_position(const FileValues& values, const FunctionDef& def, std::string_view name);
 

@@ -98,6 +98,23 @@ class Check {
       report(c.name, follow(c.name), std::string(c.qualifier.empty() ? "" : "std::") + std::string(name) + "()");
     }
     engine_uses();
+    // A generator handed over uncalled: std::generate(std::begin(key), std::end(key), std::rand).
+    for (const std::string_view name : weak_functions)
+      for (const size_t q : values_.occurrences(name))
+        if (generator_argument(q)) report(q, follow(q), "std::" + std::string(name));
+  }
+
+  // Whether the name at q, not called, is the whole generator argument of std::generate(_n).
+  bool generator_argument(size_t q) const {
+    if (q + 1 >= toks_.size() || !toks_[q + 1].is(")") || toks_[q].directive || file_.syntax.dead(q)) return false;
+    size_t a = q;
+    if (a >= 2 && toks_[a - 1].is("::") && toks_[a - 2].is_ident("std")) a -= 2;
+    if (a >= 1 && toks_[a - 1].is("&")) --a;
+    if (a == 0 || !toks_[a - 1].is(",")) return false;
+    const size_t open = file_.syntax.match(q + 1);
+    if (open == 0 || open >= q) return false;
+    const Call* c = values_.call_at(open - 1);
+    return c != nullptr && fills_with_generator(*c, argument_index(*c, q));
   }
 
  private:
@@ -175,6 +192,16 @@ class Check {
             Verdict v;
             if (sink(*c, arg_index, v)) return v;
             const std::string_view name = toks_[c->name].text;
+            if (fills_with_generator(*c, arg_index)) {
+              // std::generate(std::begin(key), std::end(key), std::rand): the generator's values
+              // are the elements of the container the range starts in.
+              const size_t container = container_named({c->args[0].first, c->args[0].second});
+              if (container >= toks_.size()) return {};
+              const std::string_view held = toks_[container].text;
+              if (needs_unpredictable_value(held)) return {true, "fills " + std::string(held) + " through std::" + std::string(name)};
+              next.names.emplace_back(held, c->close);
+              return {};
+            }
             if (one_of(name, copy_calls) && !c->args.empty()) {
               const size_t dst = values_.base_name({c->args[0].first, c->args[0].second});
               if (dst < toks_.size()) next.names.emplace_back(toks_[dst].text, c->close);
@@ -207,6 +234,15 @@ class Check {
         const std::string_view name = toks_[base].text;
         if (needs_unpredictable_value(name)) return {true, "is assigned to " + std::string(name)};
         const TokenRange stmt = values_.statement(p);
+        // A range-for's reference to each element (for (auto &b : key) b = rand();): a store into
+        // the container.
+        if (j == k - 1 && !(base > 0 && (toks_[base - 1].is(".") || toks_[base - 1].is("->"))))
+          if (const size_t container = range_for_container(base); container < toks_.size()) {
+            const std::string_view held = toks_[container].text;
+            if (needs_unpredictable_value(held))
+              return {true, "is stored through " + std::string(name) + " into " + std::string(held)};
+            next.names.emplace_back(held, stmt.end);
+          }
         next.names.emplace_back(name, stmt.end);
         // A member of an object (holder.first = v, both.first = v): the object holds it too, read
         // through another member of a union or handed on whole.
@@ -218,6 +254,11 @@ class Check {
         return {};
       }
       if (t.is_ident("return")) {
+        // Returned by a lambda: the value goes where the lambda's results go (std::generate's).
+        if (const size_t lambda = lambda_around(k - 1); lambda < toks_.size()) {
+          k = lambda;
+          continue;
+        }
         const int fn = values_.function_at(p);
         if (fn >= 0) {
           const std::string_view f = toks_[file_.syntax.functions()[static_cast<size_t>(fn)].name].text;
@@ -229,6 +270,81 @@ class Check {
       --k;
     }
     return {};
+  }
+
+  // Whether `c` is std::generate or std::generate_n (std::ranges' too) and argument `index` is its
+  // generator, whose results it stores into the range its first argument starts.
+  bool fills_with_generator(const Call& c, size_t index) const {
+    const std::string_view name = toks_[c.name].text;
+    return (name == "generate" || name == "generate_n") && c.args.size() >= 2 && index + 1 == c.args.size() &&
+           (c.qualifier.empty() || c.qualifier == "std" || c.qualifier == "ranges");
+  }
+
+  // The container that a range or a range's start names: key, std::begin(key), key.begin(),
+  // key.data(), &key[0]; tokens().size() when there is none.
+  size_t container_named(TokenRange r) const {
+    r = values_.strip(r);
+    if (r.empty()) return toks_.size();
+    size_t b = r.begin;
+    if (b + 2 < r.end && toks_[b].is_ident("std") && toks_[b + 1].is("::")) b += 2;
+    if (b + 1 < r.end && (toks_[b].is_ident("begin") || toks_[b].is_ident("cbegin")) && toks_[b + 1].is("(")) {
+      const size_t close = file_.syntax.match(b + 1);
+      return close < r.end ? values_.base_name({b + 2, close}) : toks_.size();
+    }
+    if (r.end - b >= 4 && toks_[r.end - 1].is(")") && toks_[r.end - 2].is("(") &&
+        (toks_[r.end - 3].is_ident("begin") || toks_[r.end - 3].is_ident("cbegin")) && toks_[r.end - 4].is("."))
+      return values_.base_name({b, r.end - 4});
+    return values_.base_name({b, r.end});
+  }
+
+  // For the name at token `name`, written in a function: the container whose elements it refers
+  // to when the nearest declaration before is a range-for's reference (`for (auto &b : key)`),
+  // or tokens().size().
+  size_t range_for_container(size_t name) const {
+    const int fn = values_.function_at(name);
+    if (fn < 0) return toks_.size();
+    const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(fn)];
+    const auto all = values_.occurrences(toks_[name].text);
+    const auto first = std::upper_bound(all.begin(), all.end(), f.body_open);
+    const auto last = std::lower_bound(first, all.end(), name);
+    constexpr size_t longest_declaration = 16;
+    for (auto it = last; it != first;) {
+      const size_t q = *--it;
+      if (q + 2 >= toks_.size() || !toks_[q + 1].is(":")) continue;
+      if (!toks_[q - 1].is("&") && !toks_[q - 1].is("&&")) return toks_.size();  // each element copied
+      size_t open = q;
+      for (size_t steps = 0; open > f.body_open && steps < longest_declaration && !toks_[open].is("("); ++steps) --open;
+      if (!toks_[open].is("(") || !toks_[open - 1].is_ident("for")) return toks_.size();
+      const size_t close = file_.syntax.match(open);
+      return close < toks_.size() && close > q + 2 ? container_named({q + 2, close}) : toks_.size();
+    }
+    return toks_.size();
+  }
+
+  // The `[` of the lambda whose body holds token k (`[&] { return gen(); }`), or tokens().size()
+  // when the innermost block around k is no lambda's.
+  size_t lambda_around(size_t k) const {
+    size_t depth = 0;
+    for (size_t q = k, steps = 0; q > 0 && steps < 4096; --q, ++steps) {
+      const Token& t = toks_[q - 1];
+      if (t.is("}")) ++depth;
+      else if (t.is("{") && depth > 0) --depth;
+      else if (t.is("{")) {
+        size_t before = q - 1;
+        if (before > 0 && (toks_[before - 1].is_ident("mutable") || toks_[before - 1].is_ident("noexcept"))) --before;
+        if (before == 0) return toks_.size();
+        const Token& b = toks_[before - 1];
+        size_t close = toks_.size();
+        if (b.is("]")) close = before - 1;
+        else if (b.is(")") && file_.syntax.match(before - 1) < before - 1 && file_.syntax.match(before - 1) > 0 &&
+                 toks_[file_.syntax.match(before - 1) - 1].is("]"))
+          close = file_.syntax.match(before - 1) - 1;
+        if (close >= toks_.size()) return toks_.size();
+        const size_t open = file_.syntax.match(close);
+        return open < close ? open : toks_.size();
+      }
+    }
+    return toks_.size();
   }
 
   // The position of the argument of `c` that holds token p (0 when none does).

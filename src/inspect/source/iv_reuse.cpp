@@ -186,13 +186,15 @@ class Check {
     if (!fresh) return out;
     const FunctionDef* f = function(fn);
     const auto named = values_.occurrences(name);
-    for (auto at = std::upper_bound(named.begin(), named.end(), f->body_open); at != named.end() && *at < f->body_close; ++at)
+    for (auto at = std::upper_bound(named.begin(), named.end(), f->body_open); at != named.end() && *at < f->body_close; ++at) {
+      if (ranged_over_by_reference(values_, *at)) out.refreshed.push_back(*at);  // for (auto &b : iv) b = …;
       for (const Call* w : values_.calls_taking(name, fn, *at - 1, *at + 1)) {
         const Writes kind = write_of(*w, name, fn);
         if (kind == Writes::zeroed) out.zeroed.push_back(*at);
         if (kind == Writes::copied_constant) out.copied_constant.push_back(*at);
         if (kind == Writes::refreshed) out.refreshed.push_back(*at);
       }
+    }
     for (const Binding* b : values_.visible(name, fn)) {  // the function's own, found by position
       if (b->function != fn) continue;
       if (b->form == BindingForm::element || b->form == BindingForm::compound || b->form == BindingForm::assignment) {

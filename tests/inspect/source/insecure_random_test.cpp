@@ -182,6 +182,59 @@ const std::vector<RulePair>& rng1_cross_function_pairs() {
   return pairs;
 }
 
+// C++ ways of filling a buffer from a generator: a range-for's reference to each element,
+// std::generate and std::generate_n given the generator, a lambda returning its values. The bad
+// twin fills a key, nonce or IV; the good twin the same way fills a display pattern or a delay
+// table (a warning at most), so the pairs are judged on the secret rule.
+const std::vector<RulePair>& rng1_cpp_fill_pairs() {
+  static const std::vector<RulePair> pairs = {
+      {"range-for reference into a key",
+       "#include <cstdlib>\nunsigned char session_key[16];\nvoid rekey() { for (auto &b : session_key) b = std::rand() & 0xff; }\n",
+       "#include <cstdlib>\nunsigned char led_pattern[16];\nvoid blink() { for (auto &b : led_pattern) b = std::rand() & 0xff; }\n",
+       "src/rekey.cpp"},
+      {"range-for reference, engine and distribution, into an IV",
+       "#include <random>\nvoid make(std::array<unsigned char, 16> &out) {\n  std::mt19937 gen(std::random_device{}());\n"
+       "  std::uniform_int_distribution<int> d(0, 255);\n  std::array<unsigned char, 16> iv;\n"
+       "  for (auto &b : iv) b = static_cast<unsigned char>(d(gen));\n  out = iv;\n}\n",
+       "#include <random>\nvoid make(std::array<unsigned char, 16> &out) {\n  std::mt19937 gen(std::random_device{}());\n"
+       "  std::uniform_int_distribution<int> d(0, 255);\n  std::array<unsigned char, 16> noise;\n"
+       "  for (auto &b : noise) b = static_cast<unsigned char>(d(gen));\n  out = noise;\n}\n",
+       "src/make.cpp"},
+      {"range-for reference into a buffer then used as a cipher key",
+       "#include <cstdlib>\nint start(EVP_CIPHER_CTX *c) {\n  unsigned char material[32];\n"
+       "  for (auto &b : material) b = static_cast<unsigned char>(std::rand());\n"
+       "  return EVP_EncryptInit_ex(c, EVP_aes_256_gcm(), nullptr, material, nullptr);\n}\n",
+       "#include <cstdlib>\nint start(struct canvas *c) {\n  unsigned char material[32];\n"
+       "  for (auto &b : material) b = static_cast<unsigned char>(std::rand());\n  return draw(c, material);\n}\n",
+       "src/start.cpp"},
+      {"std::generate given std::rand",
+       "#include <algorithm>\n#include <cstdlib>\n#include <iterator>\nunsigned char nonce[12];\n"
+       "void fresh() { std::generate(std::begin(nonce), std::end(nonce), std::rand); }\n",
+       "#include <algorithm>\n#include <cstdlib>\n#include <iterator>\nint delays_ms[12];\n"
+       "void fresh() { std::generate(std::begin(delays_ms), std::end(delays_ms), std::rand); }\n",
+       "src/fresh.cpp"},
+      {"std::generate_n given an engine by std::ref",
+       "#include <algorithm>\n#include <functional>\n#include <random>\n#include <vector>\n"
+       "std::vector<unsigned> make_salt() {\n  std::mt19937 g(std::random_device{}());\n  std::vector<unsigned> salt(8);\n"
+       "  std::generate_n(salt.begin(), 8, std::ref(g));\n  return salt;\n}\n",
+       "#include <algorithm>\n#include <functional>\n#include <random>\n#include <vector>\n"
+       "std::vector<unsigned> make_jitter() {\n  std::mt19937 g(std::random_device{}());\n  std::vector<unsigned> jitter(8);\n"
+       "  std::generate_n(jitter.begin(), 8, std::ref(g));\n  return jitter;\n}\n",
+       "src/salt.cpp"},
+      {"std::generate given a lambda returning the engine's values",
+       "#include <algorithm>\n#include <random>\n#include <vector>\nvoid fill_token(std::vector<unsigned char> &out) {\n"
+       "  std::mt19937 g(std::random_device{}());\n  std::vector<unsigned char> token(32);\n"
+       "  std::generate(token.begin(), token.end(), [&] { return static_cast<unsigned char>(g()); });\n  out = token;\n}\n",
+       "#include <algorithm>\n#include <random>\n#include <vector>\nvoid fill_frame(std::vector<unsigned char> &out) {\n"
+       "  std::mt19937 g(std::random_device{}());\n  std::vector<unsigned char> frame(32);\n"
+       "  std::generate(frame.begin(), frame.end(), [&] { return static_cast<unsigned char>(g()); });\n  out = frame;\n}\n",
+       "src/token.cpp"},
+  };
+  return pairs;
+}
+
+TEST(InsecureRandom, CppFillPairs) { expect_pairs("RNG-1/weak-random-secret", rng1_cpp_fill_pairs()); }
+
 TEST(InsecureRandom, CrossFunctionPairs) { expect_pairs("RNG-1/weak-random-secret", rng1_cross_function_pairs()); }
 
 TEST(InsecureRandom, CrossFunctionMessageSaysTheWay) {

@@ -206,6 +206,14 @@ const std::vector<RulePair>& rng3_pairs() {
        "int enc(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char fresh[16] = {0};\n"
        "  unsigned char *vec = fresh;\n  RAND_bytes(vec, 16);\n  unsigned char *copy = vec;\n"
        "  return EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), NULL, key, copy);\n}\n"},
+      {"a range-for over the IV: a const reference reads it, a reference fills it",
+       "#include <random>\nint enc(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char iv[16] = {0};\n"
+       "  unsigned sum = 0;\n  for (const auto &b : iv) sum += b;\n"
+       "  return sum == 0 && EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), nullptr, key, iv);\n}\n",
+       "#include <random>\nint enc(EVP_CIPHER_CTX *c, const unsigned char *key) {\n  unsigned char iv[16] = {0};\n"
+       "  std::random_device rd;\n  for (auto &b : iv) b = static_cast<unsigned char>(rd());\n"
+       "  return EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), nullptr, key, iv);\n}\n",
+       "src/enc.cpp"},
   };
   return pairs;
 }
