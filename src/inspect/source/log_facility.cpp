@@ -62,7 +62,8 @@ bool names_debug_log(std::string_view name) {
 // Log functions known by their exact names: syslog, the kernel log (Linux, Zephyr's printk
 // backend) with its level-named, message-level, PCI, rate-limited and once-only wrappers, and log
 // APIs whose names do not say log: the systemd journal, the Windows event log, GLib's message
-// functions (g_log underneath) and Android's ALOG macros. One hash lookup: this runs for every
+// functions (g_log underneath), Android's ALOG macros and Qt's message functions (qWarning() << …,
+// through the application's message handler). One hash lookup: this runs for every
 // call of a tree.
 const std::unordered_set<std::string_view>& exact_log_names() {
   static const std::unordered_set<std::string_view> names{
@@ -75,7 +76,8 @@ const std::unordered_set<std::string_view>& exact_log_names() {
       "dev_warn_once", "pr_err_ratelimited", "pr_warn_ratelimited", "net_err_ratelimited", "net_warn_ratelimited",
       "sd_journal_print", "sd_journal_printv", "sd_journal_send", "sd_journal_sendv", "sd_journal_perror",
       "ReportEventA", "ReportEventW", "ReportEvent", "g_message", "g_warning", "g_critical", "g_info",
-      "g_debug", "ALOGE", "ALOGW", "ALOGI", "ALOGD", "ALOGV", "SLOGE", "SLOGW"};
+      "g_debug", "ALOGE", "ALOGW", "ALOGI", "ALOGD", "ALOGV", "SLOGE", "SLOGW",
+      "qDebug", "qInfo", "qWarning", "qCritical", "qFatal", "qCDebug", "qCInfo", "qCWarning", "qCCritical"};
   return names;
 }
 

@@ -18,6 +18,7 @@
 #include "inspect/source/call_site.h"
 #include "inspect/source/credential_names.h"
 #include "inspect/source/cross_file.h"
+#include "inspect/source/format_functions.h"
 #include "inspect/source/format_literal.h"
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/log_facility.h"
@@ -52,6 +53,8 @@ bool logged_secret(const SourceFile& file, size_t k, SecretAliases& aliases);
 bool may_name_secret(std::string_view name) { return may_name_credential(name) && names_secret(name); }
 
 class SecretAliases {
+  static constexpr size_t max_writers = 64;  // calls writing one buffer looked at before its use
+
  public:
   explicit SecretAliases(const SourceFile& file) : file_(file), secret_names_(file.names) {}
 
@@ -108,13 +111,66 @@ class SecretAliases {
       if (b->function != fn) return false;  // a file-scope variable: any function may set it
       if (b->name > k || (b->form == BindingForm::declaration && b->value.empty())) continue;
       if ((b->form != BindingForm::declaration && b->form != BindingForm::assignment) || b->value.empty()) return false;
-      const TokenRange r = values.strip(b->value);
-      for (size_t q = r.begin; q < r.end; ++q)
-        if (tokens[q].kind != TokenKind::identifier && !tokens[q].is(".") && !tokens[q].is("->")) return false;
-      if (r.empty() || !logged_secret(file_, r.end - 1, *this)) return false;
+      if (!names_secret_value(b->value, origin)) return false;
       secret = true;
-      origin = r.end - 1;
     }
+    return secret || formatted_with_secret(k, fn, origin);
+  }
+
+  // Whether the value in `value` is a secret-named variable or member (password, s->pin), with
+  // casts and parentheses stripped; `origin`: its last name.
+  bool names_secret_value(TokenRange value, size_t& origin) {
+    const auto& tokens = file_.tokens;
+    const TokenRange r = file_.values().strip(value);
+    for (size_t q = r.begin; q < r.end; ++q)
+      if (tokens[q].kind != TokenKind::identifier && !tokens[q].is(".") && !tokens[q].is("->")) return false;
+    if (r.empty() || !logged_secret(file_, r.end - 1, *this)) return false;
+    origin = r.end - 1;
+    return true;
+  }
+
+  // Whether the calls of `fn` before token k leave a secret in the buffer named at k: the last one
+  // that writes it whole (snprintf, strcpy) or a later append (strcat, memcpy) formats or copies a
+  // secret-named value into it (snprintf(line, sizeof line, "psk=%s", psk); puts(line)), and no
+  // clear (memset, explicit_bzero) follows.
+  bool formatted_with_secret(size_t k, int fn, size_t& origin) {
+    static constexpr std::array<std::string_view, 6> overwrites{"strcpy", "strncpy", "strlcpy", "wcscpy", "wcsncpy", "stpcpy"};
+    static constexpr std::array<std::string_view, 5> appends{"strcat", "strncat", "strlcat", "memcpy", "memmove"};
+    static constexpr std::array<std::string_view, 4> clears{"memset", "bzero", "explicit_bzero", "memzero_explicit"};
+    const auto one_of = [](const auto& set, std::string_view name) { return std::find(set.begin(), set.end(), name) != set.end(); };
+    const auto& tokens = file_.tokens;
+    const FileValues& values = file_.values();
+    const std::string_view buffer = tokens[k].text;
+    // A file name or path built from the value (snprintf(filename, n, "%s/%s", dir, fw->otp)) names
+    // where it is stored, not the secret.
+    if (any_word(buffer, [](std::string_view w) {
+          return w == "file" || w == "filename" || w == "fname" || w == "path" || w == "dir" || w == "url" || w == "uri";
+        }))
+      return false;
+    const FunctionDef& f = file_.syntax.functions()[static_cast<size_t>(fn)];
+    bool secret = false;
+    size_t secret_origin = 0;
+    const Call* w = values.first_call_taking(buffer, fn, f.body_open, k);
+    for (size_t looked = 0; w != nullptr && looked < max_writers;
+         ++looked, w = values.first_call_taking(buffer, fn, w->close, k)) {
+      const size_t dest = values.base_name({w->args[0].first, w->args[0].second});
+      if (dest >= tokens.size() || tokens[dest].text != buffer) continue;
+      const std::string_view callee = tokens[w->name].text;
+      const FormatFunction* format = format_function(callee);
+      const bool formats = format != nullptr && format->format > 0 && !format->takes_va_list;
+      if (one_of(clears, callee)) {
+        secret = false;
+        continue;
+      }
+      if (!formats && !one_of(overwrites, callee) && !one_of(appends, callee)) continue;
+      const size_t first_source = formats ? size_t{format->format} + 1 : 1;
+      const size_t end_source = formats ? w->args.size() : std::min<size_t>(2, w->args.size());
+      bool gives_secret = false;
+      for (size_t a = first_source; a < end_source && !gives_secret; ++a)
+        gives_secret = names_secret_value({w->args[a].first, w->args[a].second}, secret_origin);
+      secret = gives_secret || (secret && one_of(appends, callee));
+    }
+    if (secret) origin = secret_origin;
     return secret;
   }
 

@@ -41,7 +41,7 @@ constexpr std::string_view check_words[] = {"check", "validate", "compare", "mat
                                                               "equal", "equals", "cmp", "ok", "valid", "good",
                                                               "passed", "result", "rc", "ret", "status"};
 constexpr std::string_view security_nouns[] = {
-    "pin", "password", "passwd", "pwd", "passphrase", "passcode", "token", "credential", "credentials", "otp", "mac",
+    "pin", "password", "passwd", "pwd", "pw", "passphrase", "passcode", "token", "credential", "credentials", "otp", "mac",
     "hmac", "digest", "hash", "sha", "sha256", "signature", "sig", "cert", "certificate", "key", "session", "user",
     "image", "img", "firmware", "fw", "tag", "challenge", "response", "secret", "passkey", "psk", "nonce"};
 // The names of cryptographic libraries and primitives: their verify functions verify signatures

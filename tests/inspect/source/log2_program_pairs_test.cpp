@@ -107,6 +107,29 @@ int login(struct account *acct, const char *password)
 }
 )~",
      "src/module.c"},
+    {"pw abbreviation compared",
+     R"~(#include <string.h>
+#include <syslog.h>
+int check_login(const char *user, const char *pw, const char *stored_pw)
+{
+    if (strcmp(pw, stored_pw) != 0)
+        return -1;
+    syslog(LOG_INFO, "login of %s", user);
+    return 0;
+}
+)~",
+     R"~(#include <string.h>
+#include <syslog.h>
+int check_login(const char *user, const char *pw, const char *stored_pw)
+{
+    if (strcmp(pw, stored_pw) != 0) {
+        syslog(LOG_WARNING, "failed login for %s", user);
+        return -1;
+    }
+    return 0;
+}
+)~",
+     "src/module.c"},
 };
 
 TEST(ProgramPairs, SecurityEventsLogged) { expect_pairs("LOG-2", log2_program_pairs); }

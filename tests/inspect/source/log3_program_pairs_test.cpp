@@ -200,6 +200,62 @@ void dump(void)
 }
 )~",
      "src/module.c"},
+    {"secret formatted into a line, then printed",
+     R"~(#include <stdio.h>
+void show_psk(const char *psk)
+{
+    char line[96];
+    snprintf(line, sizeof line, "wifi psk=%s", psk);
+    puts(line);
+}
+)~",
+     R"~(#include <stdio.h>
+#include <string.h>
+void show_psk(const char *psk)
+{
+    char line[96];
+    snprintf(line, sizeof line, "wifi psk set (%zu chars)", strlen(psk));
+    puts(line);
+}
+)~",
+     "src/module.c"},
+    {"secret copied and appended into a message, then logged",
+     R"~(#include <string.h>
+#include <syslog.h>
+void report(const char *password)
+{
+    char msg[128];
+    strcpy(msg, "login: ");
+    strcat(msg, password);
+    syslog(LOG_INFO, "%s", msg);
+}
+)~",
+     R"~(#include <string.h>
+#include <syslog.h>
+void report(const char *password)
+{
+    char msg[128];
+    strcpy(msg, password);
+    memset(msg, 0, sizeof msg);
+    strcpy(msg, "login attempted");
+    syslog(LOG_INFO, "%s", msg);
+}
+)~",
+     "src/module.c"},
+    {"Qt message stream",
+     R"~(#include <QDebug>
+void setPassword(const QString &password)
+{
+    qWarning() << "new password" << password;
+}
+)~",
+     R"~(#include <QDebug>
+void setPassword(const QString &password)
+{
+    qWarning() << "new password set, length" << password.size();
+}
+)~",
+     "src/module.cpp"},
 };
 
 TEST(ProgramPairs, SecretsInLogs) { expect_pairs("LOG-3", log3_program_pairs); }

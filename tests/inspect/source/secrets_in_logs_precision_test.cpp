@@ -101,6 +101,28 @@ int snd_soc_jack_add_pins(struct snd_soc_jack *jack, int count, struct snd_soc_j
     return 0;
 }
 )~"},
+    {"a secret formatted into a message, against a firmware file's path built from its name",
+     R"~(struct fw_names { const char *dir, *otp; };
+int load_otp(const struct fw_names *fw, char *in)
+{
+    char msg[100];
+    snprintf(msg, sizeof(msg), "%s/%s", fw->dir, fw->otp);
+    dev_err(dev, "otp check failed: %s\n", msg);
+    return -ENOENT;
+}
+)~",
+     R"~(struct fw_names { const char *dir, *otp; };
+int load_otp(const struct fw_names *fw, char *in)
+{
+    char filename[100];
+    snprintf(filename, sizeof(filename), "%s/%s", fw->dir, fw->otp);
+    if (request_firmware(filename, in) != 0) {
+        dev_err(dev, "Failed to get OTP file %s\n", filename);
+        return -ENOENT;
+    }
+    return 0;
+}
+)~"},
 };
 
 TEST(SecretsInLogsPrecision, Pairs) { expect_pairs("LOG-3", pairs); }
