@@ -669,6 +669,16 @@ TEST(HostileSource, MacrosWhoseExpansionWouldGrowExponentially) {
   inspect_one_file("chain.c", chain);
 }
 
+// CRYPTO-1's class libraries: each SHA-1 selector asks whether an HMAC holds it, by a bounded walk
+// back (a statement-wide look was 11 s at 10,000 entries).
+TEST(HostileSource, TablesOfClassLibrarySelectors) {
+  inspect_one_file("qt.cpp", "#include <QCryptographicHash>\nint t[] = {" + repeat("QCryptographicHash::Sha1, ", 200000) +
+                                 "0};\nvoid f() {" + repeat("QMessageAuthenticationCode::hash(a, b, QCryptographicHash::Sha1);", 50000) + "}\n");
+  inspect_one_file("cryptopp.cpp", "using namespace CryptoPP;\nvoid f() {" + repeat("HMAC<SHA1> m; MD5 h; ", 100000) + "}\n");
+  inspect_one_file("botan.cpp", "void f() { g(" + repeat("Botan::HashFunction::create(", 20000) + "\"MD5\"" +
+                                    std::string(20000, ')') + "); }\n");
+}
+
 TEST(HostileSource, ManyFindingsInOneFileAreCappedPerRule) {
   // 300,000 banned calls in one file: at most 1000 findings a rule are listed for a file, and one
   // more says how many were not, so memory and report size stay bounded.

@@ -610,7 +610,7 @@ std::optional<WeakName> weak_algorithm_name(std::string_view text) {
   if (n == "MD2" || n == "MD4" || n == "MD5" || n == "MD5SHA1" || n == "RSAMD5" || n == "MD5WITHRSA" ||
       n == "HMACMD5")
     return WeakName{W::broken_hash, n.starts_with("MD2") ? "MD2" : n.starts_with("MD4") ? "MD4" : "MD5", false, true};
-  if (n == "SHA1" || n == "SHA" || n == "RSASHA1" || n == "SHA1WITHRSA" || n == "SHA1WITHRSAENCRYPTION" ||
+  if (n == "SHA1" || n == "SHA" || n == "SHA160" || n == "RSASHA1" || n == "SHA1WITHRSA" || n == "SHA1WITHRSAENCRYPTION" ||
       n == "ECDSAWITHSHA1" || n == "DSAWITHSHA1")
     return sel(W::sha1, "SHA-1");
   if (n == "3DES" || n == "TRIPLEDES" || n == "TDES" || n == "TDEA" || n == "DES3" || n.starts_with("DESEDE"))

@@ -1,6 +1,7 @@
 // CRYPTO-1: forbidden algorithms, modes, paddings, key sizes and protocol versions chosen through
 // the APIs of OpenSSL, mbedTLS/PSA, wolfSSL, tinycrypt, libgcrypt, GnuTLS and Windows
-// CryptoAPI/CNG (the names in crypto_apis.cpp), including choices made through a macro, a
+// CryptoAPI/CNG (the names in crypto_apis.cpp), and of C++ class libraries (Qt, Crypto++,
+// Boost.Asio, Botan: weak_crypto_classes.cpp), including choices made through a macro, a
 // constant or a variable whose value is a literal in the same file.
 //
 // Decisions:
@@ -276,7 +277,8 @@ class WeakCrypto final : public SourceRule {
     return weak_name(n).has_value() || is_crypto_api(n) || n.starts_with("Crypt") || n.starts_with("DH_") ||
            n.starts_with("DSA_") || n.starts_with("X509_") || n.starts_with("OSSL_") || n.starts_with("MBEDTLS_") ||
            n.starts_with("WOLFSSL_") || n.ends_with("_proto_version") || n.starts_with("crypto_alloc_") ||
-           n == "CURLOPT_SSL_CIPHER_LIST" || n == "CURLOPT_PROXY_SSL_CIPHER_LIST" ||
+           n == "CURLOPT_SSL_CIPHER_LIST" || n == "CURLOPT_PROXY_SSL_CIPHER_LIST" || n == "QCryptographicHash" ||
+           n == "QSsl" || n == "CryptoPP" || n == "Botan" || n == "get_cipher_mode" || n == "asio" ||
            weak_crypto::names_key_size(n);  // a header's key size, for the files that include it
   }
   // The shapes of the names reacts_to() accepts, clause by clause.
@@ -286,7 +288,8 @@ class WeakCrypto final : public SourceRule {
     shapes.prefixes.insert(shapes.prefixes.end(), crypto_api_prefixes().begin(), crypto_api_prefixes().end());
     shapes.prefixes.insert(shapes.prefixes.end(), {"Crypt", "DH_", "DSA_", "X509_", "OSSL_", "MBEDTLS_", "WOLFSSL_",
                                                    "crypto_alloc_", "CURLOPT_SSL_CIPHER_LIST",
-                                                   "CURLOPT_PROXY_SSL_CIPHER_LIST"});
+                                                   "CURLOPT_PROXY_SSL_CIPHER_LIST", "QCryptographicHash", "QSsl",
+                                                   "CryptoPP", "Botan", "get_cipher_mode", "asio"});
     shapes.suffixes = {"_proto_version"};
     shapes.parts.assign(weak_crypto::key_size_name_parts.begin(), weak_crypto::key_size_name_parts.end());
     return shapes;

@@ -150,6 +150,7 @@ class Check {
     scan_identifiers();
     scan_calls();
     scan_strings();
+    scan_class_libraries();
     report_unused_macros();
   }
 
@@ -219,6 +220,12 @@ class Check {
 
   // libgcrypt key parameters written as S-expression literals: "(genkey (rsa (nbits 4:1024)))".
   void scan_strings();
+
+  // --- C++ class libraries (weak_crypto_classes.cpp) ---------------------------------------
+
+  void scan_class_libraries();
+  void botan_factory(size_t i);
+  bool sha1_in_hmac(size_t i);
   const SourceFile& file_;
   std::span<const Token> toks_;
   std::vector<Finding>& out_;

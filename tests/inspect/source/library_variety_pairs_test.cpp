@@ -329,6 +329,59 @@ int gen(RSA *r, BIGNUM *e) { return RSA_generate_key_ex(r, KEY_BITS, e, NULL); }
 
 TEST(LibraryVariety, PairsCRYPTO1) { expect_pairs("CRYPTO-1", crypto1_pairs); }
 
+// C++ class libraries: Qt, Crypto++, Boost.Asio and Botan name algorithms by classes, scoped
+// enumerators and factory strings.
+const std::vector<RulePair> crypto1_class_library_pairs = {
+    {"Qt QCryptographicHash MD5",
+     "#include <QCryptographicHash>\nQByteArray fingerprint(const QByteArray &image) {\n"
+     "  return QCryptographicHash::hash(image, QCryptographicHash::Md5);\n}\n",
+     "#include <QCryptographicHash>\nQByteArray fingerprint(const QByteArray &image) {\n"
+     "  return QCryptographicHash::hash(image, QCryptographicHash::Sha256);\n}\n",
+     "src/fingerprint.cpp"},
+    {"Qt SHA-1 digest, HMAC-SHA-1 accepted",
+     "#include <QCryptographicHash>\nQByteArray digest(const QByteArray &fw) {\n"
+     "  QCryptographicHash h(QCryptographicHash::Sha1);\n  h.addData(fw);\n  return h.result();\n}\n",
+     "#include <QMessageAuthenticationCode>\nQByteArray tag(const QByteArray &key, const QByteArray &fw) {\n"
+     "  return QMessageAuthenticationCode::hash(fw, key, QCryptographicHash::Sha1);\n}\n",
+     "src/digest.cpp"},
+    {"Qt TLS 1.0",
+     "#include <QSslConfiguration>\nvoid setup(QSslConfiguration &c) { c.setProtocol(QSsl::TlsV1_0); }\n",
+     "#include <QSslConfiguration>\nvoid setup(QSslConfiguration &c) { c.setProtocol(QSsl::TlsV1_2OrLater); }\n",
+     "src/setup.cpp"},
+    {"Crypto++ MD5 from the Weak namespace",
+     "#include <cryptopp/md5.h>\nvoid sum(const unsigned char *d, size_t n, unsigned char *out) {\n"
+     "  CryptoPP::Weak::MD5 h;\n  h.CalculateDigest(out, d, n);\n}\n",
+     "#include <cryptopp/sha.h>\nvoid sum(const unsigned char *d, size_t n, unsigned char *out) {\n"
+     "  CryptoPP::SHA256 h;\n  h.CalculateDigest(out, d, n);\n}\n",
+     "src/sum.cpp"},
+    {"Crypto++ ECB with using namespace",
+     "#include <cryptopp/modes.h>\nusing namespace CryptoPP;\nvoid enc(const byte *k) {\n"
+     "  ECB_Mode<AES>::Encryption e;\n  e.SetKey(k, 16);\n}\n",
+     "#include <cryptopp/gcm.h>\nusing namespace CryptoPP;\nvoid enc(const byte *k, const byte *iv) {\n"
+     "  GCM<AES>::Encryption e;\n  e.SetKeyWithIV(k, 16, iv, 12);\n}\n",
+     "src/enc.cpp"},
+    {"Crypto++ 3DES, HMAC<SHA1> accepted",
+     "#include <cryptopp/des.h>\nusing namespace CryptoPP;\nvoid enc(const byte *k) {\n"
+     "  CBC_Mode<DES_EDE3>::Encryption e;\n  e.SetKey(k, 24);\n}\n",
+     "#include <cryptopp/hmac.h>\nusing namespace CryptoPP;\nvoid mac(const byte *k) {\n"
+     "  HMAC<SHA1> m(k, 20);\n}\n",
+     "src/enc.cpp"},
+    {"Boost.Asio TLS 1.0 context",
+     "#include <boost/asio/ssl.hpp>\nnamespace ssl = boost::asio::ssl;\n"
+     "ssl::context make() { return ssl::context(ssl::context::tlsv1_client); }\n",
+     "#include <boost/asio/ssl.hpp>\nnamespace ssl = boost::asio::ssl;\n"
+     "ssl::context make() { return ssl::context(ssl::context::tlsv13_client); }\n",
+     "src/make.cpp"},
+    {"Botan factories by name",
+     "#include <botan/hash.h>\nauto make() { return Botan::HashFunction::create_or_throw(\"SHA-1\"); }\n"
+     "auto mode() { return Botan::Cipher_Mode::create(\"AES-128/ECB\", Botan::Cipher_Dir::Encryption); }\n",
+     "#include <botan/hash.h>\nauto make() { return Botan::HashFunction::create_or_throw(\"SHA-256\"); }\n"
+     "auto mode() { return Botan::Cipher_Mode::create(\"AES-128/GCM\", Botan::Cipher_Dir::Encryption); }\n",
+     "src/make.cpp"},
+};
+
+TEST(LibraryVariety, PairsCRYPTO1ClassLibraries) { expect_pairs("CRYPTO-1", crypto1_class_library_pairs); }
+
 const std::vector<RulePair> crypto3_pairs = {
     {"openssl verify none set via variable",
      R"~(void cfg(SSL_CTX *ctx) { int mode = SSL_VERIFY_NONE; SSL_CTX_set_verify(ctx, mode, NULL); }
