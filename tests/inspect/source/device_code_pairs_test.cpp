@@ -184,6 +184,18 @@ const std::vector<RulePair> kernel_format_pairs = {
      "net/compat.c"},
 };
 
+// CODE-2: a function taking a format and a va_list passes them on through a macro that picks the
+// platform's v-form (#define os_vprintf(fmt, ap) vprintf(fmt, ap)): a printf-like function as much
+// as one calling vprintf itself; its callers' formats are checked instead.
+const std::string vprintf_macro = "#include <stdarg.h>\n#include <stdio.h>\n#define os_vprintf(fmt, ap) vprintf(fmt, ap)\n"
+                                  "extern char *peer_name;\n";
+const std::vector<RulePair> va_list_macro_pairs = {
+    {"a peer's name as the format of a v-form macro, against the function's own format passed on",
+     vprintf_macro + "static void os_vwarn(const char *fmt, va_list ap) { os_vprintf(peer_name, ap); }\n",
+     vprintf_macro + "static void os_vwarn(const char *fmt, va_list ap) { os_vprintf(fmt, ap); }\n",
+     "src/os/warn.c"},
+};
+
 // CRYPTO-1 through the Linux kernel's crypto API, which names a transformation by a string of
 // templates around an algorithm.
 const std::vector<RulePair> kernel_crypto_pairs = {
@@ -212,6 +224,7 @@ TEST(DeviceCodePairs, InlineAssemblyIsNoC) { expect_pairs("CODE-5", inline_assem
 TEST(DeviceCodePairs, MacroParametersAreNoLibraryFunctions) { expect_pairs("CODE-3", macro_parameter_pairs); }
 TEST(DeviceCodePairs, EachBranchOfAnIfGroupOpensTheSameBlock) { expect_pairs("CODE-5", version_branch_pairs); }
 TEST(DeviceCodePairs, KernelFormatFunctionsAndPrintfAttributeMacros) { expect_pairs("CODE-2", kernel_format_pairs); }
+TEST(DeviceCodePairs, VaListWrappersPassFormatsThroughMacros) { expect_pairs("CODE-2", va_list_macro_pairs); }
 TEST(DeviceCodePairs, KernelCryptoApiNamesAlgorithms) { expect_pairs("CRYPTO-1", kernel_crypto_pairs); }
 TEST(DeviceCodePairs, OverloadsChosenByACastAreNoRecursion) { expect_pairs("CODE-5", overload_pairs); }
 
