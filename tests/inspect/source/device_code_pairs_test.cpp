@@ -196,6 +196,29 @@ const std::vector<RulePair> va_list_macro_pairs = {
      "src/os/warn.c"},
 };
 
+// Old-style (K&R) definitions, which old device libraries and boot monitors still carry: the
+// parameters are declared between the identifier list and the body, and the body is a function's.
+// CODE-2: a format parameter every caller gives a literal; CODE-5: a call of the function itself.
+const std::string old_style_debug =
+    "#include <stdio.h>\nint remote_debug;\n\nvoid debug_error(format, parm)\nchar *format;\nchar *parm;\n{\n"
+    "  if (remote_debug) fprintf(stderr, format, parm);\n}\n\n";
+const std::vector<RulePair> old_style_format_pairs = {
+    {"a K&R debug helper given a packet's text as its format, against one given a literal",
+     old_style_debug + "void handle(char *packet) { debug_error(packet, \"\"); }\n",
+     old_style_debug + "void handle(char *packet) { debug_error(\"bad packet %s\\n\", packet); }\n",
+     "libgloss/board/stub.c"},
+};
+const std::vector<RulePair> old_style_recursion_pairs = {
+    {"a K&R definition calling itself, against one calling another function",
+     "unsigned\nsum_digits(n, base)\n  unsigned n;\n  int base;\n{\n  return n ? n % base + sum_digits(n / base, base) : 0;\n}\n",
+     "unsigned\nsum_digits(n, base)\n  unsigned n;\n  int base;\n{\n  return n ? n % base + digit_sum(n / base, base) : 0;\n}\n",
+     "libc/stdlib/digits.c"},
+    {"an implicit-int K&R definition calling itself, against a block after declarations",
+     "count(p)\nchar *p;\n{\n  return *p ? 1 + count(p + 1) : 0;\n}\n",
+     "int count(char *p);\nint total;\n{\n  total = count(name);\n}\n",
+     "libc/string/count.c"},
+};
+
 // CRYPTO-1 through the Linux kernel's crypto API, which names a transformation by a string of
 // templates around an algorithm.
 const std::vector<RulePair> kernel_crypto_pairs = {
@@ -225,6 +248,8 @@ TEST(DeviceCodePairs, MacroParametersAreNoLibraryFunctions) { expect_pairs("CODE
 TEST(DeviceCodePairs, EachBranchOfAnIfGroupOpensTheSameBlock) { expect_pairs("CODE-5", version_branch_pairs); }
 TEST(DeviceCodePairs, KernelFormatFunctionsAndPrintfAttributeMacros) { expect_pairs("CODE-2", kernel_format_pairs); }
 TEST(DeviceCodePairs, VaListWrappersPassFormatsThroughMacros) { expect_pairs("CODE-2", va_list_macro_pairs); }
+TEST(DeviceCodePairs, OldStyleDefinitionsTakeTheirFormats) { expect_pairs("CODE-2", old_style_format_pairs); }
+TEST(DeviceCodePairs, OldStyleDefinitionsAreFunctions) { expect_pairs("CODE-5", old_style_recursion_pairs); }
 TEST(DeviceCodePairs, KernelCryptoApiNamesAlgorithms) { expect_pairs("CRYPTO-1", kernel_crypto_pairs); }
 TEST(DeviceCodePairs, OverloadsChosenByACastAreNoRecursion) { expect_pairs("CODE-5", overload_pairs); }
 
