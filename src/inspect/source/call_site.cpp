@@ -33,6 +33,31 @@ bool in_enum_list(std::span<const Token> t, const Syntax& syntax, size_t i) {
   return false;
 }
 
+// Whether tokens[i], outside every function, is an argument of NAME(…) written as a statement of
+// its own (NAME first on its line, after a ';', a '}', a ')' or a preprocessor line): C calls
+// nothing at file scope, so that is a macro that declares or defines with the name
+// (weak_alias (__libc_system, system), __ssp_redirect (strcpy, char *, const char *)).
+bool file_scope_macro_argument(std::span<const Token> t, const Syntax& syntax, size_t i) {
+  size_t k = i;
+  for (int steps = 0; k > 0 && steps < 64; ++steps) {
+    --k;
+    const Token& p = t[k];
+    if (p.directive) return false;
+    if (p.is(")") && syntax.match(k) < k) {
+      k = syntax.match(k);
+      continue;
+    }
+    if (p.is(";") || p.is("{") || p.is("}") || p.is("[") || p.is("=")) return false;
+    if (!p.is("(")) continue;
+    if (k == 0 || t[k - 1].kind != TokenKind::identifier || !t[k - 1].line_start || is_keyword(t[k - 1].text))
+      return false;
+    if (k == 1) return true;
+    const Token& before = t[k - 2];
+    return before.directive || before.is(";") || before.is("}") || before.is(")");
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_header(std::string_view path) {
@@ -210,6 +235,8 @@ std::vector<CallSites::Reference> CallSites::references(const std::function<bool
       for (size_t k = open + 1; k < close && k < n && !parameter; ++k) parameter = t[k].is_ident(tok.text);
       if (parameter) continue;
     }
+    const bool in_function = fn < functions.size() && functions[fn].body_open < i;
+    if (!tok.directive && !in_function && file_scope_macro_argument(t, file_.syntax, i)) continue;
     out.push_back({i, tok.directive ? macro : std::string_view()});
   }
   return out;

@@ -37,6 +37,8 @@ class CallSites {
   bool reportable(const Call& c) const { return reportable(c.name, c.macro); }
   // Only the first condition: for calls of the file's own macros.
   bool expansion_reportable(const Call& c) const;
+  // Whether this file uses the macro `macro`: in code, or in the body of another macro.
+  bool expanded(std::string_view macro) const;
 
   // A use of a function as a value rather than a call: `fp = strcpy;`, `{ strcpy, strcat }`,
   // `return &gets;`, `(strcpy)(d, s)`. Members (`ops.strcpy = f`) and user namespaces are not.
@@ -68,7 +70,6 @@ class CallSites {
   };
   void index_defines() const;
   void index_functions() const;
-  bool expanded(std::string_view macro) const;
 
   const SourceFile& file_;
   mutable bool defines_indexed_ = false;

@@ -371,7 +371,7 @@ class FormatStrings final : public SourceRule {
         const std::string_view variadic = t[named].is_ident("__VA_ARGS__") ? "__VA_ARGS__" : t[named].text;
         for (size_t p = 0; p < params.size(); ++p)
           if (params[p] == variadic && !wrappers.contains(c.macro))
-            wrappers.emplace(c.macro, Callee{p + (callee.format - k), callee.target, Via::macro});
+            wrappers.emplace(c.macro, Callee{p + (callee.format - k), callee.target, Via::macro, callee.takes_va_list});
         return;
       }
       if (c.args.size() <= callee.format) return;
@@ -381,7 +381,8 @@ class FormatStrings final : public SourceRule {
       // No format at all (g_dbus_pending_error(conn, reply, name, NULL)): nothing to read memory with.
       if (end == begin + 1 && (t[begin].is_ident("NULL") || t[begin].is_ident("nullptr") || t[begin].text == "0")) return;
       if (form.kind == LiteralForm::Kind::macro_parameter) {
-        if (!wrappers.contains(c.macro)) wrappers.emplace(c.macro, Callee{form.parameter, callee.target, Via::macro});
+        if (!wrappers.contains(c.macro))
+          wrappers.emplace(c.macro, Callee{form.parameter, callee.target, Via::macro, callee.takes_va_list});
         return;
       }
       // A name, or the text of a C++ string named (s.c_str(), s.data()): followed as that name.

@@ -126,6 +126,10 @@ class ShellExecution final : public SourceRule {
         if (name.find("system") != std::string_view::npos && c.args.size() == 1 && is_null_argument(file.syntax.arg(c, 0)))
           continue;  // system(NULL) asks whether a shell exists
         if (!sites.reportable(c)) continue;
+        // A port's stand-in (#define popen(cmd, mode) _popen((cmd), (mode))) that this file does not
+        // use: each use, in the files including it, runs a shell by name and is reported there.
+        if (std::find(shell_calls.begin(), shell_calls.end(), c.macro) != shell_calls.end() && !sites.expanded(c.macro))
+          continue;
         out.push_back(file.at(t[c.name], "CODE-3/shell-command",
                               std::string(name) + "() runs its command through a shell, so any data in the command "
                                                   "can inject further commands" + in_macro(c.macro) + ": " + remedy,

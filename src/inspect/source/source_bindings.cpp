@@ -441,14 +441,26 @@ std::optional<Binding> FileValues::declaration_of(size_t i) const {
   }
   const DeclInfo d = declaration_at(i, i, statements());
   if (!d.declared) return std::nullopt;
+  // Between an old-style (K&R) definition's identifier list and its body: the declaration of
+  // one of its parameters (`void warn(fmt) char *fmt; {`).
+  int old_style_of = -1;
+  if (fn == -1) {
+    const auto& fns = syntax_.functions();
+    const auto head =
+        std::upper_bound(fns.begin(), fns.end(), i, [](size_t v, const FunctionDef& f) { return v < f.body_open; });
+    if (head != fns.end() && head->name < i && syntax_.match(head->name + 1) < i)
+      old_style_of = static_cast<int>(head - fns.begin());
+  }
   Binding b;
   b.name = i;
-  b.function = fn;
+  b.function = old_style_of >= 0 ? old_style_of : fn;
   b.is_const = d.is_const;
-  b.is_static = d.is_static || fn == -1;
+  b.is_static = d.is_static || b.function == -1;
   b.is_extern = d.is_extern;
   b.is_array = indexed;
-  b.form = scope.in_record ? BindingForm::member : BindingForm::declaration;
+  b.form = scope.in_record       ? BindingForm::member
+           : old_style_of >= 0 ? BindingForm::parameter
+                               : BindingForm::declaration;
   if (paren) b.value = {i + 2, syntax_.match(i + 1)};
   if (brace) b.value = {i + 1, syntax_.match(i + 1) + 1};
   return b;

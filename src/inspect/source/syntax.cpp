@@ -91,6 +91,43 @@ void fill(T* p, size_t n, T value) {
   for (; k < n; ++k) p[k] = value;
 }
 
+// Whether the brackets at open and close hold an identifier list (a, b, c): one name or more,
+// separated by commas.
+bool identifier_list(std::span<const Token> t, size_t open, size_t close) {
+  if (close <= open + 1) return false;
+  for (size_t k = open + 1; k < close; ++k) {
+    const bool name = t[k].kind == TokenKind::identifier && !keyword_table.contains(t[k].text);
+    if ((k - open) % 2 == 1 ? !name : !t[k].is(",")) return false;
+  }
+  return (close - open) % 2 == 0;
+}
+
+// For the ';' that ends the declarations of an old-style (K&R) definition's parameters, before
+// its body (`void warn(fmt, arg) char *fmt; char *arg; {`): the ')' that closes its identifier
+// list, or t.size() when what ends at `semicolon` is no such thing. The declarations are names,
+// '*', ',' and bracketed declarator groups (`int (*cmp)();`, `char buf[];`), each ending in ';'.
+size_t old_style_parameters_close(const Syntax& s, size_t semicolon) {
+  constexpr size_t most_declaration_tokens = 256;
+  const auto t = s.tokens();
+  for (size_t k = semicolon, steps = 0; k > 0 && steps < most_declaration_tokens; --k, ++steps) {
+    const Token& p = t[k];
+    if (p.directive) return t.size();
+    if (p.is(";") || p.is(",") || p.is("*")) continue;
+    if (p.kind == TokenKind::identifier) {
+      if (expression_keyword_table.contains(p.text)) return t.size();
+      continue;
+    }
+    if (!(p.is(")") || p.is("]"))) return t.size();
+    const size_t open = s.match(k);
+    if (open >= k || open == 0) return t.size();
+    if (p.is(")") && k + 1 < semicolon && t[k + 1].kind == TokenKind::identifier && identifier_list(t, open, k) &&
+        t[open - 1].kind == TokenKind::identifier && !t[open - 1].directive && !keyword_table.contains(t[open - 1].text))
+      return k;
+    k = open;
+  }
+  return t.size();
+}
+
 }  // namespace
 
 bool is_keyword(std::string_view id) { return keyword_table.contains(id); }
@@ -306,6 +343,14 @@ bool Syntax::definition_before(size_t brace, size_t enclosing, FunctionDef& f) c
     }
     break;
   }
+  // An old-style definition at file scope: its parameters are declared between the list and the body.
+  bool old_style = false;
+  if (k > 0 && tokens_[k - 1].is(";") && enclosing == tokens_.size()) {
+    const size_t close = old_style_parameters_close(*this, k - 1);
+    if (close >= tokens_.size()) return false;
+    k = close + 1;
+    old_style = true;
+  }
   if (k == 0 || !(tokens_[k - 1].is(")") || tokens_[k - 1].is("}"))) return false;
   const bool braced_last = tokens_[k - 1].is("}");
   size_t open = match(k - 1);
@@ -343,7 +388,11 @@ bool Syntax::definition_before(size_t brace, size_t enclosing, FunctionDef& f) c
   const bool destructor = name > 0 && tokens_[name - 1].is("~");  // ~X() {…}, X::~X() {…}
   size_t start = destructor ? name - 1 : name;
   while (start >= 2 && tokens_[start - 1].is("::") && tokens_[start - 2].kind == TokenKind::identifier) start -= 2;
-  if (!qualified && !destructor && !declares(start) && !constructor_in_class(name, enclosing)) return false;
+  // An old-style definition may leave out its return type (int): a name starting the declaration.
+  const bool implicit_int = old_style && (start == 0 || tokens_[start - 1].is(";") || tokens_[start - 1].is("}") ||
+                                          tokens_[start - 1].directive);
+  if (!qualified && !destructor && !implicit_int && !declares(start) && !constructor_in_class(name, enclosing))
+    return false;
   if ((qualified || destructor) && start > 0 && (tokens_[start - 1].is(".") || tokens_[start - 1].is("->")))
     return false;
   f.name = name;

@@ -184,6 +184,84 @@ const std::vector<RulePair> kernel_format_pairs = {
      "net/compat.c"},
 };
 
+// CODE-2: a function taking a format and a va_list passes them on through a macro that picks the
+// platform's v-form (#define os_vprintf(fmt, ap) vprintf(fmt, ap)): a printf-like function as much
+// as one calling vprintf itself; its callers' formats are checked instead.
+const std::string vprintf_macro = "#include <stdarg.h>\n#include <stdio.h>\n#define os_vprintf(fmt, ap) vprintf(fmt, ap)\n"
+                                  "extern char *peer_name;\n";
+const std::vector<RulePair> va_list_macro_pairs = {
+    {"a peer's name as the format of a v-form macro, against the function's own format passed on",
+     vprintf_macro + "static void os_vwarn(const char *fmt, va_list ap) { os_vprintf(peer_name, ap); }\n",
+     vprintf_macro + "static void os_vwarn(const char *fmt, va_list ap) { os_vprintf(fmt, ap); }\n",
+     "src/os/warn.c"},
+};
+
+// Old-style (K&R) definitions, which old device libraries and boot monitors still carry: the
+// parameters are declared between the identifier list and the body, and the body is a function's.
+// CODE-2: a format parameter every caller gives a literal; CODE-5: a call of the function itself.
+const std::string old_style_debug =
+    "#include <stdio.h>\nint remote_debug;\n\nvoid debug_error(format, parm)\nchar *format;\nchar *parm;\n{\n"
+    "  if (remote_debug) fprintf(stderr, format, parm);\n}\n\n";
+const std::vector<RulePair> old_style_format_pairs = {
+    {"a K&R debug helper given a packet's text as its format, against one given a literal",
+     old_style_debug + "void handle(char *packet) { debug_error(packet, \"\"); }\n",
+     old_style_debug + "void handle(char *packet) { debug_error(\"bad packet %s\\n\", packet); }\n",
+     "libgloss/board/stub.c"},
+};
+const std::vector<RulePair> old_style_recursion_pairs = {
+    {"a K&R definition calling itself, against one calling another function",
+     "unsigned\nsum_digits(n, base)\n  unsigned n;\n  int base;\n{\n  return n ? n % base + sum_digits(n / base, base) : 0;\n}\n",
+     "unsigned\nsum_digits(n, base)\n  unsigned n;\n  int base;\n{\n  return n ? n % base + digit_sum(n / base, base) : 0;\n}\n",
+     "libc/stdlib/digits.c"},
+    {"an implicit-int K&R definition calling itself, against a block after declarations",
+     "count(p)\nchar *p;\n{\n  return *p ? 1 + count(p + 1) : 0;\n}\n",
+     "int count(char *p);\nint total;\n{\n  total = count(name);\n}\n",
+     "libc/string/count.c"},
+};
+
+// RNG-1 and CODE-3: a port's header names the platform's function after the one the code calls
+// (#define random() rand(), #define popen(cmd, mode) _popen((cmd), (mode))). Each use calls the
+// flagged function by its own name and is reported where it is; the stand-in itself is no use.
+const std::string port_shims = "#define sleep(seconds) Sleep((seconds) * 1000)\n#define srandom(a) srand(a)\n";
+const std::vector<RulePair> port_random_pairs = {
+    {"a macro of another name calling rand, against the port's stand-in for random",
+     port_shims + "#define pick_delay() rand()\n", port_shims + "#define random() rand()\n",
+     "src/config/param.win.h"},
+    {"the stand-in used in its own file, against the stand-in alone",
+     port_shims + "#define random() rand()\nint jitter(void) { return random() % 100; }\n",
+     port_shims + "#define random() rand()\n", "src/config/param.win.h"},
+};
+const std::vector<RulePair> port_shell_pairs = {
+    {"a macro of another name calling _popen, against the port's stand-in for popen",
+     port_shims + "#define run_filter(cmd, mode) _popen((cmd), (mode))\n",
+     port_shims + "#define popen(cmd, mode) _popen((cmd), (mode))\n#define pclose(stream) _pclose(stream)\n",
+     "src/config/param.win.h"},
+    {"the stand-in used in its own file, against the stand-in alone",
+     port_shims + "#define popen(cmd, mode) _popen((cmd), (mode))\nFILE *ls(void) { return popen(\"ls\", \"r\"); }\n",
+     port_shims + "#define popen(cmd, mode) _popen((cmd), (mode))\n", "src/config/param.win.h"},
+};
+
+// CODE-1 and CODE-3 in a C library's own headers and sources: at file scope a macro invoked as a
+// statement declares or defines with the names it is given (a fortified strcpy, an alias of
+// system); nothing there takes the function's address.
+const std::string fortify_macro =
+    "#define __fortify_wrap(fun, dst_t, src_t) \\\n"
+    "  static inline dst_t fun(dst_t d, src_t s) { return __##fun##_chk(d, s, __builtin_object_size(d, 0)); }\n";
+const std::vector<RulePair> file_scope_macro_pairs = {
+    {"strcpy stored in a file-scope pointer, against the fortify header's wrappers",
+     fortify_macro + "static char *(*copy_fn)(char *, const char *) = strcpy;\n",
+     fortify_macro + "__BEGIN_DECLS\n#if __GNUC__ >= 4\n__fortify_wrap(stpcpy, char *, const char *)\n#endif\n"
+                     "__fortify_wrap(strcpy, char *, const char *)\n__fortify_wrap(strcat, char *, const char *)\n",
+     "libc/include/ssp/string.h"},
+};
+const std::string libc_system =
+    "int __libc_system(const char *line) {\n  if (line == 0) return 1;\n  return do_system(line);\n}\n";
+const std::vector<RulePair> file_scope_alias_pairs = {
+    {"system stored in a file-scope table, against the C library naming its own function system",
+     libc_system + "static int (*const runners[])(const char *) = {\n  system,\n};\n",
+     libc_system + "weak_alias (__libc_system, system)\n", "libc/sys/linux/system.c"},
+};
+
 // CRYPTO-1 through the Linux kernel's crypto API, which names a transformation by a string of
 // templates around an algorithm.
 const std::vector<RulePair> kernel_crypto_pairs = {
@@ -212,6 +290,13 @@ TEST(DeviceCodePairs, InlineAssemblyIsNoC) { expect_pairs("CODE-5", inline_assem
 TEST(DeviceCodePairs, MacroParametersAreNoLibraryFunctions) { expect_pairs("CODE-3", macro_parameter_pairs); }
 TEST(DeviceCodePairs, EachBranchOfAnIfGroupOpensTheSameBlock) { expect_pairs("CODE-5", version_branch_pairs); }
 TEST(DeviceCodePairs, KernelFormatFunctionsAndPrintfAttributeMacros) { expect_pairs("CODE-2", kernel_format_pairs); }
+TEST(DeviceCodePairs, VaListWrappersPassFormatsThroughMacros) { expect_pairs("CODE-2", va_list_macro_pairs); }
+TEST(DeviceCodePairs, OldStyleDefinitionsTakeTheirFormats) { expect_pairs("CODE-2", old_style_format_pairs); }
+TEST(DeviceCodePairs, OldStyleDefinitionsAreFunctions) { expect_pairs("CODE-5", old_style_recursion_pairs); }
+TEST(DeviceCodePairs, PortStandInsForWeakGeneratorsAreNoUse) { expect_pairs("RNG-1", port_random_pairs); }
+TEST(DeviceCodePairs, PortStandInsForShellFunctionsAreNoUse) { expect_pairs("CODE-3", port_shell_pairs); }
+TEST(DeviceCodePairs, FileScopeMacroArgumentsAreNoPointers) { expect_pairs("CODE-1", file_scope_macro_pairs); }
+TEST(DeviceCodePairs, FileScopeAliasesAreNoPointers) { expect_pairs("CODE-3", file_scope_alias_pairs); }
 TEST(DeviceCodePairs, KernelCryptoApiNamesAlgorithms) { expect_pairs("CRYPTO-1", kernel_crypto_pairs); }
 TEST(DeviceCodePairs, OverloadsChosenByACastAreNoRecursion) { expect_pairs("CODE-5", overload_pairs); }
 
