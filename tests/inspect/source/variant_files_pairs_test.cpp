@@ -30,7 +30,6 @@ struct Gaps {
   std::vector<FlawPaths> programs;
 };
 
-const std::string void_pointer = "a void pointer passed to another file";
 const std::string struct_by_value = "a struct passed by value to another file";
 const std::string source_function = "a source function of another file";
 const std::string built_header_class = "a header's class, built in one file, its constructor and destructor defined in another";
@@ -76,18 +75,18 @@ const std::string no_join =
 TEST(VariantFilesPrograms, Code2) {
   expect_files_programs(
       "CODE-2", test::code2_flaws,
-      {{"the fixed source's sink reported: a format read out of a void pointer, a structure's field, or a member a "
-        "constructor defined outside its class stores, is not followed to the callers in other files",
-        {{"a line from stdin as printf's format", {void_pointer, struct_by_value, built_header_class}},
-         {"the environment as snprintf's format", {void_pointer, struct_by_value, built_header_class}},
-         {"a socket's bytes as fprintf's format to stderr", {void_pointer, struct_by_value, built_header_class}},
-         {"a word scanned from a file as syslog's format", {void_pointer, struct_by_value, built_header_class}},
+      {{"the fixed source's sink reported: a format read out of a member that a constructor defined outside its "
+        "class stores is not followed to the callers in other files",
+        {{"a line from stdin as printf's format", {built_header_class}},
+         {"the environment as snprintf's format", {built_header_class}},
+         {"a socket's bytes as fprintf's format to stderr", {built_header_class}},
+         {"a word scanned from a file as syslog's format", {built_header_class}},
          {"bytes read from standard input as the format of a variadic helper's vsnprintf",
-          {void_pointer, struct_by_value, built_header_class}},
-         {"the environment as sprintf's format", {void_pointer, struct_by_value, built_header_class}},
-         {"a wide line from stdin as wprintf's format", {void_pointer, struct_by_value, built_header_class}},
-         {"a wide line of a file as swprintf's format", {void_pointer, struct_by_value, built_header_class}},
-         {"the environment widened as fwprintf's format", {void_pointer, struct_by_value, built_header_class}}}},
+          {built_header_class}},
+         {"the environment as sprintf's format", {built_header_class}},
+         {"a wide line from stdin as wprintf's format", {built_header_class}},
+         {"a wide line of a file as swprintf's format", {built_header_class}},
+         {"the environment widened as fwprintf's format", {built_header_class}}}},
        {"the fixed source's sink reported: a source function of another file copying a literal with memcpy is not "
         "told to return literal text",
         {{"the environment as snprintf's format", {source_function}}}}});
@@ -136,14 +135,14 @@ TEST(VariantFilesPrograms, Crypto3) {
 TEST(VariantFilesPrograms, Crypto4) {
   expect_files_programs(
       "CRYPTO-4", test::crypto4_flaws,
-      {{"a credential read out of a void pointer, a structure's field, or a member a constructor defined outside its "
-        "class stores, is not followed to the callers in other files",
-        {{"a literal password given to LogonUserA", {void_pointer, struct_by_value, built_header_class}},
-         {"a literal key hashed for CryptDeriveKey", {void_pointer, struct_by_value, built_header_class}},
-         {"a literal password given to mysql_real_connect", {void_pointer, struct_by_value, built_header_class}},
-         {"a literal password stretched by PKCS5_PBKDF2_HMAC", {void_pointer, struct_by_value, built_header_class}},
-         {"a literal key copied for AES_set_encrypt_key", {void_pointer, struct_by_value, built_header_class}},
-         {"a literal wide password given to LogonUserW", {void_pointer, struct_by_value, built_header_class}}}},
+      {{"a credential read out of a member that a constructor defined outside its class stores is not followed to "
+        "the callers in other files",
+        {{"a literal password given to LogonUserA", {built_header_class}},
+         {"a literal key hashed for CryptDeriveKey", {built_header_class}},
+         {"a literal password given to mysql_real_connect", {built_header_class}},
+         {"a literal password stretched by PKCS5_PBKDF2_HMAC", {built_header_class}},
+         {"a literal key copied for AES_set_encrypt_key", {built_header_class}},
+         {"a literal wide password given to LogonUserW", {built_header_class}}}},
        {"a literal copied into a buffer by a source function of another file is not told to be returned",
         {{"a literal key copied for AES_set_encrypt_key", {source_function}}}},
        {"the sink's credential argument is not among those CRYPTO-4 records for the tree-wide join (an unsigned char "
