@@ -34,6 +34,21 @@ const std::string struct_by_value = "a struct passed by value to another file";
 const std::string source_function = "a source function of another file";
 const std::string built_header_class = "a header's class, built in one file, its constructor and destructor defined in another";
 
+const std::string virtual_method =
+    "a header's class, its virtual method defined in another file, called through a base pointer";
+// The paths along which a literal assigned to a name reaches another file as the argument itself.
+const std::vector<std::string> literal_passed_on = {
+    "a sink function in another file", "a sink function declared by a shared header", "a chain of 3 files",
+    "a chain of 4 files", "a chain of 5 files", "another file's sink through a function pointer",
+    "a reference passed to another file", virtual_method};
+
+// Each of `flaws` along `paths`.
+std::vector<FlawPaths> along(const std::vector<std::string>& flaws, const std::vector<std::string>& paths) {
+  std::vector<FlawPaths> out;
+  for (const auto& flaw : flaws) out.push_back({flaw, paths});
+  return out;
+}
+
 // Every path but `left`.
 std::vector<std::string> every_path_but(const std::vector<std::string>& left) {
   std::vector<std::string> out;
@@ -77,16 +92,12 @@ TEST(VariantFilesPrograms, Code2) {
       "CODE-2", test::code2_flaws,
       {{"the fixed source's sink reported: a format read out of a member that a constructor defined outside its "
         "class stores is not followed to the callers in other files",
-        {{"a line from stdin as printf's format", {built_header_class}},
-         {"the environment as snprintf's format", {built_header_class}},
-         {"a socket's bytes as fprintf's format to stderr", {built_header_class}},
-         {"a word scanned from a file as syslog's format", {built_header_class}},
-         {"bytes read from standard input as the format of a variadic helper's vsnprintf",
-          {built_header_class}},
-         {"the environment as sprintf's format", {built_header_class}},
-         {"a wide line from stdin as wprintf's format", {built_header_class}},
-         {"a wide line of a file as swprintf's format", {built_header_class}},
-         {"the environment widened as fwprintf's format", {built_header_class}}}},
+        along({"a line from stdin as printf's format", "the environment as snprintf's format",
+               "a socket's bytes as fprintf's format to stderr", "a word scanned from a file as syslog's format",
+               "bytes read from standard input as the format of a variadic helper's vsnprintf",
+               "the environment as sprintf's format", "a wide line from stdin as wprintf's format",
+               "a wide line of a file as swprintf's format", "the environment widened as fwprintf's format"},
+              {built_header_class})},
        {"the fixed source's sink reported: a source function of another file copying a literal with memcpy is not "
         "told to return literal text",
         {{"the environment as snprintf's format", {source_function}}}}});
@@ -137,22 +148,27 @@ TEST(VariantFilesPrograms, Crypto4) {
       "CRYPTO-4", test::crypto4_flaws,
       {{"a credential read out of a member that a constructor defined outside its class stores is not followed to "
         "the callers in other files",
-        {{"a literal password given to LogonUserA", {built_header_class}},
-         {"a literal key hashed for CryptDeriveKey", {built_header_class}},
-         {"a literal password given to mysql_real_connect", {built_header_class}},
-         {"a literal password stretched by PKCS5_PBKDF2_HMAC", {built_header_class}},
-         {"a literal key copied for AES_set_encrypt_key", {built_header_class}},
-         {"a literal wide password given to LogonUserW", {built_header_class}}}},
+        along({"a literal password given to LogonUserA", "a literal key hashed for CryptDeriveKey",
+               "a literal password given to mysql_real_connect", "a literal password stretched by PKCS5_PBKDF2_HMAC",
+               "a literal key copied for AES_set_encrypt_key", "a literal wide password given to LogonUserW"},
+              {built_header_class})},
        {"a literal copied into a buffer by a source function of another file is not told to be returned",
         {{"a literal key copied for AES_set_encrypt_key", {source_function}}}},
-       {"the sink's credential argument is not among those CRYPTO-4 records for the tree-wide join (an unsigned char "
-        "key, a compare with strcmp)",
-        {{"a literal password given to ssh_userauth_password"},
-         {"a literal password stretched by mbedtls_pkcs5_pbkdf2_hmac_ext"},
-         {"a literal key given to EVP_EncryptInit_ex"},
-         {"a literal byte array copied for mbedtls_aes_setkey_enc",
+       {"a literal assigned to a plain name is recorded for the tree-wide join only as the argument itself: a "
+        "pointer to it, an array, a structure, a std::vector, a global, a returned value or an object constructed "
+        "with it is not",
+        along({"a literal password given to ssh_userauth_password",
+               "a literal password stretched by mbedtls_pkcs5_pbkdf2_hmac_ext", "a literal key given to EVP_EncryptInit_ex"},
+              every_path_but(literal_passed_on))},
+       {"as above, and a byte (not character) parameter passed on is no link of a chain (forwarded_parameters)",
+        {{"a literal key given to wc_AesSetKey",
+          every_path_but({"a sink function in another file", "a sink function declared by a shared header",
+                          "another file's sink through a function pointer", "a reference passed to another file",
+                          virtual_method})}}},
+       {"a constant byte table copied with memcpy, or a literal compared with strcmp, is not recorded for the "
+        "tree-wide join",
+        {{"a literal byte array copied for mbedtls_aes_setkey_enc",
           every_path_but({"a file-scope variable read by another file", "a file-scope variable declared by a shared header"})},
-         {"a literal key given to wc_AesSetKey"},
          {"a literal key blob given to CryptImportKey"},
          {"an entered password compared by strcmp with a literal"},
          {"an entered wide password compared by wcscmp with a literal"}}}});
@@ -192,21 +208,20 @@ TEST(VariantFilesPrograms, Log2) {
          {"a package's signature refused by wc_SignatureVerify"},
          {"a server certificate whose verification failed, the connection dropped"}}},
        {"an outcome tested as a structure's field (holder.structFirst) is not told by its name",
-        {{"a PIN compared with memcmp, the keypad refused after the third wrong one", {struct_by_value}},
-         {"a login answered AUTH_FAILED, the console refused", {struct_by_value}},
-         {"an update's signature refused by EVP_DigestVerifyFinal", {struct_by_value}}}}});
+        along({"a PIN compared with memcmp, the keypad refused after the third wrong one",
+               "a login answered AUTH_FAILED, the console refused",
+               "an update's signature refused by EVP_DigestVerifyFinal"},
+              {struct_by_value})}});
 }
 TEST(VariantFilesPrograms, Log3) {
   expect_files_programs("LOG-3", test::log3_flaws,
                         {{"a secret logged as a structure's field (holder.structFirst) is not followed to the callers in "
                           "other files",
-                          {{"a password read and logged", {struct_by_value}},
-                           {"a passphrase sent to syslog", {struct_by_value}},
-                           {"an API token written to the log file with fputs", {struct_by_value}},
-                           {"a PIN echoed with puts", {struct_by_value}},
-                           {"a session key printed in hex", {struct_by_value}},
-                           {"an auth token given to the project's log macro", {struct_by_value}},
-                           {"a password streamed to std::cerr", {struct_by_value}}}}});
+                          along({"a password read and logged", "a passphrase sent to syslog",
+                                 "an API token written to the log file with fputs", "a PIN echoed with puts",
+                                 "a session key printed in hex", "an auth token given to the project's log macro",
+                                 "a password streamed to std::cerr"},
+                                {struct_by_value})}});
 }
 
 }  // namespace

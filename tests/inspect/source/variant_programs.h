@@ -1,6 +1,7 @@
 #pragma once
-// Whole test programs in the shape an independent suite scores: ONE file holds a flawed function
-// and its fixed versions, and a finding counts for the function whose lines it lands in. Recall is
+// Whole test programs in the shape an independent suite scores: ONE file (or a few, other_files,
+// inspected as one tree) holds a flawed function and its fixed versions, and a finding counts for
+// the function whose lines (of its file) it lands in. Recall is
 // a finding of the element in the flawed function's lines (or a helper only it uses); a false alarm
 // is one in a fixed function's lines. Lines shared by all (includes, declarations) must stay silent
 // too: a finding there is credited to no function and would hide which version is wrong.
