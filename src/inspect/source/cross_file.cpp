@@ -210,15 +210,27 @@ std::optional<ExternalParameter> external_parameter(const SourceFile& file, int 
     const uint64_t key = function_key(stored->cls);
     return ExternalParameter{key, argument_key(key, stored->index), {}};
   }
-  if (parameter == nullptr) {
-    // char *data = *data_ptr; char *data = s.field; char *data = v[2];
-    const auto bindings = values.visible(name, function);
+  // The value of `n`'s declaration, when that is its only binding in the function.
+  const auto declared_once = [&](std::string_view n) -> std::optional<TokenRange> {
+    const auto bindings = values.visible(n, function);
     if (bindings.size() != 1 || bindings[0]->form != BindingForm::declaration || bindings[0]->function != function)
       return std::nullopt;
-    const size_t object = object_read_from(values, bindings[0]->value);
+    return bindings[0]->value;
+  };
+  if (parameter == nullptr) {
+    // char *data = *data_ptr; char *data = s.field; char *data = v[2];
+    const auto value = declared_once(name);
+    const size_t object = value ? object_read_from(values, *value) : t.size();
     if (object >= t.size()) return std::nullopt;
     parameter = only_parameter(t[object].text);
-    if (parameter == nullptr) return std::nullopt;
+    if (parameter == nullptr) {
+      // char **data_ptr = (char **)void_ptr; char *data = *data_ptr;: the object a parameter cast.
+      const auto pointer = declared_once(t[object].text);
+      const TokenRange from = pointer ? values.strip(*pointer) : TokenRange{};
+      if (from.size() != 1 || t[from.begin].kind != TokenKind::identifier) return std::nullopt;
+      parameter = only_parameter(t[from.begin].text);
+      if (parameter == nullptr) return std::nullopt;
+    }
   }
   // Its position: the top-level commas before it in the parameter list.
   const size_t open = f.name + 1;
@@ -333,9 +345,12 @@ std::optional<ExternalParameter> external_value(const SourceFile& file, int func
   if (read.size() != 3 || t[read.begin].kind != TokenKind::identifier || t[read.begin + 2].kind != TokenKind::identifier ||
       (read.begin > 0 && (t[read.begin - 1].is("::") || t[read.begin - 1].is(".") || t[read.begin - 1].is("->"))))
     return std::nullopt;
-  if (t[read.begin + 1].is(".")) return returned_field(file, function, read);
   if (t[read.begin + 1].is("::") && file.language == Language::cpp) return static_member(file, read, at);
-  return std::nullopt;
+  if (!t[read.begin + 1].is(".") && !t[read.begin + 1].is("->")) return std::nullopt;
+  if (t[read.begin + 1].is("."))
+    if (const auto field = returned_field(file, function, read)) return field;
+  // holder.field, holder->field: a field of a parameter only other files give.
+  return external_parameter(file, function, t[read.begin].text);
 }
 
 namespace {

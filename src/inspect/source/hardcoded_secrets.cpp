@@ -33,6 +33,7 @@
 #include "inspect/source/identifier_words.h"
 #include "inspect/source/name_memory.h"
 #include "inspect/source/source_values.h"
+#include "inspect/source/value_origins.h"
 
 namespace mdbc::source {
 namespace {
@@ -291,6 +292,25 @@ struct SecretFacts {
   std::vector<std::string> includes;  // the quoted #includes of a header, or of a file with a header_global sink
   std::vector<std::pair<std::string, std::string>> class_bases;  // a C++ file's (class, base) pairs
 };
+
+// The names a file assigns a string literal shaped like a credential (`data = "Kp9#vX2!";`,
+// `data = (const byte *)"…";`, not a field), by name: a caller may pass one to a sink in another
+// file under any name (see finish). Empty when there is none.
+std::vector<uint8_t> names_assigned_credential_literals(const SourceFile& file) {
+  const auto t = file.tokens;
+  std::vector<uint8_t> assigned;
+  for (size_t k = 2; k < t.size(); ++k) {
+    if (t[k].kind != TokenKind::string) continue;
+    size_t eq = k - 1;
+    if (t[eq].is(")") && file.syntax.match(eq) < eq && file.syntax.match(eq) > 0) eq = file.syntax.match(eq) - 1;
+    if (eq < 2 || !t[eq].is("=") || t[eq - 1].kind != TokenKind::identifier || t[eq - 1].name >= file.names.size() ||
+        t[eq - 2].is(".") || t[eq - 2].is("->") || !credential_shaped(string_body(t[k])))
+      continue;
+    if (assigned.empty()) assigned.assign(file.names.size(), 0);
+    assigned[t[eq - 1].name] = 1;
+  }
+  return assigned;
+}
 
 class Check {
  public:
@@ -766,6 +786,9 @@ class Check {
     for (const FunctionDef& f : file_.syntax.functions())
       if (toks_[f.name].name < names) defined[toks_[f.name].name] = 1;
     std::vector<uint8_t> not_string(names, 0);  // names found to hold no string
+    // Followed whatever they are called: names assigned a literal shaped like a credential.
+    const std::vector<uint8_t> assigned_literal = names_assigned_credential_literals(file_);
+    std::optional<ValueOrigins> origins;  // made on first need: a name so assigned that resolve() leaves open
     NameMemo credential(file_.names);           // credential_like(), once per name
     // A file calling no copy function copies nothing into a buffer: no function's targets to find.
     const bool copies = std::any_of(copy_calls.begin(), copy_calls.end(),
@@ -803,9 +826,18 @@ class Check {
             // Nothing names a bare literal a secret: it must look like one (most are messages and names).
             if (credential_shaped(string_body(only))) text = std::string(string_body(only));
           } else if (only.kind == TokenKind::identifier && only.name < names) {
-            if (!not_string[only.name] && credential(only, credential_like)) {
-              const Value v = values_.resolve(arg, c.function);
-              if (v.is(Value::Kind::string) && unchanged_until(v, c)) text = v.text;
+            const bool named_credential = !not_string[only.name] && credential(only, credential_like);
+            const bool assigned = !not_string[only.name] && !assigned_literal.empty() && assigned_literal[only.name];
+            if (named_credential || assigned) {
+              Value v = values_.resolve(arg, c.function);
+              // `data = NULL;` … `data = "Kp9#vX2!";`: the store that reaches the call.
+              if (!v.is(Value::Kind::string) && assigned) {
+                if (!origins) origins.emplace(file_);
+                v = origins->settled(arg, c.function);
+              }
+              if (v.is(Value::Kind::string) && unchanged_until(v, c) &&
+                  (named_credential || credential_shaped(v.text)))
+                text = v.text;
               // No string anywhere when no binding of it gives it a literal or a name.
               not_string[only.name] = !v.is(Value::Kind::string) && !may_hold_string(only.text);
             }
@@ -958,7 +990,7 @@ class HardcodedSecrets final : public SourceRule {
     // another file fills (see finish).
     // A header including others may be how it sees one.
     if (is_header(file.input.path)) return !header_extern_pointers(file).empty() || !quoted_includes(file).empty();
-    if (stores_literal_for_other_files(file)) return true;
+    if (stores_literal_for_other_files(file) || !names_assigned_credential_literals(file).empty()) return true;
     // A file passing on a parameter may be a link in a chain from such a file to a sink.
     if (std::none_of(copy_calls.begin(), copy_calls.end(),
                      [&](std::string_view n) { return file.names.index(n) < file.names.size(); }))

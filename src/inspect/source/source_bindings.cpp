@@ -267,7 +267,8 @@ FileValues::Target FileValues::target_before(size_t op) const {
   while (t.begin >= 2 && toks[t.begin - 1].is("::") && toks[t.begin - 2].kind == TokenKind::identifier) t.begin -= 2;
   if (p > 0 && (toks[p - 1].is(".") || toks[p - 1].is("->"))) t.member = true;
   if (p > 0 && toks[p - 1].is("*")) {
-    const size_t b = p - 1;
+    size_t b = p - 1;
+    while (b > 0 && toks[b - 1].is("*")) --b;  // char **name = …: a declaration, as char *name = …
     const bool after_operand = b > 0 && (toks[b - 1].kind == TokenKind::identifier || toks[b - 1].is(")") ||
                                          toks[b - 1].is("]") || toks[b - 1].is(">"));
     if (!after_operand || (b > 0 && toks[b - 1].kind == TokenKind::identifier && is_expression_word(toks[b - 1].text)))

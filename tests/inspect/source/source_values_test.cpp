@@ -84,6 +84,16 @@ TEST(SourceValues, BindingForms) {
   EXPECT_TRUE(out_write);
 }
 
+// A pointer to pointer declared with a value is a declaration, as a pointer is; a store through
+// it (`**pp = v;`) writes what it points to.
+TEST(SourceValues, PointerToPointerDeclarationsAndStores) {
+  const Parsed p("void f(void *v, char c) {\n  char **pp = (char **)v;\n  **pp = c;\n}\n");
+  const auto pp = p.values.bindings("pp");
+  ASSERT_EQ(pp.size(), 2u);
+  EXPECT_EQ(pp[0]->form, BindingForm::declaration);
+  EXPECT_EQ(pp[1]->form, BindingForm::element);
+}
+
 TEST(SourceValues, HostileInputIsBounded) {
   std::string deep(20000, '(');
   deep += "1";

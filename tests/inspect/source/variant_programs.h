@@ -1,6 +1,7 @@
 #pragma once
-// Whole test programs in the shape an independent suite scores: ONE file holds a flawed function
-// and its fixed versions, and a finding counts for the function whose lines it lands in. Recall is
+// Whole test programs in the shape an independent suite scores: ONE file (or a few, other_files,
+// inspected as one tree) holds a flawed function and its fixed versions, and a finding counts for
+// the function whose lines (of its file) it lands in. Recall is
 // a finding of the element in the flawed function's lines (or a helper only it uses); a false alarm
 // is one in a fixed function's lines. Lines shared by all (includes, declarations) must stay silent
 // too: a finding there is credited to no function and would hide which version is wrong.
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -23,10 +25,21 @@ struct ProgramPart {
   std::string text;  // whole lines, each ending in '\n'
 };
 
+// One more file of a program spread over several: its path and its parts.
+struct ProgramFile {
+  std::string path;
+  std::vector<ProgramPart> parts;
+};
+
 struct VariantProgram {
+  // A constructor rather than an aggregate: most programs are one file, given without other_files.
+  VariantProgram(std::string name, std::vector<ProgramPart> parts, std::string path = "src/program.c",
+                 std::vector<ProgramFile> other_files = {})
+      : name(std::move(name)), parts(std::move(parts)), path(std::move(path)), other_files(std::move(other_files)) {}
   std::string name;
   std::vector<ProgramPart> parts;
-  std::string path = "src/program.c";
+  std::string path;
+  std::vector<ProgramFile> other_files;  // the program's files beside `path`, inspected as one tree
 };
 
 // The programs `make` builds of each flaw, in order.
@@ -48,31 +61,42 @@ struct ProgramVerdict {
 };
 
 inline ProgramVerdict judge_program(std::string_view element, const VariantProgram& program) {
-  std::string code;
-  std::vector<std::pair<uint32_t, uint32_t>> spans;  // first and last line of each part
-  uint32_t line = 1;
-  for (const auto& part : program.parts) {
-    const auto newlines = static_cast<uint32_t>(std::count(part.text.begin(), part.text.end(), '\n'));
-    spans.emplace_back(line, line + newlines - 1);
-    line += newlines;
-    code += part.text;
+  std::vector<ProgramFile> files{{program.path, program.parts}};
+  files.insert(files.end(), program.other_files.begin(), program.other_files.end());
+  std::vector<SnippetFile> tree;
+  struct Span {
+    std::string_view path;
+    uint32_t first, last;  // lines of the part
+    const ProgramPart* part;
+  };
+  std::vector<Span> spans;
+  for (const auto& file : files) {
+    std::string code;
+    uint32_t line = 1;
+    for (const auto& part : file.parts) {
+      const auto newlines = static_cast<uint32_t>(std::count(part.text.begin(), part.text.end(), '\n'));
+      spans.push_back({file.path, line, line + newlines - 1, &part});
+      line += newlines;
+      code += part.text;
+    }
+    tree.push_back({file.path, std::move(code), ""});
   }
-  const auto findings = only(inspect_tree({{program.path, code, ""}}).findings, element);
+  const auto findings = only(inspect_tree(tree).findings, element);
   ProgramVerdict verdict;
-  std::vector<bool> alarmed(program.parts.size(), false);
+  std::vector<bool> alarmed(spans.size(), false);
   for (const auto& f : findings) {
     for (size_t i = 0; i < spans.size(); ++i) {
-      if (f.line < spans[i].first || f.line > spans[i].second) continue;
-      if (program.parts[i].role == Role::flawed) {
+      if (f.path != spans[i].path || f.line < spans[i].first || f.line > spans[i].last) continue;
+      if (spans[i].part->role == Role::flawed) {
         verdict.flawed_found = true;
       } else {
         alarmed[i] = true;
-        verdict.wrong.push_back("line " + std::to_string(f.line) + ": " + f.rule + " " + f.message);
+        verdict.wrong.push_back(f.path + ":" + std::to_string(f.line) + ": " + f.rule + " " + f.message);
       }
     }
   }
-  for (size_t i = 0; i < program.parts.size(); ++i) {
-    if (program.parts[i].role != Role::fixed) continue;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    if (spans[i].part->role != Role::fixed) continue;
     ++verdict.fixed_parts;
     verdict.fixed_alarms += alarmed[i];
   }
