@@ -86,22 +86,30 @@ std::vector<std::string> meaning(std::string_view identifier) {
 
 // Whether the last word meaning() keeps holds one of credential_name_parts(), the word
 // credential_name() decides on, found without building the list of words: most names that pass
-// may_name_credential hold a part elsewhere (BYPASS, PWR_CNTL in a register header's names).
+// may_name_credential hold a part elsewhere (BYPASS, PWR_CNTL in a register header's names). The
+// words are found from the front but judged from the back, so only the last one or two are folded
+// to lower case and compared with the spelling words (all of them took 7,000 instructions a name
+// of a register header).
 bool last_word_may_name_credential(std::string_view identifier) {
-  char last[32];
-  size_t length = 0;
-  bool too_long = false;  // judged in full
-  any_word(identifier, [&](std::string_view word) {
-    if (in(spelling_words, word) || is_number(word)) return false;
-    too_long = word.size() > sizeof last;
-    length = too_long ? 0 : word.size();
-    std::copy(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(length), last);
+  constexpr size_t kept = 8;  // the places of the last words found
+  std::array<std::pair<size_t, size_t>, kept> places;
+  size_t count = 0;
+  word_split::find_word(identifier, [&](size_t begin, size_t end) {
+    places[count++ % kept] = {begin, end};
     return false;
   });
-  if (too_long) return true;
-  const std::string_view word(last, length);
-  const auto parts = credential_name_parts();
-  return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) { return word.find(part) != std::string_view::npos; });
+  for (size_t k = 0; k < std::min(count, kept); ++k) {
+    const auto [begin, end] = places[(count - 1 - k) % kept];
+    char lowered[32];
+    if (end - begin > sizeof lowered) return true;  // judged in full
+    for (size_t i = begin; i < end; ++i)
+      lowered[i - begin] = word_split::is_upper(identifier[i]) ? static_cast<char>(identifier[i] - 'A' + 'a') : identifier[i];
+    const std::string_view word(lowered, end - begin);
+    if (in(spelling_words, word) || is_number(word)) continue;
+    const auto parts = credential_name_parts();
+    return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) { return word.find(part) != std::string_view::npos; });
+  }
+  return count > kept;  // more words than kept, the last ones all spelling: judged in full
 }
 
 template <size_t N>

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <stdexcept>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "inspect/source/log_facility.h"
 
@@ -82,33 +81,54 @@ bool names_string_function(NameHash name) {
 
 std::vector<NameHash> logging_macros(std::span<const FunctionTable* const> macro_tables,
                                      const std::vector<NameHash>& log_wrappers) {
-  constexpr int most_macro_depth = 8;
-  // Each definition, by its macro's name: a name defined in several places (kleave is a debug
-  // trace in one subsystem and a printk in another) logs only where every definition does.
-  std::unordered_map<NameHash, std::vector<std::pair<const FunctionTable*, size_t>>> definitions;
+  constexpr size_t most_macro_depth = 8;
+  // A name defined in several places (kleave is a debug trace in one subsystem and a printk in
+  // another) logs only where every definition does: per name, its definitions not yet found to log.
+  std::unordered_map<NameHash, uint32_t> waiting;
+  std::vector<NameHash> defined;  // per definition, in table order: its macro's name
   for (const FunctionTable* table : macro_tables)
-    for (size_t i = 0; i < table->names.size(); ++i) definitions[table->names[i]].emplace_back(table, i);
-  std::unordered_set<NameHash> logging;
-  const auto logs = [&](const std::pair<const FunctionTable*, size_t>& d) {
-    const auto& [table, i] = d;
-    if (table->logs_directly[i] != 0) return true;
-    const auto first = table->calls.begin() + (i == 0 ? 0 : table->calls_end[i - 1]);
-    const auto last = table->calls.begin() + table->calls_end[i];
-    return std::any_of(first, last, [&](NameHash callee) {
-      return logging.count(callee) != 0 || std::binary_search(log_wrappers.begin(), log_wrappers.end(), callee);
-    });
-  };
-  // Each pass adds the macros that log directly or call one found before: at most
-  // most_macro_depth macros deep.
-  for (int depth = 0; depth < most_macro_depth; ++depth) {
-    std::vector<NameHash> found;
-    for (const auto& [name, defs] : definitions)
-      if (logging.count(name) == 0 && std::all_of(defs.begin(), defs.end(), logs)) found.push_back(name);
-    if (found.empty()) break;
-    logging.insert(found.begin(), found.end());
+    for (const NameHash name : table->names) {
+      ++waiting[name];
+      defined.push_back(name);
+    }
+  // Found level by level, breadth first from the definitions that log directly or call a log
+  // wrapper (one pass over the definitions, where a pass per level took most_macro_depth): a
+  // definition logs at the level after the first macro it calls that was found to log.
+  std::vector<NameHash> found;  // by level
+  std::vector<std::pair<NameHash, uint32_t>> callers;  // (macro called, definition not yet found to log)
+  uint32_t definition = 0;
+  for (const FunctionTable* table : macro_tables)
+    for (size_t i = 0; i < table->names.size(); ++i, ++definition) {
+      const auto first = table->calls.begin() + (i == 0 ? 0 : table->calls_end[i - 1]);
+      const auto last = table->calls.begin() + table->calls_end[i];
+      if (table->logs_directly[i] != 0 || std::any_of(first, last, [&](NameHash callee) {
+            return std::binary_search(log_wrappers.begin(), log_wrappers.end(), callee);
+          })) {
+        if (--waiting[table->names[i]] == 0) found.push_back(table->names[i]);
+        continue;
+      }
+      for (auto callee = first; callee != last; ++callee)
+        if (waiting.contains(*callee)) callers.emplace_back(*callee, definition);
+    }
+  std::sort(callers.begin(), callers.end());
+  std::vector<uint8_t> logs(defined.size(), 0);  // per definition of those callers: found to log
+  size_t level_end = found.size();
+  for (size_t next = 0, level = 1; next < found.size(); ++next) {
+    if (next == level_end) {
+      if (++level > most_macro_depth) break;
+      level_end = found.size();
+    }
+    const auto calling = std::equal_range(callers.begin(), callers.end(), std::pair<NameHash, uint32_t>{found[next], 0},
+                                          [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto c = calling.first; c != calling.second; ++c) {
+      if (logs[c->second] != 0) continue;  // through a macro found before
+      logs[c->second] = 1;
+      if (--waiting[defined[c->second]] == 0) found.push_back(defined[c->second]);
+    }
   }
+  found.resize(level_end);
   std::vector<NameHash> sorted;
-  for (const NameHash name : logging)
+  for (const NameHash name : found)
     if (!names_string_function(name)) sorted.push_back(name);
   std::sort(sorted.begin(), sorted.end());
   return sorted;

@@ -2,6 +2,7 @@
 // a time where it gets its values — declarations, assignments, writes through pointers, members,
 // #defines, enumerators and parameters — as one scan of the file in token order would find them.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <unordered_map>
 
@@ -500,7 +501,17 @@ const std::vector<Binding>& FileValues::bindings_of(size_t id) const {
     return a.second.name != b.second.name ? a.second.name < b.second.name : a.first < b.first;
   });
   out.reserve(found.size());
-  for (const auto& [at, b] : found) out.push_back(b);
+  // A file-scope declaration without a value (`extern char *key;`, a tentative `int n;`) says no more
+  // the second time than the first: past a few, its repeats are left out, as every use of the name
+  // lists its visible bindings (a hostile file of 40,000 made that quadratic).
+  constexpr size_t repeats_kept = 8;
+  std::array<size_t, 16> kept{};  // bare declarations kept, by their four flags
+  for (const auto& [at, b] : found) {
+    const bool bare = b.function == -1 && b.form == BindingForm::declaration && b.value.empty();
+    const size_t flags = size_t{b.is_const} | size_t{b.is_static} << 1 | size_t{b.is_extern} << 2 | size_t{b.is_array} << 3;
+    if (bare && ++kept[flags] > repeats_kept) continue;
+    out.push_back(b);
+  }
   return out;
 }
 
