@@ -100,6 +100,14 @@ bool names_checked_secret(std::string_view name) {
   });
 }
 
+// Whether a name may be a compared secret or signed value, or an outcome named for the secret it
+// checked: a look at its letters first, as most names hold none of the words.
+bool may_name_checked_secret(std::string_view name) {
+  static const NameParts parts({"key", "pass", "pw", "secret", "cred", "psk", "otp", "private", "token", "pin", "code",
+                                "sig", "digest", "hmac", "cert"});
+  return parts.in(name) && (names_secret_or_signed(name) || names_checked_secret(name));
+}
+
 // Whether a name says it measures (dlen, hdr_size, rc_count): a verification that returns a length
 // on success (`dlen = wil_fw_verify(…)`, negative on failure) hands on that length, which the
 // functions given it test as a size.
@@ -182,6 +190,21 @@ bool OutcomeFlow::pass_argument(uint32_t callee, size_t index) {
 
 void OutcomeFlow::find(const SourceFile& file, Judged& judged) {
   const auto& tokens = file.tokens;
+  // Most files of a tree call no decisive verification and compare no secret: nothing a flow
+  // starts from (carries_value), and no flow to find. An outcome named for the secret it checked
+  // (pin_attempts) starts one only in a file that checks: where the count is kept, the PIN is
+  // compared. Each name is judged once.
+  bool verifies = false, compares = false;
+  for (size_t k = 0; k + 1 < tokens.size() && !verifies; ++k) {
+    if (tokens[k].kind != TokenKind::identifier || !tokens[k + 1].is("(")) continue;
+    verifies = judged.verification(tokens[k], is_verification) && names_decisive_check(tokens[k].text);
+    compares = compares || judged.comparison(tokens[k], is_comparison);
+  }
+  if (!verifies) {
+    if (!compares) return;
+    const auto names = file.names.all();
+    if (std::none_of(names.begin(), names.end(), may_name_checked_secret)) return;
+  }
   const auto& functions = file.syntax.functions();
   // `funcPtr = badSink;`, `void (*handler)(int) = &on_reject;`: a pointer set to a function of the
   // file calls it.
