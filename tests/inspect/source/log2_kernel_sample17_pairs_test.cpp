@@ -2,8 +2,9 @@
 // across functions (security_event_outcome_flow.h) mistook for one: a lookup's key comparison (a
 // tree walk ordering nodes by hash and name), a name compared where a pin indexes a table, a status
 // read or a compatibility checked (no decisive check), a length a verification returns, the object a
-// login request returns, and a station's authorized flag. Each bad twin is an outcome carried
-// through a helper to an unlogged rejection, each good twin the kernel's look-alike, reduced.
+// login request returns, and a station's authorized flag; and a chip's hardware encryption engine
+// enabled, no security configuration. Each bad twin is an unlogged rejection (an outcome carried
+// through a helper) or change, each good twin the kernel's look-alike, reduced.
 #include <gtest/gtest.h>
 
 #include "inspect/source/rule_pairs.h"
@@ -163,6 +164,15 @@ const std::vector<RulePair> sample17_pairs = {
      "  if (!ps_allowed)\n"
      "    return -EBUSY;\n"
      "  return 0;\n"
+     "}\n"},
+    {"a device's security level set, against a Wi-Fi chip's hardware encryption engine enabled",
+     "int set_security_level(struct device_policy *p, int level) {\n"
+     "  p->security_level = level;\n"
+     "  return 0;\n"
+     "}\n",
+     "void rtl92ce_enable_hw_security_config(struct ieee80211_hw *hw) {\n"
+     "  u8 sec_reg_value = SCR_TXENCENABLE | SCR_RXDECRYPTENABLE;\n"
+     "  rtl_write_byte(hw, REG_SECCFG, sec_reg_value);\n"
      "}\n"},
 };
 
