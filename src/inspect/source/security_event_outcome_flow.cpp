@@ -131,6 +131,34 @@ bool OutcomeFlow::mark_file_wide(uint32_t id, uint8_t bit) {
   return true;
 }
 
+bool OutcomeFlow::declared_at_file_scope(const SourceFile& file, uint32_t id) {
+  if (id >= names_) return false;
+  if (file_scope_.empty()) {
+    file_scope_.resize(names_, 0);
+    const auto& tokens = file.tokens;
+    // The bodies of the file's functions, in token order of their '{' (nested ones inside others).
+    std::vector<std::pair<size_t, size_t>> bodies;
+    for (const auto& f : file.syntax.functions()) bodies.emplace_back(f.body_open, std::min(f.body_close, tokens.size()));
+    std::sort(bodies.begin(), bodies.end());
+    size_t body = 0;
+    int parens = 0;  // a parameter list's names are not declared at file scope
+    for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+      if (body < bodies.size() && k == bodies[body].first) {
+        const size_t close = bodies[body].second;
+        while (body < bodies.size() && bodies[body].first <= close) ++body;
+        k = close;
+        continue;
+      }
+      parens += tokens[k].is("(") ? 1 : tokens[k].is(")") && parens > 0 ? -1 : 0;
+      const Token& next = tokens[k + 1];
+      if (parens == 0 && tokens[k].kind == TokenKind::identifier && tokens[k].name < names_ &&
+          (next.is(";") || next.is("=") || next.is(",") || next.is("[")))
+        file_scope_[tokens[k].name] = 1;
+    }
+  }
+  return file_scope_[id] != 0;
+}
+
 bool OutcomeFlow::carries_value(const SourceFile& file, size_t begin, size_t end, size_t body_end,
                                 Judged& judged) const {
   const auto& tokens = file.tokens;
@@ -308,7 +336,7 @@ bool OutcomeFlow::walk(const SourceFile& file, const FunctionDef& def, Judged& j
     any_ = true;
     const bool member = at >= 2 && (tokens[at - 1].is(".") || tokens[at - 1].is("->"));
     if (member && identifier(at - 2) && declared_[tokens[at - 2].name] == 2) assign(at - 2, true);
-    if (record && (member || declared_[name.name] == 0))
+    if (record && (member || (declared_[name.name] == 0 && declared_at_file_scope(file, name.name))))
       changed = mark_file_wide(name.name, member ? member_bit : global_bit) || changed;
   };
   for (size_t k = def.body_open + 1; k < end; ++k) {

@@ -1,10 +1,11 @@
 // LOG-2 on what the session-17 reading of kernel findings showed the flow of a check's outcome
 // across functions (security_event_outcome_flow.h) mistook for one: a lookup's key comparison (a
 // tree walk ordering nodes by hash and name), a name compared where a pin indexes a table, a status
-// read or a compatibility checked (no decisive check), a length a verification returns, the object a
-// login request returns, and a station's authorized flag; and a chip's hardware encryption engine
-// enabled, no security configuration. Each bad twin is an unlogged rejection (an outcome carried
-// through a helper) or change, each good twin the kernel's look-alike, reduced.
+// read or a compatibility checked (no decisive check), a length a verification returns, the object
+// a login request returns, a station's authorized flag, a local declared after a comma taken for a
+// file-scope variable; and a chip's hardware encryption engine enabled, no security configuration.
+// Each bad twin is an unlogged rejection (an outcome carried through a helper) or change, each good
+// twin the kernel's look-alike, reduced.
 #include <gtest/gtest.h>
 
 #include "inspect/source/rule_pairs.h"
@@ -173,6 +174,33 @@ const std::vector<RulePair> sample17_pairs = {
      "void rtl92ce_enable_hw_security_config(struct ieee80211_hw *hw) {\n"
      "  u8 sec_reg_value = SCR_TXENCENABLE | SCR_RXDECRYPTENABLE;\n"
      "  rtl_write_byte(hw, REG_SECCFG, sec_reg_value);\n"
+     "}\n"},
+    {"a signature's outcome kept in a file-scope variable, against a local of the same name declared after a comma",
+     "static int image_state;\n"
+     "static int load_image(const struct firmware *fw) {\n"
+     "  image_state = verify_image_signature(fw->data, fw->size);\n"
+     "  return 0;\n"
+     "}\n"
+     "static int start_firmware(struct adapter *adapter) {\n"
+     "  if (image_state)\n"
+     "    return -EBADMSG;\n"
+     "  return 0;\n"
+     "}\n",
+     "static int load_image(struct adapter *adapter, const struct firmware *fw) {\n"
+     "  int i = 0, err;\n"
+     "  err = verify_image_signature(fw->data, fw->size);\n"
+     "  if (err) {\n"
+     "    pr_err(\"firmware image signature rejected\\n\");\n"
+     "    return err;\n"
+     "  }\n"
+     "  return i;\n"
+     "}\n"
+     "static int start_firmware(struct adapter *adapter) {\n"
+     "  int val, err;\n"
+     "  err = set_dma_mask(adapter);\n"
+     "  if (err)\n"
+     "    return err;\n"
+     "  return 0;\n"
      "}\n"},
 };
 
