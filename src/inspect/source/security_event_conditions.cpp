@@ -30,7 +30,10 @@ void ObjectNames::find() {
 
 bool Judged::holds_outcome(std::span<const Token> tokens, size_t at) {
   const Token& t = tokens[at];
-  return (outcome(t, is_outcome_variable) && !objects(t)) || (flow != nullptr && flow->carries(tokens, at));
+  // A flow's object dereferenced (`resp->hash_sz` after `resp = ksmbd_ipc_login_request(…)`) is
+  // what a check returned, tested for its fields, not the check's outcome.
+  const bool dereferenced = at + 1 < tokens.size() && tokens[at + 1].is("->");
+  return (outcome(t, is_outcome_variable) && !objects(t)) || (flow != nullptr && !dereferenced && flow->carries(tokens, at));
 }
 
 const std::vector<size_t>& Judged::stream_logs(const SourceFile& file) {

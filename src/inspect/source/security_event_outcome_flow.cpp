@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include "inspect/source/credential_names.h"
+#include "inspect/source/identifier_words.h"
+
 namespace mdbc::source::security_events {
 namespace {
 
@@ -51,6 +54,73 @@ size_t value_end(std::span<const Token> tokens, const Syntax& syntax, size_t fro
   return std::min(k, end);
 }
 
+bool names_secret_or_signed(std::string_view name) {
+  return !names_constant(name) && (names_secret(name) || names_signed_value(name));
+}
+
+// Whether the comparison [begin, end) has an operand naming a secret or a signed value: a
+// password, a qualified key or token, a PIN (`strcmp(password, stored_password())`), a signature,
+// digest or HMAC. A bare hash, key or name is as often a table's lookup key (`name_compare(kn->hash,
+// kn->name, pos)`), and a lookup's ordering is no check. Not the base of a member access, nor a
+// subscript (`pins[pin].name` compares a name).
+bool compares_secret(std::span<const Token> tokens, const Syntax& syntax, size_t begin, size_t end) {
+  for (size_t k = begin; k < end; ++k) {
+    if (tokens[k].is("[")) {
+      k = std::min(syntax.match(k), end);
+      continue;
+    }
+    if (tokens[k].kind != TokenKind::identifier || !names_secret_or_signed(tokens[k].text)) continue;
+    size_t after = k + 1;
+    if (after < end && tokens[after].is("[")) after = std::min(syntax.match(after), end) + 1;
+    if (after >= end || !(tokens[after].is(".") || tokens[after].is("->"))) return true;
+  }
+  return false;
+}
+
+// Whether a verifying function's name says it decides a check: it verifies (mbedtls_pk_verify,
+// SSL_get_verify_result), authenticates or logs in (authenticate_user), or checks a secret or a
+// signature (check_pin, validate_signature). Not what only speaks of a check's objects: a status
+// read (hl_fw_read_preboot_status), a compatibility checked (check_flash_fw_compatibility), an
+// authentication's vector made (sctp_auth_make_local_vector), each of which returns an error code
+// or an object the callers pass on for their own reasons.
+bool names_decisive_check(std::string_view name) {
+  return names_secret_or_signed(name) || any_word(name, [](std::string_view w) {
+           return w == "verify" || w == "verified" || w == "verification" || w == "authenticate" || w == "authorize" ||
+                  w == "login" || w == "logon";
+         });
+}
+
+// Whether a name holds a word of a secret or a signed thing (pinAttempts, sig_ok, password_match):
+// an outcome by its name is one of a check when it says what was checked.
+bool names_checked_secret(std::string_view name) {
+  return any_word(name, [](std::string_view w) {
+    return w == "pin" || w == "password" || w == "passwd" || w == "pwd" || w == "passcode" || w == "passphrase" ||
+           w == "sig" || w == "signature" || w == "digest" || w == "hmac" || w == "token" || w == "otp" ||
+           w == "credential" || w == "credentials" || w == "cert" || w == "certificate";
+  });
+}
+
+// Whether a name may be a compared secret or signed value, or an outcome named for the secret it
+// checked: a look at its letters first, as most names hold none of the words.
+bool may_name_checked_secret(std::string_view name) {
+  static const NameParts parts({"key", "pass", "pw", "secret", "cred", "psk", "otp", "private", "token", "pin", "code",
+                                "sig", "digest", "hmac", "cert"});
+  return parts.in(name) && (names_secret_or_signed(name) || names_checked_secret(name));
+}
+
+// Whether a name says it measures (dlen, hdr_size, rc_count): a verification that returns a length
+// on success (`dlen = wil_fw_verify(…)`, negative on failure) hands on that length, which the
+// functions given it test as a size.
+bool names_measure(std::string_view name) {
+  bool measure = false;  // whether the word last seen is one
+  any_word(name, [&](std::string_view w) {
+    measure = w == "len" || w == "length" || w == "size" || w == "sz" || w.ends_with("len") || w == "count" ||
+              w == "cnt" || w == "offset" || w == "off" || w == "bytes" || w == "num";
+    return false;
+  });
+  return measure;
+}
+
 }  // namespace
 
 bool OutcomeFlow::mark_file_wide(uint32_t id, uint8_t bit) {
@@ -61,18 +131,49 @@ bool OutcomeFlow::mark_file_wide(uint32_t id, uint8_t bit) {
   return true;
 }
 
+bool OutcomeFlow::declared_at_file_scope(const SourceFile& file, uint32_t id) {
+  if (id >= names_) return false;
+  if (file_scope_.empty()) {
+    file_scope_.resize(names_, 0);
+    const auto& tokens = file.tokens;
+    // The bodies of the file's functions, in token order of their '{' (nested ones inside others).
+    std::vector<std::pair<size_t, size_t>> bodies;
+    for (const auto& f : file.syntax.functions()) bodies.emplace_back(f.body_open, std::min(f.body_close, tokens.size()));
+    std::sort(bodies.begin(), bodies.end());
+    size_t body = 0;
+    int parens = 0;  // a parameter list's names are not declared at file scope
+    for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+      if (body < bodies.size() && k == bodies[body].first) {
+        const size_t close = bodies[body].second;
+        while (body < bodies.size() && bodies[body].first <= close) ++body;
+        k = close;
+        continue;
+      }
+      parens += tokens[k].is("(") ? 1 : tokens[k].is(")") && parens > 0 ? -1 : 0;
+      const Token& next = tokens[k + 1];
+      if (parens == 0 && tokens[k].kind == TokenKind::identifier && tokens[k].name < names_ &&
+          (next.is(";") || next.is("=") || next.is(",") || next.is("[")))
+        file_scope_[tokens[k].name] = 1;
+    }
+  }
+  return file_scope_[id] != 0;
+}
+
 bool OutcomeFlow::carries_value(const SourceFile& file, size_t begin, size_t end, size_t body_end,
                                 Judged& judged) const {
   const auto& tokens = file.tokens;
   while (begin < end && (tokens[begin].is("&") || tokens[begin].is("*") || tokens[begin].is("!"))) ++begin;
   if (begin >= end) return false;
   // A name, a member chain, a subscript of one: whether its base (a union, a container) or the
-  // member it reads carries; not a member on the way (`ucontrol->value.item` is no `value`).
+  // member it reads carries; not a member on the way (`ucontrol->value.item` is no `value`). A
+  // flow starts at a check, not at a name that sounds like an outcome (`return authorized;` after
+  // `authorized = test_sta_flag(sta, WLAN_STA_AUTHORIZED)`, a station's state), unless that name
+  // says whose check it judges (pin_attempts, sig_ok).
   size_t k = begin;
   bool carried = false;
   while (k < end && tokens[k].kind == TokenKind::identifier) {
     const bool read = k == begin || k + 1 >= end || !(tokens[k + 1].is(".") || tokens[k + 1].is("->"));
-    carried = carried || (read && (carries(tokens, k) || judged.holds_outcome(tokens, k)));
+    carried = carried || (read && (carries(tokens, k) || (judged.holds_outcome(tokens, k) && names_checked_secret(tokens[k].text))));
     if (k + 1 < end && tokens[k + 1].is("[")) k = std::min(file.syntax.match(k + 1), end);
     if (k + 2 < end && (tokens[k + 1].is(".") || tokens[k + 1].is("->"))) k += 2;
     else break;
@@ -86,12 +187,19 @@ bool OutcomeFlow::carries_value(const SourceFile& file, size_t begin, size_t end
     return true;
   // A check: a verifying function called, or a secret compared; judged without the flows, so that
   // arithmetic on an outcome (`n = data * 2`) is none. Not what only an `if` makes a check of (a
-  // locked user's payload fetched, `ukp = user_key_payload_locked(key)`, is no outcome).
+  // locked user's payload fetched, `ukp = user_key_payload_locked(key)`, is no outcome), nor a
+  // comparison of what may be a lookup's key (compares_secret).
   OutcomeFlow* const flow = judged.flow;
   judged.flow = nullptr;
   const Condition check = judge_condition(tokens, begin, end, body_end, false, judged.assigned_from, judged);
   judged.flow = flow;
-  return check.verifying_callee || check.by_comparison;
+  if (check.by_comparison) return compares_secret(tokens, file.syntax, begin, end);
+  if (!check.verifying_callee) return false;
+  for (size_t k = begin; k + 1 < end; ++k)
+    if (tokens[k].kind == TokenKind::identifier && tokens[k + 1].is("(") &&
+        (returns_outcome(tokens[k]) || (judged.verification(tokens[k], is_verification) && names_decisive_check(tokens[k].text))))
+      return true;
+  return false;
 }
 
 bool OutcomeFlow::pass_argument(uint32_t callee, size_t index) {
@@ -110,6 +218,21 @@ bool OutcomeFlow::pass_argument(uint32_t callee, size_t index) {
 
 void OutcomeFlow::find(const SourceFile& file, Judged& judged) {
   const auto& tokens = file.tokens;
+  // Most files of a tree call no decisive verification and compare no secret: nothing a flow
+  // starts from (carries_value), and no flow to find. An outcome named for the secret it checked
+  // (pin_attempts) starts one only in a file that checks: where the count is kept, the PIN is
+  // compared. Each name is judged once.
+  bool verifies = false, compares = false;
+  for (size_t k = 0; k + 1 < tokens.size() && !verifies; ++k) {
+    if (tokens[k].kind != TokenKind::identifier || !tokens[k + 1].is("(")) continue;
+    verifies = judged.verification(tokens[k], is_verification) && names_decisive_check(tokens[k].text);
+    compares = compares || judged.comparison(tokens[k], is_comparison);
+  }
+  if (!verifies) {
+    if (!compares) return;
+    const auto names = file.names.all();
+    if (std::none_of(names.begin(), names.end(), may_name_checked_secret)) return;
+  }
   const auto& functions = file.syntax.functions();
   // `funcPtr = badSink;`, `void (*handler)(int) = &on_reject;`: a pointer set to a function of the
   // file calls it.
@@ -186,7 +309,7 @@ bool OutcomeFlow::walk(const SourceFile& file, const FunctionDef& def, Judged& j
       if (!tokens[k].is(",") && k != close) continue;
       if (last != SIZE_MAX) {
         declared_.set(tokens[last].name, 1);
-        if (index < 64 && (given >> index & 1) != 0) {
+        if (index < 64 && (given >> index & 1) != 0 && !names_measure(tokens[last].text)) {
           local_.set(tokens[last].name, 1);
           given_.set(tokens[last].name, 1);
           any_ = true;
@@ -205,11 +328,15 @@ bool OutcomeFlow::walk(const SourceFile& file, const FunctionDef& def, Judged& j
   };
   const auto mark = [&](size_t at) {
     const Token& name = tokens[at];
+    if (names_measure(name.text)) {
+      assign(at, false);
+      return;
+    }
     assign(at, true);
     any_ = true;
     const bool member = at >= 2 && (tokens[at - 1].is(".") || tokens[at - 1].is("->"));
     if (member && identifier(at - 2) && declared_[tokens[at - 2].name] == 2) assign(at - 2, true);
-    if (record && (member || declared_[name.name] == 0))
+    if (record && (member || (declared_[name.name] == 0 && declared_at_file_scope(file, name.name))))
       changed = mark_file_wide(name.name, member ? member_bit : global_bit) || changed;
   };
   for (size_t k = def.body_open + 1; k < end; ++k) {

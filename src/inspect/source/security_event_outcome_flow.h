@@ -48,6 +48,10 @@ class OutcomeFlow {
   // stores file-wide. Returns whether it found a flow not known before.
   bool walk(const SourceFile& file, const FunctionDef& def, Judged& judged, bool record);
   bool mark_file_wide(uint32_t id, uint8_t bit);
+  // Whether the file declares name `id` outside its functions' bodies (a file-scope variable, a
+  // class's member): a name a function assigns without declaring it may still be its own local
+  // declared after a comma (`int i = 0, err;`), which no other function reads.
+  bool declared_at_file_scope(const SourceFile& file, uint32_t id);
   // Whether the value [begin, end) is an outcome: a name carrying one (`data`, `holder.first`,
   // `*ptr`, `box[2]`), a call of a helper returning one, or a check judged as an `if`'s condition
   // would be (`strcmp(password, stored)`, `mbedtls_pk_verify(…)`) — not arithmetic on one.
@@ -78,6 +82,7 @@ class OutcomeFlow {
   size_t names_;
   bool any_ = false;                      // whether the file has a flow at all
   std::vector<uint8_t> file_wide_;        // by name id: global_bit, member_bit; sized on first need
+  std::vector<uint8_t> file_scope_;       // by name id: declared_at_file_scope; found on first need
   std::vector<uint8_t> returns_;          // by name id: functions returning an outcome
   std::vector<uint64_t> parameters_;      // by name id: the parameters (first 64) given an outcome
   std::vector<std::pair<uint32_t, uint32_t>> function_alias_;  // (pointer, function it was set to) by name id, sorted

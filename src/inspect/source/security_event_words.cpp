@@ -212,7 +212,8 @@ SecuritySetting names_security_setting(const std::vector<std::string>& words) {
   constexpr std::string_view key_parts[] = {"mask", "field", "fields", "bit", "bits", "type", "id",    "index",
                                             "idx",  "map",   "layer",  "layers", "offset", "value", "values"};
   // write_pin_type_dump, set_security_usage: a packet decoder's printer or a command's help text
-  // describes a change and makes none.
+  // describes a change and makes none. And rtl92ce_enable_hw_security_config: a setting of the
+  // hardware ("hw" before it) is a device's engine its driver programs, no one's policy.
   constexpr std::string_view describing[] = {"dump", "usage", "print", "show", "display", "decode", "help"};
   const auto one_of = [](std::string_view w, std::span<const std::string_view> set) {
     return std::find(set.begin(), set.end(), w) != set.end();
@@ -232,7 +233,7 @@ SecuritySetting names_security_setting(const std::vector<std::string>& words) {
       pin = pin || !is_hardware_pin(words);
     } else if ((w == "role" || w == "roles") && !names_account_role(words, i)) {
       continue;
-    } else if (one_of(w, settings) &&
+    } else if (one_of(w, settings) && !(i > 0 && (words[i - 1] == "hw" || words[i - 1] == "hardware")) &&
                (last || (word_classes(words[i + 1]) & change_verb) || one_of(words[i + 1], setting_parts))) {
       return SecuritySetting::other;
     } else if (one_of(w, authentication) && (last || one_of(words[i + 1], setting_parts))) {
