@@ -357,8 +357,8 @@ class Check {
                "TLS_PEER_VERIFY_REQUIRED with a registered CA certificate (TLS_SEC_TAG_LIST)");
   }
 
-  // C++ wrappers: boost::asio::ssl::verify_none, QSslSocket::VerifyNone; and ESP-IDF's TLS and
-  // HTTP client configurations that skip the host-name check (skip_common_name = true).
+  // C++ wrappers: boost::asio::ssl::verify_none, QSslSocket::VerifyNone, Qt's ignoreSslErrors();
+  // and ESP-IDF's TLS and HTTP client configurations that skip the host-name check (skip_common_name = true).
   void wrappers() {
     for (size_t i = 2; i < toks_.size(); ++i) {
       const Token& t = toks_[i];
@@ -369,6 +369,17 @@ class Check {
                std::string(t.text) + " = true accepts a certificate issued for any host name, so any holder of a "
                                      "valid certificate can impersonate the server: leave it false and set "
                                      "common_name when the host name differs");
+        continue;
+      }
+      // Qt: ignoreSslErrors() without the list of expected errors ignores every certificate error
+      // (called, or named as the slot of the sslErrors signal).
+      if (t.is_ident("ignoreSslErrors") && !t.directive && !file_.syntax.dead(i) &&
+          ((i + 2 < toks_.size() && toks_[i + 1].is("(") && toks_[i + 2].is(")")) ||
+           (toks_[i - 1].is("::") && toks_[i - 2].kind == TokenKind::identifier && toks_[i - 2].text.starts_with("Q") &&
+            !(i + 1 < toks_.size() && toks_[i + 1].is("("))))) {
+        report(i, disabled,
+               "ignoreSslErrors() without a list of errors accepts any certificate, so any impostor is accepted: "
+               "pass ignoreSslErrors the QSslError values expected for a known certificate, or fix the chain");
         continue;
       }
       if (t.kind != TokenKind::identifier || t.directive || file_.syntax.dead(i) || !toks_[i - 1].is("::")) continue;
@@ -399,7 +410,8 @@ class Check {
 bool reads_api(std::string_view s) {
   return s.ends_with("set_verify") || s == "curl_easy_setopt" || s.starts_with("mbedtls_ssl_") ||
          s.starts_with("mbedtls_x509_crt_verify") || s.ends_with("verify_callback") || s.starts_with("X509_STORE") ||
-         s == "verify_none" || s == "VerifyNone" || s.ends_with("set_verify_result") || s == "TLS_PEER_VERIFY" ||
+         s == "verify_none" || s == "VerifyNone" || s == "ignoreSslErrors" || s.ends_with("set_verify_result") ||
+         s == "TLS_PEER_VERIFY" ||
          s == "skip_common_name" || s == "skip_cert_common_name_check" ||
          // a header defining a mode for the files that include it (PUMP_VERIFY_MODE 0)
          s.ends_with("VERIFY_NONE") || s.ends_with("VERIFY_OPTIONAL") || names_verify_mode(s);
@@ -416,7 +428,7 @@ class PeerVerification final : public SourceRule {
   // The shapes of the names reads_api() accepts, clause by clause (names_verify_mode's need "VERIFY").
   std::optional<ReactingNames> reacting_names() const override {
     return ReactingNames{{"curl_easy_setopt", "mbedtls_ssl_", "mbedtls_x509_crt_verify", "X509_STORE", "verify_none",
-                          "VerifyNone", "TLS_PEER_VERIFY", "skip_common_name", "skip_cert_common_name_check"},
+                          "VerifyNone", "ignoreSslErrors", "TLS_PEER_VERIFY", "skip_common_name", "skip_cert_common_name_check"},
                          {"set_verify", "verify_callback", "set_verify_result", "VERIFY_NONE", "VERIFY_OPTIONAL"},
                          {"verify"}};
   }

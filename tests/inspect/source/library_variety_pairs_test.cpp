@@ -455,6 +455,19 @@ void cfg(SSL_CTX *c) { SSL_CTX_set_verify(c, SSL_VERIFY_PEER, accept_all); }
 void cfg(SSL_CTX *c) { SSL_CTX_set_verify(c, SSL_VERIFY_PEER, log_verify); }
 )~",
      "src/module.c"},
+    {"Qt ignoreSslErrors without the expected errors",
+     "#include <QNetworkReply>\nvoid onErrors(QNetworkReply *reply, const QList<QSslError> &errors) {\n"
+     "  reply->ignoreSslErrors();\n}\n",
+     "#include <QNetworkReply>\nvoid onErrors(QNetworkReply *reply, const QSslCertificate &pinned) {\n"
+     "  QList<QSslError> expected;\n  expected << QSslError(QSslError::SelfSignedCertificate, pinned);\n"
+     "  reply->ignoreSslErrors(expected);\n}\n",
+     "src/net.cpp"},
+    {"Qt sslErrors signal connected to ignoreSslErrors",
+     "#include <QNetworkReply>\nvoid watch(QNetworkReply *reply) {\n"
+     "  QObject::connect(reply, &QNetworkReply::sslErrors, reply, qOverload<>(&QNetworkReply::ignoreSslErrors));\n}\n",
+     "#include <QNetworkReply>\nvoid watch(QNetworkReply *reply, Log *log) {\n"
+     "  QObject::connect(reply, &QNetworkReply::sslErrors, log, &Log::recordSslErrors);\n}\n",
+     "src/net.cpp"},
 };
 
 TEST(LibraryVariety, PairsCRYPTO3) { expect_pairs("CRYPTO-3", crypto3_pairs); }
