@@ -373,7 +373,11 @@ class Check {
       }
       // Qt: ignoreSslErrors() without the list of expected errors ignores every certificate error
       // (called, or named as the slot of the sslErrors signal).
-      if (t.is_ident("ignoreSslErrors") && !t.directive && !file_.syntax.dead(i) &&
+      // A declaration or definition of the method (`void ignoreSslErrors();`, `void
+      // QSslSocket::ignoreSslErrors() {`) calls nothing.
+      const bool declared = toks_[i - 1].is_ident("void") ||
+                            (i >= 3 && toks_[i - 1].is("::") && toks_[i - 3].is_ident("void"));
+      if (t.is_ident("ignoreSslErrors") && !t.directive && !file_.syntax.dead(i) && !declared &&
           ((i + 2 < toks_.size() && toks_[i + 1].is("(") && toks_[i + 2].is(")")) ||
            (toks_[i - 1].is("::") && toks_[i - 2].kind == TokenKind::identifier && toks_[i - 2].text.starts_with("Q") &&
             !(i + 1 < toks_.size() && toks_[i + 1].is("("))))) {

@@ -462,6 +462,11 @@ void cfg(SSL_CTX *c) { SSL_CTX_set_verify(c, SSL_VERIFY_PEER, log_verify); }
      "  QList<QSslError> expected;\n  expected << QSslError(QSslError::SelfSignedCertificate, pinned);\n"
      "  reply->ignoreSslErrors(expected);\n}\n",
      "src/net.cpp"},
+    {"Qt ignoreSslErrors called, against a class declaring and defining its own",
+     "#include <QSslSocket>\nvoid accept(QSslSocket *s) { s->ignoreSslErrors(); }\n",
+     "class Session {\npublic:\n    void ignoreSslErrors();\n};\n"
+     "void Session::ignoreSslErrors() { ++ignored_; }\n",
+     "src/session.cpp"},
     {"Qt sslErrors signal connected to ignoreSslErrors",
      "#include <QNetworkReply>\nvoid watch(QNetworkReply *reply) {\n"
      "  QObject::connect(reply, &QNetworkReply::sslErrors, reply, qOverload<>(&QNetworkReply::ignoreSslErrors));\n}\n",
