@@ -227,12 +227,16 @@ class Contents {
     // When the class declares the member itself, another class's plain writes of the name are to
     // its own member or one it inherits (badClass and goodClass each with its `data`), unless it
     // derives from this class. A member the class inherits may be written by its base.
-    bool declared_here = false;
+    // A member no class of the file declares (the classes are in a header) is read the same way:
+    // another class's methods write their own member of that name.
+    bool declared_here = false, declared_in_file = false;
     for (const Binding* b : bindings) {
       if (b->function >= 0 && (b->form == BindingForm::declaration || b->form == BindingForm::parameter))
         shadowing.push_back(b->function);
-      if (b->function < 0 && b->form == BindingForm::member)
+      if (b->function < 0 && b->form == BindingForm::member) {
+        declared_in_file = true;
         declared_here = declared_here || record_holding(values_, b->name, steps) == cls;
+      }
     }
     for (const Binding* b : bindings) {
       if (b->function >= 0 && std::find(shadowing.begin(), shadowing.end(), b->function) != shadowing.end()) continue;
@@ -244,7 +248,7 @@ class Contents {
       }
       const std::string_view owner = class_of(values_, functions[static_cast<size_t>(b->function)], steps);
       if (spent(1)) return std::nullopt;
-      if (owner != cls && declared_here && !owner.empty() && b->form == BindingForm::assignment &&
+      if (owner != cls && (declared_here || !declared_in_file) && !owner.empty() && b->form == BindingForm::assignment &&
           !may_derive(values_, owner, cls, steps))
         continue;
       if (owner != cls) return std::nullopt;
