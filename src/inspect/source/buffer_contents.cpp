@@ -861,11 +861,32 @@ class Contents {
 
 }  // namespace
 
+std::optional<RangeFor> range_for_at(const FileValues& values, size_t open) {
+  const auto toks = values.tokens();
+  const Syntax& syntax = values.syntax();
+  if (open == 0 || !toks[open].is("(") || !toks[open - 1].is_ident("for")) return std::nullopt;
+  const size_t close = syntax.match(open);
+  if (close >= toks.size() || close <= open) return std::nullopt;
+  constexpr size_t longest_declaration = 64;  // tokens from the '(' to the ':'
+  bool is_const = false, reference = false;
+  for (size_t k = open + 1; k < close && k - open <= longest_declaration; ++k) {
+    const Token& t = toks[k];
+    if (value_tokens::is_opener(t) && syntax.match(k) < close) {  // for (auto &[a, b] : m)
+      k = syntax.match(k);
+      continue;
+    }
+    if (t.is(";")) return std::nullopt;  // a counting for
+    is_const = is_const || t.is_ident("const");
+    reference = reference || t.is("&") || t.is("&&");
+    if (t.is(":")) return RangeFor{k - 1, {k + 1, close}, reference && !is_const};
+  }
+  return std::nullopt;
+}
+
 bool ranged_over_by_reference(const FileValues& values, size_t k) {
   const auto toks = values.tokens();
   const Syntax& syntax = values.syntax();
   constexpr size_t longest_walk = 64;  // tokens from the range's name back to the for's bracket
-  size_t colon = 0;
   for (size_t p = k, steps = 0; p > 0 && steps < longest_walk; --p, ++steps) {
     const Token& t = toks[p - 1];
     if ((t.is(")") || t.is("]")) && syntax.match(p - 1) < p - 1) {
@@ -873,19 +894,9 @@ bool ranged_over_by_reference(const FileValues& values, size_t k) {
       continue;
     }
     if (t.is(";") || t.is("{") || t.is("}") || t.is(",") || t.is("?")) return false;
-    if (t.is(":")) {
-      if (colon != 0) return false;
-      colon = p - 1;
-      continue;
-    }
     if (!t.is("(")) continue;
-    if (colon == 0 || p < 2 || !toks[p - 2].is_ident("for")) return false;
-    bool reference = false;
-    for (size_t q = p; q < colon; ++q) {
-      if (toks[q].is_ident("const")) return false;
-      reference = reference || toks[q].is("&") || toks[q].is("&&");
-    }
-    return reference;
+    const auto loop = range_for_at(values, p - 1);
+    return loop && loop->writes_elements && loop->range.begin <= k;
   }
   return false;
 }

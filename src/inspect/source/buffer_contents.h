@@ -69,8 +69,17 @@ struct ConstructorParameter {
 };
 std::optional<ConstructorParameter> constructor_parameter(const FileValues& values, int function, std::string_view name);
 
-// Whether the name at token k is the range of a range-for whose variable is a reference not to
-// const (`for (auto &b : iv)`), through which the loop may write each element.
+// The header of a range-for, `for (auto &b : iv)`, whose '(' is at `open`: the loop variable's
+// name token, the range, and whether the variable is a reference not to const, through which the
+// loop may write each element. nullopt for any other for (or a declaration longer than a bound).
+struct RangeFor {
+  size_t variable = 0;
+  TokenRange range;
+  bool writes_elements = false;
+};
+std::optional<RangeFor> range_for_at(const FileValues& values, size_t open);
+
+// Whether the name at token k is in the range of a range-for that may write each element.
 bool ranged_over_by_reference(const FileValues& values, size_t k);
 
 // The position of the parameter named `name` in a definition's parameter list, or nullopt.

@@ -310,19 +310,18 @@ class Check {
     const auto all = values_.occurrences(toks_[name].text);
     const auto first = std::upper_bound(all.begin(), all.end(), f.body_open);
     const auto last = std::lower_bound(first, all.end(), name);
-    constexpr size_t longest_declaration = 16;
+    constexpr size_t longest_declaration = 16;  // tokens back from the variable to the for's bracket
     for (auto it = last; it != first;) {
       const size_t q = *--it;
-      if (q + 2 >= toks_.size() || !toks_[q + 1].is(":")) continue;
-      if (!toks_[q - 1].is("&") && !toks_[q - 1].is("&&")) return toks_.size();  // each element copied
+      if (q + 1 >= toks_.size() || !toks_[q + 1].is(":")) continue;
       size_t open = q;
       for (size_t steps = 0; open > f.body_open && steps < longest_declaration && !toks_[open].is("("); ++steps) --open;
-      if (!toks_[open].is("(") || !toks_[open - 1].is_ident("for")) return toks_.size();
-      const size_t close = file_.syntax.match(open);
-      return close < toks_.size() && close > q + 2 ? container_named({q + 2, close}) : toks_.size();
+      const auto loop = range_for_at(values_, open);
+      return loop && loop->variable == q && loop->writes_elements ? container_named(loop->range) : toks_.size();
     }
     return toks_.size();
   }
+
 
   // The `[` of the lambda whose body holds token k (`[&] { return gen(); }`), or tokens().size()
   // when the innermost block around k is no lambda's.

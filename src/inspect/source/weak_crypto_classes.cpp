@@ -7,6 +7,8 @@
 // for the C libraries.
 #include "inspect/source/weak_crypto_check.h"
 
+#include "inspect/source/cross_file.h"
+
 namespace mdbc::source::weak_crypto {
 namespace {
 
@@ -106,14 +108,9 @@ void Check::botan_factory(size_t i) {
   if (name != "create" && name != "create_or_throw" && name != "get_cipher_mode") return;
   if (i < 2 || !toks_[i - 1].is("::") || i + 1 >= toks_.size() || !toks_[i + 1].is("(")) return;
   if (name == "get_cipher_mode" ? toks_[i - 2].text != "Botan" : !botan_factory_class(toks_[i - 2].text)) return;
-  const size_t close = file_.syntax.match(i + 1);
-  if (close >= toks_.size()) return;
-  size_t end = i + 2;
-  while (end < close && !toks_[end].is(",")) {
-    if (toks_[end].is("(") || toks_[end].is("[") || toks_[end].is("{")) end = std::min(file_.syntax.match(end), close);
-    ++end;
-  }
-  const Value v = values().resolve({i + 2, end}, values().function_at(i));
+  const std::optional<Call> c = call_opened_at(file_, i, i + 1, values().function_at(i));
+  if (!c || c->args.empty()) return;
+  const Value v = arg_value(*c, 0);
   if (!v.is(Value::Kind::string)) return;
   // "AES-128/ECB" names a cipher and a mode; "HMAC(SHA-1)" an accepted construction.
   if (v.text.find('(') != std::string::npos && lower_contains(v.text, "hmac")) return;
